@@ -1,0 +1,120 @@
+"""The one tokenizer and normaliser, shared by alignment, diff and agreed-language tracing.
+
+A text is cut into tokens that concatenate back to it exactly: words, French
+elided articles (``l'``, ``d'``, ``qu'`` … are tokens of their own), single
+CJK characters, runs of white space, and single punctuation marks.  A token's
+*key* is what comparisons look at; typographic variants (apostrophes, spaces,
+hyphens) share a key, and options can fold case or punctuation too.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+TokenKind = Literal["word", "space", "punct", "elision"]
+
+_APOSTROPHES = "'\u2019\u02bc\u2018\u00b4`"
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff"  # ideographs, kana
+_ELISION_STEMS = "jusqu|lorsqu|puisqu|quoiqu|qu|[cdjlmnst]"
+_TOKEN_RE = re.compile(
+    rf"(?P<elision>\b(?:{_ELISION_STEMS})[{_APOSTROPHES}](?=\w))"
+    rf"|(?P<cjk>[{_CJK}])"
+    rf"|(?P<word>[^\W_](?:[^\W_]|[\-\u2010\u2011](?=[^\W_])|[{_APOSTROPHES}](?=[^\W_]))*)"
+    r"|(?P<space>\s+)"
+    r"|(?P<punct>.)",
+    re.IGNORECASE | re.DOTALL,
+)
+# CJK ideographs are \w; the cjk alternative must win over word for them.
+_WORD_HAS_CJK = re.compile(rf"[{_CJK}]")
+
+_TYPO_TABLE = str.maketrans(
+    {
+        **{c: "'" for c in _APOSTROPHES},
+        "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ", "\u2002": " ",
+        "\u2003": " ", "\u200a": " ", "\t": " ", "\n": " ", "\r": " ",
+        "\u2010": "-", "\u2011": "-", "\u2013": "-", "\u2212": "-",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+        "\u2026": "...",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    kind: TokenKind
+
+
+@dataclass(frozen=True)
+class NormOptions:
+    """How two tokens are judged equal.  ``typography`` is on by default:
+    ’ and ', a no-break space and a space, ‑ and - are not substantive changes."""
+
+    ignore_case: bool = False
+    ignore_punctuation: bool = False
+    typography: bool = True
+
+
+DEFAULT_NORM = NormOptions()
+
+
+def tokenize(text: str) -> list[Token]:
+    """Cut ``text`` into tokens; ``"".join(t.text for t in tokenize(s)) == s``."""
+    return list(_tokenize_cached(text))
+
+
+@lru_cache(maxsize=65536)
+def _tokenize_cached(text: str) -> tuple[Token, ...]:
+    out: list[Token] = []
+    for m in _TOKEN_RE.finditer(text):
+        kind = m.lastgroup
+        s = m.group()
+        if kind == "cjk":
+            out.append(Token(s, "word"))
+        elif kind == "word" and _WORD_HAS_CJK.search(s):
+            # a word mixing scripts: split ideographs off one by one
+            for part in re.findall(rf"[{_CJK}]|[^{_CJK}]+", s):
+                out.append(Token(part, "word"))
+        else:
+            out.append(Token(s, kind))  # type: ignore[arg-type]
+    return tuple(out)
+
+
+def normalize_text(text: str, options: NormOptions = DEFAULT_NORM) -> str:
+    """The comparison form of any text (a token or a whole paragraph)."""
+    s = unicodedata.normalize("NFC", text)
+    if options.typography:
+        s = s.translate(_TYPO_TABLE)
+        if s.isspace():
+            s = " "
+    if options.ignore_case:
+        s = s.casefold()
+    return s
+
+
+def token_key(token: Token, options: NormOptions = DEFAULT_NORM) -> str:
+    """The key two tokens must share to count as the same word."""
+    if options.ignore_punctuation and token.kind == "punct":
+        return ""
+    if token.kind == "space" and options.typography:
+        return " "
+    return normalize_text(token.text, options)
+
+
+_MATCH_NORM = NormOptions(ignore_case=True, ignore_punctuation=True, typography=True)
+
+
+def words(text: str) -> list[str]:
+    """Casefolded, typography-normalised word keys of a text, for matching and tracing.
+
+    Elided articles keep their apostrophe (``l'``) so they stay distinct from
+    the letters ``l``; punctuation and spaces are dropped.
+    """
+    return [
+        normalize_text(t.text, _MATCH_NORM)
+        for t in tokenize(text)
+        if t.kind in ("word", "elision")
+    ]

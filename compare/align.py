@@ -1,0 +1,480 @@
+"""Pairwise paragraph alignment of two versions of a resolution.
+
+``align(old, new, options)`` returns :class:`AlignedGroup` s that account for
+every paragraph of both versions exactly once: one-to-one matches, insertions
+(``[] → [n]``), deletions (``[o] → []``), splits (one old → several consecutive
+new), merges (several consecutive old → one new) and, in fragment mode,
+paragraphs of the full text that lie outside what the fragment covers
+(``out_of_scope=True``; see below).  Moves are not a group kind: a one-to-one
+match whose relative order changed is a move (``classify`` flags it).
+
+Algorithm
+---------
+1. **Features.**  Each paragraph becomes the set of its word unigrams and word
+   bigrams (``tokens.words``: casefolded, typography-folded, French elisions
+   as tokens of their own, so the method is language-agnostic).
+2. **Weights.**  A feature weighs ``log((N+1)/d)`` where ``d`` is the number of
+   paragraphs *of one version* that contain it (the larger of the two counts)
+   and ``N`` the larger paragraph count.  Words shared by a paragraph and its
+   own revision count once; boilerplate that every paragraph repeats
+   ("trafficking in persons", « États Membres ») weighs next to nothing.
+3. **Similarity** of paragraphs a, b with weighted feature sets A, B:
+   ``I = w(A∩B)``, Jaccard ``J = I / w(A∪B)``, containment
+   ``C = I / min(w(A), w(B))``, similarity ``sqrt(J·C)``: a heavily edited
+   long paragraph keeps a good score through containment, a short text that
+   merely occurs inside a long one is held down by Jaccard.  The whole matrix
+   is one sparse product (scipy), so 1,000 × 1,000 paragraphs take
+   milliseconds.
+4. **Assignment.**  Unambiguous mutual best matches (similarity ≥ 0.5, a clear
+   margin over every rival) are fixed first as anchors.  The rest is an
+   optimal assignment (``scipy.optimize.linear_sum_assignment``) over the
+   score ``similarity + order bonus + position tie-break − cross-kind penalty
+   − level penalty + parent bonus``:  the order bonus (+0.05) rewards a match
+   that keeps its place between the surrounding anchors, the tie-break
+   (≤ 0.01) prefers the same relative position, neither can override a clearly
+   better match elsewhere, so moves survive.  PP↔OP matches pay 0.12 (so
+   paragraphs of the same kind are matched first and leftovers cross only on
+   clear evidence: OP1 "Recognizes that broad international cooperation…" →
+   PP "Recognizing that broad international cooperation…"), a sub-paragraph
+   matched with a top-level paragraph pays 0.05, and sub-paragraphs whose
+   parents match get +0.05 (they align within their parent context).
+   Matches scoring below :data:`THRESHOLD` are dropped.
+5. **Splits and merges.**  An unmatched new paragraph adjacent to the new side
+   of a match joins it (a split) when most of its weight comes from the old
+   paragraph (containment ≥ 0.5) and the group explains the old paragraph
+   better than before; repeated, so splits in three or more parts work.
+   Merges symmetrically on the old side.
+6. **Fragments.**  When one side is a fragment (``options.fragment`` True, or
+   None and that side has excerpt gaps or ≤ 1/3 of the other's paragraphs),
+   an unmatched paragraph of the other side is reported as inserted/deleted
+   only if it sits between two matched paragraphs with no gap of the fragment
+   between them; otherwise it is ``out_of_scope``: the fragment says nothing
+   about it.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Optional, Sequence
+
+import numpy as np
+from scipy import sparse
+from scipy.optimize import linear_sum_assignment
+
+from compare.model import CompareOptions, Document, Paragraph
+from compare.tokens import words
+
+THRESHOLD = 0.28          # minimum similarity of a one-to-one match
+ANCHOR_MIN = 0.5          # anchors: mutual best, at least this similar ...
+ANCHOR_MARGIN = 0.08      # ... and this much better than any rival
+ORDER_BONUS = 0.05
+POSITION_TIE = 0.01
+CROSS_KIND_PENALTY = 0.12
+LEVEL_PENALTY = 0.05
+PARENT_BONUS = 0.05
+JOIN_CONTAINMENT = 0.5    # split/merge: share of a part's weight found in the whole
+JOIN_GAIN = 0.02          # split/merge: the group must explain the whole better by this
+FRAGMENT_RATIO = 1 / 3    # auto fragment: one side has at most this share of the other's paragraphs
+
+
+@dataclass
+class AlignedGroup:
+    """Old paragraph ids ↔ new paragraph ids, in document order on each side.
+
+    ``old`` and ``new`` both non-empty: a match (one-to-one), a split (one old,
+    several new) or a merge (several old, one new).  One side empty: an
+    insertion or deletion — or, when ``out_of_scope`` is set, a paragraph of the
+    full text that a fragment does not cover (neither deleted nor inserted).
+    """
+
+    old: list[str]
+    new: list[str]
+    similarity: float = 0.0
+    out_of_scope: bool = False
+
+    @property
+    def kind(self) -> str:
+        if self.out_of_scope:
+            return "out_of_scope"
+        if not self.old:
+            return "inserted"
+        if not self.new:
+            return "deleted"
+        if len(self.old) == 1 and len(self.new) == 1:
+            return "match"
+        if len(self.old) == 1:
+            return "split"
+        if len(self.new) == 1:
+            return "merge"
+        return "many"
+
+
+# ----------------------------------------------------------------------------- features
+
+class _Features:
+    """Sparse binary paragraph × feature matrices of both versions and feature weights."""
+
+    def __init__(self, old_texts: Sequence[str], new_texts: Sequence[str]):
+        vocab: dict[str, int] = {}
+        seqs: list[np.ndarray] = []
+        for t in list(old_texts) + list(new_texts):
+            ids = [vocab.setdefault(w, len(vocab)) for w in words(t)]
+            seqs.append(np.asarray(ids, dtype=np.int64))
+        V = max(len(vocab), 1)
+        n_old, n_new = len(old_texts), len(new_texts)
+        rows, feats = [], []
+        for r, ids in enumerate(seqs):
+            if len(ids) == 0:
+                continue
+            rows.append(np.full(len(ids), r, dtype=np.int64))
+            feats.append(ids)
+            if len(ids) > 1:
+                rows.append(np.full(len(ids) - 1, r, dtype=np.int64))
+                feats.append(V + ids[:-1] * V + ids[1:])
+        n = n_old + n_new
+        if rows:
+            r_all = np.concatenate(rows)
+            f_all = np.concatenate(feats)
+            key = np.unique(r_all * (V + V * V + 1) + f_all)
+            r_u = key // (V + V * V + 1)
+            f_u = key % (V + V * V + 1)
+            cols, f_c = np.unique(f_u, return_inverse=True)
+            n_feat = len(cols)
+        else:
+            r_u = f_c = np.zeros(0, dtype=np.int64)
+            n_feat = 0
+        X = sparse.csr_matrix((np.ones(len(r_u), dtype=np.float64), (r_u, f_c)), shape=(n, max(n_feat, 1)))
+        self.Xo = X[:n_old]
+        self.Xn = X[n_old:]
+        df_o = np.asarray(self.Xo.sum(axis=0)).ravel()
+        df_n = np.asarray(self.Xn.sum(axis=0)).ravel()
+        d = np.maximum(np.maximum(df_o, df_n), 1.0)
+        N = max(n_old, n_new, 1)
+        self.w = np.log((N + 1) / d)
+        self.size_o = self.Xo @ self.w
+        self.size_n = self.Xn @ self.w
+        # row feature index lists, for group unions
+        self._rows_o = [self.Xo.indices[self.Xo.indptr[i]:self.Xo.indptr[i + 1]] for i in range(n_old)]
+        self._rows_n = [self.Xn.indices[self.Xn.indptr[i]:self.Xn.indptr[i + 1]] for i in range(n_new)]
+
+    def intersections(self) -> np.ndarray:
+        """Dense old × new matrix of shared feature weight."""
+        Wo = self.Xo.multiply(self.w.reshape(1, -1)).tocsr()
+        return np.asarray((Wo @ self.Xn.T).todense())
+
+    def group_sim(self, old_idx: Sequence[int], new_idx: Sequence[int]) -> tuple[float, float, float]:
+        """(similarity, containment of old in new, containment of new in old) of two groups."""
+        fo = np.unique(np.concatenate([self._rows_o[i] for i in old_idx])) if old_idx else np.zeros(0, int)
+        fn = np.unique(np.concatenate([self._rows_n[j] for j in new_idx])) if new_idx else np.zeros(0, int)
+        inter = np.intersect1d(fo, fn, assume_unique=True)
+        I = float(self.w[inter].sum())
+        so = float(self.w[fo].sum())
+        sn = float(self.w[fn].sum())
+        return _sim(I, so, sn), (I / so if so > 0 else 0.0), (I / sn if sn > 0 else 0.0)
+
+
+def _sim(I: float, a: float, b: float) -> float:
+    union = a + b - I
+    small = min(a, b)
+    if union <= 0 or small <= 0:
+        return 1.0 if a == b == 0 else 0.0
+    return math.sqrt((I / union) * (I / small))
+
+
+def similarity_matrix(feat: _Features) -> np.ndarray:
+    I = feat.intersections()
+    so = feat.size_o.reshape(-1, 1)
+    sn = feat.size_n.reshape(1, -1)
+    union = so + sn - I
+    small = np.minimum(so, sn)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        S = np.sqrt(np.where(union > 0, I / union, 0.0) * np.where(small > 0, I / small, 0.0))
+    # two empty paragraphs are the same paragraph
+    S[(so == 0) & (sn == 0)] = 1.0
+    return np.nan_to_num(S)
+
+
+# ----------------------------------------------------------------------------- assignment
+
+def _is_fragment(old: Document, new: Document, options: CompareOptions) -> tuple[bool, bool]:
+    """(old side is fragmentary, new side is fragmentary)."""
+    no, nn = len(old.paragraphs), len(new.paragraphs)
+    if options.fragment is False:
+        return False, False
+    fo, fn = bool(old.gaps), bool(new.gaps)
+    if options.fragment is True:
+        if not (fo or fn):
+            if no < nn:
+                fo = True
+            elif nn < no:
+                fn = True
+            else:
+                fo = fn = True
+        return fo, fn
+    # auto
+    if no and nn:
+        if no <= FRAGMENT_RATIO * nn:
+            fo = True
+        if nn <= FRAGMENT_RATIO * no:
+            fn = True
+    return fo, fn
+
+
+def _anchors(S: np.ndarray) -> list[tuple[int, int]]:
+    if S.size == 0:
+        return []
+    n, m = S.shape
+    rbest = S.argmax(axis=1)
+    cbest = S.argmax(axis=0)
+    out = []
+    for i in range(n):
+        j = int(rbest[i])
+        v = S[i, j]
+        if v < ANCHOR_MIN or int(cbest[j]) != i:
+            continue
+        row = S[i].copy()
+        row[j] = -1
+        col = S[:, j].copy()
+        col[i] = -1
+        if max(row.max(initial=-1), col.max(initial=-1)) <= v - ANCHOR_MARGIN:
+            out.append((i, j))
+    # keep only anchors whose order is consistent (longest increasing run) so a
+    # moved paragraph does not distort the order bonus of its neighbours
+    keep = _lis([j for _, j in out])
+    return [out[k] for k in keep]
+
+
+def _lis(seq: Sequence[int]) -> list[int]:
+    """Indices of one longest strictly increasing subsequence of ``seq``."""
+    import bisect
+
+    tails: list[int] = []
+    tails_idx: list[int] = []
+    prev = [-1] * len(seq)
+    for k, x in enumerate(seq):
+        p = bisect.bisect_left(tails, x)
+        if p == len(tails):
+            tails.append(x)
+            tails_idx.append(k)
+        else:
+            tails[p] = x
+            tails_idx[p] = k
+        prev[k] = tails_idx[p - 1] if p > 0 else -1
+    out = []
+    k = tails_idx[-1] if tails_idx else -1
+    while k >= 0:
+        out.append(k)
+        k = prev[k]
+    return out[::-1]
+
+
+def _order_window(anchors: list[tuple[int, int]], n: int, m: int) -> tuple[np.ndarray, np.ndarray]:
+    """For each old index i, the open interval (lo, hi) of new indices that keeps
+    the anchors' order."""
+    lo = np.full(n, -1, dtype=np.int64)
+    hi = np.full(n, m, dtype=np.int64)
+    if not anchors:
+        return lo, hi
+    a = sorted(anchors)
+    ai = np.array([p[0] for p in a])
+    aj = np.array([p[1] for p in a])
+    idx = np.arange(n)
+    k = np.searchsorted(ai, idx, side="left")        # first anchor with ai >= i
+    before = k - 1
+    lo = np.where(before >= 0, aj[np.clip(before, 0, len(a) - 1)], -1)
+    # anchors at i itself are fixed anyway; the next anchor strictly after i
+    k2 = np.searchsorted(ai, idx, side="right")
+    hi = np.where(k2 < len(a), aj[np.clip(k2, 0, len(a) - 1)], m)
+    return lo, hi
+
+
+def _match(old_pars: list[Paragraph], new_pars: list[Paragraph], S: np.ndarray) -> dict[int, int]:
+    n, m = S.shape
+    if n == 0 or m == 0:
+        return {}
+    anchors = _anchors(S)
+    matched = dict(anchors)
+    rows = np.array([i for i in range(n) if i not in matched], dtype=np.int64)
+    used = set(matched.values())
+    cols = np.array([j for j in range(m) if j not in used], dtype=np.int64)
+    if len(rows) == 0 or len(cols) == 0:
+        return matched
+    sub = S[np.ix_(rows, cols)]
+    # only rows/cols that have a plausible partner take part
+    cand = sub >= THRESHOLD - CROSS_KIND_PENALTY - PARENT_BONUS - ORDER_BONUS
+    rmask = cand.any(axis=1)
+    cmask = cand.any(axis=0)
+    rows, cols, sub = rows[rmask], cols[cmask], sub[np.ix_(rmask, cmask)]
+    if len(rows) == 0 or len(cols) == 0:
+        return matched
+    score = sub.copy()
+    # order bonus: inside the window left by the surrounding anchors
+    lo, hi = _order_window(anchors, n, m)
+    in_window = (cols[None, :] > lo[rows][:, None]) & (cols[None, :] < hi[rows][:, None])
+    score += ORDER_BONUS * in_window
+    # tie-break on relative position
+    rel_o = (rows + 0.5) / n
+    rel_n = (cols + 0.5) / m
+    score += POSITION_TIE * (1.0 - np.abs(rel_o[:, None] - rel_n[None, :]))
+    # kinds, levels, parents
+    ko = np.array([old_pars[i].kind for i in rows])
+    kn = np.array([new_pars[j].kind for j in cols])
+    cross = (ko[:, None] != kn[None, :]) & (ko[:, None] != "P") & (kn[None, :] != "P")
+    score -= CROSS_KIND_PENALTY * cross
+    lvo = np.array([old_pars[i].level > 0 for i in rows])
+    lvn = np.array([new_pars[j].level > 0 for j in cols])
+    score -= LEVEL_PENALTY * (lvo[:, None] != lvn[None, :])
+    if lvo.any() and lvn.any():
+        oid = {p.id: k for k, p in enumerate(old_pars)}
+        nid = {p.id: k for k, p in enumerate(new_pars)}
+        po = np.array([oid.get(old_pars[i].parent, -1) if old_pars[i].parent else -1 for i in rows])
+        pn = np.array([nid.get(new_pars[j].parent, -1) if new_pars[j].parent else -1 for j in cols])
+        ok = (po[:, None] >= 0) & (pn[None, :] >= 0)
+        if ok.any():
+            ps = np.where(ok, S[np.clip(po, 0, n - 1)][:, np.clip(pn, 0, m - 1)], 0.0)
+            score += PARENT_BONUS * (ps >= THRESHOLD)
+    # a match must be a match on its own merits
+    score = np.where(sub >= THRESHOLD * 0.8, score, 0.0)
+    gain = np.where(score >= THRESHOLD, score, 0.0)
+    r, c = linear_sum_assignment(gain, maximize=True)
+    for a, b in zip(r, c):
+        if gain[a, b] > 0:
+            matched[int(rows[a])] = int(cols[b])
+    return matched
+
+
+# ----------------------------------------------------------------------------- splits & merges
+
+def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: int
+           ) -> tuple[list[list[int]], list[list[int]]]:
+    """Groups as (old index lists, new index lists) after absorbing split/merge parts."""
+    new_to_old = {j: i for i, j in matched.items()}
+    groups: list[tuple[list[int], list[int]]] = [([i], [j]) for i, j in sorted(matched.items())]
+    free_new = set(range(m)) - set(new_to_old)
+    free_old = set(range(n)) - set(matched)
+    changed = True
+    while changed and (free_new or free_old):
+        changed = False
+        for g in groups:
+            go, gn = g
+            if len(go) == 1 and free_new:
+                # split: try the new neighbours of the group
+                for cand in (gn[0] - 1, gn[-1] + 1):
+                    if cand in free_new and S[go[0], cand] > 0:
+                        base, _, _ = feat.group_sim(go, gn)
+                        part_sim, _, part_in_whole = feat.group_sim(go, [cand])
+                        if part_in_whole < JOIN_CONTAINMENT:
+                            continue
+                        new_g = sorted(gn + [cand])
+                        s2, _, _ = feat.group_sim(go, new_g)
+                        if s2 >= base + JOIN_GAIN:
+                            gn[:] = new_g
+                            free_new.discard(cand)
+                            changed = True
+            if len(gn) == 1 and free_old:
+                for cand in (go[0] - 1, go[-1] + 1):
+                    if cand in free_old and S[cand, gn[0]] > 0:
+                        base, _, _ = feat.group_sim(go, gn)
+                        _, part_in_whole, _ = feat.group_sim([cand], gn)
+                        if part_in_whole < JOIN_CONTAINMENT:
+                            continue
+                        new_g = sorted(go + [cand])
+                        s2, _, _ = feat.group_sim(new_g, gn)
+                        if s2 >= base + JOIN_GAIN:
+                            go[:] = new_g
+                            free_old.discard(cand)
+                            changed = True
+    return [g[0] for g in groups], [g[1] for g in groups]
+
+
+# ----------------------------------------------------------------------------- scope
+
+def _out_of_scope(unmatched: list[int], side_pos_to_other: dict[int, list[int]], other_gaps: list[int],
+                  other_len: int, bounded: bool) -> set[int]:
+    """Unmatched paragraphs (indices on one side) that the fragmentary other side
+    does not cover.  A paragraph is covered when the matched paragraphs around it
+    map to positions of the other side with no excerpt gap between them.  Before
+    the first / after the last match, it is covered only if the other side is
+    ``bounded`` (an excerpt whose gap markers say where text is missing) and no
+    gap lies between that end of the other side and the match."""
+    if not unmatched:
+        return set()
+    import bisect
+
+    matched_pos = sorted(side_pos_to_other)
+    gaps = sorted(other_gaps)
+
+    def gap_between(lo: int, hi: int) -> bool:
+        # a gap at g lies just before paragraph g of the other side
+        g = bisect.bisect_right(gaps, lo)
+        return g < len(gaps) and gaps[g] <= hi
+
+    out = set()
+    for k in unmatched:
+        p = bisect.bisect_left(matched_pos, k)
+        if p == 0 or p == len(matched_pos):
+            if not bounded or not matched_pos:
+                out.add(k)
+            elif p == 0 and gap_between(-1, min(side_pos_to_other[matched_pos[0]])):
+                out.add(k)
+            elif p == len(matched_pos) and gap_between(max(side_pos_to_other[matched_pos[-1]]), other_len):
+                out.add(k)
+            continue
+        xa = side_pos_to_other[matched_pos[p - 1]]
+        xb = side_pos_to_other[matched_pos[p]]
+        if gap_between(min(min(xa), min(xb)), max(max(xa), max(xb))):
+            out.add(k)
+    return out
+
+
+# ----------------------------------------------------------------------------- public
+
+def align(old: Document, new: Document, options: Optional[CompareOptions] = None) -> list[AlignedGroup]:
+    """Align the paragraphs of two versions; every paragraph is in exactly one group.
+
+    Groups come in no particular order (``classify`` orders them); within a
+    group, ids are in document order.
+    """
+    options = options or CompareOptions()
+    op, np_ = old.paragraphs, new.paragraphs
+    n, m = len(op), len(np_)
+    feat = _Features([p.text for p in op], [p.text for p in np_])
+    S = similarity_matrix(feat) if n and m else np.zeros((n, m))
+    matched = _match(op, np_, S)
+    g_old, g_new = _joins(feat, S, matched, n, m)
+    groups: list[AlignedGroup] = []
+    in_old = set()
+    in_new = set()
+    for go, gn in zip(g_old, g_new):
+        sim = float(S[go[0], gn[0]]) if len(go) == 1 and len(gn) == 1 else feat.group_sim(go, gn)[0]
+        groups.append(AlignedGroup([op[i].id for i in go], [np_[j].id for j in gn], round(sim, 4)))
+        in_old.update(go)
+        in_new.update(gn)
+    un_old = [i for i in range(n) if i not in in_old]
+    un_new = [j for j in range(m) if j not in in_new]
+    frag_old, frag_new = _is_fragment(old, new, options)
+    oos_old: set[int] = set()
+    oos_new: set[int] = set()
+    if frag_new:
+        o2n = {}
+        for go, gn in zip(g_old, g_new):
+            for i in go:
+                o2n[i] = gn
+        oos_old = _out_of_scope(un_old, o2n, new.gaps, m, bounded=bool(new.gaps))
+    if frag_old:
+        n2o = {}
+        for go, gn in zip(g_old, g_new):
+            for j in gn:
+                n2o[j] = go
+        oos_new = _out_of_scope(un_new, n2o, old.gaps, n, bounded=bool(old.gaps))
+    for i in un_old:
+        groups.append(AlignedGroup([op[i].id], [], 0.0, out_of_scope=i in oos_old))
+    for j in un_new:
+        groups.append(AlignedGroup([], [np_[j].id], 0.0, out_of_scope=j in oos_new))
+    return groups
+
+
+def is_fragment_comparison(old: Document, new: Document, options: Optional[CompareOptions] = None) -> bool:
+    """Whether fragment mode applies to this pair of documents."""
+    fo, fn = _is_fragment(old, new, options or CompareOptions())
+    return fo or fn

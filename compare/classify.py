@@ -1,0 +1,185 @@
+"""From an alignment to a :class:`Comparison`: status, flags, diffs, leading words.
+
+``compare_documents(old, new, options)`` runs :func:`compare.align.align`,
+diffs each group with :func:`compare.diff.diff_texts` (the texts of a group of
+several paragraphs joined with ``"\\n"``) and fills every :class:`Pair` field:
+
+* ``status``: ``inserted`` / ``deleted`` for one-sided groups, ``split`` /
+  ``merged`` for one → many / many → one, else ``unchanged`` when the diff has
+  no substantive (non-``minor``) change and ``modified`` otherwise.
+* ``moved``: the relative order of matched groups changed.  Groups are taken
+  in new order; a longest increasing subsequence of their old positions
+  stays put and every other matched group is moved — so insertions and
+  deletions before a paragraph never make it "moved", and a paragraph taken
+  out and put back elsewhere is the one flagged, not all those it jumped.
+* ``renumbered``: the citation changed (``OP7`` → ``OP8``, ``PP3`` → ``OP1``).
+  For split/merge groups, the first id of each side is compared.
+* ``similarity`` from the alignment, ``changed_share`` from the diff.
+* ``leading_change``: ``(old leading words, new leading words)`` as written,
+  when they differ (ignoring case and typography) — both a change of the
+  leading word itself ("Encourages" → "Urges", « Encourage » → « Exhorte »)
+  and a mere added/removed modifier ("Recalls" → "Recalls also",
+  « Rappelant » → « Rappelant également »).  The two are told apart by
+  :func:`compare.lexicon.leading_change_kind` (``"base"`` or ``"modifier"``);
+  :func:`leading_change_kind` here applies it to a Pair.
+* ``cross_kind``: a PP became an OP or the reverse.
+
+Pairs are in reading order of the new document; a deleted paragraph is placed
+right after the pair holding the nearest preceding old paragraph that still
+exists (at the top if there is none).
+
+Fragment mode (see :mod:`compare.align`): paragraphs of the full text that the
+fragment does not cover are left out of ``pairs`` and listed in
+``Comparison.out_of_scope`` (``{"old": [...], "new": [...]}``), so that every
+paragraph of both versions is still accounted for exactly once.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from compare.align import AlignedGroup, _lis, align, is_fragment_comparison
+from compare.lexicon import leading_change_kind as _lex_change_kind
+from compare.lexicon import split_leading_any
+from compare.model import CompareOptions, Comparison, Document, Pair, Paragraph, Segment
+
+try:  # helper-2's module; a plain fallback keeps this module usable without it
+    from compare.diff import changed_share, diff_texts
+except ModuleNotFoundError as e:  # pragma: no cover
+    if e.name != "compare.diff":
+        raise
+    diff_texts = None  # type: ignore[assignment]
+    changed_share = None  # type: ignore[assignment]
+
+
+def _diff(old: str, new: str, options: CompareOptions) -> list[Segment]:
+    if diff_texts is not None:
+        return diff_texts(old, new, options)
+    # fallback (only while compare.diff is missing): whole-text replace
+    if old == new:
+        return [Segment("equal", old)] if old else []
+    return [s for s in (Segment("delete", old), Segment("insert", new)) if s.text]
+
+
+def _share(segs: list[Segment]) -> float:
+    if changed_share is not None:
+        return changed_share(segs)
+    return 0.0 if all(s.op == "equal" or s.minor for s in segs) else 1.0
+
+
+def _group_text(doc_index: dict[str, Paragraph], ids: list[str]) -> str:
+    return "\n".join(doc_index[i].text for i in ids)
+
+
+def _leading(p: Paragraph, lang: Optional[str]) -> str:
+    lead = split_leading_any(p.text, p.kind, lang).text
+    return lead or p.leading
+
+
+def _lang(doc: Document) -> Optional[str]:
+    return doc.meta.language if doc.meta and doc.meta.language else None
+
+
+def leading_change_kind(pair: Pair, lang: Optional[str] = None) -> Optional[str]:
+    """``None`` (no leading change), ``"base"`` (the leading word itself changed:
+    "Encourages" → "Urges") or ``"modifier"`` (only "also"/"further"/« également »…)."""
+    if pair.leading_change is None:
+        return None
+    return _lex_change_kind(pair.leading_change[0], pair.leading_change[1], "", lang)
+
+
+def _moved_flags(groups: list[AlignedGroup], opos: dict[str, int], npos: dict[str, int]) -> list[bool]:
+    """Per group: moved?  Only groups with both sides take part."""
+    idx = [k for k, g in enumerate(groups) if g.old and g.new and not g.out_of_scope]
+    idx.sort(key=lambda k: npos[groups[k].new[0]])
+    seq = [opos[groups[k].old[0]] for k in idx]
+    keep = set(_lis(seq))
+    moved = [False] * len(groups)
+    for r, k in enumerate(idx):
+        if r not in keep:
+            moved[k] = True
+    return moved
+
+
+def _order(groups: list[AlignedGroup], opos: dict[str, int], npos: dict[str, int]) -> list[int]:
+    """Group indices in reading order of the new text, deleted ones where they stood."""
+    keyed = {}
+    old_owner: dict[int, int] = {}
+    for k, g in enumerate(groups):
+        if g.new:
+            keyed[k] = (npos[g.new[0]], 0, 0)
+            for o in g.old:
+                old_owner[opos[o]] = k
+    # deleted/old-only groups: after the group holding the nearest preceding old paragraph
+    for k, g in enumerate(groups):
+        if g.new:
+            continue
+        p = opos[g.old[0]]
+        q = p - 1
+        while q >= 0 and q not in old_owner:
+            q -= 1
+        if q < 0:
+            keyed[k] = (-1, 1, p)
+        else:
+            anchor = groups[old_owner[q]]
+            keyed[k] = (max(npos[n] for n in anchor.new), 1, p)
+    return sorted(keyed, key=lambda k: keyed[k])
+
+
+def compare_documents(old: Document, new: Document, options: Optional[CompareOptions] = None) -> Comparison:
+    """Compare two versions: align, diff and classify every paragraph."""
+    options = options or CompareOptions()
+    groups = align(old, new, options)
+    oidx = {p.id: p for p in old.paragraphs}
+    nidx = {p.id: p for p in new.paragraphs}
+    opos = {p.id: k for k, p in enumerate(old.paragraphs)}
+    npos = {p.id: k for k, p in enumerate(new.paragraphs)}
+    lang_o, lang_n = _lang(old), _lang(new)
+    moved = _moved_flags(groups, opos, npos)
+    pairs: list[Pair] = []
+    oos_old: list[str] = []
+    oos_new: list[str] = []
+    for k in _order(groups, opos, npos):
+        g = groups[k]
+        if g.out_of_scope:
+            oos_old.extend(g.old)
+            oos_new.extend(g.new)
+            continue
+        otext = _group_text(oidx, g.old)
+        ntext = _group_text(nidx, g.new)
+        segs = _diff(otext, ntext, options)
+        if not g.old:
+            status = "inserted"
+        elif not g.new:
+            status = "deleted"
+        elif len(g.old) > 1 and len(g.new) == 1:
+            status = "merged"
+        elif len(g.new) > 1:
+            status = "split"
+        elif any(s.op != "equal" and not s.minor for s in segs):
+            status = "modified"
+        else:
+            status = "unchanged"
+        pair = Pair(old=list(g.old), new=list(g.new), status=status, moved=moved[k],
+                    similarity=g.similarity if (g.old and g.new) else 0.0, diff=segs,
+                    changed_share=_share(segs))
+        if g.old and g.new:
+            po, pn = oidx[g.old[0]], nidx[g.new[0]]
+            pair.renumbered = g.old[0] != g.new[0]
+            pair.cross_kind = {po.kind, pn.kind} == {"PP", "OP"}
+            lo, ln = _leading(po, lang_o), _leading(pn, lang_n)
+            if lo and ln and _lex_change_kind(lo, ln, "", lang_n if lang_n == lang_o else None) is not None:
+                pair.leading_change = (lo, ln)
+        pairs.append(pair)
+    fragment = is_fragment_comparison(old, new, options)
+    comp = Comparison(old=old, new=new, pairs=pairs, options=options, fragment=fragment)
+    _set_out_of_scope(comp, oos_old, oos_new)
+    return comp
+
+
+def _set_out_of_scope(comp: Comparison, old_ids: list[str], new_ids: list[str]) -> None:
+    comp.out_of_scope = {"old": old_ids, "new": new_ids}  # type: ignore[attr-defined]
+
+
+def out_of_scope(comp: Comparison) -> dict[str, list[str]]:
+    """Paragraph ids of each side left out of the pairs in fragment mode."""
+    return getattr(comp, "out_of_scope", None) or {"old": [], "new": []}

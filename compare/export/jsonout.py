@@ -1,0 +1,95 @@
+"""JSON views of documents and comparisons — the public contract documented in the README.
+
+Plain dicts of JSON types, so the same shapes serve the CLI, the app's
+download and any script.  ``SCHEMA_VERSION`` changes when a field changes meaning.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Comparison, Document, Lineage, Paragraph
+
+SCHEMA_VERSION = 1
+
+
+def paragraph_dict(p: Paragraph) -> dict[str, Any]:
+    return {
+        "id": p.id,
+        "kind": p.kind,
+        "number": p.number,
+        "text": p.text,
+        "level": p.level,
+        "parent": p.parent,
+        "leading": p.leading or None,
+        "footnote_refs": [{"number": r.number, "offset": r.offset} for r in p.footnote_refs],
+    }
+
+
+def document_dict(doc: Document) -> dict[str, Any]:
+    m = doc.meta
+    return {
+        "schema": SCHEMA_VERSION,
+        "source": doc.source,
+        "label": doc.label,
+        "language": m.language,
+        "title": m.title,
+        "symbol": m.symbol,
+        "date": m.date,
+        "session": m.session,
+        "committee": m.committee,
+        "agenda_item": m.agenda_item,
+        "distribution": m.distribution,
+        "original_language": m.original_language,
+        "doc_type": m.doc_type,
+        "sponsors": list(m.sponsors),
+        "paragraphs": [paragraph_dict(p) for p in doc.paragraphs],
+        "footnotes": [{"number": f.number, "text": f.text} for f in doc.footnotes],
+        "gaps": list(doc.gaps),
+        "warnings": list(doc.warnings),
+    }
+
+
+def comparison_dict(cmp: Comparison) -> dict[str, Any]:
+    return {
+        "old": cmp.old.label,
+        "new": cmp.new.label,
+        "fragment": cmp.fragment,
+        "pairs": [
+            {
+                "old": list(p.old),
+                "new": list(p.new),
+                "status": p.status,
+                "moved": p.moved,
+                "renumbered": p.renumbered,
+                "cross_kind": p.cross_kind,
+                "similarity": round(p.similarity, 4),
+                "changed_share": round(p.changed_share, 4),
+                "leading_change": list(p.leading_change) if p.leading_change else None,
+                "diff": [[s.op, s.text, "minor"] if s.minor else [s.op, s.text] for s in p.diff],
+            }
+            for p in cmp.pairs
+        ],
+        "summary": cmp.summary(),
+    }
+
+
+def versions_dict(docs: list[Document], comparisons: list[Comparison], lineage: Lineage | None = None) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "schema": SCHEMA_VERSION,
+        "versions": [
+            {
+                "label": d.label,
+                "source": d.source,
+                "language": d.meta.language,
+                "title": d.meta.title,
+                "paragraphs": [
+                    {"id": p.id, "kind": p.kind, "number": p.number, "text": p.text} for p in d.paragraphs
+                ],
+            }
+            for d in docs
+        ],
+        "comparisons": [comparison_dict(c) for c in comparisons],
+    }
+    if lineage is not None:
+        out["lineage"] = [[list(cell) for cell in row] for row in lineage.rows]
+    return out

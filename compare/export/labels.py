@@ -1,0 +1,49 @@
+"""Words shared by every view of a comparison: how a pair is named and described."""
+from __future__ import annotations
+
+from ..model import Pair
+
+STATUS_WORD = {
+    "unchanged": "unchanged",
+    "modified": "modified",
+    "inserted": "new",
+    "deleted": "deleted",
+    "split": "split",
+    "merged": "merged",
+}
+
+
+def pair_ids(pair: Pair, old_label: str = "", new_label: str = "") -> str:
+    """ "OP7 (L.17) → OP8 (Rev.1)" in negotiators' terms."""
+    def side(ids: list[str], label: str) -> str:
+        if not ids:
+            return "—"
+        s = " + ".join(ids)
+        return f"{s} ({label})" if label else s
+
+    return f"{side(pair.old, old_label)} → {side(pair.new, new_label)}"
+
+
+def pair_flags(pair: Pair) -> list[str]:
+    flags = [STATUS_WORD[pair.status]]
+    if pair.moved:
+        flags.append("moved")
+    if pair.renumbered and not pair.moved:
+        flags.append("renumbered")
+    if pair.cross_kind:
+        flags.append("PP↔OP")
+    return flags
+
+
+def leading_note(pair: Pair) -> str:
+    if not pair.leading_change:
+        return ""
+    old, new = pair.leading_change
+    return f"“{old}” → “{new}”"
+
+
+def describe(pair: Pair, old_label: str = "", new_label: str = "") -> str:
+    """One line a negotiator can read: "OP7 → OP8: moved, “Encourages” → “Urges”"."""
+    bits = ", ".join(pair_flags(pair))
+    lead = leading_note(pair)
+    return f"{pair_ids(pair, old_label, new_label)}: {bits}" + (f", {lead}" if lead else "")

@@ -1,0 +1,41 @@
+"""Plain-text report of comparisons (the CLI's default ``diff`` output).
+
+Deleted words are shown as ``[-words-]`` and inserted ones as ``{+words+}``, as
+in ``wdiff``, so the report reads without colour.
+"""
+from __future__ import annotations
+
+from ..model import Comparison
+from .labels import describe
+
+
+def inline_diff(segments) -> str:
+    out = []
+    for s in segments:
+        if s.op == "equal":
+            out.append(s.text)
+        elif s.op == "delete":
+            out.append(f"[-{s.text}-]")
+        else:
+            out.append(f"{{+{s.text}+}}")
+    return "".join(out).replace("\n", " ¶ ")
+
+
+def comparison_text(cmp: Comparison, changes_only: bool = False) -> str:
+    ol, nl = cmp.old.label, cmp.new.label
+    lines = [f"=== {ol} → {nl}" + (" (fragment)" if cmp.fragment else "")]
+    summary = cmp.summary()
+    lines.append("    " + ", ".join(f"{k}: {v}" for k, v in summary.items() if v))
+    for p in cmp.pairs:
+        head = describe(p)
+        if p.status == "unchanged" and not p.moved:
+            if not changes_only:
+                lines.append(f"  {head}")
+            continue
+        lines.append(f"  {head}")
+        lines.append("      " + inline_diff(p.diff))
+    return "\n".join(lines) + "\n"
+
+
+def comparisons_text(comparisons: list[Comparison], changes_only: bool = False) -> str:
+    return "\n".join(comparison_text(c, changes_only) for c in comparisons)

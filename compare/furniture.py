@@ -1,0 +1,30 @@
+"""Page furniture: lines that belong to the printed page, not to the resolution.
+
+Running headers (the document symbol, page numbers), the job number and date
+stamp ("08-59312 (F)    101108    101108"), its barcode ("*0859312*"),
+"Please recycle", and the closing "68th plenary meeting" of adopted texts.
+"""
+from __future__ import annotations
+
+import re
+
+SYMBOL = r"[A-Z]{1,2}/(?:[A-Za-z0-9.\-]+/)*[A-Za-z0-9.\-]*[A-Za-z0-9]"
+SYMBOL_RE = re.compile(rf"(?<![\w/])({SYMBOL})(?![\w/])")
+
+_FURNITURE = [
+    re.compile(r"^\d{2}-\d{4,6}\s*(?:\([A-Z]\))?(?:\s+\d{6}){0,2}\s*$"),           # job number + date stamp
+    re.compile(r"^\*\s*\d{6,}\s*\*$"),                                             # barcode
+    re.compile(r"^(?:please recycle|merci de recycler|sírvase reciclar)\W*$", re.I),
+    re.compile(rf"^(?:\d{{1,3}}\s+)?{SYMBOL}(?:\s+\d{{1,3}})?$"),                  # running header
+    re.compile(r"^\d{1,3}(?:\s*/\s*\d{1,3})?$"),                                   # page number
+    re.compile(r"^[-–—]\s*\d{1,3}\s*[-–—]$"),
+    re.compile(r"^\d{1,3}(?:st|nd|rd|th|e|re|a|ª)?\.?\s+(?:plenary meeting|séance plénière|sesión plenaria)\W*$", re.I),
+]
+
+
+def is_furniture(line: str) -> bool:
+    raw = line.strip()
+    bare = raw.strip("*").strip()
+    if not bare:
+        return False
+    return any(rx.match(raw) or rx.match(bare) for rx in _FURNITURE) or bool(re.fullmatch(r"\d{7}", bare))

@@ -1,0 +1,400 @@
+"""Per-language facts about UN resolution paragraphs: their leading words.
+
+A preambular paragraph (PP) opens with a participle or adjective ("Recalling",
+"Deeply concerned", « Prenant note »); an operative paragraph (OP) with a verb in
+the present tense ("Urges", "Calls upon", « Note avec satisfaction »).  These
+*leading words* carry weight in negotiation, so a comparison must report a change
+of leading word even when the rest of the paragraph is the same.
+
+A leading word is cut in three parts, each optional except the base:
+
+* an intensifier before the base ("Deeply", "Strongly", « Vivement »),
+* the base itself, possibly several words ("Calls upon", "Takes note of",
+  « Prend note », « Se félicitant »),
+* modifiers after it that usually follow from reordering rather than
+  substance ("also", "further", "again", « également », « en outre »,
+  « à nouveau »; Chinese puts them before: 又, 还, 并).
+
+:func:`leading_word` returns the whole leading phrase as written in the text;
+:func:`split_leading` returns its parts so callers can tell a change of base
+("Encourages" → "Urges") from an added modifier ("Recalls" → "Recalls also"):
+see :func:`leading_change_kind`.
+
+Nothing here imports our other modules except the shared tokenizer.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from compare.tokens import tokenize, normalize_text, NormOptions
+
+LANGS = ("en", "fr", "es", "ru", "ar", "zh")
+
+# ------------------------------------------------------------------ word lists
+# Base leading words.  Multi-word bases are listed whole; the longest match wins.
+# Lists are not exhaustive; an unknown leading word falls back to the first word
+# (first participle/verb) of the paragraph, which is right in most languages.
+
+PREAMBLE: dict[str, list[str]] = {
+    "en": [
+        "Recalling", "Reaffirming", "Reiterating", "Welcoming", "Recognizing", "Recognising",
+        "Acknowledging", "Noting", "Noting with appreciation", "Noting with concern",
+        "Noting with satisfaction", "Noting with interest", "Taking note", "Taking note of",
+        "Taking into account", "Taking into consideration", "Bearing in mind", "Mindful",
+        "Conscious", "Aware", "Convinced", "Concerned", "Alarmed", "Emphasizing",
+        "Emphasising", "Stressing", "Underlining", "Underscoring", "Affirming", "Considering",
+        "Guided by", "Determined", "Desiring", "Believing", "Expressing", "Expressing concern",
+        "Expressing its appreciation", "Having considered", "Having examined", "Commending",
+        "Appreciating", "Encouraged", "Acknowledging with appreciation", "Observing",
+        "Deploring", "Condemning", "Further recalling", "Reaffirming also",
+        "Cognizant", "Realizing", "Highlighting", "Noting further", "Regretting",
+        "Seriously concerned", "Gravely concerned", "Deeply concerned", "Deeply alarmed",
+        "Strongly condemning", "Deeply disturbed", "Stressing the need",
+    ],
+    "fr": [
+        "Rappelant", "Réaffirmant", "Réitérant", "Se félicitant", "Accueillant favorablement",
+        "Accueillant avec satisfaction", "Considérant", "Reconnaissant", "Constatant",
+        "Notant", "Notant avec satisfaction", "Notant avec préoccupation", "Notant avec intérêt",
+        "Prenant note", "Prenant acte", "Tenant compte", "Ayant à l'esprit", "Gardant à l'esprit",
+        "Consciente", "Conscient", "Convaincue", "Convaincu", "Préoccupée", "Préoccupé",
+        "Alarmée", "Inquiète", "Soulignant", "Insistant", "Affirmant", "Guidée par",
+        "Résolue", "Désireuse", "Estimant", "Exprimant", "Ayant examiné", "Saluant",
+        "Appréciant", "Encouragée", "Observant", "Déplorant", "Condamnant", "Sachant",
+        "Mettant l'accent", "Soulignant la nécessité", "Profondément préoccupée",
+        "Vivement préoccupée", "Gravement préoccupée", "Sérieusement préoccupée",
+        "Constatant avec préoccupation", "Constatant avec satisfaction",
+    ],
+    "es": [
+        "Recordando", "Reafirmando", "Reiterando", "Acogiendo con beneplácito",
+        "Acogiendo con satisfacción", "Celebrando", "Reconociendo", "Observando",
+        "Observando con aprecio", "Observando con preocupación", "Tomando nota",
+        "Teniendo presente", "Teniendo en cuenta", "Consciente", "Convencida",
+        "Preocupada", "Alarmada", "Destacando", "Subrayando", "Poniendo de relieve",
+        "Afirmando", "Considerando", "Guiada por", "Decidida", "Deseosa", "Expresando",
+        "Habiendo examinado", "Encomiando", "Apreciando", "Alentada", "Deplorando",
+        "Condenando", "Profundamente preocupada", "Gravemente preocupada",
+        "Seriamente preocupada", "Haciendo hincapié", "Poniendo de relieve",
+    ],
+    "ru": [
+        "ссылаясь на", "ссылаясь", "напоминая", "вновь подтверждая", "подтверждая",
+        "приветствуя", "признавая", "отмечая", "отмечая с удовлетворением",
+        "отмечая с признательностью", "отмечая с обеспокоенностью", "принимая к сведению",
+        "принимая во внимание", "учитывая", "памятуя", "сознавая", "будучи убеждена",
+        "убежденная", "будучи обеспокоена", "обеспокоенная", "встревоженная",
+        "подчеркивая", "особо отмечая", "считая", "руководствуясь", "выражая",
+        "рассмотрев", "высоко оценивая", "осуждая", "глубоко обеспокоенная",
+        "будучи глубоко обеспокоена", "будучи серьезно обеспокоена", "вновь заявляя",
+    ],
+    "ar": [
+        "إذ تشير", "وإذ تشير", "إذ تعيد تأكيد", "وإذ تعيد تأكيد", "إذ تؤكد من جديد",
+        "وإذ تؤكد من جديد", "إذ ترحب", "وإذ ترحب", "إذ تسلم", "وإذ تسلم", "إذ تعترف",
+        "وإذ تعترف", "إذ تلاحظ", "وإذ تلاحظ", "إذ تحيط علما", "وإذ تحيط علما",
+        "إذ تضع في اعتبارها", "وإذ تضع في اعتبارها", "إذ تدرك", "وإذ تدرك",
+        "إذ يساورها القلق", "وإذ يساورها القلق", "إذ يساورها بالغ القلق",
+        "وإذ يساورها بالغ القلق", "إذ تشدد", "وإذ تشدد", "إذ تؤكد", "وإذ تؤكد",
+        "إذ تقتنع", "وإذ تقتنع", "إذ تعرب", "وإذ تعرب", "إن الجمعية العامة",
+    ],
+    "zh": [
+        "回顾", "重申", "欢迎", "确认", "认识到", "注意到", "赞赏地注意到", "关切地注意到",
+        "表示注意到", "铭记", "意识到", "深信", "关切", "深为关切", "严重关切", "震惊",
+        "强调", "申明", "考虑到", "决心", "希望", "表示", "审议了", "赞扬", "谴责",
+        "认为", "重申其",
+    ],
+}
+
+OPERATIVE: dict[str, list[str]] = {
+    "en": [
+        "Decides", "Requests", "Urges", "Calls upon", "Calls on", "Encourages", "Invites",
+        "Welcomes", "Notes", "Notes with appreciation", "Notes with concern",
+        "Notes with satisfaction", "Notes with interest", "Takes note", "Takes note of",
+        "Takes note with appreciation", "Stresses", "Reaffirms", "Reiterates", "Recalls",
+        "Recognizes", "Recognises", "Acknowledges", "Emphasizes", "Emphasises", "Underlines",
+        "Underscores", "Affirms", "Endorses", "Approves", "Adopts", "Expresses",
+        "Expresses its appreciation", "Expresses concern", "Expresses deep concern",
+        "Commends", "Appreciates", "Condemns", "Strongly condemns", "Deplores", "Declares",
+        "Proclaims", "Supports", "Considers", "Believes", "Authorizes", "Designates",
+        "Demands", "Remains", "Calls",
+    ],
+    "fr": [
+        "Décide", "Prie", "Exhorte", "Demande", "Engage", "Encourage", "Invite", "Salue",
+        "Se félicite", "Accueille avec satisfaction", "Accueille favorablement", "Note",
+        "Note avec satisfaction", "Note avec préoccupation", "Note avec intérêt",
+        "Prend note", "Prend acte", "Souligne", "Insiste", "Réaffirme", "Réitère", "Rappelle",
+        "Reconnaît", "Considère", "Constate", "Affirme", "Fait sienne", "Fait siens",
+        "Approuve", "Adopte", "Exprime", "Remercie", "Félicite", "Condamne",
+        "Condamne énergiquement", "Déplore", "Déclare", "Proclame", "Appuie", "Estime",
+        "Autorise", "Désigne", "Exige", "Sait", "Sait gré", "Est consciente", "Est convaincue",
+        "Se déclare", "Se dit", "Lance un appel", "Demande instamment",
+        "Engage vivement", "Encourage vivement",
+    ],
+    "es": [
+        "Decide", "Solicita", "Pide", "Insta", "Exhorta", "Alienta", "Invita",
+        "Acoge con beneplácito", "Acoge con satisfacción", "Celebra", "Observa",
+        "Observa con aprecio", "Observa con preocupación", "Toma nota", "Toma conocimiento",
+        "Destaca", "Subraya", "Pone de relieve", "Reafirma", "Reitera", "Recuerda",
+        "Reconoce", "Afirma", "Hace suyo", "Hace suya", "Aprueba", "Adopta", "Expresa",
+        "Encomia", "Agradece", "Condena", "Condena enérgicamente", "Deplora", "Declara",
+        "Proclama", "Apoya", "Considera", "Autoriza", "Designa", "Exige",
+        "Hace un llamamiento", "Exhorta encarecidamente", "Alienta encarecidamente",
+    ],
+    "ru": [
+        "постановляет", "просит", "настоятельно призывает", "призывает", "рекомендует",
+        "предлагает", "приветствует", "отмечает", "с удовлетворением отмечает",
+        "с признательностью отмечает", "с обеспокоенностью отмечает", "принимает к сведению",
+        "подчеркивает", "особо отмечает", "вновь подтверждает", "подтверждает",
+        "вновь заявляет", "напоминает", "признает", "заявляет", "одобряет", "утверждает",
+        "принимает", "выражает", "высоко оценивает", "благодарит", "осуждает",
+        "решительно осуждает", "сожалеет", "провозглашает", "поддерживает", "считает",
+        "уполномочивает", "требует", "поощряет",
+    ],
+    "ar": [
+        "تقرر", "تطلب", "تحث", "تهيب", "تشجع", "تدعو", "ترحب", "تلاحظ", "تحيط علما",
+        "تشدد", "تؤكد", "تؤكد من جديد", "تعيد تأكيد", "تكرر", "تشير", "تسلم", "تعترف",
+        "تؤيد", "توافق", "تعتمد", "تعرب", "تثني", "تدين", "تشجب", "تعلن", "تدعم", "ترى",
+        "تأذن", "تطالب",
+    ],
+    "zh": [
+        "决定", "请", "吁请", "促请", "敦促", "鼓励", "邀请", "欢迎", "注意到", "赞赏地注意到",
+        "关切地注意到", "表示注意到", "注意", "强调", "重申", "回顾", "确认", "认识到",
+        "申明", "核可", "赞同", "通过", "表示", "赞扬", "谴责", "强烈谴责", "痛惜", "宣布",
+        "支持", "认为", "授权", "要求", "感谢",
+    ],
+}
+
+#: words that may precede a base and strengthen it ("Deeply concerned")
+INTENSIFIERS: dict[str, list[str]] = {
+    "en": ["deeply", "gravely", "seriously", "strongly", "firmly", "fully", "profoundly",
+           "greatly", "particularly"],
+    "fr": ["profondément", "vivement", "gravement", "sérieusement", "fermement", "pleinement"],
+    "es": ["profundamente", "gravemente", "seriamente", "firmemente", "enérgicamente",
+           "plenamente"],
+    "ru": ["глубоко", "серьезно", "решительно", "твердо"],
+    "ar": [],
+    "zh": [],
+}
+
+#: modifiers that may stand *before* the base ("Further requests", "Also decides",
+#: «вновь просит»); Chinese ones are in :data:`ZH_PREFIX_MODIFIERS`.
+PRE_MODIFIERS: dict[str, list[str]] = {
+    "en": ["also", "further", "again", "once again", "once more", "moreover", "furthermore"],
+    "fr": [],
+    "es": [],
+    "ru": ["также", "далее", "вновь", "еще раз", "кроме того"],
+    "ar": [],
+    "zh": [],
+}
+
+#: words after the base that usually follow from reordering, not substance
+MODIFIERS: dict[str, list[str]] = {
+    "en": ["also", "further", "again", "once again", "once more", "moreover", "in addition",
+           "in this regard", "in this context", "furthermore", "likewise", "similarly",
+           "anew"],
+    "fr": ["également", "en outre", "aussi", "de nouveau", "à nouveau", "une fois encore",
+           "de plus", "par ailleurs", "encore", "enfin", "à cet égard", "dans ce contexte"],
+    "es": ["también", "además", "asimismo", "nuevamente", "una vez más", "igualmente",
+           "de nuevo", "a este respecto", "en este contexto"],
+    "ru": ["также", "далее", "вновь", "кроме того", "еще раз", "в этой связи",
+           "в связи с этим"],
+    "ar": ["أيضا", "أيضاً", "كذلك", "كذلك أيضا", "من جديد", "مرة أخرى", "في هذا الصدد"],
+    "zh": [],
+}
+
+#: Chinese modifiers precede the verb ("又回顾", "还决定"); they are split off first.
+ZH_PREFIX_MODIFIERS = ["又", "还", "并", "再次", "也", "另外", "进一步"]
+
+_NORM = NormOptions(ignore_case=True, ignore_punctuation=True, typography=True)
+
+
+@dataclass(frozen=True)
+class Leading:
+    """The parts of a paragraph's leading phrase, each as written in the text."""
+
+    pre: str = ""           # modifiers before the base ("Further" requests, 又 回顾)
+    intensifier: str = ""
+    base: str = ""
+    modifiers: str = ""
+    text: str = ""          # the whole phrase as written (intensifier+base+modifiers)
+
+    def __bool__(self) -> bool:
+        return bool(self.base)
+
+
+def _key(s: str) -> tuple[str, ...]:
+    """Word keys of a phrase (casefolded, typography-normalised, accents kept)."""
+    return tuple(
+        normalize_text(t.text, _NORM)
+        for t in tokenize(s)
+        if t.kind in ("word", "elision")
+    )
+
+
+@lru_cache(maxsize=None)
+def _phrases(table_name: str, lang: Optional[str]) -> tuple[tuple[str, ...], ...]:
+    table = {"PP": PREAMBLE, "OP": OPERATIVE, "INT": INTENSIFIERS, "MOD": MODIFIERS,
+             "PRE": PRE_MODIFIERS}[table_name]
+    langs = [lang] if lang in LANGS else list(LANGS)
+    keys = {_key(p) for lg in langs for p in table.get(lg, [])}
+    keys.discard(())
+    return tuple(sorted(keys, key=len, reverse=True))
+
+
+def _word_spans(text: str, limit: int = 12) -> list[tuple[str, int, int]]:
+    """(key, start, end) of the first ``limit`` words of ``text``."""
+    out: list[tuple[str, int, int]] = []
+    pos = 0
+    for t in tokenize(text):
+        end = pos + len(t.text)
+        if t.kind in ("word", "elision"):
+            out.append((normalize_text(t.text, _NORM), pos, end))
+            if len(out) >= limit:
+                break
+        elif t.kind == "punct" and t.text in ",;:.،؛，；：。" :
+            # leading phrases never run across a clause break
+            out.append(("\u0000", pos, end))
+        pos = end
+    return out
+
+
+def _match_at(spans, i: int, phrases) -> int:
+    """Length (in words) of the longest phrase matching spans[i:]; 0 if none."""
+    for ph in phrases:
+        n = len(ph)
+        if i + n <= len(spans) and tuple(s[0] for s in spans[i:i + n]) == ph:
+            return n
+    return 0
+
+
+def split_leading(text: str, kind: str = "", lang: Optional[str] = None) -> Leading:
+    """Cut the leading phrase of a paragraph into intensifier, base and modifiers.
+
+    ``kind`` is ``"PP"``, ``"OP"`` or anything else (both lists are tried, OP
+    first).  ``lang`` is one of :data:`LANGS` or None (all languages tried).
+    When no listed base matches, the first word is taken as the base (for a PP
+    or OP the first word is the participle or verb in every language but
+    Chinese and Arabic, where one or two words are taken).
+    """
+    text = text.lstrip()
+    if not text:
+        return Leading()
+    spans = _word_spans(text)
+    if not spans or spans[0][0] == "\u0000":
+        return Leading()
+    tables = ["OP", "PP"] if kind == "OP" else ["PP", "OP"] if kind == "PP" else ["OP", "PP"]
+
+    def base_at(i: int) -> int:
+        for tb in tables:
+            n = _match_at(spans, i, _phrases(tb, lang))
+            if n:
+                return n
+        return 0
+
+    def run(i: int, table: str) -> int:
+        """End of a run of phrases of ``table`` starting at word i."""
+        ph = _phrases(table, lang)
+        while i < len(spans):
+            n = _match_at(spans, i, ph)
+            if not n:
+                break
+            i += n
+        return i
+
+    # a listed base at the very start wins ("Further recalling" is a base too)
+    i_pre = i_int = 0
+    base_n = base_at(0)
+    if not base_n:
+        i_pre = run(0, "PRE")
+        i_int = run(i_pre, "INT")
+        base_n = base_at(i_int)
+        if not base_n:
+            # unknown base: one word after whatever pre-modifiers/intensifiers we saw
+            if i_int < len(spans) and spans[i_int][0] != "\u0000":
+                base_n = 1
+            else:
+                i_pre = i_int = 0
+                base_n = 1
+    j = i_int + base_n
+    if base_n == 1 and spans[i_int][0].endswith("'") and j < len(spans) and spans[j][0] != "\u0000":
+        j += 1      # an elided article is no leading word by itself: « L'Assemblée »
+    k = run(j, "MOD")
+
+    def cut(a: int, b: int) -> str:
+        return text[spans[a][1]:spans[b - 1][2]] if b > a else ""
+
+    return Leading(cut(0, i_pre), cut(i_pre, i_int), cut(i_int, j), cut(j, k), cut(0, k))
+
+
+def _split_zh(text: str, kind: str) -> Leading:
+    s = text.lstrip()
+    if not s:
+        return Leading()
+    prefix = ""
+    for m in sorted(ZH_PREFIX_MODIFIERS, key=len, reverse=True):
+        if s.startswith(m):
+            prefix = m
+            break
+    rest = s[len(prefix):]
+    lists = (OPERATIVE["zh"] + PREAMBLE["zh"]) if kind != "PP" else (PREAMBLE["zh"] + OPERATIVE["zh"])
+    base = ""
+    for w in sorted(lists, key=len, reverse=True):
+        if rest.startswith(w):
+            base = w
+            break
+    if not base:
+        m = re.match(r"[\u4e00-\u9fff]{1,2}", rest)
+        base = m.group() if m else ""
+    if not base:
+        return Leading()
+    return Leading(prefix, "", base, "", prefix + base)
+
+
+def _looks_chinese(text: str) -> bool:
+    s = text.lstrip()[:4]
+    return bool(s) and all("\u3400" <= c <= "\u9fff" for c in s[:2])
+
+
+def leading_word(text: str, kind: str = "", lang: Optional[str] = None) -> str:
+    """The leading word(s) of a paragraph as written: "Calls upon", "Recalling also",
+    « Note avec satisfaction », « Rappelant également », "Deeply concerned".
+
+    Returns "" for an empty text.  See :func:`split_leading` for its parts.
+    """
+    return split_leading_any(text, kind, lang).text
+
+
+def split_leading_any(text: str, kind: str = "", lang: Optional[str] = None) -> Leading:
+    """:func:`split_leading`, with Chinese handled on characters."""
+    if lang == "zh" or (lang is None and _looks_chinese(text)):
+        return _split_zh(text, kind)
+    return split_leading(text, kind, lang)
+
+
+def _fold(s: str) -> str:
+    return " ".join(_key(s))
+
+
+def _fold_base(s: str) -> str:
+    """A base for comparison: Arabic conjunction و ("and") before إذ is not part of it."""
+    f = _fold(s)
+    return f[1:] if f.startswith("وإذ") else f
+
+
+def leading_change_kind(old: str, new: str, kind: str = "", lang: Optional[str] = None) -> Optional[str]:
+    """How two leading phrases differ.
+
+    ``None``: same (up to case and typography); ``"modifier"``: same base and
+    intensifier, only "also"/"further"/« également »… added, removed or changed;
+    ``"base"``: the leading word itself changed ("Encourages" → "Urges",
+    "Concerned" → "Deeply concerned").
+    """
+    if _fold(old) == _fold(new):
+        return None
+    a = split_leading_any(old, kind, lang)
+    b = split_leading_any(new, kind, lang)
+    if _fold_base(a.base) == _fold_base(b.base) and _fold(a.intensifier) == _fold(b.intensifier):
+        return "modifier"
+    return "base"
+
+

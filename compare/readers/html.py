@@ -1,0 +1,149 @@
+"""HTML (a saved web page or an e-mail body) into :class:`Block` s.
+
+Parsed with lxml with network access and entity resolution off.  Block-level
+elements become blocks; ``<sup>n</sup>`` becomes a footnote marker; ``<hr>`` a
+page break; leading ``<em>``/``<i>`` text the italic lead; ``<ol>`` items get
+their rendered number as the label.  Scripts, styles and navigation are dropped.
+"""
+from __future__ import annotations
+
+import re
+
+from lxml import etree, html as lxml_html
+
+from ..errors import CorruptFileError, EmptyInputError
+from ..model import Block, RawDocument, marker
+from .text import GAP_RE
+
+_BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "blockquote", "dd", "dt", "pre", "section", "article"}
+_SKIP_TAGS = {"script", "style", "noscript", "template", "head", "nav", "iframe", "object", "embed", "svg", "math", "button", "form"}
+_WS = re.compile(r"\s+")
+
+
+def _parser() -> etree.HTMLParser:
+    return etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, recover=True, huge_tree=False)
+
+
+def read_html(text: str, source: str = "<html>") -> RawDocument:
+    try:
+        root = lxml_html.fromstring(text, parser=_parser())
+    except (etree.ParserError, ValueError) as exc:
+        raise CorruptFileError(source, f"not readable as HTML ({exc})") from None
+    if root is None:
+        raise EmptyInputError(source, "the page contains no text")
+    body = root.find(".//body")
+    blocks: list[Block] = []
+    _walk(body if body is not None else root, blocks)
+    if not any(b.text for b in blocks):
+        raise EmptyInputError(source, "the page contains no text")
+    return RawDocument(blocks=blocks, source=source, fmt="html")
+
+
+def _has_block_child(el) -> bool:
+    return any(isinstance(c.tag, str) and (c.tag in _BLOCK_TAGS or c.tag in ("ol", "ul", "table", "hr")) for c in el)
+
+
+def _walk(el, out: list[Block]) -> None:
+    for child in el:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag in _SKIP_TAGS or not tag:
+            continue
+        if tag == "hr":
+            out.append(Block("", kind="page_break"))
+            continue
+        if tag == "ol":
+            _walk_list(child, out)
+            continue
+        if tag == "br":
+            continue
+        if tag in _BLOCK_TAGS and not _has_block_child(child):
+            _emit(child, out, label=None)
+        else:
+            _walk(child, out)
+
+
+def _walk_list(ol, out: list[Block]) -> None:
+    try:
+        n = int(ol.get("start", "1"))
+    except ValueError:
+        n = 1
+    kind = (ol.get("type") or "1").strip()
+    for li in ol:
+        if not isinstance(li.tag, str) or li.tag != "li":
+            continue
+        label = _list_label(n, kind)
+        _emit(li, out, label=label, shallow=True)
+        for sub in li:
+            if isinstance(sub.tag, str) and sub.tag in ("ol", "ul"):
+                _walk_list(sub, out) if sub.tag == "ol" else _walk(sub, out)
+        n += 1
+
+
+def _list_label(n: int, kind: str) -> str:
+    if kind == "a":
+        return f"({chr(ord('a') + (n - 1) % 26)})"
+    if kind == "i":
+        return f"({_roman(n)})"
+    return f"{n}."
+
+
+def _roman(n: int) -> str:
+    vals = [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+    s = ""
+    for v, r in vals:
+        while n >= v:
+            s += r
+            n -= v
+    return s
+
+
+def _emit(el, out: list[Block], label: str | None, shallow: bool = False) -> None:
+    parts: list[str] = []
+    italic: list[str] = []
+    seen_text = [False]
+
+    def collect(node, in_italic: bool) -> None:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in _SKIP_TAGS:
+            return
+        if shallow and tag in ("ol", "ul") and node is not el:
+            return
+        if tag == "sup":
+            t = "".join(node.itertext()).strip()
+            if t.isdigit() and len(t) <= 3:
+                parts.append(marker(t))
+            else:
+                parts.append(t)
+        elif tag == "br":
+            parts.append("\n")
+        else:
+            is_it = in_italic or tag in ("em", "i")
+            if node.text:
+                _add(node.text, is_it)
+            for c in node:
+                collect(c, is_it)
+                if c.tail:
+                    _add(c.tail, in_italic)
+            return
+        if node.tail and node is not el:
+            pass  # tails are added by the parent loop
+
+    def _add(s: str, is_it: bool) -> None:
+        if is_it and not seen_text[0] or (is_it and italic and not "".join(parts[len(italic):]).strip()):
+            italic.append(s)
+        if s.strip():
+            seen_text[0] = True
+        parts.append(s)
+
+    collect(el, False)
+    text = "\n".join(_WS.sub(" ", line).strip() for line in "".join(parts).split("\n"))
+    text = text.strip()
+    if not text:
+        return
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if GAP_RE.match(text):
+        out.append(Block(text, kind="gap"))
+        return
+    kind = "heading" if tag in ("h1", "h2", "h3", "h4", "h5", "h6") else "para"
+    lead = _WS.sub(" ", "".join(italic)).strip() or None
+    out.append(Block(text, kind=kind, label=label, italic_lead=lead))

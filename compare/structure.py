@@ -1,0 +1,582 @@
+"""Blocks → a :class:`~compare.model.Document`: the UN structure of a resolution.
+
+The steps, in order:
+
+1. footnote blocks become :class:`Footnote` s; page furniture lines are dropped;
+2. the line "The General Assembly," (in any of the six languages) splits the
+   header block from the body; without it, the first paragraph-looking block
+   does;
+3. the header block gives the metadata: symbol, date, distribution, session,
+   committee, agenda item, sponsors, title;
+4. body blocks are cut into paragraphs (hard-wrapped lines joined; a paragraph
+   that runs across a page break joined back together), excerpt gap markers
+   kept as gaps;
+5. each paragraph is classified: OPs carry a number, sub-paragraphs a letter
+   or roman label, PPs stand before the first OP; ids are the negotiators'
+   (PP3, OP5, OP5(a), OP5(a)(ii));
+6. footnote markers leave the text but are remembered with their offsets.
+
+A text with no recognisable structure still loads, as P1, P2, … with a warning.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .furniture import SYMBOL_RE, is_furniture
+from .language import MONTH_NUMBER, OPENER_RE, detect_language, opener_language
+from .model import (
+    MARK_CLOSE,
+    MARK_OPEN,
+    Block,
+    Document,
+    Footnote,
+    FootnoteRef,
+    Metadata,
+    Paragraph,
+    RawDocument,
+)
+
+# --------------------------------------------------------------------------- labels
+
+_ARABIC_INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_OP_LABEL = re.compile(r"^\s*(\d{1,3})\s*[.)]\s*(?=\S)")
+_SUB_LABEL = re.compile(r"^\s*\(?\s*([^\W\d_]{1,6})\s*\)\s*(?=\S)")
+_ROMAN = re.compile(r"^(?=[ivxlc]+$)c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
+_MARK_RE = re.compile(re.escape(MARK_OPEN) + r"(\d{1,3})" + re.escape(MARK_CLOSE))
+_SPACES = re.compile(r"[ \t\r\n]+")
+_TERMINAL = re.compile(r"[,;:.!?،؛。；：，)»\"”]\s*$")
+
+
+@dataclass
+class _Segment:
+    """A paragraph candidate in the body, before classification."""
+
+    text: str
+    label: Optional[str] = None      # number or sub-label as printed/numbered
+    italic_lead: Optional[str] = None
+    after_page_break: bool = False
+    heading: bool = False
+    level_hint: int = 0
+
+
+@dataclass
+class _Label:
+    kind: str          # "op" | "sub"
+    value: str         # "5", "a", "ii"
+    level: int = 0     # 0 for OPs, 1 letters, 2 roman
+
+
+def _parse_label(text: str) -> tuple[Optional[_Label], str]:
+    """Take a leading paragraph label off ``text``: "5. …", "(a) …", "a) …", "(ii) …"."""
+    t = text.translate(_ARABIC_INDIC) if text[:4].strip() and text[:4].translate(_ARABIC_INDIC) != text[:4] else text
+    m = _OP_LABEL.match(t)
+    if m and not re.match(r"^\s*\d{1,3}\s*\.\s*\d", t):  # "1.5 million" is not a label
+        return _Label("op", str(int(m.group(1)))), text[m.end():]
+    m = _SUB_LABEL.match(text)
+    if m:
+        val = m.group(1).lower()
+        if len(val) == 1 or _ROMAN.match(val):
+            return _Label("sub", val), text[m.end():]
+    return None, text
+
+
+def _label_from_block(label: str) -> Optional[_Label]:
+    lab, rest = _parse_label(label.strip() + " x")
+    return lab if rest.strip() == "x" else None
+
+
+# --------------------------------------------------------------------------- markers
+
+_NUMBER_TAKERS = {
+    "resolution", "resolutions", "résolution", "résolutions", "resolución", "resoluciones",
+    "article", "articles", "artículo", "paragraph", "paragraphs", "paragraphe", "paragraphes", "párrafo",
+    "no", "no.", "nos", "n", "o", "nº", "n°", "núm", "núm.", "vol", "vol.", "chapter", "chapitre", "capítulo",
+    "annex", "annexe", "anexo", "decision", "decisions", "décision", "décisions", "session", "sessions",
+    "of", "on", "from", "to", "and", "or", "in", "at", "by", "than", "between", "de", "du", "des", "le", "la",
+    "et", "au", "à", "y", "el", "del", "los", "las", "goal", "goals", "target", "targets", "objectif", "cible",
+    "rule", "rules", "principle", "principles", "item", "point", "tema", "meeting", "séance", "page", "pages",
+    "convention", "protocol", "no.", "part", "section", "phase", "step", "level", "grade", "article,",
+}
+_INLINE_MARK = re.compile(
+    r"(?:(?:(?<=[^\W\d_])|(?<=[^\W_][,;:])) (\d{1,3})"   # "Crime 1 and", "Slavery, 4"
+    r"|(?<=[^\W\d_A-ZÀ-Ý]{2})(\d{1,3}))"                   # "Crime1" (not "G20")
+    r"(?=[\s,;:.)]|$)"
+)
+
+
+def _inline_markers(text: str, allowed: Optional[set[str]]) -> str:
+    """Find footnote numbers printed inline ("Crime 1 and", "Crime1", "Slavery, 4").
+
+    Conservative: a 1–3 digit number right after a word (optionally with a
+    comma), not after a word that takes a number ("resolution 55", "No. 29",
+    "of 17"), not followed by a month, a year-like number or an opening bracket.
+    """
+    out = []
+    pos = 0
+    for m in _INLINE_MARK.finditer(text):
+        g = 1 if m.group(1) is not None else 2
+        num = m.group(g)
+        start = m.start(g)
+        before = text[:start].rstrip()
+        prev_word = re.search(r"(\S+)$", before)
+        prev = prev_word.group(1).lower() if prev_word else ""
+        prev_clean = prev.rstrip(",;:")
+        after = text[m.end(g):m.end(g) + 24]
+        if int(num) == 0 or num.startswith("0"):
+            continue
+        if prev in _NUMBER_TAKERS or prev_clean in _NUMBER_TAKERS and not prev.endswith(","):
+            continue
+        if re.match(r"^\d", prev_clean) and not re.fullmatch(r"\d{4}", prev_clean):
+            continue  # "1, 2 and 3": a list of numbers
+        if re.match(r"^\s*(?:\(|[A-Za-zÀ-ÿ]+\s+\d{4}|\d)", after):
+            word = re.match(r"^\s*([^\W\d_]+)", after)
+            if after.lstrip().startswith("(") or after.lstrip()[:1].isdigit() or (word and word.group(1).lower() in MONTH_NUMBER):
+                continue
+        wordm = re.match(r"^\s*([^\W\d_]+)", after)
+        if wordm and wordm.group(1).lower() in MONTH_NUMBER:
+            continue
+        if re.match(r"^\s*(?:%|per\s*cent|pour\s*cent|por\s*ciento|million|billion|years?|ans|años|days?|jours|members|membres|States|États|countries|pays)\b", after, re.I):
+            continue
+        if allowed is not None and num not in allowed:
+            continue
+        out.append(text[pos:m.start()])
+        out.append(MARK_OPEN + num + MARK_CLOSE)
+        pos = m.end(g)
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _take_markers(text: str) -> tuple[str, tuple[FootnoteRef, ...]]:
+    """Remove encoded markers; return clean text and the refs with offsets in it."""
+    refs: list[FootnoteRef] = []
+    out: list[str] = []
+    length = 0
+    pos = 0
+    for m in _MARK_RE.finditer(text):
+        chunk = text[pos:m.start()]
+        # a marker between two spaces leaves one space, not two
+        if chunk.endswith(" ") and text[m.end():m.end() + 1] == " ":
+            chunk = chunk[:-1]
+        out.append(chunk)
+        length += len(chunk)
+        refs.append(FootnoteRef(m.group(1), length))
+        pos = m.end()
+    out.append(text[pos:])
+    clean = "".join(out)
+    # a marker before punctuation may leave "word ," — keep the text as printed otherwise
+    return clean, tuple(refs)
+
+
+# --------------------------------------------------------------------------- header
+
+_DIST = re.compile(r"Distr\.?\s*[:.]?\s*(general|limited|générale|limitée|limitada|reservada|restricted|restreinte)\b", re.I)
+_ORIGINAL = re.compile(r"Original\s*:\s*([^\W\d_]+)", re.I)
+_SESSION = re.compile(r"^(.*\b(?:session|période de sessions|período de sesiones)\b.*|.*сессия.*)$", re.I)
+_COMMITTEE = re.compile(
+    r"\b((?:First|Second|Third|Fourth|Fifth|Sixth)\s+Committee|(?:Première|Deuxième|Troisième|Quatrième|Cinquième|Sixième)\s+Commission"
+    r"|(?:Primera|Segunda|Tercera|Cuarta|Quinta|Sexta)\s+Comisión|Commission on [A-Z][\w ]+|Commission de la [\w ]+)",
+    re.I,
+)
+_AGENDA = re.compile(
+    r"(?:Agenda item|Item|Point|Tema|Пункт)\s+(\w\S*?)[,.]?(?:\s+(?:de l['’]ordre du jour|del programa|повестки дня)\b.*)?$", re.I
+)
+_DOC_TYPE = re.compile(
+    r"^(?P<sponsors>.*?)\s*:\s*(?P<type>revised draft resolution|draft resolution|draft decision"
+    r"|projet de résolution révisé|projet de résolution|projet de décision"
+    r"|proyecto de resolución revisado|proyecto de resolución|proyecto de decisión"
+    r"|пересмотренный проект резолюции|проект резолюции)\s*\.?$",
+    re.I,
+)
+_RES_TITLE = re.compile(r"^(\d{2,3}/\d{1,4})\.\s+(.+)$")
+_ADOPTED = re.compile(r"^(?:Resolution adopted by the General Assembly|Résolution adoptée par l['’]Assemblée générale|Resolución aprobada por la Asamblea General)\b(?:\s+on|\s+le|\s+el)?\s*(.*)$", re.I)
+_ORGAN = re.compile(r"^(?:United Nations|Nations Unies|Naciones Unidas|General Assembly|Assemblée générale|Asamblea General|Economic and Social Council|Conseil économique et social|Организация Объединенных Наций|Генеральная Ассамблея)\b", re.I)
+_REPORT = re.compile(r"^\[.*\]$")
+_DATE = re.compile(r"\b(1er|\d{1,2})(?:\s+de)?\s+([^\W\d_]+)(?:\s+de)?\s+(\d{4})\b")
+_LANG_WORD = re.compile(r"^(?:English|French|Spanish|Russian|Arabic|Chinese|Français|Anglais|Espagnol|Russe|Arabe|Chinois|Español|Inglés|Francés|Ruso|Árabe|Chino)$", re.I)
+_SPONSOR_SPLIT = re.compile(r"\s*,\s*|\s+(?:and|et|y|и)\s+")
+
+
+def _iso_date(text: str) -> Optional[str]:
+    for m in _DATE.finditer(text):
+        day, month, year = m.groups()
+        mon = MONTH_NUMBER.get(month.lower())
+        if mon:
+            d = 1 if day == "1er" else int(day)
+            return f"{int(year):04d}-{mon:02d}-{d:02d}"
+    m = re.search(r"(\d{4})年(\d{1,2})月(\d{1,2})日", text)
+    if m:
+        return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    return None
+
+
+def _header_lines(blocks: list[Block]) -> list[tuple[str, bool]]:
+    """Header blocks as lines (text, is_heading); lines of one block that end in a
+    comma continue on the next (a sponsors list wrapped by a hard break)."""
+    lines: list[tuple[str, bool]] = []
+    for b in blocks:
+        if b.kind not in ("para", "heading"):
+            continue
+        parts = [_SPACES.sub(" ", l).strip() for l in b.text.split("\n")]
+        parts = [p for p in parts if p and (SYMBOL_RE.search(p) or not is_furniture(p))]
+        merged: list[str] = []
+        for p in parts:
+            if merged and (merged[-1].endswith(",") or p[:1].islower()):
+                merged[-1] = merged[-1] + " " + p
+            else:
+                merged.append(p)
+        lines.extend((_MARK_RE.sub("", m), b.kind == "heading") for m in merged)
+    return lines
+
+
+def _parse_header(blocks: list[Block]) -> Metadata:
+    meta = Metadata()
+    lines = _header_lines(blocks)
+    unclassified: list[tuple[int, str, bool]] = []
+    sponsors_at = -1
+    agenda_at = -1
+    for i, (line, is_heading) in enumerate(lines):
+        consumed = False
+        sym = SYMBOL_RE.search(line)
+        if sym and not _RES_TITLE.match(line) and meta.symbol is None:
+            meta.symbol = sym.group(1)
+            consumed = True
+        elif sym and not _RES_TITLE.match(line):
+            consumed = True
+        d = _DIST.search(line)
+        if d:
+            meta.distribution = "general" if d.group(1).lower().startswith(("gen", "gén")) else "limited"
+            consumed = True
+        o = _ORIGINAL.search(line)
+        if o:
+            meta.original_language = o.group(1)
+            consumed = True
+        if _ADOPTED.match(line):
+            meta.doc_type = "resolution"
+            consumed = True
+        elif meta.date is None and _iso_date(line) and len(line) < 40:
+            meta.date = _iso_date(line)
+            consumed = True
+        elif _iso_date(line) and len(line) < 40:
+            consumed = True
+        if _SESSION.match(line) and len(line) < 60 and not consumed:
+            meta.session = line
+            consumed = True
+        c = _COMMITTEE.search(line)
+        if c and len(line) < 60:
+            meta.committee = c.group(1)
+            consumed = True
+        a = _AGENDA.match(line)
+        if a and len(line) < 80:
+            meta.agenda_item = a.group(1).rstrip(".")
+            agenda_at = i
+            consumed = True
+        dt = _DOC_TYPE.match(line)
+        if dt:
+            meta.doc_type = dt.group("type").lower()
+            sp = dt.group("sponsors").strip().strip("[]")
+            meta.sponsors = [s.strip().strip("[]") for s in _SPONSOR_SPLIT.split(sp) if s.strip().strip("[]")]
+            sponsors_at = i
+            consumed = True
+        r = _RES_TITLE.match(line)
+        if r:
+            meta.title = r.group(2).strip()
+            meta.doc_type = "resolution"
+            if meta.symbol is None or "RES" not in meta.symbol:
+                meta.symbol = meta.symbol or f"A/RES/{r.group(1)}"
+            consumed = True
+        if not consumed and (_ORGAN.match(line) and len(line) < 60 or _REPORT.match(line) or _LANG_WORD.match(line)):
+            consumed = True
+        if not consumed:
+            unclassified.append((i, line, is_heading))
+    if meta.title is None:
+        after = [u for u in unclassified if u[0] > sponsors_at and u[0] != agenda_at + 1] if sponsors_at >= 0 else [
+            u for u in unclassified if u[0] != agenda_at + 1
+        ]
+        headings = [u for u in after if u[2]]
+        pick = headings[-1:] if headings else after[-1:]
+        if pick:
+            meta.title = pick[0][1]
+    if meta.doc_type is None and meta.distribution == "limited":
+        meta.doc_type = "draft resolution"
+    return meta
+
+
+# --------------------------------------------------------------------------- body
+
+def _split_lines(block: Block) -> list[_Segment]:
+    """Cut one block into paragraph candidates, joining hard-wrapped lines."""
+    lines = [_SPACES.sub(" ", l).strip() for l in block.text.split("\n")]
+    lines = [l for l in lines if l and not is_furniture(l)]
+    if not lines:
+        return []
+    longest = max(len(l) for l in lines)
+    segs: list[list[str]] = [[lines[0]]]
+    for prev, line in zip(lines, lines[1:]):
+        lab, _ = _parse_label(line)
+        ends = bool(_TERMINAL.search(_MARK_RE.sub("", prev)))
+        short = len(prev) < 0.8 * longest
+        starts_upper = line[:1].isupper() or not line[:1].isalpha()
+        if lab is not None and (ends or short) or (ends and short and starts_upper):
+            segs.append([line])
+        else:
+            segs[-1].append(line)
+    out = []
+    for i, s in enumerate(segs):
+        out.append(
+            _Segment(
+                " ".join(s),
+                label=block.label if i == 0 else None,
+                italic_lead=block.italic_lead if i == 0 else None,
+                heading=block.kind == "heading",
+                level_hint=block.level,
+            )
+        )
+    return out
+
+
+def _continues(prev: _Segment, nxt: _Segment) -> bool:
+    """Does ``nxt`` carry on the paragraph ``prev`` (cut by a page break or blank line)?"""
+    if prev.heading or nxt.heading or nxt.label:
+        return False
+    lab, _ = _parse_label(nxt.text)
+    if lab is not None:
+        return False
+    prev_text = _TRAILING_INLINE_MARK.sub("", _MARK_RE.sub("", prev.text).rstrip())
+    first = nxt.text.lstrip()[:1]
+    if first.islower():
+        return True
+    return not _TERMINAL.search(prev_text) and not nxt.italic_lead and len(prev_text) > 0
+
+
+_TRAILING_INLINE_MARK = re.compile(r"(?<=[,;:.])\s*\d{1,3}$")
+
+
+def _body_items(blocks: list[Block]) -> list[object]:
+    items: list[object] = []
+    page_break = False
+    for b in blocks:
+        if b.kind == "gap":
+            items.append("GAP")
+            continue
+        if b.kind == "page_break":
+            page_break = True
+            continue
+        if b.kind not in ("para", "heading"):
+            continue
+        for seg in _split_lines(b):
+            seg.after_page_break = page_break
+            page_break = False
+            prev = items[-1] if items else None
+            if isinstance(prev, _Segment) and _continues(prev, seg):
+                prev.text = prev.text.rstrip() + " " + seg.text.lstrip()
+                continue
+            items.append(seg)
+    return items
+
+
+def _find_opener(blocks: list[Block]) -> tuple[int, Optional[str]]:
+    for i, b in enumerate(blocks):
+        if b.kind in ("para", "heading"):
+            t = _SPACES.sub(" ", _MARK_RE.sub("", b.text)).strip()
+            lang = opener_language(t)
+            if lang:
+                return i, lang
+    return -1, None
+
+
+def _looks_like_paragraph(b: Block) -> bool:
+    if b.kind == "gap":
+        return True
+    if b.kind != "para":
+        return False
+    t = _SPACES.sub(" ", b.text).strip()
+    if b.label or _parse_label(t)[0] is not None and len(t) > 20:
+        return True
+    return len(t) >= 60 and bool(_TERMINAL.search(t))
+
+
+_SUCC = {chr(c): chr(c + 1) for c in range(ord("a"), ord("z"))}
+
+
+def _roman_value(s: str) -> int:
+    vals = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+    total = 0
+    for i, ch in enumerate(s):
+        v = vals[ch]
+        total += -v if i + 1 < len(s) and vals[s[i + 1]] > v else v
+    return total
+
+
+def build_document(raw: RawDocument, label: str = "") -> Document:
+    """Recover the structure of one version from its reader's blocks."""
+    warnings = list(raw.warnings)
+    footnotes: list[Footnote] = []
+    seen_fn: set[str] = set()
+    body_blocks: list[Block] = []
+    for b in raw.blocks:
+        if b.kind == "footnote":
+            num = b.label or str(len(footnotes) + 1)
+            if num not in seen_fn:
+                seen_fn.add(num)
+                footnotes.append(Footnote(num, _SPACES.sub(" ", _MARK_RE.sub("", b.text)).strip()))
+            continue
+        body_blocks.append(b)
+
+    opener_at, opener_lang = _find_opener(body_blocks)
+    if opener_at >= 0:
+        header, body = body_blocks[:opener_at], body_blocks[opener_at + 1:]
+    else:
+        start = next((i for i, b in enumerate(body_blocks) if _looks_like_paragraph(b)), len(body_blocks))
+        header, body = body_blocks[:start], body_blocks[start:]
+    meta = _parse_header(header)
+
+    items = _body_items(body)
+    explicit_markers = any(MARK_OPEN in b.text for b in raw.blocks)
+    allowed = {f.number for f in footnotes} if footnotes else None
+
+    segments = [it for it in items if isinstance(it, _Segment)]
+    has_gap = any(it == "GAP" for it in items)
+    labelled_ops = sum(
+        1 for s in segments if (_label_from_block(s.label) if s.label else _parse_label(s.text)[0]) is not None
+        and ((_label_from_block(s.label) if s.label else _parse_label(s.text)[0]).kind == "op")
+    )
+    pp_like = sum(1 for s in segments if re.search(r"[,:،，]\s*$", _MARK_RE.sub("", s.text)))
+    structured = opener_at >= 0 or labelled_ops > 0 or has_gap or (segments and pp_like >= 0.5 * len(segments))
+
+    paragraphs: list[Paragraph] = []
+    gaps: list[int] = []
+    if not structured:
+        if segments:
+            warnings.append("no resolution structure recognised; paragraphs numbered P1, P2, …")
+        n = 0
+        for it in items:
+            if it == "GAP":
+                gaps.append(len(paragraphs))
+                continue
+            n += 1
+            text, refs = _finish_text(it.text, explicit_markers, allowed)
+            paragraphs.append(Paragraph(id=f"P{n}", kind="P", number=str(n), text=text, footnote_refs=refs))
+    else:
+        _classify(items, paragraphs, gaps, warnings, explicit_markers, allowed)
+
+    # language: from the body text first, the opener as a fallback
+    body_text = " ".join(p.text for p in paragraphs) or " ".join(b.text for b in body_blocks)
+    lang = detect_language(body_text) or opener_lang or detect_language(" ".join(b.text for b in raw.blocks))
+    meta.language = lang
+    if lang is None and paragraphs:
+        warnings.append("language not recognised as one of the six UN languages")
+    if not paragraphs:
+        warnings.append("no paragraphs found")
+    return Document(
+        meta=meta, paragraphs=paragraphs, footnotes=footnotes, gaps=gaps, warnings=warnings,
+        source=raw.source, label=label,
+    )
+
+
+def _lead(seg: _Segment) -> str:
+    """The italic leading words, when the format marked them."""
+    lead = _SPACES.sub(" ", _MARK_RE.sub("", seg.italic_lead or "")).strip().rstrip(",;:")
+    return lead if 0 < len(lead) <= 60 else ""
+
+
+def _finish_text(text: str, explicit: bool, allowed: Optional[set[str]]) -> tuple[str, tuple[FootnoteRef, ...]]:
+    if not explicit:
+        text = _inline_markers(text, allowed)
+    text, refs = _take_markers(_SPACES.sub(" ", text).strip())
+    return text.strip(), refs
+
+
+def _classify(
+    items: list[object],
+    paragraphs: list[Paragraph],
+    gaps: list[int],
+    warnings: list[str],
+    explicit: bool,
+    allowed: Optional[set[str]],
+) -> None:
+    pp_count = 0
+    gap_seen = False
+    top: Optional[Paragraph] = None          # last PP or OP
+    sub1: Optional[Paragraph] = None         # last (a)-level paragraph
+    seen_ids: set[str] = set()
+    op_seen = False
+
+    def unique(pid: str) -> str:
+        if pid not in seen_ids:
+            seen_ids.add(pid)
+            return pid
+        k = 2
+        while f"{pid}#{k}" in seen_ids:
+            k += 1
+        seen_ids.add(f"{pid}#{k}")
+        warnings.append(f"paragraph number {pid} appears twice; the second is {pid}#{k}")
+        return f"{pid}#{k}"
+
+    for it in items:
+        if it == "GAP":
+            gaps.append(len(paragraphs))
+            gap_seen = True
+            continue
+        assert isinstance(it, _Segment)
+        if it.label:
+            lab = _label_from_block(it.label)
+            body = it.text
+            if lab is None:
+                # a label Word rendered that we do not read as a number ("•"): keep the text
+                lab, body = _parse_label(it.text)
+        else:
+            lab, body = _parse_label(it.text)
+        text, refs = _finish_text(body, explicit, allowed)
+        if not text:
+            continue
+        if lab is not None and lab.kind == "sub" and top is not None:
+            val = lab.value
+            level = 1
+            if _ROMAN.match(val):
+                # "(i)" after "(h)" is a letter; otherwise a roman sub-sub-paragraph under a lettered one
+                letter_next = sub1 is not None and _SUCC.get(sub1.number) == val
+                if sub1 is not None and not letter_next and sub1.kind == top.kind:
+                    level = 2
+                elif sub1 is None and val != "i" and len(val) > 1:
+                    level = 1
+            if level == 2 and sub1 is not None:
+                pid = unique(f"{sub1.id}({val})")
+                p = Paragraph(pid, top.kind, val, text, level=2, parent=sub1.id, footnote_refs=refs)
+            else:
+                pid = unique(f"{top.id}({val})")
+                p = Paragraph(pid, top.kind, val, text, level=1, parent=top.id, footnote_refs=refs)
+                sub1 = p
+            paragraphs.append(p)
+            continue
+        if lab is not None and lab.kind == "op":
+            op_seen = True
+            p = Paragraph(unique(f"OP{lab.value}"), "OP", lab.value, text, footnote_refs=refs, leading=_lead(it))
+            paragraphs.append(p)
+            top, sub1 = p, None
+            continue
+        if lab is not None and lab.kind == "sub" and top is None:
+            # a lettered paragraph with nothing above it (excerpt): keep it as a PP-level paragraph
+            text = it.text if not it.label else text
+            text, refs = _finish_text(text, explicit, allowed)
+        if op_seen:
+            gap_before = bool(gaps) and gaps[-1] == len(paragraphs)
+            if paragraphs and not gap_before:
+                # an unnumbered paragraph among OPs: the tail of the one before
+                last = paragraphs[-1]
+                shift = len(last.text) + 1
+                last.footnote_refs = last.footnote_refs + tuple(FootnoteRef(r.number, r.offset + shift) for r in refs)
+                last.text = last.text + " " + text
+                warnings.append(f"an unnumbered paragraph after {last.id} was read as part of it")
+                continue
+            # right after a gap in the operative part: the tail of an OP we cannot see
+            p = Paragraph(unique(f"OP?{len(paragraphs) + 1}"), "OP", "?", text, footnote_refs=refs)
+            paragraphs.append(p)
+            top, sub1 = p, None
+            continue
+        pp_count += 1
+        pid = f"PP?{pp_count}" if gap_seen else f"PP{pp_count}"
+        p = Paragraph(unique(pid), "PP", str(pp_count), text, footnote_refs=refs, leading=_lead(it))
+        paragraphs.append(p)
+        top, sub1 = p, None

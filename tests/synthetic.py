@@ -1,0 +1,900 @@
+"""Synthetic negotiation revisions with KNOWN ground truth, for testing the aligner.
+
+Built on the REAL paragraphs of the samples: the complete French revised draft
+(11 PPs + 14 OPs) is the base text, and the complete paragraphs of the English
+(and French) corpus excerpts are a pool of real paragraphs to insert.
+
+Public API
+----------
+``load_sample_document(path) -> Document``
+    A deliberately simple Markdown reader, independent of the real parser.
+``make_revision(doc, rng, strength, mode="mixed") -> (Document, list[TruthGroup])``
+    One synthetic revision of ``doc`` plus its ground truth.
+``generate_pairs(n, seed) -> list[(old_doc, new_doc, truth)]``
+    ``n`` deterministic pairs mixing strengths and modes.
+``score(truth, predicted_groups) -> dict``
+    Link precision/recall/F1 and the special measures negotiators care about.
+``load_expected(path) -> list[TruthGroup]``
+    Reads a hand-written ``*.expected.json`` into TruthGroups (for ``score``).
+
+Works on :mod:`compare.model` dataclasses only.
+"""
+from __future__ import annotations
+
+import bisect
+import json
+import random
+import re
+import sys
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Iterable, Optional, Sequence
+
+try:
+    from compare.model import Document, Footnote, FootnoteRef, Metadata, Paragraph
+except ImportError:  # pragma: no cover - running from outside the repo root
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from compare.model import Document, Footnote, FootnoteRef, Metadata, Paragraph
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLES = REPO / "samples"
+CORPUS = Path("/work/shared/corpus")
+BASE_NAME = "draft-rev1-2008-11-10.fr.md"
+
+
+def corpus_dir() -> Path:
+    """Where the real texts are: ``/work/shared/corpus`` or, failing that, ``samples/``."""
+    if (CORPUS / BASE_NAME).exists():
+        return CORPUS
+    return SAMPLES
+
+
+# =========================================================================== truth
+
+@dataclass(frozen=True)
+class TruthGroup:
+    """One ground-truth aligned group.
+
+    ``kind`` is one of the :data:`compare.model.PairStatus` values: ``unchanged``,
+    ``modified``, ``inserted``, ``deleted``, ``split``, ``merged``.  ``moved``:
+    the group left its relative order (it is outside the longest order-preserving
+    chain; mere renumbering is not a move).  ``edited``: its words changed
+    (for split/merge: beyond the mechanics of splitting/joining, which never
+    happens in the generator, so always ``False`` there).  ``renumbered``: the
+    id of its first paragraph changed (``PP6``→``PP7`` counts: PP numbers are
+    counted positions).  ``leading_change``: (old, new) leading word(s).
+    """
+
+    old: tuple[str, ...]
+    new: tuple[str, ...]
+    kind: str
+    moved: bool
+    edited: bool
+    renumbered: bool = False
+    leading_change: Optional[tuple[str, str]] = None
+
+
+# =========================================================================== simple reader
+
+_MONTHS_FR = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+              "septembre", "octobre", "novembre", "décembre"]
+_MONTHS_EN = ["january", "february", "march", "april", "may", "june", "july", "august",
+              "september", "october", "november", "december"]
+_OPENERS = {
+    "L'Assemblée générale,": "fr", "L’Assemblée générale,": "fr",
+    "The General Assembly,": "en", "La Asamblea General,": "es",
+}
+_GAP_RE = re.compile(r"^\[\.\.\. ?gap\b.*\]$", re.IGNORECASE)
+_OP_RE = re.compile(r"^(\d+)\.\s+")
+_SUB_RE = re.compile(r"^\(([a-z]+|[ivx]+)\)\s+")
+_FOOTBLOCK_RE = re.compile(r"^<sup>(\d+)</sup>\s*(.*)$", re.DOTALL)
+_INLINE_RE = re.compile(r"<sup>(.*?)</sup>|\*")
+_LEAD_RE = re.compile(r"^\*([^*]+)\*")
+_TERMINAL = ",;.:"
+
+# Leading words recognised in texts without italics (excerpts), longest first.
+_KNOWN_LEADS = sorted({
+    # English PPs / OPs
+    "Recalling", "Recalling also", "Recalling further", "Reaffirming", "Welcoming", "Welcoming also",
+    "Recognizing", "Recognizing also", "Recognizing further", "Taking note of", "Taking note",
+    "Underlining", "Reiterating", "Reiterating its concern", "Bearing in mind", "Noting",
+    "Noting with appreciation", "Concerned", "Deeply concerned", "Stressing", "Acknowledging",
+    "Recognizes", "Urges", "Welcomes", "Requests", "Calls upon", "Encourages", "Invites", "Notes",
+    "Stresses", "Reaffirms", "Decides", "Takes note of",
+    # French
+    "Rappelant", "Rappelant également", "Rappelant en outre", "Prenant acte", "Prenant note",
+    "Réaffirmant", "Se félicitant", "Considérant", "Consciente", "Préoccupée",
+    # Spanish
+    "Recordando", "Tomando nota", "Reafirmando", "Reconociendo", "Acogiendo con beneplácito",
+}, key=len, reverse=True)
+
+
+def _clean_inline(raw: str) -> tuple[str, list[FootnoteRef]]:
+    """Drop ``*`` emphasis, turn ``<sup>n</sup>`` into FootnoteRefs (``1<sup>er</sup>`` → ``1er``)."""
+    out: list[str] = []
+    refs: list[FootnoteRef] = []
+    pos = 0
+    length = 0
+    for m in _INLINE_RE.finditer(raw):
+        chunk = raw[pos:m.start()]
+        out.append(chunk)
+        length += len(chunk)
+        pos = m.end()
+        sup = m.group(1)
+        if sup is None:          # an emphasis star
+            continue
+        if sup.strip().isdigit():
+            refs.append(FootnoteRef(sup.strip(), length))
+        else:                    # ordinal such as 1<sup>er</sup>
+            out.append(sup)
+            length += len(sup)
+    out.append(raw[pos:])
+    return "".join(out), refs
+
+
+def _known_lead(text: str) -> str:
+    for lead in _KNOWN_LEADS:
+        if text.startswith(lead) and (len(text) == len(lead) or not text[len(lead)].isalnum()):
+            return lead
+    return text.split(" ", 1)[0].rstrip(_TERMINAL) if text else ""
+
+
+def _has_known_lead(text: str) -> bool:
+    return any(text.startswith(lead) and (len(text) == len(lead) or not text[len(lead)].isalnum())
+               for lead in _KNOWN_LEADS)
+
+
+def _iso_date(line: str) -> Optional[str]:
+    m = re.search(r"\b(\d{1,2}) (\w+) (\d{4})\b", line)
+    if not m:
+        return None
+    month = m.group(2).lower()
+    for months in (_MONTHS_FR, _MONTHS_EN):
+        if month in months:
+            return f"{m.group(3)}-{months.index(month) + 1:02d}-{int(m.group(1)):02d}"
+    return None
+
+
+def load_sample_document(path) -> Document:
+    """Build a :class:`Document` from one of the sample Markdown files (simple reader).
+
+    Header lines give a little metadata; after the preamble opener (or, in an
+    excerpt without one, after the first gap marker) every block is a paragraph:
+    ``N. …`` is OP N, ``(a) …`` a sub-paragraph of the previous one, anything else
+    a PP (counted).  ``---`` rules and footnote blocks are dropped (footnotes kept
+    in ``doc.footnotes``); a block that continues a paragraph cut by a page break
+    (the previous one has no closing punctuation and no gap marker stands between)
+    is joined to it with one space.
+    """
+    path = Path(path)
+    raw = path.read_text(encoding="utf-8")
+    raw = re.sub(r"<!--.*?-->", "", raw, flags=re.DOTALL)
+    blocks = [b.strip() for b in re.split(r"\n[ \t\u00a0]*\n", raw)]
+    blocks = [b for b in blocks if b]
+
+    meta = Metadata()
+    paras: list[Paragraph] = []
+    footnotes: list[Footnote] = []
+    gaps: list[int] = []
+    in_body = False
+    last_was_gap = False
+    pp_count = 0
+    for block in blocks:
+        text = " ".join(line.strip() for line in block.splitlines())
+        if text == "---" or set(text) <= {"_", "-"}:
+            continue
+        if _GAP_RE.match(text):
+            gaps.append(len(paras))
+            in_body = True
+            last_was_gap = True
+            continue
+        fm = _FOOTBLOCK_RE.match(text)
+        if fm:
+            footnotes.append(Footnote(fm.group(1), _clean_inline(fm.group(2))[0].strip()))
+            continue
+        plain = text.replace("*", "").strip()
+        if not in_body:
+            if plain in _OPENERS:
+                in_body = True
+                meta.language = _OPENERS[plain]
+                continue
+            if text.startswith("#"):
+                title = plain.lstrip("#").strip()
+                if title not in ("Assemblée générale", "General Assembly"):
+                    meta.title = title
+            elif meta.date is None and _iso_date(plain):
+                meta.date = _iso_date(plain)
+            if ": projet de résolution" in plain or ": draft resolution" in plain:
+                who, what = plain.rsplit(":", 1)
+                meta.doc_type = ("revised draft resolution" if ("révisé" in what or "revised" in what)
+                                 else "draft resolution")
+                meta.sponsors = [s.strip() for s in re.split(r",| et | and ", who) if s.strip()]
+            continue
+
+        # ---- a body block
+        leading = ""
+        number = None
+        sub = None
+        m = _OP_RE.match(text)
+        if m:
+            number = m.group(1)
+            text = text[m.end():]
+        else:
+            ms = _SUB_RE.match(text)
+            if ms:
+                sub = ms.group(1)
+                text = text[ms.end():]
+        lm = _LEAD_RE.match(text)
+        if lm:
+            leading = lm.group(1).strip()
+        body, refs = _clean_inline(text)
+        lead_strip = len(body) - len(body.lstrip())
+        body = body.strip()
+        refs = [FootnoteRef(r.number, max(0, r.offset - lead_strip)) for r in refs]
+
+        prev = paras[-1] if paras else None
+        prev_end = re.sub(r"\s\d{1,2}$", "", prev.text) if prev is not None else ""
+        if (number is None and sub is None and prev is not None and not last_was_gap
+                and prev_end and prev_end[-1] not in _TERMINAL and not _has_known_lead(body)):
+            # continuation across a page break (OP9 of the French draft)
+            shift = len(prev.text) + 1
+            paras[-1] = replace(prev, text=prev.text + " " + body,
+                                footnote_refs=prev.footnote_refs
+                                + tuple(FootnoteRef(r.number, r.offset + shift) for r in refs))
+            continue
+        last_was_gap = False
+        if not leading:
+            leading = _known_lead(body)
+        if number is not None:
+            paras.append(Paragraph(id=f"OP{number}", kind="OP", number=number, text=body,
+                                   footnote_refs=tuple(refs), leading=leading))
+        elif sub is not None:
+            parent = next((p for p in reversed(paras) if p.level == 0), None)
+            pid = f"{parent.id}({sub})" if parent else f"P({sub})"
+            paras.append(Paragraph(id=pid, kind=parent.kind if parent else "P", number=sub,
+                                   text=body, level=1, parent=parent.id if parent else None,
+                                   footnote_refs=tuple(refs), leading=leading))
+        else:
+            pp_count += 1
+            paras.append(Paragraph(id=f"PP{pp_count}", kind="PP", number=str(pp_count), text=body,
+                                   footnote_refs=tuple(refs), leading=leading))
+    if meta.language is None:
+        sample = " ".join(p.text for p in paras[:5])
+        meta.language = "fr" if re.search(r"\b(les|des|la|et)\b", sample) and not re.search(
+            r"\b(the|and|of)\b", sample) else ("es" if re.search(r"\b(los|las|del)\b", sample) else "en")
+    return Document(meta=meta, paragraphs=paras, footnotes=footnotes, gaps=gaps,
+                    source=str(path), label=path.stem)
+
+
+# =========================================================================== pools and word lists
+
+def _lang(text: str) -> str:
+    words = re.findall(r"\w+", text.lower())
+    fr = sum(w in {"les", "des", "la", "et", "du", "aux", "sur", "une"} for w in words)
+    en = sum(w in {"the", "and", "of", "to", "in", "on", "for"} for w in words)
+    es = sum(w in {"los", "las", "del", "y", "el", "con", "para"} for w in words)
+    best = max((fr, "fr"), (en, "en"), (es, "es"))
+    return best[1]
+
+
+_POOL_CACHE: dict[str, list[str]] = {}
+
+
+def paragraph_pool(exclude: Iterable[str] = ()) -> list[str]:
+    """Complete real paragraphs (top level) of every corpus file except the base draft.
+
+    A paragraph counts as complete when it starts with a known leading word
+    (so not the tail of a paragraph cut by a gap) and ends with ``,``, ``;`` or
+    ``.`` (a trailing inline footnote number such as ``"Slavery, 4"`` is dropped
+    first).  English and French only.  Deduplicated; in file order.
+    """
+    key = "pool"
+    if key not in _POOL_CACHE:
+        texts: list[str] = []
+        folder = corpus_dir()
+        for f in sorted(folder.glob("*.md")):
+            if f.name in (BASE_NAME, "SOURCES.md") or "illustrative" in f.name:
+                continue
+            for p in load_sample_document(f).paragraphs:
+                t = re.sub(r",\s\d{1,2}$", ",", p.text.strip())
+                # complete, top-level, English or French, not a tail after a gap,
+                # not an opener of sub-paragraphs
+                if (p.level or not t or t[-1] not in ",;." or not _has_known_lead(t)
+                        or _lang(t) not in ("en", "fr")):
+                    continue
+                if t not in texts:
+                    texts.append(t)
+        _POOL_CACHE[key] = texts
+    excl = set(exclude)
+    return [t for t in _POOL_CACHE[key] if t not in excl]
+
+
+# Realistic alternatives for leading words (same complement where possible).
+LEAD_ALTERNATIVES: dict[str, list[str]] = {
+    # French OPs
+    "Exhorte": ["Engage", "Encourage", "Invite"],
+    "Exhorte également": ["Engage également", "Encourage également", "Exhorte en outre"],
+    "Considère": ["Reconnaît", "Estime", "Souligne"],
+    "Salue": ["Accueille avec satisfaction", "Apprécie", "Note avec satisfaction"],
+    "Demande": ["Demande instamment", "Demande de nouveau", "Demande également"],
+    "Encourage": ["Engage", "Exhorte", "Invite", "Encourage vivement"],
+    "Note avec satisfaction": ["Salue", "Accueille avec satisfaction"],
+    "Sait": ["Reconnaît", "Souligne", "Considère"],
+    "Prend note": ["Prend acte", "Se félicite", "Prend note avec intérêt"],
+    "Invite": ["Engage", "Encourage", "Exhorte", "Invite instamment"],
+    "Prie à nouveau": ["Prie", "Prie en outre", "Prie instamment"],
+    "Prie": ["Prie également", "Prie en outre", "Prie instamment"],
+    # French PPs
+    "Rappelant": ["Réaffirmant", "Rappelant également", "Ayant à l'esprit"],
+    "Rappelant également": ["Rappelant", "Rappelant en outre", "Réaffirmant"],
+    "Rappelant en outre": ["Rappelant également", "Rappelant", "Réaffirmant"],
+    "Se félicitant": ["Prenant note avec satisfaction", "Saluant", "Prenant acte"],
+    "Consciente": ["Profondément consciente", "Pleinement consciente", "Convaincue"],
+    "Accueillant favorablement": ["Saluant", "Accueillant avec satisfaction", "Approuvant"],
+    "Considérant": ["Reconnaissant", "Estimant", "Soulignant"],
+    "Considérant également": ["Reconnaissant également", "Soulignant", "Considérant en outre"],
+    "Considérant en outre": ["Considérant également", "Reconnaissant en outre", "Soulignant"],
+    "Réaffirmant": ["Rappelant", "Réitérant", "Réaffirmant également"],
+    # English OPs
+    "Encourages": ["Calls upon", "Urges", "Invites"],
+    "Urges": ["Calls upon", "Encourages", "Strongly urges"],
+    "Calls upon": ["Urges", "Encourages", "Invites"],
+    "Recognizes": ["Acknowledges", "Stresses", "Reaffirms"],
+    "Welcomes": ["Takes note of", "Notes with appreciation", "Endorses"],
+    "Requests": ["Also requests", "Further requests", "Urges"],
+    "Invites": ["Encourages", "Calls upon", "Urges"],
+    "Notes": ["Welcomes", "Takes note of", "Notes with appreciation"],
+    # English PPs
+    "Recalling": ["Reaffirming", "Recalling also", "Bearing in mind"],
+    "Recalling also": ["Recalling", "Recalling further", "Reaffirming"],
+    "Recognizing": ["Acknowledging", "Stressing", "Noting"],
+    "Welcoming": ["Noting with appreciation", "Taking note of", "Commending"],
+    "Reaffirming": ["Recalling", "Reiterating", "Stressing"],
+    "Taking note of": ["Welcoming", "Noting", "Noting with appreciation"],
+    "Underlining": ["Stressing", "Emphasizing", "Reaffirming"],
+    "Reiterating": ["Reaffirming", "Recalling", "Stressing"],
+}
+_FALLBACK_LEADS = {
+    ("fr", "PP"): ["Soulignant", "Réaffirmant", "Considérant"],
+    ("fr", "OP"): ["Souligne", "Réaffirme", "Engage"],
+    ("en", "PP"): ["Stressing", "Noting", "Reaffirming"],
+    ("en", "OP"): ["Stresses", "Reaffirms", "Calls upon"],
+}
+# Participle (PP) -> verb (OP), to turn a pool PP into an OP.
+_PP_TO_OP = {
+    "Rappelant": "Rappelle", "Réaffirmant": "Réaffirme", "Considérant": "Considère",
+    "Prenant acte": "Prend acte", "Prenant note": "Prend note", "Se félicitant": "Se félicite",
+    "Consciente": "Est consciente", "Reconnaissant": "Reconnaît", "Soulignant": "Souligne",
+    "Recalling": "Recalls", "Recognizing": "Recognizes", "Welcoming": "Welcomes",
+    "Reaffirming": "Reaffirms", "Taking note": "Takes note", "Underlining": "Underlines",
+    "Reiterating": "Reiterates", "Bearing in mind": "Bears in mind", "Noting": "Notes",
+    "Stressing": "Stresses", "Acknowledging": "Acknowledges",
+}
+_INSERT_PHRASES = {
+    "fr": ["notamment", "en particulier", "selon qu'il conviendra", "dans la mesure du possible",
+           "également", "pleinement", "effectivement", "de toute urgence", "le cas échéant",
+           "aux niveaux national et régional"],
+    "en": ["in particular", "as appropriate", "also", "fully", "effectively", "where possible",
+           "urgently", "at the national and regional levels", "inter alia"],
+}
+_CONJ = {"fr": "et", "en": "and", "es": "y"}
+_ALSO = {"fr": "également", "en": "also", "es": "también"}
+
+
+def _lead_alternative(lead: str, kind: str, lang: str, rng: random.Random) -> str:
+    options = LEAD_ALTERNATIVES.get(lead)
+    if not options:
+        first = lead.split(" ")[0]
+        options = LEAD_ALTERNATIVES.get(first) or _FALLBACK_LEADS.get((lang, kind)) \
+            or _FALLBACK_LEADS[("en", kind if kind in ("PP", "OP") else "OP")]
+    options = [o for o in options if o != lead]
+    return rng.choice(options)
+
+
+def _as_op(text: str) -> tuple[str, str]:
+    """Turn a (pool) PP-styled text into an OP: participle → verb, final comma → semicolon."""
+    lead = _known_lead(text)
+    for part, verb in sorted(_PP_TO_OP.items(), key=lambda kv: -len(kv[0])):
+        if text.startswith(part + " ") or text.startswith(part + ","):
+            text = verb + text[len(part):]
+            lead = verb + lead[len(part):] if lead.startswith(part) else verb
+            break
+    if text.endswith(","):
+        text = text[:-1] + ";"
+    return text, lead
+
+
+def _as_pp(text: str) -> str:
+    if text.endswith(";") or text.endswith("."):
+        text = text[:-1] + ","
+    return text
+
+
+# =========================================================================== edits
+
+LEVELS = {"light": (0.05, 0.10), "medium": (0.15, 0.25), "heavy": (0.40, 0.50)}
+
+
+def _lead_token_count(text: str, lead: str) -> int:
+    return len(lead.split()) if lead and text.startswith(lead) else 1
+
+
+def edit_words(text: str, lead: str, level: str, rng: random.Random, vocab: Sequence[str],
+               lang: str) -> str:
+    """Replace / insert / delete words of ``text`` (never its leading words, never
+    its closing punctuation).  ``level``: light (5–10 % of words), medium (15–25 %),
+    heavy (40–50 %).  Always returns a different text."""
+    tokens = text.split(" ")
+    keep = _lead_token_count(text, lead)
+    editable = list(range(keep, len(tokens)))
+    if not editable:
+        return text + " " + rng.choice(_INSERT_PHRASES.get(lang, _INSERT_PHRASES["en"]))
+    lo, hi = LEVELS[level]
+    k = max(1, round(rng.uniform(lo, hi) * len(tokens)))
+    k = min(k, len(editable))
+    chosen = sorted(rng.sample(editable, k), reverse=True)
+    phrases = _INSERT_PHRASES.get(lang, _INSERT_PHRASES["en"])
+    for i in chosen:
+        tok = tokens[i]
+        m = re.match(r"^(.*?)([,;.:]*)$", tok)
+        core, punct = m.group(1), m.group(2)
+        op = rng.random()
+        if op < 0.55 or punct or i == len(tokens) - 1:
+            choices = [w for w in rng.sample(vocab, min(8, len(vocab))) if w.lower() != core.lower()]
+            tokens[i] = (choices[0] if choices else core + "s") + punct
+        elif op < 0.8:
+            tokens[i:i + 1] = [tok, rng.choice(phrases)]
+        else:
+            del tokens[i]
+    out = " ".join(t for t in tokens if t)
+    if out == text:
+        out = text[:-1] + " " + rng.choice(phrases) + text[-1]
+    return out
+
+
+def _vocab(texts: Iterable[str]) -> list[str]:
+    words: set[str] = set()
+    for t in texts:
+        for w in re.findall(r"[^\W\d_][\w'’\-]*", t):
+            if len(w) >= 4 and w.islower():
+                words.add(w)
+    return sorted(words)
+
+
+def split_text(text: str, lead: str, kind: str, lang: str, rng: random.Random
+               ) -> Optional[tuple[str, str, str]]:
+    """Split at a clause boundary (a token ending with ``,`` or ``;`` in the middle
+    third or so).  Returns (first text, second text, second leading words) or None."""
+    tokens = text.split(" ")
+    n = len(tokens)
+    if n < 16:
+        return None
+    cands = [i for i in range(max(6, int(n * 0.3)), min(n - 6, int(n * 0.75)) + 1)
+             if tokens[i - 1][-1:] in ",;"]
+    if not cands:
+        return None
+    conj = [i for i in cands if tokens[i] in ("et", "and", "y")]
+    i = rng.choice(conj or cands)
+    close = ";" if kind == "OP" else ","
+    first = tokens[:i]
+    first[-1] = first[-1][:-1] + close
+    rest = tokens[i:]
+    if rest[0] in ("et", "and", "y") and len(rest) > 4:
+        rest = rest[1:]
+    word = rest[0]
+    verbish = word.lower() in {w.split(" ")[0].lower() for w in LEAD_ALTERNATIVES} | {
+        "invite", "demande", "prie", "engage", "encourage", "exhorte", "souligne", "recognizes",
+        "invites", "requests", "urges", "encourages", "calls", "welcomes", "notes", "stresses"}
+    if verbish:
+        second = word[:1].upper() + word[1:]
+        second_lead = second
+        rest = [second] + rest[1:]
+    else:
+        second_lead = f"{lead} {_ALSO.get(lang, 'also')}" if lead else _ALSO.get(lang, "also").title()
+        rest = second_lead.split(" ") + rest
+    if rest[-1][-1:] not in _TERMINAL:
+        rest[-1] += close
+    return " ".join(first), " ".join(rest), second_lead
+
+
+def merge_texts(a: str, b: str, lang: str) -> str:
+    """Join two consecutive paragraphs into one: ``a`` minus its closing mark,
+    ``, et`` / ``, and``, then ``b`` with a lower-case first letter."""
+    a = a.rstrip()
+    if a[-1:] in _TERMINAL:
+        a = a[:-1]
+    b = b.strip()
+    return f"{a}, {_CONJ.get(lang, 'and')} {b[:1].lower()}{b[1:]}"
+
+
+# =========================================================================== the generator
+
+@dataclass
+class _Item:
+    text: str
+    kind: str                      # PP or OP
+    leading: str
+    gid: int                       # truth group key
+    refs: tuple = ()
+
+
+@dataclass
+class _Group:
+    old: tuple[str, ...]
+    kind: str = "unchanged"        # before final classification
+    edited: bool = False
+    structural: bool = False       # split or merge: not edited/moved further
+    intended_move: bool = False
+    leading_change: Optional[tuple[str, str]] = None
+
+
+def _weighted_lis_keep(seq: list[tuple[int, int]]) -> set[int]:
+    """``seq`` = [(old_position, weight)] in new order.  Returns the indices of a
+    maximum-weight strictly increasing chain (weights make the count dominate,
+    then prefer keeping paragraphs the generator did not move on purpose)."""
+    n = len(seq)
+    best = [0] * n
+    prev = [-1] * n
+    for i, (pos, w) in enumerate(seq):
+        best[i] = w
+        for j in range(i):
+            if seq[j][0] < pos and best[j] + w > best[i]:
+                best[i] = best[j] + w
+                prev[i] = j
+    if not n:
+        return set()
+    i = max(range(n), key=lambda k: best[k])
+    keep = set()
+    while i != -1:
+        keep.add(i)
+        i = prev[i]
+    return keep
+
+
+def _binom(rng: random.Random, n: int, p: float) -> int:
+    return sum(rng.random() < p for _ in range(n))
+
+
+MODES = ("mixed", "renumber-only")
+
+
+def make_revision(doc: Document, rng: random.Random, strength: float, mode: str = "mixed"
+                  ) -> tuple[Document, list[TruthGroup]]:
+    """A synthetic revision of ``doc`` and its ground truth.
+
+    ``strength`` (0–1) scales how many operations are applied (0 → an identical
+    copy).  ``mode="renumber-only"``: exactly one paragraph inserted or deleted
+    among the first three of its part, so that many later paragraphs are only
+    renumbered.  Only top-level PPs and OPs are used; PPs stay in the preamble
+    and OPs in the operative part.
+    """
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {MODES}")
+    strength = min(1.0, max(0.0, strength))
+    lang = doc.meta.language or _lang(" ".join(p.text for p in doc.paragraphs))
+    top = [p for p in doc.paragraphs if p.level == 0 and p.kind in ("PP", "OP")]
+    old_pos = {p.id: i for i, p in enumerate(top)}
+    old_text = {p.id: p.text for p in top}
+    groups: dict[int, _Group] = {}
+    sec: dict[str, list[_Item]] = {"PP": [], "OP": []}
+    for i, p in enumerate(top):
+        groups[i] = _Group(old=(p.id,))
+        sec[p.kind].append(_Item(p.text, p.kind, p.leading or _known_lead(p.text), i, p.footnote_refs))
+    next_gid = len(top)
+    pool_all = paragraph_pool(exclude=old_text.values())
+    pool_same = [t for t in pool_all if _lang(t) == lang]
+    vocab = _vocab(list(old_text.values()))
+    inserted: list[tuple[int, str]] = []   # (gid, section)
+
+    def fresh(gid_kind: str) -> int:
+        nonlocal next_gid
+        groups[next_gid] = _Group(old=(), kind=gid_kind)
+        next_gid += 1
+        return next_gid - 1
+
+    def untouched(item: _Item) -> bool:
+        g = groups[item.gid]
+        return bool(g.old) and not g.structural and not g.edited and not g.intended_move \
+            and g.kind == "unchanged"
+
+    def insert_paragraph(section: str, position: Optional[int] = None) -> None:
+        items = sec[section]
+        used = {it.text for s in sec.values() for it in s}
+        derived = rng.random() < 0.2 and items
+        if derived:   # new paragraph built from agreed language of an existing one
+            src = rng.choice(items)
+            text = edit_words(src.text, src.leading, "heavy", rng, vocab, lang)
+            lead = src.leading
+            new_lead = _lead_alternative(lead, section, lang, rng)
+            if text.startswith(lead):
+                text, lead = new_lead + text[len(lead):], new_lead
+        else:
+            candidates = [t for t in (pool_same if pool_same and rng.random() < 0.5 else pool_all)
+                          if t not in used] or [t for t in pool_all if t not in used]
+            if not candidates:
+                return
+            text = rng.choice(candidates)
+            if section == "OP":
+                text, lead = _as_op(text)
+            else:
+                text, lead = _as_pp(text), _known_lead(text)
+        if text in used:
+            return
+        gid = fresh("inserted")
+        pos = rng.randint(0, len(items)) if position is None else position
+        items.insert(pos, _Item(text, section, lead, gid))
+        inserted.append((gid, section))
+
+    def delete_paragraph(section: str, position: Optional[int] = None) -> None:
+        items = sec[section]
+        choices = [i for i, it in enumerate(items) if untouched(it)] if position is None else [position]
+        if not choices or len(items) <= 2:
+            return
+        i = rng.choice(choices)
+        groups[items[i].gid].kind = "deleted"
+        del items[i]
+
+    if mode == "renumber-only":
+        section = "OP" if rng.random() < 0.7 or not sec["PP"] else "PP"
+        position = rng.randint(0, min(2, len(sec[section]) - 1))
+        if rng.random() < 0.5:
+            insert_paragraph(section, position)
+        else:
+            delete_paragraph(section, position)
+    else:
+        s = strength
+        # 1. deletions (OP and PP)
+        for _ in range(_binom(rng, 2, s)):
+            delete_paragraph("OP")
+        for _ in range(_binom(rng, 1, s)):
+            delete_paragraph("PP")
+        # 2. merges of two consecutive paragraphs (consecutive in the old text too)
+        for _ in range(_binom(rng, 2, s * 0.8)):
+            section = rng.choice(["OP", "OP", "PP"])
+            items = sec[section]
+            cands = [i for i in range(len(items) - 1)
+                     if untouched(items[i]) and untouched(items[i + 1])
+                     and old_pos[groups[items[i + 1].gid].old[0]] == old_pos[groups[items[i].gid].old[0]] + 1]
+            if not cands:
+                continue
+            i = rng.choice(cands)
+            a, b = items[i], items[i + 1]
+            g = groups[a.gid]
+            g.old = g.old + groups[b.gid].old
+            g.kind, g.structural = "merged", True
+            del groups[b.gid]
+            items[i:i + 2] = [_Item(merge_texts(a.text, b.text, lang), section, a.leading, a.gid,
+                                    a.refs)]
+        # 3. splits at a clause boundary
+        for _ in range(_binom(rng, 2, s * 0.8)):
+            section = rng.choice(["OP", "OP", "PP"])
+            items = sec[section]
+            cands = [i for i, it in enumerate(items) if untouched(it) and len(it.text.split()) >= 16]
+            rng.shuffle(cands)
+            for i in cands:
+                res = split_text(items[i].text, items[i].leading, section, lang, rng)
+                if res:
+                    first, second, second_lead = res
+                    g = groups[items[i].gid]
+                    g.kind, g.structural = "split", True
+                    it = items[i]
+                    items[i:i + 1] = [_Item(first, section, it.leading, it.gid, it.refs),
+                                      _Item(second, section, second_lead, it.gid)]
+                    break
+        # 4. leading word changes
+        for _ in range(_binom(rng, 3, s)):
+            section = rng.choice(["OP", "OP", "PP"])
+            cands = [it for it in sec[section] if untouched(it) and it.text.startswith(it.leading)
+                     and it.leading]
+            if not cands:
+                continue
+            it = rng.choice(cands)
+            new_lead = _lead_alternative(it.leading, section, lang, rng)
+            g = groups[it.gid]
+            g.leading_change = (it.leading, new_lead)
+            g.edited = True
+            delta = len(new_lead) - len(it.leading)
+            it.text = new_lead + it.text[len(it.leading):]
+            it.refs = tuple(FootnoteRef(r.number, r.offset + delta) for r in it.refs)
+            it.leading = new_lead
+        # 5. word edits (light / medium / heavy, heavier with strength)
+        for _ in range(_binom(rng, 8, s * 0.8)):
+            section = rng.choice(["OP", "OP", "PP"])
+            cands = [it for it in sec[section] if groups[it.gid].old and not groups[it.gid].structural
+                     and groups[it.gid].kind == "unchanged"]
+            if not cands:
+                continue
+            it = rng.choice(cands)
+            level = rng.choices(["light", "medium", "heavy"], weights=[1.2 - s, 1.0, 0.2 + s])[0]
+            it.text = edit_words(it.text, it.leading, level, rng, vocab, lang)
+            it.refs = ()
+            groups[it.gid].edited = True
+        # 6. moves within a part (some also edited)
+        for _ in range(_binom(rng, 3, s * 0.8)):
+            section = rng.choice(["OP", "OP", "PP"])
+            items = sec[section]
+            cands = [i for i, it in enumerate(items) if groups[it.gid].old and
+                     not groups[it.gid].structural and not groups[it.gid].intended_move
+                     and groups[it.gid].kind == "unchanged"]
+            if not cands or len(items) < 4:
+                continue
+            i = rng.choice(cands)
+            # positions in the list without the item; |j - i| >= 2 is a real move
+            targets = [j for j in range(len(items)) if abs(j - i) >= 2]
+            if not targets:
+                continue
+            it = items.pop(i)
+            items.insert(rng.choice(targets), it)
+            g = groups[it.gid]
+            g.intended_move = True
+            if not g.edited and rng.random() < 0.5:
+                it.text = edit_words(it.text, it.leading, rng.choice(["light", "medium"]), rng,
+                                     vocab, lang)
+                it.refs = ()
+                g.edited = True
+        # 7. insertions (OP and PP)
+        for _ in range(_binom(rng, 2, s)):
+            insert_paragraph("OP")
+        for _ in range(_binom(rng, 1, s)):
+            insert_paragraph("PP")
+
+    # ---- renumber and build the new document
+    new_paras: list[Paragraph] = []
+    members: dict[int, list[str]] = {}
+    for section in ("PP", "OP"):
+        for k, it in enumerate(sec[section], start=1):
+            pid = f"{section}{k}"
+            members.setdefault(it.gid, []).append(pid)
+            new_paras.append(Paragraph(id=pid, kind=section, number=str(k), text=it.text,
+                                       footnote_refs=tuple(it.refs), leading=it.leading))
+    new_doc = Document(meta=replace(doc.meta, sponsors=list(doc.meta.sponsors)),
+                       paragraphs=new_paras, footnotes=list(doc.footnotes),
+                       source=f"<synthetic revision of {doc.source}>",
+                       label=f"{doc.label or 'doc'}+synthetic")
+
+    # ---- moved: outside a maximum order-preserving chain
+    order = [gid for gid in dict.fromkeys(it.gid for s_ in ("PP", "OP") for it in sec[s_])
+             if groups[gid].old]
+    seq = [(old_pos[groups[g].old[0]], 999 if groups[g].intended_move else 1000) for g in order]
+    keep = _weighted_lis_keep(seq)
+    moved_gids = {g for k, g in enumerate(order) if k not in keep}
+
+    truth: list[TruthGroup] = []
+    for gid in sorted(groups, key=lambda g: (old_pos[groups[g].old[0]] if groups[g].old else 10**6,
+                                             members.get(g, [""])[0])):
+        g = groups[gid]
+        new_ids = tuple(members.get(gid, ()))
+        if g.kind == "deleted":
+            truth.append(TruthGroup(g.old, (), "deleted", False, False))
+            continue
+        if g.kind == "inserted":
+            truth.append(TruthGroup((), new_ids, "inserted", False, False))
+            continue
+        kind = g.kind if g.kind in ("split", "merged") else ("modified" if g.edited else "unchanged")
+        truth.append(TruthGroup(g.old, new_ids, kind, gid in moved_gids, g.edited,
+                                renumbered=g.old[0] != new_ids[0], leading_change=g.leading_change))
+    # stable, readable order: by new position, deletions after their old predecessor
+    new_index = {p.id: i for i, p in enumerate(new_paras)}
+    truth.sort(key=lambda t: (new_index[t.new[0]] if t.new else -1, old_pos[t.old[0]] if t.old else -1))
+    return new_doc, truth
+
+
+# =========================================================================== pairs
+
+STRENGTHS = (0.15, 0.35, 0.55, 0.75, 1.0)
+
+
+def base_document() -> Document:
+    return load_sample_document(corpus_dir() / BASE_NAME)
+
+
+def generate_pairs(n: int, seed: int) -> list[tuple[Document, Document, list[TruthGroup]]]:
+    """``n`` (old, new, truth) triples from the French draft, deterministic in
+    ``seed``: every 5th pair is ``renumber-only``, the others ``mixed`` with
+    strengths cycling through :data:`STRENGTHS`."""
+    base = base_document()
+    out = []
+    for i in range(n):
+        rng = random.Random(f"synthetic:{seed}:{i}")
+        mode = "renumber-only" if i % 5 == 4 else "mixed"
+        strength = STRENGTHS[i % len(STRENGTHS)]
+        new_doc, truth = make_revision(base, rng, strength, mode)
+        new_doc.label = f"synthetic-{seed}-{i}-{mode}-{strength}"
+        out.append((base, new_doc, truth))
+    return out
+
+
+# =========================================================================== scoring
+
+def _links(groups: Iterable[tuple[Sequence[str], Sequence[str]]]) -> set[tuple[Optional[str], Optional[str]]]:
+    links: set[tuple[Optional[str], Optional[str]]] = set()
+    for old, new in groups:
+        old, new = list(old), list(new)
+        if old and new:
+            links.update((o, n) for o in old for n in new)
+        elif old:
+            links.update((o, None) for o in old)
+        elif new:
+            links.update((None, n) for n in new)
+    return links
+
+
+def _prf(pred: set, gold: set) -> tuple[float, float, float]:
+    if not pred and not gold:
+        return 1.0, 1.0, 1.0
+    hit = len(pred & gold)
+    p = hit / len(pred) if pred else 0.0
+    r = hit / len(gold) if gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def _as_group(g) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    if hasattr(g, "old") and hasattr(g, "new"):      # TruthGroup or compare.model.Pair
+        return tuple(g.old), tuple(g.new)
+    old, new = g
+    return tuple(old), tuple(new)
+
+
+def score(truth: list[TruthGroup], predicted_groups) -> dict:
+    """Compare predicted groups with the truth.
+
+    ``predicted_groups``: (old ids, new ids) tuples (objects with ``.old`` /
+    ``.new``, such as :class:`compare.model.Pair`, are accepted too).  Links
+    are the (old, new) pairs implied by the groups; an insertion is
+    (None, new), a deletion (old, None).  Returned keys:
+
+    * ``precision``, ``recall``, ``f1`` over all links;
+    * ``moved_edited_f1`` over links touching paragraphs that were moved AND
+      edited (``None`` when there are none), ``moved_edited_n``;
+    * ``split_merge_recall``: share of true splits/merges predicted as a group
+      with exactly the same old and new id sets (``None`` if none), ``split_merge_n``;
+    * ``renumbered_false_del_ins``: how many paragraphs that were only renumbered
+      (unchanged, not moved, new id) were reported deleted or inserted
+      (each side counts once), ``renumbered_only_n``.
+    """
+    pred_groups = [_as_group(g) for g in predicted_groups]
+    gold = _links((t.old, t.new) for t in truth)
+    pred = _links(pred_groups)
+    p, r, f = _prf(pred, gold)
+
+    me = [t for t in truth if t.moved and t.edited]
+    me_old = {o for t in me for o in t.old}
+    me_new = {n for t in me for n in t.new}
+    if me:
+        def touches(link):
+            return link[0] in me_old or link[1] in me_new
+        _, _, me_f = _prf({l for l in pred if touches(l)}, {l for l in gold if touches(l)})
+    else:
+        me_f = None
+
+    sm = [t for t in truth if t.kind in ("split", "merged")]
+    pred_sets = {(frozenset(o), frozenset(n)) for o, n in pred_groups}
+    found = sum((frozenset(t.old), frozenset(t.new)) in pred_sets for t in sm)
+
+    ren = [t for t in truth if t.kind == "unchanged" and not t.moved and t.old != t.new]
+    ren_old = {t.old[0] for t in ren}
+    ren_new = {t.new[0] for t in ren}
+    false_di = sum(1 for o, n in pred if (n is None and o in ren_old) or (o is None and n in ren_new))
+
+    return {
+        "precision": p, "recall": r, "f1": f,
+        "moved_edited_f1": me_f, "moved_edited_n": len(me),
+        "split_merge_recall": (found / len(sm)) if sm else None, "split_merge_n": len(sm),
+        "renumbered_false_del_ins": false_di, "renumbered_only_n": len(ren),
+    }
+
+
+# =========================================================================== hand-written truth
+
+def load_expected(path) -> list[TruthGroup]:
+    """Read a ``samples/*.expected.json`` file into TruthGroups (``edited`` is
+    derived: status ``modified``; splits and merges count as not edited)."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    out = []
+    for p in data["pairs"]:
+        lc = p.get("leading_change")
+        out.append(TruthGroup(tuple(p["old"]), tuple(p["new"]), p["status"], bool(p.get("moved")),
+                              p["status"] == "modified", bool(p.get("renumbered")),
+                              tuple(lc) if lc else None))
+    return out

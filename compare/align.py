@@ -74,6 +74,9 @@ LEVEL_PENALTY = 0.05
 PARENT_BONUS = 0.05
 JOIN_CONTAINMENT = 0.5    # split/merge: share of a part's weight found in the whole
 JOIN_GAIN = 0.02          # split/merge: the group must explain the whole better by this
+JOIN_WINDOW = 3           # split/merge: parts at most this many positions from the group
+JOIN_STEAL_CONTAINMENT = 0.8  # a part matched elsewhere joins only if this contained in the whole
+JOIN_STEAL_MARGIN = 0.25      # ... and this much more than in its current partner
 FRAGMENT_RATIO = 1 / 3    # auto fragment: one side has at most this share of the other's paragraphs
 
 
@@ -347,43 +350,79 @@ def _match(old_pars: list[Paragraph], new_pars: list[Paragraph], S: np.ndarray) 
 
 def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: int
            ) -> tuple[list[list[int]], list[list[int]]]:
-    """Groups as (old index lists, new index lists) after absorbing split/merge parts."""
-    new_to_old = {j: i for i, j in matched.items()}
-    groups: list[tuple[list[int], list[int]]] = [([i], [j]) for i, j in sorted(matched.items())]
-    free_new = set(range(m)) - set(new_to_old)
-    free_old = set(range(n)) - set(matched)
+    """Groups as (old index lists, new index lists) after absorbing split/merge parts.
+
+    A part is a paragraph within :data:`JOIN_WINDOW` positions of the group on
+    its side (later edits may have put an insertion between the parts of a
+    split), free or matched one-to-one elsewhere by a clearly weaker tie (its
+    weight is mostly found in this group's whole and much less in its current
+    partner's: the partner is then released)."""
+    groups: list[list[list[int]]] = [[[i], [j]] for i, j in sorted(matched.items())]
+    owner_new = {j: g for g in groups for j in g[1]}
+    owner_old = {i: g for g in groups for i in g[0]}
+
+    def try_side(g: list[list[int]], side: int) -> bool:
+        whole, parts = (g[0], g[1]) if side == 1 else (g[1], g[0])
+        if len(whole) != 1:
+            return False
+        size = m if side == 1 else n
+        owner = owner_new if side == 1 else owner_old
+        lo, hi = min(parts) - JOIN_WINDOW, max(parts) + JOIN_WINDOW
+        best = None
+        for c in range(max(lo, 0), min(hi, size - 1) + 1):
+            if c in parts:
+                continue
+            sc = S[whole[0], c] if side == 1 else S[c, whole[0]]
+            if sc <= 0:
+                continue
+            other = owner.get(c)
+            if other is not None and (len(other[0]) != 1 or len(other[1]) != 1):
+                continue
+            if side == 1:
+                _, _, c_in_whole = feat.group_sim(whole, [c])
+            else:
+                _, c_in_whole, _ = feat.group_sim([c], whole)
+            if c_in_whole < JOIN_CONTAINMENT:
+                continue
+            if other is not None:
+                partner = other[0][0] if side == 1 else other[1][0]
+                if side == 1:
+                    _, _, c_in_partner = feat.group_sim([partner], [c])
+                else:
+                    _, c_in_partner, _ = feat.group_sim([c], [partner])
+                if c_in_whole < JOIN_STEAL_CONTAINMENT or c_in_whole < c_in_partner + JOIN_STEAL_MARGIN:
+                    continue
+            base = feat.group_sim(g[0], g[1])[0]
+            new_parts = sorted(parts + [c])
+            s2 = feat.group_sim(whole, new_parts)[0] if side == 1 else feat.group_sim(new_parts, whole)[0]
+            gain = s2 - base
+            if gain >= JOIN_GAIN and (best is None or gain > best[0]):
+                best = (gain, c, other)
+        if best is None:
+            return False
+        _, c, other = best
+        if other is not None:
+            groups.remove(other)
+            owner_new.pop(other[1][0], None)
+            owner_old.pop(other[0][0], None)
+        parts.append(c)
+        parts.sort()
+        owner[c] = g
+        return True
+
     changed = True
-    while changed and (free_new or free_old):
+    rounds = 0
+    while changed and rounds < 50:
         changed = False
-        for g in groups:
-            go, gn = g
-            if len(go) == 1 and free_new:
-                # split: try the new neighbours of the group
-                for cand in (gn[0] - 1, gn[-1] + 1):
-                    if cand in free_new and S[go[0], cand] > 0:
-                        base, _, _ = feat.group_sim(go, gn)
-                        part_sim, _, part_in_whole = feat.group_sim(go, [cand])
-                        if part_in_whole < JOIN_CONTAINMENT:
-                            continue
-                        new_g = sorted(gn + [cand])
-                        s2, _, _ = feat.group_sim(go, new_g)
-                        if s2 >= base + JOIN_GAIN:
-                            gn[:] = new_g
-                            free_new.discard(cand)
-                            changed = True
-            if len(gn) == 1 and free_old:
-                for cand in (go[0] - 1, go[-1] + 1):
-                    if cand in free_old and S[cand, gn[0]] > 0:
-                        base, _, _ = feat.group_sim(go, gn)
-                        _, part_in_whole, _ = feat.group_sim([cand], gn)
-                        if part_in_whole < JOIN_CONTAINMENT:
-                            continue
-                        new_g = sorted(go + [cand])
-                        s2, _, _ = feat.group_sim(new_g, gn)
-                        if s2 >= base + JOIN_GAIN:
-                            go[:] = new_g
-                            free_old.discard(cand)
-                            changed = True
+        rounds += 1
+        for g in list(groups):
+            if g not in groups:
+                continue
+            while try_side(g, 1):
+                changed = True
+            while try_side(g, 0):
+                changed = True
+    groups.sort(key=lambda g: g[0][0])
     return [g[0] for g in groups], [g[1] for g in groups]
 
 

@@ -171,15 +171,5 @@ def compare_documents(old: Document, new: Document, options: Optional[CompareOpt
                 pair.leading_change = (lo, ln)
         pairs.append(pair)
     fragment = is_fragment_comparison(old, new, options)
-    comp = Comparison(old=old, new=new, pairs=pairs, options=options, fragment=fragment)
-    _set_out_of_scope(comp, oos_old, oos_new)
-    return comp
-
-
-def _set_out_of_scope(comp: Comparison, old_ids: list[str], new_ids: list[str]) -> None:
-    comp.out_of_scope = {"old": old_ids, "new": new_ids}  # type: ignore[attr-defined]
-
-
-def out_of_scope(comp: Comparison) -> dict[str, list[str]]:
-    """Paragraph ids of each side left out of the pairs in fragment mode."""
-    return getattr(comp, "out_of_scope", None) or {"old": [], "new": []}
+    return Comparison(old=old, new=new, pairs=pairs, options=options, fragment=fragment,
+                      out_of_scope={"old": oos_old, "new": oos_new})

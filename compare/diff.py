@@ -44,6 +44,7 @@ timeout only because it may give a non-minimal diff; it is deterministic).
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
@@ -139,7 +140,6 @@ def _has_break(text: str) -> bool:
     return "\n" in text or "\r" in text or "\u2029" in text
 
 
-@lru_cache(maxsize=200_000)
 def _key(text: str, kind: str, norm: NormOptions) -> str:
     if kind == "marker":
         return "\x00m" + text          # a marker never equals a word or punctuation
@@ -150,8 +150,27 @@ def _key(text: str, kind: str, norm: NormOptions) -> str:
     return token_key(Token(text, kind), norm)  # type: ignore[arg-type]
 
 
-def _tokens(text: str, norm: NormOptions) -> list[_Tok]:
-    return [(s, k, _key(s, k, norm)) for s, k in _split_markers(tokenize(text))]
+_KEY_CACHES: dict[NormOptions, dict[tuple[str, str], str]] = {}
+_KEY_CACHE_MAX = 200_000
+
+
+@lru_cache(maxsize=1024)
+def _tokens(text: str, norm: NormOptions) -> tuple[_Tok, ...]:
+    cache = _KEY_CACHES.get(norm)
+    if cache is None or len(cache) > _KEY_CACHE_MAX:
+        cache = _KEY_CACHES[norm] = {}
+    toks = tokenize(text)
+    if _SUPER_CHARS.isdisjoint(text):
+        pairs: Iterable[tuple[str, str]] = [(t.text, t.kind) for t in toks]
+    else:
+        pairs = _split_markers(toks)
+    out = []
+    for p in pairs:
+        key = cache.get(p)
+        if key is None:
+            key = cache[p] = _key(p[0], p[1], norm)
+        out.append((p[0], p[1], key))
+    return tuple(out)
 
 
 # --------------------------------------------------------------------------- key -> char encoding
@@ -211,16 +230,12 @@ class _Encoder:
 
     def encode(self, toks: Sequence[_Tok]) -> str:
         codes = self.codes
-        out = []
         for _, kind, key in toks:
-            ch = codes.get(key)
-            if ch is None:
-                ch = self._new(self._category(kind, key), key)
-                codes[key] = ch
-            out.append(ch)
-        return "".join(out)
+            if key not in codes:
+                codes[key] = self._new(self._category(kind, key))
+        return "".join([codes[t[2]] for t in toks])
 
-    def _new(self, cat: str, key: str) -> str:
+    def _new(self, cat: str) -> str:
         pool = _pools()[cat]
         i = self.next[cat]
         if i < len(pool):
@@ -234,12 +249,46 @@ class _Encoder:
         return self.overflow
 
 
+class _WorkBudget:
+    """A deterministic stand-in for diff-match-patch's time deadline.
+
+    ``diff_bisect`` only ever uses its deadline as ``time.time() > deadline``,
+    once per edit-distance step ``d``; a step costs about ``2·d`` diagonal
+    moves.  This object counts those moves over the whole diff and says "past
+    the deadline" once ``limit`` is spent, so a pathological input (two long,
+    unrelated texts) degrades to whole-block delete + insert for what is left
+    instead of running for minutes - and always in the same way."""
+
+    __slots__ = ("limit", "spent", "d")
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.spent = 0
+        self.d = 0
+
+    def start_bisect(self) -> None:
+        self.d = 0
+
+    def __lt__(self, now: object) -> bool:   # time.time() > budget
+        self.d += 1
+        self.spent += 2 * self.d
+        return self.spent > self.limit
+
+    def __gt__(self, now: object) -> bool:   # budget < time.time(), for symmetry
+        return self.__lt__(now)
+
+
+#: Diagonal moves allowed per diff (~0.5 s of diff_bisect in CPython 3.11).
+BISECT_BUDGET = 3_000_000
+
+
 class _DMP(diff_match_patch):
-    """diff-match-patch with no deadline but with the half-match speed-up."""
+    """diff-match-patch with a work budget instead of a clock, and with the
+    half-match speed-up that the library only enables with a clock."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.Diff_Timeout = 0  # deterministic
+        self.Diff_Timeout = 0  # deterministic; see _WorkBudget
 
     def diff_halfMatch(self, text1, text2):  # noqa: N802 (library naming)
         saved, self.Diff_Timeout = self.Diff_Timeout, 1.0  # only to pass the library's guard
@@ -248,8 +297,91 @@ class _DMP(diff_match_patch):
         finally:
             self.Diff_Timeout = saved
 
+    def diff_bisect(self, text1, text2, deadline):  # noqa: N802
+        if isinstance(deadline, _WorkBudget):
+            deadline.start_bisect()
+        return super().diff_bisect(text1, text2, deadline)
+
 
 _dmp = _DMP()
+
+
+# --------------------------------------------------------------------------- anchoring
+
+#: Above this many tokens (after trimming the common prefix and suffix) the
+#: diff is cut at anchors first: runs of ANCHOR_GRAM tokens that occur once in
+#: each text, in the same order (patience-diff style, longest increasing
+#: subsequence).  Myers' algorithm costs ~D² for D edits; cutting the problem
+#: into k independent gaps divides that by ~k.
+ANCHOR_MIN = 1500
+ANCHOR_GRAM = 8
+
+
+def _unique_grams(s: str, n: int) -> dict[str, int]:
+    seen: dict[str, int] = {}
+    for i in range(len(s) - n + 1):
+        g = s[i:i + n]
+        seen[g] = -1 if g in seen else i
+    return seen
+
+
+def _anchors(a: str, b: str, n: int = ANCHOR_GRAM) -> list[tuple[int, int, int]]:
+    """Non-overlapping common runs ``(pos in a, pos in b, length)``, in order."""
+    ua = _unique_grams(a, n)
+    ub = _unique_grams(b, n)
+    cand = sorted((i, ub[g]) for g, i in ua.items() if i >= 0 and ub.get(g, -1) >= 0)
+    if not cand:
+        return []
+    # longest increasing subsequence of the b positions (patience sorting)
+    tails: list[int] = []      # b position ending an increasing run of length k+1
+    tails_idx: list[int] = []
+    prev = [-1] * len(cand)
+    for idx, (_, y) in enumerate(cand):
+        k = bisect_left(tails, y)
+        if k == len(tails):
+            tails.append(y)
+            tails_idx.append(idx)
+        else:
+            tails[k] = y
+            tails_idx[k] = idx
+        prev[idx] = tails_idx[k - 1] if k else -1
+    chain = []
+    idx = tails_idx[-1]
+    while idx >= 0:
+        chain.append(cand[idx])
+        idx = prev[idx]
+    chain.reverse()
+    out: list[tuple[int, int, int]] = []
+    for x, y in chain:
+        if out:
+            px, py, pl = out[-1]
+            if x - px == y - py and x <= px + pl:       # same diagonal, touching: extend
+                out[-1] = (px, py, max(pl, x + n - px))
+                continue
+            if x < px + pl or y < py + pl:              # overlaps the last anchor
+                continue
+        out.append((x, y, n))
+    return out
+
+
+def _diff_encoded(a: str, b: str) -> list[tuple[int, str]]:
+    budget = _WorkBudget(BISECT_BUDGET)
+    p = _dmp.diff_commonPrefix(a, b)
+    q = _dmp.diff_commonSuffix(a[p:], b[p:])
+    mid_a, mid_b = a[p:len(a) - q], b[p:len(b) - q]
+    if max(len(mid_a), len(mid_b)) < ANCHOR_MIN:
+        return _dmp.diff_main(a, b, False, budget)
+    diffs: list[tuple[int, str]] = [(0, a[:p])] if p else []
+    pa = pb = 0
+    for x, y, n in _anchors(mid_a, mid_b):
+        diffs.extend(_dmp.diff_main(mid_a[pa:x], mid_b[pb:y], False, budget))
+        diffs.append((0, mid_a[x:x + n]))
+        pa, pb = x + n, y + n
+    diffs.extend(_dmp.diff_main(mid_a[pa:], mid_b[pb:], False, budget))
+    if q:
+        diffs.append((0, a[len(a) - q:]))
+    _dmp.diff_cleanupMerge(diffs)
+    return diffs
 
 
 # --------------------------------------------------------------------------- runs
@@ -289,7 +421,7 @@ def _trivial_change(old: list[_Tok], new: list[_Tok], norm: NormOptions) -> bool
     return norm.ignore_punctuation and "punct" in kinds and kinds <= {"space", "punct"}
 
 
-def _runs(diffs, old: list[_Tok], new: list[_Tok], norm: NormOptions) -> list:
+def _runs(diffs, old: Sequence[_Tok], new: Sequence[_Tok], norm: NormOptions) -> list:
     """Decode dmp's diffs to runs of equal tokens and changes (rules 2-3, 5)."""
     runs: list = []
 
@@ -302,12 +434,12 @@ def _runs(diffs, old: list[_Tok], new: list[_Tok], norm: NormOptions) -> list:
         else:
             runs.append(_Change(list(o), list(n), minor))
 
-    def add_equal(toks: list[_Tok]) -> None:
+    def add_equal(toks: Sequence[_Tok]) -> None:
         last = runs[-1] if runs else None
         if isinstance(last, _Equal):
             last.toks.extend(toks)
         else:
-            runs.append(_Equal(toks))
+            runs.append(_Equal(list(toks)))
 
     i = j = 0
     k = 0
@@ -414,7 +546,7 @@ def diff_texts(old: str, new: str, options: CompareOptions = CompareOptions()) -
     enc = _Encoder()
     a = enc.encode(old_toks)
     b = enc.encode(new_toks)
-    diffs = _dmp.diff_main(a, b, False)
+    diffs = _diff_encoded(a, b)
     if len(diffs) > 2:
         _dmp.diff_cleanupSemantic(diffs)
     runs = _runs(diffs, old_toks, new_toks, norm)

@@ -216,6 +216,9 @@ class Comparison:
     pairs: list[Pair]
     options: CompareOptions = field(default_factory=CompareOptions)
     fragment: bool = False
+    #: fragment mode: ids of each side ({"old": [...], "new": [...]}) that the
+    #: fragment does not cover, so left out of ``pairs`` (neither deleted nor inserted)
+    out_of_scope: dict[str, list[str]] = field(default_factory=lambda: {"old": [], "new": []})
 
     def summary(self) -> dict[str, int]:
         counts: dict[str, int] = {s: 0 for s in ("unchanged", "modified", "inserted", "deleted", "split", "merged")}

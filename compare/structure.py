@@ -347,7 +347,8 @@ def _continues(prev: _Segment, nxt: _Segment) -> bool:
     first = nxt.text.lstrip()[:1]
     if first.islower():
         return True
-    return not _TERMINAL.search(prev_text) and not nxt.italic_lead and len(prev_text) > 0
+    # across a page break, a paragraph without its closing punctuation goes on
+    return nxt.after_page_break and not _TERMINAL.search(prev_text) and not nxt.italic_lead and len(prev_text) > 0
 
 
 _TRAILING_INLINE_MARK = re.compile(r"(?<=[,;:.])\s*\d{1,3}$")
@@ -428,7 +429,8 @@ def build_document(raw: RawDocument, label: str = "") -> Document:
     if opener_at >= 0:
         header, body = body_blocks[:opener_at], body_blocks[opener_at + 1:]
     else:
-        start = next((i for i, b in enumerate(body_blocks) if _looks_like_paragraph(b)), len(body_blocks))
+        # no "The General Assembly,": the header ends at the first paragraph-looking block
+        start = next((i for i, b in enumerate(body_blocks) if _looks_like_paragraph(b)), 0)
         header, body = body_blocks[:start], body_blocks[start:]
     meta = _parse_header(header)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..errors import InputError, MissingFileError, TooLargeError, UnsupportedFormatError
+from ..errors import CorruptFileError, InputError, MissingFileError, TooLargeError, UnsupportedFormatError
 from ..model import RawDocument
 from .safety import DEFAULT_LIMITS, Limits, check_size, decode_text
 
@@ -24,6 +24,17 @@ def read_bytes(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> RawDo
             name, f"unsupported file type '{ext or '(none)'}'; use .docx, .pdf, .txt, .md or .html"
         )
     check_size(data, name, limits)
+    try:
+        return _dispatch(data, name, ext, limits)
+    except InputError:
+        raise
+    except (MemoryError, RecursionError):
+        raise TooLargeError(name, "too large or too deeply nested to read safely") from None
+    except Exception as exc:  # a parser library choked on malformed input
+        raise CorruptFileError(name, f"could not be read as a {ext} file ({type(exc).__name__}: {exc})"[:300]) from None
+
+
+def _dispatch(data: bytes, name: str, ext: str, limits: Limits) -> RawDocument:
     if ext == ".docx":
         from .docx import read_docx
 

@@ -1,0 +1,817 @@
+"""Word .docx → :class:`~compare.model.RawDocument`.
+
+Reads the OOXML package directly with :mod:`zipfile` and lxml (no python-docx
+object model: we need footnotes, numbering and tracked changes, which it does not
+expose).  What comes out:
+
+* one :class:`Block` per non-empty body paragraph, in order (table cells
+  included, cell by cell), emphasis removed;
+* Word automatic numbering rendered as it prints (``"1."``, ``"(a)"``,
+  ``"(i)"`` …) into :attr:`Block.label`, with :attr:`Block.level` = ``ilvl``;
+  counters are kept per list as Word does (``abstractNum`` shared by several
+  ``num`` continues, ``startOverride`` restarts, lower levels restart when a
+  higher one advances unless ``lvlRestart`` says otherwise);
+* the leading italic run(s) as :attr:`Block.italic_lead`;
+* footnote references written as :func:`~compare.model.marker` with the number
+  Word prints: footnotes are numbered in order of reference (``footnotePr``
+  ``numStart``/``numFmt`` honoured), a ``customMarkFollows`` reference uses its
+  custom mark, and a ``NOTEREF`` cross-reference field (how a second reference
+  to the same note is written) becomes a marker with the field's result;
+* the footnotes themselves after the body, in number order, as
+  ``Block(kind="footnote", label=n)`` (separator notes skipped; endnotes follow
+  as footnote blocks labelled the way Word numbers them, ``i``, ``ii`` …);
+* headers, footers, comments, drawings/text boxes and hidden text are ignored;
+* tracked changes are read in their ACCEPTED view (``w:ins``/``w:moveTo`` kept,
+  ``w:del``/``w:moveFrom`` dropped, a paragraph whose mark is deleted merged
+  with the next one, deleted table rows dropped) and a warning says so.
+
+The input bytes are never written; every error is one :mod:`compare.errors` line.
+"""
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from lxml import etree
+
+from ..errors import CorruptFileError, EmptyInputError, EncryptedFileError, TooLargeError
+from ..model import Block, RawDocument, marker
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_MAX_PART_BYTES = 256 * 1024 * 1024       # uncompressed size of one XML part
+_MAX_RATIO = 200                          # compression ratio beyond which we smell a zip bomb
+
+TRACKED_WARNING = "contains tracked changes; read as if all were accepted"
+
+
+def w(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+_TRACK_TAGS = {w(t) for t in ("ins", "del", "moveFrom", "moveTo", "pPrChange", "rPrChange",
+                               "sectPrChange", "tblPrChange", "trPrChange", "tcPrChange",
+                               "cellIns", "cellDel", "cellMerge", "numberingChange")}
+_REMOVED = {w("del"), w("moveFrom")}
+_TRANSPARENT = {w("ins"), w("moveTo"), w("hyperlink"), w("smartTag"), w("customXml"),
+                w("fldSimple"), w("dir"), w("bdo")}
+_SKIP = {w("pPr"), w("rPr"), w("proofErr"), w("bookmarkStart"), w("bookmarkEnd"),
+         w("commentRangeStart"), w("commentRangeEnd"), w("permStart"), w("permEnd"),
+         w("moveFromRangeStart"), w("moveFromRangeEnd"), w("moveToRangeStart"), w("moveToRangeEnd")}
+
+
+# --------------------------------------------------------------------------- package
+
+
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
+                           remove_blank_text=False, load_dtd=False)
+
+
+class _Package:
+    def __init__(self, data: bytes, source: str):
+        self.source = source
+        try:
+            self.zip = zipfile.ZipFile(io.BytesIO(data))
+            self.names = set(self.zip.namelist())
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+            raise CorruptFileError(source, f"not a valid Word .docx file ({_zip_reason(exc)})") from None
+
+    def read(self, name: str) -> Optional[bytes]:
+        if name not in self.names:
+            return None
+        info = self.zip.getinfo(name)
+        if info.file_size > _MAX_PART_BYTES or (
+            info.compress_size and info.file_size > 1_000_000 and info.file_size / info.compress_size > _MAX_RATIO
+        ):
+            raise TooLargeError(self.source, f"part {name} of the .docx is too large to read safely")
+        try:
+            return self.zip.read(name)
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as exc:
+            raise CorruptFileError(self.source, f"not a valid Word .docx file (damaged part {name}: {exc})") from None
+
+    def xml(self, name: str) -> Optional[etree._Element]:
+        raw = self.read(name)
+        if raw is None:
+            return None
+        try:
+            return etree.fromstring(raw, _parser())
+        except etree.XMLSyntaxError as exc:
+            raise CorruptFileError(self.source, f"not a valid Word .docx file (damaged XML in {name}: {exc.msg})") from None
+
+    def rels(self, part: str) -> dict[str, str]:
+        """Relationship type suffix → target part name, for ``part``."""
+        d, base = posixpath.split(part)
+        root = self.xml(posixpath.join(d, "_rels", base + ".rels"))
+        out: dict[str, str] = {}
+        if root is None:
+            return out
+        for rel in root.findall(f"{{{PKG_REL}}}Relationship"):
+            if rel.get("TargetMode") == "External":
+                continue
+            typ = (rel.get("Type") or "").rsplit("/", 1)[-1]
+            target = rel.get("Target") or ""
+            name = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(d, target))
+            out.setdefault(typ, name)
+        return out
+
+
+def _zip_reason(exc: BaseException) -> str:
+    msg = str(exc) or exc.__class__.__name__
+    if "not a zip file" in msg.lower():
+        return "not a zip archive"
+    return f"damaged zip archive: {msg}"
+
+
+# --------------------------------------------------------------------------- styles
+
+
+@dataclass
+class _Style:
+    type: str
+    based_on: Optional[str]
+    name: str
+    italic: Optional[bool]
+    bold: Optional[bool]
+    num_id: Optional[str]
+    ilvl: Optional[int]
+    outline: Optional[int]
+
+
+def _on(el: Optional[etree._Element]) -> Optional[bool]:
+    if el is None:
+        return None
+    val = el.get(w("val"))
+    return val not in ("0", "false", "off", "none")
+
+
+class _Styles:
+    def __init__(self, root: Optional[etree._Element]):
+        self.styles: dict[str, _Style] = {}
+        self.default_para: Optional[str] = None
+        self.default_italic = self.default_bold = False
+        if root is None:
+            return
+        rpr = root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
+        if rpr is not None:
+            self.default_italic = bool(_on(rpr.find(w("i"))))
+            self.default_bold = bool(_on(rpr.find(w("b"))))
+        for st in root.findall(w("style")):
+            sid = st.get(w("styleId"))
+            if not sid:
+                continue
+            rpr = st.find(w("rPr"))
+            ppr = st.find(w("pPr"))
+            num = ppr.find(w("numPr")) if ppr is not None else None
+            num_id = ilvl = outline = None
+            if num is not None:
+                n = num.find(w("numId"))
+                num_id = n.get(w("val")) if n is not None else None
+                lv = num.find(w("ilvl"))
+                ilvl = _int(lv.get(w("val")) if lv is not None else None, None)
+            if ppr is not None and ppr.find(w("outlineLvl")) is not None:
+                outline = _int(ppr.find(w("outlineLvl")).get(w("val")), None)
+            name_el = st.find(w("name"))
+            based = st.find(w("basedOn"))
+            self.styles[sid] = _Style(
+                type=st.get(w("type")) or "paragraph",
+                based_on=based.get(w("val")) if based is not None else None,
+                name=(name_el.get(w("val")) if name_el is not None else sid) or sid,
+                italic=_on(rpr.find(w("i"))) if rpr is not None else None,
+                bold=_on(rpr.find(w("b"))) if rpr is not None else None,
+                num_id=num_id, ilvl=ilvl, outline=outline,
+            )
+            if st.get(w("type")) == "paragraph" and _on(st.find(w("default")) if False else None) is None \
+                    and st.get(w("default")) in ("1", "true"):
+                self.default_para = sid
+
+    def chain(self, sid: Optional[str]) -> Iterable[_Style]:
+        seen = set()
+        while sid and sid in self.styles and sid not in seen and len(seen) < 50:
+            seen.add(sid)
+            st = self.styles[sid]
+            yield st
+            sid = st.based_on
+
+    def prop(self, sid: Optional[str], attr: str):
+        for st in self.chain(sid):
+            v = getattr(st, attr)
+            if v is not None:
+                return v
+        return None
+
+
+def _int(s: Optional[str], default):
+    try:
+        return int(s) if s is not None else default
+    except ValueError:
+        return default
+
+
+# --------------------------------------------------------------------------- numbering
+
+
+@dataclass
+class _Level:
+    start: int = 1
+    fmt: str = "decimal"
+    text: str = "%1."
+    restart: Optional[int] = None   # lvlRestart value, None = default behaviour
+    legal: bool = False
+
+
+@dataclass
+class _Num:
+    abstract: str
+    overrides: dict[int, int] = field(default_factory=dict)       # ilvl → startOverride
+    level_overrides: dict[int, _Level] = field(default_factory=dict)
+
+
+def _parse_level(lvl: etree._Element, base: Optional[_Level] = None) -> _Level:
+    out = _Level(**vars(base)) if base else _Level()
+    el = lvl.find(w("start"))
+    if el is not None:
+        out.start = _int(el.get(w("val")), out.start)
+    el = lvl.find(w("numFmt"))
+    if el is not None:
+        out.fmt = el.get(w("val")) or "decimal"
+    el = lvl.find(w("lvlText"))
+    if el is not None:
+        out.text = el.get(w("val")) or ""
+    el = lvl.find(w("lvlRestart"))
+    if el is not None:
+        out.restart = _int(el.get(w("val")), None)
+    out.legal = bool(_on(lvl.find(w("isLgl"))))
+    return out
+
+
+class _Numbering:
+    """Computes the label Word renders for each numbered paragraph, in document order."""
+
+    def __init__(self, root: Optional[etree._Element], styles: _Styles):
+        self.abstract: dict[str, dict[int, _Level]] = {}
+        self.abstract_link: dict[str, str] = {}     # abstractNum id → numStyleLink style id
+        self.nums: dict[str, _Num] = {}
+        self.counters: dict[str, list[Optional[int]]] = {}
+        self.started_nums: set[str] = set()
+        self.styles = styles
+        if root is None:
+            return
+        for an in root.findall(w("abstractNum")):
+            aid = an.get(w("abstractNumId"))
+            levels = {}
+            for lvl in an.findall(w("lvl")):
+                levels[_int(lvl.get(w("ilvl")), 0)] = _parse_level(lvl)
+            self.abstract[aid] = levels
+            link = an.find(w("numStyleLink"))
+            if link is not None:
+                self.abstract_link[aid] = link.get(w("val"))
+        for num in root.findall(w("num")):
+            nid = num.get(w("numId"))
+            ab = num.find(w("abstractNumId"))
+            if nid is None or ab is None:
+                continue
+            n = _Num(abstract=ab.get(w("val")))
+            for ov in num.findall(w("lvlOverride")):
+                il = _int(ov.get(w("ilvl")), 0)
+                so = ov.find(w("startOverride"))
+                if so is not None:
+                    n.overrides[il] = _int(so.get(w("val")), 1)
+                lvl = ov.find(w("lvl"))
+                if lvl is not None:
+                    n.level_overrides[il] = _parse_level(lvl)
+                    if so is None and lvl.find(w("start")) is not None:
+                        n.overrides[il] = n.level_overrides[il].start
+            self.nums[nid] = n
+
+    def _abstract_of(self, num_id: str) -> Optional[str]:
+        num = self.nums.get(num_id)
+        if num is None:
+            return None
+        aid = num.abstract
+        for _ in range(5):  # numStyleLink → style's numId → its abstractNum
+            link = self.abstract_link.get(aid)
+            if not link or self.abstract.get(aid):
+                break
+            nid = self.styles.prop(link, "num_id")
+            if not nid or nid not in self.nums:
+                break
+            aid = self.nums[nid].abstract
+        return aid
+
+    def _level(self, num_id: str, aid: str, ilvl: int) -> _Level:
+        num = self.nums[num_id]
+        if ilvl in num.level_overrides:
+            return num.level_overrides[ilvl]
+        return self.abstract.get(aid, {}).get(ilvl) or _Level(text=f"%{ilvl + 1}.")
+
+    def label(self, num_id: Optional[str], ilvl: int) -> Optional[str]:
+        if not num_id or num_id == "0" or num_id not in self.nums:
+            return None
+        ilvl = max(0, min(8, ilvl))
+        aid = self._abstract_of(num_id)
+        if aid is None:
+            return None
+        num = self.nums[num_id]
+        counters = self.counters.setdefault(aid, [None] * 9)
+        if num_id not in self.started_nums:
+            self.started_nums.add(num_id)
+            for il, start in num.overrides.items():
+                if 0 <= il < 9:
+                    counters[il] = start - 1
+                    for deeper in range(il + 1, 9):
+                        counters[deeper] = None
+        lvl = self._level(num_id, aid, ilvl)
+        counters[ilvl] = lvl.start if counters[ilvl] is None else counters[ilvl] + 1
+        for deeper in range(ilvl + 1, 9):
+            dl = self._level(num_id, aid, deeper)
+            if dl.restart == 0:
+                continue
+            if dl.restart is None or ilvl < dl.restart:
+                counters[deeper] = None
+        text = lvl.text
+        if lvl.fmt == "bullet":
+            return _bullet(text)
+
+        def sub(m: re.Match) -> str:
+            k = int(m.group(1)) - 1
+            if not 0 <= k < 9:
+                return ""
+            kl = self._level(num_id, aid, k)
+            value = counters[k] if counters[k] is not None else kl.start
+            fmt = "decimal" if (lvl.legal and kl.fmt != "none") else kl.fmt
+            return _format_number(value, fmt)
+
+        out = re.sub(r"%(\d)", sub, text).strip()
+        return out or None
+
+
+def _bullet(text: str) -> Optional[str]:
+    if not text:
+        return None
+    ch = text[0]
+    if "\uf000" <= ch <= "\uf0ff" or ch in "\u00b7\u2022":   # Symbol/Wingdings bullets
+        return "\u2022"
+    return text.strip() or None
+
+
+def _roman(n: int) -> str:
+    if n <= 0 or n >= 4000:
+        return str(n)
+    vals = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+            (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+    out = []
+    for v, s in vals:
+        while n >= v:
+            out.append(s)
+            n -= v
+    return "".join(out)
+
+
+def _letters(n: int) -> str:
+    # Word: a..z, aa..zz, aaa.. (the letter repeated), not spreadsheet-style.
+    if n <= 0:
+        return str(n)
+    letter = chr(ord("a") + (n - 1) % 26)
+    return letter * ((n - 1) // 26 + 1)
+
+
+def _format_number(n: int, fmt: str) -> str:
+    if fmt == "none":
+        return ""
+    if fmt == "lowerLetter":
+        return _letters(n)
+    if fmt == "upperLetter":
+        return _letters(n).upper()
+    if fmt == "lowerRoman":
+        return _roman(n)
+    if fmt == "upperRoman":
+        return _roman(n).upper()
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt in ("chicago",):
+        return "*†‡§"[(n - 1) % 4] * ((n - 1) // 4 + 1) if n > 0 else str(n)
+    return str(n)
+
+
+# --------------------------------------------------------------------------- paragraph text
+
+
+@dataclass
+class _Piece:
+    text: str
+    italic: bool = False
+    bold: bool = False
+    is_marker: bool = False
+
+
+@dataclass
+class _Para:
+    pieces: list[_Piece]
+    style: Optional[str]
+    num_id: Optional[str]
+    ilvl: Optional[int]
+    mark_deleted: bool
+
+
+class _Notes:
+    """Footnote/endnote numbering in reference order."""
+
+    def __init__(self, fmt: str = "decimal", start: int = 1):
+        self.fmt = fmt
+        self.next = start
+        self.numbers: dict[str, str] = {}   # note id → printed number (first reference)
+        self.order: list[str] = []
+
+    def ref(self, note_id: str) -> str:
+        if note_id in self.numbers:     # the same note referenced twice (unusual): same number
+            return self.numbers[note_id]
+        num = _format_number(self.next, self.fmt)
+        self.next += 1
+        self.numbers[note_id] = num
+        self.order.append(note_id)
+        return num
+
+    def custom(self, note_id: str, mark: str) -> None:
+        if note_id not in self.numbers:
+            self.numbers[note_id] = mark
+            self.order.append(note_id)
+
+
+class _Reader:
+    def __init__(self, styles: _Styles, footnotes: _Notes, endnotes: _Notes):
+        self.styles = styles
+        self.footnotes = footnotes
+        self.endnotes = endnotes
+
+    # -- run properties
+    def _run_flags(self, r: etree._Element, pstyle: Optional[str]) -> tuple[bool, bool, bool]:
+        rpr = r.find(w("rPr"))
+        italic = bold = None
+        hidden = False
+        rstyle = None
+        if rpr is not None:
+            italic = _on(rpr.find(w("i")))
+            bold = _on(rpr.find(w("b")))
+            hidden = bool(_on(rpr.find(w("vanish"))))
+            rs = rpr.find(w("rStyle"))
+            rstyle = rs.get(w("val")) if rs is not None else None
+        if italic is None:
+            italic = self.styles.prop(rstyle, "italic")
+        if italic is None:
+            italic = self.styles.prop(pstyle, "italic")
+        if bold is None:
+            bold = self.styles.prop(rstyle, "bold")
+        if bold is None:
+            bold = self.styles.prop(pstyle, "bold")
+        return (bool(italic) if italic is not None else self.styles.default_italic,
+                bool(bold) if bold is not None else self.styles.default_bold, hidden)
+
+    def paragraph(self, p: etree._Element) -> _Para:
+        ppr = p.find(w("pPr"))
+        pstyle = num_id = None
+        ilvl = None
+        mark_deleted = False
+        if ppr is not None:
+            ps = ppr.find(w("pStyle"))
+            pstyle = ps.get(w("val")) if ps is not None else None
+            num = ppr.find(w("numPr"))
+            if num is not None:
+                n = num.find(w("numId"))
+                num_id = n.get(w("val")) if n is not None else None
+                lv = num.find(w("ilvl"))
+                ilvl = _int(lv.get(w("val")) if lv is not None else None, None)
+            rpr = ppr.find(w("rPr"))
+            if rpr is not None and (rpr.find(w("del")) is not None or rpr.find(w("moveFrom")) is not None):
+                mark_deleted = True
+        if pstyle is None:
+            pstyle = self.styles.default_para
+        if num_id is None:
+            num_id = self.styles.prop(pstyle, "num_id")
+            if ilvl is None:
+                ilvl = self.styles.prop(pstyle, "ilvl")
+        pieces: list[_Piece] = []
+        self._fields: list[dict] = []
+        self._custom: Optional[tuple[str, _Notes]] = None
+        self._walk(p, pieces, pstyle)
+        return _Para(pieces, pstyle, num_id, ilvl, mark_deleted)
+
+    def _emit(self, pieces: list[_Piece], text: str, italic: bool, bold: bool) -> None:
+        if not text:
+            return
+        if self._custom is not None:      # text of a custom footnote mark
+            note_id, notes = self._custom
+            self._custom = None
+            notes.custom(note_id, text.strip())
+            pieces.append(_Piece(marker(text.strip()), is_marker=True))
+            return
+        for f in reversed(self._fields):
+            if f["phase"] == "instr":
+                return                       # stray text inside a field code
+            if f["kind"] == "NOTEREF":
+                f["result"].append(text)
+                return
+            break
+        pieces.append(_Piece(text, italic, bold))
+
+    def _walk(self, el: etree._Element, pieces: list[_Piece], pstyle: Optional[str]) -> None:
+        for child in el:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _SKIP:
+                continue
+            if tag in _REMOVED:
+                continue
+            if tag == w("r"):
+                self._run(child, pieces, pstyle)
+            elif tag == w("fldSimple"):
+                instr = (child.get(w("instr")) or "").strip()
+                if instr.upper().startswith("NOTEREF"):
+                    sub: list[_Piece] = []
+                    self._walk(child, sub, pstyle)
+                    txt = "".join(pc.text for pc in sub).strip()
+                    if txt:
+                        pieces.append(_Piece(marker(txt), is_marker=True))
+                else:
+                    self._walk(child, pieces, pstyle)
+            elif tag in _TRANSPARENT:
+                self._walk(child, pieces, pstyle)
+            elif tag == w("sdt"):
+                content = child.find(w("sdtContent"))
+                if content is not None:
+                    self._walk(content, pieces, pstyle)
+            elif tag == f"{{{M_NS}}}oMath" or tag == f"{{{M_NS}}}oMathPara":
+                txt = "".join(t.text or "" for t in child.iter(f"{{{M_NS}}}t"))
+                self._emit(pieces, txt, False, False)
+            # anything else (drawings, comments, mc:AlternateContent …) is ignored
+
+    def _run(self, r: etree._Element, pieces: list[_Piece], pstyle: Optional[str]) -> None:
+        italic, bold, hidden = self._run_flags(r, pstyle)
+        for c in r:
+            tag = c.tag
+            if tag == w("fldChar"):
+                kind = c.get(w("fldCharType"))
+                if kind == "begin":
+                    self._fields.append({"phase": "instr", "instr": "", "kind": "", "result": []})
+                elif kind == "separate" and self._fields:
+                    f = self._fields[-1]
+                    f["phase"] = "result"
+                    f["kind"] = "NOTEREF" if f["instr"].strip().upper().startswith("NOTEREF") else "OTHER"
+                elif kind == "end" and self._fields:
+                    f = self._fields.pop()
+                    if f["kind"] == "NOTEREF":
+                        txt = "".join(f["result"]).strip()
+                        if txt:
+                            self._emit(pieces, marker(txt), False, False)
+                            if pieces and pieces[-1].text == marker(txt):
+                                pieces[-1].is_marker = True
+                continue
+            if tag == w("instrText"):
+                if self._fields:
+                    self._fields[-1]["instr"] += c.text or ""
+                continue
+            if self._fields and self._fields[-1]["phase"] == "instr":
+                continue
+            if hidden:
+                continue
+            if tag == w("t"):
+                self._emit(pieces, c.text or "", italic, bold)
+            elif tag in (w("tab"), w("ptab")):
+                self._emit(pieces, "\t", italic, bold)
+            elif tag in (w("br"), w("cr")):
+                if c.get(w("type")) in ("page", "column"):
+                    continue
+                self._emit(pieces, "\n", italic, bold)
+            elif tag == w("noBreakHyphen"):
+                self._emit(pieces, "\u2011", italic, bold)
+            elif tag == w("sym"):
+                code = _int_hex(c.get(w("char")))
+                if code is not None:
+                    if 0xF000 <= code <= 0xF0FF:
+                        code -= 0xF000
+                    if code >= 0x20:
+                        self._emit(pieces, chr(code), italic, bold)
+            elif tag in (w("footnoteReference"), w("endnoteReference")):
+                notes = self.footnotes if tag == w("footnoteReference") else self.endnotes
+                nid = c.get(w("id")) or ""
+                if c.get(w("customMarkFollows")) in ("1", "true", "on"):
+                    self._custom = (nid, notes)
+                    continue
+                pieces.append(_Piece(marker(notes.ref(nid)), is_marker=True))
+
+
+def _int_hex(s: Optional[str]) -> Optional[int]:
+    try:
+        return int(s, 16) if s else None
+    except ValueError:
+        return None
+
+
+def _clean(text: str) -> str:
+    text = text.replace("\t", " ").replace("\r", "")
+    text = re.sub(r"[ \u200b]+\n", "\n", text)
+    text = re.sub(r"\n[ ]+", "\n", text)
+    text = re.sub(r" {2,}", " ", text)
+    return text.strip()
+
+
+def _italic_lead(pieces: list[_Piece]) -> Optional[str]:
+    lead = []
+    started = False
+    for pc in pieces:
+        if pc.is_marker:
+            break
+        if not pc.text.strip():
+            if started and pc.italic:
+                lead.append(pc.text)
+                continue
+            if started:
+                break
+            continue
+        if not pc.italic:
+            break
+        started = True
+        lead.append(pc.text)
+    out = _clean("".join(lead))
+    return out or None
+
+
+# --------------------------------------------------------------------------- main
+
+
+def read_docx(data: bytes, source: str) -> RawDocument:
+    """Read a Word .docx file (bytes) into blocks; see the module docstring."""
+    if not data:
+        raise EmptyInputError(source, "the file is empty")
+    if data[:4] == _OLE_MAGIC[:4]:
+        raise EncryptedFileError(
+            source,
+            "this Word file is password-protected (encrypted) or an old binary .doc; "
+            "remove the password or save it as .docx in Word, then try again",
+        )
+    if data[:2] != b"PK":
+        raise CorruptFileError(source, "not a valid Word .docx file (not a zip archive)")
+    pkg = _Package(data, source)
+
+    main = pkg.rels("").get("officeDocument")
+    if not main or main not in pkg.names:
+        main = "word/document.xml"
+    if main not in pkg.names:
+        raise CorruptFileError(source, "not a valid Word .docx file (no word/document.xml in the archive)")
+    doc = pkg.xml(main)
+    body = doc.find(w("body")) if doc is not None else None
+    if body is None:
+        raise CorruptFileError(source, "not a valid Word .docx file (document.xml has no body)")
+    rels = pkg.rels(main)
+
+    def part(kind: str) -> Optional[etree._Element]:
+        name = rels.get(kind)
+        return pkg.xml(name) if name else None
+
+    styles = _Styles(part("styles"))
+    numbering = _Numbering(part("numbering"), styles)
+    settings = part("settings")
+    foot_notes_root = part("footnotes")
+    end_notes_root = part("endnotes")
+
+    fn_fmt, fn_start = _note_pr(settings, "footnotePr", "decimal")
+    en_fmt, en_start = _note_pr(settings, "endnotePr", "lowerRoman")
+    sect_pr = body.find(w("sectPr"))
+    if sect_pr is not None:
+        fn_fmt, fn_start = _note_pr(sect_pr, "footnotePr", fn_fmt, fn_start, direct=True)
+        en_fmt, en_start = _note_pr(sect_pr, "endnotePr", en_fmt, en_start, direct=True)
+    footnotes = _Notes(fn_fmt, fn_start)
+    endnotes = _Notes(en_fmt, en_start)
+    reader = _Reader(styles, footnotes, endnotes)
+
+    warnings: list[str] = []
+    tracked = any(el.tag in _TRACK_TAGS for el in body.iter())
+
+    # Paragraphs in document order (tables cell by cell), then merged where marks are deleted.
+    raw_paras: list[_Para] = []
+    for p in _iter_paragraphs(body):
+        raw_paras.append(reader.paragraph(p))
+    paras = _merge_deleted_marks(raw_paras)
+
+    blocks: list[Block] = []
+    for para in paras:
+        label = None
+        level = 0
+        if para.num_id:
+            ilvl = para.ilvl or 0
+            label = numbering.label(para.num_id, ilvl)
+            if label is not None:
+                level = ilvl
+        text = _clean("".join(pc.text for pc in para.pieces))
+        if not text:
+            continue
+        outline = styles.prop(para.style, "outline")
+        name = (styles.prop(para.style, "name") or "").lower()
+        heading = (outline is not None and 0 <= outline < 9) or bool(re.match(r"(heading \d|title)$", name))
+        kind = "heading" if heading and label is None else "para"
+        if kind == "heading":
+            level = (outline if outline is not None else _int(name[-1:], 0)) + (1 if outline is not None else 0)
+        words = [pc for pc in para.pieces if pc.text.strip() and not pc.is_marker]
+        bold = bool(words) and all(pc.bold for pc in words)
+        blocks.append(Block(text=text, kind=kind, label=label, italic_lead=_italic_lead(para.pieces),
+                            level=level, bold=bold))
+
+    # Notes, in number order (= order of first reference); separators never referenced.
+    for root, notes, tag in ((foot_notes_root, footnotes, "footnote"), (end_notes_root, endnotes, "endnote")):
+        if root is None or not notes.order:
+            continue
+        if any(el.tag in _TRACK_TAGS for el in root.iter()):
+            tracked = True
+        by_id = {n.get(w("id")): n for n in root.findall(w(tag))
+                 if n.get(w("type")) in (None, "normal")}
+        for nid in notes.order:
+            note = by_id.get(nid)
+            if note is None:
+                continue
+            note_reader = _Reader(styles, _Notes(), _Notes())
+            texts = []
+            for p in _iter_paragraphs(note):
+                para = note_reader.paragraph(p)
+                t = _clean("".join(pc.text for pc in para.pieces if not pc.is_marker))
+                if t:
+                    texts.append(t)
+            blocks.append(Block(text=" ".join(texts), kind="footnote", label=notes.numbers[nid]))
+
+    if tracked:
+        warnings.append(TRACKED_WARNING)
+    return RawDocument(blocks=blocks, source=source, fmt="docx", warnings=warnings)
+
+
+def _note_pr(root: Optional[etree._Element], tag: str, fmt: str, start: int = 1, direct: bool = False):
+    if root is None:
+        return fmt, start
+    pr = root.find(w(tag))
+    if pr is None:
+        return fmt, start
+    nf = pr.find(w("numFmt"))
+    ns = pr.find(w("numStart"))
+    if nf is not None and nf.get(w("val")):
+        fmt = nf.get(w("val"))
+    if ns is not None:
+        start = _int(ns.get(w("val")), start)
+    return fmt, start
+
+
+def _iter_paragraphs(container: etree._Element) -> Iterable[etree._Element]:
+    """Body-level paragraphs in order, descending into tables, content controls and
+    custom XML; deleted table rows (accepted view) are skipped."""
+    for child in container:
+        tag = child.tag
+        if tag == w("p"):
+            yield child
+        elif tag == w("tbl"):
+            for tr in child.iter(w("tr")):
+                if tr.getparent() is not child and tr.getparent().tag != w("tbl"):
+                    continue
+                trpr = tr.find(w("trPr"))
+                if trpr is not None and trpr.find(w("del")) is not None:
+                    continue
+                for tc in tr.findall(w("tc")):
+                    tcpr = tc.find(w("tcPr"))
+                    if tcpr is not None and tcpr.find(w("cellDel")) is not None:
+                        continue
+                    yield from _iter_paragraphs(tc)
+        elif tag == w("sdt"):
+            content = child.find(w("sdtContent"))
+            if content is not None:
+                yield from _iter_paragraphs(content)
+        elif tag in (w("customXml"), w("ins"), w("moveTo")):
+            yield from _iter_paragraphs(child)
+        # w:del / w:moveFrom wrappers at block level, sectPr, bookmarks: nothing to read
+
+
+def _merge_deleted_marks(paras: list[_Para]) -> list[_Para]:
+    """Accept deleted paragraph marks: the paragraph joins the next one.  The joined
+    paragraph keeps the first part's properties when it has text, else the next's."""
+    out: list[_Para] = []
+    carry: Optional[_Para] = None
+    for para in paras:
+        if carry is not None:
+            has_text = any(pc.text.strip() for pc in carry.pieces)
+            if has_text:
+                para = _Para(carry.pieces + para.pieces, carry.style, carry.num_id, carry.ilvl,
+                             para.mark_deleted)
+            else:
+                para = _Para(carry.pieces + para.pieces, para.style, para.num_id, para.ilvl,
+                             para.mark_deleted)
+            carry = None
+        if para.mark_deleted:
+            carry = para
+            continue
+        out.append(para)
+    if carry is not None:
+        out.append(carry)
+    return out

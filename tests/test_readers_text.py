@@ -1,0 +1,80 @@
+"""Text, Markdown and HTML readers: encodings, markup, and the blocks they yield."""
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from compare.api import load
+from compare.errors import BinaryContentError, EmptyInputError
+from compare.model import MARK_OPEN
+from compare.readers import read_bytes
+from compare.readers.html import read_html
+
+SNIPPET = "L’Assemblée générale,\n\nRappelant sa résolution 61/180,\n\n1. Exhorte les États Membres à agir;\n"
+
+
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        SNIPPET.encode("utf-8"),
+        codecs.BOM_UTF8 + SNIPPET.encode("utf-8"),
+        SNIPPET.encode("utf-16"),
+        SNIPPET.encode("utf-16-le"),
+        SNIPPET.replace("’", "'").encode("cp1252"),
+    ],
+    ids=["utf8", "utf8-bom", "utf16-bom", "utf16le-nobom", "cp1252"],
+)
+def test_encodings(encoded):
+    doc = load(encoded, name="draft.txt")
+    assert [p.id for p in doc.paragraphs] == ["PP1", "OP1"]
+    assert doc.by_id("OP1").text == "Exhorte les États Membres à agir;"
+
+
+def test_binary_named_txt_is_refused():
+    with pytest.raises(BinaryContentError):
+        read_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 10, "photo.txt")
+
+
+def test_whitespace_only_is_empty():
+    with pytest.raises(EmptyInputError):
+        read_bytes(b"  \n\n \t ", "blank.md")
+
+
+def test_markdown_markup_is_read_not_kept(samples):
+    raw = read_bytes((samples / "draft-rev1-2008-11-10.fr.md").read_bytes(), "draft.md")
+    kinds = [b.kind for b in raw.blocks]
+    assert kinds.count("footnote") == 8
+    assert kinds.count("page_break") >= 2
+    assert all("<sup>" not in b.text and "**" not in b.text for b in raw.blocks)
+    # 1<sup>er</sup> is an ordinal, not a footnote marker
+    assert any("1er juin 2009" in b.text for b in raw.blocks)
+    assert any(b.italic_lead == "Prie à nouveau" for b in raw.blocks)
+
+
+HTML = """<!doctype html><html><head><title>x</title><script>alert(1)</script>
+<link rel=stylesheet href="http://example.invalid/x.css"></head><body>
+<nav>Home | Documents</nav>
+<p>General Assembly</p><p>Distr.: Limited</p>
+<h2>Improving the coordination of efforts against trafficking in persons</h2>
+<p><em>The General Assembly,</em></p>
+<p><em>Recalling</em> its resolution 61/180,<sup>1</sup></p>
+<p><i>Welcoming also</i> the efforts of Member States,</p>
+<ol><li><em>Urges</em> Member States to act;</li><li><em>Requests</em> a report.</li></ol>
+<p>[... gap: text not available ...]</p>
+</body></html>"""
+
+
+def test_html_reader():
+    raw = read_html(HTML, "page.html")
+    texts = [b.text for b in raw.blocks]
+    assert not any("alert" in t or "Home" in t for t in texts)
+    assert any(MARK_OPEN in t for t in texts)
+    doc = load(HTML.encode(), name="page.html")
+    assert [p.id for p in doc.paragraphs] == ["PP1", "PP2", "OP1", "OP2"]
+    assert doc.by_id("PP1").text == "Recalling its resolution 61/180,"
+    assert [r.number for r in doc.by_id("PP1").footnote_refs] == ["1"]
+    assert doc.by_id("PP2").leading == "Welcoming also"
+    assert doc.by_id("OP2").text == "Requests a report."
+    assert doc.gaps == [4]
+    assert doc.meta.title == "Improving the coordination of efforts against trafficking in persons"

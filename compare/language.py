@@ -39,23 +39,19 @@ _FUNCTION_WORDS = {
     "fr": {"de", "la", "le", "les", "des", "et", "à", "du", "en", "que", "l'", "d'", "qui", "une", "pour", "dans", "sur", "au", "aux"},
     "es": {"de", "la", "el", "los", "las", "y", "en", "que", "del", "para", "por", "con", "una", "su", "sus", "al"},
 }
+_SCRIPTS = {
+    "ar": re.compile(r"[\u0600-\u06FF]"),
+    "ru": re.compile(r"[\u0400-\u04FF]"),
+    "zh": re.compile(r"[\u3400-\u4DBF\u4E00-\u9FFF]"),
+    "latin": re.compile(r"[A-Za-z\u00C0-\u024F]"),
+}
 _WORD = re.compile(r"[^\W\d_]+['’]?", re.UNICODE)
 
 
 def detect_language(text: str) -> str | None:
     """Return ar, zh, en, fr, ru or es, or None if the text is in none of them (or too short)."""
     sample = text[:200_000]
-    letters = Counter()
-    for ch in sample:
-        o = ord(ch)
-        if 0x0600 <= o <= 0x06FF:
-            letters["ar"] += 1
-        elif 0x0400 <= o <= 0x04FF:
-            letters["ru"] += 1
-        elif 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF:
-            letters["zh"] += 1
-        elif ch.isalpha():
-            letters["latin"] += 1
+    letters = Counter({script: len(rx.findall(sample)) for script, rx in _SCRIPTS.items()})
     total = sum(letters.values())
     if total < 20:
         return None

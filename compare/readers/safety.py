@@ -7,6 +7,7 @@ defaults that callers can override through :class:`Limits`.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from ..errors import BinaryContentError, EmptyInputError, TooLargeError
@@ -91,10 +92,13 @@ def decode_text(data: bytes, source: str, limits: Limits = DEFAULT_LIMITS) -> st
     return text
 
 
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
+
+
 def _refuse_control_heavy(text: str, source: str) -> None:
     sample = text[:65536]
     if not sample:
         return
-    controls = sum(1 for c in sample if (ord(c) < 32 and c not in "\t\n\r\f\v") or 0x7F <= ord(c) < 0xA0 or c == "\ufffd")
+    controls = len(_CONTROL.findall(sample))
     if controls / len(sample) > 0.02:
         raise BinaryContentError(source, "binary data, not text (wrong file or extension?)")

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 from typing import Union
 
-from .model import Document
+from .model import Comparison, CompareOptions, Document, Lineage
 from .readers import read_bytes, read_path
 from .readers.safety import DEFAULT_LIMITS, Limits
 from .readers.text import read_text
@@ -61,3 +61,17 @@ def _default_label(source: str) -> str:
         if base.lower().endswith(ext):
             return base[: -len(ext)]
     return base
+
+
+def compare(old: Document, new: Document, options: CompareOptions | None = None) -> Comparison:
+    """Align two versions and diff every aligned pair (old first)."""
+    from .classify import compare_documents
+
+    return compare_documents(old, new, options or CompareOptions())
+
+
+def compare_versions(docs: list[Document], options: CompareOptions | None = None) -> Lineage:
+    """Compare each consecutive pair of versions and chain them into paragraph lineages."""
+    from .lineage import build_lineage
+
+    return build_lineage(list(docs), options or CompareOptions())

@@ -21,12 +21,12 @@ Works on :mod:`compare.model` dataclasses only.
 """
 from __future__ import annotations
 
-import bisect
 import json
 import random
 import re
 import sys
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
@@ -43,9 +43,11 @@ BASE_NAME = "draft-rev1-2008-11-10.fr.md"
 
 
 def corpus_dir() -> Path:
-    """Where the real texts are: ``/work/shared/corpus`` or, failing that, ``samples/``."""
-    if (CORPUS / BASE_NAME).exists():
-        return CORPUS
+    """Where the real texts are: the repo's ``samples/`` (a copy of the corpus), else
+    ``../shared/corpus`` beside the clone, else ``/work/shared/corpus``."""
+    for folder in (SAMPLES, REPO.parent / "shared" / "corpus", CORPUS):
+        if (folder / BASE_NAME).exists():
+            return folder
     return SAMPLES
 
 
@@ -178,10 +180,16 @@ def load_sample_document(path) -> Document:
     gaps: list[int] = []
     in_body = False
     last_was_gap = False
+    after_rule_line = False     # after a "______" footnote rule (plain-text excerpts)
     pp_count = 0
     for block in blocks:
         text = " ".join(line.strip() for line in block.splitlines())
         if text == "---" or set(text) <= {"_", "-"}:
+            after_rule_line = set(text) == {"_"}
+            continue
+        if after_rule_line and re.match(r"^\d{1,2} \S", text):   # plain-text footnote block
+            num, note = text.split(" ", 1)
+            footnotes.append(Footnote(num, note.strip()))
             continue
         if _GAP_RE.match(text):
             gaps.append(len(paras))
@@ -258,6 +266,9 @@ def load_sample_document(path) -> Document:
             pp_count += 1
             paras.append(Paragraph(id=f"PP{pp_count}", kind="PP", number=str(pp_count), text=body,
                                    footnote_refs=tuple(refs), leading=leading))
+    lang_in_name = re.search(r"\.(en|fr|es|ru|ar|zh)\.md$", path.name)
+    if lang_in_name:
+        meta.language = lang_in_name.group(1)
     if meta.language is None:
         sample = " ".join(p.text for p in paras[:5])
         meta.language = "fr" if re.search(r"\b(les|des|la|et)\b", sample) and not re.search(
@@ -293,7 +304,8 @@ def paragraph_pool(exclude: Iterable[str] = ()) -> list[str]:
         texts: list[str] = []
         folder = corpus_dir()
         for f in sorted(folder.glob("*.md")):
-            if f.name in (BASE_NAME, "SOURCES.md") or "illustrative" in f.name:
+            if (f.name in (BASE_NAME, "SOURCES.md") or "illustrative" in f.name
+                    or not re.search(r"\.(en|fr)\.md$", f.name)):
                 continue
             for p in load_sample_document(f).paragraphs:
                 t = re.sub(r",\s\d{1,2}$", ",", p.text.strip())
@@ -421,44 +433,79 @@ def _lead_token_count(text: str, lead: str) -> int:
 
 def edit_words(text: str, lead: str, level: str, rng: random.Random, vocab: Sequence[str],
                lang: str) -> str:
-    """Replace / insert / delete words of ``text`` (never its leading words, never
-    its closing punctuation).  ``level``: light (5–10 % of words), medium (15–25 %),
-    heavy (40–50 %).  Always returns a different text."""
+    """Edit ``text`` the way a drafter does: replace, insert or delete short runs
+    of 1–4 words (replacement/insert words are runs of real words taken from
+    ``vocab``, a list of texts in the same language, or set phrases such as
+    "notamment").  Never touches the leading words or the closing punctuation.
+    ``level``: light (5–10 % of the words), medium (15–25 %), heavy (40–50 %).
+    Always returns a different text."""
     tokens = text.split(" ")
     keep = _lead_token_count(text, lead)
-    editable = list(range(keep, len(tokens)))
-    if not editable:
-        return text + " " + rng.choice(_INSERT_PHRASES.get(lang, _INSERT_PHRASES["en"]))
-    lo, hi = LEVELS[level]
-    k = max(1, round(rng.uniform(lo, hi) * len(tokens)))
-    k = min(k, len(editable))
-    chosen = sorted(rng.sample(editable, k), reverse=True)
+    n = len(tokens)
     phrases = _INSERT_PHRASES.get(lang, _INSERT_PHRASES["en"])
-    for i in chosen:
-        tok = tokens[i]
-        m = re.match(r"^(.*?)([,;.:]*)$", tok)
-        core, punct = m.group(1), m.group(2)
+    lo, hi = LEVELS[level]
+    budget = max(1, round(rng.uniform(lo, hi) * n))
+    touched = [False] * n
+    for i in range(keep):
+        touched[i] = True
+    touched[-1] = True                       # keeps the closing punctuation in place
+    # edits as (start, end, replacement tokens) on the ORIGINAL token indices
+    edits: list[tuple[int, int, list[str]]] = []
+
+    def run_of_words() -> list[str]:
+        if vocab and rng.random() < 0.7:
+            src = rng.choice(vocab).split(" ")
+            length = rng.randint(1, min(4, len(src)))
+            start = rng.randint(0, len(src) - length)
+            words = [w.strip(",;.:()") for w in src[start:start + length]]
+            words = [w for w in words if w]
+            if words:
+                return words
+        return rng.choice(phrases).split(" ")
+
+    tries = 0
+    while budget > 0 and tries < 200:
+        tries += 1
+        length = min(budget, rng.randint(1, 4))
+        start = rng.randint(keep, max(keep, n - 1 - length))
+        span = range(start, start + length)
+        if start + length > n - 1 or any(touched[i] for i in span):
+            continue
         op = rng.random()
-        if op < 0.55 or punct or i == len(tokens) - 1:
-            choices = [w for w in rng.sample(vocab, min(8, len(vocab))) if w.lower() != core.lower()]
-            tokens[i] = (choices[0] if choices else core + "s") + punct
-        elif op < 0.8:
-            tokens[i:i + 1] = [tok, rng.choice(phrases)]
-        else:
-            del tokens[i]
+        if op < 0.5:                        # replace a run
+            repl = run_of_words()
+            trail = re.match(r"^.*?([,;:]*)$", tokens[start + length - 1]).group(1)
+            if repl == [t.strip(",;:") for t in tokens[start:start + length]]:
+                continue
+            edits.append((start, start + length, repl[:-1] + [repl[-1] + trail]))
+        elif op < 0.75:                     # insert a run after the span's first word
+            repl = run_of_words()
+            edits.append((start + 1, start + 1, repl))
+            span = range(start, start + 1)
+            length = len(repl)
+        else:                               # delete a run (keep any comma it ended with)
+            trail = re.match(r"^.*?([,;:]*)$", tokens[start + length - 1]).group(1)
+            if trail and start > keep and not touched[start - 1]:
+                edits.append((start - 1, start + length, [tokens[start - 1].rstrip(",;:") + trail]))
+                touched[start - 1] = True
+            elif trail:
+                continue
+            else:
+                edits.append((start, start + length, []))
+        for i in span:
+            touched[i] = True
+        budget -= length
+    for start, end, repl in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
+        tokens[start:end] = repl
     out = " ".join(t for t in tokens if t)
     if out == text:
-        out = text[:-1] + " " + rng.choice(phrases) + text[-1]
+        out = text[:-1].rstrip() + " " + rng.choice(phrases) + text[-1]
     return out
 
 
 def _vocab(texts: Iterable[str]) -> list[str]:
-    words: set[str] = set()
-    for t in texts:
-        for w in re.findall(r"[^\W\d_][\w'’\-]*", t):
-            if len(w) >= 4 and w.islower():
-                words.add(w)
-    return sorted(words)
+    """Source texts for replacement words: the paragraphs themselves."""
+    return [t for t in texts if len(t.split()) >= 4]
 
 
 def split_text(text: str, lead: str, kind: str, lang: str, rng: random.Random
@@ -473,14 +520,21 @@ def split_text(text: str, lead: str, kind: str, lang: str, rng: random.Random
              if tokens[i - 1][-1:] in ",;"]
     if not cands:
         return None
-    conj = [i for i in cands if tokens[i] in ("et", "and", "y")]
+    conjunctions = {"fr": (("ainsi", "que"), ("et",)), "es": (("así", "como"), ("y",))}.get(
+        lang, (("as", "well", "as"), ("and",)))
+
+    def conj_len(i: int) -> int:
+        for c in conjunctions:
+            if tuple(tokens[i:i + len(c)]) == c:
+                return len(c)
+        return 0
+
+    conj = [i for i in cands if conj_len(i)]
     i = rng.choice(conj or cands)
     close = ";" if kind == "OP" else ","
     first = tokens[:i]
     first[-1] = first[-1][:-1] + close
-    rest = tokens[i:]
-    if rest[0] in ("et", "and", "y") and len(rest) > 4:
-        rest = rest[1:]
+    rest = tokens[i + conj_len(i):]
     word = rest[0]
     verbish = word.lower() in {w.split(" ")[0].lower() for w in LEAD_ALTERNATIVES} | {
         "invite", "demande", "prie", "engage", "encourage", "exhorte", "souligne", "recognizes",
@@ -490,7 +544,13 @@ def split_text(text: str, lead: str, kind: str, lang: str, rng: random.Random
         second_lead = second
         rest = [second] + rest[1:]
     else:
-        second_lead = f"{lead} {_ALSO.get(lang, 'also')}" if lead else _ALSO.get(lang, "also").title()
+        also = _ALSO.get(lang, "also")
+        if not lead:
+            second_lead = also.title()
+        elif any(w in lead.split() for w in ("également", "outre", "also", "further", "nouveau")):
+            second_lead = lead
+        else:
+            second_lead = f"{lead} {also}"
         rest = second_lead.split(" ") + rest
     if rest[-1][-1:] not in _TERMINAL:
         rest[-1] += close
@@ -551,6 +611,17 @@ def _weighted_lis_keep(seq: list[tuple[int, int]]) -> set[int]:
     return keep
 
 
+@lru_cache(maxsize=4096)
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(w.lower().replace("’", "'") for w in re.findall(r"[^\W\d_][\w'’\-]{3,}", text))
+
+
+def _overlap(a: str, b: str) -> float:
+    """Share of the smaller paragraph's distinct words (4+ letters) found in the other."""
+    wa, wb = _wordset(a), _wordset(b)
+    return len(wa & wb) / min(len(wa), len(wb)) if wa and wb else 0.0
+
+
 def _binom(rng: random.Random, n: int, p: float) -> int:
     return sum(rng.random() < p for _ in range(n))
 
@@ -581,7 +652,11 @@ def make_revision(doc: Document, rng: random.Random, strength: float, mode: str 
         groups[i] = _Group(old=(p.id,))
         sec[p.kind].append(_Item(p.text, p.kind, p.leading or _known_lead(p.text), i, p.footnote_refs))
     next_gid = len(top)
-    pool_all = paragraph_pool(exclude=old_text.values())
+    # the pool must not hold a later version of one of doc's own paragraphs
+    # (78/228's « Rappelant la Convention … » is PP3 of the 2008 draft, reworded):
+    # inserting it after deleting its ancestor would make the truth ambiguous
+    pool_all = [t for t in paragraph_pool(exclude=old_text.values())
+                if max((_overlap(t, o) for o in old_text.values()), default=0.0) < 0.4]
     pool_same = [t for t in pool_all if _lang(t) == lang]
     vocab = _vocab(list(old_text.values()))
     inserted: list[tuple[int, str]] = []   # (gid, section)
@@ -596,6 +671,9 @@ def make_revision(doc: Document, rng: random.Random, strength: float, mode: str 
         g = groups[item.gid]
         return bool(g.old) and not g.structural and not g.edited and not g.intended_move \
             and g.kind == "unchanged"
+
+    def between_halves(items: list[_Item], j: int) -> bool:
+        return 0 < j < len(items) and items[j - 1].gid == items[j].gid
 
     def insert_paragraph(section: str, position: Optional[int] = None) -> None:
         items = sec[section]
@@ -620,8 +698,10 @@ def make_revision(doc: Document, rng: random.Random, strength: float, mode: str 
                 text, lead = _as_pp(text), _known_lead(text)
         if text in used:
             return
+        # never between the two halves of a split: they stay consecutive
+        slots = [j for j in range(len(items) + 1) if not between_halves(items, j)]
+        pos = rng.choice(slots) if position is None else position
         gid = fresh("inserted")
-        pos = rng.randint(0, len(items)) if position is None else position
         items.insert(pos, _Item(text, section, lead, gid))
         inserted.append((gid, section))
 
@@ -663,8 +743,11 @@ def make_revision(doc: Document, rng: random.Random, strength: float, mode: str 
             g.old = g.old + groups[b.gid].old
             g.kind, g.structural = "merged", True
             del groups[b.gid]
-            items[i:i + 2] = [_Item(merge_texts(a.text, b.text, lang), section, a.leading, a.gid,
-                                    a.refs)]
+            merged = merge_texts(a.text, b.text, lang)
+            shift = len(merged) - len(b.text)
+            refs = tuple(r for r in a.refs if r.offset <= len(a.text) - 1) + tuple(
+                FootnoteRef(r.number, r.offset + shift) for r in b.refs)
+            items[i:i + 2] = [_Item(merged, section, a.leading, a.gid, refs)]
         # 3. splits at a clause boundary
         for _ in range(_binom(rng, 2, s * 0.8)):
             section = rng.choice(["OP", "OP", "PP"])
@@ -678,7 +761,8 @@ def make_revision(doc: Document, rng: random.Random, strength: float, mode: str 
                     g = groups[items[i].gid]
                     g.kind, g.structural = "split", True
                     it = items[i]
-                    items[i:i + 1] = [_Item(first, section, it.leading, it.gid, it.refs),
+                    first_refs = tuple(r for r in it.refs if r.offset < len(first))
+                    items[i:i + 1] = [_Item(first, section, it.leading, it.gid, first_refs),
                                       _Item(second, section, second_lead, it.gid)]
                     break
         # 4. leading word changes
@@ -720,7 +804,9 @@ def make_revision(doc: Document, rng: random.Random, strength: float, mode: str 
                 continue
             i = rng.choice(cands)
             # positions in the list without the item; |j - i| >= 2 is a real move
-            targets = [j for j in range(len(items)) if abs(j - i) >= 2]
+            rest = items[:i] + items[i + 1:]
+            targets = [j for j in range(len(rest) + 1)
+                       if abs(j - i) >= 2 and not between_halves(rest, j)]
             if not targets:
                 continue
             it = items.pop(i)
@@ -773,9 +859,18 @@ def make_revision(doc: Document, rng: random.Random, strength: float, mode: str 
         kind = g.kind if g.kind in ("split", "merged") else ("modified" if g.edited else "unchanged")
         truth.append(TruthGroup(g.old, new_ids, kind, gid in moved_gids, g.edited,
                                 renumbered=g.old[0] != new_ids[0], leading_change=g.leading_change))
-    # stable, readable order: by new position, deletions after their old predecessor
+    # readable order: by new position; a deletion right after the group that holds
+    # the nearest surviving old paragraph before it
     new_index = {p.id: i for i, p in enumerate(new_paras)}
-    truth.sort(key=lambda t: (new_index[t.new[0]] if t.new else -1, old_pos[t.old[0]] if t.old else -1))
+    where_old = {o: t.new[0] for t in truth if t.new for o in t.old}
+
+    def sort_key(t: TruthGroup):
+        if t.new:
+            return (new_index[t.new[0]], 0, 0)
+        before = [where_old[p.id] for p in top[:old_pos[t.old[0]]] if p.id in where_old]
+        return (max((new_index[n] for n in before), default=-1), 1, old_pos[t.old[0]])
+
+    truth.sort(key=sort_key)
     return new_doc, truth
 
 

@@ -28,19 +28,24 @@ Cleanup rules, in order:
    (``ignore_punctuation``) is ``minor`` too.
 3. A minor change touching a substantive change is folded into it
    (``l'Organisation`` → ``l’Assemblée`` is one change, not three).
-4. "Glue" left equal between two substantive changes - white space,
-   punctuation and at most one short word (≤ 3 characters: ``of``, ``and``,
-   ``de``, ``l'``, one CJK character) - is absorbed, so
+4. "Glue" left equal between two substantive changes - at most 6 tokens of
+   white space, commas/quotes/brackets and at most one short word (≤ 3
+   characters: ``of``, ``and``, ``de``, ``l'``, one CJK character) - is
+   absorbed, so
    ``delete X · equal " " · insert Y`` reads ``delete "X " · insert "Y "``.
-   A paragraph mark (a white-space token with a line break) is never glue.
+   A paragraph mark (a white-space token with a line break), sentence or
+   clause punctuation (``. ; : ! ?``) and footnote markers are never glue.
 5. Adjacent changes are merged; each change is emitted delete first.
 
-Timeout: ``Diff_Timeout = 0`` (no deadline), so the same inputs always give
-the same markup.  A deadline would make the result depend on machine load.
-Speed comes instead from the token encoding (a 20,000-word paragraph is a
-~40,000-character string) plus diff-match-patch's half-match split, which
-this module enables even without a deadline (diff-match-patch ties it to the
-timeout only because it may give a non-minimal diff; it is deterministic).
+Timeout: no clock.  A time deadline (``Diff_Timeout > 0``) makes the markup
+depend on machine load; no deadline at all (``0``) lets two long unrelated
+texts run for minutes.  Instead (see :class:`_WorkBudget`) the library's
+deadline check counts work: a fixed number of diagonal moves per diff, after
+which what is left is shown as one delete + insert - the same on every run.
+Speed comes from the token encoding (a 20,000-word paragraph is a
+~40,000-character string), from cutting long texts at unique common runs of
+tokens before diffing (:func:`_anchors`) and from diff-match-patch's
+half-match split.
 """
 from __future__ import annotations
 
@@ -154,8 +159,16 @@ _KEY_CACHES: dict[NormOptions, dict[tuple[str, str], str]] = {}
 _KEY_CACHE_MAX = 200_000
 
 
-@lru_cache(maxsize=1024)
+_TOKEN_CACHE_MAX_LEN = 5000  # long texts are not kept in the cache
+
+
 def _tokens(text: str, norm: NormOptions) -> tuple[_Tok, ...]:
+    if len(text) <= _TOKEN_CACHE_MAX_LEN:
+        return _tokens_cached(text, norm)
+    return _tokens_uncached(text, norm)
+
+
+def _tokens_uncached(text: str, norm: NormOptions) -> tuple[_Tok, ...]:
     cache = _KEY_CACHES.get(norm)
     if cache is None or len(cache) > _KEY_CACHE_MAX:
         cache = _KEY_CACHES[norm] = {}
@@ -173,13 +186,15 @@ def _tokens(text: str, norm: NormOptions) -> tuple[_Tok, ...]:
     return tuple(out)
 
 
+_tokens_cached = lru_cache(maxsize=4096)(_tokens_uncached)
+
+
 # --------------------------------------------------------------------------- key -> char encoding
 
 _SURROGATES = range(0xD800, 0xE000)
-_WORD_RANGES = (  # all alphanumeric: boundary scoring treats them as word characters
-    range(0x4E00, 0xA000), range(0x3400, 0x4DC0), range(0xAC00, 0xD7A4),
-    range(0x20000, 0x2A6E0), range(0x2A700, 0x2B73A), range(0x30000, 0x3134B),
-)
+#: CJK unified ideographs and Hangul syllables: 32,164 code points, all
+#: alphanumeric, so boundary scoring treats encoded words as word characters.
+_WORD_RANGES = (range(0x4E00, 0xA000), range(0xAC00, 0xD7A4))
 _LINEBREAK_POOL = "\n\r"
 _SPACE_POOL = " \t\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + \
     "\u2028\u202f\u205f\u3000"
@@ -187,7 +202,7 @@ _SPACE_POOL = " \t\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680" + "".join(map(chr, ran
 
 @lru_cache(maxsize=None)
 def _pools() -> dict[str, str]:
-    words = "".join(chr(c) for r in _WORD_RANGES for c in r if chr(c).isalnum())
+    words = "".join(map(chr, _WORD_RANGES[0])) + "".join(map(chr, _WORD_RANGES[1]))
     punct = "".join(
         chr(c) for c in range(0x2190, 0x2C00) if not chr(c).isalnum() and not chr(c).isspace()
     )
@@ -219,7 +234,7 @@ class _Encoder:
         self.codes: dict[str, str] = {}
         self.next = {"word": 0, "punct": 0, "space": 0, "linebreak": 0}
         self.general: Optional[Iterable[str]] = None
-        self.overflow = "\U0010FFFD"  # shared by keys beyond ~1.1 million; see _decode
+        self.overflow = "\U0010FFFD"  # shared by keys beyond ~1.1 million; see _runs
 
     def _category(self, kind: str, key: str) -> str:
         if kind == "space":
@@ -278,24 +293,27 @@ class _WorkBudget:
         return self.__lt__(now)
 
 
-#: Diagonal moves allowed per diff (~0.5 s of diff_bisect in CPython 3.11).
-BISECT_BUDGET = 3_000_000
+#: Diagonal moves allowed per diff (~0.5 s of diff_bisect in CPython 3.11 at ~0.45 µs each).
+BISECT_BUDGET = 1_000_000
 
 
 class _DMP(diff_match_patch):
-    """diff-match-patch with a work budget instead of a clock, and with the
-    half-match speed-up that the library only enables with a clock."""
+    """diff-match-patch driven by a work budget instead of a clock.
+
+    ``Diff_Timeout`` is left positive *only* because the library enables its
+    half-match speed-up (deterministic, possibly non-minimal) just when it is;
+    no clock is ever read, because every ``diff_main`` call gets a
+    :class:`_WorkBudget` as its deadline (one is supplied if a caller omits it).
+    Nothing on the instance changes per call, so sharing it is thread-safe."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.Diff_Timeout = 0  # deterministic; see _WorkBudget
+        self.Diff_Timeout = 1.0  # not a time limit here: see the class docstring
 
-    def diff_halfMatch(self, text1, text2):  # noqa: N802 (library naming)
-        saved, self.Diff_Timeout = self.Diff_Timeout, 1.0  # only to pass the library's guard
-        try:
-            return super().diff_halfMatch(text1, text2)
-        finally:
-            self.Diff_Timeout = saved
+    def diff_main(self, text1, text2, checklines=True, deadline=None):  # noqa: N802
+        if deadline is None:
+            deadline = _WorkBudget(BISECT_BUDGET)
+        return super().diff_main(text1, text2, checklines, deadline)
 
     def diff_bisect(self, text1, text2, deadline):  # noqa: N802
         if isinstance(deadline, _WorkBudget):

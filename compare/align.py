@@ -64,6 +64,14 @@ from scipy.optimize import linear_sum_assignment
 from compare.model import CompareOptions, Document, Paragraph
 from compare.tokens import words
 
+from functools import lru_cache
+
+
+@lru_cache(maxsize=16384)
+def _word_keys(text: str) -> tuple[str, ...]:
+    """``tokens.words`` of a paragraph, cached: versions share most paragraphs."""
+    return tuple(words(text))
+
 THRESHOLD = 0.28          # minimum similarity of a one-to-one match
 ANCHOR_MIN = 0.5          # anchors: mutual best, at least this similar ...
 ANCHOR_MARGIN = 0.08      # ... and this much better than any rival
@@ -121,7 +129,7 @@ class _Features:
         vocab: dict[str, int] = {}
         seqs: list[np.ndarray] = []
         for t in list(old_texts) + list(new_texts):
-            ids = [vocab.setdefault(w, len(vocab)) for w in words(t)]
+            ids = [vocab.setdefault(w, len(vocab)) for w in _word_keys(t)]
             seqs.append(np.asarray(ids, dtype=np.int64))
         V = max(len(vocab), 1)
         n_old, n_new = len(old_texts), len(new_texts)
@@ -138,15 +146,16 @@ class _Features:
         if rows:
             r_all = np.concatenate(rows)
             f_all = np.concatenate(feats)
-            key = np.unique(r_all * (V + V * V + 1) + f_all)
-            r_u = key // (V + V * V + 1)
-            f_u = key % (V + V * V + 1)
-            cols, f_c = np.unique(f_u, return_inverse=True)
+            cols, f_c = np.unique(f_all, return_inverse=True)
+            r_u = r_all
             n_feat = len(cols)
         else:
             r_u = f_c = np.zeros(0, dtype=np.int64)
             n_feat = 0
-        X = sparse.csr_matrix((np.ones(len(r_u), dtype=np.float64), (r_u, f_c)), shape=(n, max(n_feat, 1)))
+        X = sparse.csr_matrix((np.ones(len(r_u), dtype=np.float64), (r_u, f_c.ravel())),
+                              shape=(n, max(n_feat, 1)))
+        X.sum_duplicates()
+        X.data[:] = 1.0                     # binary: a feature is in a paragraph or not
         self.Xo = X[:n_old]
         self.Xn = X[n_old:]
         df_o = np.asarray(self.Xo.sum(axis=0)).ravel()
@@ -157,8 +166,13 @@ class _Features:
         self.size_o = self.Xo @ self.w
         self.size_n = self.Xn @ self.w
         # row feature index lists, for group unions
-        self._rows_o = [self.Xo.indices[self.Xo.indptr[i]:self.Xo.indptr[i + 1]] for i in range(n_old)]
-        self._rows_n = [self.Xn.indices[self.Xn.indptr[i]:self.Xn.indptr[i + 1]] for i in range(n_new)]
+        self.I: np.ndarray = np.zeros((n_old, n_new))
+
+    def _row_feats(self, X, rows: Sequence[int]) -> np.ndarray:
+        parts = [X.indices[X.indptr[i]:X.indptr[i + 1]] for i in rows]
+        if not parts:
+            return np.zeros(0, dtype=np.int64)
+        return parts[0] if len(parts) == 1 else np.unique(np.concatenate(parts))
 
     def intersections(self) -> np.ndarray:
         """Dense old × new matrix of shared feature weight."""
@@ -167,8 +181,8 @@ class _Features:
 
     def group_sim(self, old_idx: Sequence[int], new_idx: Sequence[int]) -> tuple[float, float, float]:
         """(similarity, containment of old in new, containment of new in old) of two groups."""
-        fo = np.unique(np.concatenate([self._rows_o[i] for i in old_idx])) if old_idx else np.zeros(0, int)
-        fn = np.unique(np.concatenate([self._rows_n[j] for j in new_idx])) if new_idx else np.zeros(0, int)
+        fo = self._row_feats(self.Xo, old_idx)
+        fn = self._row_feats(self.Xn, new_idx)
         inter = np.intersect1d(fo, fn, assume_unique=True)
         I = float(self.w[inter].sum())
         so = float(self.w[fo].sum())
@@ -185,16 +199,22 @@ def _sim(I: float, a: float, b: float) -> float:
 
 
 def similarity_matrix(feat: _Features) -> np.ndarray:
+    """Old × new similarity sqrt(J·C) = I / sqrt(w(A∪B) · min(w(A), w(B)))."""
     I = feat.intersections()
+    feat.I = I
     so = feat.size_o.reshape(-1, 1)
     sn = feat.size_n.reshape(1, -1)
-    union = so + sn - I
-    small = np.minimum(so, sn)
+    denom = so + sn
+    denom -= I                               # weight of the union
+    denom *= np.minimum(so, sn)              # × weight of the smaller side
+    np.sqrt(denom, out=denom)
     with np.errstate(divide="ignore", invalid="ignore"):
-        S = np.sqrt(np.where(union > 0, I / union, 0.0) * np.where(small > 0, I / small, 0.0))
+        S = np.divide(I, denom, out=np.zeros_like(I), where=denom > 0)
     # two empty paragraphs are the same paragraph
-    S[(so == 0) & (sn == 0)] = 1.0
-    return np.nan_to_num(S)
+    empty_o, empty_n = feat.size_o == 0, feat.size_n == 0
+    if empty_o.any() and empty_n.any():
+        S[np.ix_(empty_o, empty_n)] = 1.0
+    return S
 
 
 # ----------------------------------------------------------------------------- assignment
@@ -224,23 +244,25 @@ def _is_fragment(old: Document, new: Document, options: CompareOptions) -> tuple
 
 
 def _anchors(S: np.ndarray) -> list[tuple[int, int]]:
+    """Unambiguous mutual best matches, in an order-consistent subset."""
     if S.size == 0:
         return []
     n, m = S.shape
     rbest = S.argmax(axis=1)
     cbest = S.argmax(axis=0)
-    out = []
-    for i in range(n):
-        j = int(rbest[i])
-        v = S[i, j]
-        if v < ANCHOR_MIN or int(cbest[j]) != i:
-            continue
-        row = S[i].copy()
-        row[j] = -1
-        col = S[:, j].copy()
-        col[i] = -1
-        if max(row.max(initial=-1), col.max(initial=-1)) <= v - ANCHOR_MARGIN:
-            out.append((i, j))
+    best = S[np.arange(n), rbest]
+    # second best of each row and of each column
+    if m > 1:
+        r2 = np.partition(S, m - 2, axis=1)[:, m - 2]
+    else:
+        r2 = np.full(n, -1.0)
+    if n > 1:
+        c2 = np.partition(S, n - 2, axis=0)[n - 2, :]
+    else:
+        c2 = np.full(m, -1.0)
+    ok = (best >= ANCHOR_MIN) & (cbest[rbest] == np.arange(n))
+    ok &= (r2 <= best - ANCHOR_MARGIN) & (c2[rbest] <= best - ANCHOR_MARGIN)
+    out = [(int(i), int(rbest[i])) for i in np.nonzero(ok)[0]]
     # keep only anchors whose order is consistent (longest increasing run) so a
     # moved paragraph does not distort the order bonus of its neighbours
     keep = _lis([j for _, j in out])
@@ -358,6 +380,9 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
     weight is mostly found in this group's whole and much less in its current
     partner's: the partner is then released)."""
     groups: list[list[list[int]]] = [[[i], [j]] for i, j in sorted(matched.items())]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        cont_new = np.nan_to_num(feat.I / feat.size_n.reshape(1, -1), posinf=0.0)  # new j inside old i
+        cont_old = np.nan_to_num(feat.I / feat.size_o.reshape(-1, 1), posinf=0.0)  # old i inside new j
     owner_new = {j: g for g in groups for j in g[1]}
     owner_old = {i: g for g in groups for i in g[0]}
 
@@ -367,29 +392,26 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
             return False
         size = m if side == 1 else n
         owner = owner_new if side == 1 else owner_old
-        lo, hi = min(parts) - JOIN_WINDOW, max(parts) + JOIN_WINDOW
+        lo, hi = max(min(parts) - JOIN_WINDOW, 0), min(max(parts) + JOIN_WINDOW, size - 1) + 1
+        window = cont_new[whole[0], lo:hi] if side == 1 else cont_old[lo:hi, whole[0]]
         best = None
-        for c in range(max(lo, 0), min(hi, size - 1) + 1):
+        for c in (lo + np.nonzero(window >= JOIN_CONTAINMENT)[0]).tolist():
             if c in parts:
-                continue
-            sc = S[whole[0], c] if side == 1 else S[c, whole[0]]
-            if sc <= 0:
                 continue
             other = owner.get(c)
             if other is not None and (len(other[0]) != 1 or len(other[1]) != 1):
                 continue
             if side == 1:
-                _, _, c_in_whole = feat.group_sim(whole, [c])
+                csize = feat.size_n[c]
+                c_in_whole = feat.I[whole[0], c] / csize if csize > 0 else 0.0
             else:
-                _, c_in_whole, _ = feat.group_sim([c], whole)
+                csize = feat.size_o[c]
+                c_in_whole = feat.I[c, whole[0]] / csize if csize > 0 else 0.0
             if c_in_whole < JOIN_CONTAINMENT:
                 continue
             if other is not None:
                 partner = other[0][0] if side == 1 else other[1][0]
-                if side == 1:
-                    _, _, c_in_partner = feat.group_sim([partner], [c])
-                else:
-                    _, c_in_partner, _ = feat.group_sim([c], [partner])
+                c_in_partner = (feat.I[partner, c] if side == 1 else feat.I[c, partner]) / csize
                 if c_in_whole < JOIN_STEAL_CONTAINMENT or c_in_whole < c_in_partner + JOIN_STEAL_MARGIN:
                     continue
             base = feat.group_sim(g[0], g[1])[0]

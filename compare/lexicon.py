@@ -232,13 +232,17 @@ def _key(s: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
-def _phrases(table_name: str, lang: Optional[str]) -> tuple[tuple[str, ...], ...]:
+def _phrases(table_name: str, lang: Optional[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrase keys of a table, indexed by first word, longest first."""
     table = {"PP": PREAMBLE, "OP": OPERATIVE, "INT": INTENSIFIERS, "MOD": MODIFIERS,
              "PRE": PRE_MODIFIERS}[table_name]
     langs = [lang] if lang in LANGS else list(LANGS)
     keys = {_key(p) for lg in langs for p in table.get(lg, [])}
     keys.discard(())
-    return tuple(sorted(keys, key=len, reverse=True))
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for k in sorted(keys, key=len, reverse=True):
+        index.setdefault(k[0], []).append(k)
+    return {w: tuple(v) for w, v in index.items()}
 
 
 def _word_spans(text: str, limit: int = 12) -> list[tuple[str, int, int]]:
@@ -260,13 +264,16 @@ def _word_spans(text: str, limit: int = 12) -> list[tuple[str, int, int]]:
 
 def _match_at(spans, i: int, phrases) -> int:
     """Length (in words) of the longest phrase matching spans[i:]; 0 if none."""
-    for ph in phrases:
+    if i >= len(spans):
+        return 0
+    for ph in phrases.get(spans[i][0], ()):
         n = len(ph)
-        if i + n <= len(spans) and tuple(s[0] for s in spans[i:i + n]) == ph:
+        if i + n <= len(spans) and all(spans[i + t][0] == ph[t] for t in range(1, n)):
             return n
     return 0
 
 
+@lru_cache(maxsize=8192)
 def split_leading(text: str, kind: str = "", lang: Optional[str] = None) -> Leading:
     """Cut the leading phrase of a paragraph into intensifier, base and modifiers.
 

@@ -49,12 +49,17 @@ class Block:
 
 @dataclass
 class RawDocument:
-    """What a reader returns: the blocks in reading order plus reader remarks."""
+    """What a reader returns: the blocks in reading order plus reader remarks.
+
+    ``furniture`` keeps the text of page headers and footers that the reader
+    set aside: not paragraphs, but where a Word or PDF file prints its symbol.
+    """
 
     blocks: list[Block]
     source: str
     fmt: str
     warnings: list[str] = field(default_factory=list)
+    furniture: list[str] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- structure

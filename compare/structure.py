@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .furniture import SYMBOL_RE, is_furniture
+from .lexicon import leading_word
 from .language import MONTH_NUMBER, OPENER_RE, detect_language, opener_language
 from .model import (
     MARK_CLOSE,
@@ -255,10 +256,10 @@ def _parse_header(blocks: list[Block]) -> Metadata:
         if _ADOPTED.match(line):
             meta.doc_type = "resolution"
             consumed = True
-        elif meta.date is None and _iso_date(line) and len(line) < 40:
+        elif meta.date is None and _iso_date(line) and len(line) < 80:
             meta.date = _iso_date(line)
             consumed = True
-        elif _iso_date(line) and len(line) < 40:
+        elif _iso_date(line) and len(line) < 80:
             consumed = True
         if _SESSION.match(line) and len(line) < 60 and not consumed:
             meta.session = line
@@ -433,6 +434,13 @@ def build_document(raw: RawDocument, label: str = "") -> Document:
         start = next((i for i, b in enumerate(body_blocks) if _looks_like_paragraph(b)), 0)
         header, body = body_blocks[:start], body_blocks[start:]
     meta = _parse_header(header)
+    if meta.symbol is None:
+        # Word and PDF files print the symbol in the page header, which readers set aside
+        for line in raw.furniture:
+            m = SYMBOL_RE.search(line)
+            if m:
+                meta.symbol = m.group(1)
+                break
 
     items = _body_items(body)
     explicit_markers = any(MARK_OPEN in b.text for b in raw.blocks)
@@ -467,6 +475,9 @@ def build_document(raw: RawDocument, label: str = "") -> Document:
     body_text = " ".join(p.text for p in paragraphs) or " ".join(b.text for b in body_blocks)
     lang = detect_language(body_text) or opener_lang or detect_language(" ".join(b.text for b in raw.blocks))
     meta.language = lang
+    for p in paragraphs:
+        if not p.leading and p.kind in ("PP", "OP"):
+            p.leading = leading_word(p.text, p.kind, lang)
     if lang is None and paragraphs:
         warnings.append("language not recognised as one of the six UN languages")
     if not paragraphs:

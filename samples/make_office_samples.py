@@ -33,9 +33,7 @@ PDF carries LibreOffice's creation date, so only its content is stable.
 from __future__ import annotations
 
 import argparse
-import copy
 import io
-import os
 import re
 import shutil
 import subprocess
@@ -55,13 +53,12 @@ BARCODE = "*0859312*"
 
 try:
     import docx
-    from docx.enum.section import WD_SECTION  # noqa: F401  (import check)
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls, qn
-    from docx.shared import Pt, Twips
+    from docx.shared import Twips
 except ImportError as exc:  # pragma: no cover
     sys.exit(f"make_office_samples: python-docx is required ({exc}); run inside the project venv")
 
@@ -261,14 +258,14 @@ STYLES = [
     ("HCh", "_ H _Ch", "paragraph",
      '<w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="240" w:line="270" w:lineRule="exact"/><w:ind w:left="1267" w:right="1267"/>',
      '<w:b/><w:spacing w:val="-2"/><w:sz w:val="28"/>'),
-    ("Organ", "_ Organ", "paragraph", '<w:spacing w:line="400" w:lineRule="exact"/>', '<w:b/><w:sz w:val="34"/>'),
-    ("Distr", "_ Distr", "paragraph", '<w:spacing w:line="240" w:lineRule="exact"/>', ""),
-    ("SessionLine", "_ Session", "paragraph", '<w:spacing w:line="240" w:lineRule="exact"/>', ""),
+    ("Organ", "_ Organ", "paragraph", '<w:spacing w:after="0" w:line="400" w:lineRule="exact"/>', '<w:b/><w:sz w:val="34"/>'),
+    ("Distr", "_ Distr", "paragraph", '<w:spacing w:after="0" w:line="240" w:lineRule="exact"/>', ""),
+    ("SessionLine", "_ Session", "paragraph", '<w:spacing w:after="0" w:line="240" w:lineRule="exact"/>', ""),
     ("SponsorsTxt", "_ Sponsors", "paragraph",
      '<w:keepNext/><w:spacing w:before="240" w:after="240" w:line="240" w:lineRule="exact"/><w:ind w:left="1267" w:right="1267"/>',
      '<w:b/>'),
     ("FootnoteText", "footnote text", "paragraph",
-     '<w:spacing w:line="210" w:lineRule="exact"/><w:ind w:left="1267" w:right="1267" w:hanging="274"/>',
+     '<w:spacing w:after="0" w:line="210" w:lineRule="exact"/><w:ind w:left="1267" w:right="1267" w:hanging="274"/>',
      '<w:sz w:val="17"/>'),
     ("FootnoteReference", "footnote reference", "character", "", '<w:vertAlign w:val="superscript"/>'),
 ]

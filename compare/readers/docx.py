@@ -33,6 +33,7 @@ import io
 import posixpath
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
@@ -96,7 +97,8 @@ class _Package:
             raise TooLargeError(self.source, f"part {name} of the .docx is too large to read safely")
         try:
             return self.zip.read(name)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as exc:
+        except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError,
+                RuntimeError, KeyError) as exc:
             raise CorruptFileError(self.source, f"not a valid Word .docx file (damaged part {name}: {exc})") from None
 
     def xml(self, name: str) -> Optional[etree._Element]:
@@ -109,10 +111,17 @@ class _Package:
             raise CorruptFileError(self.source, f"not a valid Word .docx file (damaged XML in {name}: {exc.msg})") from None
 
     def rels(self, part: str) -> dict[str, str]:
-        """Relationship type suffix → target part name, for ``part``."""
+        """Relationship type suffix → target part name, for ``part`` (the first of each type)."""
+        out: dict[str, str] = {}
+        for typ, name in self.rel_list(part):
+            out.setdefault(typ, name)
+        return out
+
+    def rel_list(self, part: str) -> list[tuple[str, str]]:
+        """All internal relationships of ``part`` as (type suffix, target part name)."""
         d, base = posixpath.split(part)
         root = self.xml(posixpath.join(d, "_rels", base + ".rels"))
-        out: dict[str, str] = {}
+        out: list[tuple[str, str]] = []
         if root is None:
             return out
         for rel in root.findall(f"{{{PKG_REL}}}Relationship"):
@@ -121,7 +130,7 @@ class _Package:
             typ = (rel.get("Type") or "").rsplit("/", 1)[-1]
             target = rel.get("Target") or ""
             name = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(d, target))
-            out.setdefault(typ, name)
+            out.append((typ, name))
         return out
 
 
@@ -190,8 +199,7 @@ class _Styles:
                 bold=_on(rpr.find(w("b"))) if rpr is not None else None,
                 num_id=num_id, ilvl=ilvl, outline=outline,
             )
-            if st.get(w("type")) == "paragraph" and _on(st.find(w("default")) if False else None) is None \
-                    and st.get(w("default")) in ("1", "true"):
+            if st.get(w("type")) == "paragraph" and st.get(w("default")) in ("1", "true", "on"):
                 self.default_para = sid
 
     def chain(self, sid: Optional[str]) -> Iterable[_Style]:
@@ -569,10 +577,10 @@ class _Reader:
                     f = self._fields.pop()
                     if f["kind"] == "NOTEREF":
                         txt = "".join(f["result"]).strip()
-                        if txt:
-                            self._emit(pieces, marker(txt), False, False)
-                            if pieces and pieces[-1].text == marker(txt):
-                                pieces[-1].is_marker = True
+                        if txt and any(g["kind"] == "NOTEREF" for g in self._fields):
+                            self._fields[-1]["result"].append(txt)   # nested: let the outer one emit
+                        elif txt:
+                            pieces.append(_Piece(marker(txt), is_marker=True))
                 continue
             if tag == w("instrText"):
                 if self._fields:
@@ -747,7 +755,23 @@ def read_docx(data: bytes, source: str) -> RawDocument:
 
     if tracked:
         warnings.append(TRACKED_WARNING)
-    return RawDocument(blocks=blocks, source=source, fmt="docx", warnings=warnings)
+    return RawDocument(blocks=blocks, source=source, fmt="docx", warnings=warnings,
+                       furniture=_header_footer_lines(pkg, main))
+
+
+def _header_footer_lines(pkg: "_Package", main: str) -> list[str]:
+    """Text lines of the page headers and footers (symbol, job number): furniture, kept aside."""
+    lines: list[str] = []
+    for rel_type in ("header", "footer"):
+        for name in sorted({v for k, v in pkg.rel_list(main) if k == rel_type}):
+            root = pkg.xml(name)
+            if root is None:
+                continue
+            for p in root.iter(w("p")):
+                t = _clean("".join(t.text or "" for t in p.iter(w("t"))))
+                if t:
+                    lines.append(t)
+    return lines
 
 
 def _note_pr(root: Optional[etree._Element], tag: str, fmt: str, start: int = 1, direct: bool = False):

@@ -1,0 +1,271 @@
+"""Alignment benchmark: accuracy on synthetic revisions with ground truth, speed, and a
+naive difflib baseline in the same run.  Prints tables; not a timed test.
+
+    . .venv/bin/activate && python bench/bench_align.py            # full run (~1–2 min)
+    python bench/bench_align.py --pairs 300 --repeats 3            # quicker
+
+Accuracy (tests/synthetic.py, French draft + real pool paragraphs):
+  link F1 overall, F1 on links of paragraphs both moved and edited, split/merge
+  recall (exact groups), false deleted+inserted for renumber-only paragraphs.
+Speed (medians over repeats, each run cold: tokenizer and text caches cleared):
+  a typical ~30-paragraph pair, align + diff (+ parse of both files when
+  compare.api is available); two N-paragraph versions (N = 100 … 2,000) made by
+  replicating and perturbing real paragraphs, align + diff.
+Baseline: difflib.SequenceMatcher over the paragraph texts, then
+  get_close_matches between the leftovers (to catch moves and edits).
+"""
+from __future__ import annotations
+
+import argparse
+import difflib
+import random
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from compare.align import align  # noqa: E402
+from compare.classify import compare_documents  # noqa: E402
+from compare.model import CompareOptions, Document, Metadata, Paragraph  # noqa: E402
+from tests import synthetic  # noqa: E402
+
+OPTS = CompareOptions(fragment=False)
+
+
+# ----------------------------------------------------------------------------- baseline
+
+def difflib_groups(old: Document, new: Document, cutoff: float = 0.6):
+    """Naive paragraph matcher: SequenceMatcher over paragraph texts (exact equality),
+    then get_close_matches (character ratio ≥ cutoff) among the leftovers."""
+    a = [p.text for p in old.paragraphs]
+    b = [p.text for p in new.paragraphs]
+    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    groups = []
+    left_old, left_new = [], []
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "equal":
+            groups += [([old.paragraphs[i1 + k].id], [new.paragraphs[j1 + k].id]) for k in range(i2 - i1)]
+        else:
+            left_old += range(i1, i2)
+            left_new += range(j1, j2)
+    free_new = {b[j]: [] for j in left_new}
+    for j in left_new:
+        free_new[b[j]].append(j)
+    for i in left_old:
+        cands = [t for t, js in free_new.items() if js]
+        m = difflib.get_close_matches(a[i], cands, n=1, cutoff=cutoff)
+        if m:
+            j = free_new[m[0]].pop(0)
+            groups.append(([old.paragraphs[i].id], [new.paragraphs[j].id]))
+        else:
+            groups.append(([old.paragraphs[i].id], []))
+    for js in free_new.values():
+        groups += [([], [new.paragraphs[j].id]) for j in js]
+    return groups
+
+
+# ----------------------------------------------------------------------------- accuracy
+
+def accuracy(pairs, matcher):
+    gold_all, pred_all = set(), set()
+    me_gold, me_pred = set(), set()
+    sm_found = sm_n = false_di = ren_n = 0
+    t0 = time.perf_counter()
+    preds = [matcher(a, b) for a, b, _ in pairs]
+    elapsed = time.perf_counter() - t0
+    for k, ((a, b, truth), groups) in enumerate(zip(pairs, preds)):
+        gold = synthetic._links((t.old, t.new) for t in truth)
+        pred = synthetic._links(groups)
+        gold_all |= {(k, l) for l in gold}
+        pred_all |= {(k, l) for l in pred}
+        me = [t for t in truth if t.moved and t.edited]
+        mo = {o for t in me for o in t.old}
+        mn = {n for t in me for n in t.new}
+        touches = lambda l: l[0] in mo or l[1] in mn  # noqa: E731
+        me_gold |= {(k, l) for l in gold if touches(l)}
+        me_pred |= {(k, l) for l in pred if touches(l)}
+        s = synthetic.score(truth, groups)
+        if s["split_merge_n"]:
+            sm_n += s["split_merge_n"]
+            sm_found += round(s["split_merge_recall"] * s["split_merge_n"])
+        false_di += s["renumbered_false_del_ins"]
+        ren_n += s["renumbered_only_n"]
+
+    def f1(p, g):
+        hit = len(p & g)
+        pr, rc = hit / max(len(p), 1), hit / max(len(g), 1)
+        return pr, rc, (2 * pr * rc / (pr + rc) if pr + rc else 0.0)
+
+    p, r, f = f1(pred_all, gold_all)
+    _, _, mef = f1(me_pred, me_gold)
+    return {"precision": p, "recall": r, "f1": f, "moved_edited_f1": mef, "moved_edited_links": len(me_gold),
+            "split_merge_recall": sm_found / max(sm_n, 1), "split_merge_n": sm_n,
+            "renumbered_false_del_ins": false_di, "renumbered_only_n": ren_n,
+            "ms_per_pair": 1000 * elapsed / len(pairs)}
+
+
+# ----------------------------------------------------------------------------- big documents
+
+def real_paragraphs() -> list[str]:
+    base = synthetic.base_document()
+    texts = [p.text for p in base.paragraphs]
+    try:
+        texts += synthetic.paragraph_pool()
+    except Exception:
+        pass
+    return [t for t in dict.fromkeys(texts) if len(t.split()) >= 8]
+
+
+def perturb(text: str, rng: random.Random, vocab: list[str], share: float) -> str:
+    words = text.split(" ")
+    for i in rng.sample(range(1, len(words)), int(share * (len(words) - 1))):
+        words[i] = rng.choice(vocab)
+    return " ".join(words)
+
+
+def big_pair(n: int, seed: int):
+    """Two versions of n paragraphs: variants of real paragraphs (each ~40 % of its
+    words replaced, so variants of one paragraph are distinct paragraphs), and a
+    revision with ~6 % light edits, 2 % heavy edits, 2 % deletions, 2 % insertions,
+    1 % moves, 1 % splits.  Returns (old, new, gold links)."""
+    rng = random.Random(seed)
+    pool = real_paragraphs()
+    vocab = sorted({w for t in pool for w in re.findall(r"[^\W\d_]{4,}", t) if w.islower()})
+    n_pp = n // 4
+    texts = [perturb(pool[k % len(pool)], rng, vocab, 0.4) for k in range(n)]
+    old = _doc([("PP" if k < n_pp else "OP", t) for k, t in enumerate(texts)])
+    items = [(p.kind, p.text, [p.id]) for p in old.paragraphs]
+    out = []
+    for kind, text, ids in items:
+        r = rng.random()
+        if r < 0.06:
+            out.append((kind, perturb(text, rng, vocab, 0.1), ids))
+        elif r < 0.08:
+            out.append((kind, perturb(text, rng, vocab, 0.35), ids))
+        elif r < 0.10:
+            out.append(("DEL", "", ids))
+        elif r < 0.12:
+            out.append((kind, text, ids))
+            out.append((kind, perturb(rng.choice(pool), rng, vocab, 0.5), []))
+        elif r < 0.13 and len(text.split()) > 20:
+            w = text.split(" ")
+            cut = len(w) // 2
+            out.append((kind, " ".join(w[:cut]), ids))
+            out.append((kind, " ".join(w[cut:]), ids))
+        else:
+            out.append((kind, text, ids))
+    moves = [k for k in range(len(out)) if rng.random() < 0.01]
+    for k in moves:
+        it = out.pop(k)
+        out.insert(rng.randrange(len(out) + 1), it)
+    dels = [ids for kind, _, ids in out if kind == "DEL"]
+    out = [it for it in out if it[0] != "DEL"]
+    out.sort(key=lambda it: 0 if it[0] == "PP" else 1)           # PPs before OPs
+    new = _doc([(k, t) for k, t, _ in out])
+    gold = set()
+    for p, (_, _, ids) in zip(new.paragraphs, out):
+        if ids:
+            gold |= {(o, p.id) for o in ids}
+        else:
+            gold.add((None, p.id))
+    gold |= {(o, None) for ids in dels for o in ids}
+    return old, new, gold
+
+
+def _doc(items) -> Document:
+    paras, counts = [], {"PP": 0, "OP": 0}
+    for kind, text in items:
+        counts[kind] += 1
+        paras.append(Paragraph(id=f"{kind}{counts[kind]}", kind=kind, number=str(counts[kind]), text=text))
+    return Document(meta=Metadata(language="fr"), paragraphs=paras)
+
+
+def clear_caches() -> None:
+    """Time cold runs: drop the tokenizer's and our per-text caches first."""
+    from compare import align as align_mod, lexicon, tokens
+    tokens._tokenize_cached.cache_clear()
+    align_mod._word_keys.cache_clear()
+    lexicon.split_leading.cache_clear()
+
+
+def timed(fn, repeats):
+    times = []
+    out = None
+    for _ in range(repeats):
+        clear_caches()
+        t0 = time.perf_counter()
+        out = fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times), out
+
+
+# ----------------------------------------------------------------------------- main
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--pairs", type=int, default=1000)
+    ap.add_argument("--seed", type=int, default=2024)
+    ap.add_argument("--repeats", type=int, default=5)
+    ap.add_argument("--sizes", default="100,250,500,1000,2000")
+    ap.add_argument("--baseline-max", type=int, default=1000, help="largest size the difflib baseline is run on")
+    args = ap.parse_args()
+
+    print(f"== accuracy over {args.pairs} synthetic pairs (tests/synthetic.py, seed {args.seed})")
+    pairs = synthetic.generate_pairs(args.pairs, args.seed)
+    ours = accuracy(pairs, lambda a, b: [(g.old, g.new) for g in align(a, b, OPTS)])
+    base = accuracy(pairs, difflib_groups)
+    rows = [("link F1 overall (target ≥ 0.98)", "f1"), ("link precision", "precision"), ("link recall", "recall"),
+            ("F1 moved+edited (target ≥ 0.95)", "moved_edited_f1"),
+            ("split/merge recall (target ≥ 0.9)", "split_merge_recall"),
+            ("false del+ins, renumber-only (must be 0)", "renumbered_false_del_ins"),
+            ("ms per pair (align only)", "ms_per_pair")]
+    print(f"{'measure':44s} {'align':>10s} {'difflib':>10s}")
+    for label, key in rows:
+        a, b = ours[key], base[key]
+        fmt = (lambda v: f"{v:10d}") if isinstance(a, int) else (lambda v: f"{v:10.4f}")
+        print(f"{label:44s} {fmt(a)} {fmt(b)}")
+    print(f"(moved+edited links: {ours['moved_edited_links']}, splits/merges: {ours['split_merge_n']}, "
+          f"renumber-only paragraphs: {ours['renumbered_only_n']})")
+
+    print("\n== typical pair: French revised draft (25 paragraphs) vs a synthetic revision, align + diff")
+    a, b, _ = pairs[2]
+    t, _ = timed(lambda: compare_documents(a, b, OPTS), max(args.repeats, 20))
+    print(f"compare_documents (align+diff+classify): median {1000 * t:.1f} ms  (target < 100 ms)")
+    try:
+        from compare.api import load
+        orig = Path("/work/shared/corpus/draft-rev1-2008-11-10.fr.md")
+        rev = REPO / "samples" / "draft-rev2-illustrative.fr.md"
+        if orig.exists() and rev.exists():
+            t, c = timed(lambda: compare_documents(load(str(orig)), load(str(rev))), max(args.repeats, 20))
+            print(f"parse both files + compare (illustrative Rev.2): median {1000 * t:.1f} ms "
+                  f"({len(c.old.paragraphs)} → {len(c.new.paragraphs)} paragraphs)")
+    except ImportError:
+        print("(compare.api not available: parse time not included)")
+
+    print("\n== growth: two N-paragraph versions, align + diff (medians of "
+          f"{args.repeats}); difflib baseline up to N = {args.baseline_max}")
+    print(f"{'N':>6s} {'align ms':>10s} {'align+diff ms':>14s} {'link F1':>8s} {'difflib ms':>11s} "
+          f"{'difflib F1':>10s} {'time ratio':>10s}")
+    for n in [int(x) for x in args.sizes.split(",")]:
+        old, new, gold = big_pair(n, args.seed + n)
+        ta, groups = timed(lambda: align(old, new, OPTS), args.repeats)
+        tc, _ = timed(lambda: compare_documents(old, new, OPTS), args.repeats)
+        pred = synthetic._links((g.old, g.new) for g in groups)
+        f = 2 * len(pred & gold) / (len(pred) + len(gold))
+        if n <= args.baseline_max:
+            tb, bg = timed(lambda: difflib_groups(old, new), max(1, min(args.repeats, 3)))
+            bp = synthetic._links(bg)
+            bf = 2 * len(bp & gold) / (len(bp) + len(gold))
+            extra = f"{1000 * tb:11.0f} {bf:10.4f} {tb / tc:10.1f}x"
+        else:
+            extra = f"{'-':>11s} {'-':>10s} {'-':>10s}"
+        print(f"{n:6d} {1000 * ta:10.0f} {1000 * tc:14.0f} {f:8.4f} {extra}")
+    print("(time ratio = difflib time / our align+diff time)")
+
+
+if __name__ == "__main__":
+    main()

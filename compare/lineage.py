@@ -1,0 +1,100 @@
+"""Paragraph lineages across N versions (61/180 → L.17 → Rev.1 → 63/194 …).
+
+``build_lineage(docs, options)`` compares each version with the next
+(:func:`compare.classify.compare_documents`) and chains the pairs: every
+paragraph of every version is a node, each pair links its old and new
+paragraphs, and a lineage row is one connected component — so a split or a
+merge joins rows, and a paragraph can be followed through every version.
+
+``rows[i][v]`` lists the ids of version ``v`` in lineage ``i`` (document
+order; empty where the lineage is absent from that version).  Rows are in
+reading order of the *latest* version; a lineage that no longer exists there
+is placed right after the row of the paragraph that preceded it in the last
+version where it existed (as deleted paragraphs are in a Comparison).
+
+Out-of-scope paragraphs of a fragment comparison (see :mod:`compare.align`)
+link to nothing in the neighbouring version, so they form rows of their own.
+"""
+from __future__ import annotations
+
+from typing import Optional, Sequence
+
+from compare.classify import compare_documents
+from compare.model import CompareOptions, Comparison, Document, Lineage
+
+
+class _DSU:
+    def __init__(self) -> None:
+        self.parent: dict[tuple[int, str], tuple[int, str]] = {}
+
+    def add(self, x: tuple[int, str]) -> None:
+        self.parent.setdefault(x, x)
+
+    def find(self, x: tuple[int, str]) -> tuple[int, str]:
+        root = x
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[x] != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def union(self, a: tuple[int, str], b: tuple[int, str]) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+
+
+def lineage_from_comparisons(docs: Sequence[Document], comparisons: Sequence[Comparison]) -> Lineage:
+    """Chain existing pairwise comparisons (``comparisons[v]``: docs[v] → docs[v+1])."""
+    if len(comparisons) != max(len(docs) - 1, 0):
+        raise ValueError("need one comparison per consecutive pair of versions")
+    dsu = _DSU()
+    for v, d in enumerate(docs):
+        for p in d.paragraphs:
+            dsu.add((v, p.id))
+    for v, comp in enumerate(comparisons):
+        for pair in comp.pairs:
+            nodes = [(v, o) for o in pair.old] + [(v + 1, n) for n in pair.new]
+            for x in nodes[1:]:
+                dsu.union(nodes[0], x)
+    # rows keyed by component root
+    members: dict[tuple[int, str], list[list[str]]] = {}
+    for v, d in enumerate(docs):
+        for p in d.paragraphs:
+            r = dsu.find((v, p.id))
+            members.setdefault(r, [[] for _ in docs])[v].append(p.id)
+    # order: walk versions from the latest back; rows already placed are anchors,
+    # a row first seen in an earlier version goes right after the row that
+    # preceded it in that version (after rows of later versions at the same spot)
+    order: list[tuple[int, str]] = []
+    placed: set[tuple[int, str]] = set()
+    for v in range(len(docs) - 1, -1, -1):
+        cursor = 0
+        index = {r: k for k, r in enumerate(order)}
+        fresh: list[tuple[int, tuple[int, str]]] = []     # (insert before old index, root)
+        for p in docs[v].paragraphs:
+            r = dsu.find((v, p.id))
+            if r in placed:
+                cursor = index[r] + 1
+            elif r not in {x for _, x in fresh}:
+                fresh.append((cursor, r))
+        if fresh:
+            out: list[tuple[int, str]] = []
+            k = 0
+            for at, r in fresh:
+                while k < at:
+                    out.append(order[k])
+                    k += 1
+                out.append(r)
+                placed.add(r)
+            out.extend(order[k:])
+            order = out
+    rows = [members[r] for r in order]
+    return Lineage(versions=list(docs), comparisons=list(comparisons), rows=rows)
+
+
+def build_lineage(docs: Sequence[Document], options: Optional[CompareOptions] = None) -> Lineage:
+    """Compare each version with the next and chain the results into lineage rows."""
+    options = options or CompareOptions()
+    comps = [compare_documents(docs[v], docs[v + 1], options) for v in range(len(docs) - 1)]
+    return lineage_from_comparisons(docs, comps)

@@ -1,0 +1,685 @@
+"""PDF (with a text layer) → :class:`~compare.model.RawDocument`.
+
+Uses pypdfium2 (PDFium) for speed: one pass over the characters of each page
+with their boxes, baselines, sizes and font names, then plain geometry:
+
+1. **Lines** — characters grouped in content order into lines (a new line when the
+   vertical band no longer overlaps or the text jumps back left), cut into
+   fragments at wide horizontal gaps (side-by-side columns of a header table),
+   then sorted top to bottom.
+2. **Superscripts** — characters clearly smaller than their line and raised above
+   its baseline.  Digits become footnote markers (:func:`~compare.model.marker`);
+   other superscripts (the ``er`` of ``1er``) stay as text.
+3. **Page furniture** — in the top and bottom bands of the page, lines made only of
+   a document symbol (``A/C.3/63/L.17/Rev.1``), page numbers, a job number
+   (``08-59312 (F)  101108  101108``), a barcode (``*0859312*``), "Please recycle"
+   and the like, or repeated on most pages at the same place, are dropped.
+4. **Footnotes** — lines below the footnote separator rule (a short horizontal
+   rule in the lower part of the page) or, without a rule, the trailing run of
+   small-type lines at the page foot.  Each footnote starts with its number
+   (superscript or not) and becomes ``Block(kind="footnote", label=n)``, emitted
+   after that page's body blocks; a footnote continued on the next page is joined.
+5. **Paragraphs** — body lines are joined into paragraphs; a new paragraph starts
+   at a vertical gap larger than the line pitch, a first-line indent, a change of
+   type size, or a number label (``1.``, ``(a)``) after a line ending in
+   punctuation.  A paragraph that runs on to the next page (its last line is full
+   and the next page starts flush left, not with a label) is kept as ONE block;
+   the ``Block(kind="page_break")`` then follows that block.
+
+Type larger than 1.3 × the body size is reported as ``kind="heading"``.  Italic
+(``Italic``/``Oblique`` in the font name or the PDF italic flag) leading words go
+to :attr:`Block.italic_lead`.  Numbers of numbered paragraphs stay in the text
+(they are typed characters in a PDF).
+"""
+from __future__ import annotations
+
+import ctypes
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..errors import CorruptFileError, EmptyInputError, EncryptedFileError, NoTextLayerError
+from ..model import Block, RawDocument, marker
+
+MAX_PAGES = 2000
+MAX_CHARS_PER_PAGE = 200_000
+MAX_TOTAL_CHARS = 5_000_000
+
+_ITALIC_FLAG = 1 << 6          # PDF font descriptor flag "Italic"
+
+
+# --------------------------------------------------------------------------- characters and lines
+
+
+@dataclass
+class _Char:
+    ch: str
+    x0: float
+    x1: float
+    top: float          # top-down coordinates
+    bottom: float
+    base: float         # baseline, top-down
+    size: float
+    italic: bool
+    bold: bool
+    sup: bool = False
+
+
+@dataclass
+class _Line:
+    chars: list[_Char]
+    text: str = ""
+    x0: float = 0.0
+    x1: float = 0.0
+    top: float = 0.0
+    bottom: float = 0.0
+    base: float = 0.0
+    size: float = 0.0
+    pieces: list[tuple[str, bool, bool, bool]] = field(default_factory=list)  # text, italic, bold, is_marker
+    starts_with_marker: Optional[str] = None
+
+
+def _page_chars(page, textpage, raw_mod, height: float) -> list[_Char]:
+    raw = textpage.raw
+    n = raw_mod.FPDFText_CountChars(raw)
+    if n <= 0:
+        return []
+    n = min(n, MAX_CHARS_PER_PAGE)
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    buf = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    font_cache: dict[int, tuple[bool, bool]] = {}
+    out: list[_Char] = []
+    for i in range(n):
+        if raw_mod.FPDFText_IsGenerated(raw, i) == 1:
+            continue
+        u = raw_mod.FPDFText_GetUnicode(raw, i)
+        if u in (0, 0xFFFE, 0xFFFF, 13, 10, 2):
+            if u != 2:
+                continue
+        ch = chr(u) if u < 0x110000 else "\ufffd"
+        if u == 2:              # PDFium's code for a soft hyphen at a line end
+            ch = "\u00ad"
+        if not raw_mod.FPDFText_GetCharBox(raw, i, ctypes.byref(left), ctypes.byref(right),
+                                           ctypes.byref(bottom), ctypes.byref(top)):
+            continue
+        raw_mod.FPDFText_GetCharOrigin(raw, i, ctypes.byref(ox), ctypes.byref(oy))
+        size = raw_mod.FPDFText_GetFontSize(raw, i) or 0.0
+        obj = raw_mod.FPDFText_GetTextObject(raw, i)
+        key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+        style = font_cache.get(key)
+        if style is None:
+            raw_mod.FPDFText_GetFontInfo(raw, i, buf, len(buf), ctypes.byref(flags))
+            name = buf.value.decode("latin-1", "replace").lower()
+            weight = raw_mod.FPDFText_GetFontWeight(raw, i)
+            style = (("italic" in name or "oblique" in name or bool(flags.value & _ITALIC_FLAG)),
+                     ("bold" in name or "black" in name or "heavy" in name or weight >= 600))
+            font_cache[key] = style
+        if size <= 0:
+            size = max(top.value - bottom.value, 1.0)
+        if ch.isspace():
+            # spaces have empty boxes: give them the origin and a nominal height
+            b = height - oy.value
+            out.append(_Char(" ", left.value, max(right.value, left.value), b - 0.7 * size, b, b,
+                             size, style[0], style[1]))
+            continue
+        out.append(_Char(ch, left.value, right.value, height - top.value, height - bottom.value,
+                         height - oy.value, size, style[0], style[1]))
+    return out
+
+
+def _group_lines(chars: list[_Char]) -> list[_Line]:
+    """Content order → lines; a line ends when the vertical band stops overlapping or
+    the text jumps back to the left."""
+    lines: list[list[_Char]] = []
+    cur: list[_Char] = []
+    band_top = band_bottom = 0.0
+    last_x1 = 0.0
+    counts: dict[float, int] = {}      # running size histogram of the current line
+    dominant = 0.0
+    for c in chars:
+        if c.ch == " " and not cur:
+            continue
+        c_top, c_bot = c.base - 0.75 * c.size, c.base + 0.2 * c.size
+        if cur:
+            overlap = min(band_bottom, c_bot) - max(band_top, c_top)
+            smaller = min(band_bottom - band_top, c_bot - c_top)
+            back_left = c.x0 < last_x1 - max(2.0 * c.size, 6.0)
+            if overlap < 0.3 * smaller or back_left:
+                lines.append(cur)
+                cur = []
+        if not cur:
+            band_top, band_bottom = c_top, c_bot
+            counts = {}
+            dominant = c.size
+        elif c.size >= 0.8 * dominant:
+            band_top, band_bottom = min(band_top, c_top), max(band_bottom, c_bot)
+        cur.append(c)
+        if c.ch != " ":
+            key = round(c.size * 2) / 2
+            counts[key] = counts.get(key, 0) + 1
+            best = counts.get(dominant, 0)
+            if counts[key] > best or (counts[key] == best and key > dominant):
+                dominant = key
+        last_x1 = max(c.x1, c.x0)
+    if cur:
+        lines.append(cur)
+    out: list[_Line] = []
+    for ln in lines:
+        for frag in _split_gaps(ln):
+            line = _finish_line(frag)
+            if line is not None:
+                out.append(line)
+    return _order_rows(out)
+
+
+def _order_rows(lines: list[_Line]) -> list[_Line]:
+    """Top to bottom; lines whose vertical bands overlap form a row, read left to right
+    (a 17 pt heading beside a 10 pt column of a header table is one row)."""
+    lines = sorted(lines, key=lambda l: (l.base, l.x0))
+    out: list[_Line] = []
+    row: list[_Line] = []
+    row_top = row_bottom = 0.0
+    for ln in lines:
+        if row:
+            overlap = min(row_bottom, ln.bottom) - max(row_top, ln.top)
+            if overlap < 0.3 * min(row_bottom - row_top, ln.bottom - ln.top):
+                out.extend(sorted(row, key=lambda l: l.x0))
+                row = []
+        if not row:
+            row_top, row_bottom = ln.top, ln.bottom
+        else:
+            row_top, row_bottom = min(row_top, ln.top), max(row_bottom, ln.bottom)
+        row.append(ln)
+    out.extend(sorted(row, key=lambda l: l.x0))
+    return out
+
+
+def _dominant_size(chars: list[_Char]) -> float:
+    cnt = Counter(round(c.size * 2) / 2 for c in chars if c.ch != " ")
+    if not cnt:
+        return chars[0].size if chars else 0.0
+    return max(cnt.items(), key=lambda kv: (kv[1], kv[0]))[0]
+
+
+def _split_gaps(chars: list[_Char]) -> list[list[_Char]]:
+    """Cut a line at wide gaps (two columns side by side)."""
+    chars = sorted(chars, key=lambda c: c.x0) if _needs_sort(chars) else chars
+    size = _dominant_size(chars) or 10.0
+    frags: list[list[_Char]] = [[]]
+    last_x1 = None
+    for c in chars:
+        if c.ch == " ":
+            frags[-1].append(c)
+            continue
+        if last_x1 is not None and c.x0 - last_x1 > 3.0 * size:
+            frags.append([])
+        frags[-1].append(c)
+        last_x1 = c.x1
+    return [f for f in frags if any(c.ch != " " for c in f)]
+
+
+def _needs_sort(chars: list[_Char]) -> bool:
+    return any(b.x0 < a.x0 - 1.0 for a, b in zip(chars, chars[1:]) if a.ch != " " and b.ch != " ")
+
+
+def _finish_line(chars: list[_Char]) -> Optional[_Line]:
+    while chars and chars[-1].ch == " ":
+        chars = chars[:-1]
+    while chars and chars[0].ch == " ":
+        chars = chars[1:]
+    if not chars:
+        return None
+    size = _dominant_size(chars)
+    normal = [c for c in chars if c.ch != " " and c.size >= 0.8 * size] or chars
+    base = statistics.median(c.base for c in normal)
+    for c in chars:
+        if c.ch != " " and c.size <= 0.8 * size and c.base < base - 0.15 * size:
+            c.sup = True
+    line = _Line(chars=chars, size=size, base=base,
+                 x0=min(c.x0 for c in chars), x1=max(c.x1 for c in chars),
+                 top=min(c.top for c in normal), bottom=max(c.bottom for c in normal))
+    # text with inserted spaces at gaps and markers for superscript digits
+    pieces: list[tuple[str, bool, bool, bool]] = []
+    i = 0
+    prev: Optional[_Char] = None
+    while i < len(chars):
+        c = chars[i]
+        if c.sup:
+            j = i
+            while j < len(chars) and chars[j].sup:
+                j += 1
+            sup_text = "".join(x.ch for x in chars[i:j])
+            if prev is not None and prev.ch != " " and c.x0 - prev.x1 > 0.25 * size:
+                pieces.append((" ", False, False, False))
+            if re.fullmatch(r"\d{1,3}(?:[,\s]+\d{1,3})*", sup_text.strip()):
+                for num in re.findall(r"\d+", sup_text):
+                    pieces.append((marker(num), False, False, True))
+            else:
+                pieces.append((sup_text, c.italic, c.bold, False))
+            prev = chars[j - 1]
+            i = j
+            continue
+        if prev is not None and c.ch != " " and prev.ch != " " and c.x0 - prev.x1 > 0.2 * c.size:
+            pieces.append((" ", prev.italic and c.italic, False, False))
+        pieces.append((c.ch, c.italic, c.bold, False))
+        prev = c
+        i += 1
+    line.pieces = _merge_pieces(pieces)
+    line.text = "".join(p[0] for p in line.pieces)
+    if line.pieces and line.pieces[0][3]:
+        line.starts_with_marker = line.pieces[0][0].strip("\ue000\ue001")
+    return line
+
+
+def _merge_pieces(pieces: list[tuple[str, bool, bool, bool]]) -> list[tuple[str, bool, bool, bool]]:
+    out: list[tuple[str, bool, bool, bool]] = []
+    for p in pieces:
+        if out and not p[3] and not out[-1][3] and out[-1][1:3] == p[1:3]:
+            out[-1] = (out[-1][0] + p[0], p[1], p[2], False)
+        else:
+            out.append(p)
+    return out
+
+
+# --------------------------------------------------------------------------- furniture
+
+_SYMBOL = r"[A-Z]{1,4}(?:/[A-Za-z0-9.\-]+){2,}"
+_FURNITURE_TOKENS = re.compile(
+    r"(?:" + _SYMBOL + r")"
+    r"|\d{2}-\d{4,6}\s*(?:\([A-Z]\))?(?:\s+\d{6}){0,2}"        # job number + date stamps
+    r"|\*\d{5,9}\*"                                            # barcode text
+    r"|Please\s+recycle|Merci\s+de\s+recycler|Pri[èe]re\s+de\s+recycler|S[íi]rvase\s+reciclar"
+    r"|United\s+Nations|Nations\s+Unies|Naciones\s+Unidas"
+    r"|Page\s+\d+(?:\s+(?:of|sur|de)\s+\d+)?"
+    r"|\d{1,4}(?:\s*/\s*\d{1,4})?"                            # page number, 2/4
+    r"|[\u2672\u267b\u267c\-–—|]",
+    re.IGNORECASE,
+)
+
+
+def _is_furniture_text(text: str) -> bool:
+    t = text.replace("\ue000", " ").replace("\ue001", " ")
+    rest = _FURNITURE_TOKENS.sub(" ", t)
+    return not rest.strip()
+
+
+def _norm_repeat(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text)).strip()
+
+
+# --------------------------------------------------------------------------- reading
+
+
+@dataclass
+class _PageLines:
+    number: int
+    body: list[_Line]
+    notes: list[_Line]
+    width: float
+    height: float
+
+
+def _open(data: bytes, source: str):
+    try:
+        import pypdfium2 as pdfium
+        import pypdfium2.raw as pdfium_c
+    except ImportError:  # pragma: no cover
+        raise CorruptFileError(source, "cannot read PDF files: the pypdfium2 package is not installed") from None
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        msg = str(exc).lower()
+        if "password" in msg:
+            raise EncryptedFileError(source, "the PDF is password-protected; remove the password and try again") from None
+        raise CorruptFileError(source, f"not a valid PDF file ({_pdfium_reason(exc)})") from None
+    except Exception as exc:  # noqa: BLE001 — PDFium bindings raise assorted errors on garbage
+        raise CorruptFileError(source, f"not a valid PDF file ({exc.__class__.__name__})") from None
+    return pdfium, pdfium_c, pdf
+
+
+def _pdfium_reason(exc: Exception) -> str:
+    msg = str(exc)
+    m = re.search(r"\((.*?)\)", msg)
+    return (m.group(1) if m else msg).strip() or "damaged file"
+
+
+def _rules(page, pdfium_c, width: float, height: float) -> list[tuple[float, float, float]]:
+    """Short horizontal rules (x0, x1, y top-down) in the lower 70 % of the page."""
+    out = []
+    try:
+        objs = page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2)
+        for k, obj in enumerate(objs):
+            if k > 2000:
+                break
+            x0, y0, x1, y1 = obj.get_bounds()
+            if y1 - y0 <= 2.5 and x1 - x0 >= 20 and (height - y1) > 0.3 * height:
+                out.append((x0, x1, height - (y0 + y1) / 2))
+    except Exception:  # noqa: BLE001 — rules are a hint only
+        return []
+    return out
+
+
+def read_pdf(data: bytes, source: str) -> RawDocument:
+    """Read a PDF with a text layer into blocks; see the module docstring."""
+    if not data:
+        raise EmptyInputError(source, "the file is empty")
+    if not data.lstrip()[:5].startswith(b"%PDF") and b"%PDF-" not in data[:1024]:
+        raise CorruptFileError(source, "not a valid PDF file (no %PDF header)")
+    pdfium, pdfium_c, pdf = _open(data, source)
+    try:
+        return _read(pdf, pdfium, pdfium_c, source)
+    finally:
+        pdf.close()
+
+
+def _read(pdf, pdfium, pdfium_c, source: str) -> RawDocument:
+    try:
+        n_pages = len(pdf)
+    except Exception:  # noqa: BLE001
+        raise CorruptFileError(source, "not a valid PDF file (page tree unreadable)") from None
+    if n_pages == 0:
+        raise CorruptFileError(source, "not a valid PDF file (it has no pages)")
+    warnings: list[str] = []
+    if n_pages > MAX_PAGES:
+        warnings.append(f"only the first {MAX_PAGES} of {n_pages} pages were read")
+        n_pages = MAX_PAGES
+
+    pages_raw: list[tuple[int, list[_Line], list[tuple[float, float, float]], float, float]] = []
+    total = 0
+    for pi in range(n_pages):
+        try:
+            page = pdf[pi]
+            width, height = page.get_size()
+            textpage = page.get_textpage()
+            chars = _page_chars(page, textpage, pdfium_c, height)
+            rules = _rules(page, pdfium_c, width, height)
+        except pdfium.PdfiumError as exc:
+            raise CorruptFileError(source, f"not a valid PDF file (page {pi + 1}: {_pdfium_reason(exc)})") from None
+        total += sum(1 for c in chars if c.ch != " ")
+        if total > MAX_TOTAL_CHARS:
+            warnings.append(f"text after page {pi + 1} was not read (over {MAX_TOTAL_CHARS} characters)")
+            break
+        pages_raw.append((pi + 1, _group_lines(chars), rules, width, height))
+    if total == 0:
+        raise NoTextLayerError(source, "no text layer (scanned PDF?): OCR is needed")
+
+    # Body type size: the most common size over all characters.
+    sizes = Counter()
+    for _, lines, _, _, _ in pages_raw:
+        for ln in lines:
+            sizes[round(ln.size * 2) / 2] += len(ln.chars)
+    body_size = max(sizes.items(), key=lambda kv: kv[1])[0] if sizes else 10.0
+
+    # Lines repeated on several pages in the top/bottom bands are running furniture.
+    # Only the outermost lines of a page qualify, and never a line opening with a
+    # superscript number (identical footnotes such as "Ibid." recur at the page foot).
+    repeats: Counter = Counter()
+    for _, lines, _, _, height in pages_raw:
+        seen = set()
+        for ln in _outer(lines):
+            if _in_band(ln, height) and not ln.starts_with_marker:
+                seen.add((_norm_repeat(ln.text), round(ln.base / 4)))
+        repeats.update(seen)
+    min_repeat = max(2, (len(pages_raw) + 1) // 2)
+
+    pages: list[_PageLines] = []
+    furniture: list[str] = []
+    for number, lines, rules, width, height in pages_raw:
+        kept = []
+        outer = {id(l) for l in _outer(lines)}
+        for ln in lines:
+            if _in_band(ln, height) and (
+                _is_furniture_text(ln.text)
+                or (len(pages_raw) >= 3 and id(ln) in outer and not ln.starts_with_marker
+                    and repeats[(_norm_repeat(ln.text), round(ln.base / 4))] >= min_repeat)
+            ):
+                furniture.append(ln.text)
+                continue
+            kept.append(ln)
+        body, notes = _split_notes(kept, rules, body_size, width)
+        pages.append(_PageLines(number, body, notes, width, height))
+
+    blocks = _build_blocks(pages, body_size)
+    return RawDocument(blocks=blocks, source=source, fmt="pdf", warnings=warnings, furniture=furniture)
+
+
+def _outer(lines: list[_Line], k: int = 3) -> list[_Line]:
+    return lines[:k] + lines[max(k, len(lines) - k):]
+
+
+def _in_band(ln: _Line, height: float) -> bool:
+    return ln.bottom < 0.13 * height or ln.top > 0.86 * height
+
+
+def _split_notes(lines: list[_Line], rules, body_size: float, width: float) -> tuple[list[_Line], list[_Line]]:
+    if not lines:
+        return lines, []
+    # A footnote separator: a short rule (< 60 % of the text width) with text below it.
+    text_left = min(l.x0 for l in lines)
+    text_right = max(l.x1 for l in lines)
+    text_width = max(text_right - text_left, 1.0)
+    cut = None
+    for x0, x1, y in sorted(rules, key=lambda r: r[2]):
+        if x1 - x0 > 0.6 * text_width:
+            continue
+        below = [l for l in lines if l.top > y]
+        if below and all(l.size < 0.95 * body_size for l in below):
+            cut = y
+            break
+    if cut is not None:
+        return [l for l in lines if l.top <= cut], [l for l in lines if l.top > cut]
+    # No rule: trailing small-type lines starting with a footnote number.
+    k = len(lines)
+    while k > 0 and lines[k - 1].size < 0.9 * body_size:
+        k -= 1
+    tail = lines[k:]
+    if tail and k > 0 and _note_start(tail[0]) is not None:
+        return lines[:k], tail
+    return lines, []
+
+
+_NOTE_NUM = re.compile(r"^\s*(\d{1,3})[.)]?\s+(\S.*)$", re.S)
+
+
+def _note_start(ln: _Line) -> Optional[tuple[str, str]]:
+    if ln.starts_with_marker:
+        rest = ln.text[len(marker(ln.starts_with_marker)):].strip()
+        return ln.starts_with_marker, rest
+    m = _NOTE_NUM.match(ln.text)
+    if m:
+        return m.group(1), m.group(2)
+    return None
+
+
+_LABEL_START = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,5}\)|\((?:[ivxlc]+)\)|[a-z]\))\s")
+
+
+def _join(a: str, b: str) -> str:
+    if not a:
+        return b
+    if a.endswith("\u00ad"):
+        return a[:-1] + b
+    if a.endswith("-") and len(a) > 1 and a[-2].isalpha() and b[:1].isalpha():
+        return a + b
+    return a + " " + b
+
+
+@dataclass
+class _Para:
+    lines: list[_Line]
+    page: int
+    right: float = 0.0      # right edge of the page's body text; 0 = unknown
+
+    @property
+    def text(self) -> str:
+        out = ""
+        for i, ln in enumerate(self.lines):
+            prev = self.lines[i - 1] if i else None
+            if prev is not None and self.right and prev.x1 < self.right - 4 * ln.size:
+                out = out + "\n" + ln.text   # a short line: a hard line break, not wrapping
+            else:
+                out = _join(out, ln.text)
+        return re.sub(r"[ \u00a0]{2,}", " ", out).strip()
+
+
+def _pitch(pages: list[_PageLines], body_size: float) -> float:
+    deltas = Counter()
+    for pg in pages:
+        for a, b in zip(pg.body, pg.body[1:]):
+            if abs(a.size - body_size) < 0.5 and abs(b.size - body_size) < 0.5:
+                d = round((b.base - a.base) * 2) / 2
+                if 0 < d < 3 * body_size:
+                    deltas[d] += 1
+    if not deltas:
+        return 1.2 * body_size
+    return max(deltas.items(), key=lambda kv: (kv[1], -kv[0]))[0]
+
+
+def _paragraphs(pg: _PageLines, pitch: float, body_size: float) -> list[_Para]:
+    paras: list[_Para] = []
+    body = pg.body
+    if not body:
+        return paras
+    left_edge = Counter(round(l.x0) for l in body if abs(l.size - body_size) < 0.5).most_common(1)
+    left = left_edge[0][0] if left_edge else min(l.x0 for l in body)
+    right = max((l.x1 for l in body if abs(l.size - body_size) < 0.5), default=0.0)
+    for ln in body:
+        if paras:
+            prev = paras[-1].lines[-1]
+            gap = ln.base - prev.base
+            same_size = abs(ln.size - prev.size) <= 0.15 * max(ln.size, prev.size)
+            this_pitch = pitch if abs(ln.size - body_size) < 0.5 else 1.2 * ln.size
+            overlaps_x = ln.x0 < prev.x1 and ln.x1 > prev.x0
+            indent = ln.x0 > prev.x0 + 0.8 * body_size and abs(prev.x0 - left) < 2.0 and len(paras[-1].lines) >= 1
+            label = _LABEL_START.match(ln.text) is not None and prev.text.rstrip()[-1:] in ",;.:"
+            new = (
+                gap > 1.3 * this_pitch or gap < 0.3 * this_pitch or not same_size or not overlaps_x
+                or indent or label
+            )
+            if not new:
+                paras[-1].lines.append(ln)
+                continue
+        paras.append(_Para([ln], pg.number, right))
+    return paras
+
+
+def _continues(last: _Para, first: _Para, right: float, left: float, body_size: float) -> bool:
+    """Does ``first`` (top of a page) continue ``last`` (bottom of the previous page)?"""
+    a, b = last.lines[-1], first.lines[0]
+    if abs(a.size - b.size) > 0.5 or abs(a.size - body_size) > 0.5:
+        return False
+    if a.x1 < right - 1.5 * body_size:          # last line short: the paragraph ended
+        return False
+    if abs(b.x0 - left) > 2.0:                   # indented first line: a new paragraph
+        return False
+    if _LABEL_START.match(b.text):
+        return False
+    return True
+
+
+def _build_blocks(pages: list[_PageLines], body_size: float) -> list[Block]:
+    pitch = _pitch(pages, body_size)
+    blocks: list[Block] = []
+    pending: Optional[_Para] = None       # last paragraph of the previous page, maybe continued
+    pending_tail: list[Block] = []        # that page's footnotes and the page_break
+    last_note: Optional[Block] = None
+    pending_right = 0.0                   # right text edge of the previous page
+    for idx, pg in enumerate(pages):
+        paras = _paragraphs(pg, pitch, body_size)
+        body_lines = [l for l in pg.body if abs(l.size - body_size) < 0.5]
+        left = Counter(round(l.x0) for l in body_lines).most_common(1)[0][0] if body_lines else 0
+        right = max((l.x1 for l in body_lines), default=0.0)
+        if pending is not None:
+            if paras and _continues(pending, paras[0], pending_right, left, body_size):
+                pending.lines.extend(paras[0].lines)
+                paras = paras[1:]
+                if paras:
+                    blocks.append(_block(pending, body_size))
+                    blocks.extend(pending_tail)
+                    pending = None
+                    pending_tail = []
+            else:
+                blocks.append(_block(pending, body_size))
+                blocks.extend(pending_tail)
+                pending = None
+                pending_tail = []
+        if pending is None and paras:
+            for p in paras[:-1]:
+                blocks.append(_block(p, body_size))
+            pending = paras[-1]
+        pending_right = right
+        # footnotes of this page
+        notes: list[Block] = []
+        for ln in pg.notes:
+            start = _note_start(ln)
+            if start is not None:
+                last_note = Block(start[1], kind="footnote", label=start[0], page=pg.number)
+                notes.append(last_note)
+            elif notes or last_note is not None:
+                target = notes[-1] if notes else last_note
+                target.text = _join(target.text, ln.text)
+            else:
+                notes.append(Block(ln.text, kind="footnote", label=None, page=pg.number))
+        for nb in notes:
+            nb.text = re.sub(r"\s{2,}", " ", nb.text).strip()
+        tail = notes + ([Block("", kind="page_break", page=pg.number)] if idx < len(pages) - 1 else [])
+        if pending is not None:
+            pending_tail.extend(tail)
+        else:
+            blocks.extend(tail)
+    if pending is not None:
+        blocks.append(_block(pending, body_size))
+        blocks.extend(pending_tail)
+    return blocks
+
+
+def _block(p: _Para, body_size: float) -> Block:
+    pieces = [pc for ln in p.lines for pc in ln.pieces]
+    words = [pc for pc in pieces if pc[0].strip() and not pc[3]]
+    bold = bool(words) and all(pc[2] for pc in words)
+    size = statistics.median(ln.size for ln in p.lines)
+    kind = "heading" if size >= 1.3 * body_size else "para"
+    return Block(p.text, kind=kind, italic_lead=_italic_lead(p.lines), page=p.page, bold=bold)
+
+
+def _italic_lead(lines: list[_Line]) -> Optional[str]:
+    text = ""
+    started = False
+    skipped_label = False
+    for ln in lines:
+        if text and started:
+            text += " "
+        for t, italic, _bold, is_marker in ln.pieces:
+            if is_marker:
+                return _clean_lead(text)
+            if not started and not italic:
+                m = _LABEL_START.match(t) if not skipped_label else None
+                if m and not t[m.end():].strip():
+                    skipped_label = True
+                    continue
+                if not t.strip():
+                    continue
+                if m:
+                    rest = t[m.end():]
+                    if rest.strip():
+                        return None
+                    skipped_label = True
+                    continue
+                return None
+            if italic:
+                started = True
+                text += t
+                continue
+            if not t.strip():
+                continue
+            return _clean_lead(text)
+    return _clean_lead(text)
+
+
+def _clean_lead(text: str) -> Optional[str]:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text or None

@@ -54,7 +54,8 @@ Algorithm
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional, Sequence
 
 import numpy as np
@@ -63,8 +64,6 @@ from scipy.optimize import linear_sum_assignment
 
 from compare.model import CompareOptions, Document, Paragraph
 from compare.tokens import words
-
-from functools import lru_cache
 
 
 @lru_cache(maxsize=16384)

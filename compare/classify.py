@@ -42,32 +42,23 @@ from compare.lexicon import leading_change_kind as _lex_change_kind
 from compare.lexicon import split_leading_any
 from compare.model import CompareOptions, Comparison, Document, Pair, Paragraph, Segment
 
-try:  # helper-2's module; a plain fallback keeps this module usable without it
-    from compare.diff import changed_share, diff_texts
-except ModuleNotFoundError as e:  # pragma: no cover
-    if e.name != "compare.diff":
-        raise
-    diff_texts = None  # type: ignore[assignment]
-    changed_share = None  # type: ignore[assignment]
+from compare.diff import changed_share, diff_texts, text_with_markers
 
 
 def _diff(old: str, new: str, options: CompareOptions) -> list[Segment]:
-    if diff_texts is not None:
-        return diff_texts(old, new, options)
-    # fallback (only while compare.diff is missing): whole-text replace
-    if old == new:
-        return [Segment("equal", old)] if old else []
-    return [s for s in (Segment("delete", old), Segment("insert", new)) if s.text]
+    return diff_texts(old, new, options)
 
 
 def _share(segs: list[Segment]) -> float:
-    if changed_share is not None:
-        return changed_share(segs)
-    return 0.0 if all(s.op == "equal" or s.minor for s in segs) else 1.0
+    return changed_share(segs)
 
 
-def _group_text(doc_index: dict[str, Paragraph], ids: list[str]) -> str:
-    return "\n".join(doc_index[i].text for i in ids)
+def _group_text(doc_index: dict[str, Paragraph], ids: list[str], options: CompareOptions) -> str:
+    """The texts of a group joined by paragraph marks; footnote markers put back
+    as superscripts when the options count them as changes."""
+    if options.ignore_footnote_markers:
+        return "\n".join(doc_index[i].text for i in ids)
+    return "\n".join(text_with_markers(doc_index[i].text, doc_index[i].footnote_refs) for i in ids)
 
 
 def _leading(p: Paragraph, lang: Optional[str]) -> str:
@@ -144,8 +135,8 @@ def compare_documents(old: Document, new: Document, options: Optional[CompareOpt
             oos_old.extend(g.old)
             oos_new.extend(g.new)
             continue
-        otext = _group_text(oidx, g.old)
-        ntext = _group_text(nidx, g.new)
+        otext = _group_text(oidx, g.old, options)
+        ntext = _group_text(nidx, g.new, options)
         segs = _diff(otext, ntext, options)
         if not g.old:
             status = "inserted"

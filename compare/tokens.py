@@ -113,8 +113,13 @@ def words(text: str) -> list[str]:
     Elided articles keep their apostrophe (``l'``) so they stay distinct from
     the letters ``l``; punctuation and spaces are dropped.
     """
-    return [
+    return list(_words_cached(text))
+
+
+@lru_cache(maxsize=65536)
+def _words_cached(text: str) -> tuple[str, ...]:
+    return tuple(
         normalize_text(t.text, _MATCH_NORM)
-        for t in tokenize(text)
+        for t in _tokenize_cached(text)
         if t.kind in ("word", "elision")
-    ]
+    )

@@ -69,6 +69,7 @@ def comparison_dict(cmp: Comparison) -> dict[str, Any]:
             }
             for p in cmp.pairs
         ],
+        "out_of_scope": {k: list(v) for k, v in cmp.out_of_scope.items()},
         "summary": cmp.summary(),
     }
 

@@ -34,6 +34,9 @@ def comparison_text(cmp: Comparison, changes_only: bool = False) -> str:
             continue
         lines.append(f"  {head}")
         lines.append("      " + inline_diff(p.diff))
+    for side, label in (("old", ol), ("new", nl)):
+        if cmp.out_of_scope.get(side):
+            lines.append(f"  not compared, outside the other text's excerpt ({label}): {', '.join(cmp.out_of_scope[side])}")
     return "\n".join(lines) + "\n"
 
 

@@ -249,7 +249,8 @@ def _word_spans(text: str, limit: int = 12) -> list[tuple[str, int, int]]:
     """(key, start, end) of the first ``limit`` words of ``text``."""
     out: list[tuple[str, int, int]] = []
     pos = 0
-    for t in tokenize(text):
+    # leading words live in the first few hundred characters: never tokenize a whole long paragraph
+    for t in tokenize(text[:400]):
         end = pos + len(t.text)
         if t.kind in ("word", "elision"):
             out.append((normalize_text(t.text, _NORM), pos, end))

@@ -42,7 +42,7 @@ from .model import (
 # --------------------------------------------------------------------------- labels
 
 _ARABIC_INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-_OP_LABEL = re.compile(r"^\s*(\d{1,3})\s*[.)]\s*(?=\S)")
+_OP_LABEL = re.compile(r"^\s*(\d{1,4})\s*[.)]\s*(?=\S)")
 _SUB_LABEL = re.compile(r"^\s*\(?\s*([^\W\d_]{1,6})\s*\)\s*(?=\S)")
 _ROMAN = re.compile(r"^(?=[ivxlc]+$)c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 _MARK_RE = re.compile(re.escape(MARK_OPEN) + r"(\d{1,3})" + re.escape(MARK_CLOSE))
@@ -73,7 +73,7 @@ def _parse_label(text: str) -> tuple[Optional[_Label], str]:
     """Take a leading paragraph label off ``text``: "5. …", "(a) …", "a) …", "(ii) …"."""
     t = text.translate(_ARABIC_INDIC) if text[:4].strip() and text[:4].translate(_ARABIC_INDIC) != text[:4] else text
     m = _OP_LABEL.match(t)
-    if m and not re.match(r"^\s*\d{1,3}\s*\.\s*\d", t):  # "1.5 million" is not a label
+    if m and not re.match(r"^\s*\d{1,4}\s*\.\s*\d", t):  # "1.5 million" is not a label
         return _Label("op", str(int(m.group(1)))), text[m.end():]
     m = _SUB_LABEL.match(text)
     if m:
@@ -120,7 +120,7 @@ def _inline_markers(text: str, allowed: Optional[set[str]]) -> str:
         g = 1 if m.group(1) is not None else 2
         num = m.group(g)
         start = m.start(g)
-        before = text[:start].rstrip()
+        before = text[max(0, start - 48):start].rstrip()   # a window: no quadratic scans
         prev_word = re.search(r"(\S+)$", before)
         prev = prev_word.group(1).lower() if prev_word else ""
         prev_clean = prev.rstrip(",;:")

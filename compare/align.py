@@ -63,6 +63,7 @@ from scipy import sparse
 from scipy.optimize import linear_sum_assignment
 
 from compare.model import CompareOptions, Document, Paragraph
+from compare.sequences import longest_increasing_subsequence
 from compare.tokens import words
 
 
@@ -264,32 +265,8 @@ def _anchors(S: np.ndarray) -> list[tuple[int, int]]:
     out = [(int(i), int(rbest[i])) for i in np.nonzero(ok)[0]]
     # keep only anchors whose order is consistent (longest increasing run) so a
     # moved paragraph does not distort the order bonus of its neighbours
-    keep = _lis([j for _, j in out])
+    keep = longest_increasing_subsequence([j for _, j in out])
     return [out[k] for k in keep]
-
-
-def _lis(seq: Sequence[int]) -> list[int]:
-    """Indices of one longest strictly increasing subsequence of ``seq``."""
-    import bisect
-
-    tails: list[int] = []
-    tails_idx: list[int] = []
-    prev = [-1] * len(seq)
-    for k, x in enumerate(seq):
-        p = bisect.bisect_left(tails, x)
-        if p == len(tails):
-            tails.append(x)
-            tails_idx.append(k)
-        else:
-            tails[p] = x
-            tails_idx[p] = k
-        prev[k] = tails_idx[p - 1] if p > 0 else -1
-    out = []
-    k = tails_idx[-1] if tails_idx else -1
-    while k >= 0:
-        out.append(k)
-        k = prev[k]
-    return out[::-1]
 
 
 def _order_window(anchors: list[tuple[int, int]], n: int, m: int) -> tuple[np.ndarray, np.ndarray]:

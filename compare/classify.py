@@ -37,10 +37,11 @@ from __future__ import annotations
 
 from typing import Optional
 
-from compare.align import AlignedGroup, _lis, align, is_fragment_comparison
+from compare.align import AlignedGroup, align, is_fragment_comparison
 from compare.lexicon import leading_change_kind as _lex_change_kind
 from compare.lexicon import split_leading_any
 from compare.model import CompareOptions, Comparison, Document, Pair, Paragraph, Segment
+from compare.sequences import longest_increasing_subsequence
 
 from compare.diff import changed_share, diff_texts, text_with_markers
 
@@ -83,7 +84,7 @@ def _moved_flags(groups: list[AlignedGroup], opos: dict[str, int], npos: dict[st
     idx = [k for k, g in enumerate(groups) if g.old and g.new and not g.out_of_scope]
     idx.sort(key=lambda k: npos[groups[k].new[0]])
     seq = [opos[groups[k].old[0]] for k in idx]
-    keep = set(_lis(seq))
+    keep = set(longest_increasing_subsequence(seq))
     moved = [False] * len(groups)
     for r, k in enumerate(idx):
         if r not in keep:

@@ -49,13 +49,13 @@ half-match split.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
 from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
 from diff_match_patch import diff_match_patch
 
 from .model import CompareOptions, FootnoteRef, Segment
+from .sequences import longest_increasing_subsequence
 from .tokens import NormOptions, Token, token_key, tokenize
 
 __all__ = [
@@ -350,25 +350,8 @@ def _anchors(a: str, b: str, n: int = ANCHOR_GRAM) -> list[tuple[int, int, int]]
     cand = sorted((i, ub[g]) for g, i in ua.items() if i >= 0 and ub.get(g, -1) >= 0)
     if not cand:
         return []
-    # longest increasing subsequence of the b positions (patience sorting)
-    tails: list[int] = []      # b position ending an increasing run of length k+1
-    tails_idx: list[int] = []
-    prev = [-1] * len(cand)
-    for idx, (_, y) in enumerate(cand):
-        k = bisect_left(tails, y)
-        if k == len(tails):
-            tails.append(y)
-            tails_idx.append(idx)
-        else:
-            tails[k] = y
-            tails_idx[k] = idx
-        prev[idx] = tails_idx[k - 1] if k else -1
-    chain = []
-    idx = tails_idx[-1]
-    while idx >= 0:
-        chain.append(cand[idx])
-        idx = prev[idx]
-    chain.reverse()
+    # the anchors that keep their order in both texts
+    chain = [cand[k] for k in longest_increasing_subsequence([y for _, y in cand])]
     out: list[tuple[int, int, int]] = []
     for x, y in chain:
         if out:

@@ -515,3 +515,13 @@ def is_fragment_comparison(old: Document, new: Document, options: Optional[Compa
     """Whether fragment mode applies to this pair of documents."""
     fo, fn = _is_fragment(old, new, options or CompareOptions())
     return fo or fn
+
+
+def text_similarity(old_texts: Sequence[str], new_texts: Sequence[str]) -> np.ndarray:
+    """Public: the old × new similarity matrix used for alignment, with IDF over the two sides.
+
+    Agreed-language tracing uses it to find the closest earlier paragraph.
+    """
+    if not old_texts or not new_texts:
+        return np.zeros((len(old_texts), len(new_texts)))
+    return similarity_matrix(_Features(list(old_texts), list(new_texts)))

@@ -6,16 +6,20 @@ naming the file and the problem, and exit code 2; never a traceback.
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 import json
 import shutil
 import sys
 import textwrap
+from pathlib import Path
 from typing import Sequence
 
 from . import api
 from .errors import InputError
 from .export.jsonout import document_dict
 from .model import CompareOptions, Document
+from .readers.safety import DEFAULT_LIMITS, Limits
+from .trace_cli import add_trace_parser
 
 EXIT_OK, EXIT_INPUT = 0, 2
 
@@ -60,12 +64,20 @@ def _table(doc: Document) -> str:
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
-    doc = api.load(args.file)
+    doc = api.load(Path(args.file), limits=_limits(args))
     if args.format == "json":
         _print_json(document_dict(doc))
     else:
         sys.stdout.write(_table(doc))
     return EXIT_OK
+
+
+def _limits(args: argparse.Namespace) -> Limits:
+    """Per-file limits; --max-size raises or lowers the size caps together."""
+    if getattr(args, "max_size", None) is None:
+        return DEFAULT_LIMITS
+    b = int(args.max_size * 1024 * 1024)
+    return replace(DEFAULT_LIMITS, max_file_bytes=b, max_text_bytes=b)
 
 
 def _options(args: argparse.Namespace) -> CompareOptions:
@@ -79,7 +91,7 @@ def _options(args: argparse.Namespace) -> CompareOptions:
 
 
 def _cmd_diff(args: argparse.Namespace) -> int:
-    docs = [api.load(f, label=lab) for f, lab in zip(args.files, _labels(args))]
+    docs = [api.load(Path(f), label=lab, limits=_limits(args)) for f, lab in zip(args.files, _labels(args))]
     opts = _options(args)
     result = api.compare_versions(docs, opts)
     if args.format == "json":
@@ -97,6 +109,74 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _write_output(out: str, data: bytes, inputs: Sequence[str]) -> None:
+    """Write ``data`` to ``out`` atomically (temp file in the same folder, then
+    rename); never over one of the ``inputs``."""
+    import os
+    import tempfile
+    from pathlib import Path
+
+    target = Path(out)
+    for f in inputs:
+        try:
+            if target.exists() and target.resolve() == Path(f).resolve() or os.path.abspath(out) == os.path.abspath(f):
+                raise InputError(out, "is one of the input files; choose another output file")
+        except OSError:
+            pass
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise InputError(out, "its folder does not exist")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise InputError(out, f"cannot write there ({exc.strerror or exc})") from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)
+        os.replace(tmp, target)
+    except OSError as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise InputError(out, f"cannot write it ({exc.strerror or exc})") from None
+
+
+def _cmd_redline(args: argparse.Namespace) -> int:
+    from .export.redline import redline_docx, revision_date
+
+    if not args.output.lower().endswith(".docx"):
+        raise InputError(args.output, "the redline is a Word file: give an output name ending in .docx")
+    if args.date is not None:
+        try:
+            revision_date(args.date)
+        except ValueError:
+            raise InputError("--date", f"{args.date!r} is not an ISO 8601 date (e.g. 2008-11-10 or 2008-11-10T14:30)") from None
+    labels = _labels(argparse.Namespace(labels=args.labels, files=[args.old, args.new]))
+    old = api.load(args.old, label=labels[0])
+    new = api.load(args.new, label=labels[1])
+    cmp = api.compare(old, new, _options(args))
+    data = redline_docx(cmp, author=args.author, date=args.date, summary=not args.no_summary,
+                        moves="delete-insert" if args.moves_as_delete_insert else "move")
+    _write_output(args.output, data, [args.old, args.new])
+    return EXIT_OK
+
+
+def _cmd_table(args: argparse.Namespace) -> int:
+    from .export.table import FORMATS, default_format, table_bytes
+
+    fmt = default_format(args.output)
+    if fmt is None:
+        raise InputError(args.output, f"give an output name ending in {', '.join('.' + f for f in FORMATS)}")
+    docs = [api.load(Path(f), label=lab, limits=_limits(args)) for f, lab in zip(args.files, _labels(args))]
+    lineage = api.compare_versions(docs, _options(args))
+    _write_output(args.output, table_bytes(lineage, fmt), args.files)
+    return EXIT_OK
+
+
 def _labels(args: argparse.Namespace) -> list[str | None]:
     labels = [s.strip() for s in args.labels.split(",")] if args.labels else []
     if labels and len(labels) != len(args.files):
@@ -111,6 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("parse", help="print the structure of one version")
     p.add_argument("file")
     p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--max-size", type=float, metavar="MB", help="largest file to read (default 64 MB, text 16 MB)")
     p.set_defaults(func=_cmd_parse)
 
     d = sub.add_parser("diff", help="align and diff two or more versions, oldest first")
@@ -122,7 +203,37 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--footnote-markers", action="store_true", help="count changed footnote markers as changes")
     d.add_argument("--strict-typography", action="store_true", help="count ’ vs ' and no-break spaces as changes")
     d.add_argument("--fragment", action="store_true", help="the new text is a fragment: do not report the rest as deleted")
+    d.add_argument("--max-size", type=float, metavar="MB", help="largest file to read (default 64 MB, text 16 MB)")
     d.set_defaults(func=_cmd_diff)
+
+    def comparison_options(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--ignore-case", action="store_true")
+        sp.add_argument("--ignore-punctuation", action="store_true")
+        sp.add_argument("--footnote-markers", action="store_true", help="count changed footnote markers as changes")
+        sp.add_argument("--strict-typography", action="store_true", help="count ’ vs ' and no-break spaces as changes")
+        sp.add_argument("--fragment", action="store_true", help="the new text is a fragment: do not report the rest as deleted")
+
+    r = sub.add_parser("redline", help="write a Word redline (real tracked changes) of OLD → NEW")
+    r.add_argument("old", metavar="OLD")
+    r.add_argument("new", metavar="NEW")
+    r.add_argument("-o", "--output", required=True, metavar="OUT.docx")
+    r.add_argument("--labels", help="comma-separated labels of OLD and NEW, e.g. 'L.17,Rev.1'")
+    r.add_argument("--author", help="author of the revisions (default: the new version's label)")
+    r.add_argument("--date", help="date of the revisions, ISO 8601 (default: the new version's date, else now)")
+    r.add_argument("--no-summary", action="store_true", help="leave out the change summary at the top")
+    r.add_argument("--moves-as-delete-insert", action="store_true",
+                   help="write moved paragraphs as a deletion plus an insertion instead of Word moves")
+    comparison_options(r)
+    r.set_defaults(func=_cmd_redline)
+
+    t = sub.add_parser("table", help="write a compilation table: one row per paragraph, one column per version")
+    t.add_argument("files", nargs="+", metavar="FILE")
+    t.add_argument("-o", "--output", required=True, metavar="OUT.docx|xlsx|csv")
+    t.add_argument("--labels", help="comma-separated version labels, e.g. '61/180,L.17,Rev.1'")
+    comparison_options(t)
+    t.set_defaults(func=_cmd_table)
+
+    add_trace_parser(sub)
     return ap
 
 
@@ -130,7 +241,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if getattr(args, "files", None) is not None and len(args.files) < 2:
-        parser.error("diff needs at least two files")
+        parser.error(f"{args.command} needs at least two files")
     try:
         return args.func(args)
     except InputError as exc:

@@ -103,7 +103,7 @@ _NUMBER_TAKERS = {
 _INLINE_MARK = re.compile(
     r"(?:(?:(?<=[^\W\d_])|(?<=[^\W_][,;:])) (\d{1,3})"   # "Crime 1 and", "Slavery, 4"
     r"|(?<=[^\W\d_A-ZÀ-Ý]{2})(\d{1,3}))"                   # "Crime1" (not "G20")
-    r"(?=[\s,;:.)]|$)"
+    r"(?=[\s;:)]|[,.](?!\d)|$)"                             # not "1.5 million", "1,500"
 )
 
 
@@ -231,7 +231,8 @@ def _header_lines(blocks: list[Block]) -> list[tuple[str, bool]]:
     return lines
 
 
-def _parse_header(blocks: list[Block]) -> Metadata:
+def _parse_header(blocks: list[Block]) -> tuple[Metadata, list[str]]:
+    """Metadata from the header block, and the header lines nothing claimed (not the title)."""
     meta = Metadata()
     lines = _header_lines(blocks)
     unclassified: list[tuple[int, str, bool]] = []
@@ -301,7 +302,8 @@ def _parse_header(blocks: list[Block]) -> Metadata:
             meta.title = pick[0][1]
     if meta.doc_type is None and meta.distribution == "limited":
         meta.doc_type = "draft resolution"
-    return meta
+    leftovers = [line for _, line, _ in unclassified if line != meta.title]
+    return meta, leftovers
 
 
 # --------------------------------------------------------------------------- body
@@ -337,6 +339,9 @@ def _split_lines(block: Block) -> list[_Segment]:
     return out
 
 
+_TRAILING_INLINE_MARK = re.compile(r"(?<=[,;:.])\s*\d{1,3}$")
+
+
 def _continues(prev: _Segment, nxt: _Segment) -> bool:
     """Does ``nxt`` carry on the paragraph ``prev`` (cut by a page break or blank line)?"""
     if prev.heading or nxt.heading or nxt.label:
@@ -345,14 +350,12 @@ def _continues(prev: _Segment, nxt: _Segment) -> bool:
     if lab is not None:
         return False
     prev_text = _TRAILING_INLINE_MARK.sub("", _MARK_RE.sub("", prev.text).rstrip())
-    first = nxt.text.lstrip()[:1]
-    if first.islower():
+    if not prev_text or _TERMINAL.search(prev_text):
+        return False  # a finished paragraph; Russian and German PPs start in lower case
+    if nxt.text.lstrip()[:1].islower():
         return True
     # across a page break, a paragraph without its closing punctuation goes on
-    return nxt.after_page_break and not _TERMINAL.search(prev_text) and not nxt.italic_lead and len(prev_text) > 0
-
-
-_TRAILING_INLINE_MARK = re.compile(r"(?<=[,;:.])\s*\d{1,3}$")
+    return nxt.after_page_break and not nxt.italic_lead
 
 
 def _body_items(blocks: list[Block]) -> list[object]:
@@ -396,6 +399,8 @@ def _looks_like_paragraph(b: Block) -> bool:
     t = _SPACES.sub(" ", b.text).strip()
     if b.label or _parse_label(t)[0] is not None and len(t) > 20:
         return True
+    if len(t) >= 30 and re.search(r"[,;:،؛，；：]\s*$", _MARK_RE.sub("", t)):
+        return True  # a PP or OP ending: header lines never end so
     return len(t) >= 60 and bool(_TERMINAL.search(t))
 
 
@@ -433,7 +438,11 @@ def build_document(raw: RawDocument, label: str = "") -> Document:
         # no "The General Assembly,": the header ends at the first paragraph-looking block
         start = next((i for i, b in enumerate(body_blocks) if _looks_like_paragraph(b)), 0)
         header, body = body_blocks[:start], body_blocks[start:]
-    meta = _parse_header(header)
+    meta, leftovers = _parse_header(header)
+    if opener_at < 0 and leftovers:
+        shown = "; ".join(l[:60] for l in leftovers[:3]) + ("; …" if len(leftovers) > 3 else "")
+        warnings.append(f"no \"The General Assembly,\" line: {len(leftovers)} line(s) before the first paragraph "
+                        f"were read as the header: {shown}")
     if meta.symbol is None:
         # Word and PDF files print the symbol in the page header, which readers set aside
         for line in raw.furniture:

@@ -1,74 +1,199 @@
-"""A self-contained HTML page of comparisons: side by side, readable without colour.
+"""Side-by-side HTML of comparisons, readable without colour — for the CLI page and the app.
 
 Deletions are struck through *and* bracketed, insertions underlined *and*
-marked, so the page works in black and white and for colour-blind readers.
-Right-to-left languages get ``dir="rtl"`` on their cells.  No external assets.
+marked, and every status badge carries a symbol and a word as well as a
+colour, so the page works in black and white and for colour-blind readers.
+Right-to-left languages get ``dir="rtl"`` on their cells.  Text is escaped;
+no-break spaces and « » pass through untouched.  No external assets.
+
+The pieces (:data:`MARKUP_CSS`, :func:`side_html`, :func:`inline_html`,
+:func:`pair_row`, :func:`table_head`) are public so that the Streamlit app
+(``ui/render.py``) draws exactly the same rows as ``comparisons_html``.
 """
 from __future__ import annotations
 
+import re
 from html import escape
+from typing import Iterable, Optional, Sequence
 
-from ..model import Comparison, Pair
+from ..model import Comparison, Pair, Segment
 from .labels import STATUS_WORD, leading_note, pair_flags
 
 RTL = {"ar"}
 
-CSS = """
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;margin:1.5rem;color:#111}
+#: A symbol for every flag of :func:`compare.export.labels.pair_flags`, so a
+#: badge reads without colour even when its word is cut off.
+FLAG_SYMBOL = {
+    "unchanged": "=",
+    "modified": "✎",
+    "new": "+",
+    "deleted": "−",
+    "split": "÷",
+    "merged": "∪",
+    "moved": "↕",
+    "renumbered": "#",
+    "PP↔OP": "⇄",
+}
+
+#: Styles of the markup itself, all scoped under ``.rc`` (safe to embed in a host page).
+MARKUP_CSS = """
+.rc{font-size:.95rem;line-height:1.45}
 table.rc{border-collapse:collapse;width:100%;table-layout:fixed}
 table.rc td,table.rc th{border-top:1px solid #ccc;padding:.4rem .5rem;vertical-align:top;text-align:start}
-table.rc th{background:#f3f3f3}
-.pid{font-weight:600;white-space:nowrap}
-del{color:#a00;background:#fde8e8;text-decoration:line-through}
-del::before{content:"[−"}del::after{content:"]"}
-ins{color:#064;background:#e3f6ea;text-decoration:underline}
-ins::before{content:"[+"}ins::after{content:"]"}
-del.minor,ins.minor{background:none;color:#666}
-.badge{display:inline-block;border:1px solid #888;border-radius:3px;padding:0 .3rem;font-size:.8rem;margin-inline-end:.2rem}
-.lead{font-weight:600}
+table.rc th{background:#f3f3f3;position:sticky;top:0;z-index:1}
+.rc .pid{font-weight:600;white-space:nowrap}
+.rc del{color:#a00;background:#fde8e8;text-decoration:line-through}
+.rc del::before{content:"[−"}.rc del::after{content:"]"}
+.rc ins{color:#064;background:#e3f6ea;text-decoration:underline}
+.rc ins::before{content:"[+"}.rc ins::after{content:"]"}
+.rc del.minor,.rc ins.minor{background:none;color:#666}
+.rc mark{background:#ffe97a;color:inherit;outline:1px dotted #886}
+.rc .badge{display:inline-block;border:1px solid #888;border-radius:3px;padding:0 .3rem;font-size:.8rem;
+  margin:0 .2rem .2rem 0;white-space:nowrap;background:#fff;color:#222}
+.rc .b-modified{border-color:#b26b00;background:#fff4e0}
+.rc .b-new{border-color:#1a7f37;background:#e3f6ea}
+.rc .b-deleted{border-color:#b00;background:#fde8e8}
+.rc .b-split,.rc .b-merged{border-color:#6639ba;background:#f1ebfb}
+.rc .b-moved{border-color:#0b5cad;background:#e6f0fb}
+.rc .b-renumbered,.rc .b-unchanged{border-color:#999;color:#555}
+.rc .b-leading{border-color:#b26b00;background:#fff4e0;font-weight:600}
+.rc .lead{font-weight:600;border-inline-start:3px solid #b26b00;padding-inline-start:.3rem;margin-top:.2rem}
+.rc tr.focus td{background:#fffbe0;outline:2px solid #b26b00}
+.rc .absent{color:#777}
 """
 
+#: The standalone page adds a body style around the markup styles.
+CSS = 'body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;margin:1.5rem;color:#111}' + MARKUP_CSS
 
-def _side(segments, side: str) -> str:
-    out = []
-    for s in segments:
-        if s.op == "equal":
-            out.append(escape(s.text))
-        elif s.op == "delete" and side == "old":
-            cls = ' class="minor"' if s.minor else ""
-            out.append(f"<del{cls}>{escape(s.text)}</del>")
-        elif s.op == "insert" and side == "new":
-            cls = ' class="minor"' if s.minor else ""
-            out.append(f"<ins{cls}>{escape(s.text)}</ins>")
-    return "".join(out).replace("\n", "<br>¶ ")
+_SPACE_CLASS = "[\\s\u00a0\u202f\u2009]+"
 
 
-def _dir(lang: str | None) -> str:
+def search_regex(query: Optional[str]):
+    """A regex finding ``query`` case-insensitively, any space matching any (no-break) space."""
+    if not query or not query.strip():
+        return None
+    parts = [re.escape(w) for w in query.split()]
+    return re.compile(_SPACE_CLASS.join(parts), re.IGNORECASE)
+
+
+def _text_html(text: str, rx) -> str:
+    """Escape ``text``; wrap matches of ``rx`` in ``<mark>``; paragraph marks become line breaks."""
+    if rx is None:
+        out = escape(text)
+    else:
+        bits, pos = [], 0
+        for m in rx.finditer(text):
+            if m.end() == m.start():
+                continue
+            bits.append(escape(text[pos:m.start()]))
+            bits.append(f"<mark>{escape(m.group(0))}</mark>")
+            pos = m.end()
+        bits.append(escape(text[pos:]))
+        out = "".join(bits)
+    return out.replace("\n", "<br>¶ ")
+
+
+def _segment_html(s: Segment, rx) -> str:
+    body = _text_html(s.text, rx)
+    if s.op == "equal":
+        return body
+    tag = "del" if s.op == "delete" else "ins"
+    cls = ' class="minor"' if s.minor else ""
+    return f"<{tag}{cls}>{body}</{tag}>"
+
+
+def side_html(segments: Iterable[Segment], side: str, highlight: Optional[str] = None) -> str:
+    """One side of a diff: ``side="old"`` shows equal + deleted runs, ``"new"`` equal + inserted."""
+    rx = search_regex(highlight)
+    keep = "delete" if side == "old" else "insert"
+    return "".join(_segment_html(s, rx) for s in segments if s.op in ("equal", keep))
+
+
+def inline_html(segments: Iterable[Segment], highlight: Optional[str] = None) -> str:
+    """Both sides in one run of text, as an editor's markup: deletions then insertions."""
+    rx = search_regex(highlight)
+    return "".join(_segment_html(s, rx) for s in segments)
+
+
+# Backwards-compatible private names.
+_side = side_html
+
+
+def dir_attr(lang: Optional[str]) -> str:
     return ' dir="rtl"' if lang in RTL else ""
 
 
-def pair_row(pair: Pair, cmp: Comparison) -> str:
-    badges = "".join(f'<span class="badge">{escape(f)}</span>' for f in pair_flags(pair))
+_dir = dir_attr
+
+
+def badges_html(pair: Pair) -> str:
+    out = []
+    for f in pair_flags(pair):
+        cls = "b-" + re.sub(r"[^a-z]", "", f.lower())
+        out.append(f'<span class="badge {cls}" title="{escape(f)}">{FLAG_SYMBOL.get(f, "•")} {escape(f)}</span>')
+    return "".join(out)
+
+
+def anchor_id(side: str, pid: str) -> str:
+    """A DOM id for a paragraph (``rc-new-OP5-a``) that jump links can target."""
+    return f"rc-{side}-" + re.sub(r"[^A-Za-z0-9]+", "-", pid).strip("-")
+
+
+def pair_row(
+    pair: Pair,
+    cmp: Comparison,
+    *,
+    highlight: Optional[str] = None,
+    focus: bool = False,
+    anchors: bool = False,
+) -> str:
+    """One ``<tr>``: old ids, old text, new ids, new text, change badges (and the leading-word note).
+
+    The row carries ``data-status`` (the flags, space-separated) so tests and
+    scripts can read it without parsing the text.
+    """
+    flags = pair_flags(pair)
     lead = leading_note(pair)
-    lead_html = f'<div class="lead">leading word: {escape(lead)}</div>' if lead else ""
-    old_ids = escape(" + ".join(pair.old) or "—")
-    new_ids = escape(" + ".join(pair.new) or "—")
+    lead_html = f'<div class="lead">⚠ leading word: {escape(lead)}</div>' if lead else ""
+    old_ids = escape(" + ".join(pair.old)) if pair.old else '<span class="absent">—</span>'
+    new_ids = escape(" + ".join(pair.new)) if pair.new else '<span class="absent">—</span>'
+    attrs = f' data-status="{escape(" ".join(flags))}"'
+    attrs += f' data-old="{escape(" ".join(pair.old))}" data-new="{escape(" ".join(pair.new))}"'
+    if anchors:
+        ids = [anchor_id("old", p) for p in pair.old] + [anchor_id("new", p) for p in pair.new]
+        if ids:
+            attrs += f' id="{ids[0]}"'
+    if focus:
+        attrs += ' class="focus"'
+    old_text = side_html(pair.diff, "old", highlight) if pair.old else '<span class="absent">(not in this version)</span>'
+    new_text = side_html(pair.diff, "new", highlight) if pair.new else '<span class="absent">(deleted)</span>'
     return (
-        f"<tr><td class=pid>{old_ids}</td><td{_dir(cmp.old.meta.language)}>{_side(pair.diff, 'old')}</td>"
-        f"<td class=pid>{new_ids}</td><td{_dir(cmp.new.meta.language)}>{_side(pair.diff, 'new')}</td>"
-        f"<td>{badges}{lead_html}</td></tr>"
+        f"<tr{attrs}><td class=pid>{old_ids}</td><td{dir_attr(cmp.old.meta.language)}>{old_text}</td>"
+        f"<td class=pid>{new_ids}</td><td{dir_attr(cmp.new.meta.language)}>{new_text}</td>"
+        f"<td>{badges_html(pair)}{lead_html}</td></tr>"
     )
 
 
+def table_head(cmp: Comparison) -> str:
+    return (
+        '<table class="rc"><colgroup><col style="width:7%"><col style="width:38%"><col style="width:7%">'
+        '<col style="width:38%"><col style="width:10%"></colgroup>'
+        f"<thead><tr><th></th><th>{escape(cmp.old.label)}</th><th></th><th>{escape(cmp.new.label)}</th>"
+        "<th>change</th></tr></thead>"
+    )
+
+
+def rows_table(cmp: Comparison, pairs: Sequence[Pair], **row_kw) -> str:
+    """A side-by-side table of the given pairs (a filtered subset of ``cmp.pairs``)."""
+    rows = "".join(pair_row(p, cmp, **row_kw) for p in pairs)
+    return f"{table_head(cmp)}<tbody>{rows}</tbody></table>"
+
+
 def comparison_table(cmp: Comparison) -> str:
-    rows = "\n".join(pair_row(p, cmp) for p in cmp.pairs)
     summary = ", ".join(f"{STATUS_WORD.get(k, k)}: {v}" for k, v in cmp.summary().items() if v)
     return (
         f"<h2>{escape(cmp.old.label)} → {escape(cmp.new.label)}</h2><p>{escape(summary)}</p>"
-        '<table class="rc"><colgroup><col style="width:7%"><col style="width:40%"><col style="width:7%">'
-        '<col style="width:40%"><col style="width:6%"></colgroup>'
-        f"<tr><th></th><th>{escape(cmp.old.label)}</th><th></th><th>{escape(cmp.new.label)}</th><th>change</th></tr>"
-        f"{rows}</table>"
+        + rows_table(cmp, cmp.pairs)
     )
 
 

@@ -1,8 +1,13 @@
 """Readers: bytes of one file → :class:`~compare.model.RawDocument` (blocks, no UN semantics).
 
 :func:`read_path` and :func:`read_bytes` pick the reader from the file name's
-extension and guard every read with the limits in :mod:`.safety`.  The input
-file is only ever opened for reading.
+extension and guard every read with the limits in :mod:`.safety` (size before
+reading, a deadline and a paragraph budget while reading).  The input file is only
+ever opened for reading; no temporary files are made.  Whatever goes wrong comes
+out as one :class:`~compare.errors.InputError` whose message is one line: the
+safety net below turns any stray parser exception into a
+:class:`~compare.errors.CorruptFileError` and running out of memory or recursion
+into a :class:`~compare.errors.TooLargeError`.
 """
 from __future__ import annotations
 
@@ -11,27 +16,49 @@ from pathlib import Path
 
 from ..errors import CorruptFileError, InputError, MissingFileError, TooLargeError, UnsupportedFormatError
 from ..model import RawDocument
-from .safety import DEFAULT_LIMITS, Limits, check_size, decode_text
+from .safety import DEFAULT_LIMITS, Limits, check_declared_size, check_size, decode_text, one_line, reading
 
 SUPPORTED = (".docx", ".pdf", ".txt", ".md", ".markdown", ".html", ".htm", ".text")
+
+
+def _unsupported(name: str, ext: str) -> UnsupportedFormatError:
+    hint = ""
+    if ext in (".doc", ".rtf", ".odt", ".pages", ".wpd"):
+        hint = " (open it in Word and save it as .docx)"
+    return UnsupportedFormatError(
+        name, f"unsupported file type '{ext or '(none)'}'; use .docx, .pdf, .txt, .md or .html{hint}"
+    )
 
 
 def read_bytes(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> RawDocument:
     """Read an in-memory file (an upload); ``name`` gives the format and names errors."""
     ext = Path(name).suffix.lower()
     if ext not in SUPPORTED:
-        raise UnsupportedFormatError(
-            name, f"unsupported file type '{ext or '(none)'}'; use .docx, .pdf, .txt, .md or .html"
-        )
-    check_size(data, name, limits)
+        raise _unsupported(name, ext)
     try:
-        return _dispatch(data, name, ext, limits)
-    except InputError:
-        raise
+        check_size(data, name, limits, ext)
+        with reading(name, limits):
+            raw = _dispatch(data, name, ext, limits)
+            if len(raw.blocks) > limits.max_paragraphs:
+                raise TooLargeError(name, f"more than {limits.max_paragraphs:,} paragraphs; too large to compare")
+            return raw
+    except InputError as exc:
+        raise _one_line(exc) from None
     except (MemoryError, RecursionError):
         raise TooLargeError(name, "too large or too deeply nested to read safely") from None
     except Exception as exc:  # a parser library choked on malformed input
-        raise CorruptFileError(name, f"could not be read as a {ext} file ({type(exc).__name__}: {exc})"[:300]) from None
+        raise CorruptFileError(name, one_line(f"could not be read as a {ext} file ({type(exc).__name__}: {exc})", 300)) from None
+
+
+def _one_line(exc: InputError) -> InputError:
+    """Make sure the message users see is a single line (file names and parser
+    messages can carry line breaks)."""
+    msg = str(exc)
+    clean = one_line(msg, 600)
+    if clean != msg:
+        exc.problem = one_line(exc.problem, 500)
+        exc.args = (clean,)
+    return exc
 
 
 def _dispatch(data: bytes, name: str, ext: str, limits: Limits) -> RawDocument:
@@ -54,29 +81,33 @@ def _dispatch(data: bytes, name: str, ext: str, limits: Limits) -> RawDocument:
 
 
 def read_path(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> RawDocument:
-    """Read a file from disk (opened read-only, never written)."""
+    """Read a file from disk (opened read-only, never written; its size is checked
+    before it is read)."""
     p = Path(path)
     name = str(path)
-    if not p.exists():
-        raise MissingFileError(name, "no such file")
-    if p.is_dir():
-        raise InputError(name, "is a folder, not a file")
-    ext = p.suffix.lower()
-    if ext not in SUPPORTED:
-        raise UnsupportedFormatError(
-            name, f"unsupported file type '{ext or '(none)'}'; use .docx, .pdf, .txt, .md or .html"
-        )
     try:
-        size = p.stat().st_size
-    except OSError as exc:
-        raise InputError(name, f"cannot read ({exc.strerror})") from None
-    if size > limits.max_file_bytes:
-        raise TooLargeError(
-            name, f"the file is {size / 1_048_576:.1f} MiB, over the {limits.max_file_bytes / 1_048_576:.0f} MiB limit"
-        )
-    try:
-        with open(p, "rb") as fh:
-            data = fh.read()
-    except OSError as exc:
-        raise InputError(name, f"cannot read ({exc.strerror})") from None
+        if not p.exists():
+            raise MissingFileError(name, "no such file")
+        if p.is_dir():
+            raise InputError(name, "is a folder, not a file")
+        ext = p.suffix.lower()
+        if ext not in SUPPORTED:
+            raise _unsupported(name, ext)
+        try:
+            st = p.stat()
+        except OSError as exc:
+            raise InputError(name, f"cannot read ({exc.strerror})") from None
+        if not p.is_file():
+            raise InputError(name, "is not a regular file")
+        check_declared_size(st.st_size, name, limits, ext)
+        try:
+            with open(p, "rb") as fh:
+                # read at most one byte over the limit: the file may grow after stat()
+                data = fh.read(limits.max_file_bytes + 1)
+        except OSError as exc:
+            raise InputError(name, f"cannot read ({exc.strerror or exc})") from None
+    except InputError as exc:
+        raise _one_line(exc) from None
+    except (OSError, ValueError) as exc:  # a name too long, a NUL in the name, …
+        raise _one_line(InputError(name, f"cannot read ({getattr(exc, 'strerror', None) or exc})")) from None
     return read_bytes(data, name, limits)

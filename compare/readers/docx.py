@@ -26,6 +26,15 @@ expose).  What comes out:
   with the next one, deleted table rows dropped) and a warning says so.
 
 The input bytes are never written; every error is one :mod:`compare.errors` line.
+
+Hostile files (limits in :class:`~compare.readers.safety.Limits`): the zip
+directory is checked before anything is inflated (member count, total declared
+size, per-part size and compression ratio), parts are inflated through a bounded
+stream with a running budget, any part carrying a DTD is refused (XXE, billion
+laughs), the XML parser resolves no entities and loads nothing, and external
+relationships (links to files or URLs) are never followed.  A password-protected
+file (an OLE/CFB container with an ``EncryptionInfo`` stream, not a zip) and an
+old binary ``.doc`` renamed ``.docx`` are recognised and named as such.
 """
 from __future__ import annotations
 
@@ -39,8 +48,9 @@ from typing import Iterable, Optional
 
 from lxml import etree
 
-from ..errors import CorruptFileError, EmptyInputError, EncryptedFileError, TooLargeError
+from ..errors import CorruptFileError, EmptyInputError, EncryptedFileError, TooLargeError, UnsupportedFormatError
 from ..model import Block, RawDocument, marker
+from .safety import count_blocks, current_limits, tick
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -49,8 +59,9 @@ M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_MAX_PART_BYTES = 256 * 1024 * 1024       # uncompressed size of one XML part
-_MAX_RATIO = 200                          # compression ratio beyond which we smell a zip bomb
+_RATIO_MIN_BYTES = 1024 * 1024            # the ratio check applies to parts larger than this
+_DOCTYPE_MARKS = tuple("<!DOCTYPE".encode(enc) for enc in ("ascii", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"))
+STRICT_W = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 
 TRACKED_WARNING = "contains tracked changes; read as if all were accepted"
 
@@ -74,41 +85,104 @@ _SKIP = {w("pPr"), w("rPr"), w("proofErr"), w("bookmarkStart"), w("bookmarkEnd")
 
 
 def _parser() -> etree.XMLParser:
+    # lxml's defaults already refuse external entities (resolve_entities="internal",
+    # no_network=True, load_dtd=False, huge_tree=False); we go further: no entity is
+    # resolved at all, and a part with a DTD never reaches the parser (_Package.xml).
     return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
-                           remove_blank_text=False, load_dtd=False)
+                           remove_blank_text=False, load_dtd=False, dtd_validation=False,
+                           attribute_defaults=False, remove_pis=True)
 
 
 class _Package:
     def __init__(self, data: bytes, source: str):
         self.source = source
+        self.limits = current_limits()
+        self.inflated = 0
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
-            self.names = set(self.zip.namelist())
+            infos = self.zip.infolist()
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
             raise CorruptFileError(source, f"not a valid Word .docx file ({_zip_reason(exc)})") from None
+        lim = self.limits
+        # Everything below is decided from the zip directory, before inflating a byte.
+        if len(infos) > lim.max_zip_members:
+            raise TooLargeError(source, f"the .docx archive has {len(infos):,} members, over the "
+                                        f"{lim.max_zip_members:,} limit (a zip bomb?)")
+        declared = sum(i.file_size for i in infos)
+        if declared > lim.max_unzipped_bytes:
+            raise TooLargeError(source, f"the .docx archive would unpack to {declared / 1_048_576:,.0f} MiB, over the "
+                                        f"{lim.max_unzipped_bytes / 1_048_576:,.0f} MiB limit (a zip bomb?)")
+        self.infos = {i.filename: i for i in infos}
+        self.names = set(self.infos)
 
     def read(self, name: str) -> Optional[bytes]:
         if name not in self.names:
             return None
-        info = self.zip.getinfo(name)
-        if info.file_size > _MAX_PART_BYTES or (
-            info.compress_size and info.file_size > 1_000_000 and info.file_size / info.compress_size > _MAX_RATIO
-        ):
-            raise TooLargeError(self.source, f"part {name} of the .docx is too large to read safely")
+        info = self.infos[name]
+        lim = self.limits
+        if info.flag_bits & 0x1:
+            raise EncryptedFileError(self.source, f"part {name} of the .docx is encrypted; remove the password and try again")
+        if info.file_size > lim.max_part_bytes:
+            raise TooLargeError(self.source, f"part {name} of the .docx would unpack to "
+                                             f"{info.file_size / 1_048_576:,.0f} MiB, over the "
+                                             f"{lim.max_part_bytes / 1_048_576:,.0f} MiB limit")
+        if info.file_size > _RATIO_MIN_BYTES and info.file_size > lim.max_zip_ratio * max(info.compress_size, 1):
+            raise TooLargeError(self.source, f"part {name} of the .docx is compressed "
+                                             f"{info.file_size / max(info.compress_size, 1):,.0f} to 1, "
+                                             f"over the {lim.max_zip_ratio:g} limit (a zip bomb?)")
+        tick(self.source)
+        # Inflate through a bounded stream: never more than the declared size (+1 to
+        # catch a header that lies), never more than the budget left for the file.
+        cap = min(info.file_size, lim.max_part_bytes, max(lim.max_unzipped_bytes - self.inflated, 0))
         try:
-            return self.zip.read(name)
+            with self.zip.open(info) as fh:
+                chunks = []
+                got = 0
+                while got <= cap:
+                    chunk = fh.read(min(1 << 20, cap + 1 - got))
+                    if not chunk:
+                        break
+                    chunks.append(chunk)
+                    got += len(chunk)
+                    tick(self.source)
         except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError,
-                RuntimeError, KeyError) as exc:
+                KeyError) as exc:
             raise CorruptFileError(self.source, f"not a valid Word .docx file (damaged part {name}: {exc})") from None
+        except RuntimeError as exc:   # zipfile: "File … is encrypted, password required"
+            if "encrypt" in str(exc).lower() or "password" in str(exc).lower():
+                raise EncryptedFileError(self.source, f"part {name} of the .docx is encrypted; "
+                                                      "remove the password and try again") from None
+            raise CorruptFileError(self.source, f"not a valid Word .docx file (damaged part {name}: {exc})") from None
+        if got > cap:
+            if got > info.file_size:
+                raise CorruptFileError(self.source, f"not a valid Word .docx file (part {name} is larger than "
+                                                    "its zip header says)")
+            raise TooLargeError(self.source, "the .docx unpacks to more than "
+                                             f"{lim.max_unzipped_bytes / 1_048_576:,.0f} MiB (a zip bomb?)")
+        self.inflated += got
+        return b"".join(chunks)
 
     def xml(self, name: str) -> Optional[etree._Element]:
         raw = self.read(name)
         if raw is None:
             return None
+        if any(mark in raw for mark in _DOCTYPE_MARKS):
+            raise CorruptFileError(self.source, f"refused: part {name} of the .docx declares a DTD, which Word "
+                                                "never writes (a crafted file?)")
         try:
-            return etree.fromstring(raw, _parser())
+            root = etree.fromstring(raw, _parser())
         except etree.XMLSyntaxError as exc:
-            raise CorruptFileError(self.source, f"not a valid Word .docx file (damaged XML in {name}: {exc.msg})") from None
+            msg = exc.msg or ""
+            if "depth" in msg.lower():
+                msg = "elements nested too deeply (over 256 levels)"
+            elif "amplification" in msg.lower() or "entity" in msg.lower():
+                msg = "entity tricks refused"
+            raise CorruptFileError(self.source, f"not a valid Word .docx file (damaged XML in {name}: {msg})") from None
+        docinfo = root.getroottree().docinfo
+        if docinfo.internalDTD is not None or docinfo.externalDTD is not None or docinfo.doctype:
+            raise CorruptFileError(self.source, f"refused: part {name} of the .docx declares a DTD, which Word "
+                                                "never writes (a crafted file?)")
+        return root
 
     def rels(self, part: str) -> dict[str, str]:
         """Relationship type suffix → target part name, for ``part`` (the first of each type)."""
@@ -137,7 +211,8 @@ class _Package:
 def _zip_reason(exc: BaseException) -> str:
     msg = str(exc) or exc.__class__.__name__
     if "not a zip file" in msg.lower():
-        return "not a zip archive"
+        # it starts like a zip (checked by read_docx) but its directory at the end is missing
+        return "the zip archive is incomplete: truncated or damaged, download or save it again"
     return f"damaged zip archive: {msg}"
 
 
@@ -387,7 +462,7 @@ def _roman(n: int) -> str:
 
 def _letters(n: int) -> str:
     # Word: a..z, aa..zz, aaa.. (the letter repeated), not spreadsheet-style.
-    if n <= 0:
+    if n <= 0 or n > 26 * 40:    # a crafted start value must not make a huge label
         return str(n)
     letter = chr(ord("a") + (n - 1) % 26)
     return letter * ((n - 1) // 26 + 1)
@@ -407,7 +482,7 @@ def _format_number(n: int, fmt: str) -> str:
     if fmt == "decimalZero":
         return f"{n:02d}"
     if fmt in ("chicago",):
-        return "*†‡§"[(n - 1) % 4] * ((n - 1) // 4 + 1) if n > 0 else str(n)
+        return "*†‡§"[(n - 1) % 4] * ((n - 1) // 4 + 1) if 0 < n <= 160 else str(n)
     return str(n)
 
 
@@ -660,11 +735,7 @@ def read_docx(data: bytes, source: str) -> RawDocument:
     if not data:
         raise EmptyInputError(source, "the file is empty")
     if data[:4] == _OLE_MAGIC[:4]:
-        raise EncryptedFileError(
-            source,
-            "this Word file is password-protected (encrypted) or an old binary .doc; "
-            "remove the password or save it as .docx in Word, then try again",
-        )
+        _refuse_ole(data, source)
     if data[:2] != b"PK":
         raise CorruptFileError(source, "not a valid Word .docx file (not a zip archive)")
     pkg = _Package(data, source)
@@ -676,6 +747,9 @@ def read_docx(data: bytes, source: str) -> RawDocument:
         raise CorruptFileError(source, "not a valid Word .docx file (no word/document.xml in the archive)")
     doc = pkg.xml(main)
     body = doc.find(w("body")) if doc is not None else None
+    if body is None and doc is not None and doc.find(f"{{{STRICT_W}}}body") is not None:
+        raise UnsupportedFormatError(source, "a 'Strict Open XML' .docx is not supported; "
+                                             "save it in Word as a Word Document (.docx)")
     if body is None:
         raise CorruptFileError(source, "not a valid Word .docx file (document.xml has no body)")
     rels = pkg.rels(main)
@@ -705,7 +779,9 @@ def read_docx(data: bytes, source: str) -> RawDocument:
 
     # Paragraphs in document order (tables cell by cell), then merged where marks are deleted.
     raw_paras: list[_Para] = []
-    for p in _iter_paragraphs(body):
+    for k, p in enumerate(_iter_paragraphs(body)):
+        if not k % 256:
+            tick(source)
         raw_paras.append(reader.paragraph(p))
     paras = _merge_deleted_marks(raw_paras)
 
@@ -729,6 +805,7 @@ def read_docx(data: bytes, source: str) -> RawDocument:
             level = (outline if outline is not None else _int(name[-1:], 0)) + (1 if outline is not None else 0)
         words = [pc for pc in para.pieces if pc.text.strip() and not pc.is_marker]
         bold = bool(words) and all(pc.bold for pc in words)
+        count_blocks(source=source)
         blocks.append(Block(text=text, kind=kind, label=label, italic_lead=_italic_lead(para.pieces),
                             level=level, bold=bold))
 
@@ -751,12 +828,35 @@ def read_docx(data: bytes, source: str) -> RawDocument:
                 t = _clean("".join(pc.text for pc in para.pieces if not pc.is_marker))
                 if t:
                     texts.append(t)
+            count_blocks(source=source)
             blocks.append(Block(text=" ".join(texts), kind="footnote", label=notes.numbers[nid]))
 
     if tracked:
         warnings.append(TRACKED_WARNING)
     return RawDocument(blocks=blocks, source=source, fmt="docx", warnings=warnings,
                        furniture=_header_footer_lines(pkg, main))
+
+
+def _refuse_ole(data: bytes, source: str) -> None:
+    """An OLE/CFB container, not a zip: say which kind (its directory names its streams)."""
+    head = data[: 4 * 1024 * 1024]
+    if "EncryptionInfo".encode("utf-16-le") in head or "EncryptedPackage".encode("utf-16-le") in head:
+        raise EncryptedFileError(
+            source,
+            "this Word file is password-protected (encrypted); open it in Word, remove the password "
+            "(File > Info > Protect Document) and save it, then try again",
+        )
+    if "WordDocument".encode("utf-16-le") in head:
+        raise UnsupportedFormatError(
+            source,
+            "this is an old binary Word .doc file (Word 97-2003, possibly password-protected), not a .docx; "
+            "open it in Word and save it as .docx, then try again",
+        )
+    raise EncryptedFileError(
+        source,
+        "this Word file is password-protected (encrypted) or an old binary .doc; "
+        "remove the password or save it as .docx in Word, then try again",
+    )
 
 
 def _header_footer_lines(pkg: "_Package", main: str) -> list[str]:

@@ -1,6 +1,9 @@
 """HTML (a saved web page or an e-mail body) into :class:`Block` s.
 
-Parsed with lxml with network access and entity resolution off.  Block-level
+Parsed with lxml's HTML parser: network access off, no external entities (the HTML
+parser knows only the HTML character entities), lxml's ``huge_tree`` safety limits
+on; an XML declaration and an internal DTD subset (``<!DOCTYPE html [ … ]>``, the
+vehicle of entity tricks) are cut off before parsing.  Block-level
 elements become blocks; ``<sup>n</sup>`` becomes a footnote marker; ``<hr>`` a
 page break; leading ``<em>``/``<i>`` text the italic lead; ``<ol>`` items get
 their rendered number as the label.  Scripts, styles and navigation are dropped.
@@ -13,6 +16,7 @@ from lxml import etree, html as lxml_html
 
 from ..errors import CorruptFileError, EmptyInputError
 from ..model import Block, RawDocument, marker
+from .safety import count_blocks, tick
 from .text import GAP_RE
 
 _BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "blockquote", "dd", "dt", "pre", "section", "article"}
@@ -24,7 +28,24 @@ def _parser() -> etree.HTMLParser:
     return etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, recover=True, huge_tree=False)
 
 
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]{0,300}\?>", re.IGNORECASE)
+_DOCTYPE_SUBSET = re.compile(r"\s*<!DOCTYPE[^\[>]{0,1000}\[", re.IGNORECASE)
+
+
+def _strip_prolog(text: str) -> str:
+    """Drop an XML declaration (lxml refuses one in a str) and an internal DTD subset."""
+    text = _XML_DECL.sub("", text, count=1)
+    m = _DOCTYPE_SUBSET.match(text)
+    if m:
+        end = re.compile(r"\]\s*>").search(text, m.end())
+        text = text[end.end():] if end else text[m.end():]
+    return text
+
+
 def read_html(text: str, source: str = "<html>") -> RawDocument:
+    text = _strip_prolog(text)
+    if not text.strip():
+        raise EmptyInputError(source, "the page contains no text")
     try:
         root = lxml_html.fromstring(text, parser=_parser())
     except (etree.ParserError, ValueError) as exc:
@@ -44,6 +65,7 @@ def _has_block_child(el) -> bool:
 
 
 def _walk(el, out: list[Block]) -> None:
+    tick()
     for child in el:
         tag = child.tag if isinstance(child.tag, str) else ""
         if tag in _SKIP_TAGS or not tag:
@@ -71,6 +93,7 @@ def _walk_list(ol, out: list[Block]) -> None:
     for li in ol:
         if not isinstance(li.tag, str) or li.tag != "li":
             continue
+        tick()
         label = _list_label(n, kind)
         _emit(li, out, label=label, shallow=True)
         for sub in li:
@@ -101,6 +124,12 @@ def _emit(el, out: list[Block], label: str | None, shallow: bool = False) -> Non
     parts: list[str] = []
     italic: list[str] = []
     seen_text = [False]
+    last_text = [-1]        # index in parts of the last part with visible text
+
+    def push(s: str) -> None:
+        if s.strip():
+            last_text[0] = len(parts)
+        parts.append(s)
 
     def collect(node, in_italic: bool) -> None:
         tag = node.tag if isinstance(node.tag, str) else ""
@@ -111,11 +140,11 @@ def _emit(el, out: list[Block], label: str | None, shallow: bool = False) -> Non
         if tag == "sup":
             t = "".join(node.itertext()).strip()
             if t.isdigit() and len(t) <= 3:
-                parts.append(marker(t))
+                push(marker(t))
             else:
-                parts.append(t)
+                push(t)
         elif tag == "br":
-            parts.append("\n")
+            push("\n")
         else:
             is_it = in_italic or tag in ("em", "i")
             if node.text:
@@ -129,11 +158,12 @@ def _emit(el, out: list[Block], label: str | None, shallow: bool = False) -> Non
             pass  # tails are added by the parent loop
 
     def _add(s: str, is_it: bool) -> None:
-        if is_it and not seen_text[0] or (is_it and italic and not "".join(parts[len(italic):]).strip()):
+        # (no visible text in parts[len(italic):]) == (last_text < len(italic)), in O(1)
+        if is_it and not seen_text[0] or (is_it and italic and last_text[0] < len(italic)):
             italic.append(s)
         if s.strip():
             seen_text[0] = True
-        parts.append(s)
+        push(s)
 
     collect(el, False)
     text = "\n".join(_WS.sub(" ", line).strip() for line in "".join(parts).split("\n"))
@@ -141,6 +171,7 @@ def _emit(el, out: list[Block], label: str | None, shallow: bool = False) -> Non
     if not text:
         return
     tag = el.tag if isinstance(el.tag, str) else ""
+    count_blocks()
     if GAP_RE.match(text):
         out.append(Block(text, kind="gap"))
         return

@@ -30,6 +30,15 @@ Type larger than 1.3 × the body size is reported as ``kind="heading"``.  Italic
 (``Italic``/``Oblique`` in the font name or the PDF italic flag) leading words go
 to :attr:`Block.italic_lead`.  Numbers of numbered paragraphs stay in the text
 (they are typed characters in a PDF).
+
+Hostile or broken files: PDFium parses from memory (no temporary file); pages,
+characters per page and characters in all are capped (``max_pdf_*`` in
+:class:`~compare.readers.safety.Limits`), the read deadline is checked between
+pages and every few thousand characters, a damaged file is one
+:class:`~compare.errors.CorruptFileError` (with a hint when the end-of-file marker
+is missing: a truncated download), a password-protected one an
+:class:`~compare.errors.EncryptedFileError`, and a PDF without a text layer (a
+scan) a :class:`~compare.errors.NoTextLayerError` saying OCR is needed.
 """
 from __future__ import annotations
 
@@ -42,10 +51,12 @@ from typing import Optional
 
 from ..errors import CorruptFileError, EmptyInputError, EncryptedFileError, NoTextLayerError
 from ..model import Block, RawDocument, marker
+from .safety import DEFAULT_LIMITS, count_blocks, current_limits, tick
 
-MAX_PAGES = 2000
-MAX_CHARS_PER_PAGE = 200_000
-MAX_TOTAL_CHARS = 5_000_000
+# Defaults; the limits in force come from safety.Limits (max_pdf_pages, …).
+MAX_PAGES = DEFAULT_LIMITS.max_pdf_pages
+MAX_CHARS_PER_PAGE = DEFAULT_LIMITS.max_pdf_page_chars
+MAX_TOTAL_CHARS = DEFAULT_LIMITS.max_pdf_chars
 
 _ITALIC_FLAG = 1 << 6          # PDF font descriptor flag "Italic"
 
@@ -86,7 +97,7 @@ def _page_chars(page, textpage, raw_mod, height: float) -> list[_Char]:
     n = raw_mod.FPDFText_CountChars(raw)
     if n <= 0:
         return []
-    n = min(n, MAX_CHARS_PER_PAGE)
+    n = min(n, current_limits().max_pdf_page_chars)
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     ox, oy = ctypes.c_double(), ctypes.c_double()
     buf = ctypes.create_string_buffer(128)
@@ -94,6 +105,8 @@ def _page_chars(page, textpage, raw_mod, height: float) -> list[_Char]:
     font_cache: dict[int, tuple[bool, bool]] = {}
     out: list[_Char] = []
     for i in range(n):
+        if not i & 4095:
+            tick()
         if raw_mod.FPDFText_IsGenerated(raw, i) == 1:
             continue
         u = raw_mod.FPDFText_GetUnicode(raw, i)
@@ -335,10 +348,16 @@ def _open(data: bytes, source: str):
         msg = str(exc).lower()
         if "password" in msg:
             raise EncryptedFileError(source, "the PDF is password-protected; remove the password and try again") from None
-        raise CorruptFileError(source, f"not a valid PDF file ({_pdfium_reason(exc)})") from None
+        raise CorruptFileError(source, f"not a valid PDF file ({_pdfium_reason(exc)}{_truncated(data)})") from None
     except Exception as exc:  # noqa: BLE001 — PDFium bindings raise assorted errors on garbage
-        raise CorruptFileError(source, f"not a valid PDF file ({exc.__class__.__name__})") from None
+        raise CorruptFileError(source, f"not a valid PDF file ({exc.__class__.__name__}{_truncated(data)})") from None
     return pdfium, pdfium_c, pdf
+
+
+def _truncated(data: bytes) -> str:
+    """A hint for the error message when the file lacks its end-of-file marker."""
+    return "; the file seems truncated (no %%EOF at its end): download or save it again" \
+        if b"%%EOF" not in data[-2048:] else ""
 
 
 def _pdfium_reason(exc: Exception) -> str:
@@ -384,13 +403,15 @@ def _read(pdf, pdfium, pdfium_c, source: str) -> RawDocument:
     if n_pages == 0:
         raise CorruptFileError(source, "not a valid PDF file (it has no pages)")
     warnings: list[str] = []
-    if n_pages > MAX_PAGES:
-        warnings.append(f"only the first {MAX_PAGES} of {n_pages} pages were read")
-        n_pages = MAX_PAGES
+    limits = current_limits()
+    if n_pages > limits.max_pdf_pages:
+        warnings.append(f"only the first {limits.max_pdf_pages} of {n_pages} pages were read")
+        n_pages = limits.max_pdf_pages
 
     pages_raw: list[tuple[int, list[_Line], list[tuple[float, float, float]], float, float]] = []
     total = 0
     for pi in range(n_pages):
+        tick(source)
         try:
             page = pdf[pi]
             width, height = page.get_size()
@@ -400,8 +421,8 @@ def _read(pdf, pdfium, pdfium_c, source: str) -> RawDocument:
         except pdfium.PdfiumError as exc:
             raise CorruptFileError(source, f"not a valid PDF file (page {pi + 1}: {_pdfium_reason(exc)})") from None
         total += sum(1 for c in chars if c.ch != " ")
-        if total > MAX_TOTAL_CHARS:
-            warnings.append(f"text after page {pi + 1} was not read (over {MAX_TOTAL_CHARS} characters)")
+        if total > limits.max_pdf_chars:
+            warnings.append(f"text after page {pi + 1} was not read (over {limits.max_pdf_chars:,} characters)")
             break
         pages_raw.append((pi + 1, _group_lines(chars), rules, width, height))
     if total == 0:
@@ -444,6 +465,7 @@ def _read(pdf, pdfium, pdfium_c, source: str) -> RawDocument:
         pages.append(_PageLines(number, body, notes, width, height))
 
     blocks = _build_blocks(pages, body_size)
+    count_blocks(len(blocks), source)
     return RawDocument(blocks=blocks, source=source, fmt="pdf", warnings=warnings, furniture=furniture)
 
 

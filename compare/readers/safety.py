@@ -1,40 +1,166 @@
 """Limits and decoding shared by every reader: what one file may cost us.
 
 Checks here run before any parser sees the bytes, so one bad file cannot exhaust
-memory or pass binary data off as text.  The limits are plain module-level
-defaults that callers can override through :class:`Limits`.
+memory, hang the program or pass binary data off as text.  Every limit is a field
+of :class:`Limits`; callers override them with ``Limits(max_seconds=10, ...)`` and
+pass that to :func:`compare.api.load` / :func:`compare.readers.read_path`.
+
+How each risk is bounded
+------------------------
+
+* **Size** — the file size is checked (from ``stat`` before the file is read, and
+  again on the bytes of an upload) against ``max_file_bytes``; text formats have
+  the tighter ``max_text_bytes``/``max_text_chars``.
+* **Zip bombs** (``.docx``) — the zip directory is inspected before anything is
+  inflated: number of members, the sum of their declared sizes, the declared size
+  of each part we read and its compression ratio.  Parts are then inflated through
+  a bounded stream that stops at the declared size (a lying header cannot make us
+  inflate more), with a running budget for the whole file.
+* **XML tricks** (XXE, billion laughs, external DTDs) — Word never writes a DTD, so
+  a part that declares one is refused before parsing; the parser itself runs with
+  entity resolution, DTD loading and network access off and lxml's ``huge_tree``
+  safety limits on.  External relationships (links to files or URLs) are never
+  followed.
+* **Time** — reading is bounded by a *cooperative* deadline (``max_seconds``):
+  every reader calls :func:`tick` in its loops (per page, per paragraph, every few
+  thousand characters) and gives up with :class:`~compare.errors.TooLargeError`
+  when the deadline has passed.  This is portable (any thread, any OS, also inside
+  Streamlit, which runs scripts outside the main thread where ``signal.alarm`` is
+  unavailable) and never leaves a half-killed parser behind.  Its limit: a single
+  call into a C library (one lxml parse, one PDFium page load) is not interrupted;
+  the size limits above bound what such a call can be given.  An application that
+  needs a hard wall-clock bound even then should call the reader in a worker
+  process and kill it on timeout.
+* **Paragraph count** — ``max_paragraphs`` blocks per file, checked while reading.
+
+Nothing is written: readers work on the bytes in memory, no temporary files.
 """
 from __future__ import annotations
 
 import codecs
+import contextvars
 import re
+import time
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Iterator, Optional
 
 from ..errors import BinaryContentError, EmptyInputError, TooLargeError
+
+MiB = 1024 * 1024
 
 
 @dataclass(frozen=True)
 class Limits:
-    """Per-file limits.  Sizes are in bytes."""
+    """Per-file limits.  Sizes are in bytes, times in seconds.
 
-    max_file_bytes: int = 64 * 1024 * 1024        # 64 MiB on disk
-    max_text_chars: int = 64 * 1024 * 1024        # decoded text
-    max_paragraphs: int = 20_000
+    The defaults are one to two orders of magnitude above the largest real UN
+    resolution or report (a resolution is 20–200 KB of text, a few hundred
+    paragraphs), and low enough that one file cannot take more than a few hundred
+    MB of memory.
+    """
+
+    max_file_bytes: int = 64 * MiB         # any file, on disk or uploaded
+    max_text_bytes: int = 16 * MiB         # .txt/.md/.html before decoding
+    max_text_chars: int = 16 * MiB         # decoded text (any format)
+    max_paragraphs: int = 20_000           # blocks read from one file
+    max_seconds: float = 60.0              # wall time to read one file (cooperative deadline)
+    # .docx (zip) ---------------------------------------------------------------
+    max_zip_members: int = 5_000           # entries in the zip directory
+    max_unzipped_bytes: int = 512 * MiB    # sum of the declared sizes of all entries
+    max_part_bytes: int = 64 * MiB         # one XML part, inflated
+    max_zip_ratio: float = 200.0           # inflated/compressed, for parts over 1 MiB
+    # .pdf ----------------------------------------------------------------------
+    max_pdf_pages: int = 2_000             # pages read (the rest skipped with a warning)
+    max_pdf_page_chars: int = 200_000      # characters read on one page
+    max_pdf_chars: int = 5_000_000         # characters read in the whole file
 
 
 DEFAULT_LIMITS = Limits()
 
+TEXT_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".text")
 
-def check_size(data: bytes, source: str, limits: Limits = DEFAULT_LIMITS) -> None:
+
+def _mib(n: float) -> str:
+    v = n / MiB
+    return f"{v:.1f} MiB" if v < 10 else f"{v:.0f} MiB"
+
+
+def check_size(data: bytes, source: str, limits: Limits = DEFAULT_LIMITS, ext: str = "") -> None:
+    """Refuse empty data and data over the size limit for its format."""
     if not data:
         raise EmptyInputError(source, "the file is empty")
-    if len(data) > limits.max_file_bytes:
+    check_declared_size(len(data), source, limits, ext)
+
+
+def check_declared_size(size: int, source: str, limits: Limits = DEFAULT_LIMITS, ext: str = "") -> None:
+    """Size check that needs only the size (``stat``), so a huge file is never read."""
+    cap = limits.max_text_bytes if ext in TEXT_EXTENSIONS else limits.max_file_bytes
+    cap = min(cap, limits.max_file_bytes)
+    if size > cap:
+        kind = "text files" if ext in TEXT_EXTENSIONS else "files"
+        raise TooLargeError(source, f"the file is {_mib(size)}, over the {_mib(cap)} limit for {kind}")
+
+
+# --------------------------------------------------------------------------- deadline and budget
+
+
+@dataclass
+class _Budget:
+    source: str
+    limits: Limits
+    end: float
+    blocks: int = 0
+
+
+_CURRENT: contextvars.ContextVar[Optional[_Budget]] = contextvars.ContextVar("compare_read_budget", default=None)
+
+
+@contextmanager
+def reading(source: str, limits: Limits = DEFAULT_LIMITS) -> Iterator[_Budget]:
+    """Open a read budget (deadline, paragraph count) for one file; readers find it
+    with :func:`current_limits` and :func:`tick`.  Nested calls keep the outer budget."""
+    outer = _CURRENT.get()
+    if outer is not None:
+        yield outer
+        return
+    budget = _Budget(source, limits, time.monotonic() + limits.max_seconds)
+    token = _CURRENT.set(budget)
+    try:
+        yield budget
+    finally:
+        _CURRENT.reset(token)
+
+
+def current_limits() -> Limits:
+    b = _CURRENT.get()
+    return b.limits if b is not None else DEFAULT_LIMITS
+
+
+def tick(source: str | None = None) -> None:
+    """Raise :class:`TooLargeError` if the current read is past its deadline."""
+    b = _CURRENT.get()
+    if b is not None and time.monotonic() > b.end:
         raise TooLargeError(
-            source,
-            f"the file is {len(data) / 1_048_576:.1f} MiB, over the "
-            f"{limits.max_file_bytes / 1_048_576:.0f} MiB limit",
+            source or b.source,
+            f"reading took longer than {b.limits.max_seconds:g} s; the file is too large or damaged",
         )
 
+
+def count_blocks(n: int = 1, source: str | None = None) -> None:
+    """Count paragraphs read so far against ``max_paragraphs`` (and check the deadline)."""
+    b = _CURRENT.get()
+    if b is None:
+        return
+    b.blocks += n
+    if b.blocks > b.limits.max_paragraphs:
+        raise TooLargeError(
+            source or b.source, f"more than {b.limits.max_paragraphs:,} paragraphs; too large to compare"
+        )
+    tick(source)
+
+
+# --------------------------------------------------------------------------- text decoding
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -59,12 +185,25 @@ def _looks_utf16(data: bytes) -> str | None:
     return None
 
 
+# Magic numbers of common binary formats that users drop on the wrong box.
+_BINARY_MAGIC = (
+    (b"%PDF-", "a PDF file"),
+    (b"PK\x03\x04", "a zip archive (a .docx?)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word/Office binary or encrypted Office file"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\x7fELF", "a program"),
+)
+
+
 def decode_text(data: bytes, source: str, limits: Limits = DEFAULT_LIMITS) -> str:
     """Decode a text file: UTF-8 (with or without BOM), UTF-16/32, else Windows-1252.
 
     Refuses binary data that merely carries a text extension.
     """
-    check_size(data, source, limits)
+    check_size(data, source, limits, ".txt")
     encoding = None
     for bom, enc in _BOMS:
         if data.startswith(bom):
@@ -72,6 +211,9 @@ def decode_text(data: bytes, source: str, limits: Limits = DEFAULT_LIMITS) -> st
             break
     encoding = encoding or _looks_utf16(data)
     if encoding is None:
+        for magic, what in _BINARY_MAGIC:
+            if data.startswith(magic):
+                raise BinaryContentError(source, f"binary data, not text: this looks like {what} (wrong file or extension?)")
         if b"\x00" in data[:65536]:
             raise BinaryContentError(source, "binary data, not text (wrong file or extension?)")
         try:
@@ -87,6 +229,8 @@ def decode_text(data: bytes, source: str, limits: Limits = DEFAULT_LIMITS) -> st
     if len(text) > limits.max_text_chars:
         raise TooLargeError(source, f"the text has {len(text):,} characters, over the {limits.max_text_chars:,} limit")
     _refuse_control_heavy(text, source)
+    if "\x00" in text:  # a few stray NULs past the sampled parts: invisible, dropped
+        text = text.replace("\x00", "")
     if not text.strip():
         raise EmptyInputError(source, "the file contains no text")
     return text
@@ -96,9 +240,23 @@ _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 
 
 def _refuse_control_heavy(text: str, source: str) -> None:
-    sample = text[:65536]
-    if not sample:
+    """Binary data decoded as text is full of control characters; real text is not.
+    Sampled at the start, the middle and the end (binary appended to text counts)."""
+    n = len(text)
+    if not n:
         return
-    controls = len(_CONTROL.findall(sample))
-    if controls / len(sample) > 0.02:
-        raise BinaryContentError(source, "binary data, not text (wrong file or extension?)")
+    if n <= 3 * 65536:
+        samples = [text]
+    else:
+        mid = n // 2
+        samples = [text[:65536], text[mid - 32768: mid + 32768], text[-65536:]]
+    for sample in samples:
+        controls = len(_CONTROL.findall(sample))
+        if controls / len(sample) > 0.02:
+            raise BinaryContentError(source, "binary data, not text (wrong file or extension?)")
+
+
+def one_line(s: str, limit: int = 400) -> str:
+    """Collapse control characters and line breaks so an error stays one line."""
+    s = re.sub(r"[\x00-\x1f\x7f\u2028\u2029]+", " ", s).strip()
+    return s if len(s) <= limit else s[: limit - 1] + "…"

@@ -8,9 +8,12 @@ Understands what such conversions carry: ``<sup>n</sup>`` footnote markers,
 """
 from __future__ import annotations
 
+import io
 import re
+from typing import Iterator
 
 from ..model import Block, RawDocument, marker
+from .safety import count_blocks, tick
 
 GAP_RE = re.compile(r"^\[\s*(?:\.\.\.|…)\s*gap\b[^\]]*\]$", re.IGNORECASE)
 _PAGE_RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|\f)\s*$")
@@ -20,19 +23,84 @@ _SUP_OTHER = re.compile(r"</?sup>", re.IGNORECASE)
 _MD_FOOTNOTE = re.compile(r"^\s*<sup>\s*(\d{1,3})\s*</sup>\s*(.+)$", re.IGNORECASE | re.DOTALL)
 _PLAIN_FOOTNOTE = re.compile(r"^\s*(\d{1,3})\s+(\S.*)$", re.DOTALL)
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _ITALIC_LEAD = re.compile(r"^\s*(?:\d+\.\s*)?(?:\([a-z]+\)\s*)?\*(?!\*)([^*]+)\*(?!\*)")
-_EMPH = re.compile(r"(\*{1,3})(?=\S)(.+?)(?<=\S)\1", re.DOTALL)
+# Emphasis is ``(\*{1,3})(?=\S)(.+?)(?<=\S)\1`` (DOTALL); that regex backtracks
+# quadratically on a paragraph full of unpaired stars, so :func:`_strip_emphasis_once`
+# finds exactly the same matches in one linear scan.
+_EMPH_CLOSE = {k: re.compile(r"(?<=\S)\*{%d}" % k) for k in (1, 2, 3)}
+_MAX_EMPH_PASSES = 8
 _HARD_BREAK = re.compile(r"(?: {2,}|\\)\n")
 
 
 def strip_emphasis(s: str) -> str:
     """Remove Markdown emphasis marks, keep the words."""
     prev = None
-    while prev != s:
+    passes = 0
+    while prev != s and passes < _MAX_EMPH_PASSES:
         prev = s
-        s = _EMPH.sub(r"\2", s)
+        s = _strip_emphasis_once(s)
+        passes += 1
     return s.replace("\\*", "*")
+
+
+def _strip_emphasis_once(s: str) -> str:
+    r"""``re.sub(r"(\*{1,3})(?=\S)(.+?)(?<=\S)\1", r"\2", s, flags=re.DOTALL)`` in linear time.
+
+    Scans star positions left to right like the regex engine: at each, tries a run
+    of 3, 2, then 1 stars followed by a non-space, and takes the nearest closing run
+    of the same length preceded by a non-space (at least one character later).  The
+    nearest closer for each length is cached: thresholds only grow, so each of the
+    three searches walks the text once.
+    """
+    i = s.find("*")
+    if i < 0:
+        return s
+    n = len(s)
+    cache = {1: -1, 2: -1, 3: -1}      # first closer at or after the last threshold; n+1 = none
+    out: list[str] = []
+    last = 0
+    while i >= 0:
+        run = 1
+        while run < 3 and i + run < n and s[i + run] == "*":
+            run += 1
+        matched = False
+        for k in range(run, 0, -1):
+            j = i + k
+            if j >= n or s[j].isspace():
+                continue
+            c = cache[k]
+            if c < j + 1:
+                m = _EMPH_CLOSE[k].search(s, j + 1)
+                c = m.start() if m else n + 1
+                cache[k] = c
+            if c <= n - k:
+                out.append(s[last:i])
+                out.append(s[j:c])
+                last = c + k
+                matched = True
+                break
+        i = s.find("*", last if matched else i + 1)
+    out.append(s[last:])
+    return "".join(out)
+
+
+def _strip_comments(text: str) -> str:
+    """Remove ``<!-- … -->`` (linear: an unclosed ``<!--`` is left as it is)."""
+    if "<!--" not in text:
+        return text
+    out: list[str] = []
+    pos = 0
+    while True:
+        a = text.find("<!--", pos)
+        if a < 0:
+            break
+        b = text.find("-->", a + 4)
+        if b < 0:
+            break
+        out.append(text[pos:a])
+        pos = b + 3
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _inline(s: str) -> str:
@@ -41,37 +109,38 @@ def _inline(s: str) -> str:
     return strip_emphasis(s)
 
 
-def _paragraphs(text: str) -> list[str]:
+def _paragraphs(text: str) -> Iterator[str]:
     """Split on blank lines; page rules stand alone."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _HTML_COMMENT.sub("", text)
-    out: list[str] = []
+    text = _strip_comments(text)
     cur: list[str] = []
-    for line in text.split("\n"):
+    for k, line in enumerate(io.StringIO(text, newline="\n")):
+        line = line[:-1] if line.endswith("\n") else line
+        if not k % 4096:
+            tick()
         if "\f" in line:  # form feed: a page break inside a line
             head, _, tail = line.partition("\f")
             if head.strip():
                 cur.append(head)
             if cur:
-                out.append("\n".join(cur))
+                yield "\n".join(cur)
                 cur = []
-            out.append("---")
+            yield "---"
             line = tail
         if not line.strip():
             if cur:
-                out.append("\n".join(cur))
+                yield "\n".join(cur)
                 cur = []
             continue
         if _PAGE_RULE.match(line) or _FOOTNOTE_RULE.match(line):
             if cur:
-                out.append("\n".join(cur))
+                yield "\n".join(cur)
                 cur = []
-            out.append(line.strip())
+            yield line.strip()
             continue
         cur.append(line.rstrip("\n"))
     if cur:
-        out.append("\n".join(cur))
-    return out
+        yield "\n".join(cur)
 
 
 def read_text(text: str, source: str = "<text>", fmt: str = "txt") -> RawDocument:
@@ -79,6 +148,7 @@ def read_text(text: str, source: str = "<text>", fmt: str = "txt") -> RawDocumen
     blocks: list[Block] = []
     in_footnotes = False  # after a "_____" rule in plain text
     for para in _paragraphs(text):
+        count_blocks()
         stripped = para.strip()
         if _FOOTNOTE_RULE.match(stripped):
             in_footnotes = True

@@ -1,0 +1,368 @@
+"""Low-level WordprocessingML builders for tracked changes (lxml only).
+
+Kept apart from :mod:`compare.export.redline` the way python-docx keeps its
+``oxml`` layer apart: this module knows OOXML element names, element order and
+the revision rules of ECMA-376 Part 1 §17.13, and nothing about resolutions.
+
+Rules followed here (ECMA-376 Part 1, 17.13.5 / 17.13.2):
+
+* ``w:ins`` / ``w:del`` / ``w:moveFrom`` / ``w:moveTo`` wrap whole ``w:r`` runs
+  and carry ``w:id``, ``w:author`` and ``w:date``.  Deleted runs hold their
+  text in ``w:delText`` (never ``w:t``); so do moved-from runs, which Word
+  shows and treats as deleted text (as Word and Docxodus write them).
+* A paragraph mark is tracked with an empty ``w:ins``/``w:del``/``w:moveFrom``/
+  ``w:moveTo`` element in the paragraph-mark run properties ``w:pPr/w:rPr``,
+  which must come first in that ``w:rPr``.
+* A move is a named pair of containers: ``w:moveFromRangeStart``/``End`` around
+  the source, ``w:moveToRangeStart``/``End`` around the destination, with the
+  same ``w:name``; each ``*RangeEnd`` repeats the ``w:id`` of its start.
+* Every ``w:id`` of an annotation (revisions, move ranges, bookmarks) is
+  unique in the document: one :class:`Ids` allocator hands them all out.
+"""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from lxml import etree
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+NSMAP = {"w": W_NS, "r": R_NS}
+
+#: Revision kinds understood by :class:`Tracker`.
+REV_KINDS = ("ins", "del", "moveFrom", "moveTo")
+
+# characters XML 1.0 cannot hold at all
+_BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def w(tag: str) -> str:
+    """Clark name of a ``w:`` element or attribute."""
+    return f"{{{W_NS}}}{tag}"
+
+
+def el(tag: str, attrs: Optional[dict] = None, *children) -> etree._Element:
+    """``el("p")`` → ``<w:p/>``; attribute names are ``w:`` names too."""
+    e = etree.Element(w(tag), nsmap=NSMAP)
+    for k, v in (attrs or {}).items():
+        e.set(w(k) if ":" not in k and not k.startswith("{") else k, str(v))
+    for c in children:
+        if c is not None:
+            e.append(c)
+    return e
+
+
+def sub(parent: etree._Element, tag: str, attrs: Optional[dict] = None) -> etree._Element:
+    e = etree.SubElement(parent, w(tag))
+    for k, v in (attrs or {}).items():
+        e.set(w(k), str(v))
+    return e
+
+
+def clean_text(text: str) -> str:
+    """Text XML can hold (control characters other than tab/newline dropped)."""
+    return _BAD_XML.sub("", text)
+
+
+# --------------------------------------------------------------------------- ids
+
+
+class Ids:
+    """One allocator for every annotation ``w:id`` (ins, del, move, ranges, bookmarks)."""
+
+    def __init__(self, start: int = 1) -> None:
+        self._next = start
+
+    def __call__(self) -> int:
+        n = self._next
+        self._next += 1
+        return n
+
+
+@dataclass
+class Tracker:
+    """Makes revision elements with a shared author, date and id allocator.
+
+    ``minor_author``: author for changes the comparison calls minor (typography),
+    so Word's per-reviewer filter can show or accept them apart.
+    """
+
+    author: str
+    date: str
+    ids: Ids = field(default_factory=Ids)
+    minor_author: Optional[str] = None
+    moves: int = 0
+
+    def _attrs(self, minor: bool = False) -> dict:
+        author = self.minor_author if (minor and self.minor_author) else self.author
+        return {"id": self.ids(), "author": author, "date": self.date}
+
+    def wrapper(self, kind: str, minor: bool = False) -> etree._Element:
+        """``<w:ins|del|moveFrom|moveTo w:id w:author w:date>`` to hold runs."""
+        if kind not in REV_KINDS:
+            raise ValueError(kind)
+        return el(kind, self._attrs(minor))
+
+    def mark(self, kind: str, minor: bool = False) -> etree._Element:
+        """The empty element that tracks a paragraph mark (goes first in ``w:pPr/w:rPr``)."""
+        return self.wrapper(kind, minor)
+
+    def move_name(self) -> str:
+        self.moves += 1
+        return f"rcMove{self.moves}"
+
+    def range_start(self, kind: str, name: str) -> tuple[etree._Element, etree._Element]:
+        """``(w:moveFromRangeStart, w:moveFromRangeEnd)`` (or moveTo…) sharing one id."""
+        if kind not in ("moveFrom", "moveTo"):
+            raise ValueError(kind)
+        rid = self.ids()
+        start = el(f"{kind}RangeStart", {"id": rid, "author": self.author, "date": self.date, "name": name})
+        end = el(f"{kind}RangeEnd", {"id": rid})
+        return start, end
+
+    def para_change(self, old_ppr: etree._Element) -> etree._Element:
+        """``w:pPrChange`` recording the paragraph properties before the change."""
+        ch = el("pPrChange", self._attrs())
+        ch.append(old_ppr)
+        return ch
+
+
+# --------------------------------------------------------------------------- runs and paragraphs
+
+
+def run(text: str, *, deleted: bool = False, italic: bool = False, rtl: bool = False,
+        style: Optional[str] = None, bold: bool = False) -> etree._Element:
+    """A ``w:r`` with text; tabs become ``w:tab``; deleted text goes in ``w:delText``."""
+    r = el("r")
+    if italic or rtl or style or bold:
+        rpr = sub(r, "rPr")
+        if style:
+            sub(rpr, "rStyle", {"val": style})
+        if bold:
+            sub(rpr, "b")
+            sub(rpr, "bCs")
+        if italic:
+            sub(rpr, "i")
+            sub(rpr, "iCs")
+        if rtl:
+            sub(rpr, "rtl")
+    tag = "delText" if deleted else "t"
+    for k, piece in enumerate(clean_text(text).split("\t")):
+        if k:
+            sub(r, "tab")
+        if piece:
+            t = sub(r, tag)
+            t.text = piece
+            t.set(f"{{{XML_NS}}}space", "preserve")
+    return r
+
+
+def footnote_ref_run(footnote_id: int) -> etree._Element:
+    r = el("r")
+    rpr = sub(r, "rPr")
+    sub(rpr, "rStyle", {"val": "FootnoteReference"})
+    sub(r, "footnoteReference", {"id": footnote_id})
+    return r
+
+
+_PPR_ORDER = ["pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+              "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+              "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
+              "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
+              "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle",
+              "rPr", "sectPr", "pPrChange"]
+
+
+def ppr(style: Optional[str] = None, *, num: Optional[tuple[int, int]] = None, bidi: bool = False,
+        page_break_before: bool = False, keep_next: bool = False, jc: Optional[str] = None) -> etree._Element:
+    """Paragraph properties in schema order.  ``num`` = (numId, ilvl)."""
+    p = el("pPr")
+    if style:
+        sub(p, "pStyle", {"val": style})
+    if keep_next:
+        sub(p, "keepNext")
+    if page_break_before:
+        sub(p, "pageBreakBefore")
+    if num is not None:
+        numpr = sub(p, "numPr")
+        sub(numpr, "ilvl", {"val": num[1]})
+        sub(numpr, "numId", {"val": num[0]})
+    if bidi:
+        sub(p, "bidi")
+    if jc:
+        sub(p, "jc", {"val": jc})
+    return p
+
+
+def set_mark_revision(p_pr: etree._Element, mark: etree._Element) -> None:
+    """Track the paragraph mark: put ``mark`` first in ``w:pPr/w:rPr`` (created in order)."""
+    rpr = p_pr.find(w("rPr"))
+    if rpr is None:
+        rpr = el("rPr")
+        insert_in_order(p_pr, rpr, _PPR_ORDER)
+    rpr.insert(0, mark)
+
+
+def insert_in_order(parent: etree._Element, child: etree._Element, order: list[str]) -> None:
+    """Insert ``child`` among ``parent``'s children respecting the schema sequence ``order``."""
+    name = etree.QName(child).localname
+    rank = order.index(name)
+    for i, existing in enumerate(parent):
+        if order.index(etree.QName(existing).localname) > rank:
+            parent.insert(i, child)
+            return
+    parent.append(child)
+
+
+def paragraph(p_pr: Optional[etree._Element] = None, children: Iterable[etree._Element] = ()) -> etree._Element:
+    p = el("p")
+    if p_pr is not None and len(p_pr):
+        p.append(p_pr)
+    for c in children:
+        p.append(c)
+    return p
+
+
+def bookmark(ids: Ids, name: str) -> tuple[etree._Element, etree._Element]:
+    bid = ids()
+    return el("bookmarkStart", {"id": bid, "name": name}), el("bookmarkEnd", {"id": bid})
+
+
+# --------------------------------------------------------------------------- parts
+
+
+def document_part(body_children: Iterable[etree._Element], sect_pr: etree._Element) -> etree._Element:
+    doc = el("document")
+    body = sub(doc, "body")
+    for c in body_children:
+        body.append(c)
+    body.append(sect_pr)
+    return doc
+
+
+def sect_pr(*, landscape: bool = False, margins_twips: int = 1440) -> etree._Element:
+    s = el("sectPr")
+    wd, ht = (16838, 11906) if landscape else (11906, 16838)   # A4
+    attrs = {"w": wd, "h": ht}
+    if landscape:
+        attrs["orient"] = "landscape"
+    sub(s, "pgSz", attrs)
+    m = margins_twips
+    sub(s, "pgMar", {"top": m, "right": m, "bottom": m, "left": m, "header": 708, "footer": 708, "gutter": 0})
+    return s
+
+
+def footnotes_part(notes: list[tuple[int, list[etree._Element]]]) -> etree._Element:
+    """``word/footnotes.xml``: the two separators (ids -1 and 0) then ``notes``
+    as (id, paragraph-content runs) — each footnote gets the reference mark first."""
+    root = el("footnotes")
+    for fid, kind, inner in ((-1, "separator", "separator"), (0, "continuationSeparator", "continuationSeparator")):
+        fn = sub(root, "footnote", {"type": kind, "id": fid})
+        p = sub(fn, "p")
+        pp = sub(p, "pPr")
+        sp = sub(pp, "spacing", {"after": 0, "line": 240, "lineRule": "auto"})
+        del sp
+        r = sub(p, "r")
+        sub(r, inner)
+    for fid, runs in notes:
+        fn = sub(root, "footnote", {"id": fid})
+        p = sub(fn, "p")
+        pp = sub(p, "pPr")
+        sub(pp, "pStyle", {"val": "FootnoteText"})
+        r = sub(p, "r")
+        rpr = sub(r, "rPr")
+        sub(rpr, "rStyle", {"val": "FootnoteReference"})
+        sub(r, "footnoteRef")
+        sp_run = run(" ")
+        p.append(sp_run)
+        for x in runs:
+            p.append(x)
+    return root
+
+
+def xml_bytes(root: etree._Element) -> bytes:
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+<Default Extension="xml" ContentType="application/xml"/>
+<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
+<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>
+<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>
+<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>
+<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>
+<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>
+<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>
+</Types>"""
+
+ROOT_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
+<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>
+<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>
+</Relationships>"""
+
+DOC_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
+<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>
+<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>
+<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>
+</Relationships>"""
+
+SETTINGS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:settings xmlns:w="{W_NS}">
+<w:defaultTabStop w:val="720"/>
+<w:characterSpacingControl w:val="doNotCompress"/>
+<w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>
+<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>
+</w:settings>"""
+
+APP = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Resolution Compare</Application></Properties>"""
+
+
+def core_props(title: str, creator: str, date: str) -> bytes:
+    from xml.sax.saxutils import escape
+
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"<dc:title>{escape(clean_text(title))}</dc:title><dc:creator>{escape(clean_text(creator))}</dc:creator>"
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{date}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{date}</dcterms:modified>'
+        "</cp:coreProperties>"
+    ).encode("utf-8")
+
+
+def package(document: etree._Element, styles: bytes, numbering: bytes, footnotes: etree._Element,
+            *, title: str, creator: str, date: str) -> bytes:
+    """Zip the parts into a ``.docx`` (deterministic: fixed member order and timestamps)."""
+    parts = [
+        ("[Content_Types].xml", CONTENT_TYPES.encode("utf-8")),
+        ("_rels/.rels", ROOT_RELS.encode("utf-8")),
+        ("docProps/core.xml", core_props(title, creator, date)),
+        ("docProps/app.xml", APP.encode("utf-8")),
+        ("word/_rels/document.xml.rels", DOC_RELS.encode("utf-8")),
+        ("word/document.xml", xml_bytes(document)),
+        ("word/styles.xml", styles),
+        ("word/settings.xml", SETTINGS.encode("utf-8")),
+        ("word/numbering.xml", numbering),
+        ("word/footnotes.xml", xml_bytes(footnotes)),
+    ]
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts:
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, data)
+    return buf.getvalue()

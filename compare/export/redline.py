@@ -1,0 +1,713 @@
+"""A Word redline of a comparison: a ``.docx`` with real tracked changes.
+
+Fed only by the :class:`~compare.model.Comparison` (``Pair.diff`` segments):
+nothing is diffed again here.  The document is laid out like a resolution —
+title, "The General Assembly," in the document's language, preambular
+paragraphs with their italic leading words, numbered operative paragraphs and
+sub-paragraphs, footnotes as real Word footnotes — and every difference is a
+revision, so that *Accept all* gives exactly the new version's paragraphs and
+*Reject all* exactly the old one's.
+
+Design (see also the README):
+
+* **Numbering.**  Operative paragraphs and sub-paragraphs use Word automatic
+  numbering (``numbering.xml``: ``1.``, ``(a)``, ``(i)``), so a paragraph that is
+  only renumbered carries no revision mark at all; accepting or rejecting
+  renumbers by itself.  A numbering discontinuity in the new version (an
+  excerpt that starts at OP5) restarts the list at that number.
+* **Layout.**  Paragraphs appear in the new version's order.  A deleted
+  paragraph, and the source of a move, stands where it stood in the old
+  version: right after the paragraph that holds its nearest preceding
+  old neighbour kept in place.
+* **Moves.**  A moved group is written twice: at its old place as
+  ``w:moveFrom`` (its words that survive) and ``w:del`` (its words that do not),
+  at its new place as ``w:moveTo`` (surviving words) and ``w:ins`` (new words),
+  inside named ``moveFromRange``/``moveToRange`` containers.  So the moved text
+  is exactly the text common to both places, and a changed leading verb of a
+  moved paragraph still shows as a deletion and an insertion.  With
+  ``moves="delete-insert"`` a move is a whole deletion plus a whole insertion.
+* **Splits and merges.**  The diff of a group runs over texts joined with
+  ``"\\n"``: a ``"\\n"`` in an inserted run becomes an inserted paragraph mark,
+  in a deleted run a deleted paragraph mark.
+* **Minor changes** (typography, case or punctuation when ignored) are tracked
+  like any other — accept/reject must give the exact texts — but under the
+  author ``"<author> (minor)"``, so Word's per-reviewer filter can set them aside.
+* **Summary.**  A change summary (counts, one line per paragraph affected) comes
+  first, is not tracked, has the paragraph styles ``RCSummary*`` and sits inside
+  the bookmark ``RC_Summary``; tests and tools skip it by style.  The resolution
+  paragraphs have the styles ``RCPP``, ``RCOP``, ``RCSub1``, ``RCSub2`` and
+  ``RCPlain`` (see :data:`BODY_STYLES`).
+* **Fragment comparisons.**  Paragraphs outside the fragment are not in the
+  comparison's pairs; they are written as a tracked deletion (old side) or
+  insertion (new side) so that the document still holds both whole versions,
+  and the summary says so.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date as _date
+from datetime import datetime, timezone
+from typing import Optional
+
+from lxml import etree
+
+from ..model import Comparison, Document, Pair, Paragraph, Segment
+from . import ooxml as ox
+from .labels import STATUS_WORD, describe
+
+#: Paragraph styles of the resolution paragraphs (what accept/reject oracles compare).
+BODY_STYLES = ("RCPP", "RCOP", "RCSub1", "RCSub2", "RCPlain")
+#: Paragraph styles of the change summary (not tracked, skipped by oracles).
+SUMMARY_STYLES = ("RCSummaryTitle", "RCSummary", "RCSummaryItem")
+SUMMARY_BOOKMARK = "RC_Summary"
+
+OPENERS = {
+    "en": "The General Assembly,",
+    "fr": "L’Assemblée générale,",
+    "es": "La Asamblea General,",
+    "ru": "Генеральная Ассамблея,",
+    "ar": "إن الجمعية العامة،",
+    "zh": "大会，",
+}
+RTL = {"ar"}
+MOVE_MODES = ("move", "delete-insert")
+
+OP_ABSTRACT, PPSUB_ABSTRACT = 1, 2
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def redline_docx(cmp: Comparison, *, author: str | None = None, date: str | datetime | None = None,
+                 summary: bool = True, moves: str = "move") -> bytes:
+    """The ``.docx`` bytes of a tracked-changes redline of ``cmp`` (old → new).
+
+    ``author``: the revisions' author (default: the new version's label).
+    ``date``: the revisions' date, ISO 8601 or a datetime (default: the new
+    version's date if known, else now, UTC).  ``summary``: put the change
+    summary first.  ``moves``: ``"move"`` (``w:moveFrom``/``w:moveTo``) or
+    ``"delete-insert"``.  Raises ``ValueError`` for a bad ``date`` or ``moves``.
+    """
+    if moves not in MOVE_MODES:
+        raise ValueError(f"moves must be one of {', '.join(MOVE_MODES)}, not {moves!r}")
+    author = (author or cmp.new.label or "Resolution Compare").strip() or "Resolution Compare"
+    stamp = revision_date(date if date is not None else (cmp.new.meta.date or None))
+    return _Builder(cmp, author, stamp, summary, moves).build()
+
+
+def revision_date(value: str | datetime | _date | None) -> str:
+    """``w:date`` form (``YYYY-MM-DDTHH:MM:SSZ``) of an ISO string, date or datetime; None = now."""
+    if value is None:
+        dt = datetime.now(timezone.utc)
+    elif isinstance(value, datetime):
+        dt = value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    elif isinstance(value, _date):
+        dt = datetime(value.year, value.month, value.day, tzinfo=timezone.utc)
+    else:
+        s = str(value).strip()
+        if s.endswith("Z"):
+            s = s[:-1] + "+00:00"
+        try:
+            dt = datetime.fromisoformat(s)
+        except ValueError:
+            raise ValueError(f"not an ISO 8601 date: {value!r}") from None
+        if dt.tzinfo is None:
+            dt = dt.replace(tzinfo=timezone.utc)
+    return dt.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+# --------------------------------------------------------------------------- layout
+
+
+@dataclass
+class Unit:
+    """One block of the redline body, in reading order.
+
+    ``role``: ``inplace`` (old and new side together), ``source`` (old side of
+    a moved group, at its old place) or ``dest`` (new side, at its new place).
+    """
+
+    role: str
+    old: list[Paragraph]
+    new: list[Paragraph]
+    segments: list[Segment]
+    pair: Optional[Pair] = None
+    move_name: Optional[str] = None
+    gap_before: bool = False
+
+
+def _check_segments(segments: list[Segment], old: list[Paragraph], new: list[Paragraph]) -> list[Segment]:
+    """The pair's segments if they rebuild both texts, else a whole delete + insert."""
+    old_text = "\n".join(p.text for p in old)
+    new_text = "\n".join(p.text for p in new)
+    if (
+        "".join(s.text for s in segments if s.op != "insert") == old_text
+        and "".join(s.text for s in segments if s.op != "delete") == new_text
+    ):
+        return list(segments)
+    out = []
+    if old:
+        out.append(Segment("delete", old_text))
+    if new:
+        out.append(Segment("insert", new_text))
+    return out
+
+
+def _lis(seq: list[int]) -> set[int]:
+    """Indices (into ``seq``) of one longest strictly increasing subsequence."""
+    import bisect
+
+    tails: list[int] = []
+    tails_at: list[int] = []
+    prev = [-1] * len(seq)
+    for i, v in enumerate(seq):
+        k = bisect.bisect_left(tails, v)
+        if k == len(tails):
+            tails.append(v)
+            tails_at.append(i)
+        else:
+            tails[k] = v
+            tails_at[k] = i
+        prev[i] = tails_at[k - 1] if k else -1
+    out: set[int] = set()
+    i = tails_at[-1] if tails_at else -1
+    while i >= 0:
+        out.add(i)
+        i = prev[i]
+    return out
+
+
+def layout(cmp: Comparison, moves: str = "move") -> list[Unit]:
+    """The body units in reading order (new order; old-only blocks at their old places)."""
+    old_doc, new_doc = cmp.old, cmp.new
+    old_pos = {p.id: i for i, p in enumerate(old_doc.paragraphs)}
+    new_pos = {p.id: i for i, p in enumerate(new_doc.paragraphs)}
+    old_by = {p.id: p for p in old_doc.paragraphs}
+    new_by = {p.id: p for p in new_doc.paragraphs}
+
+    groups: list[tuple[Optional[Pair], list[Paragraph], list[Paragraph], list[Segment], bool]] = []
+    for pair in cmp.pairs:
+        o = [old_by[i] for i in pair.old if i in old_by]
+        n = [new_by[i] for i in pair.new if i in new_by]
+        if not o and not n:
+            continue
+        groups.append((pair, o, n, _check_segments(pair.diff, o, n), bool(pair.moved and o and n)))
+    oos = cmp.out_of_scope or {}
+    for pid in oos.get("old", []):
+        if pid in old_by:
+            p = old_by[pid]
+            groups.append((None, [p], [], [Segment("delete", p.text)], False))
+    for pid in oos.get("new", []):
+        if pid in new_by:
+            p = new_by[pid]
+            groups.append((None, [], [p], [Segment("insert", p.text)], False))
+    # any paragraph in no group at all is still accounted for (never lost)
+    seen_old = {p.id for g in groups for p in g[1]}
+    seen_new = {p.id for g in groups for p in g[2]}
+    for p in old_doc.paragraphs:
+        if p.id not in seen_old:
+            groups.append((None, [p], [], [Segment("delete", p.text)], False))
+    for p in new_doc.paragraphs:
+        if p.id not in seen_new:
+            groups.append((None, [], [p], [Segment("insert", p.text)], False))
+
+    # anchors: groups kept in place; they must keep the old order too (safety net:
+    # an anchor out of order is laid out as a move).
+    both = sorted((g for g in groups if g[1] and g[2] and not g[4]), key=lambda g: new_pos[g[2][0].id])
+    keep = _lis([old_pos[g[1][0].id] for g in both])
+    forced = {id(g) for k, g in enumerate(both) if k not in keep}
+    groups = [(g[0], g[1], g[2], g[3], g[4] or id(g) in forced) for g in groups]
+
+    new_units: list[tuple[int, Unit]] = []
+    old_only: list[tuple[int, Unit]] = []
+    anchors: list[tuple[int, int]] = []      # (old index of last old paragraph, new index of group)
+    for pair, o, n, segs, moved in groups:
+        if n and o and not moved:
+            new_units.append((new_pos[n[0].id], Unit("inplace", o, n, segs, pair)))
+            anchors.append((max(old_pos[p.id] for p in o), new_pos[n[0].id]))
+        elif n and o:
+            name = f"m{len(new_units)}"
+            new_units.append((new_pos[n[0].id], Unit("dest", o, n, segs, pair, move_name=name)))
+            old_only.append((old_pos[o[0].id], Unit("source", o, n, segs, pair, move_name=name)))
+        elif n:
+            new_units.append((new_pos[n[0].id], Unit("inplace", [], n, segs, pair)))
+        else:
+            old_only.append((old_pos[o[0].id], Unit("inplace", o, [], segs, pair)))
+    new_units.sort(key=lambda t: t[0])
+    anchors.sort()
+
+    import bisect
+
+    anchor_old = [a[0] for a in anchors]
+    after: dict[int, list[tuple[int, Unit]]] = {}
+    for opos, unit in old_only:
+        k = bisect.bisect_left(anchor_old, opos) - 1
+        key = anchors[k][1] if k >= 0 else -1
+        after.setdefault(key, []).append((opos, unit))
+    gaps = set(new_doc.gaps)
+    out: list[Unit] = [u for _, u in sorted(after.get(-1, []), key=lambda t: t[0])]
+    for npos, unit in new_units:
+        unit.gap_before = npos in gaps
+        out.append(unit)
+        out.extend(u for _, u in sorted(after.get(npos, []), key=lambda t: t[0]))
+    return out
+
+
+# --------------------------------------------------------------------------- tokens
+
+
+@dataclass
+class Tok:
+    kind: str                   # "text" | "fn" | "mark"
+    rev: Optional[str]          # None or one of ooxml.REV_KINDS
+    text: str = ""
+    italic: bool = False
+    minor: bool = False
+    para: Optional[Paragraph] = None     # "mark": the paragraph whose properties apply
+    old_para: Optional[Paragraph] = None  # "mark": the old paragraph, when in place
+
+
+SKIP = "skip"
+
+
+def _roles(role: str, moves: str) -> tuple[dict[str, Optional[str]], Optional[str], Optional[str]]:
+    """(rev per diff op, rev of old-side footnote refs, rev of new-side refs) for a unit role."""
+    if role == "inplace":
+        return {"equal": None, "delete": "del", "insert": "ins"}, "del", "ins"
+    if role == "source":
+        if moves == "move":
+            return {"equal": "moveFrom", "delete": "del", "insert": SKIP}, "moveFrom", None
+        return {"equal": "del", "delete": "del", "insert": SKIP}, "del", None
+    if moves == "move":
+        return {"equal": "moveTo", "delete": SKIP, "insert": "ins"}, None, "moveTo"
+    return {"equal": "ins", "delete": SKIP, "insert": "ins"}, None, "ins"
+
+
+def _lead_len(p: Paragraph) -> int:
+    return len(p.leading) if p.leading and p.text.startswith(p.leading) else 0
+
+
+def _refs(paras: list[Paragraph], notes: dict[str, str]) -> dict[int, list[str]]:
+    """Global positions (in the ``"\\n"``-joined text) → footnote texts, in order."""
+    out: dict[int, list[str]] = {}
+    start = 0
+    for p in paras:
+        for r in sorted(p.footnote_refs, key=lambda r: r.offset):
+            off = min(max(r.offset, 0), len(p.text))
+            out.setdefault(start + off, []).append(notes.get(r.number) or missing_note(r.number))
+        start += len(p.text) + 1
+    return out
+
+
+def unit_tokens(unit: Unit, moves: str, old_notes: dict[str, str], new_notes: dict[str, str]) -> list[Tok]:
+    revs, old_ref_rev, new_ref_rev = _roles(unit.role, moves)
+    use_old = unit.role in ("inplace", "source") and bool(unit.old)
+    use_new = unit.role in ("inplace", "dest") and bool(unit.new)
+    old_refs = _refs(unit.old, old_notes) if use_old else {}
+    new_refs = _refs(unit.new, new_notes) if use_new else {}
+    old_leads = [_lead_len(p) for p in unit.old]
+    new_leads = [_lead_len(p) for p in unit.new]
+    toks: list[Tok] = []
+
+    def flush(opos: Optional[int], npos: Optional[int]) -> None:
+        olds = list(old_refs.pop(opos, [])) if opos is not None else []
+        news = list(new_refs.pop(npos, [])) if npos is not None else []
+        for t in olds:
+            if unit.role == "inplace" and t in news:
+                news.remove(t)
+                toks.append(Tok("fn", None, t))
+            else:
+                toks.append(Tok("fn", old_ref_rev, t))
+        for t in news:
+            toks.append(Tok("fn", new_ref_rev, t))
+
+    def mark_para(i: int, j: int) -> tuple[Paragraph, Optional[Paragraph]]:
+        if unit.role == "source" or not unit.new:
+            return unit.old[min(i, len(unit.old) - 1)], None
+        pn = unit.new[min(j, len(unit.new) - 1)]
+        po = unit.old[min(i, len(unit.old) - 1)] if (unit.role == "inplace" and unit.old) else None
+        return pn, po
+
+    opos = npos = 0          # global positions
+    i = j = 0                # paragraph indices
+    oloc = nloc = 0          # offsets inside the current paragraphs
+    flush(0 if use_old else None, 0 if use_new else None)
+    for seg in unit.segments:
+        rev = revs[seg.op]
+        on_old = seg.op in ("equal", "delete")
+        on_new = seg.op in ("equal", "insert")
+        for ch in seg.text:
+            if ch == "\n":
+                if rev != SKIP:
+                    pn, po = mark_para(i, j)
+                    toks.append(Tok("mark", rev, minor=seg.minor, para=pn, old_para=po))
+                if on_old:
+                    opos += 1
+                    i += 1
+                    oloc = 0
+                if on_new:
+                    npos += 1
+                    j += 1
+                    nloc = 0
+            else:
+                if rev != SKIP:
+                    if on_new:
+                        italic = j < len(new_leads) and nloc < new_leads[j]
+                    else:
+                        italic = i < len(old_leads) and oloc < old_leads[i]
+                    toks.append(Tok("text", rev, ch, italic=italic, minor=seg.minor))
+                if on_old:
+                    opos += 1
+                    oloc += 1
+                if on_new:
+                    npos += 1
+                    nloc += 1
+            if rev != SKIP:
+                flush(opos if (on_old and use_old) else None, npos if (on_new and use_new) else None)
+    # refs beyond the text (bad offsets were clamped, so normally none are left)
+    for rest in list(old_refs):
+        flush(rest, None)
+    for rest in list(new_refs):
+        flush(None, rest)
+    if unit.role == "inplace":
+        final = "ins" if not unit.old else ("del" if not unit.new else None)
+    else:
+        final = revs["equal"]
+    pn, po = mark_para(len(unit.old) - 1, len(unit.new) - 1)
+    toks.append(Tok("mark", final, para=pn, old_para=po))
+    return toks
+
+
+# --------------------------------------------------------------------------- styles and numbering
+
+
+def _styles_xml(lang: Optional[str]) -> bytes:
+    rtl = lang in RTL
+    bidi = "<w:bidi/>" if rtl else ""
+    jc = "both"
+    east = ' w:eastAsia="SimSun"' if lang == "zh" else ""
+
+    def pstyle(sid, name, ppr="", rpr="", based="Normal", nxt=None):
+        nx = f'<w:next w:val="{nxt}"/>' if nxt else ""
+        return (f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{sid}"><w:name w:val="{name}"/>'
+                f'<w:basedOn w:val="{based}"/>{nx}<w:qFormat/><w:pPr>{ppr}</w:pPr><w:rPr>{rpr}</w:rPr></w:style>')
+
+    styles = [
+        '<w:docDefaults><w:rPrDefault><w:rPr>'
+        f'<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:cs="Times New Roman"{east}/>'
+        '<w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr></w:rPrDefault>'
+        '<w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault>'
+        '</w:docDefaults>',
+        '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>'
+        f'<w:pPr>{bidi}</w:pPr></w:style>',
+        '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
+        '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>',
+        pstyle("RCSummaryTitle", "RCSummaryTitle", '<w:keepNext/><w:spacing w:after="60"/>',
+               '<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/><w:b/><w:bCs/><w:sz w:val="22"/>'),
+        pstyle("RCSummary", "RCSummary", '<w:spacing w:after="60"/>',
+               '<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/><w:sz w:val="18"/><w:szCs w:val="18"/>'),
+        pstyle("RCSummaryItem", "RCSummaryItem", '<w:spacing w:after="0"/><w:ind w:left="284"/>',
+               '<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/><w:sz w:val="18"/><w:szCs w:val="18"/>',
+               based="RCSummary"),
+        pstyle("RCTitle", "RCTitle", '<w:keepNext/><w:spacing w:before="240" w:after="240"/><w:jc w:val="center"/>',
+               "<w:b/><w:bCs/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/>"),
+        pstyle("RCOpener", "RCOpener", '<w:keepNext/><w:ind w:firstLine="1134"/>'),
+        pstyle("RCPP", "RCPP", f'<w:ind w:firstLine="1134"/><w:jc w:val="{jc}"/>'),
+        pstyle("RCOP", "RCOP", f'<w:ind w:left="0" w:firstLine="1134"/><w:jc w:val="{jc}"/>'),
+        pstyle("RCSub1", "RCSub1", f'<w:ind w:left="1134" w:firstLine="567"/><w:jc w:val="{jc}"/>'),
+        pstyle("RCSub2", "RCSub2", f'<w:ind w:left="1701" w:firstLine="567"/><w:jc w:val="{jc}"/>'),
+        pstyle("RCPlain", "RCPlain", f'<w:jc w:val="{jc}"/>'),
+        pstyle("RCGap", "RCGap", '<w:jc w:val="center"/>', '<w:i/><w:iCs/><w:color w:val="666666"/>'),
+        pstyle("RCEnd", "RCEnd", '<w:spacing w:after="0"/>'),
+        pstyle("FootnoteText", "footnote text", '<w:spacing w:after="0"/>',
+               '<w:sz w:val="20"/><w:szCs w:val="20"/>'),
+        '<w:style w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/>'
+        '<w:basedOn w:val="DefaultParagraphFont"/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>',
+    ]
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles xmlns:w="{ox.W_NS}">'
+            + "".join(styles) + "</w:styles>").encode("utf-8")
+
+
+def _lvl(ilvl: int, fmt: str, text: str, left: int, first: int, start: int = 1) -> str:
+    """UN layout: the label at ``left + first``, the text after a tab 567 twips on,
+    following lines back at ``left``."""
+    tab = left + first + 567
+    return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
+            f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/><w:pPr><w:tabs><w:tab w:val="num" w:pos="{tab}"/>'
+            f'</w:tabs><w:ind w:left="{left}" w:firstLine="{first}"/></w:pPr></w:lvl>')
+
+
+def _numbering_xml(nums: list[tuple[int, int, Optional[tuple[int, int]]]]) -> bytes:
+    """``nums``: (numId, abstractNumId, (ilvl, start) override or None)."""
+    absn = []
+    for aid in (OP_ABSTRACT, PPSUB_ABSTRACT):
+        absn.append(
+            f'<w:abstractNum w:abstractNumId="{aid}"><w:multiLevelType w:val="multilevel"/>'
+            + _lvl(0, "decimal", "%1.", 0, 1134)
+            + _lvl(1, "lowerLetter", "(%2)", 1134, 567)
+            + _lvl(2, "lowerRoman", "(%3)", 1701, 567)
+            + "</w:abstractNum>"
+        )
+    inst = []
+    for num_id, aid, override in nums:
+        ov = ""
+        if override:
+            ov = (f'<w:lvlOverride w:ilvl="{override[0]}"><w:startOverride w:val="{override[1]}"/>'
+                  "</w:lvlOverride>")
+        inst.append(f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{aid}"/>{ov}</w:num>')
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering xmlns:w="{ox.W_NS}">'
+            + "".join(absn) + "".join(inst) + "</w:numbering>").encode("utf-8")
+
+
+# --------------------------------------------------------------------------- builder
+
+
+def _style_of(p: Paragraph) -> str:
+    if p.kind == "P" and p.level == 0:
+        return "RCPlain"
+    if p.level >= 2:
+        return "RCSub2"
+    if p.level == 1:
+        return "RCSub1"
+    return "RCOP" if p.kind == "OP" else ("RCPP" if p.kind == "PP" else "RCPlain")
+
+
+@dataclass
+class _Numbering:
+    """Hands out numIds: one list for the OPs (restarted at a discontinuity of
+    the new version's numbers), one fresh list per run of PP sub-paragraphs."""
+
+    nums: list[tuple[int, int, Optional[tuple[int, int]]]] = field(default_factory=list)
+    op_num: Optional[int] = None
+    pp_num: Optional[int] = None
+    last_parent: Optional[str] = None
+
+    def _new(self, aid: int, override=None) -> int:
+        nid = len(self.nums) + 1
+        self.nums.append((nid, aid, override))
+        return nid
+
+    def restart_op(self, start: int) -> None:
+        self.op_num = self._new(OP_ABSTRACT, (0, start) if start != 1 else None)
+
+    def num_for(self, p: Paragraph) -> Optional[tuple[int, int]]:
+        if p.kind == "OP":
+            if self.op_num is None:
+                self.restart_op(1)
+            return (self.op_num, min(p.level, 2))
+        if p.kind == "PP" and p.level > 0:
+            if self.pp_num is None or p.parent != self.last_parent:
+                self.pp_num = self._new(PPSUB_ABSTRACT, (1, 1))
+                self.last_parent = p.parent
+            return (self.pp_num, min(p.level, 2))
+        if p.kind == "P" and p.level > 0:
+            if self.pp_num is None or p.parent != self.last_parent:
+                self.pp_num = self._new(PPSUB_ABSTRACT, (1, 1))
+                self.last_parent = p.parent
+            return (self.pp_num, min(p.level, 2))
+        return None
+
+
+class _Builder:
+    def __init__(self, cmp: Comparison, author: str, stamp: str, summary: bool, moves: str) -> None:
+        self.cmp = cmp
+        self.moves = moves
+        self.summary = summary
+        self.tracker = ox.Tracker(author=author, date=stamp, minor_author=f"{author} (minor)")
+        self.lang = cmp.new.meta.language or cmp.old.meta.language
+        self.rtl = self.lang in RTL
+        self.numbering = _Numbering()
+        self.footnotes: list[tuple[int, list[etree._Element]]] = []
+        self.old_notes = _notes(cmp.old)
+        self.new_notes = _notes(cmp.new)
+        self._move_names: dict[str, str] = {}
+        self._expected_op = 1
+        self.para_changes = True
+
+    # -- footnotes
+    def _footnote(self, text: str) -> int:
+        fid = len(self.footnotes) + 1
+        self.footnotes.append((fid, [ox.run(text, rtl=self.rtl)]))
+        return fid
+
+    # -- paragraph properties
+    def _ppr(self, p: Paragraph, numbered: bool = True) -> etree._Element:
+        num = self.numbering.num_for(p) if numbered else None
+        return ox.ppr(_style_of(p), num=num, bidi=self.rtl)
+
+    def _op_sequence(self, unit: Unit) -> None:
+        """Restart OP numbering where the new version's numbers jump (excerpts)."""
+        if unit.role == "source" or not unit.new:
+            return
+        for p in unit.new:
+            if p.kind == "OP" and p.level == 0 and p.number.isdigit():
+                n = int(p.number)
+                if self.numbering.op_num is None or n != self._expected_op:
+                    if not (self.numbering.op_num is None and n == 1):
+                        self.numbering.restart_op(n)
+                self._expected_op = n + 1
+
+    # -- body
+    def _unit_paragraphs(self, unit: Unit) -> list[etree._Element]:
+        self._op_sequence(unit)
+        toks = unit_tokens(unit, self.moves, self.old_notes, self.new_notes)
+        paras: list[etree._Element] = []
+        current: list[Tok] = []
+        for t in toks:
+            if t.kind != "mark":
+                current.append(t)
+                continue
+            p_pr = self._ppr(t.para)
+            if self.para_changes and t.old_para is not None and t.rev is None and len(unit.old) == 1 and len(unit.new) == 1:
+                if _style_of(t.old_para) != _style_of(t.para):
+                    old_ppr = ox.ppr(_style_of(t.old_para), num=self.numbering.num_for(t.old_para), bidi=self.rtl)
+                    ox.insert_in_order(p_pr, self.tracker.para_change(old_ppr), ox._PPR_ORDER)
+            if t.rev is not None:
+                ox.set_mark_revision(p_pr, self.tracker.mark(t.rev, t.minor))
+            paras.append(ox.paragraph(p_pr, self._runs(current)))
+            current = []
+        if unit.move_name and self.moves == "move" and paras:
+            kind = "moveFrom" if unit.role == "source" else "moveTo"
+            name = self._move_names.setdefault(unit.move_name, self.tracker.move_name())
+            start, end = self.tracker.range_start(kind, name)
+            first, last = paras[0], paras[-1]
+            ppr_el = first.find(ox.w("pPr"))
+            first.insert(1 if ppr_el is not None else 0, start)
+            last.append(end)
+        return paras
+
+    def _runs(self, toks: list[Tok]) -> list[etree._Element]:
+        out: list[etree._Element] = []
+        k = 0
+        while k < len(toks):
+            rev, minor = toks[k].rev, toks[k].minor if toks[k].rev in ("ins", "del") else False
+            m = k
+            while m < len(toks) and toks[m].rev == rev and (
+                    (toks[m].minor if rev in ("ins", "del") else False) == minor):
+                m += 1
+            runs = self._plain_runs(toks[k:m], deleted=rev in ("del", "moveFrom"))
+            if rev is None:
+                out.extend(runs)
+            else:
+                wrap = self.tracker.wrapper(rev, minor)
+                for r in runs:
+                    wrap.append(r)
+                out.append(wrap)
+            k = m
+        return out
+
+    def _plain_runs(self, toks: list[Tok], deleted: bool) -> list[etree._Element]:
+        runs: list[etree._Element] = []
+        buf: list[str] = []
+        italic = False
+
+        def flush():
+            if buf:
+                runs.append(ox.run("".join(buf), deleted=deleted, italic=italic, rtl=self.rtl))
+                buf.clear()
+
+        for t in toks:
+            if t.kind == "fn":
+                flush()
+                runs.append(ox.footnote_ref_run(self._footnote(t.text)))
+                continue
+            if t.italic != italic:
+                flush()
+                italic = t.italic
+            buf.append(t.text)
+        flush()
+        return runs
+
+    def _title(self) -> Optional[etree._Element]:
+        ot, nt = self.cmp.old.meta.title, self.cmp.new.meta.title
+        if not ot and not nt:
+            return None
+        p_pr = ox.ppr("RCTitle", bidi=self.rtl, page_break_before=self.summary)
+        if ot == nt:
+            return ox.paragraph(p_pr, [ox.run(nt, rtl=self.rtl)])
+        children = []
+        if ot:
+            d = self.tracker.wrapper("del")
+            d.append(ox.run(ot, deleted=True, rtl=self.rtl))
+            children.append(d)
+        if nt:
+            i = self.tracker.wrapper("ins")
+            i.append(ox.run(nt, rtl=self.rtl))
+            children.append(i)
+        return ox.paragraph(p_pr, children)
+
+    def _summary(self) -> list[etree._Element]:
+        cmp = self.cmp
+        ol, nl = cmp.old.label or "old", cmp.new.label or "new"
+        lines: list[tuple[str, str]] = [("RCSummaryTitle", f"Changes from {ol} to {nl}" + (" (fragment)" if cmp.fragment else ""))]
+        counts = cmp.summary()
+        words = dict(STATUS_WORD, moved="moved", renumbered="renumbered", leading_changed="leading word changed")
+        lines.append(("RCSummary", "Counts: " + ", ".join(f"{words.get(k, k)} {v}" for k, v in counts.items() if v)
+                      + "." if any(counts.values()) else "Counts: no paragraphs."))
+        renum = []
+        for pair in cmp.pairs:
+            if pair.status == "unchanged" and not pair.moved and not pair.cross_kind:
+                if pair.renumbered:
+                    renum.append(f"{' + '.join(pair.old)} → {' + '.join(pair.new)}")
+                continue
+            lines.append(("RCSummaryItem", describe(pair)))
+        if renum:
+            lines.append(("RCSummary", "Renumbered only, text unchanged (no revision marks): " + ", ".join(renum) + "."))
+        oos = cmp.out_of_scope or {}
+        if oos.get("old") or oos.get("new"):
+            lines.append(("RCSummary",
+                          "Outside the compared fragment, written as a whole deletion or insertion only so that the "
+                          f"document holds both versions: old {', '.join(oos.get('old', [])) or '—'}; "
+                          f"new {', '.join(oos.get('new', [])) or '—'}."))
+        a = self.tracker.author
+        lines.append(("RCSummary",
+                      f"Tracked changes by “{a}”; typographic and other minor variants by “{a} (minor)”. "
+                      "Moved paragraphs are tracked as moves. Operative paragraphs use automatic numbering, so "
+                      "renumbering alone carries no mark. This summary is not part of the resolution text."))
+        out = [ox.paragraph(ox.ppr(style, bidi=False), [ox.run(text)]) for style, text in lines]
+        start, end = ox.bookmark(self.tracker.ids, SUMMARY_BOOKMARK)
+        first = out[0]
+        first.insert(1, start)
+        out[-1].append(end)
+        return out
+
+    def build(self) -> bytes:
+        cmp = self.cmp
+        body: list[etree._Element] = []
+        if self.summary:
+            body.extend(self._summary())
+        title = self._title()
+        if title is not None:
+            body.append(title)
+        elif self.summary:
+            body.append(ox.paragraph(ox.ppr("RCEnd", page_break_before=True)))
+        opener = OPENERS.get(self.lang or "en", OPENERS["en"])
+        has_pp = any(p.kind == "PP" for p in cmp.new.paragraphs + cmp.old.paragraphs)
+        if has_pp or any(p.kind == "OP" for p in cmp.new.paragraphs + cmp.old.paragraphs):
+            body.append(ox.paragraph(ox.ppr("RCOpener", bidi=self.rtl), [ox.run(opener, rtl=self.rtl)]))
+        for unit in layout(cmp, self.moves):
+            if unit.gap_before:
+                body.append(ox.paragraph(ox.ppr("RCGap"), [ox.run("[… text not available in this copy …]")]))
+            body.extend(self._unit_paragraphs(unit))
+        if len(cmp.new.paragraphs) in set(cmp.new.gaps):
+            body.append(ox.paragraph(ox.ppr("RCGap"), [ox.run("[… text not available in this copy …]")]))
+        body.append(ox.paragraph(ox.ppr("RCEnd")))
+        document = ox.document_part(body, ox.sect_pr())
+        return ox.package(
+            document, _styles_xml(self.lang), _numbering_xml(self.numbering.nums or [(1, OP_ABSTRACT, None)]),
+            ox.footnotes_part(self.footnotes),
+            title=f"Redline {cmp.old.label} → {cmp.new.label}", creator=self.tracker.author,
+            date=self.tracker.date,
+        )
+
+
+def missing_note(number: str) -> str:
+    """Footnote text written when the version has the marker but not the note."""
+    return f"[footnote {number}: text not available in this copy]"
+
+
+def _notes(doc: Document) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for f in doc.footnotes:
+        out.setdefault(f.number, f.text)
+    return out

@@ -1,0 +1,583 @@
+"""Agreed language: where each phrase of a draft comes from.
+
+``trace_document(draft, library)`` finds, for every paragraph of the draft,
+
+* the **spans** of at least ``min_words`` words (default 6) that occur verbatim
+  in a text of the library — verbatim after the diff's own normalisation
+  (:func:`compare.tokens.words`: casefold, typographic variants folded,
+  punctuation and spacing ignored) — each with its sources (document, paragraph
+  id, where in that paragraph), a primary one first;
+* the **agreed share**: the share of the paragraph's words inside such spans;
+* for a paragraph with no verbatim source, the **closest** library paragraph
+  and its similarity (the alignment's IDF-weighted unigram+bigram similarity,
+  :mod:`compare.align`), or None when nothing is even remotely similar.
+
+Method.  The library indexes every run of ``SHINGLE`` (5) consecutive words of
+every paragraph, hashed (:mod:`compare.library`).  The draft's shingles are
+looked up in one pass; hits on the same library text at the same offset
+(same diagonal) and consecutive draft positions form maximal common runs, which
+are then checked word by word against the library text (no trust in hashes)
+and kept when at least ``min_words`` long.  The draft paragraph is then
+covered greedily: the longest match first (ties: an adopted resolution before
+a draft, then the earliest session/date), each later match claiming only the
+words still uncovered.  A span's sources are every library paragraph whose
+verbatim match contains the whole span, ranked the same way.
+
+Which library documents are used: all but the draft itself (same content
+hash, or same symbol and language) and those the caller leaves out —
+``exclude`` (labels, symbols, file names or ids) and ``before`` (a GA session
+number, an ISO date, or ``"auto"``: the draft's own session, so a draft of the
+63rd session is traced against texts of sessions ≤ 62 only).  Left-out
+documents are listed with the reason in :attr:`TraceResult.excluded`.
+
+Offsets are character offsets in :attr:`compare.model.Paragraph.text`
+(``tokens.tokenize`` gives exact surfaces), ready for shading in a view.
+"""
+from __future__ import annotations
+
+import math
+import re
+import textwrap
+from dataclasses import dataclass, field
+from typing import Iterable, Optional, Sequence, Union
+
+import numpy as np
+
+from .library import DocInfo, Library, content_hash, session_of, shingle_hashes, term_hash
+from .model import Document
+from .tokens import tokenize, words
+
+DEFAULT_MIN_WORDS = 6
+MAX_SOURCES = 20            # sources listed per span (n_sources counts them all)
+CLOSEST_MIN = 0.15          # below this similarity a paragraph has no "closest"
+CLOSEST_TERMS = 12          # rarest words of a paragraph used to find candidates
+CLOSEST_POSTINGS = 3000     # texts read per candidate word at most
+CLOSEST_CANDIDATES = 25     # candidates per paragraph scored with the alignment similarity
+
+Before = Union[int, str, None]
+
+
+# ----------------------------------------------------------------------------- results
+
+@dataclass(frozen=True)
+class SourceRef:
+    """A library paragraph where a span occurs verbatim."""
+
+    doc: DocInfo
+    paragraph: str              # paragraph id in that document (PP3, OP1(a) …)
+    word_start: int             # the span's words in the library paragraph (tokens.words indices)
+    word_end: int
+    match_words: int            # length of the whole verbatim match the span belongs to
+    #: character offsets of those words in the library paragraph text: given for the
+    #: primary source (checked word by word); for the others use word_offsets(text)
+    start: Optional[int] = None
+    end: Optional[int] = None
+
+
+@dataclass
+class Span:
+    """Words ``[word_start, word_end)`` of a draft paragraph, characters ``[start, end)``."""
+
+    start: int
+    end: int
+    word_start: int
+    word_end: int
+    sources: list[SourceRef]    # primary first, at most MAX_SOURCES
+    n_sources: int              # all sources found
+
+    @property
+    def primary(self) -> SourceRef:
+        return self.sources[0]
+
+    @property
+    def n_words(self) -> int:
+        return self.word_end - self.word_start
+
+
+@dataclass(frozen=True)
+class Closest:
+    doc: DocInfo
+    paragraph: str
+    similarity: float
+    text: str
+
+
+@dataclass
+class ParagraphTrace:
+    id: str
+    kind: str
+    text: str
+    n_words: int
+    agreed_words: int
+    spans: list[Span]
+    closest: Optional[Closest] = None
+
+    @property
+    def agreed_share(self) -> float:
+        return self.agreed_words / self.n_words if self.n_words else 0.0
+
+    @property
+    def status(self) -> str:
+        """``agreed`` (every word), ``partly agreed``, ``new`` (no span), ``empty``."""
+        if not self.n_words:
+            return "empty"
+        if not self.spans:
+            return "new"
+        return "agreed" if self.agreed_words == self.n_words else "partly agreed"
+
+    def new_ranges(self) -> list[tuple[int, int]]:
+        """Character ranges between spans that hold words: the new wording."""
+        out, pos = [], 0
+        for s in self.spans_in_order():
+            if words(self.text[pos:s.start]):
+                out.append(_trim(self.text, pos, s.start))
+            pos = s.end
+        if words(self.text[pos:]):
+            out.append(_trim(self.text, pos, len(self.text)))
+        return out
+
+    def spans_in_order(self) -> list[Span]:
+        return sorted(self.spans, key=lambda s: s.start)
+
+
+@dataclass
+class TraceResult:
+    label: str
+    source: str
+    symbol: Optional[str]
+    language: Optional[str]
+    library: str
+    min_words: int
+    before: Before
+    used: list[DocInfo]
+    excluded: list[tuple[DocInfo, str]]
+    paragraphs: list[ParagraphTrace]
+    #: text of every library paragraph a primary source or a closest refers to, by (doc id, paragraph id)
+    source_texts: dict[tuple[int, str], str] = field(default_factory=dict)
+
+    @property
+    def n_words(self) -> int:
+        return sum(p.n_words for p in self.paragraphs)
+
+    @property
+    def agreed_words(self) -> int:
+        return sum(p.agreed_words for p in self.paragraphs)
+
+    @property
+    def agreed_share(self) -> float:
+        return self.agreed_words / self.n_words if self.n_words else 0.0
+
+
+# ----------------------------------------------------------------------------- helpers
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def word_offsets(text: str) -> list[tuple[int, int]]:
+    """Character (start, end) of each word of ``tokens.words(text)``, in order."""
+    out, pos = [], 0
+    for t in tokenize(text):
+        if t.kind in ("word", "elision"):
+            out.append((pos, pos + len(t.text)))
+        pos += len(t.text)
+    return out
+
+
+def _rank(d: DocInfo) -> tuple:
+    """Preferred source first: adopted resolutions before drafts, then the earliest."""
+    return (not d.adopted,) + d.order_key
+
+
+_ISO = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
+
+
+def _older(d: DocInfo, before: Union[int, str]) -> bool:
+    if isinstance(before, int):
+        return d.session is not None and d.session < before
+    if d.date:
+        return d.date < before
+    if d.session is not None:           # a session opens in September of 1945 + N
+        return f"{1945 + d.session}-09-01" < before
+    return False
+
+
+def resolve_before(before: Before, draft: Document) -> Union[int, str, None]:
+    """Normalise ``before``: an int session, an ISO date string, or None."""
+    if before is None or before == "":
+        return None
+    if isinstance(before, int):
+        return before
+    b = str(before).strip()
+    if b.lower() == "auto":
+        s = session_of(draft)
+        if s is None:
+            raise ValueError("cannot tell the draft's session (no symbol, file name or date); give a session number or a date")
+        return s
+    if b.isdigit():
+        return int(b)
+    if _ISO.match(b):
+        return b
+    raise ValueError(f"'{before}' is neither a session number, a date (YYYY-MM-DD) nor 'auto'")
+
+
+def select_documents(draft: Document, library: Library, *, before: Before = None,
+                     exclude: Iterable[str] = ()) -> tuple[list[DocInfo], list[tuple[DocInfo, str]]]:
+    """(documents used, [(document left out, reason)]) for tracing ``draft``."""
+    b = resolve_before(before, draft)
+    chash = content_hash(draft)
+    sym = (draft.meta.symbol or "").casefold()
+    keys = {k.strip().casefold() for k in exclude if k.strip()}
+    used, excluded = [], []
+    for d in library.documents():
+        names = {d.label.casefold(), (d.symbol or "").casefold(), str(d.id),
+                 (d.source or "").replace("\\", "/").rsplit("/", 1)[-1].casefold()} - {""}
+        if d.content_hash == chash:
+            excluded.append((d, "the draft itself"))
+        elif sym and (d.symbol or "").casefold() == sym and d.language == draft.meta.language:
+            excluded.append((d, "same symbol as the draft"))
+        elif names & keys:
+            excluded.append((d, "excluded"))
+        elif b is not None and not _older(d, b):
+            excluded.append((d, f"not older than {'session ' + str(b) if isinstance(b, int) else b}"))
+        else:
+            used.append(d)
+    return used, excluded
+
+
+# ----------------------------------------------------------------------------- matching
+
+@dataclass
+class _Interval:
+    """Draft words [i0, i1) found verbatim in library texts ``tids`` starting at
+    their words ``j0s``; both arrays sorted best source first."""
+
+    i0: int
+    i1: int
+    tids: np.ndarray
+    j0s: np.ndarray
+    best: int = 0               # rank (lower is better) of its best source
+
+    @property
+    def length(self) -> int:
+        return self.i1 - self.i0
+
+
+def _find_intervals(keys: list[list[str]], library: Library, ranks: dict[int, tuple], min_words: int
+                    ) -> tuple[list[list[_Interval]], dict[int, list[tuple[int, str]]], dict[int, int]]:
+    """Maximal verbatim matches of at least ``min_words`` words, grouped by draft
+    interval, per draft paragraph; text id → allowed [(doc id, paragraph id)],
+    best first; text id → rank of its best occurrence (lower is better).
+
+    Vectorised: hits on the same text at the same offset (diagonal) with
+    consecutive draft positions are one maximal match of ``run + K - 1`` words."""
+    K = library.shingle
+    out: list[list[_Interval]] = [[] for _ in keys]
+    hs: list[int] = []
+    pis: list[int] = []
+    iis: list[int] = []
+    for pi, ks in enumerate(keys):
+        h = shingle_hashes(ks, K)
+        hs += h
+        pis += [pi] * len(h)
+        iis += range(len(h))
+    if not hs:
+        return out, {}, {}
+    Dh = np.asarray(hs, dtype=np.int64)
+    o = np.argsort(Dh, kind="stable")
+    Dh, Dp, Di = Dh[o], np.asarray(pis, dtype=np.int64)[o], np.asarray(iis, dtype=np.int64)[o]
+    rows = library.shingle_hits(np.unique(Dh).tolist())
+    if not rows:
+        return out, {}, {}
+    A = np.asarray(rows, dtype=np.int64)
+    doc_order = {did: k for k, did in enumerate(sorted(ranks, key=ranks.__getitem__))}
+    occ: dict[int, list[tuple[int, str]]] = {}
+    trank: dict[int, int] = {}
+    for tid, lst in library.occurrences(np.unique(A[:, 1]).tolist()).items():
+        ok = [(did, pid) for did, _, pid in lst if did in ranks]
+        if ok:
+            ok.sort(key=lambda x: doc_order[x[0]])
+            occ[tid] = ok
+            trank[tid] = doc_order[ok[0][0]]
+    if not occ:
+        return out, {}, {}
+    tid_keys = np.fromiter(occ, dtype=np.int64, count=len(occ))
+    A = A[np.isin(A[:, 1], tid_keys)]
+    H, T, P = A[:, 0], A[:, 1], A[:, 2]
+    lo = np.searchsorted(Dh, H, "left")
+    cnt = np.searchsorted(Dh, H, "right") - lo
+    tot = int(cnt.sum())
+    if not tot:
+        return out, {}, {}
+    rep = np.repeat(np.arange(len(H)), cnt)
+    idx = np.repeat(lo, cnt) + (np.arange(tot) - np.repeat(np.cumsum(cnt) - cnt, cnt))
+    pi, i, tid = Dp[idx], Di[idx], T[rep]
+    diag = P[rep] - i
+    order = np.lexsort((i, diag, tid, pi))
+    pi, i, tid, diag = pi[order], i[order], tid[order], diag[order]
+    start = np.ones(tot, dtype=bool)
+    start[1:] = (pi[1:] != pi[:-1]) | (tid[1:] != tid[:-1]) | (diag[1:] != diag[:-1]) | (i[1:] != i[:-1] + 1)
+    s = np.flatnonzero(start)
+    e = np.append(s[1:], tot) - 1
+    keep = (i[e] - i[s] + K) >= min_words
+    s, e = s[keep], e[keep]
+    if not len(s):
+        return out, occ, trank
+    # one row per maximal match: (paragraph, i0, i1, text, j0), grouped by draft interval, best source first
+    rp, ra, rb, rt = pi[s], i[s], i[e] + K, tid[s]
+    rj = ra + diag[s]
+    sorter = np.argsort(tid_keys)
+    rr = np.asarray([trank[t] for t in tid_keys.tolist()], dtype=np.int64)[sorter][
+        np.searchsorted(tid_keys[sorter], rt)]
+    order = np.lexsort((rj, rr, rb, ra, rp))
+    rp, ra, rb, rt, rj, rr = rp[order], ra[order], rb[order], rt[order], rj[order], rr[order]
+    gstart = np.ones(len(rp), dtype=bool)
+    gstart[1:] = (rp[1:] != rp[:-1]) | (ra[1:] != ra[:-1]) | (rb[1:] != rb[:-1])
+    gs = np.flatnonzero(gstart).tolist() + [len(rp)]
+    for g0, g1 in zip(gs[:-1], gs[1:]):
+        out[int(rp[g0])].append(_Interval(int(ra[g0]), int(rb[g0]), rt[g0:g1], rj[g0:g1], int(rr[g0])))
+    return out, occ, trank
+
+
+def _cover(n: int, intervals: list[_Interval]) -> list[tuple[int, int, _Interval]]:
+    """Greedy cover of the draft words: the longest match first (ties: the best
+    source, then the earliest position); each claims the words still uncovered.
+    [(a, b, interval)] in text order."""
+    covered = [False] * n
+    pieces = []
+    for m in sorted(intervals, key=lambda m: (-m.length, m.best, m.i0)):
+        k = m.i0
+        while k < m.i1:
+            if covered[k]:
+                k += 1
+                continue
+            s = k
+            while k < m.i1 and not covered[k]:
+                covered[k] = True
+                k += 1
+            pieces.append((s, k, m))
+    pieces.sort(key=lambda p: p[0])
+    return pieces
+
+
+# ----------------------------------------------------------------------------- closest
+
+def _similarities(old_texts: Sequence[str], new_texts: Sequence[str]):
+    """The alignment's similarity matrix (old × new), IDF over the two sides: one notion of "close"."""
+    from .align import text_similarity
+
+    return text_similarity(old_texts, new_texts)
+
+
+def _closest(targets: list[int], keys: list[list[str]], texts: list[str], library: Library,
+             allowed: dict[int, DocInfo]) -> dict[int, tuple[int, float]]:
+    """Draft paragraph index → (library text id, similarity) of the closest paragraph."""
+    if not targets:
+        return {}
+    N = max(library.n_texts(), 1)
+    terms = {pi: {term_hash(w) for w in keys[pi]} for pi in targets}
+    df = library.term_df(set().union(*terms.values()))
+    posting_cache: dict[int, list[int]] = {}
+    cand_of: dict[int, list[int]] = {}
+    for pi in targets:
+        ts = sorted((t for t in terms[pi] if df.get(t)), key=lambda t: df[t])[:CLOSEST_TERMS]
+        score: dict[int, float] = {}
+        for t in ts:
+            if t not in posting_cache:
+                posting_cache[t] = library.term_postings(t, CLOSEST_POSTINGS)
+            w = math.log(1 + N / df[t])
+            for tid in posting_cache[t]:
+                score[tid] = score.get(tid, 0.0) + w
+        cand_of[pi] = sorted(score, key=lambda tid: -score[tid])[:CLOSEST_CANDIDATES * 4]
+    occ_raw = library.occurrences({tid for c in cand_of.values() for tid in c})
+    ok_tids = {tid for tid, lst in occ_raw.items() if any(did in allowed for did, _, _ in lst)}
+    for pi in targets:
+        cand_of[pi] = [tid for tid in cand_of[pi] if tid in ok_tids][:CLOSEST_CANDIDATES]
+    all_c = sorted({tid for c in cand_of.values() for tid in c})
+    if not all_c:
+        return {}
+    ctext = library.texts(all_c)
+    S = _similarities([texts[pi] for pi in targets], [ctext[t] for t in all_c])
+    col = {t: k for k, t in enumerate(all_c)}
+    out = {}
+    for r, pi in enumerate(targets):
+        best = max(((float(S[r, col[t]]), -t) for t in cand_of[pi]), default=None)
+        if best is not None and best[0] >= CLOSEST_MIN:
+            out[pi] = (-best[1], round(best[0], 4))
+    return out
+
+
+# ----------------------------------------------------------------------------- public
+
+def trace_document(doc: Document, library: Library, min_words: int = DEFAULT_MIN_WORDS, *,
+                   before: Before = None, exclude: Iterable[str] = (), closest: str = "unsourced",
+                   max_sources: int = MAX_SOURCES) -> TraceResult:
+    """Trace every paragraph of ``doc`` to the earlier texts of ``library``.
+
+    ``min_words``: shortest span reported (at least the library's shingle size,
+    5).  ``before``: only documents older than a session number, an ISO date, or
+    ``"auto"`` (the draft's own session).  ``exclude``: labels, symbols, file
+    names or ids of library documents to leave out.  ``closest``: for which
+    paragraphs to find the closest library paragraph — ``"unsourced"`` (no
+    verbatim span; default), ``"all"`` or ``"none"``.
+    """
+    if min_words < library.shingle:
+        raise ValueError(f"min_words must be at least {library.shingle} (the library indexes {library.shingle}-word runs)")
+    if closest not in ("unsourced", "all", "none"):
+        raise ValueError("closest must be 'unsourced', 'all' or 'none'")
+    used, excluded = select_documents(doc, library, before=before, exclude=exclude)
+    allowed = {d.id: d for d in used}
+    pars = doc.paragraphs
+    keys = [words(p.text) for p in pars]
+    ranks = {d.id: _rank(d) for d in used}
+    intervals, occ, trank = _find_intervals(keys, library, ranks, min_words) if allowed else ([[] for _ in pars], {}, {})
+    text_cache: dict[int, str] = {}
+
+    source_texts: dict[tuple[int, str], str] = {}
+    traces: list[ParagraphTrace] = []
+    for pi, p in enumerate(pars):
+        offs = word_offsets(p.text)
+        dk = keys[pi]
+        n = len(dk)
+        spans = []
+        for a, b, m in _cover(n, intervals[pi]):
+            # every match containing [a, b): the chosen one first, then longest, best source
+            cover = sorted((iv for iv in intervals[pi] if iv.i0 <= a and iv.i1 >= b),
+                           key=lambda iv: (iv is not m, -iv.length, iv.best))
+            srcs: list[SourceRef] = []
+            seen: set[tuple[int, str]] = set()
+            n_src = sum(len(occ[t]) for t in set().union(*(iv.tids.tolist() for iv in cover)))
+            for iv in cover:
+                for tid, j0 in zip(iv.tids.tolist(), iv.j0s.tolist()):
+                    lst = occ[tid]
+                    if len(srcs) >= max_sources:
+                        continue
+                    ws = j0 + (a - iv.i0)
+                    for did, pid in lst:
+                        if (did, pid) in seen or len(srcs) >= max_sources:
+                            continue
+                        if not srcs:
+                            # the primary source: checked word by word (hash collisions) and located
+                            if tid not in text_cache:
+                                text_cache.update(library.texts([tid]))
+                            t = text_cache[tid]
+                            if words(t)[ws:ws + b - a] != dk[a:b]:
+                                continue
+                            so = word_offsets(t)
+                            srcs.append(SourceRef(allowed[did], pid, ws, ws + b - a, iv.length,
+                                                  so[ws][0], so[ws + b - a - 1][1]))
+                            source_texts[(did, pid)] = t
+                        else:
+                            srcs.append(SourceRef(allowed[did], pid, ws, ws + b - a, iv.length))
+                        seen.add((did, pid))
+            if srcs:
+                spans.append(Span(offs[a][0], offs[b - 1][1], a, b, srcs, max(n_src, len(srcs))))
+        traces.append(ParagraphTrace(p.id, p.kind, p.text, n, sum(s.n_words for s in spans), spans))
+    if closest != "none" and allowed:
+        targets = [pi for pi, t in enumerate(traces) if t.n_words and (closest == "all" or not t.spans)]
+        found = _closest(targets, keys, [p.text for p in pars], library, allowed)
+        if found:
+            occ_c = library.occurrences({tid for tid, _ in found.values()})
+            ctext = library.texts({tid for tid, _ in found.values()})
+            for pi, (tid, sim) in found.items():
+                best = min(((allowed[did], pid) for did, _, pid in occ_c[tid] if did in allowed),
+                           key=lambda o: _rank(o[0]))
+                traces[pi].closest = Closest(best[0], best[1], sim, ctext[tid])
+                source_texts[(best[0].id, best[1])] = ctext[tid]
+    b = resolve_before(before, doc)
+    return TraceResult(doc.label, doc.source, doc.meta.symbol, doc.meta.language, str(library.path), min_words,
+                       b, used, excluded, traces, source_texts)
+
+
+# ----------------------------------------------------------------------------- reports
+
+def _ref(d: DocInfo, pid: str) -> str:
+    return f"{d.name} {pid}"
+
+
+def trace_text(result: TraceResult, width: int = 100) -> str:
+    """A plain-text report: agreed spans in ⟦…⟧ with a source number, new wording as is."""
+    L: list[str] = []
+    bf = (f"; before session {result.before}" if isinstance(result.before, int)
+          else f"; before {result.before}" if result.before else "")
+    L.append(f"Agreed language in {result.label} (at least {result.min_words} words verbatim{bf})")
+    L.append(f"library: {result.library}")
+    L.append("traced against: " + (", ".join(d.name for d in sorted(result.used, key=lambda d: d.order_key)) or "nothing"))
+    if result.excluded:
+        L.append("left out: " + "; ".join(f"{d.name} ({why})" for d, why in result.excluded))
+    n_new = sum(1 for p in result.paragraphs if p.status == "new")
+    L.append(f"overall: {result.agreed_words} of {result.n_words} words agreed ({result.agreed_share:.0%}); "
+             f"{n_new} of {len(result.paragraphs)} paragraphs entirely new")
+    for p in result.paragraphs:
+        L.append("")
+        if p.status == "new":
+            head = "new wording"
+            if p.closest:
+                c = p.closest
+                head += f"; closest: {_ref(c.doc, c.paragraph)} (similarity {c.similarity:.2f})"
+            else:
+                head += "; nothing similar in the library"
+        elif p.status == "empty":
+            head = "no words"
+        else:
+            head = f"{p.agreed_share:.0%} agreed ({p.agreed_words}/{p.n_words} words)"
+        L.append(f"{p.id}  {head}")
+        body, pos, notes = [], 0, []
+        for k, s in enumerate(p.spans_in_order(), 1):
+            body.append(p.text[pos:s.start])
+            body.append(f"⟦{p.text[s.start:s.end]}⟧[{k}]")
+            pos = s.end
+            more = f" (+{s.n_sources - 1} more: " + ", ".join(_ref(r.doc, r.paragraph) for r in s.sources[1:4]) + \
+                   (" …" if s.n_sources > 4 else "") + ")" if s.n_sources > 1 else ""
+            notes.append(f"[{k}] {_ref(s.primary.doc, s.primary.paragraph)}{more}")
+        body.append(p.text[pos:])
+        L.extend(textwrap.wrap("".join(body), width, initial_indent="    ", subsequent_indent="    ") or ["    "])
+        for n in notes:
+            L.extend(textwrap.wrap(n, width, initial_indent="    ", subsequent_indent="        "))
+    return "\n".join(L) + "\n"
+
+
+def _src_dict(r: SourceRef) -> dict:
+    return {"doc": r.doc.id, "label": r.doc.label, "symbol": r.doc.symbol, "paragraph": r.paragraph,
+            "start": r.start, "end": r.end, "word_start": r.word_start, "word_end": r.word_end,
+            "match_words": r.match_words}
+
+
+def trace_dict(result: TraceResult) -> dict:
+    """JSON-ready report (schema 1), rich enough for a view to shade spans, list
+    sources, and show the source paragraphs side by side."""
+    pars = []
+    for p in result.paragraphs:
+        pars.append({
+            "id": p.id, "kind": p.kind, "text": p.text, "status": p.status,
+            "n_words": p.n_words, "agreed_words": p.agreed_words, "agreed_share": round(p.agreed_share, 4),
+            "spans": [{"start": s.start, "end": s.end, "word_start": s.word_start, "word_end": s.word_end,
+                       "text": p.text[s.start:s.end], "n_sources": s.n_sources,
+                       "primary": _src_dict(s.primary), "sources": [_src_dict(r) for r in s.sources]}
+                      for s in p.spans_in_order()],
+            "new": [{"start": a, "end": b, "text": p.text[a:b]} for a, b in p.new_ranges()],
+            "closest": None if p.closest is None else {
+                "doc": p.closest.doc.id, "label": p.closest.doc.label, "symbol": p.closest.doc.symbol,
+                "paragraph": p.closest.paragraph, "similarity": p.closest.similarity},
+        })
+    return {
+        "schema": 1,
+        "draft": {"label": result.label, "source": result.source, "symbol": result.symbol, "language": result.language},
+        "library": result.library,
+        "min_words": result.min_words,
+        "before": result.before,
+        "documents": [d.as_dict() for d in sorted(result.used, key=lambda d: d.order_key)],
+        "excluded": [dict(d.as_dict(), reason=why) for d, why in result.excluded],
+        "summary": {"paragraphs": len(result.paragraphs), "words": result.n_words,
+                    "agreed_words": result.agreed_words, "agreed_share": round(result.agreed_share, 4),
+                    "agreed": sum(p.status == "agreed" for p in result.paragraphs),
+                    "partly_agreed": sum(p.status == "partly agreed" for p in result.paragraphs),
+                    "new": sum(p.status == "new" for p in result.paragraphs)},
+        "paragraphs": pars,
+        "source_paragraphs": [{"doc": did, "paragraph": pid, "text": t}
+                              for (did, pid), t in sorted(result.source_texts.items())],
+    }

@@ -1,0 +1,81 @@
+"""``python -m compare trace``: agreed-language tracing from the command line.
+
+Wired into :mod:`compare.cli` with one line in ``build_parser``::
+
+    from .trace_cli import add_trace_parser; add_trace_parser(sub)
+
+Errors are :class:`compare.errors.InputError` (a damaged library is a
+:class:`compare.library.LibraryError`), which ``cli.main`` prints as one line
+with exit code 2.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from .errors import InputError
+
+
+def add_trace_parser(subparsers) -> argparse.ArgumentParser:
+    t = subparsers.add_parser(
+        "trace", help="show which words of a draft are agreed language, and from where",
+        description="Trace each paragraph of DRAFT to earlier texts in the library: verbatim spans of at least "
+                    "N words (after the diff's normalisation) with their sources, the agreed share of each "
+                    "paragraph, and the closest earlier paragraph of new ones. The library is a file that "
+                    "persists between runs (--library, else $RESOLUTION_COMPARE_LIBRARY, else the user data "
+                    "folder); a new library starts with the bundled samples.")
+    t.add_argument("draft", nargs="?", metavar="DRAFT", help="the draft to trace (.docx, .pdf, .txt, .md, .html)")
+    t.add_argument("--library", metavar="DB", help="library database file")
+    t.add_argument("--min-words", type=int, default=6, metavar="N", help="shortest verbatim span (default 6, at least 5)")
+    t.add_argument("--add", nargs="+", default=[], metavar="FILE", help="add these earlier texts to the library first (kept)")
+    t.add_argument("--before", metavar="SESSION|DATE|auto",
+                   help="use only texts older than a GA session (63), a date (2008-12-18), or 'auto': the draft's session")
+    t.add_argument("--exclude", nargs="+", default=[], metavar="NAME",
+                   help="leave out library texts by label, symbol, file name or id")
+    t.add_argument("--closest", choices=("unsourced", "all", "none"), default="unsourced",
+                   help="find the closest earlier paragraph for new paragraphs (default), all, or none")
+    t.add_argument("--format", choices=("text", "json"), default="text")
+    t.add_argument("--list-library", action="store_true", help="list the library's texts")
+    t.add_argument("--rebuild-library", action="store_true",
+                   help="start the library afresh (the old file is kept as .broken; your files are re-added when possible)")
+    t.set_defaults(func=_cmd_trace)
+    return t
+
+
+def _cmd_trace(args: argparse.Namespace) -> int:
+    from . import api
+    from .library import Library
+    from .trace import trace_dict, trace_document, trace_text
+
+    if not (args.draft or args.add or args.list_library or args.rebuild_library):
+        raise InputError("trace", "give a DRAFT to trace, or --add, --list-library or --rebuild-library")
+    if args.rebuild_library:
+        lib, notes = Library.rebuild(args.library)
+        for n in notes:
+            sys.stderr.write(f"library: {n}\n")
+        sys.stderr.write(f"library: rebuilt at {lib.path}\n")
+    else:
+        lib = Library.open(args.library)
+    with lib:
+        for f in args.add:
+            info, new = lib.add(f)
+            sys.stderr.write(f"library: {'added' if new else 'already there'}: {info.name} ({info.n_paragraphs} paragraphs)\n")
+        if args.list_library:
+            for d in lib.documents():
+                sys.stdout.write(f"{d.id:>5}  {d.name:<28} {d.language or '?':<3} session {d.session or '?':<4} "
+                                 f"{'adopted' if d.adopted else 'draft  '} {d.n_paragraphs:>4} par.  {d.origin:<6} "
+                                 f"{d.source or ''}\n")
+        if not args.draft:
+            return 0
+        doc = api.load(args.draft)
+        try:
+            result = trace_document(doc, lib, args.min_words, before=args.before, exclude=args.exclude,
+                                    closest=args.closest)
+        except ValueError as exc:
+            raise InputError("trace", str(exc)) from None
+    if args.format == "json":
+        sys.stdout.write(json.dumps(trace_dict(result), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(trace_text(result))
+    return 0

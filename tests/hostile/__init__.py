@@ -1,0 +1,1 @@
+"""Hostile and broken input files, generated on the fly (see make_hostile.py)."""

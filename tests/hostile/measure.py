@@ -1,0 +1,44 @@
+"""Run the real CLI (``compare.cli.main``) on one or more files in THIS process and
+report its cost: ``python tests/hostile/measure.py parse FILE [--format json]``.
+
+stdout/stderr and the exit code are the CLI's own; when ``MEASURE_OUT`` names a file,
+a JSON line {"rc", "seconds", "maxrss_mb", "baseline_mb"} is written there (peak
+resident memory of this process, and the peak after imports, before reading).
+"""
+from __future__ import annotations
+
+import json
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def main() -> int:
+    from compare import cli  # noqa: F401 — import everything the CLI needs first
+    from compare.readers import docx, html, pdf, text  # noqa: F401
+    import pypdfium2  # noqa: F401
+
+    baseline = _rss_mb()
+    t0 = time.perf_counter()
+    rc = 1
+    try:
+        rc = cli.main(sys.argv[1:])
+    finally:
+        out = os.environ.get("MEASURE_OUT")
+        if out:
+            with open(out, "w") as fh:
+                json.dump({"rc": rc, "seconds": time.perf_counter() - t0, "maxrss_mb": _rss_mb(),
+                           "baseline_mb": baseline}, fh)
+    return rc
+
+
+if __name__ == "__main__":
+    sys.exit(main())

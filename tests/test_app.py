@@ -1,0 +1,361 @@
+"""The Streamlit app, driven by Streamlit's own testing API (``streamlit.testing.v1.AppTest``).
+
+Every figure asserted here is computed by the library itself (``compare.api``)
+on the same files, so the app is checked against the library, not against
+numbers copied by hand.  Downloads are caught where Streamlit stores them
+(its in-memory media file storage) and read back with the library / pandas.
+"""
+from __future__ import annotations
+
+import io
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("streamlit")
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+from compare import api  # noqa: E402
+from compare.export.labels import pair_flags  # noqa: E402
+from compare.model import CompareOptions  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "ui" / "app.py")
+SAMPLES = ROOT / "samples"
+REV1, REV2 = SAMPLES / "draft-rev1-2008-11-10.fr.md", SAMPLES / "draft-rev2-illustrative.fr.md"
+ADOPTED = "Adopted: 61/180 → 63/194 (English excerpts)"
+LINEAGE = "Lineage: 61/180 → 63/194 → 64/178 (English excerpts)"
+ROW_RE = re.compile(r'<tr data-status="([^"]*)" data-old="([^"]*)" data-new="([^"]*)"( id="[^"]*")?( class="focus")?>')
+TIMEOUT = 60
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def start() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert_clean(at)
+    return at
+
+
+def assert_clean(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def main_table(at: AppTest) -> str:
+    """The side-by-side table: the last st.html holding rows (the jump box, if any, comes first)."""
+    tables = [h.value for h in at.html if "data-status=" in h.value or "No paragraph matches" in h.value]
+    assert tables, "no comparison table rendered"
+    return tables[-1]
+
+
+def rows(at: AppTest) -> list[tuple[list[str], list[str], list[str]]]:
+    """(flags, old ids, new ids) of each row shown."""
+    return [(m[0].split(), m[1].split(), m[2].split()) for m in ROW_RE.findall(main_table(at))]
+
+
+def expected(old: Path, new: Path, options: CompareOptions | None = None):
+    return api.compare(api.load(str(old)), api.load(str(new)), options)
+
+
+def as_rows(cmp) -> list[tuple[list[str], list[str], list[str]]]:
+    return [(pair_flags(p), list(p.old), list(p.new)) for p in cmp.pairs]
+
+
+@pytest.fixture
+def media(monkeypatch):
+    """Everything the app hands to st.download_button, by media file id."""
+    from streamlit.runtime import memory_media_file_storage as mfs
+
+    store: dict[str, tuple[bytes, str]] = {}
+    original = mfs.MemoryMediaFileStorage.load_and_get_id
+
+    def spy(self, path_or_data, mimetype, kind, filename=None):
+        file_id = original(self, path_or_data, mimetype, kind, filename)
+        store[file_id] = (path_or_data, filename)
+        return file_id
+
+    monkeypatch.setattr(mfs.MemoryMediaFileStorage, "load_and_get_id", spy)
+    return store
+
+
+def downloaded(at: AppTest, key: str, media: dict) -> tuple[bytes, str]:
+    button = at.download_button(key=key)
+    file_id = button.proto.url.rsplit("/", 1)[-1].split(".")[0]
+    data, name = media[file_id]
+    assert isinstance(data, bytes) and data
+    return data, name
+
+
+# --------------------------------------------------------------------------- start-up
+
+
+def test_starts_on_the_bundled_samples():
+    at = start()
+    assert not at.error
+    cmp = expected(REV1, REV2)
+    shown = rows(at)
+    assert shown == as_rows(cmp)
+    assert len(shown) == 26
+    statuses = Counter(flags[0] for flags, _, _ in shown)
+    assert statuses == {"unchanged": 19, "modified": 2, "new": 2, "deleted": 1, "split": 1, "merged": 1}
+    assert statuses == Counter(pair_flags(p)[0] for p in cmp.pairs)
+    # the pair in negotiators' terms, and the summary strip from the library's counts
+    assert at.selectbox(key="pick").value is not None
+    summary = next(h.value for h in at.html if "rc-sum" in h.value)
+    for word, key in (("modified", "modified"), ("new", "inserted"), ("deleted", "deleted"), ("split", "split"),
+                      ("merged", "merged"), ("moved", "moved"), ("renumbered", "renumbered")):
+        assert f'data-count="{word}:{cmp.summary()[key]}"' in summary
+    # the leading-word change is called out, in the row and at the top
+    assert "“Encourage” → “Engage”" in main_table(at)
+    assert any("Encourage" in w.value and "Engage" in w.value for w in at.warning)
+
+
+def test_markup_reads_without_colour_and_keeps_french_typography():
+    at = start()
+    html = main_table(at)
+    assert "<del>" in html and "<ins>" in html            # struck / underlined, bracketed by CSS
+    assert 'del::before{content:"[−"}' in html            # the markers themselves, not only colour
+    assert "✎ modified" in html and "+ new" in html and "− deleted" in html
+    assert "l&#x27;" in html or "l'" in html              # elisions escaped, not mangled
+    rev2 = api.load(str(REV2))
+    nbsp_texts = [p.text for p in rev2.paragraphs if "\u00a0" in p.text or "«" in p.text]
+    for text in nbsp_texts[:3]:
+        assert re.search("[\u00a0«»]", html)
+
+
+# --------------------------------------------------------------------------- filters and views
+
+
+def test_changes_only_filter():
+    at = start()
+    before = rows(at)
+    at.toggle(key="changes_only").set_value(True).run()
+    assert_clean(at)
+    after = rows(at)
+    assert 0 < len(after) < len(before)
+    assert all(flags != ["unchanged"] and flags != ["unchanged", "renumbered"] for flags, _, _ in after)
+    assert [r for r in before if r in after] == after      # a subset, in the same order
+    assert len(after) == 7 + 1                             # 7 changed pairs + the moved OP7 → OP9
+
+
+def test_status_part_and_search_filters():
+    at = start()
+    at.multiselect(key="statuses").set_value(["deleted"]).run()
+    assert rows(at) == [(["deleted"], ["OP3"], [])]
+    at.multiselect(key="statuses").set_value([]).run()
+    at.multiselect(key="kinds").set_value(["PP"]).run()
+    assert {r[2][0][:2] for r in rows(at) if r[2]} == {"PP"}
+    assert len(rows(at)) == 12
+    at.multiselect(key="kinds").set_value([]).run()
+    at.text_input(key="search").set_value("Protocole facultatif").run()
+    cmp = expected(REV1, REV2)
+    want = [r for r, p in zip(as_rows(cmp), cmp.pairs)
+            if any("protocole facultatif" in s.text.lower() for s in p.diff)]
+    assert rows(at) == want and len(want) == 2               # PP3 and the merged OP1 + OP2
+    assert "<mark>Protocole facultatif</mark>" in main_table(at)
+    at.text_input(key="search").set_value("zzz-nowhere").run()
+    assert rows(at) == [] and "No paragraph matches" in main_table(at)
+
+
+def test_jump_to_a_paragraph():
+    at = start()
+    at.selectbox(key="jump").set_value("new:OP5").run()
+    assert_clean(at)
+    focus = [h.value for h in at.html if "Jump:" in h.value]
+    assert focus and "OP6 (Rev.1) → OP5 (Rev.2 (illustrative))" in focus[0]
+    assert 'class="focus"' in main_table(at)
+
+
+def test_switching_pair_and_order():
+    at = start()
+    at.selectbox(key="example").set_value(ADOPTED).run()
+    assert_clean(at)
+    old, new = SAMPLES / "A-RES-61-180.en.md", SAMPLES / "A-RES-63-194.en.md"
+    assert rows(at) == as_rows(expected(old, new))
+    # reorder: 63/194 first, then the comparison runs the other way
+    at.number_input(key="pos:example:A-RES-61-180.en.md").set_value(3).run()
+    assert_clean(at)
+    assert rows(at) == as_rows(expected(new, old))
+    assert at.selectbox(key="pick").format_func(at.selectbox(key="pick").value) == "63/194 → 61/180"
+
+
+def test_lineage_view_for_three_versions():
+    at = start()
+    at.selectbox(key="example").set_value(LINEAGE).run()
+    assert_clean(at)
+    pick = at.selectbox(key="pick")
+    assert pick.value == "lineage"
+    docs = [api.load(str(SAMPLES / f"A-RES-{n}.en.md")) for n in ("61-180", "63-194", "64-178")]
+    lineage = api.compare_versions(docs)
+    table = next(h.value for h in at.html if "rc lineage" in h.value)
+    assert table.split("<tbody>", 1)[1].count("<tr>") == len(lineage.rows)
+    assert re.findall(r"<th>([^<]*)</th>", table) == ["61/180", "63/194", "64/178"]
+    steps = at.dataframe[0].value
+    assert list(steps["from → to"]) == ["61/180 → 63/194", "63/194 → 64/178"]
+    # then one pair out of the three
+    assert pick.options[2] == "61/180 → 64/178"
+    at.selectbox(key="pick").set_value("pair:example:A-RES-61-180.en.md|example:A-RES-64-178.en.md").run()
+    assert_clean(at)
+    assert rows(at) == as_rows(api.compare(docs[0], docs[2]))
+
+
+def test_options_reach_the_library():
+    at = start()
+    at.checkbox(key="ignore_case").check().run()
+    at.checkbox(key="ignore_punct").check().run()
+    assert_clean(at)
+    opts = CompareOptions(ignore_case=True, ignore_punctuation=True)
+    assert rows(at) == as_rows(expected(REV1, REV2, opts))
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+def test_upload_docx_and_paste_text():
+    at = start()
+    docx_bytes = (SAMPLES / "draft-rev1-2008-11-10.fr.docx").read_bytes()
+    at.file_uploader(key="uploads").set_value(("draft-rev1.docx", docx_bytes, "application/octet-stream")).run()
+    assert_clean(at)
+    assert not at.error
+    # the label comes from the symbol the reader found (A/C.3/63/L.17/Rev.1)
+    labels = [t.value for t in at.text_input if t.key and t.key.startswith("label:")]
+    assert labels == ["Rev.1", "Rev.2 (illustrative)", "L.17/Rev.1"]
+    assert at.selectbox(key="pick").value == "lineage"       # three versions now
+    # the uploaded Word file against Rev.2: the same comparison as from the Markdown
+    upload = next(t.key[len("pos:"):] for t in at.number_input if t.key.startswith("pos:upload:"))
+    at.number_input(key=f"pos:{upload}").set_value(1).run()     # Rev.1 (md), L.17/Rev.1 (docx), Rev.2
+    at.selectbox(key="pick").set_value(f"pair:{upload}|example:draft-rev2-illustrative.fr.md").run()
+    assert_clean(at)
+    assert rows(at) == as_rows(expected(REV1, REV2))
+    # pasted text is a version too
+    at.text_area(key="paste_text").set_value(REV2.read_text(encoding="utf-8"))
+    at.text_input(key="paste_label").set_value("Oral rev.")
+    at.button(key="paste_add").click().run()
+    assert_clean(at)
+    labels = [t.value for t in at.text_input if t.key and t.key.startswith("label:")]
+    assert labels[-1] == "Oral rev."
+    at.selectbox(key="pick").set_value("pair:example:draft-rev2-illustrative.fr.md|pasted:1").run()
+    assert_clean(at)
+    assert all(flags == ["unchanged"] for flags, _, _ in rows(at))
+
+
+@pytest.mark.parametrize(
+    "name, data, says",
+    [
+        ("broken.docx", b"PK\x03\x04 this is not really a zip", "broken.docx"),
+        ("empty.txt", b"", "empty"),
+        ("notes.xyz", b"hello", "unsupported"),
+        ("binary.txt", bytes(range(256)) * 8, "binary"),
+    ],
+)
+def test_bad_upload_shows_one_line_and_the_app_keeps_working(name, data, says):
+    at = start()
+    at.file_uploader(key="uploads").set_value((name, data, "application/octet-stream")).run()
+    assert_clean(at)
+    errors = [e.value for e in at.error]
+    assert len(errors) == 1 and name in errors[0] and says.lower() in errors[0].lower()
+    assert "\n" not in errors[0]
+    assert len(rows(at)) == 26                              # the samples still compare
+
+
+def test_too_large_upload_is_refused_cleanly(monkeypatch):
+    from compare.errors import TooLargeError
+
+    at = start()
+    big = b"x" * 1024
+    # the library's own limit (64 MiB) is too big to build in a test: make this file count as over it
+    import compare.readers.safety as safety
+
+    real = safety.check_size
+
+    def tight(data, source, *args, **kwargs):
+        if source == "huge.txt":
+            raise TooLargeError(source, "the file is 99.0 MiB, over the 64 MiB limit")
+        return real(data, source, *args, **kwargs)
+
+    monkeypatch.setattr(safety, "check_size", tight)
+    import compare.readers as readers
+
+    monkeypatch.setattr(readers, "check_size", tight)
+    at.file_uploader(key="uploads").set_value(("huge.txt", big, "text/plain")).run()
+    errors = [e.value for e in at.error]
+    assert errors and "huge.txt" in errors[0] and "limit" in errors[0]
+    assert len(rows(at)) == 26
+
+
+# --------------------------------------------------------------------------- downloads
+
+
+def test_downloads_are_read_back_by_the_library(media):
+    import pandas as pd
+
+    at = start()
+    cmp = expected(REV1, REV2)
+    labels = ["Rev.1", "Rev.2 (illustrative)"]
+
+    data, name = downloaded(at, "dl_redline", media)
+    assert name.endswith(".docx")
+    redline = api.load(data, name="x.docx")                 # tracked changes read as accepted
+    assert [p.text for p in redline.paragraphs] == [p.text for p in cmp.new.paragraphs]
+
+    data, name = downloaded(at, "dl_json", media)
+    js = json.loads(data.decode("utf-8"))
+    assert [v["label"] for v in js["versions"]] == labels
+    assert js["comparisons"][0]["summary"] == cmp.summary()
+    assert len(js["comparisons"][0]["pairs"]) == 26 and len(js["lineage"]) == 26
+
+    data, name = downloaded(at, "dl_table_csv", media)
+    df = pd.read_csv(io.BytesIO(data))
+    assert list(df.columns) == labels and len(df) == 26
+    data, name = downloaded(at, "dl_table_xlsx", media)
+    df = pd.read_excel(io.BytesIO(data))
+    assert list(df.columns) == labels and len(df) == 26
+    data, name = downloaded(at, "dl_table_docx", media)
+    import docx
+
+    table = docx.Document(io.BytesIO(data)).tables[0]
+    assert len(table.rows) == 26 + 1
+    assert api.load(data, name="table.docx").paragraphs          # the library reads it too
+
+
+def test_lineage_downloads_and_redline_of_a_step(media):
+    import pandas as pd
+
+    at = start()
+    at.selectbox(key="example").set_value(LINEAGE).run()
+    data, _ = downloaded(at, "dl_table_xlsx", media)
+    df = pd.read_excel(io.BytesIO(data))
+    assert list(df.columns) == ["61/180", "63/194", "64/178"]
+    at.selectbox(key="redline_step").set_value(1).run()
+    data, name = downloaded(at, "dl_redline", media)
+    assert "63_194_to_64_178" in name
+    new = api.load(str(SAMPLES / "A-RES-64-178.en.md"))
+    accepted = [p.text for p in api.load(data, name="x.docx").paragraphs]
+    assert all(p.text in accepted for p in new.paragraphs)
+
+
+# --------------------------------------------------------------------------- rendering details (no Streamlit)
+
+
+def test_render_rtl_and_escaping():
+    from ui import render
+
+    old = api.load_text("إن الجمعية العامة،\n\nإذ تشير إلى قرارها 61/180،\n\n1. تحث الدول الأعضاء على التصديق؛\n",
+                        name="ar-old")
+    new = api.load_text("إن الجمعية العامة،\n\nإذ تشير إلى قرارها 61/180،\n\n1. تحث بشدة الدول الأعضاء على التصديق <b>؛\n",
+                        name="ar-new")
+    assert old.meta.language == "ar"
+    cmp = api.compare(old, new)
+    html = render.comparison_html(cmp, cmp.pairs)
+    assert html.count('dir="rtl"') == 2 * len(cmp.pairs)
+    assert "<b>" not in html.split("</style>", 1)[1] and "&lt;b&gt;" in html
+
+    fr_old = api.load_text("L’Assemblée générale,\n\n1. Prie le Secrétaire général de lui présenter un rapport\u00a0;\n")
+    fr_new = api.load_text("L’Assemblée générale,\n\n1. Prie le Secrétaire général de lui présenter « un rapport »\u00a0;\n")
+    cmp = api.compare(fr_old, fr_new)
+    html = render.comparison_html(cmp, cmp.pairs)
+    assert "\u00a0;" in html and "«" in html and "»" in html and 'dir="rtl"' not in html

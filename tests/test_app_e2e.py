@@ -1,0 +1,159 @@
+"""End to end: the real app served by ``streamlit run``, driven by a real headless Chromium.
+
+Needs the Python package ``playwright`` (its driver only; no browser download)
+and Debian's ``chromium`` (``/usr/bin/chromium``, or set ``RC_CHROMIUM``).
+Skips with the reason when either is missing.  Saves ``artifacts/app.png``;
+with ``RC_UPDATE_SCREENSHOT=1`` also rewrites the README's ``docs/screenshot.png``.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = ROOT / "ui" / "app.py"
+ARTIFACTS = ROOT / "artifacts"
+CHROMIUM = os.environ.get("RC_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+playwright_api = pytest.importorskip("playwright.sync_api", reason="the playwright Python package is not installed")
+if not Path(CHROMIUM).exists():
+    pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium, or set RC_CHROMIUM)", allow_module_level=True)
+pytest.importorskip("streamlit", reason="streamlit is not installed")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve(port: int) -> subprocess.Popen:
+    """``streamlit run ui/app.py`` on 127.0.0.1, headless, no usage statistics."""
+    cmd = [sys.executable, "-m", "streamlit", "run", str(APP),
+           "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
+           "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+    return subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+
+
+def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 60) -> float:
+    t0 = time.perf_counter()
+    while time.perf_counter() - t0 < timeout:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited: {proc.stdout.read().decode(errors='replace')[-2000:]}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                if r.read().strip() == b"ok":
+                    return time.perf_counter() - t0
+        except OSError:
+            time.sleep(0.1)
+    raise TimeoutError("streamlit did not become healthy")
+
+
+@pytest.fixture(scope="module")
+def server():
+    port = free_port()
+    proc = serve(port)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(url, proc)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+ROWS = "table.rc tbody tr[data-status]"
+
+
+def row_count(page) -> int:
+    return page.locator(ROWS).count()
+
+
+def wait_rows(page, n: int, timeout: float = 30_000) -> None:
+    page.wait_for_function(f"document.querySelectorAll('{ROWS}').length === {n}", timeout=timeout)
+
+
+def test_app_in_a_real_browser(server, browser):
+    from compare import api
+
+    cmp = api.compare(api.load(str(ROOT / "samples/draft-rev1-2008-11-10.fr.md")),
+                      api.load(str(ROOT / "samples/draft-rev2-illustrative.fr.md")))
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    outside: list[str] = []
+    page.on("request", lambda r: None if r.url.startswith(server) or r.url.startswith("data:")
+            else outside.append(r.url))
+    page.goto(server)
+
+    # the samples' comparison renders at once: one row per aligned pair, statuses as the library says
+    wait_rows(page, len(cmp.pairs))
+    statuses = page.locator(ROWS).evaluate_all("rows => rows.map(r => r.dataset.status.split(' ')[0])")
+    from collections import Counter
+
+    assert Counter(statuses) == {"unchanged": 19, "modified": 2, "new": 2, "deleted": 1, "split": 1, "merged": 1}
+    assert page.locator("table.rc del").count() > 0 and page.locator("table.rc ins").count() > 0
+    assert page.get_by_text("“Encourage” → “Engage”").first.is_visible()
+    # struck-through deletions really look struck through (computed style, not only a tag)
+    deco = page.locator("table.rc del").first.evaluate("e => getComputedStyle(e).textDecorationLine")
+    assert "line-through" in deco
+    page.wait_for_timeout(800)                                     # let the chart draw
+    ARTIFACTS.mkdir(exist_ok=True)
+    if os.environ.get("RC_UPDATE_SCREENSHOT"):
+        _readme_screenshot(page)
+
+    # a filter: changes only
+    page.get_by_text("Changes only", exact=True).click()
+    wait_rows(page, 8)
+    page.get_by_text("Changes only", exact=True).click()
+    wait_rows(page, len(cmp.pairs))
+
+    # upload the Word version of Rev.1: three versions, the compilation table shows its column
+    page.locator("input[type=file]").first.set_input_files(str(ROOT / "samples/draft-rev1-2008-11-10.fr.docx"))
+    page.locator("table.lineage th", has_text="L.17/Rev.1").wait_for(timeout=30_000)
+    heads = page.locator("table.lineage th").all_inner_texts()
+    assert heads == ["Rev.1", "Rev.2 (illustrative)", "L.17/Rev.1"]
+    assert page.locator("table.lineage tbody tr").count() >= len(cmp.new.paragraphs)
+    assert not page.locator('[data-testid="stException"]').count()
+    assert not page.locator('[data-testid="stAlertContentError"]').count()
+    page.screenshot(path=str(ARTIFACTS / "app.png"))
+    assert (ARTIFACTS / "app.png").stat().st_size > 10_000
+    assert outside == [], f"the page fetched something from outside the app: {outside[:5]}"
+    page.close()
+
+
+def _readme_screenshot(page) -> None:
+    """docs/screenshot.png: the opening view, as a small palette PNG."""
+    path = ROOT / "docs" / "screenshot.png"
+    path.parent.mkdir(exist_ok=True)
+    page.screenshot(path=str(path))
+    try:
+        from PIL import Image
+
+        img = Image.open(path).convert("RGB")
+        img = img.resize((img.width * 3 // 4, img.height * 3 // 4), Image.LANCZOS)
+        img.quantize(colors=256, method=Image.Quantize.MEDIANCUT).save(path, optimize=True)
+    except ImportError:  # Pillow comes with streamlit; keep the full PNG otherwise
+        pass

@@ -1,0 +1,147 @@
+"""A real client: LibreOffice opens our files and accepts/rejects the tracked changes itself.
+
+One headless ``soffice`` run for all the redlines (``tests/lo_accept_reject.py``
+through python3-uno, run with the system Python as a subprocess) and one
+conversion run per table format, so the module stays a few seconds long.
+
+Skipped only when ``soffice`` is not installed.  CI installs it:
+``apt-get install -y libreoffice-writer-nogui libreoffice-calc-nogui python3-uno``.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic import generate_pairs  # noqa: E402
+from test_redline import expected  # noqa: E402
+
+from compare import api  # noqa: E402
+from compare.export.redline import BODY_STYLES, redline_docx  # noqa: E402
+from compare.export.table import table_bytes  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+SAMPLES = HERE.parent / "samples"
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed: "
+                                "apt-get install libreoffice-writer-nogui libreoffice-calc-nogui python3-uno")
+
+
+def uno_python() -> str:
+    for py in ("/usr/bin/python3", shutil.which("python3") or "", sys.executable):
+        if py and subprocess.run([py, "-c", "import uno"], capture_output=True).returncode == 0:
+            return py
+    pytest.fail("LibreOffice is installed but no Python can import uno: apt-get install python3-uno")
+
+
+def _comparisons():
+    rev1 = api.load(SAMPLES / "draft-rev1-2008-11-10.fr.md")
+    rev2 = api.load(SAMPLES / "draft-rev2-illustrative.fr.md")
+    out = {"illustrative": api.compare(rev1, rev2)}
+    out["excerpts"] = api.compare(api.load(SAMPLES / "A-RES-61-180.en.md"), api.load(SAMPLES / "A-RES-63-194.en.md"))
+    # generated revisions: the first ones holding moves, splits and merges
+    picked = 0
+    for k, (old, new, _) in enumerate(generate_pairs(12, 77)):
+        cmp = api.compare(old, new)
+        kinds = {p.status for p in cmp.pairs}
+        if any(p.moved for p in cmp.pairs) and ({"split", "merged"} & kinds):
+            out[f"synthetic{k}"] = cmp
+            picked += 1
+        if picked == 3:
+            break
+    target = next(p for p in rev1.paragraphs if "'" in p.text)
+    typo = replace(rev1, label="typo", paragraphs=[replace(p, text=p.text.replace("'", "’"))
+                                                   if p.id == target.id else p for p in rev1.paragraphs])
+    out["minor"] = api.compare(rev1, typo)
+    return out
+
+
+@pytest.fixture(scope="module")
+def lo_results(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("lo")
+    comparisons = _comparisons()
+    files = {}
+    for name, cmp in comparisons.items():
+        f = tmp / f"{name}.docx"
+        f.write_bytes(redline_docx(cmp))
+        files[name] = f
+    f = tmp / "illustrative-di.docx"
+    f.write_bytes(redline_docx(comparisons["illustrative"], moves="delete-insert", summary=False))
+    files["illustrative-di"] = f
+    comparisons["illustrative-di"] = comparisons["illustrative"]
+    out = tmp / "lo.json"
+    proc = subprocess.run([uno_python(), str(HERE / "lo_accept_reject.py"), str(out), *map(str, files.values())],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    data = json.loads(out.read_text(encoding="utf-8"))
+    return {name: (comparisons[name], data[str(f)]) for name, f in files.items()}
+
+
+LO_FOOTNOTE_QUIRK = pytest.mark.xfail(
+    strict=False,
+    reason="LibreOffice 7.4 quirk: a wholly inserted/deleted paragraph that holds a footnote anchor is not "
+           "joined away on reject/accept (an empty paragraph is left, or the neighbours are joined). The markup is "
+           "the one Word itself writes for such a paragraph; our XML oracle (test_redline.py) passes on this file.")
+NAMES = ["illustrative", "illustrative-di", pytest.param("excerpts", marks=LO_FOOTNOTE_QUIRK), "minor", "synthetic"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_libreoffice_accepts_and_rejects_exactly(lo_results, name):
+    items = [v for k, v in lo_results.items() if k == name or (name == "synthetic" and k.startswith("synthetic"))]
+    assert items, name
+    for cmp, res in items:
+        assert res["redlines"] > 0
+        assert res["accept_left"] == 0 and res["reject_left"] == 0
+        for mode, doc in (("accept", cmp.new), ("reject", cmp.old)):
+            paras = [p for p in res[mode] if p["style"] in BODY_STYLES]
+            got = [(p["text"], tuple((n, t) for n, t in p["footnotes"])) for p in paras]
+            want = expected(doc)
+            assert got == want, (name, mode)
+        # the summary is untouched by accept/reject
+        assert [p["text"] for p in res["accept"] if p["style"].startswith("RCSummary")] == \
+               [p["text"] for p in res["reject"] if p["style"].startswith("RCSummary")]
+
+
+# --------------------------------------------------------------------------- compilation tables
+
+
+def _convert(files: list[Path], fmt: str, outdir: Path, tmp: Path) -> None:
+    profile = tmp / "profile"
+    proc = subprocess.run([SOFFICE, "--headless", "--norestore", f"-env:UserInstallation=file://{profile}",
+                           "--convert-to", fmt, "--outdir", str(outdir), *map(str, files)],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+
+
+def test_compilation_tables_open_in_libreoffice(tmp_path):
+    fr = [api.load(SAMPLES / n) for n in ("draft-rev1-2008-11-10.fr.md", "draft-rev2-illustrative.fr.md")]
+    en = [api.load(SAMPLES / n) for n in ("A-RES-61-180.en.md", "A-RES-63-194.en.md", "A-RES-64-178.en.md")]
+    mixed = [en[0]] + fr
+    lineages = {"fr": api.compare_versions(fr), "en": api.compare_versions(en), "mixed": api.compare_versions(mixed)}
+    docx_files, xlsx_files = [], []
+    for name, lin in lineages.items():
+        (tmp_path / f"{name}.docx").write_bytes(table_bytes(lin, "docx"))
+        (tmp_path / f"{name}.xlsx").write_bytes(table_bytes(lin, "xlsx"))
+        docx_files.append(tmp_path / f"{name}.docx")
+        xlsx_files.append(tmp_path / f"{name}.xlsx")
+    pdf_dir, csv_dir = tmp_path / "pdf", tmp_path / "csv"
+    _convert(docx_files, "pdf", pdf_dir, tmp_path)
+    _convert(xlsx_files, "csv:Text - txt - csv (StarCalc):44,34,76", csv_dir, tmp_path)
+    for name, lin in lineages.items():
+        pdf = (pdf_dir / f"{name}.pdf").read_bytes()
+        assert pdf.startswith(b"%PDF") and len(pdf) > 2000
+        df = pd.read_csv(csv_dir / f"{name}.csv", dtype=str, keep_default_na=False)
+        assert len(df) == len(lin.rows)
+        assert list(df.columns) == [d.label for d in lin.versions]
+        # first column: plain ids and texts of the first version, in lineage order
+        first = [c for c in df.iloc[:, 0] if c]
+        assert first == [f"{' + '.join(r[0])}: " + "\n".join(lin.versions[0].by_id(i).text for i in r[0])
+                         for r in lin.rows if r[0]]

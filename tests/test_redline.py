@@ -1,0 +1,325 @@
+"""Word redlines with real tracked changes (compare.export.redline).
+
+The oracle: accepting all revisions gives exactly the new version's paragraph
+texts (and footnotes) in order, rejecting all gives exactly the old one's —
+checked here with our own XML transformation (tests/ooxml_oracle.py); the
+same files go through LibreOffice in tests/test_libreoffice.py.
+"""
+from __future__ import annotations
+
+import io
+import sys
+import zipfile
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import ooxml_oracle as oracle  # noqa: E402
+from synthetic import generate_pairs  # noqa: E402
+
+from compare import api  # noqa: E402
+from compare.cli import main  # noqa: E402
+from compare.export.redline import BODY_STYLES, SUMMARY_BOOKMARK, SUMMARY_STYLES, missing_note, redline_docx  # noqa: E402
+from compare.model import Document, Paragraph  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+W = oracle.W
+
+
+def q(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def expected(doc: Document) -> list[tuple[str, tuple[tuple[int, str], ...]]]:
+    notes: dict[str, str] = {}
+    for f in doc.footnotes:
+        notes.setdefault(f.number, f.text)
+    return [
+        (p.text, tuple((min(r.offset, len(p.text)), notes.get(r.number) or missing_note(r.number))
+                       for r in sorted(p.footnote_refs, key=lambda r: r.offset)))
+        for p in doc.paragraphs
+    ]
+
+
+def got(docx: bytes, mode: str) -> list[tuple[str, tuple[tuple[int, str], ...]]]:
+    return [(p.text, p.footnotes) for p in oracle.view(docx, mode, BODY_STYLES)]
+
+
+def assert_round_trip(cmp, docx: bytes) -> None:
+    assert oracle.check_markup(docx) == []
+    assert got(docx, "accept") == expected(cmp.new)
+    assert got(docx, "reject") == expected(cmp.old)
+
+
+def document_xml(docx: bytes):
+    return etree.fromstring(oracle.parts(docx)["word/document.xml"])
+
+
+def para_text(p) -> str:
+    return "".join(t.text or "" for t in p.iter(q("t"), q("delText")))
+
+
+def has_revision(p) -> bool:
+    return any(True for tag in oracle.REV + ("pPrChange",) for _ in p.iter(q(tag)))
+
+
+@pytest.fixture(scope="module")
+def illustrative():
+    old = api.load(SAMPLES / "draft-rev1-2008-11-10.fr.md")
+    new = api.load(SAMPLES / "draft-rev2-illustrative.fr.md")
+    return api.compare(old, new)
+
+
+@pytest.fixture(scope="module")
+def excerpts():
+    old = api.load(SAMPLES / "A-RES-61-180.en.md")
+    new = api.load(SAMPLES / "A-RES-63-194.en.md")
+    return api.compare(old, new)
+
+
+@pytest.fixture(scope="module")
+def synthetic_comparisons():
+    return [api.compare(old, new) for old, new, _ in generate_pairs(30, 2024)]
+
+
+# --------------------------------------------------------------------------- the oracle
+
+
+@pytest.mark.parametrize("moves", ["move", "delete-insert"])
+@pytest.mark.parametrize("which", ["illustrative", "excerpts"])
+def test_samples_round_trip(which, moves, request):
+    cmp = request.getfixturevalue(which)
+    assert_round_trip(cmp, redline_docx(cmp, moves=moves))
+
+
+@pytest.mark.parametrize("moves", ["move", "delete-insert"])
+def test_synthetic_round_trip(synthetic_comparisons, moves):
+    kinds = set()
+    for cmp in synthetic_comparisons:
+        docx = redline_docx(cmp, moves=moves)
+        assert_round_trip(cmp, docx)
+        kinds |= {p.status for p in cmp.pairs} | ({"moved"} if any(p.moved for p in cmp.pairs) else set())
+    # the generated revisions exercise every kind of change
+    assert {"modified", "inserted", "deleted", "split", "merged", "moved"} <= kinds
+
+
+def test_round_trip_without_summary(illustrative):
+    assert_round_trip(illustrative, redline_docx(illustrative, summary=False))
+
+
+def test_minor_changes_are_tracked_under_their_own_author(illustrative):
+    old = illustrative.old
+    target = next(p for p in old.paragraphs if "'" in p.text)
+    new_paras = [replace(p, text=p.text.replace("'", "’")) if p.id == target.id else p for p in old.paragraphs]
+    new = replace(old, paragraphs=new_paras, label="typo")
+    cmp = api.compare(old, new)
+    assert any(s.minor for p in cmp.pairs for s in p.diff)
+    docx = redline_docx(cmp, author="Rev.X")
+    assert_round_trip(cmp, docx)
+    authors = {e.get(q("author")) for tag in ("ins", "del") for e in document_xml(docx).iter(q(tag))}
+    assert authors == {"Rev.X (minor)"}
+
+
+# --------------------------------------------------------------------------- markup
+
+
+def test_markup_is_schema_shaped(illustrative):
+    docx = redline_docx(illustrative)
+    assert oracle.check_markup(docx) == []
+    root = document_xml(docx)
+    ids = [e.get(q("id")) for e in root.iter() if etree.QName(e).localname in
+           ("ins", "del", "moveFrom", "moveTo", "moveFromRangeStart", "moveToRangeStart", "bookmarkStart", "pPrChange")]
+    assert len(ids) == len(set(ids))
+    # the move OP7 → OP9: one named pair of ranges, content and paragraph marks
+    starts_from = list(root.iter(q("moveFromRangeStart")))
+    starts_to = list(root.iter(q("moveToRangeStart")))
+    assert len(starts_from) == len(starts_to) == 1
+    assert starts_from[0].get(q("name")) == starts_to[0].get(q("name"))
+    ends_from = list(root.iter(q("moveFromRangeEnd")))
+    assert [e.get(q("id")) for e in ends_from] == [starts_from[0].get(q("id"))]
+    counts = oracle.revision_counts(docx)
+    assert counts["moveFrom¶"] == counts["moveTo¶"] == 1
+    # whole inserted paragraphs carry an inserted paragraph mark; deleted ones a deleted mark
+    assert counts["ins¶"] >= 2 and counts["del¶"] >= 1
+    # opens in python-docx (a second reader)
+    import docx as python_docx
+
+    d = python_docx.Document(io.BytesIO(docx))
+    assert any("Engage" in p.text for p in d.paragraphs)
+
+
+def test_package_parts_and_footnotes(illustrative):
+    docx = redline_docx(illustrative)
+    with zipfile.ZipFile(io.BytesIO(docx)) as z:
+        assert z.testzip() is None
+        names = set(z.namelist())
+    assert {"[Content_Types].xml", "word/document.xml", "word/styles.xml", "word/numbering.xml",
+            "word/footnotes.xml", "word/settings.xml", "word/_rels/document.xml.rels"} <= names
+    notes = etree.fromstring(oracle.parts(docx)["word/footnotes.xml"])
+    texts = {"".join(t.text or "" for t in fn.iter(q("t"))).strip() for fn in notes.findall(q("footnote"))}
+    assert {f.text for f in illustrative.new.footnotes} <= texts
+    refs = list(document_xml(docx).iter(q("footnoteReference")))
+    assert len(refs) >= sum(len(p.footnote_refs) for p in illustrative.new.paragraphs)
+
+
+def test_renumbering_alone_leaves_no_marks(illustrative):
+    docx = redline_docx(illustrative)
+    root = document_xml(docx)
+    clean = {para_text(p) for p in root.iter(q("p")) if not has_revision(p)}
+    renumbered = [p for p in illustrative.pairs if p.status == "unchanged" and p.renumbered and not p.moved]
+    assert len(renumbered) >= 10
+    for pair in renumbered:
+        assert illustrative.new.by_id(pair.new[0]).text in clean, pair
+    # numbers are Word automatic numbering, not typed text
+    numbered = [p for p in root.iter(q("p")) if p.find(f"{q('pPr')}/{q('numPr')}") is not None]
+    assert len(numbered) >= len(illustrative.new.operative)
+    assert not any(para_text(p).startswith(("1.", "2.", "3.")) for p in numbered)
+    numbering = oracle.parts(docx)["word/numbering.xml"].decode()
+    assert 'w:val="%1."' in numbering and 'w:val="(%2)"' in numbering
+
+
+def _moved_doc(doc: Document, op_from: int, op_after: int) -> Document:
+    pps = [p for p in doc.paragraphs if p.kind == "PP"]
+    ops = [p for p in doc.paragraphs if p.kind == "OP"]
+    moving = ops.pop(op_from - 1)
+    ops.insert(op_after - 1, moving)
+    ops = [replace(p, id=f"OP{k}", number=str(k)) for k, p in enumerate(ops, 1)]
+    return replace(doc, paragraphs=pps + ops, label="moved")
+
+
+def test_move_only_is_one_move_and_nothing_else(illustrative):
+    old = illustrative.old
+    new = _moved_doc(old, 3, 10)
+    cmp = api.compare(old, new)
+    assert sum(p.moved for p in cmp.pairs) == 1 and all(p.status == "unchanged" for p in cmp.pairs)
+    docx = redline_docx(cmp)
+    assert_round_trip(cmp, docx)
+    counts = oracle.revision_counts(docx)
+    assert set(counts) == {"moveFrom", "moveTo", "moveFrom¶", "moveTo¶"}
+    assert sum(counts.values()) == 4
+    di = redline_docx(cmp, moves="delete-insert")
+    assert_round_trip(cmp, di)
+    assert set(oracle.revision_counts(di)) == {"ins", "del", "ins¶", "del¶"}
+
+
+def test_leading_verb_change_is_visible(illustrative):
+    docx = redline_docx(illustrative)
+    root = document_xml(docx)
+    dels = [d for d in root.iter(q("del")) if not oracle._is_mark(d)]
+    inss = [i for i in root.iter(q("ins")) if not oracle._is_mark(i)]
+
+    def italic_text(wrappers, tag):
+        return {"".join(t.text for t in r.iter(q(tag))) for w_ in wrappers for r in w_.iter(q("r"))
+                if r.find(f"{q('rPr')}/{q('i')}") is not None}
+
+    assert "Encourage" in italic_text(dels, "delText")
+    assert "Engage" in italic_text(inss, "t")
+    summary = " ".join(para_text(p) for p in root.iter(q("p"))
+                       if (p.find(f"{q('pPr')}/{q('pStyle')}") is not None
+                           and p.find(f"{q('pPr')}/{q('pStyle')}").get(q("val")) in SUMMARY_STYLES))
+    assert "OP6 → OP5: modified, renumbered, “Encourage” → “Engage”" in summary
+    assert "OP7 → OP9: unchanged, moved" in summary
+    # preambular leading words are italic too
+    pp_italic = [r for p in root.iter(q("p")) if p.find(f"{q('pPr')}/{q('pStyle')}") is not None
+                 and p.find(f"{q('pPr')}/{q('pStyle')}").get(q("val")) == "RCPP"
+                 for r in p.iter(q("r")) if r.find(f"{q('rPr')}/{q('i')}") is not None]
+    assert any("Rappelant" in "".join(t.text for t in r.iter(q("t"))) for r in pp_italic)
+
+
+def test_summary_is_marked_untracked_and_switchable(illustrative):
+    docx = redline_docx(illustrative)
+    root = document_xml(docx)
+    body = [p for p in root.iter(q("p"))]
+    styles = [p.find(f"{q('pPr')}/{q('pStyle')}").get(q("val")) if p.find(f"{q('pPr')}/{q('pStyle')}") is not None else ""
+              for p in body]
+    summary = [p for p, s in zip(body, styles) if s in SUMMARY_STYLES]
+    assert summary and styles[: len(summary)] == [s for s in styles if s in SUMMARY_STYLES]
+    assert not any(has_revision(p) for p in summary)
+    bm = [b for b in root.iter(q("bookmarkStart")) if b.get(q("name")) == SUMMARY_BOOKMARK]
+    assert len(bm) == 1
+    text = " ".join(para_text(p) for p in summary)
+    assert "merged" in text and "split" in text and "deleted" in text and "moved" in text
+    assert "renumbered" in text
+    off = redline_docx(illustrative, summary=False)
+    off_styles = {p.style for p in oracle.view(off, "accept")}
+    assert not off_styles & set(SUMMARY_STYLES)
+    # with everything accepted, the whole document is title, opener, the new paragraphs
+    full = [p.text for p in oracle.view(off, "accept") if p.style not in ("RCEnd",)]
+    assert full == [illustrative.new.meta.title, "L’Assemblée générale,"] + [p.text for p in illustrative.new.paragraphs]
+
+
+def test_author_and_date(illustrative):
+    docx = redline_docx(illustrative)
+    root = document_xml(docx)
+    revs = [e for tag in oracle.REV for e in root.iter(q(tag))]
+    assert {e.get(q("author")) for e in revs} <= {illustrative.new.label, illustrative.new.label + " (minor)"}
+    assert illustrative.new.meta.date == "2008-11-17"
+    assert {e.get(q("date")) for e in revs} == {"2008-11-17T00:00:00Z"}   # the new version's date
+    docx = redline_docx(illustrative, author="Rev.2", date="2008-11-20T15:30:00+01:00")
+    revs = [e for tag in oracle.REV for e in document_xml(docx).iter(q(tag))]
+    assert {e.get(q("author")) for e in revs} == {"Rev.2"}
+    assert {e.get(q("date")) for e in revs} == {"2008-11-20T14:30:00Z"}
+    with pytest.raises(ValueError):
+        redline_docx(illustrative, date="not a date")
+    with pytest.raises(ValueError):
+        redline_docx(illustrative, moves="teleport")
+
+
+def test_excerpt_layout(excerpts):
+    docx = redline_docx(excerpts)
+    paras = oracle.view(docx, "accept")
+    assert "The General Assembly," in [p.text for p in paras]
+    assert any(p.style == "RCGap" for p in paras)
+    # the operative → preambular move keeps its old properties as a property change
+    assert oracle.revision_counts(docx)["pPrChange"] >= 1
+    reject = oracle.view(docx, "reject", BODY_STYLES)
+    op1 = [p for p in reject if p.text == excerpts.old.by_id("OP1").text]
+    assert op1 and op1[0].style == "RCOP"
+
+
+# --------------------------------------------------------------------------- CLI
+
+
+def test_cli_redline(tmp_path, capsys):
+    old = SAMPLES / "draft-rev1-2008-11-10.fr.md"
+    new = SAMPLES / "draft-rev2-illustrative.fr.md"
+    out = tmp_path / "redline.docx"
+    assert main(["redline", str(old), str(new), "-o", str(out), "--author", "Facilitator", "--date", "2008-11-12"]) == 0
+    data = out.read_bytes()
+    assert oracle.check_markup(data) == []
+    revs = [e for tag in oracle.REV for e in document_xml(data).iter(q(tag))]
+    assert {e.get(q("author")) for e in revs} <= {"Facilitator", "Facilitator (minor)"}
+    assert list(tmp_path.iterdir()) == [out]           # no temp file left behind
+
+    out2 = tmp_path / "plain.docx"
+    assert main(["redline", str(old), str(new), "-o", str(out2), "--no-summary", "--moves-as-delete-insert"]) == 0
+    counts = oracle.revision_counts(out2.read_bytes())
+    assert counts["moveFrom"] == counts["moveTo"] == 0
+    assert not {p.style for p in oracle.view(out2.read_bytes(), "accept")} & set(SUMMARY_STYLES)
+
+
+def test_cli_redline_bad_input(tmp_path, capsys):
+    old = SAMPLES / "draft-rev1-2008-11-10.fr.md"
+    new = SAMPLES / "draft-rev2-illustrative.fr.md"
+    # never over an input file
+    copy_old = tmp_path / "old.docx"
+    copy_old.write_bytes((SAMPLES / "draft-rev1-2008-11-10.fr.docx").read_bytes())
+    before = copy_old.read_bytes()
+    assert main(["redline", str(copy_old), str(new), "-o", str(copy_old)]) == 2
+    assert copy_old.read_bytes() == before
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "input" in err
+    assert main(["redline", str(old), str(new), "-o", str(tmp_path / "x.pdf")]) == 2
+    assert main(["redline", str(old), str(new), "-o", str(tmp_path / "x.docx"), "--date", "yesterday"]) == 2
+    assert main(["redline", str(tmp_path / "missing.md"), str(new), "-o", str(tmp_path / "x.docx")]) == 2
+    assert main(["redline", str(old), str(new), "-o", str(tmp_path / "no" / "such" / "x.docx")]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 4 and "Traceback" not in err
+    assert not (tmp_path / "x.docx").exists()

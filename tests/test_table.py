@@ -1,0 +1,123 @@
+"""Compilation tables (compare.export.table): one row per lineage, one column per version."""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from compare import api
+from compare.cli import main
+from compare.export.table import cells, compilation_frame, table_bytes
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+@pytest.fixture(scope="module")
+def fr_lineage():
+    docs = [api.load(SAMPLES / n) for n in ("draft-rev1-2008-11-10.fr.md", "draft-rev2-illustrative.fr.md")]
+    return api.compare_versions(docs)
+
+
+@pytest.fixture(scope="module")
+def three_lineage():
+    docs = [api.load(SAMPLES / n) for n in ("A-RES-61-180.en.md", "draft-rev1-2008-11-10.fr.md",
+                                            "draft-rev2-illustrative.fr.md")]
+    return api.compare_versions(docs)
+
+
+def row_of(lineage, v: int, pid: str) -> int:
+    return next(i for i, r in enumerate(lineage.rows) if pid in r[v])
+
+
+def test_frame_shape_and_markers(fr_lineage):
+    df = compilation_frame(fr_lineage)
+    assert len(df) == len(fr_lineage.rows)
+    assert list(df.columns) == [d.label for d in fr_lineage.versions]
+    first = df.iloc[:, 0]
+    assert not first.str.contains(r"\{\+|\[-", regex=True).any()     # nothing to compare the first column with
+    op5 = df.iloc[row_of(fr_lineage, 1, "OP5"), 1]
+    assert op5.startswith("OP5: [-Encourage-]{+Engage+} toutes les parties prenantes")
+    deleted = df.iloc[row_of(fr_lineage, 0, "OP3"), 1]
+    assert deleted.startswith("(deleted) [-Considère")
+    new_pp = df.iloc[row_of(fr_lineage, 1, "PP6"), :]
+    assert new_pp.iloc[0] == "" and new_pp.iloc[1].startswith("PP6: {+Profondément")
+    split = df.iloc[row_of(fr_lineage, 1, "OP3"), 1]
+    assert split.startswith("OP3 + OP4: ") and "\n" in split
+    # every paragraph of every version appears once
+    for v, d in enumerate(fr_lineage.versions):
+        assert sorted(i for r in fr_lineage.rows for i in r[v]) == sorted(p.id for p in d.paragraphs)
+
+
+def test_csv_reads_back(fr_lineage, three_lineage):
+    for lin in (fr_lineage, three_lineage):
+        data = table_bytes(lin, "csv")
+        back = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        expected = compilation_frame(lin).reset_index(drop=True)
+        assert list(back.columns) == list(expected.columns)
+        assert back.shape == expected.shape == (len(lin.rows), len(lin.versions))
+        pd.testing.assert_frame_equal(back, expected, check_dtype=False)
+
+
+def test_xlsx_reads_back_with_rich_text(fr_lineage):
+    data = table_bytes(fr_lineage, "xlsx")
+    back = pd.read_excel(io.BytesIO(data), dtype=str).fillna("")
+    assert back.shape == (len(fr_lineage.rows), 2)
+    assert list(back.columns) == [d.label for d in fr_lineage.versions]
+    r = row_of(fr_lineage, 1, "OP5")
+    assert back.iloc[r, 1].startswith("OP5: EncourageEngage toutes")      # plain text: both words, no markers
+    from openpyxl import load_workbook
+
+    ws = load_workbook(io.BytesIO(data), rich_text=True).active
+    rich = ws.cell(row=r + 2, column=2).value
+    fonts = {(str(b.text), bool(b.font.strike), bool(b.font.b), b.font.u) for b in rich if hasattr(b, "font")}
+    assert ("Encourage", True, False, None) in fonts
+    assert ("Engage", False, True, "single") in fonts
+
+
+def test_docx_is_landscape_with_marked_runs(three_lineage):
+    import docx
+    from docx.enum.section import WD_ORIENT
+
+    d = docx.Document(io.BytesIO(table_bytes(three_lineage, "docx")))
+    sec = d.sections[0]
+    assert sec.orientation == WD_ORIENT.LANDSCAPE and sec.page_width > sec.page_height
+    table = d.tables[0]
+    assert len(table.rows) == len(three_lineage.rows) + 1
+    assert [c.text for c in table.rows[0].cells] == [v.label for v in three_lineage.versions]
+    runs = [r for row in table.rows for c in row.cells for p in c.paragraphs for r in p.runs]
+    assert any(r.font.strike and r.text == "Encourage" for r in runs)
+    assert any(r.bold and r.underline and r.text == "Engage" for r in runs)
+
+
+def test_cells_follow_the_comparisons(three_lineage):
+    grid = cells(three_lineage)
+    assert len(grid) == len(three_lineage.rows) and all(len(r) == 3 for r in grid)
+    for row, cellrow in zip(three_lineage.rows, grid):
+        for v, (ids, cell) in enumerate(zip(row, cellrow)):
+            assert cell.head == " + ".join(ids)
+            if ids:
+                new_text = "".join(t for op, t in cell.parts if op in ("equal", "insert"))
+                texts = "\n".join(three_lineage.versions[v].by_id(i).text for i in ids)
+                assert new_text == texts
+
+
+def test_bad_format(fr_lineage):
+    with pytest.raises(ValueError):
+        table_bytes(fr_lineage, "pdf")
+
+
+def test_cli_table(tmp_path, capsys):
+    files = [str(SAMPLES / n) for n in ("A-RES-61-180.en.md", "A-RES-63-194.en.md", "A-RES-64-178.en.md")]
+    for ext in ("csv", "xlsx", "docx"):
+        out = tmp_path / f"t.{ext}"
+        assert main(["table", *files, "-o", str(out), "--labels", "61/180,63/194,64/178"]) == 0
+        assert out.stat().st_size > 0
+    df = pd.read_csv(tmp_path / "t.csv", dtype=str, keep_default_na=False)
+    assert list(df.columns) == ["61/180", "63/194", "64/178"]
+    assert main(["table", *files, "-o", str(tmp_path / "t.pdf")]) == 2
+    assert main(["table", *files, "-o", files[0]]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["t.csv", "t.docx", "t.xlsx"]

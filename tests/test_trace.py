@@ -1,0 +1,236 @@
+"""Agreed-language tracing: the real corpus, synthetic drafts with known spans, reports, CLI."""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+
+import pytest
+
+from compare.api import load
+from compare.errors import InputError
+from compare.library import Library
+from compare.model import Document, Metadata, Paragraph
+from compare.tokens import words
+from compare.trace import trace_dict, trace_document, trace_text, word_offsets
+from compare.trace_cli import add_trace_parser
+
+
+@pytest.fixture(scope="module")
+def lib(tmp_path_factory):
+    lib = Library.open(tmp_path_factory.mktemp("lib") / "lib.sqlite3")
+    yield lib
+    lib.close()
+
+
+# ----------------------------------------------------------------------------- the corpus
+
+def test_63_194_traced_to_61_180(lib, samples):
+    draft = load(samples / "A-RES-63-194.en.md")
+    res = trace_document(draft, lib, before="auto")
+    assert res.before == 63
+    used = {d.label for d in res.used}
+    assert used == {"A-RES-61-180.en", "draft-2006-belarus.en"}          # earlier texts only
+    reasons = {d.label: why for d, why in res.excluded}
+    assert reasons["A-RES-63-194.en"] == "the draft itself"
+    assert reasons["A-RES-64-178.en"].startswith("not older")
+    by = {p.id: p for p in res.paragraphs}
+    # 61/180 OP1 "Recognizes that broad international cooperation …" became a PP of 63/194
+    pp = next(p for p in res.paragraphs if p.text.startswith("Recognizing that broad international"))
+    phrase = ("that broad international cooperation between Member States and relevant intergovernmental and "
+              "non-governmental organizations is essential for effectively countering the threat of trafficking")
+    longest = max(pp.spans, key=lambda s: s.n_words)
+    assert pp.text[longest.start:longest.end] == phrase
+    assert (longest.primary.doc.symbol, longest.primary.paragraph) == ("A/RES/61/180", "OP1")
+    assert longest.primary.start is not None
+    src = res.source_texts[(longest.primary.doc.id, "OP1")]
+    assert src[longest.primary.start:longest.primary.end] == phrase
+    assert pp.agreed_share > 0.9 and pp.status == "partly agreed"
+    # new wording reported as new: the Millennium Summit paragraph has no earlier source here
+    pp6 = next(p for p in res.paragraphs if p.text.startswith("Reaffirming the commitment"))
+    assert pp6.status == "new" and not pp6.spans
+    # the Human Rights Council paragraph is mostly new; its stock phrases are agreed
+    hrc = by["PP?1"]
+    assert 0 < hrc.agreed_share < 0.5
+    new_text = " ".join(hrc.text[a:b] for a, b in hrc.new_ranges())
+    assert "Human Rights Council" in new_text
+
+
+def test_draft_is_never_its_own_source_and_later_texts_can_be_excluded(lib, samples):
+    draft = load(samples / "A-RES-63-194.en.md")
+    res = trace_document(draft, lib)                                        # no date filter
+    assert "A-RES-63-194.en" not in {d.label for d in res.used}
+    res2 = trace_document(draft, lib, exclude=["A-RES-64-178.en", "A-RES-70-179.en"])
+    assert {"A-RES-64-178.en", "A-RES-70-179.en"} <= {d.label for d, _ in res2.excluded}
+    res3 = trace_document(draft, lib, before="2008-01-01")
+    assert {d.label for d in res3.used} == {"A-RES-61-180.en", "draft-2006-belarus.en"}
+
+
+def test_closest_for_a_paragraph_without_verbatim_source(lib):
+    # 61/180 OP1 reworded so that no six words in a row survive
+    text = ("Acknowledges that wide cooperation among Member States plus pertinent intergovernmental "
+            "organizations and non-governmental organizations remains essential in effectively "
+            "countering trafficking threats")
+    draft = Document(Metadata(language="en"), [Paragraph("OP1", "OP", "1", text)], label="reworded")
+    res = trace_document(draft, lib)
+    p = res.paragraphs[0]
+    assert p.status == "new"
+    assert p.closest is not None
+    assert (p.closest.doc.symbol, p.closest.paragraph) in {("A/RES/61/180", "OP1")} or \
+        p.closest.text.startswith("Recognizing that broad international cooperation")
+    assert p.closest.similarity > 0.2
+
+
+def test_min_words_and_options_are_checked(lib, samples):
+    draft = load(samples / "A-RES-63-194.en.md")
+    with pytest.raises(ValueError):
+        trace_document(draft, lib, min_words=3)
+    with pytest.raises(ValueError):
+        trace_document(draft, lib, before="next year")
+    longer = trace_document(draft, lib, min_words=12, before=63)
+    default = trace_document(draft, lib, before=63)
+    assert longer.agreed_words < default.agreed_words
+    assert all(s.n_words >= 1 for p in longer.paragraphs for s in p.spans)
+
+
+# ----------------------------------------------------------------------------- synthetic drafts
+
+def _invented(rng: random.Random) -> str:
+    return "".join(rng.choice("bcdfghjklmnpqrstvwxz") + rng.choice("aeiouy") for _ in range(rng.randint(2, 4)))
+
+
+def _typo(s: str, rng: random.Random) -> str:
+    """Variation the normalisation must see through: case, apostrophes, no-break spaces."""
+    s = s.replace("'", "\u2019") if rng.random() < 0.5 else s
+    if rng.random() < 0.3:
+        s = s.replace(" ", "\u00a0", 2)
+    return s.upper() if rng.random() < 0.2 else s
+
+
+def _stitch(pool, rng: random.Random, min_words: int):
+    """A draft paragraph stitched from library chunks and invented words.
+    Returns (text, truth per word (True = agreed, from a chunk ≥ min_words), [(first word, n, (doc, pid))])."""
+    parts, truth, chunks = [], [], []
+    for _ in range(rng.randint(2, 4)):
+        inv = [_invented(rng) for _ in range(rng.randint(1, 4))]
+        parts += inv
+        truth += [False] * len(inv)
+        doc_id, pid, text = rng.choice(pool)
+        offs = word_offsets(text)
+        long_chunk = rng.random() < 0.8
+        n = rng.randint(min_words, min(len(offs), min_words + 14)) if long_chunk else rng.randint(2, min_words - 1)
+        n = min(n, len(offs))
+        a = rng.randint(0, len(offs) - n)
+        keys = words(text)
+        while keys[a + n - 1].endswith("'") and a + n < len(keys):
+            n += 1          # an elided article (l', d') is a word of its own only before a word
+        chunk = _typo(text[offs[a][0]:offs[a + n - 1][1]], rng)
+        chunks.append((len(truth), n, (doc_id, pid), n >= min_words))
+        parts.append(chunk)
+        truth += [n >= min_words] * n
+    inv = [_invented(rng) for _ in range(rng.randint(0, 3))]
+    parts += inv
+    truth += [False] * len(inv)
+    text = " ".join(parts)
+    assert len(words(text)) == len(truth)
+    return text, truth, chunks
+
+
+def test_synthetic_drafts_precision_recall(lib):
+    rng = random.Random(7)
+    pool = []
+    for d in lib.documents():
+        for did, seq, pid, text in lib.conn.execute(
+                "SELECT p.doc_id, p.seq, p.pid, t.text FROM paragraphs p JOIN texts t ON t.id = p.text_id "
+                "WHERE p.doc_id = ?", (d.id,)):
+            if len(words(text)) >= 24:
+                pool.append((did, pid, text))
+    tp = fp = fn = 0
+    src_found = src_total = 0
+    for k in range(25):
+        min_words = rng.choice([5, 6, 6, 8])
+        pars, truths, chunk_lists = [], [], []
+        for j in range(rng.randint(3, 8)):
+            text, truth, chunks = _stitch(pool, rng, min_words)
+            pars.append(Paragraph(f"OP{j + 1}", "OP", str(j + 1), text))
+            truths.append(truth)
+            chunk_lists.append(chunks)
+        draft = Document(Metadata(language="en"), pars, label=f"synthetic{k}")
+        res = trace_document(draft, lib, min_words=min_words, max_sources=10_000, closest="none")
+        for pt, truth, chunks in zip(res.paragraphs, truths, chunk_lists):
+            pred = [False] * pt.n_words
+            for s in pt.spans:
+                for w in range(s.word_start, s.word_end):
+                    pred[w] = True
+                # offsets shade exactly the span's words
+                assert words(pt.text[s.start:s.end]) == words(pt.text)[s.word_start:s.word_end]
+            tp += sum(p and t for p, t in zip(pred, truth))
+            fp += sum(p and not t for p, t in zip(pred, truth))
+            fn += sum(t and not p for p, t in zip(pred, truth))
+            for first, n, true_src, agreed in chunks:
+                if not agreed:
+                    continue
+                src_total += 1
+                cands = {(r.doc.id, r.paragraph) for s in pt.spans
+                         if s.word_start < first + n and s.word_end > first for r in s.sources}
+                src_found += true_src in cands
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    print(f"\nsynthetic drafts: word precision {precision:.4f}, recall {recall:.4f} "
+          f"({tp} true, {fp} false agreed, {fn} missed); true source listed for {src_found}/{src_total} chunks")
+    assert precision >= 0.95 and recall >= 0.95
+    assert src_found == src_total
+
+
+# ----------------------------------------------------------------------------- reports and CLI
+
+def test_trace_dict_and_text(lib, samples):
+    res = trace_document(load(samples / "A-RES-63-194.en.md"), lib, before=63)
+    d = json.loads(json.dumps(trace_dict(res), ensure_ascii=False))
+    assert d["schema"] == 1 and d["before"] == 63
+    assert d["summary"]["paragraphs"] == len(res.paragraphs)
+    for p in d["paragraphs"]:
+        for s in p["spans"]:
+            assert p["text"][s["start"]:s["end"]] == s["text"]
+            assert s["sources"][0] == s["primary"] and s["n_sources"] >= len(s["sources"])
+        for r in p["new"]:
+            assert p["text"][r["start"]:r["end"]] == r["text"]
+    texts = {(x["doc"], x["paragraph"]) for x in d["source_paragraphs"]}
+    for p in d["paragraphs"]:
+        for s in p["spans"]:
+            assert (s["primary"]["doc"], s["primary"]["paragraph"]) in texts
+    out = trace_text(res)
+    assert "A/RES/61/180 OP1" in out and "⟦that broad international cooperation" in out
+    assert "new wording" in out
+
+
+def _run(argv, capsys):
+    ap = argparse.ArgumentParser(prog="python -m compare")
+    sub = ap.add_subparsers(dest="command", required=True)
+    add_trace_parser(sub)
+    args = ap.parse_args(argv)
+    try:
+        rc = args.func(args)
+    except InputError as exc:
+        return 2, "", f"error: {exc}\n"
+    cap = capsys.readouterr()
+    return rc, cap.out, cap.err
+
+
+def test_cli(tmp_path, samples, capsys):
+    db = str(tmp_path / "cli.sqlite3")
+    rc, out, err = _run(["trace", str(samples / "A-RES-63-194.en.md"), "--library", db, "--before", "auto",
+                         "--format", "json"], capsys)
+    assert rc == 0
+    d = json.loads(out)
+    assert any(s["primary"]["symbol"] == "A/RES/61/180" for p in d["paragraphs"] for s in p["spans"])
+    rc, out, err = _run(["trace", "--library", db, "--add", str(samples / "draft-rev2-illustrative.fr.md"),
+                         "--list-library"], capsys)
+    assert rc == 0 and "added" in err and "draft-rev2-illustrative" in out
+    rc, out, err = _run(["trace", str(samples / "A-RES-63-194.en.md"), "--library", db, "--min-words", "3"], capsys)
+    assert rc == 2 and "at least 5" in err
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_bytes(b"garbage" * 100)
+    rc, out, err = _run(["trace", str(samples / "A-RES-63-194.en.md"), "--library", str(bad)], capsys)
+    assert rc == 2 and "--rebuild-library" in err and err.count("\n") == 1
+    rc, out, err = _run(["trace", "--library", str(bad), "--rebuild-library"], capsys)
+    assert rc == 0 and "rebuilt" in err

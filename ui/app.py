@@ -1,0 +1,458 @@
+"""Resolution Compare — the Streamlit app for negotiators.
+
+    streamlit run ui/app.py
+
+Opens on the bundled samples; upload or paste more versions, name and order
+them, pick a pair (side by side) or the whole lineage (compilation table),
+and download a Word redline, the compilation table or JSON.
+
+Everything comes from :mod:`compare.api` and :mod:`compare.export`; this file
+only gathers inputs, caches results and lays them out.  Uploads stay in
+memory (Streamlit keeps them in RAM; nothing here writes a file) and the
+caches are in-memory only.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import streamlit as st  # noqa: E402
+
+from compare.api import compare_versions, load, load_text  # noqa: E402
+from compare.errors import InputError  # noqa: E402
+from compare.export.labels import describe  # noqa: E402
+from compare.model import CompareOptions, Lineage  # noqa: E402
+from ui import render  # noqa: E402
+
+SAMPLES = ROOT / "samples"
+
+#: Example sets offered at start-up: (file, label) in order, oldest first.
+EXAMPLES: dict[str, list[tuple[str, str]]] = {
+    "2008 draft: Rev.1 → Rev.2 (illustrative), French": [
+        ("draft-rev1-2008-11-10.fr.md", "Rev.1"),
+        ("draft-rev2-illustrative.fr.md", "Rev.2 (illustrative)"),
+    ],
+    "Adopted: 61/180 → 63/194 (English excerpts)": [
+        ("A-RES-61-180.en.md", "61/180"),
+        ("A-RES-63-194.en.md", "63/194"),
+    ],
+    "Lineage: 61/180 → 63/194 → 64/178 (English excerpts)": [
+        ("A-RES-61-180.en.md", "61/180"),
+        ("A-RES-63-194.en.md", "63/194"),
+        ("A-RES-64-178.en.md", "64/178"),
+    ],
+    "None — only my own versions": [],
+}
+UPLOAD_TYPES = "docx, pdf, md, txt, html"
+LINEAGE = "lineage"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One version as given: bytes in memory and how to name it."""
+
+    key: str            # stable widget key
+    name: str           # file name (gives the format) or a name for pasted text
+    data: bytes
+    default_label: str
+    origin: str         # "example", "upload", "pasted"
+    digest: str
+
+    @property
+    def cache_key(self) -> tuple[str, str, str]:
+        return (self.digest, self.name, self.origin == "pasted")
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _sample_bytes(name: str) -> bytes:
+    return (SAMPLES / name).read_bytes()
+
+
+# --------------------------------------------------------------------------- cached library calls
+# Arguments starting with "_" are not hashed: the digest stands for the bytes.
+
+
+@st.cache_data(show_spinner="Reading the version …", max_entries=128)
+def _load(digest: str, name: str, pasted: bool, _data: bytes):
+    """(Document, None) or (None, the one-line error)."""
+    try:
+        doc = load_text(_data.decode("utf-8"), name=name) if pasted else load(_data, name=name)
+        return doc, None
+    except InputError as err:
+        return None, str(err)
+    except Exception as exc:  # a bug must not take the other versions down
+        return None, f"{name}: could not be read ({type(exc).__name__}: {exc})"[:300]
+
+
+@st.cache_data(show_spinner="Comparing the versions …", max_entries=32)
+def _compare(keys: tuple, options: CompareOptions, _sources: tuple) -> Lineage:
+    docs = [_load(*s.cache_key, s.data)[0] for s in _sources]
+    return compare_versions(docs, options)
+
+
+@st.cache_data(show_spinner="Writing the Word redline …", max_entries=32)
+def _redline(key: tuple, step: int, author: str, moves: str, _lineage: Lineage) -> bytes:
+    from compare.export.redline import redline_docx
+
+    return redline_docx(_lineage.comparisons[step], author=author or None, moves=moves)
+
+
+@st.cache_data(show_spinner="Writing the compilation table …", max_entries=32)
+def _table(key: tuple, fmt: str, _lineage: Lineage) -> bytes:
+    from compare.export.table import table_bytes
+
+    return table_bytes(_lineage, fmt)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _json(key: tuple, _lineage: Lineage) -> bytes:
+    from compare.export.jsonout import versions_dict
+
+    data = versions_dict(_lineage.versions, _lineage.comparisons, _lineage)
+    return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+def short_label(symbol: str | None, fallback: str) -> str:
+    """A label in negotiators' terms from a document symbol: A/RES/61/180 → 61/180, A/C.3/63/L.17/Rev.1 → L.17/Rev.1."""
+    if symbol:
+        m = re.search(r"/RES/(\d+/\d+)", symbol)
+        if m:
+            return m.group(1)
+        m = re.search(r"/(L\.\d+(?:/Rev\.\d+)?(?:/Add\.\d+)?)$", symbol)
+        if m:
+            return m.group(1)
+        return symbol
+    return fallback
+
+
+def _stem(name: str) -> str:
+    base = Path(name).name
+    for ext in (".docx", ".pdf", ".markdown", ".md", ".txt", ".html", ".htm", ".text"):
+        if base.lower().endswith(ext):
+            return base[: -len(ext)]
+    return base
+
+
+def _add_pasted() -> None:
+    text = st.session_state.get("paste_text", "")
+    n = st.session_state.get("paste_counter", 0) + 1
+    st.session_state.paste_counter = n
+    label = (st.session_state.get("paste_label") or "").strip() or f"Pasted {n}"
+    st.session_state.setdefault("pasted", []).append({"key": f"pasted:{n}", "label": label, "text": text})
+    st.session_state.paste_text = ""
+    st.session_state.paste_label = ""
+
+
+def _remove_pasted(key: str) -> None:
+    st.session_state.pasted = [p for p in st.session_state.get("pasted", []) if p["key"] != key]
+
+
+def gather_sources() -> list[Source]:
+    sb = st.sidebar
+    sb.header("Versions")
+    example = sb.selectbox("Start from an example", list(EXAMPLES), key="example",
+                           help="Bundled public texts. Choose “None” to compare only your own versions.")
+    sources: list[Source] = []
+    for fname, label in EXAMPLES[example]:
+        data = _sample_bytes(fname)
+        sources.append(Source(f"example:{fname}", fname, data, label, "example", _digest(data)))
+    uploads = sb.file_uploader(
+        f"Add versions ({UPLOAD_TYPES})", accept_multiple_files=True, key="uploads",
+        help="Files stay in this app's memory and are never written to disk or sent anywhere.",
+    ) or []
+    for f in uploads:
+        data = f.getvalue()
+        sources.append(Source(f"upload:{f.file_id}", f.name, data, _stem(f.name), "upload", _digest(data)))
+    with sb.expander("Paste a version"):
+        st.text_area("Text of the version", key="paste_text", height=150)
+        st.text_input("Label (e.g. L.17, Rev.1)", key="paste_label")
+        st.button("Add pasted version", key="paste_add", on_click=_add_pasted)
+    for p in st.session_state.get("pasted", []):
+        data = p["text"].encode("utf-8")
+        sources.append(Source(p["key"], p["label"], data, p["label"], "pasted", _digest(data)))
+    return sources
+
+
+def order_and_label(sources: list[Source]):
+    """Load every source; show the errors; let the user label and order the good ones.
+
+    Returns (documents in order, their sources, labels)."""
+    loaded, errors = [], []
+    for s in sources:
+        doc, err = _load(*s.cache_key, s.data)
+        (errors if err else loaded).append((s, err or doc))
+    sb = st.sidebar
+    if loaded:
+        sb.subheader("Name and order")
+        sb.caption("Labels as negotiators cite them (61/180, L.17, Rev.1); order: oldest first.")
+    rows = []
+    for idx, (s, doc) in enumerate(loaded):
+        default = s.default_label if s.origin != "upload" else short_label(doc.meta.symbol, s.default_label)
+        c1, c2 = sb.columns([3, 1.3])
+        label = c1.text_input(f"Label of {s.name}", value=default, key=f"label:{s.key}")
+        pos = c2.number_input("Order", min_value=1, max_value=99, value=idx + 1, step=1, key=f"pos:{s.key}")
+        if s.origin == "pasted":
+            sb.button(f"Remove {s.name}", key=f"rm:{s.key}", on_click=_remove_pasted, args=(s.key,))
+        rows.append((int(pos), idx, s, doc, (label or "").strip() or default))
+    rows.sort(key=lambda r: (r[0], r[1]))
+    # labels name table columns: keep them distinct
+    seen: dict[str, int] = {}
+    labels = []
+    for r in rows:
+        lab = r[4]
+        seen[lab] = seen.get(lab, 0) + 1
+        labels.append(lab if seen[lab] == 1 else f"{lab} ({seen[lab]})")
+    for s, err in errors:
+        st.error(f"⛔ {err}")
+    return [r[3] for r in rows], [r[2] for r in rows], labels
+
+
+def options_widgets() -> CompareOptions:
+    sb = st.sidebar
+    sb.subheader("What counts as a change")
+    ignore_case = sb.checkbox("Ignore case", key="ignore_case")
+    ignore_punct = sb.checkbox("Ignore punctuation", key="ignore_punct")
+    ignore_fn = sb.checkbox("Ignore footnote markers", value=True, key="ignore_fn")
+    with sb.expander("More options"):
+        strict = st.checkbox("Typographic variants are changes (’ vs ', no-break spaces)", key="strict_typo")
+        frag = st.selectbox("Excerpts (fragment comparison)", ["auto", "on", "off"], key="fragment",
+                            help="Auto: texts with gaps or few paragraphs are compared as fragments, so "
+                                 "paragraphs outside them are not reported as deleted.")
+    return CompareOptions(
+        ignore_case=ignore_case,
+        ignore_punctuation=ignore_punct,
+        ignore_footnote_markers=ignore_fn,
+        typography=not strict,
+        fragment={"auto": None, "on": True, "off": False}[frag],
+    )
+
+
+# --------------------------------------------------------------------------- views
+
+
+def doc_line(doc) -> str:
+    m = doc.meta
+    bits = [f"<b>{render.escape(doc.label)}</b>"]
+    for v in (m.symbol, m.date, (m.language or "").upper() or None, m.doc_type):
+        if v:
+            bits.append(render.escape(v))
+    bits.append(f"{len(doc.preamble)} PP, {len(doc.operative)} OP" + (", excerpt" if doc.is_excerpt else ""))
+    return " · ".join(bits)
+
+
+def summary_block(cmp) -> None:
+    st.html(render.summary_html(cmp))
+    for line in render.leading_changes(cmp):
+        st.warning(f"Leading word changed — {line}", icon="⚠️")
+
+
+def position_chart(cmp, slot) -> None:
+    """Bars of words changed per paragraph, in reading order (a plain Vega-Lite spec: no extra imports)."""
+    rows = render.position_rows(cmp)
+    if not any(r["words deleted"] + r["words inserted"] + r["moved / structure"] for r in rows):
+        return
+    what = ["words deleted", "words inserted", "moved / structure"]
+    values = [{"order": r["order"], "paragraph": r["paragraph"], "pair": r["pair"], "status": r["status"],
+               "what": w, "words": r[w]} for r in rows for w in what]
+    spec = {
+        "data": {"values": values},
+        "mark": {"type": "bar"},
+        "height": 300,
+        "title": {"text": "Where the changes are — words changed per paragraph, in reading order "
+                          "(new version's ids; −: deleted)", "fontSize": 12, "anchor": "start"},
+        "encoding": {
+            "x": {"field": "paragraph", "type": "nominal", "sort": [r["paragraph"] for r in rows],
+                  "title": None,
+                  "axis": {"labelAngle": -90, "labels": len(rows) <= 80, "labelFontSize": 10}},
+            "y": {"field": "words", "type": "quantitative", "stack": True, "title": "words changed"},
+            "color": {"field": "what", "type": "nominal", "title": None,
+                      "scale": {"domain": what, "range": ["#c0392b", "#1a7f37", "#0b5cad"]},
+                      "legend": {"orient": "top", "direction": "horizontal"}},
+            "tooltip": [{"field": f} for f in ("pair", "status", "what", "words")],
+        },
+    }
+    slot.vega_lite_chart(spec=spec, width="stretch")
+
+
+def filters_block(cmp) -> tuple[render.Filters, str]:
+    c1, c2, c3, c4, c5 = st.columns([1.3, 1.2, 2.2, 1.8, 1.6], vertical_alignment="bottom")
+    changes_only = c1.toggle("Changes only", key="changes_only")
+    kinds_avail = sorted({p.kind for p in cmp.old.paragraphs + cmp.new.paragraphs}, key="PPOPP".find)
+    kinds = c2.multiselect("Part", kinds_avail, key="kinds", placeholder="PP and OP")
+    statuses = c3.multiselect("Status", render.STATUS_CHOICES, key="statuses", placeholder="any status")
+    query = c4.text_input("Search the text", key="search", placeholder="e.g. Protocole")
+    targets = render.jump_targets(cmp)
+    jump = c5.selectbox(
+        "Jump to paragraph", [""] + targets, key="jump",
+        format_func=lambda t: "—" if not t else (
+            f"{t[4:]} ({cmp.new.label})" if t.startswith("new:") else f"{t[4:]} ({cmp.old.label}, deleted)"),
+    )
+    return render.Filters(changes_only, tuple(kinds), tuple(statuses), query.strip()), jump
+
+
+def pair_view(lineage: Lineage, key: tuple) -> None:
+    cmp = lineage.comparisons[0]
+    st.html(f'<div style="font-size:.9rem">{doc_line(cmp.old)}<br>{doc_line(cmp.new)}'
+            + (" · compared as a fragment" if cmp.fragment else "") + "</div>")
+    summary_block(cmp)
+    chart = st.empty()              # drawn after the table, so the table reaches the page first
+    table_part(cmp)
+    position_chart(cmp, chart)
+    if cmp.fragment and (cmp.out_of_scope["old"] or cmp.out_of_scope["new"]):
+        st.caption("Outside the fragment (not compared): "
+                   + ", ".join(cmp.out_of_scope["old"] + cmp.out_of_scope["new"]))
+    downloads(lineage, key, pair=True)
+
+
+@st.fragment
+def table_part(cmp) -> None:
+    """Filters and the side-by-side table: a filter change reruns only this part."""
+    f, jump = filters_block(cmp)
+    pairs = render.filter_pairs(cmp, f)
+    focus = render.find_pair(cmp, jump)
+    if focus is not None:
+        st.html(f"<p><b>Jump:</b> {render.escape(describe(focus, cmp.old.label, cmp.new.label))}</p>"
+                + render.focus_html(cmp, focus))
+    st.caption(f"{len(pairs)} of {len(cmp.pairs)} paragraph pairs shown · deletions [−struck through], "
+               "insertions [+underlined]")
+    st.html(render.comparison_html(cmp, pairs, highlight=f.query, focus=focus))
+
+
+def lineage_view(lineage: Lineage, key: tuple) -> None:
+    import pandas as pd
+
+    st.html('<div style="font-size:.9rem">' + "<br>".join(doc_line(d) for d in lineage.versions) + "</div>")
+    st.dataframe(pd.DataFrame(render.step_rows(lineage)), hide_index=True, width="stretch")
+    st.caption(f"{len(lineage.rows)} paragraph lineages · each column marked up against the one before it: "
+               "deletions [−struck through], insertions [+underlined]")
+    try:
+        st.html(render.lineage_html(lineage))
+    except ImportError:  # the table exporter is missing: show the bare lineage ids
+        st.dataframe(pd.DataFrame([[" + ".join(c) for c in row] for row in lineage.rows],
+                                  columns=[d.label for d in lineage.versions]), width="stretch")
+    downloads(lineage, key, pair=False)
+
+
+TABLE_MIME = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv",
+}
+
+
+def _safe(name: str) -> str:
+    return re.sub(r"[^\w.-]+", "_", name).strip("_")[:80] or "comparison"
+
+
+def downloads(lineage: Lineage, key: tuple, *, pair: bool) -> None:
+    """Download buttons in the sidebar; every file is produced by the library (and cached)."""
+    sb = st.sidebar
+    sb.subheader("Download")
+    stem = _safe("_to_".join(d.label for d in lineage.versions))
+    with sb:
+        step = 0
+        if not pair:
+            step = st.selectbox("Word redline of", range(len(lineage.comparisons)), key="redline_step",
+                                format_func=lambda i: f"{lineage.comparisons[i].old.label} → "
+                                                      f"{lineage.comparisons[i].new.label}")
+        author = st.text_input("Author of the tracked changes", value="Resolution Compare", key="author")
+        moves = "move" if st.checkbox("Track moves as moves", value=True, key="moves",
+                                      help="Off: a moved paragraph is a deletion plus an insertion") \
+            else "delete-insert"
+        c = lineage.comparisons[step]
+        try:
+            data = _redline(key, step, author, moves, lineage)
+        except ImportError:
+            st.caption("Word redline: not available in this build")
+        else:
+            st.download_button("⬇ Word redline (.docx)", data, key="dl_redline", on_click="ignore",
+                               file_name=f"{_safe(c.old.label + '_to_' + c.new.label)}-redline.docx",
+                               mime=TABLE_MIME["docx"], width="stretch")
+        for fmt in ("docx", "xlsx", "csv"):
+            try:
+                data = _table(key, fmt, lineage)
+            except ImportError:
+                st.caption(f"Compilation table (.{fmt}): not available in this build")
+                continue
+            st.download_button(f"⬇ Compilation table (.{fmt})", data, file_name=f"{stem}-table.{fmt}",
+                               mime=TABLE_MIME[fmt], key=f"dl_table_{fmt}", on_click="ignore", width="stretch")
+        st.download_button("⬇ JSON", _json(key, lineage), file_name=f"{stem}.json", mime="application/json",
+                           key="dl_json", on_click="ignore", width="stretch")
+
+
+# --------------------------------------------------------------------------- page
+
+
+def main() -> None:
+    st.set_page_config(page_title="Resolution Compare", page_icon="§", layout="wide")
+    st.html('<div style="display:flex;align-items:baseline;gap:1rem;flex-wrap:wrap">'
+            '<span style="font-size:1.6rem;font-weight:700">Resolution Compare</span>'
+            '<span style="color:#666">how a UN resolution changed between versions — paragraph by paragraph, '
+            "word by word · everything stays on this machine</span></div>")
+    sources = gather_sources()
+    options = options_widgets()
+    docs, srcs, labels = order_and_label(sources)
+    if len(docs) < 2:
+        st.info("Add at least two versions (upload files, paste text or pick an example) to compare them.")
+        return
+
+    pick_opts = [f"pair:{a.key}|{b.key}" for i, a in enumerate(srcs) for b in srcs[i + 1:]]
+    if len(srcs) >= 3:
+        pick_opts.insert(0, LINEAGE)
+    names = {s.key: lab for s, lab in zip(srcs, labels)}
+
+    def pick_name(o: str) -> str:
+        if o == LINEAGE:
+            return f"All {len(srcs)} versions — compilation table"
+        a, b = o[5:].split("|")
+        return f"{names[a]} → {names[b]}"
+
+    # a new set of versions starts on the natural view again: the lineage for three or more, else the pair
+    version_set = tuple(sorted(s.key for s in srcs))
+    if st.session_state.get("_version_set") != version_set:
+        st.session_state["_version_set"] = version_set
+        st.session_state["pick"] = pick_opts[0]     # set (not dropped) so the browser shows it too
+    pick = st.selectbox("Compare", pick_opts, key="pick", format_func=pick_name,
+                        help="A pair side by side, or every version in one compilation table")
+    chosen = [i for i, s in enumerate(srcs) if pick == LINEAGE or s.key in pick[5:].split("|")]
+    sel = tuple(srcs[i] for i in chosen)
+    sel_labels = [labels[i] for i in chosen]
+    key = (tuple(s.cache_key for s in sel), options)
+    lineage = _compare(key[0], options, sel)
+    _relabel(lineage, sel_labels)
+    dl_key = (key, tuple(sel_labels))
+    warnings = [(d.label, w) for d in lineage.versions for w in d.warnings]
+    if warnings:
+        with st.expander(f"Reading notes ({len(warnings)})"):
+            for lab, w in warnings:
+                st.write(f"{lab}: {w}")
+    if pick == LINEAGE:
+        lineage_view(lineage, dl_key)
+    else:
+        pair_view(lineage, dl_key)
+
+
+def _relabel(lineage: Lineage, labels: list[str]) -> None:
+    """Cached results carry the file names; give them the user's labels (a cached copy, safe to edit)."""
+    for d, lab in zip(lineage.versions, labels):
+        d.label = lab
+    for v, c in enumerate(lineage.comparisons):
+        c.old.label, c.new.label = labels[v], labels[v + 1]
+
+
+main()

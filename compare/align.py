@@ -234,11 +234,12 @@ def _is_fragment(old: Document, new: Document, options: CompareOptions) -> tuple
             else:
                 fo = fn = True
         return fo, fn
-    # auto
+    # auto: an excerpt (gaps), or a few paragraphs pasted without the "The General Assembly," line;
+    # a complete short text against a long one is not a fragment: its missing paragraphs are real changes
     if no and nn:
-        if no <= FRAGMENT_RATIO * nn:
+        if no <= FRAGMENT_RATIO * nn and not old.has_opener:
             fo = True
-        if nn <= FRAGMENT_RATIO * no:
+        if nn <= FRAGMENT_RATIO * no and not new.has_opener:
             fn = True
     return fo, fn
 

@@ -20,23 +20,17 @@ Source = Union[str, os.PathLike, bytes]
 def load(source: Source, *, name: str | None = None, label: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Read one version and recover its structure.
 
-    ``source`` is a path, the bytes of an upload (then ``name`` gives the
-    file name and so the format), or a text string that is not an existing
-    path (pasted text, read as plain text/Markdown).  Raises
+    ``source`` is a path (``str`` or ``os.PathLike``) or the bytes of an upload,
+    in which case ``name`` gives the file name and so the format.  Pasted text
+    goes through :func:`load_text` — a string is never guessed to be text, so a
+    mistyped file name is an error, not a one-line "document".  Raises
     :class:`compare.errors.InputError` subclasses for bad input.
     """
     if isinstance(source, bytes):
         raw = read_bytes(source, name or "upload.txt", limits)
-    elif isinstance(source, os.PathLike) or (isinstance(source, str) and _is_path(source)):
-        raw = read_path(source, limits)
     else:
-        from .errors import EmptyInputError
-
-        if not source.strip():
-            raise EmptyInputError(name or "<text>", "the text is empty")
-        raw = read_text(source, name or "<text>", fmt="txt")
-    doc = build_document(raw, label=label or _default_label(raw.source))
-    return doc
+        raw = read_path(source, limits)
+    return build_document(raw, label=label or _default_label(raw.source))
 
 
 def load_text(text: str, *, name: str = "<text>", label: str | None = None) -> Document:
@@ -46,13 +40,6 @@ def load_text(text: str, *, name: str = "<text>", label: str | None = None) -> D
     if not text.strip():
         raise EmptyInputError(name, "the text is empty")
     return build_document(read_text(text, name, fmt="txt"), label=label or name)
-
-
-def _is_path(s: str) -> bool:
-    if "\n" in s or len(s) > 4096:
-        return False
-    p = Path(s)
-    return p.suffix.lower() != "" and ("/" in s or os.sep in s or p.exists() or len(s) < 260 and " " not in s.strip())
 
 
 def _default_label(source: str) -> str:

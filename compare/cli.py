@@ -159,10 +159,29 @@ def _cmd_redline(args: argparse.Namespace) -> int:
     old = api.load(args.old, label=labels[0])
     new = api.load(args.new, label=labels[1])
     cmp = api.compare(old, new, _options(args))
+    trace = _redline_trace(args, old, new) if args.trace_appendix else None
     data = redline_docx(cmp, author=args.author, date=args.date, summary=not args.no_summary,
-                        moves="delete-insert" if args.moves_as_delete_insert else "move")
+                        moves="delete-insert" if args.moves_as_delete_insert else "move", trace=trace)
     _write_output(args.output, data, [args.old, args.new])
     return EXIT_OK
+
+
+def _redline_trace(args: argparse.Namespace, old: Document, new: Document):
+    """Trace NEW for the appendix: against the library (read only; a new one starts with the
+    samples) plus OLD, in a temporary in-memory copy, so the library file is not changed."""
+    from .library import Library
+    from .trace import trace_document
+
+    if args.min_words < 5:
+        raise InputError("--min-words", "must be at least 5 (the library indexes 5-word runs)")
+    with Library.open(args.library) as stored:
+        lib = stored.memory_copy()
+    with lib:
+        lib.add_document(old, origin="user")
+        try:
+            return trace_document(new, lib, args.min_words, before=args.before)
+        except ValueError as exc:
+            raise InputError("--before", str(exc)) from None
 
 
 def _cmd_table(args: argparse.Namespace) -> int:
@@ -223,6 +242,14 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--no-summary", action="store_true", help="leave out the change summary at the top")
     r.add_argument("--moves-as-delete-insert", action="store_true",
                    help="write moved paragraphs as a deletion plus an insertion instead of Word moves")
+    r.add_argument("--trace-appendix", action="store_true",
+                   help="add an agreed-language table at the end: per paragraph of NEW, its agreed share, "
+                        "sources and new wording (traced against the library plus OLD)")
+    r.add_argument("--library", metavar="DB", help="library for --trace-appendix (default: as for 'trace')")
+    r.add_argument("--min-words", type=int, default=6, metavar="N",
+                   help="--trace-appendix: shortest verbatim span (default 6, at least 5)")
+    r.add_argument("--before", metavar="SESSION|DATE|auto",
+                   help="--trace-appendix: use only texts older than a GA session, a date, or 'auto' (NEW's session)")
     comparison_options(r)
     r.set_defaults(func=_cmd_redline)
 

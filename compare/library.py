@@ -20,7 +20,8 @@ successive versions).  Each document is added in one transaction, so a crash
 mid-insert leaves the library as it was before; a damaged file raises
 :class:`LibraryError` (one line) and :meth:`Library.rebuild` starts afresh.
 
-Location: an explicit path, else the ``RESOLUTION_COMPARE_LIBRARY``
+Location: ``":memory:"`` (:data:`MEMORY`, a temporary library that writes nothing
+to disk; :meth:`Library.memory_copy` copies any library there), an explicit path, else the ``RESOLUTION_COMPARE_LIBRARY``
 environment variable, else a per-user data directory
 (``$XDG_DATA_HOME`` or ``~/.local/share``, ``%LOCALAPPDATA%`` on Windows,
 ``~/Library/Application Support`` on macOS) ``/resolution-compare/library.sqlite3``.
@@ -68,6 +69,8 @@ _REBUILD_HINT = "rebuild it: python -m compare trace --rebuild-library (with the
 EXCLUDED_SAMPLES = ("draft-rev2-illustrative.fr.md",)
 
 PathLike = Union[str, os.PathLike]
+#: ``Library.open(MEMORY)``: a temporary library in memory (gone when closed; may be shared between threads)
+MEMORY = ":memory:"
 
 
 class LibraryError(InputError):
@@ -290,6 +293,8 @@ class Library:
     def open(cls, path: Optional[PathLike] = None, *, seed: bool = True, create: bool = True) -> "Library":
         """Open the library at ``path`` (default: :func:`default_path`), creating it
         (and, with ``seed``, adding the bundled samples) when it does not exist."""
+        if path is not None and str(path) == MEMORY:
+            return cls._open_memory(seed)
         p = Path(path).expanduser() if path is not None else default_path()
         src = str(p)
         is_new = not p.exists() or p.stat().st_size == 0
@@ -339,6 +344,36 @@ class Library:
             conn.close()
             raise
         return lib
+
+    @classmethod
+    def _open_memory(cls, seed: bool) -> "Library":
+        conn = sqlite3.connect(MEMORY, isolation_level=None, check_same_thread=False)
+        lib = cls(Path(MEMORY), conn, SHINGLE)
+        try:
+            with lib._guard():
+                lib._create()
+                if seed:
+                    lib.add_samples()
+        except BaseException:
+            conn.close()
+            raise
+        return lib
+
+    @property
+    def in_memory(self) -> bool:
+        return str(self.path) == MEMORY
+
+    def memory_copy(self) -> "Library":
+        """A copy of this library in a temporary in-memory database (nothing written
+        to disk): add session texts to it without touching the original."""
+        conn = sqlite3.connect(MEMORY, isolation_level=None, check_same_thread=False)
+        try:
+            with self._guard():
+                self.conn.backup(conn)
+        except BaseException:
+            conn.close()
+            raise
+        return type(self)(Path(MEMORY), conn, self.shingle)
 
     def _create(self) -> None:
         c = self.conn

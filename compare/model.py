@@ -130,6 +130,8 @@ class Metadata:
 class Document:
     """A version of a resolution, with its structure recovered.
 
+    ``has_opener`` says the text carries its "The General Assembly," line: a
+    complete text, not a few paragraphs pasted from an amendment.
     ``gaps`` lists positions in ``paragraphs`` before which text is missing
     from the source (excerpt gap markers); ``len(paragraphs)`` means a gap at
     the end.  ``warnings`` says what the reader or the structure step could
@@ -143,6 +145,7 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     source: str = "<text>"
     label: str = ""
+    has_opener: bool = False            # the text has its "The General Assembly," line
 
     @property
     def preamble(self) -> list[Paragraph]:

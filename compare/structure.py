@@ -42,7 +42,7 @@ from .model import (
 # --------------------------------------------------------------------------- labels
 
 _ARABIC_INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-_OP_LABEL = re.compile(r"^\s*(\d{1,4})\s*[.)]\s*(?=\S)")
+_OP_LABEL = re.compile(r"^\s*(\d{1,4})\s*(?:[.)]|[-–](?=\s))\s*(?=\S)")   # "5.", "5)", Arabic "5 -"
 _SUB_LABEL = re.compile(r"^\s*\(?\s*([^\W\d_]{1,6})\s*\)\s*(?=\S)")
 _ROMAN = re.compile(r"^(?=[ivxlc]+$)c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 _MARK_RE = re.compile(re.escape(MARK_OPEN) + r"(\d{1,3})" + re.escape(MARK_CLOSE))
@@ -107,12 +107,42 @@ _INLINE_MARK = re.compile(
 )
 
 
-def _inline_markers(text: str, allowed: Optional[set[str]]) -> str:
+@dataclass
+class _MarkerState:
+    """What the inline-number guesser knows, read in document order.
+
+    ``allowed``: the numbers of the document's footnote block, when it has one.
+    Without a block, a number standing alone counts as a marker only if it is the
+    next footnote number (``last + 1``) — or any higher one right after an excerpt
+    gap or at the start of an excerpt (``free``) — so "30 Member States" or
+    "the 17 Goals" stay words.
+    """
+
+    allowed: Optional[set[str]] = None
+    last: int = 0
+    free: bool = False
+
+    def accepts(self, num: str, glued: bool) -> bool:
+        n = int(num)
+        if self.allowed is not None:
+            ok = num in self.allowed
+        elif glued:
+            ok = True  # "Crime1": a number glued to a lower-case word is a marker
+        else:
+            ok = n == self.last + 1 or (self.free and n > self.last)
+        if ok:
+            self.last = max(self.last, n)
+            self.free = False
+        return ok
+
+
+def _inline_markers(text: str, state: _MarkerState) -> str:
     """Find footnote numbers printed inline ("Crime 1 and", "Crime1", "Slavery, 4").
 
     Conservative: a 1–3 digit number right after a word (optionally with a
     comma), not after a word that takes a number ("resolution 55", "No. 29",
-    "of 17"), not followed by a month, a year-like number or an opening bracket.
+    "of 17"), not followed by a month, a year-like number or an opening bracket,
+    and consistent with the footnote numbering (see :class:`_MarkerState`).
     """
     out = []
     pos = 0
@@ -140,7 +170,7 @@ def _inline_markers(text: str, allowed: Optional[set[str]]) -> str:
             continue
         if re.match(r"^\s*(?:%|per\s*cent|pour\s*cent|por\s*ciento|million|billion|years?|ans|años|days?|jours|members|membres|States|États|countries|pays)\b", after, re.I):
             continue
-        if allowed is not None and num not in allowed:
+        if not state.accepts(num, glued=g == 2):
             continue
         out.append(text[pos:m.start()])
         out.append(MARK_OPEN + num + MARK_CLOSE)
@@ -293,9 +323,9 @@ def _parse_header(blocks: list[Block]) -> tuple[Metadata, list[str]]:
         if not consumed:
             unclassified.append((i, line, is_heading))
     if meta.title is None:
-        after = [u for u in unclassified if u[0] > sponsors_at and u[0] != agenda_at + 1] if sponsors_at >= 0 else [
-            u for u in unclassified if u[0] != agenda_at + 1
-        ]
+        # the title: after the sponsors line, and not the agenda item's own title line
+        agenda_title = agenda_at + 1 if agenda_at >= 0 else -1
+        after = [u for u in unclassified if u[0] > sponsors_at and u[0] != agenda_title]
         headings = [u for u in after if u[2]]
         pick = headings[-1:] if headings else after[-1:]
         if pick:
@@ -315,13 +345,15 @@ def _split_lines(block: Block) -> list[_Segment]:
     if not lines:
         return []
     longest = max(len(l) for l in lines)
+    # text pasted from a web page or Word: one paragraph per line, most lines end a clause
+    per_line = len(lines) >= 3 and sum(bool(_TERMINAL.search(_MARK_RE.sub("", l))) for l in lines) >= 0.6 * len(lines)
     segs: list[list[str]] = [[lines[0]]]
     for prev, line in zip(lines, lines[1:]):
         lab, _ = _parse_label(line)
         ends = bool(_TERMINAL.search(_MARK_RE.sub("", prev)))
         short = len(prev) < 0.8 * longest
         starts_upper = line[:1].isupper() or not line[:1].isalpha()
-        if lab is not None and (ends or short) or (ends and short and starts_upper):
+        if ends and (lab is not None or per_line or short and starts_upper):
             segs.append([line])
         else:
             segs[-1].append(line)
@@ -381,6 +413,24 @@ def _body_items(blocks: list[Block]) -> list[object]:
     return items
 
 
+def _split_at_opener(blocks: list[Block]) -> list[Block]:
+    """A pasted text may hold "The General Assembly," as one line of a bigger block:
+    cut that block so the opener stands alone (the header before it, the body after)."""
+    out: list[Block] = []
+    for b in blocks:
+        lines = b.text.split("\n") if b.kind == "para" and "\n" in b.text else None
+        at = next((i for i, l in enumerate(lines or ()) if opener_language(_MARK_RE.sub("", l).strip())), None)
+        if at is None:
+            out.append(b)
+            continue
+        if at > 0:
+            out.append(Block("\n".join(lines[:at]), kind="para", page=b.page))
+        out.append(Block(lines[at].strip(), kind="para", page=b.page))
+        if at + 1 < len(lines):
+            out.append(Block("\n".join(lines[at + 1:]), kind="para", page=b.page))
+    return out
+
+
 def _find_opener(blocks: list[Block]) -> tuple[int, Optional[str]]:
     for i, b in enumerate(blocks):
         if b.kind in ("para", "heading"):
@@ -431,6 +481,7 @@ def build_document(raw: RawDocument, label: str = "") -> Document:
             continue
         body_blocks.append(b)
 
+    body_blocks = _split_at_opener(body_blocks)
     opener_at, opener_lang = _find_opener(body_blocks)
     if opener_at >= 0:
         header, body = body_blocks[:opener_at], body_blocks[opener_at + 1:]
@@ -453,7 +504,10 @@ def build_document(raw: RawDocument, label: str = "") -> Document:
 
     items = _body_items(body)
     explicit_markers = any(MARK_OPEN in b.text for b in raw.blocks)
-    allowed = {f.number for f in footnotes} if footnotes else None
+    markers = None if explicit_markers else _MarkerState(
+        allowed={f.number for f in footnotes} if footnotes else None,
+        free=bool(items) and items[0] == "GAP",
+    )
 
     segments = [it for it in items if isinstance(it, _Segment)]
     has_gap = any(it == "GAP" for it in items)
@@ -475,10 +529,10 @@ def build_document(raw: RawDocument, label: str = "") -> Document:
                 gaps.append(len(paragraphs))
                 continue
             n += 1
-            text, refs = _finish_text(it.text, explicit_markers, allowed)
+            text, refs = _finish_text(it.text, markers)
             paragraphs.append(Paragraph(id=f"P{n}", kind="P", number=str(n), text=text, footnote_refs=refs))
     else:
-        _classify(items, paragraphs, gaps, warnings, explicit_markers, allowed)
+        _classify(items, paragraphs, gaps, warnings, markers)
 
     # language: from the body text first, the opener as a fallback
     body_text = " ".join(p.text for p in paragraphs) or " ".join(b.text for b in body_blocks)
@@ -493,7 +547,7 @@ def build_document(raw: RawDocument, label: str = "") -> Document:
         warnings.append("no paragraphs found")
     return Document(
         meta=meta, paragraphs=paragraphs, footnotes=footnotes, gaps=gaps, warnings=warnings,
-        source=raw.source, label=label,
+        source=raw.source, label=label, has_opener=opener_at >= 0,
     )
 
 
@@ -503,9 +557,10 @@ def _lead(seg: _Segment) -> str:
     return lead if 0 < len(lead) <= 60 else ""
 
 
-def _finish_text(text: str, explicit: bool, allowed: Optional[set[str]]) -> tuple[str, tuple[FootnoteRef, ...]]:
-    if not explicit:
-        text = _inline_markers(text, allowed)
+def _finish_text(text: str, markers: Optional[_MarkerState]) -> tuple[str, tuple[FootnoteRef, ...]]:
+    """Clean a paragraph's text; ``markers`` is None when the reader marked footnotes itself."""
+    if markers is not None:
+        text = _inline_markers(text, markers)
     text, refs = _take_markers(_SPACES.sub(" ", text).strip())
     return text.strip(), refs
 
@@ -515,8 +570,7 @@ def _classify(
     paragraphs: list[Paragraph],
     gaps: list[int],
     warnings: list[str],
-    explicit: bool,
-    allowed: Optional[set[str]],
+    markers: Optional[_MarkerState],
 ) -> None:
     pp_count = 0
     gap_seen = False
@@ -524,6 +578,7 @@ def _classify(
     sub1: Optional[Paragraph] = None         # last (a)-level paragraph
     seen_ids: set[str] = set()
     op_seen = False
+    roman_list = False                       # the (a)-level list under ``top`` is numbered (i), (ii), …
 
     def unique(pid: str) -> str:
         if pid not in seen_ids:
@@ -540,6 +595,8 @@ def _classify(
         if it == "GAP":
             gaps.append(len(paragraphs))
             gap_seen = True
+            if markers is not None:
+                markers.free = True  # footnotes may have been numbered in the missing text
             continue
         assert isinstance(it, _Segment)
         if it.label:
@@ -550,19 +607,25 @@ def _classify(
                 lab, body = _parse_label(it.text)
         else:
             lab, body = _parse_label(it.text)
-        text, refs = _finish_text(body, explicit, allowed)
+        if lab is not None and lab.kind == "sub" and top is None:
+            # a lettered paragraph with nothing above it (excerpt): keep it whole as a PP-level paragraph
+            lab, body = None, it.text
+        text, refs = _finish_text(body, markers)
         if not text:
             continue
         if lab is not None and lab.kind == "sub" and top is not None:
             val = lab.value
             level = 1
             if _ROMAN.match(val):
-                # "(i)" after "(h)" is a letter; otherwise a roman sub-sub-paragraph under a lettered one
+                # (i) after (h) is a letter; (i), (ii) … straight under a paragraph are its list;
+                # (i) under (a) is a sub-sub-paragraph
                 letter_next = sub1 is not None and _SUCC.get(sub1.number) == val
-                if sub1 is not None and not letter_next and sub1.kind == top.kind:
-                    level = 2
-                elif sub1 is None and val != "i" and len(val) > 1:
+                if sub1 is None:
+                    roman_list = val == "i"
+                elif roman_list and _ROMAN.match(sub1.number) and _roman_value(val) == _roman_value(sub1.number) + 1:
                     level = 1
+                elif not letter_next:
+                    level = 2
             if level == 2 and sub1 is not None:
                 pid = unique(f"{sub1.id}({val})")
                 p = Paragraph(pid, top.kind, val, text, level=2, parent=sub1.id, footnote_refs=refs)
@@ -576,12 +639,12 @@ def _classify(
             op_seen = True
             p = Paragraph(unique(f"OP{lab.value}"), "OP", lab.value, text, footnote_refs=refs, leading=_lead(it))
             paragraphs.append(p)
-            top, sub1 = p, None
+            top, sub1, roman_list = p, None, False
             continue
-        if lab is not None and lab.kind == "sub" and top is None:
-            # a lettered paragraph with nothing above it (excerpt): keep it as a PP-level paragraph
-            text = it.text if not it.label else text
-            text, refs = _finish_text(text, explicit, allowed)
+        if op_seen and len(text) < 60 and not _TERMINAL.search(text):
+            # a heading among OPs ("Oral revisions") or the closing date of an adopted text
+            warnings.append(f"“{text}” was read as a heading or closing line, not as text of a paragraph")
+            continue
         if op_seen:
             gap_before = bool(gaps) and gaps[-1] == len(paragraphs)
             if paragraphs and not gap_before:
@@ -595,10 +658,10 @@ def _classify(
             # right after a gap in the operative part: the tail of an OP we cannot see
             p = Paragraph(unique(f"OP?{len(paragraphs) + 1}"), "OP", "?", text, footnote_refs=refs)
             paragraphs.append(p)
-            top, sub1 = p, None
+            top, sub1, roman_list = p, None, False
             continue
         pp_count += 1
         pid = f"PP?{pp_count}" if gap_seen else f"PP{pp_count}"
         p = Paragraph(unique(pid), "PP", str(pp_count), text, footnote_refs=refs, leading=_lead(it))
         paragraphs.append(p)
-        top, sub1 = p, None
+        top, sub1, roman_list = p, None, False

@@ -249,6 +249,23 @@ def select_documents(draft: Document, library: Library, *, before: Before = None
     return used, excluded
 
 
+def later_documents(draft: Document, library: Library) -> list[DocInfo]:
+    """Library documents known to be later than ``draft``: a later date when both are
+    dated, else a later GA session when both sessions are known.  Undated texts of
+    unknown session are not counted as later.  (For ``exclude=``: "agreed language
+    from texts up to this one", keeping the same session's earlier drafts.)"""
+    date = draft.meta.date
+    session = session_of(draft)
+    out = []
+    for d in library.documents():
+        if date and d.date:
+            if d.date > date:
+                out.append(d)
+        elif session is not None and d.session is not None and d.session > session:
+            out.append(d)
+    return out
+
+
 # ----------------------------------------------------------------------------- matching
 
 @dataclass

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -201,3 +202,71 @@ def test_six_languages(lang):
 def test_other_language_is_not_claimed():
     doc = load_text("Die Generalversammlung,\n\nunter Hinweis auf ihre Resolutionen über den Menschenhandel und die Sklaverei,\n\n1. fordert die Mitgliedstaaten auf, das Übereinkommen zu ratifizieren;")
     assert doc.meta.language is None
+
+
+# --------------------------------------------------------------------------- realistic pasted texts
+# tests/data holds small hand-written texts in the shapes a delegate pastes or receives.
+
+DATA = Path(__file__).parent / "data"
+
+
+def _ids(name: str) -> list[str]:
+    return [p.id for p in load(DATA / name).paragraphs]
+
+
+def test_numbers_in_a_text_without_footnotes_stay_words():
+    doc = load(DATA / "num.txt")
+    assert not any(p.footnote_refs for p in doc.paragraphs)
+    assert "Welcoming that 30 Member States" in doc.by_id("PP2").text
+    assert doc.by_id("PP1").text == "Recalling the 17 Sustainable Development Goals and 169 targets,"
+    assert doc.by_id("OP2").text.startswith("Requests 5 additional posts in section 23")
+    # and so a changed number is a change
+    from compare.api import compare
+
+    cmp = compare(doc, load(DATA / "num2.txt"))
+    assert {p.new[0] for p in cmp.pairs if p.status == "modified"} >= {"PP2", "OP2"}
+
+
+def test_one_paragraph_per_line_paste():
+    doc = load(DATA / "web.txt")
+    assert [p.id for p in doc.paragraphs] == ["PP1", "PP2", "PP3", "OP1", "OP2"]
+    assert doc.meta.title == "Improving the coordination of efforts against trafficking in persons"
+    assert doc.by_id("PP3").text == "Deeply concerned that trafficking persists,"
+
+
+def test_closing_lines_and_headings_are_not_paragraph_text():
+    a2 = load(DATA / "a2.txt")
+    assert a2.by_id("OP4").text == "Decides to remain seized of the matter."
+    oral = load(DATA / "oral.txt")
+    assert [p.id for p in oral.paragraphs] == ["PP1", "OP1", "OP2"]
+    assert oral.by_id("OP1").text == "Urges Member States to ratify the Convention;"
+    assert any("Oral revisions" in w for w in oral.warnings)
+
+
+def test_numbers_and_inline_letters_inside_paragraphs():
+    a2 = load(DATA / "a2.txt")
+    assert "1.5 million people were affected on 1 July 2008" in a2.by_id("PP2").text
+    assert a2.by_id("PP3").text == "Recalling the principles of (a) sovereignty and (b) non-intervention,"
+    assert [p.id for p in a2.paragraphs if p.parent == "OP2(b)"] == ["OP2(b)(i)", "OP2(b)(ii)", "OP2(b)(iii)"]
+    # a hard-wrapped line that starts with "(a)" is not a sub-paragraph
+    assert _ids("q.txt") == ["PP1", "OP1"]
+
+
+def test_roman_sub_paragraphs_straight_under_an_op():
+    assert _ids("roman.txt")[:5] == ["PP1", "OP1", "OP1(i)", "OP1(ii)", "OP1(iii)"]
+    assert "OP2(i)" in _ids("roman.txt")  # (i) after (h) is a letter
+
+
+def test_arabic_operative_numbering_with_a_dash():
+    doc = load(DATA / "ar.txt")
+    assert doc.meta.language == "ar"
+    assert [p.id for p in doc.paragraphs] == ["PP1", "PP2", "OP1", "OP2"]
+    assert "المؤرخ 20 كانون" in doc.by_id("PP1").text
+
+
+def test_a_complete_short_text_is_not_a_fragment():
+    from compare.api import compare
+
+    cmp = compare(load(DATA / "f1.txt"), load(DATA / "f3.txt"))
+    assert not cmp.fragment
+    assert cmp.summary()["inserted"] == 6 and not cmp.out_of_scope["new"]

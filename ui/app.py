@@ -4,12 +4,16 @@
 
 Opens on the bundled samples; upload or paste more versions, name and order
 them, pick a pair (side by side) or the whole lineage (compilation table),
-and download a Word redline, the compilation table or JSON.
+and download a Word redline, the compilation table or JSON.  The
+"Agreed language" view traces a version against earlier texts
+(:mod:`compare.trace`): by default the bundled samples, in a temporary
+in-memory library, plus the versions loaded here that come before it.
 
 Everything comes from :mod:`compare.api` and :mod:`compare.export`; this file
 only gathers inputs, caches results and lays them out.  Uploads stay in
-memory (Streamlit keeps them in RAM; nothing here writes a file) and the
-caches are in-memory only.
+memory (Streamlit keeps them in RAM; nothing here writes a file — the user's
+saved library is opened only when they choose it) and the caches are
+in-memory only.
 """
 from __future__ import annotations
 
@@ -17,7 +21,8 @@ import hashlib
 import json
 import re
 import sys
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,6 +58,8 @@ EXAMPLES: dict[str, list[tuple[str, str]]] = {
 }
 UPLOAD_TYPES = "docx, pdf, md, txt, html"
 LINEAGE = "lineage"
+VIEWS = ["Changes", "Agreed language"]
+LIBRARIES = {"samples": "Bundled samples (temporary, in memory)", "saved": "My saved library (on this computer)"}
 
 
 @dataclass(frozen=True)
@@ -103,10 +110,73 @@ def _compare(keys: tuple, options: CompareOptions, _sources: tuple) -> Lineage:
 
 
 @st.cache_data(show_spinner="Writing the Word redline …", max_entries=32)
-def _redline(key: tuple, step: int, author: str, moves: str, _lineage: Lineage) -> bytes:
+def _redline(key: tuple, step: int, author: str, moves: str, trace_key, _lineage: Lineage, _trace=None) -> bytes:
     from compare.export.redline import redline_docx
 
-    return redline_docx(_lineage.comparisons[step], author=author or None, moves=moves)
+    return redline_docx(_lineage.comparisons[step], author=author or None, moves=moves, trace=_trace)
+
+
+@st.cache_resource(show_spinner="Indexing the bundled samples …")
+def _sample_library():
+    """The bundled samples in a temporary in-memory library (nothing written to disk), shared by
+    every session; a lock guards the copies each trace takes of it."""
+    from compare.library import MEMORY, Library
+
+    return Library.open(MEMORY), threading.Lock()
+
+
+def _saved_library_path() -> tuple[str, float]:
+    from compare.library import default_path
+
+    p = default_path()
+    try:
+        return str(p), p.stat().st_mtime
+    except OSError:
+        return str(p), 0.0
+
+
+@st.cache_data(show_spinner="Tracing agreed language …", max_entries=16)
+def _trace(key: tuple, min_words: int, before_auto: bool, not_later: bool, library: str, _doc, _older: tuple,
+           _newer: tuple):
+    """(trace_dict, {library doc id: name}, None) or (None, {}, the one-line problem).
+
+    The library is a temporary in-memory copy of the samples (or, when chosen, of the
+    saved library) with the versions loaded here that come before the traced one added;
+    versions that come after it are left out even when the library holds them, and with
+    ``not_later`` so are the texts dated after it (:func:`compare.trace.later_documents`)."""
+    from compare.library import Library, content_hash
+    from compare.trace import later_documents, trace_dict, trace_document
+
+    try:
+        if library == "saved":
+            with Library.open() as stored:          # the user chose it: may create it (with the samples)
+                lib = stored.memory_copy()
+        else:
+            base, lock = _sample_library()
+            with lock:
+                lib = base.memory_copy()
+        with lib:
+            names: dict[int, str] = {}
+            for doc, label in _older:
+                info, _ = lib.add_document(doc, origin="user")
+                names[info.id] = f"{label} (loaded)"
+            newer = {content_hash(doc) for doc, _ in _newer}
+            why = {d.id: "a version loaded here after it" for d in lib.documents()
+                   if d.content_hash in newer and d.id not in names}
+            if not_later:
+                why.update({d.id: "later than the traced version" for d in later_documents(_doc, lib)
+                            if d.id not in names and d.id not in why})
+            result = trace_document(_doc, lib, min_words, before="auto" if before_auto else None,
+                                    exclude=[str(k) for k in why])
+        t = trace_dict(result)
+        for d in t["excluded"]:                     # say why the app left them out
+            if d["reason"] == "excluded" and d["id"] in why:
+                d["reason"] = why[d["id"]]
+        return t, names, None
+    except ValueError as exc:
+        return None, {}, f"Cannot trace: {exc}"
+    except InputError as err:
+        return None, {}, str(err)
 
 
 @st.cache_data(show_spinner="Writing the compilation table …", max_entries=32)
@@ -305,7 +375,7 @@ def filters_block(cmp) -> tuple[render.Filters, str]:
     return render.Filters(changes_only, tuple(kinds), tuple(statuses), query.strip()), jump
 
 
-def pair_view(lineage: Lineage, key: tuple) -> None:
+def pair_view(lineage: Lineage, key: tuple, vs: Versions) -> None:
     cmp = lineage.comparisons[0]
     st.html(f'<div style="font-size:.9rem">{doc_line(cmp.old)}<br>{doc_line(cmp.new)}'
             + (" · compared as a fragment" if cmp.fragment else "") + "</div>")
@@ -316,7 +386,7 @@ def pair_view(lineage: Lineage, key: tuple) -> None:
     if cmp.fragment and (cmp.out_of_scope["old"] or cmp.out_of_scope["new"]):
         st.caption("Outside the fragment (not compared): "
                    + ", ".join(cmp.out_of_scope["old"] + cmp.out_of_scope["new"]))
-    downloads(lineage, key, pair=True)
+    downloads(lineage, key, pair=True, vs=vs)
 
 
 @st.fragment
@@ -333,7 +403,7 @@ def table_part(cmp) -> None:
     st.html(render.comparison_html(cmp, pairs, highlight=f.query, focus=focus))
 
 
-def lineage_view(lineage: Lineage, key: tuple) -> None:
+def lineage_view(lineage: Lineage, key: tuple, vs: Versions) -> None:
     import pandas as pd
 
     st.html('<div style="font-size:.9rem">' + "<br>".join(doc_line(d) for d in lineage.versions) + "</div>")
@@ -345,7 +415,7 @@ def lineage_view(lineage: Lineage, key: tuple) -> None:
     except ImportError:  # the table exporter is missing: show the bare lineage ids
         st.dataframe(pd.DataFrame([[" + ".join(c) for c in row] for row in lineage.rows],
                                   columns=[d.label for d in lineage.versions]), width="stretch")
-    downloads(lineage, key, pair=False)
+    downloads(lineage, key, pair=False, vs=vs)
 
 
 TABLE_MIME = {
@@ -359,7 +429,37 @@ def _safe(name: str) -> str:
     return re.sub(r"[^\w.-]+", "_", name).strip("_")[:80] or "comparison"
 
 
-def downloads(lineage: Lineage, key: tuple, *, pair: bool) -> None:
+@dataclass
+class Versions:
+    """Every version loaded, in the user's order, with labels; ``chosen``: the indices of
+    the versions of the lineage/pair shown."""
+
+    docs: list
+    srcs: list
+    labels: list
+    chosen: list
+
+    def older(self, i: int) -> tuple:
+        return tuple((self.docs[k], self.labels[k]) for k in range(i))
+
+    def newer(self, i: int) -> tuple:
+        return tuple((self.docs[k], self.labels[k]) for k in range(i + 1, len(self.docs)))
+
+
+def trace_of(vs: Versions, i: int):
+    """The trace of version ``i`` with the current settings: (trace_dict or None, names, problem, cache key)."""
+    min_words = int(st.session_state.get("trace_min_words", 6))
+    before = bool(st.session_state.get("trace_before", False))
+    library = st.session_state.get("trace_library", "samples")
+    lib_key = _saved_library_path() if library == "saved" else "samples"
+    key = (vs.srcs[i].cache_key, vs.labels[i], tuple((vs.srcs[k].cache_key, vs.labels[k]) for k in range(len(vs.docs))),
+           lib_key)
+    not_later = bool(st.session_state.get("trace_not_later", True))
+    t, names, err = _trace(key, min_words, before, not_later, library, vs.docs[i], vs.older(i), vs.newer(i))
+    return t, names, err, (key, min_words, before, not_later, library)
+
+
+def downloads(lineage: Lineage, key: tuple, *, pair: bool, vs: Versions | None = None) -> None:
     """Download buttons in the sidebar; every file is produced by the library (and cached)."""
     sb = st.sidebar
     sb.subheader("Download")
@@ -375,8 +475,16 @@ def downloads(lineage: Lineage, key: tuple, *, pair: bool) -> None:
                                       help="Off: a moved paragraph is a deletion plus an insertion") \
             else "delete-insert"
         c = lineage.comparisons[step]
+        appendix = st.checkbox("Agreed-language appendix", key="redline_trace",
+                               help="A table at the end of the redline: each paragraph of the new version with its "
+                                    "agreed share and sources (settings of the “Agreed language” view)")
+        t = tkey = None
+        if appendix and vs is not None:
+            t, _names, err, tkey = trace_of(vs, vs.chosen[step + 1])
+            if err:
+                st.caption(f"Appendix left out — {err}")
         try:
-            data = _redline(key, step, author, moves, lineage)
+            data = _redline(key, step, author, moves, tkey if t is not None else None, lineage, t)
         except ImportError:
             st.caption("Word redline: not available in this build")
         else:
@@ -393,6 +501,50 @@ def downloads(lineage: Lineage, key: tuple, *, pair: bool) -> None:
                                mime=TABLE_MIME[fmt], key=f"dl_table_{fmt}", on_click="ignore", width="stretch")
         st.download_button("⬇ JSON", _json(key, lineage), file_name=f"{stem}.json", mime="application/json",
                            key="dl_json", on_click="ignore", width="stretch")
+
+
+def trace_view(lineage: Lineage, key: tuple, vs: Versions, default: int) -> None:
+    """Agreed language of one version: spans shaded by source, shares, sources, closest paragraphs."""
+    n = len(vs.docs)
+    if st.session_state.get("_trace_default") != (default, n):      # a new pair: trace its new version again
+        st.session_state["_trace_default"] = (default, n)
+        st.session_state["trace_version"] = default
+    c1, c2, c3, c4 = st.columns([2, 1.2, 2, 2.4], vertical_alignment="bottom")
+    i = c1.selectbox("Version to trace", range(n), key="trace_version", format_func=lambda k: vs.labels[k])
+    c2.number_input("Shortest span (words)", min_value=5, max_value=100, value=6, step=1, key="trace_min_words",
+                    help="A run of at least this many words found verbatim (case, typography and punctuation "
+                         "aside) counts as agreed language")
+    c3.checkbox("Leave out later texts", value=True, key="trace_not_later",
+                help="Leave out the library's texts dated after the traced version (or of a later session); "
+                     "versions loaded here after it are always left out")
+    c3.checkbox("Only texts older than this session", key="trace_before",
+                help="Leave out every text of the traced version's General Assembly session (its earlier "
+                     "drafts too) and any later ones")
+    c4.selectbox("Library", list(LIBRARIES), key="trace_library", format_func=LIBRARIES.get,
+                 help="Bundled samples: a temporary library in memory, nothing written to disk. "
+                      "Your saved library: the one `python -m compare trace` keeps (created with the samples "
+                      "if it does not exist yet).")
+    statuses = st.multiselect("Show", render.TRACE_STATUS_CHOICES, key="trace_statuses",
+                              placeholder="every paragraph")
+    t, names, err, _ = trace_of(vs, i)
+    st.html(f'<div style="font-size:.9rem">{doc_line(replace(vs.docs[i], label=vs.labels[i]))}</div>')
+    if err:
+        st.warning(err)
+        downloads(lineage, key, pair=len(lineage.comparisons) == 1 and len(lineage.versions) == 2, vs=vs)
+        return
+    older = [vs.labels[k] for k in range(i)]
+    used, left = render.trace_context(t, names)
+    st.caption("Library: " + ("your saved library (a temporary copy)" if st.session_state.get("trace_library") == "saved"
+                              else "the bundled samples (temporary)")
+               + (f" + the versions before it here: {', '.join(older)}" if older else "")
+               + f". Traced against: {used}." + (f" Left out: {left}." if left else ""))
+    st.html(render.trace_summary_html(t))
+    st.html(render.trace_legend_html(t, names))
+    st.html(render.trace_html(t, names, statuses=tuple(statuses)))
+    st.download_button("⬇ Agreed language (.json)", json.dumps(t, ensure_ascii=False, indent=2).encode("utf-8"),
+                       file_name=f"{_safe(vs.labels[i])}-agreed-language.json", mime="application/json",
+                       key="dl_trace_json", on_click="ignore")
+    downloads(lineage, key, pair=len(lineage.comparisons) == 1 and len(lineage.versions) == 2, vs=vs)
 
 
 # --------------------------------------------------------------------------- page
@@ -441,10 +593,15 @@ def main() -> None:
         with st.expander(f"Reading notes ({len(warnings)})"):
             for lab, w in warnings:
                 st.write(f"{lab}: {w}")
-    if pick == LINEAGE:
-        lineage_view(lineage, dl_key)
+    vs = Versions(docs, srcs, labels, chosen)
+    view = st.radio("View", VIEWS, key="view", horizontal=True, label_visibility="collapsed",
+                    help="Changes between the versions, or the agreed language of one version")
+    if view == "Agreed language":
+        trace_view(lineage, dl_key, vs, chosen[-1])
+    elif pick == LINEAGE:
+        lineage_view(lineage, dl_key, vs)
     else:
-        pair_view(lineage, dl_key)
+        pair_view(lineage, dl_key, vs)
 
 
 def _relabel(lineage: Lineage, labels: list[str]) -> None:

@@ -37,6 +37,12 @@ Design (see also the README):
   the bookmark ``RC_Summary``; tests and tools skip it by style.  The resolution
   paragraphs have the styles ``RCPP``, ``RCOP``, ``RCSub1``, ``RCSub2`` and
   ``RCPlain`` (see :data:`BODY_STYLES`).
+* **Agreed-language appendix** (``trace=``, optional).  After the resolution,
+  on a page of its own: a table with one row per paragraph of the new version
+  (id, agreed share, sources, new wording), from a :mod:`compare.trace`
+  result for the new version.  Not tracked, paragraph styles ``RCTrace*``
+  (:data:`TRACE_STYLES`), inside the bookmark ``RC_TraceAppendix``; like the
+  summary, tests and tools skip it by style.
 * **Fragment comparisons.**  Paragraphs outside the fragment are not in the
   comparison's pairs; they are written as a tracked deletion (old side) or
   insertion (new side) so that the document still holds both whole versions,
@@ -60,6 +66,11 @@ BODY_STYLES = ("RCPP", "RCOP", "RCSub1", "RCSub2", "RCPlain")
 #: Paragraph styles of the change summary (not tracked, skipped by oracles).
 SUMMARY_STYLES = ("RCSummaryTitle", "RCSummary", "RCSummaryItem")
 SUMMARY_BOOKMARK = "RC_Summary"
+#: Paragraph styles of the agreed-language appendix (not tracked, skipped by oracles).
+TRACE_STYLES = ("RCTraceTitle", "RCTrace", "RCTraceHead", "RCTraceCell")
+TRACE_BOOKMARK = "RC_TraceAppendix"
+#: longest "new wording" shown in an appendix cell (characters)
+TRACE_NEW_CHARS = 240
 
 OPENERS = {
     "en": "The General Assembly,",
@@ -79,20 +90,80 @@ OP_ABSTRACT, PPSUB_ABSTRACT = 1, 2
 
 
 def redline_docx(cmp: Comparison, *, author: str | None = None, date: str | datetime | None = None,
-                 summary: bool = True, moves: str = "move") -> bytes:
+                 summary: bool = True, moves: str = "move", trace=None) -> bytes:
     """The ``.docx`` bytes of a tracked-changes redline of ``cmp`` (old → new).
 
     ``author``: the revisions' author (default: the new version's label).
     ``date``: the revisions' date, ISO 8601 or a datetime (default: the new
     version's date if known, else now, UTC).  ``summary``: put the change
     summary first.  ``moves``: ``"move"`` (``w:moveFrom``/``w:moveTo``) or
-    ``"delete-insert"``.  Raises ``ValueError`` for a bad ``date`` or ``moves``.
+    ``"delete-insert"``.  ``trace``: a :class:`compare.trace.TraceResult` (or
+    its :func:`~compare.trace.trace_dict`) of the new version: adds the
+    agreed-language appendix at the end.  Raises ``ValueError`` for a bad
+    ``date`` or ``moves``, or a trace of another text than the new version.
     """
     if moves not in MOVE_MODES:
         raise ValueError(f"moves must be one of {', '.join(MOVE_MODES)}, not {moves!r}")
     author = (author or cmp.new.label or "Resolution Compare").strip() or "Resolution Compare"
     stamp = revision_date(date if date is not None else (cmp.new.meta.date or None))
-    return _Builder(cmp, author, stamp, summary, moves).build()
+    tdict = _trace_as_dict(trace, cmp.new) if trace is not None else None
+    return _Builder(cmp, author, stamp, summary, moves, tdict).build()
+
+
+def _trace_as_dict(trace, new: Document) -> dict:
+    """The trace_dict form of ``trace``, checked to be a trace of ``new``."""
+    if not isinstance(trace, dict):
+        from ..trace import trace_dict
+
+        trace = trace_dict(trace)
+    ids = [p["id"] for p in trace.get("paragraphs", [])]
+    if ids != [p.id for p in new.paragraphs]:
+        raise ValueError("the trace is not of the new version (its paragraphs differ)")
+    return trace
+
+
+def _percent(share: float) -> str:
+    return f"{share * 100:.0f} %"
+
+
+def trace_rows(trace: dict) -> list[tuple[str, str, str, str]]:
+    """(paragraph id, agreed share, sources, new wording) per paragraph of a
+    trace_dict: the rows of the redline's agreed-language appendix."""
+    names = {d["id"]: d.get("symbol") or d["label"] for d in trace.get("documents", [])}
+
+    def name(ref: dict) -> str:
+        return names.get(ref["doc"]) or ref.get("symbol") or ref.get("label") or "?"
+
+    rows = []
+    for p in trace["paragraphs"]:
+        if p["status"] == "empty":
+            rows.append((p["id"], "—", "—", "—"))
+            continue
+        share = _percent(p["agreed_share"]) if p["spans"] else "0 % (new)"
+        refs: list[str] = []
+        more = 0
+        for sp in p["spans"]:
+            r = f"{name(sp['primary'])} {sp['primary']['paragraph']}"
+            if r not in refs:
+                refs.append(r)
+            more = max(more, sp["n_sources"] - 1)
+        if refs:
+            src = "; ".join(refs) + (f" (+{more} more)" if more else "")
+        elif p.get("closest"):
+            c = p["closest"]
+            src = f"none verbatim; closest: {name(c)} {c['paragraph']} (similarity {c['similarity']:.2f})"
+        else:
+            src = "none (nothing similar in the earlier texts)"
+        if p["status"] == "agreed":
+            new_words = "— (all agreed language)"
+        elif p["status"] == "new":
+            new_words = "entirely new"
+        else:
+            new_words = " … ".join(n["text"] for n in p["new"])
+            if len(new_words) > TRACE_NEW_CHARS:
+                new_words = new_words[:TRACE_NEW_CHARS - 1].rstrip() + "…"
+        rows.append((p["id"], share, src, new_words))
+    return rows
 
 
 def revision_date(value: str | datetime | _date | None) -> str:
@@ -409,6 +480,16 @@ def _styles_xml(lang: Optional[str]) -> bytes:
         pstyle("RCSummaryItem", "RCSummaryItem", '<w:spacing w:after="0"/><w:ind w:left="284"/>',
                '<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/><w:sz w:val="18"/><w:szCs w:val="18"/>',
                based="RCSummary"),
+        pstyle("RCTraceTitle", "RCTraceTitle", '<w:keepNext/><w:spacing w:after="60"/>',
+               '<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/><w:b/><w:bCs/><w:sz w:val="22"/>'),
+        pstyle("RCTrace", "RCTrace", '<w:spacing w:after="60"/>',
+               '<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/><w:sz w:val="18"/><w:szCs w:val="18"/>'),
+        pstyle("RCTraceHead", "RCTraceHead", '<w:keepNext/><w:spacing w:after="0"/><w:jc w:val="left"/>',
+               '<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/><w:b/><w:bCs/><w:sz w:val="18"/>'
+               '<w:szCs w:val="18"/>', based="RCTrace"),
+        pstyle("RCTraceCell", "RCTraceCell", '<w:spacing w:after="0"/><w:jc w:val="left"/>',
+               '<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/><w:sz w:val="18"/><w:szCs w:val="18"/>',
+               based="RCTrace"),
         pstyle("RCTitle", "RCTitle", '<w:keepNext/><w:spacing w:before="240" w:after="240"/><w:jc w:val="center"/>',
                "<w:b/><w:bCs/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/>"),
         pstyle("RCOpener", "RCOpener", '<w:keepNext/><w:ind w:firstLine="1134"/>'),
@@ -509,8 +590,10 @@ class _Numbering:
 
 
 class _Builder:
-    def __init__(self, cmp: Comparison, author: str, stamp: str, summary: bool, moves: str) -> None:
+    def __init__(self, cmp: Comparison, author: str, stamp: str, summary: bool, moves: str,
+                 trace: Optional[dict] = None) -> None:
         self.cmp = cmp
+        self.trace = trace
         self.moves = moves
         self.summary = summary
         self.tracker = ox.Tracker(author=author, date=stamp, minor_author=f"{author} (minor)")
@@ -671,6 +754,36 @@ class _Builder:
         out[-1].append(end)
         return out
 
+    def _trace_appendix(self) -> list[etree._Element]:
+        """The agreed-language table, after the resolution: untracked, own styles and bookmark."""
+        tr = self.trace
+        sm = tr.get("summary", {})
+        label = self.cmp.new.label or tr.get("draft", {}).get("label") or "the new version"
+        before = tr.get("before")
+        bf = (f"; only texts before session {before}" if isinstance(before, int)
+              else f"; only texts before {before}" if before else "")
+        used = ", ".join(d.get("symbol") or d["label"] for d in tr.get("documents", [])) or "nothing"
+        intro = [
+            ("RCTraceTitle", f"Agreed language in {label}"),
+            ("RCTrace", f"Overall {sm.get('agreed_words', 0)} of {sm.get('words', 0)} words "
+                        f"({_percent(sm.get('agreed_share', 0.0))}) are agreed language: runs of at least "
+                        f"{tr.get('min_words')} words found verbatim (case, typography and punctuation aside) in "
+                        f"earlier texts{bf}. Paragraphs: {sm.get('agreed', 0)} wholly agreed, "
+                        f"{sm.get('partly_agreed', 0)} partly, {sm.get('new', 0)} entirely new."),
+            ("RCTrace", f"Traced against: {used}."),
+            ("RCTrace", "This appendix is not part of the resolution text and is not tracked."),
+        ]
+        out = [ox.paragraph(ox.ppr(style, page_break_before=(k == 0)), [ox.run(text)])
+               for k, (style, text) in enumerate(intro)]
+        head = ("Paragraph", "Agreed share", "Sources (document and paragraph)", "New wording")
+        out.append(_table([head] + [list(r) for r in trace_rows(tr)], widths=(1000, 1100, 3000, 3900),
+                          rtl_cols={3} if self.rtl else set()))
+        out.append(ox.paragraph(ox.ppr("RCTrace")))
+        start, end = ox.bookmark(self.tracker.ids, TRACE_BOOKMARK)
+        out[0].insert(1, start)
+        out[-1].append(end)
+        return out
+
     def build(self) -> bytes:
         cmp = self.cmp
         body: list[etree._Element] = []
@@ -692,6 +805,8 @@ class _Builder:
         if len(cmp.new.paragraphs) in set(cmp.new.gaps):
             body.append(ox.paragraph(ox.ppr("RCGap"), [ox.run("[… text not available in this copy …]")]))
         body.append(ox.paragraph(ox.ppr("RCEnd")))
+        if self.trace is not None:
+            body.extend(self._trace_appendix())
         document = ox.document_part(body, ox.sect_pr())
         return ox.package(
             document, _styles_xml(self.lang), _numbering_xml(self.numbering.nums or [(1, OP_ABSTRACT, None)]),
@@ -699,6 +814,36 @@ class _Builder:
             title=f"Redline {cmp.old.label} → {cmp.new.label}", creator=self.tracker.author,
             date=self.tracker.date,
         )
+
+
+def _table(rows: list[list[str]], widths: tuple[int, ...], rtl_cols: set[int] = frozenset()) -> etree._Element:
+    """A plain bordered table (first row a repeated header row) of one-paragraph text cells."""
+    tbl = ox.el("tbl")
+    pr = ox.sub(tbl, "tblPr")
+    ox.sub(pr, "tblW", {"w": sum(widths), "type": "dxa"})
+    borders = ox.sub(pr, "tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        ox.sub(borders, side, {"val": "single", "sz": 4, "space": 0, "color": "999999"})
+    ox.sub(pr, "tblLayout", {"type": "fixed"})
+    mar = ox.sub(pr, "tblCellMar")
+    ox.sub(mar, "left", {"w": 80, "type": "dxa"})
+    ox.sub(mar, "right", {"w": 80, "type": "dxa"})
+    ox.sub(pr, "tblLook", {"val": "04A0", "firstRow": 1, "lastRow": 0, "firstColumn": 0, "lastColumn": 0,
+                           "noHBand": 1, "noVBand": 1})
+    grid = ox.sub(tbl, "tblGrid")
+    for wd in widths:
+        ox.sub(grid, "gridCol", {"w": wd})
+    for k, row in enumerate(rows):
+        tr = ox.sub(tbl, "tr")
+        if k == 0:
+            ox.sub(ox.sub(tr, "trPr"), "tblHeader")
+        for c, (text, wd) in enumerate(zip(row, widths)):
+            tc = ox.sub(tr, "tc")
+            ox.sub(ox.sub(tc, "tcPr"), "tcW", {"w": wd, "type": "dxa"})
+            rtl = c in rtl_cols
+            tc.append(ox.paragraph(ox.ppr("RCTraceHead" if k == 0 else "RCTraceCell", bidi=rtl and k > 0),
+                                   [ox.run(text, rtl=rtl and k > 0)]))
+    return tbl
 
 
 def missing_note(number: str) -> str:

@@ -188,7 +188,7 @@ def clear_caches() -> None:
     """Time cold runs: drop the tokenizer's and our per-text caches first."""
     from compare import align as align_mod, lexicon, tokens
     tokens._tokenize_cached.cache_clear()
-    align_mod._word_keys.cache_clear()
+    tokens._words_cached.cache_clear()
     lexicon.split_leading.cache_clear()
 
 

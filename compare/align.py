@@ -55,7 +55,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Optional, Sequence
 
 import numpy as np
@@ -66,11 +65,6 @@ from compare.model import CompareOptions, Document, Paragraph
 from compare.sequences import longest_increasing_subsequence
 from compare.tokens import words
 
-
-@lru_cache(maxsize=16384)
-def _word_keys(text: str) -> tuple[str, ...]:
-    """``tokens.words`` of a paragraph, cached: versions share most paragraphs."""
-    return tuple(words(text))
 
 THRESHOLD = 0.28          # minimum similarity of a one-to-one match
 ANCHOR_MIN = 0.5          # anchors: mutual best, at least this similar ...
@@ -115,9 +109,7 @@ class AlignedGroup:
             return "match"
         if len(self.old) == 1:
             return "split"
-        if len(self.new) == 1:
-            return "merge"
-        return "many"
+        return "merge"   # a group is never many-to-many (see _joins)
 
 
 # ----------------------------------------------------------------------------- features
@@ -129,7 +121,7 @@ class _Features:
         vocab: dict[str, int] = {}
         seqs: list[np.ndarray] = []
         for t in list(old_texts) + list(new_texts):
-            ids = [vocab.setdefault(w, len(vocab)) for w in _word_keys(t)]
+            ids = [vocab.setdefault(w, len(vocab)) for w in words(t)]
             seqs.append(np.asarray(ids, dtype=np.int64))
         V = max(len(vocab), 1)
         n_old, n_new = len(old_texts), len(new_texts)
@@ -165,7 +157,8 @@ class _Features:
         self.w = np.log((N + 1) / d)
         self.size_o = self.Xo @ self.w
         self.size_n = self.Xn @ self.w
-        # row feature index lists, for group unions
+        # old × new shared feature weight: zero until similarity_matrix fills it (it is skipped
+        # when a side has no paragraphs to match, but _joins still reads it)
         self.I: np.ndarray = np.zeros((n_old, n_new))
 
     def _row_feats(self, X, rows: Sequence[int]) -> np.ndarray:

@@ -40,18 +40,10 @@ from typing import Optional
 from compare.align import AlignedGroup, align, is_fragment_comparison
 from compare.lexicon import leading_change_kind as _lex_change_kind
 from compare.lexicon import split_leading_any
-from compare.model import CompareOptions, Comparison, Document, Pair, Paragraph, Segment
+from compare.model import CompareOptions, Comparison, Document, Pair, Paragraph
 from compare.sequences import longest_increasing_subsequence
 
 from compare.diff import changed_share, diff_texts, text_with_markers
-
-
-def _diff(old: str, new: str, options: CompareOptions) -> list[Segment]:
-    return diff_texts(old, new, options)
-
-
-def _share(segs: list[Segment]) -> float:
-    return changed_share(segs)
 
 
 def _group_text(doc_index: dict[str, Paragraph], ids: list[str], options: CompareOptions) -> str:
@@ -138,7 +130,7 @@ def compare_documents(old: Document, new: Document, options: Optional[CompareOpt
             continue
         otext = _group_text(oidx, g.old, options)
         ntext = _group_text(nidx, g.new, options)
-        segs = _diff(otext, ntext, options)
+        segs = diff_texts(otext, ntext, options)
         if not g.old:
             status = "inserted"
         elif not g.new:
@@ -153,7 +145,7 @@ def compare_documents(old: Document, new: Document, options: Optional[CompareOpt
             status = "unchanged"
         pair = Pair(old=list(g.old), new=list(g.new), status=status, moved=moved[k],
                     similarity=g.similarity if (g.old and g.new) else 0.0, diff=segs,
-                    changed_share=_share(segs))
+                    changed_share=changed_share(segs))
         if g.old and g.new:
             po, pn = oidx[g.old[0]], nidx[g.new[0]]
             pair.renumbered = g.old[0] != g.new[0]

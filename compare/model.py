@@ -106,10 +106,6 @@ class Paragraph:
     footnote_refs: tuple[FootnoteRef, ...] = ()
     leading: str = ""
 
-    @property
-    def is_sub(self) -> bool:
-        return self.level > 0
-
 
 @dataclass
 class Metadata:

@@ -21,12 +21,13 @@ A text with no recognisable structure still loads, as P1, P2, … with a warning
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Optional
 
 from .furniture import SYMBOL_RE, is_furniture
 from .lexicon import leading_word
-from .language import MONTH_NUMBER, OPENER_RE, detect_language, opener_language
+from .numerals import roman_value
+from .language import MONTH_NUMBER, detect_language, opener_language
 from .model import (
     MARK_CLOSE,
     MARK_OPEN,
@@ -59,7 +60,6 @@ class _Segment:
     italic_lead: Optional[str] = None
     after_page_break: bool = False
     heading: bool = False
-    level_hint: int = 0
 
 
 @dataclass
@@ -71,7 +71,7 @@ class _Label:
 
 def _parse_label(text: str) -> tuple[Optional[_Label], str]:
     """Take a leading paragraph label off ``text``: "5. …", "(a) …", "a) …", "(ii) …"."""
-    t = text.translate(_ARABIC_INDIC) if text[:4].strip() and text[:4].translate(_ARABIC_INDIC) != text[:4] else text
+    t = text[:24].translate(_ARABIC_INDIC)  # same length: offsets in t are offsets in text
     m = _OP_LABEL.match(t)
     if m and not re.match(r"^\s*\d{1,4}\s*\.\s*\d", t):  # "1.5 million" is not a label
         return _Label("op", str(int(m.group(1)))), text[m.end():]
@@ -365,7 +365,6 @@ def _split_lines(block: Block) -> list[_Segment]:
                 label=block.label if i == 0 else None,
                 italic_lead=block.italic_lead if i == 0 else None,
                 heading=block.kind == "heading",
-                level_hint=block.level,
             )
         )
     return out
@@ -457,15 +456,6 @@ def _looks_like_paragraph(b: Block) -> bool:
 _SUCC = {chr(c): chr(c + 1) for c in range(ord("a"), ord("z"))}
 
 
-def _roman_value(s: str) -> int:
-    vals = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
-    total = 0
-    for i, ch in enumerate(s):
-        v = vals[ch]
-        total += -v if i + 1 < len(s) and vals[s[i + 1]] > v else v
-    return total
-
-
 def build_document(raw: RawDocument, label: str = "") -> Document:
     """Recover the structure of one version from its reader's blocks."""
     warnings = list(raw.warnings)
@@ -511,10 +501,8 @@ def build_document(raw: RawDocument, label: str = "") -> Document:
 
     segments = [it for it in items if isinstance(it, _Segment)]
     has_gap = any(it == "GAP" for it in items)
-    labelled_ops = sum(
-        1 for s in segments if (_label_from_block(s.label) if s.label else _parse_label(s.text)[0]) is not None
-        and ((_label_from_block(s.label) if s.label else _parse_label(s.text)[0]).kind == "op")
-    )
+    labels = [_label_from_block(s.label) if s.label else _parse_label(s.text)[0] for s in segments]
+    labelled_ops = sum(1 for lab in labels if lab is not None and lab.kind == "op")
     pp_like = sum(1 for s in segments if re.search(r"[,:،，]\s*$", _MARK_RE.sub("", s.text)))
     structured = opener_at >= 0 or labelled_ops > 0 or has_gap or (segments and pp_like >= 0.5 * len(segments))
 
@@ -622,7 +610,7 @@ def _classify(
                 letter_next = sub1 is not None and _SUCC.get(sub1.number) == val
                 if sub1 is None:
                     roman_list = val == "i"
-                elif roman_list and _ROMAN.match(sub1.number) and _roman_value(val) == _roman_value(sub1.number) + 1:
+                elif roman_list and _ROMAN.match(sub1.number) and roman_value(val) == roman_value(sub1.number) + 1:
                     level = 1
                 elif not letter_next:
                     level = 2

@@ -22,7 +22,7 @@ from typing import Optional
 
 import pandas as pd
 
-from ..model import Lineage, Pair, Segment
+from ..model import Lineage, Pair
 
 FORMATS = ("docx", "xlsx", "csv")
 INS_COLOR, DEL_COLOR = "1F4E9A", "B00000"

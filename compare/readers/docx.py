@@ -49,6 +49,7 @@ from typing import Iterable, Optional
 from lxml import etree
 
 from ..errors import CorruptFileError, EmptyInputError, EncryptedFileError, TooLargeError, UnsupportedFormatError
+from ..numerals import to_roman
 from ..model import Block, RawDocument, marker
 from .safety import count_blocks, current_limits, tick
 
@@ -447,19 +448,6 @@ def _bullet(text: str) -> Optional[str]:
     return text.strip() or None
 
 
-def _roman(n: int) -> str:
-    if n <= 0 or n >= 4000:
-        return str(n)
-    vals = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-            (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
-    out = []
-    for v, s in vals:
-        while n >= v:
-            out.append(s)
-            n -= v
-    return "".join(out)
-
-
 def _letters(n: int) -> str:
     # Word: a..z, aa..zz, aaa.. (the letter repeated), not spreadsheet-style.
     if n <= 0 or n > 26 * 40:    # a crafted start value must not make a huge label
@@ -476,9 +464,9 @@ def _format_number(n: int, fmt: str) -> str:
     if fmt == "upperLetter":
         return _letters(n).upper()
     if fmt == "lowerRoman":
-        return _roman(n)
+        return to_roman(n)
     if fmt == "upperRoman":
-        return _roman(n).upper()
+        return to_roman(n).upper()
     if fmt == "decimalZero":
         return f"{n:02d}"
     if fmt in ("chicago",):

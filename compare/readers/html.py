@@ -15,6 +15,7 @@ import re
 from lxml import etree, html as lxml_html
 
 from ..errors import CorruptFileError, EmptyInputError
+from ..numerals import to_roman
 from ..model import Block, RawDocument, marker
 from .safety import count_blocks, tick
 from .text import GAP_RE
@@ -106,18 +107,8 @@ def _list_label(n: int, kind: str) -> str:
     if kind == "a":
         return f"({chr(ord('a') + (n - 1) % 26)})"
     if kind == "i":
-        return f"({_roman(n)})"
+        return f"({to_roman(n)})"
     return f"{n}."
-
-
-def _roman(n: int) -> str:
-    vals = [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
-    s = ""
-    for v, r in vals:
-        while n >= v:
-            s += r
-            n -= v
-    return s
 
 
 def _emit(el, out: list[Block], label: str | None, shallow: bool = False) -> None:

@@ -156,8 +156,8 @@ def _cmd_redline(args: argparse.Namespace) -> int:
         except ValueError:
             raise InputError("--date", f"{args.date!r} is not an ISO 8601 date (e.g. 2008-11-10 or 2008-11-10T14:30)") from None
     labels = _labels(argparse.Namespace(labels=args.labels, files=[args.old, args.new]))
-    old = api.load(args.old, label=labels[0])
-    new = api.load(args.new, label=labels[1])
+    old = api.load(Path(args.old), label=labels[0], limits=_limits(args))
+    new = api.load(Path(args.new), label=labels[1], limits=_limits(args))
     cmp = api.compare(old, new, _options(args))
     trace = _redline_trace(args, old, new) if args.trace_appendix else None
     data = redline_docx(cmp, author=args.author, date=args.date, summary=not args.no_summary,
@@ -213,24 +213,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-size", type=float, metavar="MB", help="largest file to read (default 64 MB, text 16 MB)")
     p.set_defaults(func=_cmd_parse)
 
-    d = sub.add_parser("diff", help="align and diff two or more versions, oldest first")
-    d.add_argument("files", nargs="+", metavar="FILE")
-    d.add_argument("--format", choices=("text", "json", "html"), default="text")
-    d.add_argument("--labels", help="comma-separated version labels, e.g. '61/180,L.17,Rev.1'")
-    d.add_argument("--ignore-case", action="store_true")
-    d.add_argument("--ignore-punctuation", action="store_true")
-    d.add_argument("--footnote-markers", action="store_true", help="count changed footnote markers as changes")
-    d.add_argument("--strict-typography", action="store_true", help="count ’ vs ' and no-break spaces as changes")
-    d.add_argument("--fragment", action="store_true", help="the new text is a fragment: do not report the rest as deleted")
-    d.add_argument("--max-size", type=float, metavar="MB", help="largest file to read (default 64 MB, text 16 MB)")
-    d.set_defaults(func=_cmd_diff)
-
     def comparison_options(sp: argparse.ArgumentParser) -> None:
+        """What counts as a change, and how big a file may be: the same for every comparing command."""
         sp.add_argument("--ignore-case", action="store_true")
         sp.add_argument("--ignore-punctuation", action="store_true")
         sp.add_argument("--footnote-markers", action="store_true", help="count changed footnote markers as changes")
         sp.add_argument("--strict-typography", action="store_true", help="count ’ vs ' and no-break spaces as changes")
-        sp.add_argument("--fragment", action="store_true", help="the new text is a fragment: do not report the rest as deleted")
+        sp.add_argument("--fragment", action="store_true",
+                        help="the shorter text is a fragment: do not report the rest of the other as deleted/new")
+        sp.add_argument("--max-size", type=float, metavar="MB", help="largest file to read (default 64 MB, text 16 MB)")
+
+    d = sub.add_parser("diff", help="align and diff two or more versions, oldest first")
+    d.add_argument("files", nargs="+", metavar="FILE")
+    d.add_argument("--format", choices=("text", "json", "html"), default="text")
+    d.add_argument("--labels", help="comma-separated version labels, e.g. '61/180,L.17,Rev.1'")
+    comparison_options(d)
+    d.set_defaults(func=_cmd_diff)
 
     r = sub.add_parser("redline", help="write a Word redline (real tracked changes) of OLD → NEW")
     r.add_argument("old", metavar="OLD")

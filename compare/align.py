@@ -472,7 +472,7 @@ def align(old: Document, new: Document, options: Optional[CompareOptions] = None
     feat = _Features([p.text for p in op], [p.text for p in np_])
     S = similarity_matrix(feat) if n and m else np.zeros((n, m))
     matched = _match(op, np_, S)
-    g_old, g_new = _joins(feat, S, matched, n, m)
+    g_old, g_new = _contiguous(*_joins(feat, S, matched, n, m))
     groups: list[AlignedGroup] = []
     in_old = set()
     in_new = set()
@@ -503,6 +503,52 @@ def align(old: Document, new: Document, options: Optional[CompareOptions] = None
     for j in un_new:
         groups.append(AlignedGroup([], [np_[j].id], 0.0, out_of_scope=j in oos_new))
     return groups
+
+
+def _contiguous(g_old: list[list[int]], g_new: list[list[int]]) -> tuple[list[list[int]], list[list[int]]]:
+    """Make every split/merge group one unbroken run on each side.
+
+    A group is one block of text in every view (a redline paragraph run, a table
+    cell), so nothing may stand between its parts.  A paragraph between two parts
+    that belongs to no other group (new, or deleted) joins the group — its words
+    show as inserted or deleted inside it; where a paragraph of another group
+    stands between, the group keeps only the run around its first part, and the
+    parts cut off stand alone (as deleted or new).
+    """
+    owner_old = {i: k for k, go in enumerate(g_old) for i in go}
+    owner_new = {j: k for k, gn in enumerate(g_new) for j in gn}
+    out_old: list[list[int]] = []
+    out_new: list[list[int]] = []
+    for k, (go, gn) in enumerate(zip(g_old, g_new)):
+        for parts, owner, side in ((go, owner_old, "old"), (gn, owner_new, "new")):
+            run = _run(parts, owner, k)
+            for pos in set(parts) - set(run):
+                del owner[pos]          # cut off: free again
+            for pos in run:
+                owner[pos] = k
+            if side == "old":
+                go = run
+            else:
+                gn = run
+        out_old.append(go)
+        out_new.append(gn)
+    return out_old, out_new
+
+
+def _run(parts: list[int], owner: dict[int, int], k: int) -> list[int]:
+    """The unbroken run of positions a group's ``parts`` cover (see :func:`_contiguous`)."""
+    parts = sorted(parts)
+    if len(parts) < 2 or parts[-1] - parts[0] == len(parts) - 1:
+        return parts
+    run = [parts[0]]
+    for pos in range(parts[0] + 1, parts[-1] + 1):
+        if owner.get(pos, k) != k:
+            break
+        run.append(pos)
+    # keep free paragraphs only where they close a gap between two of the group's own parts
+    while run and run[-1] not in parts:
+        run.pop()
+    return run
 
 
 def is_fragment_comparison(old: Document, new: Document, options: Optional[CompareOptions] = None) -> bool:

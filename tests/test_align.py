@@ -430,3 +430,20 @@ def test_synthetic_accuracy():
     assert sum(me_f1) / len(me_f1) >= 0.95
     assert sm_found / sm_n >= 0.9, (sm_found, sm_n)
     assert false_di == 0
+
+
+def test_groups_are_unbroken_runs():
+    """A merge over a deleted paragraph takes it in: a group is one block in every view
+    (found by the redline round-trip property test: the deleted paragraph was put after the block)."""
+    from compare import api
+
+    old = api.load_text("The General Assembly,\n\n" + "\n\n".join(
+        ["Recalling Member,"] * 6 + ["1. Urges Member;", "2. Urges Member Member;"]))
+    new = api.load_text("The General Assembly,\n\n" + "\n\n".join(
+        ["Recalling Member,"] * 3 + ["Recalling Member Urges Member Member,"]))
+    pos_old = {p.id: k for k, p in enumerate(old.paragraphs)}
+    pos_new = {p.id: k for k, p in enumerate(new.paragraphs)}
+    for g in api.compare(old, new).pairs:
+        for ids, pos in ((g.old, pos_old), (g.new, pos_new)):
+            idx = [pos[i] for i in ids]
+            assert idx == list(range(idx[0], idx[0] + len(idx))) if idx else True, g

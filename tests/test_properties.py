@@ -300,12 +300,17 @@ def test_compare_never_fails_on_arbitrary_texts(a, b):
     api.compare_versions(docs + [docs[0]])
 
 
-# --------------------------------------------------------------------------- hook: redline round trip
-# The redline (tracked-changes .docx) writer's round-trip property — write the redline
-# of ``api.compare(old, new)``, read it back with compare.readers.docx (accepted view
-# = new text; a rejected view = old text) — is added by the redline helper, here,
-# reusing ``comparison_cases()`` above:
-#
-#     @EX(60)
-#     @given(comparison_cases())
-#     def test_redline_round_trip(case): ...
+# --------------------------------------------------------------------------- redline round trip
+
+
+@EX(60)
+@given(comparison_cases(), st.sampled_from(["move", "delete-insert"]))
+def test_redline_accept_all_gives_new_and_reject_all_gives_old(case, moves):
+    """The Word redline of any comparison: accepting every tracked change yields exactly the new
+    version's paragraphs (with their footnotes), rejecting every one exactly the old version's."""
+    from compare.export.redline import redline_docx
+    from test_redline import assert_round_trip
+
+    old, new, opts = case
+    cmp = api.compare(old, new, opts)
+    assert_round_trip(cmp, redline_docx(cmp, moves=moves))

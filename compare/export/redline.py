@@ -58,6 +58,7 @@ from typing import Optional
 from lxml import etree
 
 from ..model import Comparison, Document, Pair, Paragraph, Segment
+from ..sequences import longest_increasing_subsequence
 from . import ooxml as ox
 from .labels import STATUS_WORD, describe
 
@@ -226,26 +227,7 @@ def _check_segments(segments: list[Segment], old: list[Paragraph], new: list[Par
 
 def _lis(seq: list[int]) -> set[int]:
     """Indices (into ``seq``) of one longest strictly increasing subsequence."""
-    import bisect
-
-    tails: list[int] = []
-    tails_at: list[int] = []
-    prev = [-1] * len(seq)
-    for i, v in enumerate(seq):
-        k = bisect.bisect_left(tails, v)
-        if k == len(tails):
-            tails.append(v)
-            tails_at.append(i)
-        else:
-            tails[k] = v
-            tails_at[k] = i
-        prev[i] = tails_at[k - 1] if k else -1
-    out: set[int] = set()
-    i = tails_at[-1] if tails_at else -1
-    while i >= 0:
-        out.add(i)
-        i = prev[i]
-    return out
+    return set(longest_increasing_subsequence(seq))
 
 
 def layout(cmp: Comparison, moves: str = "move") -> list[Unit]:

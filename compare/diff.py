@@ -56,7 +56,7 @@ from diff_match_patch import diff_match_patch
 
 from .model import CompareOptions, FootnoteRef, Segment
 from .sequences import longest_increasing_subsequence
-from .tokens import NormOptions, Token, token_key, tokenize
+from .tokens import NormOptions, Token, token_key, tokenize, word_count
 
 __all__ = [
     "diff_texts",
@@ -572,6 +572,8 @@ def diff_paragraph_texts(
 
 
 def _word_count(text: str) -> int:
+    if _SUPER_CHARS.isdisjoint(text):
+        return word_count(text)  # no footnote markers in the text: count words straight away
     return sum(1 for s, k in _split_markers(tokenize(text)) if k in ("word", "elision"))
 
 

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 TokenKind = Literal["word", "space", "punct", "elision"]
 
@@ -27,6 +27,8 @@ _TOKEN_RE = re.compile(
     r"|(?P<punct>.)",
     re.IGNORECASE | re.DOTALL,
 )
+# The same alternatives without spaces and punctuation: words() skips straight to the words.
+_WORD_RE = re.compile(_TOKEN_RE.pattern.split(r"|(?P<space>")[0], re.IGNORECASE | re.DOTALL)
 # CJK ideographs are \w; the cjk alternative must win over word for them.
 _WORD_HAS_CJK = re.compile(rf"[{_CJK}]")
 
@@ -42,8 +44,9 @@ _TYPO_TABLE = str.maketrans(
 )
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A piece of text and what it is.  A named tuple: paragraphs have thousands of tokens."""
+
     text: str
     kind: TokenKind
 
@@ -68,6 +71,9 @@ def tokenize(text: str) -> list[Token]:
 
 @lru_cache(maxsize=65536)
 def _tokenize_cached(text: str) -> tuple[Token, ...]:
+    if not _WORD_HAS_CJK.search(text):
+        # the common case: no ideographs, so every match is one token of its group's kind
+        return tuple(Token(m.group(), m.lastgroup) for m in _TOKEN_RE.finditer(text))  # type: ignore[arg-type]
     out: list[Token] = []
     for m in _TOKEN_RE.finditer(text):
         kind = m.lastgroup
@@ -118,8 +124,26 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def _words_cached(text: str) -> tuple[str, ...]:
-    return tuple(
-        normalize_text(t.text, _MATCH_NORM)
-        for t in _tokenize_cached(text)
-        if t.kind in ("word", "elision")
-    )
+    # the word and elision tokens of tokenize(text), found without building every token
+    if not _WORD_HAS_CJK.search(text):
+        return tuple(_word_key(m.group()) for m in _WORD_RE.finditer(text))
+    out: list[str] = []
+    for m in _WORD_RE.finditer(text):
+        s = m.group()
+        if m.lastgroup == "word" and _WORD_HAS_CJK.search(s):
+            out.extend(_word_key(part) for part in re.findall(rf"[{_CJK}]|[^{_CJK}]+", s))
+        else:
+            out.append(_word_key(s))
+    return tuple(out)
+
+
+def word_count(text: str) -> int:
+    """``len(words(text))`` without normalising or keeping the words."""
+    if not _WORD_HAS_CJK.search(text):
+        return sum(1 for _ in _WORD_RE.finditer(text))
+    return len(_words_cached(text))
+
+
+@lru_cache(maxsize=262144)
+def _word_key(word: str) -> str:
+    return normalize_text(word, _MATCH_NORM)

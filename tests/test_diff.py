@@ -514,3 +514,12 @@ def test_code_pools_have_the_right_character_classes():
     all_chars = "".join(pools.values())
     assert len(set(all_chars)) == len(all_chars)
     assert not any(0xD800 <= ord(c) < 0xE000 for c in all_chars)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab l'’ʼ`´ d qu 大会，-‐–2008 é\u00a0\u202f.;:«»_\n")), max_size=60))
+def test_words_are_the_word_tokens(text):
+    """tokens.words (a fast path for matching) gives exactly the word and elision tokens of tokenize."""
+    from compare.tokens import _MATCH_NORM, normalize_text, tokenize, words
+
+    assert words(text) == [normalize_text(t.text, _MATCH_NORM) for t in tokenize(text) if t.kind in ("word", "elision")]

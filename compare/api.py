@@ -5,11 +5,12 @@ The CLI and the Streamlit app call only these functions (and the exporters).
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Union
 
 from .model import Comparison, CompareOptions, Document, Lineage
-from .readers import read_bytes, read_path
+from .readers import SUPPORTED, read_bytes, read_path
 from .readers.safety import DEFAULT_LIMITS, Limits
 from .readers.text import read_text
 from .structure import build_document
@@ -30,7 +31,7 @@ def load(source: Source, *, name: str | None = None, label: str | None = None, l
         raw = read_bytes(source, name or "upload.txt", limits)
     else:
         raw = read_path(source, limits)
-    return build_document(raw, label=label or _default_label(raw.source))
+    return build_document(raw, label=label or default_label(raw.source))
 
 
 def load_text(text: str, *, name: str = "<text>", label: str | None = None) -> Document:
@@ -42,12 +43,27 @@ def load_text(text: str, *, name: str = "<text>", label: str | None = None) -> D
     return build_document(read_text(text, name, fmt="txt"), label=label or name)
 
 
-def _default_label(source: str) -> str:
-    base = Path(source).name
-    for ext in (".docx", ".pdf", ".md", ".txt", ".html", ".htm"):
+def default_label(name: str) -> str:
+    """A version's label from its file name: the name without folder and extension."""
+    base = Path(name).name
+    for ext in sorted(SUPPORTED, key=len, reverse=True):
         if base.lower().endswith(ext):
             return base[: -len(ext)]
     return base
+
+
+def short_label(symbol: str | None, fallback: str) -> str:
+    """A label in negotiators' terms from a document symbol:
+    A/RES/61/180 → 61/180, A/C.3/63/L.17/Rev.1 → L.17/Rev.1; else ``fallback``."""
+    if symbol:
+        m = re.search(r"/RES/(\d+/\d+)", symbol)
+        if m:
+            return m.group(1)
+        m = re.search(r"/(L\.\d+(?:/Rev\.\d+)?(?:/Add\.\d+)?)$", symbol)
+        if m:
+            return m.group(1)
+        return symbol
+    return fallback
 
 
 def compare(old: Document, new: Document, options: CompareOptions | None = None) -> Comparison:

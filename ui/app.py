@@ -31,7 +31,7 @@ if str(ROOT) not in sys.path:
 
 import streamlit as st  # noqa: E402
 
-from compare.api import compare_versions, load, load_text  # noqa: E402
+from compare.api import compare_versions, default_label, load, load_text, short_label  # noqa: E402
 from compare.errors import InputError  # noqa: E402
 from compare.export.labels import describe  # noqa: E402
 from compare.model import CompareOptions, Lineage  # noqa: E402
@@ -197,27 +197,6 @@ def _json(key: tuple, _lineage: Lineage) -> bytes:
 # --------------------------------------------------------------------------- inputs
 
 
-def short_label(symbol: str | None, fallback: str) -> str:
-    """A label in negotiators' terms from a document symbol: A/RES/61/180 → 61/180, A/C.3/63/L.17/Rev.1 → L.17/Rev.1."""
-    if symbol:
-        m = re.search(r"/RES/(\d+/\d+)", symbol)
-        if m:
-            return m.group(1)
-        m = re.search(r"/(L\.\d+(?:/Rev\.\d+)?(?:/Add\.\d+)?)$", symbol)
-        if m:
-            return m.group(1)
-        return symbol
-    return fallback
-
-
-def _stem(name: str) -> str:
-    base = Path(name).name
-    for ext in (".docx", ".pdf", ".markdown", ".md", ".txt", ".html", ".htm", ".text"):
-        if base.lower().endswith(ext):
-            return base[: -len(ext)]
-    return base
-
-
 def _add_pasted() -> None:
     text = st.session_state.get("paste_text", "")
     n = st.session_state.get("paste_counter", 0) + 1
@@ -247,7 +226,7 @@ def gather_sources() -> list[Source]:
     ) or []
     for f in uploads:
         data = f.getvalue()
-        sources.append(Source(f"upload:{f.file_id}", f.name, data, _stem(f.name), "upload", _digest(data)))
+        sources.append(Source(f"upload:{f.file_id}", f.name, data, default_label(f.name), "upload", _digest(data)))
     with sb.expander("Paste a version"):
         st.text_area("Text of the version", key="paste_text", height=150)
         st.text_input("Label (e.g. L.17, Rev.1)", key="paste_label")

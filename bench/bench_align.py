@@ -189,7 +189,7 @@ def clear_caches() -> None:
     from compare import align as align_mod, lexicon, tokens
     tokens._tokenize_cached.cache_clear()
     tokens._words_cached.cache_clear()
-    tokens._word_key.cache_clear()
+    tokens.word_key.cache_clear()
     lexicon.split_leading.cache_clear()
 
 

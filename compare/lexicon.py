@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from compare.tokens import tokenize, normalize_text, NormOptions
+from compare.tokens import tokenize, word_key, words
 
 LANGS = ("en", "fr", "es", "ru", "ar", "zh")
 
@@ -205,9 +205,6 @@ MODIFIERS: dict[str, list[str]] = {
 #: Chinese modifiers precede the verb ("又回顾", "还决定"); they are split off first.
 ZH_PREFIX_MODIFIERS = ["又", "还", "并", "再次", "也", "另外", "进一步"]
 
-_NORM = NormOptions(ignore_case=True, ignore_punctuation=True, typography=True)
-
-
 @dataclass(frozen=True)
 class Leading:
     """The parts of a paragraph's leading phrase, each as written in the text."""
@@ -223,12 +220,8 @@ class Leading:
 
 
 def _key(s: str) -> tuple[str, ...]:
-    """Word keys of a phrase (casefolded, typography-normalised, accents kept)."""
-    return tuple(
-        normalize_text(t.text, _NORM)
-        for t in tokenize(s)
-        if t.kind in ("word", "elision")
-    )
+    """Word keys of a phrase (casefolded, typography-normalised, accents kept): ``tokens.words``."""
+    return tuple(words(s))
 
 
 @lru_cache(maxsize=None)
@@ -253,7 +246,7 @@ def _word_spans(text: str, limit: int = 12) -> list[tuple[str, int, int]]:
     for t in tokenize(text[:400]):
         end = pos + len(t.text)
         if t.kind in ("word", "elision"):
-            out.append((normalize_text(t.text, _NORM), pos, end))
+            out.append((word_key(t.text), pos, end))
             if len(out) >= limit:
                 break
         elif t.kind == "punct" and t.text in ",;:.،؛，；：。" :

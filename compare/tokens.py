@@ -126,14 +126,14 @@ def words(text: str) -> list[str]:
 def _words_cached(text: str) -> tuple[str, ...]:
     # the word and elision tokens of tokenize(text), found without building every token
     if not _WORD_HAS_CJK.search(text):
-        return tuple(_word_key(m.group()) for m in _WORD_RE.finditer(text))
+        return tuple(word_key(m.group()) for m in _WORD_RE.finditer(text))
     out: list[str] = []
     for m in _WORD_RE.finditer(text):
         s = m.group()
         if m.lastgroup == "word" and _WORD_HAS_CJK.search(s):
-            out.extend(_word_key(part) for part in re.findall(rf"[{_CJK}]|[^{_CJK}]+", s))
+            out.extend(word_key(part) for part in re.findall(rf"[{_CJK}]|[^{_CJK}]+", s))
         else:
-            out.append(_word_key(s))
+            out.append(word_key(s))
     return tuple(out)
 
 
@@ -145,5 +145,6 @@ def word_count(text: str) -> int:
 
 
 @lru_cache(maxsize=262144)
-def _word_key(word: str) -> str:
+def word_key(word: str) -> str:
+    """The matching key of one word (casefolded, typography-normalised); cached."""
     return normalize_text(word, _MATCH_NORM)

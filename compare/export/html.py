@@ -17,7 +17,7 @@ from html import escape
 from typing import Iterable, Optional, Sequence
 
 from ..model import Comparison, Pair, Segment
-from .labels import STATUS_WORD, leading_note, pair_flags
+from .labels import STATUS_WORD, pair_flags
 
 RTL = {"ar"}
 
@@ -153,8 +153,11 @@ def pair_row(
     scripts can read it without parsing the text.
     """
     flags = pair_flags(pair)
-    lead = leading_note(pair)
-    lead_html = f'<div class="lead">⚠ leading word: {escape(lead)}</div>' if lead else ""
+    lead_html = ""
+    if pair.leading_change:
+        # <bdi>: an Arabic verb must not reorder the arrow and quotes around it
+        old, new = (f"<bdi>“{escape(w)}”</bdi>" for w in pair.leading_change)
+        lead_html = f'<div class="lead">⚠ leading word: {old} → {new}</div>'
     old_ids = escape(" + ".join(pair.old)) if pair.old else '<span class="absent">—</span>'
     new_ids = escape(" + ".join(pair.new)) if pair.new else '<span class="absent">—</span>'
     attrs = f' data-status="{escape(" ".join(flags))}"'

@@ -110,7 +110,7 @@ def test_starts_on_the_bundled_samples():
                       ("merged", "merged"), ("moved", "moved"), ("renumbered", "renumbered")):
         assert f'data-count="{word}:{cmp.summary()[key]}"' in summary
     # the leading-word change is called out, in the row and at the top
-    assert "“Encourage” → “Engage”" in main_table(at)
+    assert "<bdi>“Encourage”</bdi> → <bdi>“Engage”</bdi>" in main_table(at)
     assert any("Encourage" in w.value and "Engage" in w.value for w in at.warning)
 
 

@@ -643,44 +643,29 @@ class Library:
 
     # --- lookups for tracing
 
+    def _rows_in(self, select: str, column: str, keys: Iterable[int]) -> Iterator[tuple]:
+        """Rows of ``SELECT … WHERE column IN keys``, asked in chunks SQLite accepts."""
+        ks = sorted(set(keys))
+        with self._guard():
+            for ch in _chunks(ks):
+                yield from self.conn.execute(f"{select} WHERE {column} IN ({','.join('?' * len(ch))})", ch)
+
     def shingle_hits(self, hashes: Iterable[int]) -> list[tuple[int, int, int]]:
         """(hash, text_id, pos) of every indexed shingle among ``hashes``."""
-        hs = sorted(set(hashes))
-        out: list[tuple[int, int, int]] = []
-        with self._guard():
-            for ch in _chunks(hs):
-                out.extend(self.conn.execute(
-                    f"SELECT hash, text_id, pos FROM shingles WHERE hash IN ({','.join('?' * len(ch))})", ch))
-        return out
+        return list(self._rows_in("SELECT hash, text_id, pos FROM shingles", "hash", hashes))
 
     def occurrences(self, text_ids: Iterable[int]) -> dict[int, list[tuple[int, int, str]]]:
         """text_id → [(doc_id, seq, paragraph id)] of every paragraph with that text."""
-        ids = sorted(set(text_ids))
         out: dict[int, list[tuple[int, int, str]]] = {}
-        with self._guard():
-            for ch in _chunks(ids):
-                for tid, did, seq, pid in self.conn.execute(
-                        f"SELECT text_id, doc_id, seq, pid FROM paragraphs WHERE text_id IN ({','.join('?' * len(ch))})", ch):
-                    out.setdefault(tid, []).append((did, seq, pid))
+        for tid, did, seq, pid in self._rows_in("SELECT text_id, doc_id, seq, pid FROM paragraphs", "text_id", text_ids):
+            out.setdefault(tid, []).append((did, seq, pid))
         return out
 
     def texts(self, text_ids: Iterable[int]) -> dict[int, str]:
-        ids = sorted(set(text_ids))
-        out: dict[int, str] = {}
-        with self._guard():
-            for ch in _chunks(ids):
-                out.update(self.conn.execute(
-                    f"SELECT id, text FROM texts WHERE id IN ({','.join('?' * len(ch))})", ch))
-        return out
+        return dict(self._rows_in("SELECT id, text FROM texts", "id", text_ids))
 
     def term_df(self, hashes: Iterable[int]) -> dict[int, int]:
-        hs = sorted(set(hashes))
-        out: dict[int, int] = {}
-        with self._guard():
-            for ch in _chunks(hs):
-                out.update(self.conn.execute(
-                    f"SELECT hash, df FROM terms WHERE hash IN ({','.join('?' * len(ch))})", ch))
-        return out
+        return dict(self._rows_in("SELECT hash, df FROM terms", "hash", hashes))
 
     def term_postings(self, term: int, limit: int) -> list[int]:
         with self._guard():

@@ -350,7 +350,7 @@ def test_numbers_with_separators_are_kept():
 
 
 def test_two_thousand_paragraphs():
-    # 1,500 PPs and 500 OPs (structure.py reads OP numbers up to 999)
+    # 1,500 PPs and 500 OPs
     text = "The General Assembly,\n\n" + "\n\n".join(f"Recalling {_sentence(i)}," for i in range(1500))
     text += "\n\n" + "\n\n".join(f"{i}. Urges {_sentence(i)};" for i in range(1, 501))
     doc, s = _timed_load(text)

@@ -81,3 +81,46 @@ def test_bad_input_one_line_exit_2_file_untouched(tmp_path, case):
 def test_diff_bad_second_file_names_it(tmp_path, samples):
     r = run("diff", str(samples / "draft-rev1-2008-11-10.fr.md"), str(tmp_path / "nope.docx"))
     assert r.returncode == 2 and "nope.docx" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_diff_json_contract(samples):
+    """The `diff --format json` contract as the README documents it: keys, statuses,
+    diffs that rebuild both texts, every paragraph accounted for once, lineage rows."""
+    files = [samples / "draft-rev1-2008-11-10.fr.md", samples / "draft-rev2-illustrative.fr.md"]
+    r = run("diff", *map(str, files), "--format", "json")
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["schema"] == 1 and {"versions", "comparisons", "lineage"} <= set(data)
+    assert len(data["versions"]) == 2 and len(data["comparisons"]) == 1
+    for v in data["versions"]:
+        assert {"label", "source", "language", "title", "paragraphs"} <= set(v)
+        assert v["language"] == "fr"
+        assert all({"id", "kind", "number", "text"} <= set(p) for p in v["paragraphs"])
+    texts = [{p["id"]: p["text"] for p in v["paragraphs"]} for v in data["versions"]]
+    comp = data["comparisons"][0]
+    assert comp["old"] == data["versions"][0]["label"] and comp["new"] == data["versions"][1]["label"]
+    assert comp["fragment"] is False and comp["out_of_scope"] == {"old": [], "new": []}
+    statuses = {"unchanged", "modified", "inserted", "deleted", "split", "merged"}
+    seen_old: list[str] = []
+    seen_new: list[str] = []
+    for pair in comp["pairs"]:
+        assert {"old", "new", "status", "moved", "renumbered", "cross_kind", "similarity", "changed_share",
+                "leading_change", "diff"} <= set(pair)
+        assert pair["status"] in statuses
+        assert pair["leading_change"] is None or len(pair["leading_change"]) == 2
+        seen_old += pair["old"]
+        seen_new += pair["new"]
+        if pair["diff"]:
+            assert all(run_[0] in ("equal", "delete", "insert") and (len(run_) == 2 or run_[2] == "minor")
+                       for run_ in pair["diff"])
+            old_text = "".join(t[1] for t in pair["diff"] if t[0] != "insert")
+            new_text = "".join(t[1] for t in pair["diff"] if t[0] != "delete")
+            assert old_text == "\n".join(texts[0][i] for i in pair["old"])
+            assert new_text == "\n".join(texts[1][i] for i in pair["new"])
+    assert sorted(seen_old) == sorted(texts[0]) and sorted(seen_new) == sorted(texts[1])
+    summary = comp["summary"]
+    assert set(summary) == statuses | {"moved", "renumbered", "leading_changed"}
+    assert sum(summary[s] for s in statuses) == len(comp["pairs"])
+    assert summary["modified"] > 0 and summary["moved"] > 0
+    for row in data["lineage"]:
+        assert len(row) == 2 and any(row)

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import random
 import re
-import statistics
-import time
 from pathlib import Path
 
 import pytest
@@ -19,7 +17,7 @@ from compare.diff import (
 )
 from compare.model import CompareOptions, FootnoteRef, Segment
 
-CORPUS = Path("/work/shared/corpus")
+CORPUS = Path(__file__).resolve().parents[1] / "samples"   # the corpus, copied into the repo
 
 # --------------------------------------------------------------------------- helpers
 
@@ -63,8 +61,7 @@ def changes(segs):
 
 def corpus_paragraphs(name: str) -> list[str]:
     path = CORPUS / name
-    if not path.exists():
-        pytest.skip(f"corpus file {name} not available")
+    assert path.exists(), f"sample {name} is missing from samples/"
     text = path.read_text(encoding="utf-8")
     return [p.strip() for p in re.split(r"\n\s*\n", text) if len(p.strip()) > 80]
 
@@ -74,7 +71,7 @@ def corpus_paragraph(name: str, start: str) -> str:
         plain = p.replace("*", "")
         if plain.startswith(start):
             return plain
-    pytest.skip(f"no paragraph starting {start!r} in {name}")
+    raise AssertionError(f"no paragraph starting {start!r} in {name}")
 
 
 ALL_OPTIONS = [
@@ -391,42 +388,41 @@ def vocab() -> list[str]:
     return words or ["word%d" % i for i in range(500)]
 
 
-def test_large_paragraph_is_fast_and_deterministic(vocab):
+def test_large_paragraph_is_deterministic_and_within_budget(vocab, monkeypatch):
+    """A 20,000-word paragraph is diffed exactly, the same way every time, and the
+    bisection never spends more than its fixed work budget (what bounds its time;
+    timings are in bench/bench_diff.py)."""
+    import compare.diff as D
+
+    spent: list[int] = []
+    real = D._WorkBudget
+
+    class Recording(real):
+        def __lt__(self, now):
+            over = super().__lt__(now)
+            spent.append(self.spent)
+            return over
+
+    monkeypatch.setattr(D, "_WorkBudget", Recording)
     rnd = random.Random(3)
     big = _random_paragraph(rnd, vocab, 20_000)
     for rate in (0.01, 0.05, 0.2):
         edited = _edited(rnd, vocab, big, rate)
-        t = time.perf_counter()
         segs = diff_texts(big, edited)
-        elapsed = time.perf_counter() - t
         check_invariants(big, edited, segs)
         assert segs == diff_texts(big, edited)
-        assert elapsed < 2.0, (rate, elapsed)   # ~0.1-0.4 s measured; generous for slow CI
+    assert max(spent, default=0) <= D.BISECT_BUDGET + 2 * 20_000
 
 
-def test_unrelated_large_texts_are_bounded(vocab):
-    rnd = random.Random(4)
-    a = _random_paragraph(rnd, vocab, 3000)
-    b = _random_paragraph(rnd, vocab, 3000)
-    t = time.perf_counter()
+def test_unrelated_large_texts_are_bounded(vocab, monkeypatch):
+    """Two unrelated 3,000-word texts: the budget, not the input, stops the search,
+    and the answer is still an exact diff."""
+    a = _random_paragraph(random.Random(4), vocab, 3000)
+    b = _random_paragraph(random.Random(44), vocab, 3000)
     segs = diff_texts(a, b)
-    assert time.perf_counter() - t < 3.0
     check_invariants(a, b, segs)
     assert segs == diff_texts(a, b)
 
-
-def test_typical_paragraph_speed(vocab):
-    rnd = random.Random(5)
-    pairs = []
-    for _ in range(200):
-        p = _random_paragraph(rnd, vocab, 80)
-        pairs.append((p, _edited(rnd, vocab, p, 0.05)))
-    timings = []
-    for old, new in pairs:
-        t = time.perf_counter()
-        diff_texts(old, new)
-        timings.append(time.perf_counter() - t)
-    assert statistics.median(timings) < 0.005   # ~0.2-1 ms measured
 
 # --------------------------------------------------------------------------- internals under stress
 

@@ -86,7 +86,7 @@ def lo_results(tmp_path_factory):
 
 
 LO_FOOTNOTE_QUIRK = pytest.mark.xfail(
-    strict=False,
+    strict=True,
     reason="LibreOffice 7.4 quirk: a wholly inserted/deleted paragraph that holds a footnote anchor is not "
            "joined away on reject/accept (an empty paragraph is left, or the neighbours are joined). The markup is "
            "the one Word itself writes for such a paragraph; our XML oracle (test_redline.py) passes on this file.")

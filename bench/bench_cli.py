@@ -1,0 +1,222 @@
+"""Speed as users meet it: whole-process medians of the CLI, beside in-process ones.
+
+Every whole-process figure is the wall time of ``python -m compare …`` from
+start to exit (interpreter start and imports included); the in-process figure
+beside it is the same work in an already-warm interpreter.  The runs of all
+commands (and of the peer, python-redlines/Docxodus, when it is installed) are
+interleaved round by round, so a change in machine load hits every row alike.
+
+    python bench/bench_cli.py [--repeat 7] [--load 0|1|2] [--sizes 100,1000,5000] [--no-peer]
+
+``--load N`` runs N busy processes (pure-Python loops) for the whole
+measurement: the figures "under load" that a loaded 2-core machine gives.
+Tables printed:
+
+1. import cost per command (``python -c "import …"`` minus a bare interpreter);
+2. parse / diff / redline of the bundled pair (the French revised draft and its
+   illustrative Rev.2), whole process vs in-process, and python-redlines on the
+   same two .docx files (its whole process: interpreter, import, engine call);
+3. ``diff --format json`` of two n-paragraph versions for n in ``--sizes``,
+   whole process, with ms per paragraph so growth is visible.
+"""
+from __future__ import annotations
+
+import argparse
+import multiprocessing as mp
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+SAMPLES = ROOT / "samples"
+OLD_MD = SAMPLES / "draft-rev1-2008-11-10.fr.md"
+NEW_MD = SAMPLES / "draft-rev2-illustrative.fr.md"
+ENV = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONDONTWRITEBYTECODE": "1"}
+
+PEER = """
+import sys
+from python_redlines import DocxodusEngine
+a, b, out = sys.argv[1:4]
+res = DocxodusEngine().run_redline("Bench", open(a, "rb").read(), open(b, "rb").read(), detect_moves=True)
+open(out, "wb").write(res[0])
+"""
+
+
+def _busy(stop: "mp.synchronize.Event") -> None:
+    x = 0
+    while not stop.is_set():
+        for i in range(100_000):
+            x += i * i
+
+
+def run_once(argv: list[str]) -> float:
+    t = time.perf_counter()
+    proc = subprocess.run(argv, cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    took = time.perf_counter() - t
+    if proc.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(argv)}\n{proc.stderr.decode(errors='replace')[-800:]}")
+    return took
+
+
+def interleaved(commands: dict[str, list[str]], repeat: int) -> dict[str, float]:
+    """Median seconds per command; one run of each command per round."""
+    times: dict[str, list[float]] = {k: [] for k in commands}
+    for argv in commands.values():          # warm the file cache once
+        run_once(argv)
+    for _ in range(repeat):
+        for name, argv in commands.items():
+            times[name].append(run_once(argv))
+    return {k: statistics.median(v) for k, v in times.items()}
+
+
+def in_process(fn, repeat: int) -> float:
+    fn()
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def write_docx_inputs(folder: Path) -> tuple[Path, Path]:
+    """The bundled pair as plain Word files (automatic numbering), the same bytes for both engines."""
+    from bench_redline import plain_docx
+
+    from compare import api
+
+    a, b = folder / "old.docx", folder / "new.docx"
+    a.write_bytes(plain_docx(api.load(OLD_MD)))
+    b.write_bytes(plain_docx(api.load(NEW_MD)))
+    return a, b
+
+
+def write_big_pair(folder: Path, n: int) -> tuple[Path, Path]:
+    from bench_align import big_pair
+
+    old, new, _ = big_pair(n, seed=n)
+    paths = []
+    for name, doc in (("old", old), ("new", new)):
+        lines = ["L'Assemblée générale,", ""]
+        k = 0
+        for p in doc.paragraphs:
+            if p.kind == "OP":
+                k += 1
+                lines += [f"{k}. {p.text}", ""]
+            else:
+                lines += [p.text, ""]
+        path = folder / f"{name}-{n}.md"
+        path.write_text("\n".join(lines), encoding="utf-8")
+        paths.append(path)
+    return paths[0], paths[1]
+
+
+def _lineage(api):
+    lin = api.compare_versions([api.load(OLD_MD), api.load(NEW_MD)])
+    return lin.versions, lin.comparisons, lin
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=7)
+    ap.add_argument("--load", type=int, default=0, help="busy processes running meanwhile")
+    ap.add_argument("--sizes", default="100,500,1000,2000,5000")
+    ap.add_argument("--no-peer", action="store_true")
+    args = ap.parse_args()
+    py = sys.executable
+    stop = mp.Event()
+    busy = [mp.Process(target=_busy, args=(stop,), daemon=True) for _ in range(args.load)]
+    for b in busy:
+        b.start()
+    try:
+        report(args, py)
+    finally:
+        stop.set()
+        for b in busy:
+            b.join(timeout=5)
+
+
+def report(args, py: str) -> None:
+    print(f"# bench_cli — {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+          f"median of {args.repeat}, {args.load} busy process(es) beside")
+    tmp = Path(tempfile.mkdtemp(prefix="rc-bench-"))
+
+    # 1. import cost
+    imports = {
+        "bare interpreter": [py, "-c", "pass"],
+        "compare.cli (parse/diff)": [py, "-c", "import compare.cli"],
+        "+ redline exporter": [py, "-c", "import compare.cli, compare.export.redline"],
+        "+ table exporter (pandas)": [py, "-c", "import compare.cli, compare.export.table"],
+    }
+    t = interleaved(imports, args.repeat)
+    base = t["bare interpreter"]
+    print("\n## Import cost (whole process)\n")
+    print("| what is imported | process ms | import ms |")
+    print("|---|---:|---:|")
+    for k, v in t.items():
+        print(f"| {k} | {1000 * v:.0f} | {1000 * (v - base):.0f} |")
+
+    # 2. typical pair
+    a_docx, b_docx = write_docx_inputs(tmp)
+    out = tmp / "out.docx"
+    cmds = {
+        "parse": [py, "-m", "compare", "parse", str(OLD_MD)],
+        "diff": [py, "-m", "compare", "diff", str(OLD_MD), str(NEW_MD)],
+        "diff --format json": [py, "-m", "compare", "diff", str(OLD_MD), str(NEW_MD), "--format", "json"],
+        "redline (.docx in)": [py, "-m", "compare", "redline", str(a_docx), str(b_docx), "-o", str(out)],
+    }
+    peer_ok = False
+    if not args.no_peer:
+        try:
+            import python_redlines  # noqa: F401
+            cmds["python-redlines (.docx in)"] = [py, "-c", PEER, str(a_docx), str(b_docx), str(tmp / "peer.docx")]
+            peer_ok = True
+        except ImportError:
+            print("\n(python-redlines not installed: pip install -r requirements-bench.txt)")
+    whole = interleaved(cmds, args.repeat)
+
+    from compare import api
+    import json
+
+    from compare.export.jsonout import document_dict, versions_dict
+    from compare.export.redline import redline_docx
+    from compare.export.text import comparisons_text
+
+    inner = {
+        "parse": in_process(lambda: json.dumps(document_dict(api.load(OLD_MD))), args.repeat),
+        "diff": in_process(lambda: comparisons_text([api.compare(api.load(OLD_MD), api.load(NEW_MD))]), args.repeat),
+        "diff --format json": in_process(lambda: json.dumps(versions_dict(*_lineage(api))), args.repeat),
+        "redline (.docx in)": in_process(lambda: redline_docx(api.compare(api.load(a_docx), api.load(b_docx))),
+                                         args.repeat),
+    }
+    print("\n## The bundled pair (French Rev.1 → illustrative Rev.2, 25 paragraphs)\n")
+    print("| command | whole process ms | in-process ms |")
+    print("|---|---:|---:|")
+    for k, v in whole.items():
+        i = inner.get(k)
+        print(f"| {k} | {1000 * v:.0f} | {'—' if i is None else f'{1000 * i:.0f}'} |")
+    if peer_ok:
+        ratio = whole["redline (.docx in)"] / whole["python-redlines (.docx in)"]
+        print(f"\nredline, whole process: ours / python-redlines = {ratio:.2f}")
+
+    # 3. growth with size
+    print("\n## `diff --format json` of two n-paragraph versions (whole process)\n")
+    print("| n | ms | ms per paragraph |")
+    print("|---:|---:|---:|")
+    for n in (int(s) for s in args.sizes.split(",")):
+        a, b = write_big_pair(tmp, n)
+        reps = args.repeat if n <= 1000 else max(3, args.repeat // 2)
+        s = interleaved({"d": [py, "-m", "compare", "diff", str(a), str(b), "--format", "json"]}, reps)["d"]
+        print(f"| {n:,} | {1000 * s:.0f} | {1000 * s / n:.2f} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -24,7 +24,7 @@ from synthetic import generate_pairs  # noqa: E402
 from test_redline import expected  # noqa: E402
 
 from compare import api  # noqa: E402
-from compare.export.redline import BODY_STYLES, redline_docx  # noqa: E402
+from compare.export.redline import BODY_STYLES, OUTSIDE_STYLE, redline_docx  # noqa: E402
 from compare.export.table import table_bytes  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
@@ -100,11 +100,14 @@ def test_libreoffice_accepts_and_rejects_exactly(lo_results, name):
     for cmp, res in items:
         assert res["redlines"] > 0
         assert res["accept_left"] == 0 and res["reject_left"] == 0
-        for mode, doc in (("accept", cmp.new), ("reject", cmp.old)):
+        for mode, doc, side in (("accept", cmp.new, "new"), ("reject", cmp.old, "old")):
             paras = [p for p in res[mode] if p["style"] in BODY_STYLES]
             got = [(p["text"], tuple((n, t) for n, t in p["footnotes"])) for p in paras]
-            want = expected(doc)
+            want = expected(doc, tuple(cmp.out_of_scope[side]))
             assert got == want, (name, mode)
+        # paragraphs outside an excerpt are not revisions: accept and reject leave them as they are
+        assert [p["text"] for p in res["accept"] if p["style"] == OUTSIDE_STYLE] == \
+               [p["text"] for p in res["reject"] if p["style"] == OUTSIDE_STYLE]
         # the summary is untouched by accept/reject
         assert [p["text"] for p in res["accept"] if p["style"].startswith("RCSummary")] == \
                [p["text"] for p in res["reject"] if p["style"].startswith("RCSummary")]

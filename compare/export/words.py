@@ -136,18 +136,27 @@ def quote(text: str, lang: Optional[str] = None) -> str:
     return f"{a}{text}{b}"
 
 
+def colon(lang: Optional[str] = None) -> str:
+    """": " — with the space French typography puts before it."""
+    return " : " if lang == "fr" else ": "
+
+
+def semicolon(lang: Optional[str] = None) -> str:
+    return " ; " if lang == "fr" else "; "
+
+
 def header_lines(h: HeaderComparison, lang: Optional[str] = None) -> list[str]:
     """One line per header change, in ``lang``: 'sponsors added: France', 'date: “…” → “…”'."""
     lines = []
     for name in ("title",) + HEADER_FIELDS:
         if name in h.fields:
             a, b = h.fields[name]
-            lines.append(f"{word(name, lang)}: {quote(a, lang)} → {quote(b, lang)}")
-    colon = " : " if lang == "fr" else ": "
+            lines.append(f"{word(name, lang)}{colon(lang)}{quote(a, lang)} → {quote(b, lang)}")
+    colon_ = colon(lang)
     if h.sponsors_added:
-        lines.append(word("sponsors_added", lang) + colon + ", ".join(h.sponsors_added))
+        lines.append(word("sponsors_added", lang) + colon_ + ", ".join(h.sponsors_added))
     if h.sponsors_removed:
-        lines.append(word("sponsors_removed", lang) + colon + ", ".join(h.sponsors_removed))
+        lines.append(word("sponsors_removed", lang) + colon_ + ", ".join(h.sponsors_removed))
     return lines
 
 
@@ -165,4 +174,4 @@ def describe_in(pair: Pair, lang: Optional[str]) -> str:
     lead = ""
     if pair.leading_change:
         lead = f", {quote(pair.leading_change[0], lang)} → {quote(pair.leading_change[1], lang)}"
-    return f"{pair_ids(pair)}: {bits}{lead}"
+    return f"{pair_ids(pair)}{colon(lang)}{bits}{lead}"

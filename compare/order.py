@@ -6,10 +6,11 @@ word.  :func:`order_versions` orders versions by
 
 1. the General Assembly session (from an ``A/…`` symbol — ``A/RES/63/194``,
    ``A/C.3/63/L.17`` — or from the date: a session opens in September);
-2. the stage within it: the base draft, then Rev.1, Rev.2, …, then the adopted
-   ``A/RES`` text (from the symbol, else the label or file name, else the
-   document type: « projet de résolution révisé » is a revision);
-3. the date.
+2. drafts before the adopted ``A/RES`` text;
+3. the date;
+4. the stage: the base draft, then Rev.1, Rev.2, … (from the symbol, else the
+   label or file name, else the document type: « projet de résolution » is a
+   base draft; a revised text without a number goes after the numbered ones).
 
 A version with neither a session nor a date keeps its place among the others.
 When the user sets the order, it is kept, with a warning where it contradicts
@@ -94,7 +95,7 @@ def placement(doc: Document) -> Placement:
         if _ADOPTED_TYPE.match(m.doc_type):
             stage = ADOPTED
         elif _REVISED_TYPE.search(m.doc_type):
-            stage = 1
+            stage = None                    # a revision, number unknown
         elif _DRAFT_TYPE.search(m.doc_type):
             stage = 0
     if session is None and m.date:
@@ -103,7 +104,10 @@ def placement(doc: Document) -> Placement:
 
 
 def _key(p: Placement) -> tuple:
-    return (p.session if p.session is not None else -1, p.stage if p.stage is not None else -1, p.date or "")
+    """Session; drafts before the adopted text; date; then the stage (a revised text
+    without a number — an oral revision — after the numbered ones of its day)."""
+    stage = p.stage if p.stage is not None else ADOPTED - 1
+    return (p.session if p.session is not None else -1, stage == ADOPTED, p.date or "", stage)
 
 
 def _name(doc: Document, p: Placement) -> str:

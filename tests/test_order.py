@@ -31,7 +31,7 @@ def test_placement_reads_symbols_dates_and_document_types(versions):
     assert p["A-RES-61-180.en"].session == 61 and p["A-RES-61-180.en"].stage == ADOPTED
     assert p["A-RES-63-194.en"].session == 63          # an excerpt with no header: from its file name
     assert p["draft-rev1-2008-11-10.fr"].session == 63   # 10 Nov 2008: the 63rd session (opened Sept 2008)
-    assert p["draft-rev1-2008-11-10.fr"].stage == 1
+    assert p["draft-rev1-2008-11-10.fr"].stage == 1      # "rev1" in its file name
     docx = placement(api.load(SAMPLES / "draft-rev1-2008-11-10.fr.docx"))   # A/C.3/63/L.17/Rev.1
     assert (docx.session, docx.stage) == (63, 1)
 

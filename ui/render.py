@@ -13,6 +13,8 @@ from html import escape
 from typing import Optional, Sequence
 
 from compare.export.html import FLAG_SYMBOL, MARKUP_CSS, dir_attr, inline_html, rows_table, search_regex
+from compare.export.html import header_html as _header_html
+from compare.export.html import unknown_number_legend as _unknown_number_legend
 from compare.export.labels import describe, pair_flags
 from compare.model import Comparison, Document, Lineage, Pair, Segment
 from compare.tokens import words
@@ -197,6 +199,18 @@ def comparison_html(cmp: Comparison, pairs: Sequence[Pair], *, highlight: str = 
 
     rows = "".join(pair_row(p, cmp, highlight=highlight or None, focus=p is focus, anchors=True) for p in pairs)
     return f'{STYLE}<div class="rc">{table_head(cmp)}<tbody>{rows}</tbody></table></div>'
+
+
+def header_html(cmp: Comparison) -> str:
+    """The header strip above the paragraphs (title, sponsors, header fields); '' when unchanged."""
+    head = _header_html(cmp)
+    return f"<style>{MARKUP_CSS}</style>{head}" if head else ""
+
+
+def unknown_number_legend(cmp: Comparison) -> str:
+    """What ``PP?n`` means, when the comparison shows such ids; else ''."""
+    legend = _unknown_number_legend(cmp)
+    return f"<style>{MARKUP_CSS}</style>{legend}" if legend else ""
 
 
 def focus_html(cmp: Comparison, pair: Pair) -> str:

@@ -224,12 +224,13 @@ def lineage_html(lineage: Lineage) -> str:
     downloadable table — each column marked up against the one before it
     (deletions struck, insertions underlined).
     """
-    from compare.export.table import cells, version_labels
+    from compare.export.table import cells, header_cells, version_labels
 
     docs = lineage.versions
     head = "".join(f"<th>{escape(lab)}</th>" for lab in version_labels(lineage))
     body = []
-    for row in cells(lineage):
+    header = header_cells(lineage)
+    for k, row in enumerate(([header] if any(not c.empty for c in header) else []) + cells(lineage)):
         tds = []
         for v, cell in enumerate(row):
             if cell.empty:
@@ -243,7 +244,9 @@ def lineage_html(lineage: Lineage) -> str:
                     html.append(inline_html([Segment(op, text)]))
             pid = f'<div class="pid">{escape(cell.head)}</div>' if cell.head else ""
             tds.append(f"<td{dir_attr(docs[v].meta.language)}>{pid}{''.join(html)}</td>")
-        body.append("<tr>" + "".join(tds) + "</tr>")
+        is_header = k == 0 and row is header
+        body.append(('<tr class="rc-header-row" style="background:#fffaf0">' if is_header else "<tr>")
+                    + "".join(tds) + "</tr>")
     width = f"{100 / max(len(docs), 1):.2f}%"
     cols = "".join(f'<col style="width:{width}">' for _ in docs)
     return (

@@ -146,3 +146,32 @@ def test_compilation_tables_open_in_libreoffice(tmp_path):
         first = [c for c in df.iloc[:, 0] if c and not c.startswith("(not in this excerpt)")]
         assert first == [f"{' + '.join(r[0])}: " + "\n".join(lin.versions[0].by_id(i).text for i in r[0])
                          for r in lin.rows if r[0]]
+
+
+# --------------------------------------------------------------------------- markup view
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "LibreOffice 7.4 (Debian 12) numbers list items in its markup view from its 'changes hidden' list, and "
+    "drops from that list every paragraph holding any tracked deletion (even one word) and the paragraph after "
+    "a deleted paragraph mark; so OP6 → OP5 reads '[6.] EncourageEngage' and later numbers run low "
+    "('2.[9.] Salue'). Experiments: a deleted paragraph mark moved to the end of the previous paragraph fixes "
+    "the second case, nothing short of typed numbers fixes the first. Accept/reject results are exact."))
+def test_markup_view_labels_read_cleanly(tmp_path):
+    """Render the redline as LibreOffice shows it with changes visible (PDF, then PNG as a user would see
+    it) and read the operative paragraphs' labels: each kept paragraph shows its new number, then its old
+    one in brackets when it changed."""
+    if shutil.which("pdftotext") is None or shutil.which("pdftoppm") is None:
+        pytest.skip("poppler-utils (pdftotext, pdftoppm) is not installed")
+    cmp = _comparisons()["illustrative"]
+    (tmp_path / "markup.docx").write_bytes(redline_docx(cmp, summary=False))
+    _convert([tmp_path / "markup.docx"], "pdf", tmp_path, tmp_path)
+    pdf = tmp_path / "markup.pdf"
+    subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")],
+                   check=True, timeout=120)
+    assert list(tmp_path.glob("page*.png"))
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True, timeout=120).stdout
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    assert any(line.startswith("5.[6.] EncourageEngage") for line in lines), "OP6 → OP5"
+    assert any(line.startswith("7.[9.] Salue") for line in lines), "OP9 → OP7"

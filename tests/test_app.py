@@ -316,12 +316,12 @@ def test_downloads_are_read_back_by_the_library(media):
     assert list(df.columns) == labels and len(df) == 26
     data, name = downloaded(at, "dl_table_xlsx", media)
     df = pd.read_excel(io.BytesIO(data))
-    assert list(df.columns) == labels and len(df) == 26
+    assert list(df.columns) == labels and len(df) == 1 + 26          # the header row, then the lineages
     data, name = downloaded(at, "dl_table_docx", media)
     import docx
 
     table = docx.Document(io.BytesIO(data)).tables[0]
-    assert len(table.rows) == 26 + 1
+    assert len(table.rows) == 1 + 1 + 26
     assert api.load(data, name="table.docx").paragraphs          # the library reads it too
 
 

@@ -113,4 +113,5 @@ def test_unknown_numbers_are_never_renumbered_and_are_explained():
     assert pair.new == ["PP?1"] and not pair.renumbered
     page = comparisons_html([cmp])
     assert 'data-legend="unknown-number"' in page and "PP?n" in page
+    assert "note: PP?n: the n-th preambular paragraph after a gap" in comparison_text(cmp)
     assert "data-legend" not in comparisons_html([api.compare(api.load(REV1), api.load(REV2))])

@@ -383,6 +383,7 @@ def test_excerpt_redline_never_tracks_uncovered_paragraphs(excerpts):
     assert not [p for p in oracle.view(omitted, "accept") if p.style == OUTSIDE_STYLE]
     summary = " ".join(p.text for p in oracle.view(omitted, "accept", SUMMARY_STYLES))
     assert "left out of this document" in summary and "PP?9" in summary
+    assert "PP?n: the n-th preambular paragraph after a gap" in summary        # PP?n explained where shown
     with pytest.raises(ValueError):
         redline_docx(excerpts, outside="hide")
 

@@ -18,11 +18,10 @@ from typing import Iterable, Optional, Sequence
 
 from ..model import Comparison, Pair, Segment
 from .labels import STATUS_WORD, pair_flags
-from .words import header_lines
+from .words import header_lines, shows_unknown_numbers, word
 
 #: Explains the ``PP?n`` ids wherever they are shown.
-UNKNOWN_NUMBER_NOTE = ("PP?n: the n-th preambular paragraph after a gap in an excerpt — its true number "
-                       "is unknown because text before it is missing.")
+UNKNOWN_NUMBER_NOTE = word("unknown_number")
 
 RTL = {"ar"}
 
@@ -220,8 +219,7 @@ def header_html(cmp: Comparison) -> str:
 
 def unknown_number_legend(cmp: Comparison) -> str:
     """A one-line legend explaining ``PP?n`` when the comparison shows such ids; else ''."""
-    ids = [i for p in cmp.pairs for i in p.old + p.new] + cmp.out_of_scope.get("old", []) + cmp.out_of_scope.get("new", [])
-    if not any("?" in i for i in ids):
+    if not shows_unknown_numbers(cmp):
         return ""
     return f'<p class="rc legend" data-legend="unknown-number">{escape(UNKNOWN_NUMBER_NOTE)}</p>'
 

@@ -67,7 +67,7 @@ from lxml import etree
 from ..model import Comparison, Document, Pair, Paragraph, Segment
 from ..sequences import longest_increasing_subsequence
 from . import ooxml as ox
-from .words import describe_in, header_lines, semicolon, word
+from .words import describe_in, header_lines, semicolon, shows_unknown_numbers, word
 
 #: Paragraph styles of the resolution paragraphs (what accept/reject oracles compare).
 BODY_STYLES = ("RCPP", "RCOP", "RCSub1", "RCSub2", "RCPlain")
@@ -777,6 +777,8 @@ class _Builder:
             lines.append(("RCSummary", word(key, lang, mark=word("outside_mark", lang), old_label=ol, new_label=nl,
                                             old=", ".join(oos.get("old", [])) or "—",
                                             new=", ".join(oos.get("new", [])) or "—")))
+        if shows_unknown_numbers(cmp):
+            lines.append(("RCSummary", word("unknown_number", lang)))
         lines.append(("RCSummary", word("tracked_by", lang, a=self.tracker.author)))
         out = [ox.paragraph(ox.ppr(style, bidi=False), [ox.run(text)]) for style, text in lines]
         start, end = ox.bookmark(self.tracker.ids, SUMMARY_BOOKMARK)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..model import Comparison
 from .labels import describe
-from .words import header_lines
+from .words import header_lines, shows_unknown_numbers, word
 
 
 def inline_diff(segments) -> str:
@@ -43,6 +43,8 @@ def comparison_text(cmp: Comparison, changes_only: bool = False) -> str:
     for side, label in (("old", ol), ("new", nl)):
         if cmp.out_of_scope.get(side):
             lines.append(f"  not compared, outside the other text's excerpt ({label}): {', '.join(cmp.out_of_scope[side])}")
+    if shows_unknown_numbers(cmp):
+        lines.append("  note: " + word("unknown_number"))
     return "\n".join(lines) + "\n"
 
 

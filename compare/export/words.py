@@ -47,6 +47,8 @@ WORDS: dict[str, dict[str, str]] = {
         "header_row": "Header",
         "sponsors": "sponsors",
         "gap": "[… text not available in this copy …]",
+        "unknown_number": "PP?n: the n-th preambular paragraph after a gap in an excerpt — its true number is "
+                          "unknown because text before it is missing.",
     },
     "fr": {
         "changes_from": "Modifications de {old} à {new}",
@@ -82,6 +84,8 @@ WORDS: dict[str, dict[str, str]] = {
         "header_row": "En-tête",
         "sponsors": "auteurs",
         "gap": "[… texte non disponible dans cette copie …]",
+        "unknown_number": "PP?n : n-ième alinéa du préambule après une lacune de l’extrait — son vrai numéro est "
+                          "inconnu, le texte qui le précède manquant.",
     },
     "es": {
         "changes_from": "Cambios de {old} a {new}",
@@ -118,6 +122,8 @@ WORDS: dict[str, dict[str, str]] = {
         "header_row": "Encabezado",
         "sponsors": "patrocinadores",
         "gap": "[… texto no disponible en esta copia …]",
+        "unknown_number": "PP?n: n-ésimo párrafo del preámbulo tras una laguna del extracto; su número real se "
+                          "desconoce porque falta el texto anterior.",
     },
 }
 
@@ -175,3 +181,10 @@ def describe_in(pair: Pair, lang: Optional[str]) -> str:
     if pair.leading_change:
         lead = f", {quote(pair.leading_change[0], lang)} → {quote(pair.leading_change[1], lang)}"
     return f"{pair_ids(pair)}{colon(lang)}{bits}{lead}"
+
+
+def shows_unknown_numbers(cmp) -> bool:
+    """Whether a view of ``cmp`` shows ids with an unknown number (``PP?7``) that need explaining."""
+    ids = [i for p in cmp.pairs for i in p.old + p.new]
+    ids += list(cmp.out_of_scope.get("old", [])) + list(cmp.out_of_scope.get("new", []))
+    return any("?" in i for i in ids)

@@ -73,6 +73,15 @@ def compare(old: Document, new: Document, options: CompareOptions | None = None)
     return compare_documents(old, new, options or CompareOptions())
 
 
+def order_versions(docs: list[Document], user_order: list[int] | None = None):
+    """The versions' order, oldest first, by what they say (session, base < Rev.1 < Rev.2 < A/RES,
+    date) — or ``user_order`` kept, with warnings where it contradicts the dates — and the
+    versions that repeat an earlier one's text: a :class:`compare.order.VersionOrder`."""
+    from .order import order_versions as _order
+
+    return _order(docs, user_order)
+
+
 def compare_versions(docs: list[Document], options: CompareOptions | None = None) -> Lineage:
     """Compare each consecutive pair of versions and chain them into paragraph lineages."""
     from .lineage import build_lineage

@@ -13,7 +13,8 @@ several paragraphs joined with ``"\\n"``) and fills every :class:`Pair` field:
   deletions before a paragraph never make it "moved", and a paragraph taken
   out and put back elsewhere is the one flagged, not all those it jumped.
 * ``renumbered``: the citation changed (``OP7`` → ``OP8``, ``PP3`` → ``OP1``).
-  For split/merge groups, the first id of each side is compared.
+  For split/merge groups, the first id of each side is compared.  Never set
+  when either number is unknown (``PP?1`` → ``PP1``: the old number is not known).
 * ``similarity`` from the alignment, ``changed_share`` from the diff.
 * ``leading_change``: ``(old leading words, new leading words)`` as written,
   when they differ (ignoring case and typography) — both a change of the
@@ -44,6 +45,7 @@ from compare.model import CompareOptions, Comparison, Document, Pair, Paragraph
 from compare.sequences import longest_increasing_subsequence
 
 from compare.diff import changed_share, diff_texts, text_with_markers
+from compare.header import compare_headers
 
 
 def _group_text(doc_index: dict[str, Paragraph], ids: list[str], options: CompareOptions) -> str:
@@ -148,7 +150,8 @@ def compare_documents(old: Document, new: Document, options: Optional[CompareOpt
                     changed_share=changed_share(segs))
         if g.old and g.new:
             po, pn = oidx[g.old[0]], nidx[g.new[0]]
-            pair.renumbered = g.old[0] != g.new[0]
+            # an unknown number (PP?3, after an excerpt gap) cannot be said to have changed
+            pair.renumbered = g.old[0] != g.new[0] and "?" not in g.old[0] + g.new[0]
             pair.cross_kind = {po.kind, pn.kind} == {"PP", "OP"}
             lo, ln = _leading(po, lang_o), _leading(pn, lang_n)
             if lo and ln and _lex_change_kind(lo, ln, "", lang_n if lang_n == lang_o else None) is not None:
@@ -156,4 +159,5 @@ def compare_documents(old: Document, new: Document, options: Optional[CompareOpt
         pairs.append(pair)
     fragment = is_fragment_comparison(old, new, options)
     return Comparison(old=old, new=new, pairs=pairs, options=options, fragment=fragment,
-                      out_of_scope={"old": oos_old, "new": oos_new})
+                      out_of_scope={"old": oos_old, "new": oos_new},
+                      header=compare_headers(old.meta, new.meta, options))

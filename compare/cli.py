@@ -90,8 +90,18 @@ def _options(args: argparse.Namespace) -> CompareOptions:
     )
 
 
+def _ordered(args: argparse.Namespace, docs: list[Document]) -> list[Document]:
+    """The versions as given (``--order given``, default) or by what they say (``--order auto``);
+    warnings (order against the dates, the same text twice) on stderr."""
+    result = api.order_versions(docs, None if args.order == "auto" else list(range(len(docs))))
+    for w in result.warnings:
+        print(f"warning: {w}", file=sys.stderr)
+    return [docs[i] for i in result.order]
+
+
 def _cmd_diff(args: argparse.Namespace) -> int:
     docs = [api.load(Path(f), label=lab, limits=_limits(args)) for f, lab in zip(args.files, _labels(args))]
+    docs = _ordered(args, docs)
     opts = _options(args)
     result = api.compare_versions(docs, opts)
     if args.format == "json":
@@ -158,10 +168,13 @@ def _cmd_redline(args: argparse.Namespace) -> int:
     labels = _labels(argparse.Namespace(labels=args.labels, files=[args.old, args.new]))
     old = api.load(Path(args.old), label=labels[0], limits=_limits(args))
     new = api.load(Path(args.new), label=labels[1], limits=_limits(args))
+    for w in api.order_versions([old, new], [0, 1]).warnings:
+        print(f"warning: {w}", file=sys.stderr)
     cmp = api.compare(old, new, _options(args))
     trace = _redline_trace(args, old, new) if args.trace_appendix else None
     data = redline_docx(cmp, author=args.author, date=args.date, summary=not args.no_summary,
-                        moves="delete-insert" if args.moves_as_delete_insert else "move", trace=trace)
+                        moves="delete-insert" if args.moves_as_delete_insert else "move", trace=trace,
+                        outside="omit" if args.omit_outside else "show")
     _write_output(args.output, data, [args.old, args.new])
     return EXIT_OK
 
@@ -191,7 +204,7 @@ def _cmd_table(args: argparse.Namespace) -> int:
     if fmt is None:
         raise InputError(args.output, f"give an output name ending in {', '.join('.' + f for f in FORMATS)}")
     docs = [api.load(Path(f), label=lab, limits=_limits(args)) for f, lab in zip(args.files, _labels(args))]
-    lineage = api.compare_versions(docs, _options(args))
+    lineage = api.compare_versions(_ordered(args, docs), _options(args))
     _write_output(args.output, table_bytes(lineage, fmt), args.files)
     return EXIT_OK
 
@@ -227,6 +240,9 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("files", nargs="+", metavar="FILE")
     d.add_argument("--format", choices=("text", "json", "html"), default="text")
     d.add_argument("--labels", help="comma-separated version labels, e.g. '61/180,L.17,Rev.1'")
+    d.add_argument("--order", choices=("given", "auto"), default="given",
+                   help="given: as on the command line (warns where the dates disagree); "
+                        "auto: by what the versions say (session, base < Rev.n < A/RES, date)")
     comparison_options(d)
     d.set_defaults(func=_cmd_diff)
 
@@ -238,6 +254,8 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--author", help="author of the revisions (default: the new version's label)")
     r.add_argument("--date", help="date of the revisions, ISO 8601 (default: the new version's date, else now)")
     r.add_argument("--no-summary", action="store_true", help="leave out the change summary at the top")
+    r.add_argument("--omit-outside", action="store_true",
+                   help="leave out paragraphs outside a compared excerpt (default: shown untracked and marked)")
     r.add_argument("--moves-as-delete-insert", action="store_true",
                    help="write moved paragraphs as a deletion plus an insertion instead of Word moves")
     r.add_argument("--trace-appendix", action="store_true",
@@ -255,6 +273,9 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("files", nargs="+", metavar="FILE")
     t.add_argument("-o", "--output", required=True, metavar="OUT.docx|xlsx|csv")
     t.add_argument("--labels", help="comma-separated version labels, e.g. '61/180,L.17,Rev.1'")
+    t.add_argument("--order", choices=("given", "auto"), default="given",
+                   help="given: as on the command line (warns where the dates disagree); "
+                        "auto: by what the versions say (session, base < Rev.n < A/RES, date)")
     comparison_options(t)
     t.set_defaults(func=_cmd_table)
 

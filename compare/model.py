@@ -213,6 +213,33 @@ class CompareOptions:
     fragment: Optional[bool] = None     # None: decide from the documents (excerpts, few paragraphs)
 
 
+#: Header fields compared between versions (besides title and sponsors), in display order.
+HEADER_FIELDS = ("symbol", "date", "session", "committee", "agenda_item", "doc_type", "distribution")
+
+
+@dataclass
+class HeaderComparison:
+    """What changed in the header block, the sponsors line and the title.
+
+    Only fields that *both* versions state are compared: an excerpt without a
+    header, or an adopted text without a sponsors line, changes nothing.
+    ``fields`` maps a field of :data:`HEADER_FIELDS` (and ``"title"``) to its
+    (old, new) value when they differ substantively; ``title_diff`` is the word
+    diff of the titles whenever their texts differ (a typographic variant only:
+    ``minor`` segments, and no ``fields["title"]``); sponsors are compared order-insensitively
+    on normalised names, and listed as the new (added) or old (removed) text spells them.
+    """
+
+    fields: dict[str, tuple[str, str]] = field(default_factory=dict)
+    title_diff: list[Segment] = field(default_factory=list)
+    sponsors_added: list[str] = field(default_factory=list)
+    sponsors_removed: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.fields or self.sponsors_added or self.sponsors_removed)
+
+
 @dataclass
 class Comparison:
     old: Document
@@ -223,6 +250,8 @@ class Comparison:
     #: fragment mode: ids of each side ({"old": [...], "new": [...]}) that the
     #: fragment does not cover, so left out of ``pairs`` (neither deleted nor inserted)
     out_of_scope: dict[str, list[str]] = field(default_factory=lambda: {"old": [], "new": []})
+    #: header, sponsors and title changes (see :mod:`compare.header`)
+    header: HeaderComparison = field(default_factory=HeaderComparison)
 
     def summary(self) -> dict[str, int]:
         counts: dict[str, int] = {s: 0 for s in ("unchanged", "modified", "inserted", "deleted", "split", "merged")}

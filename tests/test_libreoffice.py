@@ -24,7 +24,7 @@ from synthetic import generate_pairs  # noqa: E402
 from test_redline import expected  # noqa: E402
 
 from compare import api  # noqa: E402
-from compare.export.redline import BODY_STYLES, redline_docx  # noqa: E402
+from compare.export.redline import BODY_STYLES, OUTSIDE_STYLE, redline_docx  # noqa: E402
 from compare.export.table import table_bytes  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
@@ -85,12 +85,9 @@ def lo_results(tmp_path_factory):
     return {name: (comparisons[name], data[str(f)]) for name, f in files.items()}
 
 
-LO_FOOTNOTE_QUIRK = pytest.mark.xfail(
-    strict=True,
-    reason="LibreOffice 7.4 quirk: a wholly inserted/deleted paragraph that holds a footnote anchor is not "
-           "joined away on reject/accept (an empty paragraph is left, or the neighbours are joined). The markup is "
-           "the one Word itself writes for such a paragraph; our XML oracle (test_redline.py) passes on this file.")
-NAMES = ["illustrative", "illustrative-di", pytest.param("excerpts", marks=LO_FOOTNOTE_QUIRK), "minor", "synthetic"]
+# "excerpts" was an expected failure while paragraphs outside the excerpt (some holding footnote anchors)
+# were whole tracked deletions/insertions, which LibreOffice 7.4 does not join away; they are untracked now.
+NAMES = ["illustrative", "illustrative-di", "excerpts", "minor", "synthetic"]
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -100,11 +97,14 @@ def test_libreoffice_accepts_and_rejects_exactly(lo_results, name):
     for cmp, res in items:
         assert res["redlines"] > 0
         assert res["accept_left"] == 0 and res["reject_left"] == 0
-        for mode, doc in (("accept", cmp.new), ("reject", cmp.old)):
+        for mode, doc, side in (("accept", cmp.new, "new"), ("reject", cmp.old, "old")):
             paras = [p for p in res[mode] if p["style"] in BODY_STYLES]
             got = [(p["text"], tuple((n, t) for n, t in p["footnotes"])) for p in paras]
-            want = expected(doc)
+            want = expected(doc, tuple(cmp.out_of_scope[side]))
             assert got == want, (name, mode)
+        # paragraphs outside an excerpt are not revisions: accept and reject leave them as they are
+        assert [p["text"] for p in res["accept"] if p["style"] == OUTSIDE_STYLE] == \
+               [p["text"] for p in res["reject"] if p["style"] == OUTSIDE_STYLE]
         # the summary is untouched by accept/reject
         assert [p["text"] for p in res["accept"] if p["style"].startswith("RCSummary")] == \
                [p["text"] for p in res["reject"] if p["style"].startswith("RCSummary")]
@@ -139,9 +139,39 @@ def test_compilation_tables_open_in_libreoffice(tmp_path):
         pdf = (pdf_dir / f"{name}.pdf").read_bytes()
         assert pdf.startswith(b"%PDF") and len(pdf) > 2000
         df = pd.read_csv(csv_dir / f"{name}.csv", dtype=str, keep_default_na=False)
-        assert len(df) == len(lin.rows)
+        assert len(df) == len(lin.rows) + 1                # the header row, then one row per lineage
+        df = df.iloc[1:]
         assert list(df.columns) == [d.label for d in lin.versions]
         # first column: plain ids and texts of the first version, in lineage order
-        first = [c for c in df.iloc[:, 0] if c]
+        first = [c for c in df.iloc[:, 0] if c and not c.startswith("(")]     # "(not in this excerpt)" notes
         assert first == [f"{' + '.join(r[0])}: " + "\n".join(lin.versions[0].by_id(i).text for i in r[0])
                          for r in lin.rows if r[0]]
+
+
+# --------------------------------------------------------------------------- markup view
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "LibreOffice 7.4 (Debian 12) numbers list items in its markup view from its 'changes hidden' list, and "
+    "drops from that list every paragraph holding any tracked deletion (even one word) and the paragraph after "
+    "a deleted paragraph mark; so OP6 → OP5 reads '[6.] EncourageEngage' and later numbers run low "
+    "('2.[9.] Salue'). Experiments: a deleted paragraph mark moved to the end of the previous paragraph fixes "
+    "the second case, nothing short of typed numbers fixes the first. Accept/reject results are exact."))
+def test_markup_view_labels_read_cleanly(tmp_path):
+    """Render the redline as LibreOffice shows it with changes visible (PDF, then PNG as a user would see
+    it) and read the operative paragraphs' labels: each kept paragraph shows its new number, then its old
+    one in brackets when it changed."""
+    if shutil.which("pdftotext") is None or shutil.which("pdftoppm") is None:
+        pytest.skip("poppler-utils (pdftotext, pdftoppm) is not installed")
+    cmp = _comparisons()["illustrative"]
+    (tmp_path / "markup.docx").write_bytes(redline_docx(cmp, summary=False))
+    _convert([tmp_path / "markup.docx"], "pdf", tmp_path, tmp_path)
+    pdf = tmp_path / "markup.pdf"
+    subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")],
+                   check=True, timeout=120)
+    assert list(tmp_path.glob("page*.png"))
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True, timeout=120).stdout
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    assert any(line.startswith("5.[6.] EncourageEngage") for line in lines), "OP6 → OP5"
+    assert any(line.startswith("7.[9.] Salue") for line in lines), "OP9 → OP7"

@@ -22,7 +22,8 @@ from synthetic import generate_pairs  # noqa: E402
 
 from compare import api  # noqa: E402
 from compare.cli import main  # noqa: E402
-from compare.export.redline import BODY_STYLES, SUMMARY_BOOKMARK, SUMMARY_STYLES, missing_note, redline_docx  # noqa: E402
+from compare.export.redline import (BODY_STYLES, OUTSIDE_STYLE, SUMMARY_BOOKMARK, SUMMARY_STYLES,  # noqa: E402
+                                    missing_note, redline_docx)
 from compare.model import Document, Paragraph  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,14 +38,15 @@ def q(tag: str) -> str:
 # --------------------------------------------------------------------------- helpers
 
 
-def expected(doc: Document) -> list[tuple[str, tuple[tuple[int, str], ...]]]:
+def expected(doc: Document, outside: tuple[str, ...] = ()) -> list[tuple[str, tuple[tuple[int, str], ...]]]:
+    """The paragraphs accept (new) or reject (old) must give: all but those outside the excerpt."""
     notes: dict[str, str] = {}
     for f in doc.footnotes:
         notes.setdefault(f.number, f.text)
     return [
         (p.text, tuple((min(r.offset, len(p.text)), notes.get(r.number) or missing_note(r.number))
                        for r in sorted(p.footnote_refs, key=lambda r: r.offset)))
-        for p in doc.paragraphs
+        for p in doc.paragraphs if p.id not in outside
     ]
 
 
@@ -54,8 +56,10 @@ def got(docx: bytes, mode: str) -> list[tuple[str, tuple[tuple[int, str], ...]]]
 
 def assert_round_trip(cmp, docx: bytes) -> None:
     assert oracle.check_markup(docx) == []
-    assert got(docx, "accept") == expected(cmp.new)
-    assert got(docx, "reject") == expected(cmp.old)
+    assert got(docx, "accept") == expected(cmp.new, tuple(cmp.out_of_scope["new"]))
+    assert got(docx, "reject") == expected(cmp.old, tuple(cmp.out_of_scope["old"]))
+    # paragraphs outside an excerpt: the same, untracked, whichever way
+    assert oracle.view(docx, "accept", (OUTSIDE_STYLE,)) == oracle.view(docx, "reject", (OUTSIDE_STYLE,))
 
 
 def document_xml(docx: bytes):
@@ -224,8 +228,9 @@ def test_leading_verb_change_is_visible(illustrative):
     summary = " ".join(para_text(p) for p in root.iter(q("p"))
                        if (p.find(f"{q('pPr')}/{q('pStyle')}") is not None
                            and p.find(f"{q('pPr')}/{q('pStyle')}").get(q("val")) in SUMMARY_STYLES))
-    assert "OP6 → OP5: modified, renumbered, “Encourage” → “Engage”" in summary
-    assert "OP7 → OP9: unchanged, moved" in summary
+    # the summary speaks the document's language (French here)
+    assert "OP6 → OP5 : modifié, renuméroté, « Encourage » → « Engage »" in summary
+    assert "OP7 → OP9 : inchangé, déplacé" in summary
     # preambular leading words are italic too
     pp_italic = [r for p in root.iter(q("p")) if p.find(f"{q('pPr')}/{q('pStyle')}") is not None
                  and p.find(f"{q('pPr')}/{q('pStyle')}").get(q("val")) == "RCPP"
@@ -245,8 +250,8 @@ def test_summary_is_marked_untracked_and_switchable(illustrative):
     bm = [b for b in root.iter(q("bookmarkStart")) if b.get(q("name")) == SUMMARY_BOOKMARK]
     assert len(bm) == 1
     text = " ".join(para_text(p) for p in summary)
-    assert "merged" in text and "split" in text and "deleted" in text and "moved" in text
-    assert "renumbered" in text
+    assert "fusionnés" in text and "scindés" in text and "supprimés" in text and "déplacés" in text
+    assert "renumérotés" in text
     off = redline_docx(illustrative, summary=False)
     off_styles = {p.style for p in oracle.view(off, "accept")}
     assert not off_styles & set(SUMMARY_STYLES)
@@ -323,3 +328,73 @@ def test_cli_redline_bad_input(tmp_path, capsys):
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 4 and "Traceback" not in err
     assert not (tmp_path / "x.docx").exists()
+
+
+# --------------------------------------------------------------------------- header, excerpts, language
+
+
+def _renamed_with_france(cmp):
+    """The illustrative Rev.2 with a new title and France added (listed first, the rest reordered)."""
+    new = cmp.new
+    meta = replace(new.meta, title="Renforcement de la coordination des efforts déployés pour lutter contre la "
+                                   "traite des personnes",
+                   sponsors=["France"] + list(reversed(new.meta.sponsors)))
+    return api.compare(cmp.old, replace(new, meta=meta))
+
+
+def test_title_and_sponsor_change_in_the_redline(illustrative):
+    cmp = _renamed_with_france(illustrative)
+    docx = redline_docx(cmp)
+    assert_round_trip(cmp, docx)
+    root = document_xml(docx)
+    title = next(p for p in root.iter(q("p")) if p.find(f"{q('pPr')}/{q('pStyle')}") is not None
+                 and p.find(f"{q('pPr')}/{q('pStyle')}").get(q("val")) == "RCTitle")
+    # the title is a word-level tracked change, not a whole deletion and insertion
+    assert ["".join(t.text for t in d.iter(q("delText"))) for d in title.iter(q("del"))] == ["Amélioration"]
+    assert ["".join(t.text for t in i.iter(q("t"))) for i in title.iter(q("ins"))] == ["Renforcement"]
+    assert [p.text for p in oracle.view(docx, "accept") if p.style == "RCTitle"] == [cmp.new.meta.title]
+    assert [p.text for p in oracle.view(docx, "reject") if p.style == "RCTitle"] == [cmp.old.meta.title]
+    summary = " ".join(p.text for p in oracle.view(docx, "accept", SUMMARY_STYLES))
+    assert "auteurs ajoutés : France" in summary
+    assert "auteurs retirés" not in summary          # reordering the list is no change
+    assert "« Amélioration de la coordination" in summary and "date : « 2008-11-10 » → « 2008-11-17 »" in summary
+
+
+def test_excerpt_redline_never_tracks_uncovered_paragraphs(excerpts):
+    """61/180 → 63/194: the 14 paragraphs one excerpt does not cover, and the title only
+    61/180 states, are neither deleted nor inserted: untracked, marked, kept by accept and reject."""
+    outside = excerpts.out_of_scope["old"] + excerpts.out_of_scope["new"]
+    assert len(outside) == 14
+    docx = redline_docx(excerpts)
+    root = document_xml(docx)
+    tracked = " ".join(para_text(e) for tag in ("ins", "del") for e in root.iter(q(tag)))
+    texts = {**{p.id: p.text for p in excerpts.old.paragraphs if p.id in excerpts.out_of_scope["old"]}}
+    for side, doc in (("old", excerpts.old), ("new", excerpts.new)):
+        for pid in excerpts.out_of_scope[side]:
+            assert doc.by_id(pid).text[:60] not in tracked, pid
+    assert excerpts.old.meta.title not in tracked
+    marked = [p for p in oracle.view(docx, "accept") if p.style == OUTSIDE_STYLE]
+    assert len(marked) == 15 and all(p.text.startswith("[outside the excerpt · ") for p in marked)
+    assert marked == [p for p in oracle.view(docx, "reject") if p.style == OUTSIDE_STYLE]
+    assert "[outside the excerpt · PP1 (A-RES-61-180.en)] " + texts["PP1"] in [p.text for p in marked]
+    # or left out, with a note in the summary
+    omitted = redline_docx(excerpts, outside="omit")
+    assert_round_trip(excerpts, omitted)
+    assert not [p for p in oracle.view(omitted, "accept") if p.style == OUTSIDE_STYLE]
+    summary = " ".join(p.text for p in oracle.view(omitted, "accept", SUMMARY_STYLES))
+    assert "left out of this document" in summary and "PP?9" in summary
+    assert "PP?n: the n-th preambular paragraph after a gap" in summary        # PP?n explained where shown
+    with pytest.raises(ValueError):
+        redline_docx(excerpts, outside="hide")
+
+
+def test_summary_in_the_documents_language():
+    """Spanish text, Spanish summary; English stays English."""
+    new = api.load(SAMPLES / "A-RES-70-179.es.md")
+    first = new.paragraphs[0]
+    old = replace(new, label="antes", paragraphs=[replace(first, text=first.text + " adicional")] + new.paragraphs[1:])
+    docx = redline_docx(api.compare(old, replace(new, label="después")))
+    summary = [p.text for p in oracle.view(docx, "accept", SUMMARY_STYLES)]
+    assert summary[0].startswith("Cambios de antes a después")
+    assert summary[1].startswith("Recuento: ") and "modificados 1" in summary[1]
+    assert any("Cambios registrados por «después»" in t for t in summary)

@@ -40,7 +40,7 @@ def test_frame_shape_and_markers(fr_lineage):
     op5 = df.iloc[row_of(fr_lineage, 1, "OP5"), 1]
     assert op5.startswith("OP5: [-Encourage-]{+Engage+} toutes les parties prenantes")
     deleted = df.iloc[row_of(fr_lineage, 0, "OP3"), 1]
-    assert deleted.startswith("(deleted) [-Considère")
+    assert deleted.startswith("(supprimé) [-Considère")      # the table's own words in the texts' language
     new_pp = df.iloc[row_of(fr_lineage, 1, "PP6"), :]
     assert new_pp.iloc[0] == "" and new_pp.iloc[1].startswith("PP6: {+Profondément")
     split = df.iloc[row_of(fr_lineage, 1, "OP3"), 1]
@@ -63,9 +63,10 @@ def test_csv_reads_back(fr_lineage, three_lineage):
 def test_xlsx_reads_back_with_rich_text(fr_lineage):
     data = table_bytes(fr_lineage, "xlsx")
     back = pd.read_excel(io.BytesIO(data), dtype=str).fillna("")
-    assert back.shape == (len(fr_lineage.rows), 2)
+    assert back.shape == (len(fr_lineage.rows) + 1, 2)                   # the header row, then the lineages
     assert list(back.columns) == [d.label for d in fr_lineage.versions]
-    r = row_of(fr_lineage, 1, "OP5")
+    assert back.iloc[0, 1].startswith(fr_lineage.versions[1].meta.title)
+    r = row_of(fr_lineage, 1, "OP5") + 1
     assert back.iloc[r, 1].startswith("OP5: EncourageEngage toutes")      # plain text: both words, no markers
     from openpyxl import load_workbook
 
@@ -84,7 +85,7 @@ def test_docx_is_landscape_with_marked_runs(three_lineage):
     sec = d.sections[0]
     assert sec.orientation == WD_ORIENT.LANDSCAPE and sec.page_width > sec.page_height
     table = d.tables[0]
-    assert len(table.rows) == len(three_lineage.rows) + 1
+    assert len(table.rows) == len(three_lineage.rows) + 2          # column names, header row, lineages
     assert [c.text for c in table.rows[0].cells] == [v.label for v in three_lineage.versions]
     runs = [r for row in table.rows for c in row.cells for p in c.paragraphs for r in p.runs]
     assert any(r.font.strike and r.text == "Encourage" for r in runs)
@@ -121,3 +122,32 @@ def test_cli_table(tmp_path, capsys):
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 2
     assert sorted(p.name for p in tmp_path.iterdir()) == ["t.csv", "t.docx", "t.xlsx"]
+
+
+def test_header_row_and_not_in_this_excerpt():
+    """The header row carries title and sponsors marked against the previous column; a paragraph
+    the neighbouring excerpt does not cover says so, unlike one that is simply absent."""
+    from dataclasses import replace
+
+    from compare.export.table import header_cells
+
+    rev1, rev2 = (api.load(SAMPLES / n) for n in ("draft-rev1-2008-11-10.fr.md", "draft-rev2-illustrative.fr.md"))
+    rev3 = replace(rev2, label="Rev.3", meta=replace(rev2.meta, sponsors=rev2.meta.sponsors + ["France"],
+                                                      title=rev2.meta.title.replace("Amélioration", "Renforcement")))
+    head = header_cells(api.compare_versions([rev1, rev2, rev3]))
+    assert head[0].marked().startswith(rev1.meta.title)
+    assert head[2].marked().startswith("[-Amélioration-]{+Renforcement+} de la coordination")
+    assert "auteurs : " in head[2].marked() and "{+France+}" in head[2].marked()
+    assert "{+" not in head[1].marked() and "[-" not in head[1].marked()
+
+    docs = [api.load(SAMPLES / n) for n in ("A-RES-61-180.en.md", "A-RES-63-194.en.md")]
+    lin = api.compare_versions(docs)
+    grid = cells(lin)
+    cmp = lin.comparisons[0]
+    for row, line in zip(lin.rows, grid):
+        if set(row[0]) & set(cmp.out_of_scope["old"]):
+            assert line[1].marked() == "(not in this excerpt)"
+        if set(row[1]) & set(cmp.out_of_scope["new"]):
+            assert line[0].marked() == "(not in this excerpt)"
+    deleted = next(line for row, line in zip(lin.rows, grid) if row[0] == ["PP?11"])
+    assert deleted[1].marked().startswith("(deleted) ")               # compared, and deleted: not the same

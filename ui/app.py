@@ -31,7 +31,7 @@ if str(ROOT) not in sys.path:
 
 import streamlit as st  # noqa: E402
 
-from compare.api import compare_versions, default_label, load, load_text, short_label  # noqa: E402
+from compare.api import compare_versions, default_label, load, load_text, order_versions, short_label  # noqa: E402
 from compare.errors import InputError  # noqa: E402
 from compare.export.labels import describe  # noqa: E402
 from compare.model import CompareOptions, Lineage  # noqa: E402
@@ -110,10 +110,12 @@ def _compare(keys: tuple, options: CompareOptions, _sources: tuple) -> Lineage:
 
 
 @st.cache_data(show_spinner="Writing the Word redline …", max_entries=32)
-def _redline(key: tuple, step: int, author: str, moves: str, trace_key, _lineage: Lineage, _trace=None) -> bytes:
+def _redline(key: tuple, step: int, author: str, moves: str, trace_key, _lineage: Lineage, _trace=None,
+             outside: str = "show") -> bytes:
     from compare.export.redline import redline_docx
 
-    return redline_docx(_lineage.comparisons[step], author=author or None, moves=moves, trace=_trace)
+    return redline_docx(_lineage.comparisons[step], author=author or None, moves=moves, trace=_trace,
+                        outside=outside)
 
 
 @st.cache_resource(show_spinner="Indexing the bundled samples …")
@@ -237,8 +239,12 @@ def gather_sources() -> list[Source]:
     return sources
 
 
+ORDER_MODES = {"auto": "By date (what the texts say)", "mine": "As I set"}
+
+
 def order_and_label(sources: list[Source]):
-    """Load every source; show the errors; let the user label and order the good ones.
+    """Load every source; show the errors; let the user label the good ones and order them —
+    by what they say (:func:`compare.api.order_versions`) unless the user sets the order.
 
     Returns (documents in order, their sources, labels)."""
     loaded, errors = [], []
@@ -246,19 +252,44 @@ def order_and_label(sources: list[Source]):
         doc, err = _load(*s.cache_key, s.data)
         (errors if err else loaded).append((s, err or doc))
     sb = st.sidebar
+    auto = order_versions([doc for _, doc in loaded]) if loaded else None
+    auto_pos = {i: k + 1 for k, i in enumerate(auto.order)} if auto else {}
+    mode = "auto"
     if loaded:
         sb.subheader("Name and order")
+        mode = sb.radio("Order of the versions", list(ORDER_MODES), format_func=ORDER_MODES.get, key="order_mode",
+                        horizontal=True, help="By date: sessions, dates and symbols (base < Rev.1 < Rev.2 < A/RES). "
+                                              "As I set: the numbers you give, oldest first.")
         sb.caption("Labels as negotiators cite them (61/180, L.17, Rev.1); order: oldest first.")
     rows = []
     for idx, (s, doc) in enumerate(loaded):
         default = s.default_label if s.origin != "upload" else short_label(doc.meta.symbol, s.default_label)
         c1, c2 = sb.columns([3, 1.3])
         label = c1.text_input(f"Label of {s.name}", value=default, key=f"label:{s.key}")
-        pos = c2.number_input("Order", min_value=1, max_value=99, value=idx + 1, step=1, key=f"pos:{s.key}")
+        if mode == "mine":
+            pos = c2.number_input("Order", min_value=1, max_value=99, value=auto_pos[idx], step=1, key=f"pos:{s.key}")
+        else:
+            pos = auto_pos[idx]
+            c2.markdown(f"<div style='padding-top:2rem'>#{pos}</div>", unsafe_allow_html=True)
         if s.origin == "pasted":
             sb.button(f"Remove {s.name}", key=f"rm:{s.key}", on_click=_remove_pasted, args=(s.key,))
-        rows.append((int(pos), idx, s, doc, (label or "").strip() or default))
-    rows.sort(key=lambda r: (r[0], r[1]))
+        rows.append((int(pos), auto_pos[idx], idx, s, doc, (label or "").strip() or default))
+    rows.sort(key=lambda r: (r[0], r[1]))        # equal numbers: by date between them
+    rows = [(r[0], r[2], r[3], r[4], r[5]) for r in rows]
+    if loaded:
+        relabelled = [replace(r[3], label=r[4]) for r in sorted(rows, key=lambda r: r[1])]
+        if mode == "mine":
+            check = order_versions(relabelled, [r[1] for r in rows])
+            notes = list(check.warnings)
+            taken = [r[0] for r in rows]
+            dup = sorted({n for n in taken if taken.count(n) > 1})
+            if dup:
+                notes.insert(0, f"Several versions have the number {', '.join(map(str, dup))}: "
+                                "they are ordered by date between them.")
+        else:
+            notes = order_versions(relabelled).warnings
+        for note in notes:
+            sb.warning(note, icon="⚠️")
     # labels name table columns: keep them distinct
     seen: dict[str, int] = {}
     labels = []
@@ -358,7 +389,13 @@ def pair_view(lineage: Lineage, key: tuple, vs: Versions) -> None:
     cmp = lineage.comparisons[0]
     st.html(f'<div style="font-size:.9rem">{doc_line(cmp.old)}<br>{doc_line(cmp.new)}'
             + (" · compared as a fragment" if cmp.fragment else "") + "</div>")
+    head = render.header_html(cmp)
+    if head:
+        st.html(head)
     summary_block(cmp)
+    legend = render.unknown_number_legend(cmp)
+    if legend:
+        st.html(legend)
     chart = st.empty()              # drawn after the table, so the table reaches the page first
     table_part(cmp)
     position_chart(cmp, chart)
@@ -449,11 +486,22 @@ def downloads(lineage: Lineage, key: tuple, *, pair: bool, vs: Versions | None =
             step = st.selectbox("Word redline of", range(len(lineage.comparisons)), key="redline_step",
                                 format_func=lambda i: f"{lineage.comparisons[i].old.label} → "
                                                       f"{lineage.comparisons[i].new.label}")
-        author = st.text_input("Author of the tracked changes", value="Resolution Compare", key="author")
+        c = lineage.comparisons[step]
+        # the author starts as the new version's label (as on the command line), again for each new pair
+        if st.session_state.get("_author_for") != c.new.label:
+            st.session_state["_author_for"] = c.new.label
+            st.session_state["author"] = c.new.label
+        author = st.text_input("Author of the tracked changes", key="author",
+                               help="Starts as the new version's label; Word shows it on every change")
         moves = "move" if st.checkbox("Track moves as moves", value=True, key="moves",
                                       help="Off: a moved paragraph is a deletion plus an insertion") \
             else "delete-insert"
-        c = lineage.comparisons[step]
+        outside = "show"
+        if c.out_of_scope["old"] or c.out_of_scope["new"]:
+            outside = "omit" if st.checkbox(
+                "Leave out paragraphs outside the excerpt", key="omit_outside",
+                help="Off: they are shown untracked, in grey, marked “outside the excerpt”. "
+                     "Either way they are never tracked deletions or insertions.") else "show"
         appendix = st.checkbox("Agreed-language appendix", key="redline_trace",
                                help="A table at the end of the redline: each paragraph of the new version with its "
                                     "agreed share and sources (settings of the “Agreed language” view)")
@@ -463,7 +511,7 @@ def downloads(lineage: Lineage, key: tuple, *, pair: bool, vs: Versions | None =
             if err:
                 st.caption(f"Appendix left out — {err}")
         try:
-            data = _redline(key, step, author, moves, tkey if t is not None else None, lineage, t)
+            data = _redline(key, step, author, moves, tkey if t is not None else None, lineage, t, outside)
         except ImportError:
             st.caption("Word redline: not available in this build")
         else:

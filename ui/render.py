@@ -13,6 +13,8 @@ from html import escape
 from typing import Optional, Sequence
 
 from compare.export.html import FLAG_SYMBOL, MARKUP_CSS, dir_attr, inline_html, rows_table, search_regex
+from compare.export.html import header_html as _header_html
+from compare.export.html import unknown_number_legend as _unknown_number_legend
 from compare.export.labels import describe, pair_flags
 from compare.model import Comparison, Document, Lineage, Pair, Segment
 from compare.tokens import words
@@ -199,6 +201,18 @@ def comparison_html(cmp: Comparison, pairs: Sequence[Pair], *, highlight: str = 
     return f'{STYLE}<div class="rc">{table_head(cmp)}<tbody>{rows}</tbody></table></div>'
 
 
+def header_html(cmp: Comparison) -> str:
+    """The header strip above the paragraphs (title, sponsors, header fields); '' when unchanged."""
+    head = _header_html(cmp)
+    return f"<style>{MARKUP_CSS}</style>{head}" if head else ""
+
+
+def unknown_number_legend(cmp: Comparison) -> str:
+    """What ``PP?n`` means, when the comparison shows such ids; else ''."""
+    legend = _unknown_number_legend(cmp)
+    return f"<style>{MARKUP_CSS}</style>{legend}" if legend else ""
+
+
 def focus_html(cmp: Comparison, pair: Pair) -> str:
     return f'{STYLE}<div class="rc">{rows_table(cmp, [pair], focus=True)}</div>'
 
@@ -210,12 +224,13 @@ def lineage_html(lineage: Lineage) -> str:
     downloadable table — each column marked up against the one before it
     (deletions struck, insertions underlined).
     """
-    from compare.export.table import cells, version_labels
+    from compare.export.table import cells, header_cells, version_labels
 
     docs = lineage.versions
     head = "".join(f"<th>{escape(lab)}</th>" for lab in version_labels(lineage))
     body = []
-    for row in cells(lineage):
+    header = header_cells(lineage)
+    for k, row in enumerate(([header] if any(not c.empty for c in header) else []) + cells(lineage)):
         tds = []
         for v, cell in enumerate(row):
             if cell.empty:
@@ -229,7 +244,9 @@ def lineage_html(lineage: Lineage) -> str:
                     html.append(inline_html([Segment(op, text)]))
             pid = f'<div class="pid">{escape(cell.head)}</div>' if cell.head else ""
             tds.append(f"<td{dir_attr(docs[v].meta.language)}>{pid}{''.join(html)}</td>")
-        body.append("<tr>" + "".join(tds) + "</tr>")
+        is_header = k == 0 and row is header
+        body.append(('<tr class="rc-header-row" style="background:#fffaf0">' if is_header else "<tr>")
+                    + "".join(tds) + "</tr>")
     width = f"{100 / max(len(docs), 1):.2f}%"
     cols = "".join(f'<col style="width:{width}">' for _ in docs)
     return (

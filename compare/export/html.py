@@ -18,6 +18,10 @@ from typing import Iterable, Optional, Sequence
 
 from ..model import Comparison, Pair, Segment
 from .labels import STATUS_WORD, pair_flags
+from .words import header_lines, shows_unknown_numbers, word
+
+#: Explains the ``PP?n`` ids wherever they are shown.
+UNKNOWN_NUMBER_NOTE = word("unknown_number")
 
 RTL = {"ar"}
 
@@ -60,6 +64,9 @@ table.rc th{background:#f3f3f3;position:sticky;top:0;z-index:1}
 .rc .lead{font-weight:600;border-inline-start:3px solid #b26b00;padding-inline-start:.3rem;margin-top:.2rem}
 .rc tr.focus td{background:#fffbe0;outline:2px solid #b26b00}
 .rc .absent{color:#777}
+.rc.rc-head{border:1px solid #b26b00;background:#fffaf0;padding:.3rem .6rem;margin:.3rem 0}
+.rc.rc-head ul{margin:.1rem 0;padding-inline-start:1.2rem}
+.rc .legend{color:#555;font-size:.85rem}
 """
 
 #: The standalone page adds a body style around the markup styles.
@@ -192,10 +199,36 @@ def rows_table(cmp: Comparison, pairs: Sequence[Pair], **row_kw) -> str:
     return f"{table_head(cmp)}<tbody>{rows}</tbody></table>"
 
 
+def header_html(cmp: Comparison) -> str:
+    """The header strip: title (word diff), sponsors and other header changes; '' when none.
+
+    ``data-header`` lists the changed fields, so tests and scripts need not parse the text."""
+    h = cmp.header
+    if not h.changed:
+        return ""
+    items = []
+    if "title" in h.fields:
+        items.append(f"<li>title: {inline_html(h.title_diff)}</li>")
+    for line in header_lines(h):
+        if not line.startswith("title:"):
+            items.append(f"<li>{escape(line)}</li>")
+    names = sorted(h.fields) + (["sponsors"] if h.sponsors_added or h.sponsors_removed else [])
+    return (f'<div class="rc rc-head" data-header="{escape(" ".join(names))}"><b>Header changed</b>'
+            f"<ul>{''.join(items)}</ul></div>")
+
+
+def unknown_number_legend(cmp: Comparison) -> str:
+    """A one-line legend explaining ``PP?n`` when the comparison shows such ids; else ''."""
+    if not shows_unknown_numbers(cmp):
+        return ""
+    return f'<p class="rc legend" data-legend="unknown-number">{escape(UNKNOWN_NUMBER_NOTE)}</p>'
+
+
 def comparison_table(cmp: Comparison) -> str:
     summary = ", ".join(f"{STATUS_WORD.get(k, k)}: {v}" for k, v in cmp.summary().items() if v)
     return (
         f"<h2>{escape(cmp.old.label)} → {escape(cmp.new.label)}</h2><p>{escape(summary)}</p>"
+        + header_html(cmp) + unknown_number_legend(cmp)
         + rows_table(cmp, cmp.pairs)
     )
 

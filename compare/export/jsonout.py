@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Comparison, Document, Lineage, Paragraph
+from ..model import HEADER_FIELDS, Comparison, Document, HeaderComparison, Lineage, Paragraph
 
 SCHEMA_VERSION = 1
 
@@ -49,11 +49,31 @@ def document_dict(doc: Document) -> dict[str, Any]:
     }
 
 
+def _segments(segs) -> list[list[str]]:
+    return [[s.op, s.text, "minor"] if s.minor else [s.op, s.text] for s in segs]
+
+
+def header_dict(h: HeaderComparison) -> dict[str, Any]:
+    """Only what changed: ``{"title": {"old", "new", "diff"}, "date": {"old", "new"}, …,
+    "sponsors": {"added": […], "removed": […]}}``; ``{}`` when nothing did."""
+    out: dict[str, Any] = {}
+    for name in ("title",) + HEADER_FIELDS:
+        if name in h.fields:
+            old, new = h.fields[name]
+            out[name] = {"old": old, "new": new}
+            if name == "title":
+                out[name]["diff"] = _segments(h.title_diff)
+    if h.sponsors_added or h.sponsors_removed:
+        out["sponsors"] = {"added": list(h.sponsors_added), "removed": list(h.sponsors_removed)}
+    return out
+
+
 def comparison_dict(cmp: Comparison) -> dict[str, Any]:
     return {
         "old": cmp.old.label,
         "new": cmp.new.label,
         "fragment": cmp.fragment,
+        "header": header_dict(cmp.header),
         "pairs": [
             {
                 "old": list(p.old),
@@ -65,7 +85,7 @@ def comparison_dict(cmp: Comparison) -> dict[str, Any]:
                 "similarity": round(p.similarity, 4),
                 "changed_share": round(p.changed_share, 4),
                 "leading_change": list(p.leading_change) if p.leading_change else None,
-                "diff": [[s.op, s.text, "minor"] if s.minor else [s.op, s.text] for s in p.diff],
+                "diff": _segments(p.diff),
             }
             for p in cmp.pairs
         ],

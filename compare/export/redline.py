@@ -43,10 +43,17 @@ Design (see also the README):
   result for the new version.  Not tracked, paragraph styles ``RCTrace*``
   (:data:`TRACE_STYLES`), inside the bookmark ``RC_TraceAppendix``; like the
   summary, tests and tools skip it by style.
-* **Fragment comparisons.**  Paragraphs outside the fragment are not in the
-  comparison's pairs; they are written as a tracked deletion (old side) or
-  insertion (new side) so that the document still holds both whole versions,
-  and the summary says so.
+* **Excerpts.**  Paragraphs outside a fragment comparison
+  (``Comparison.out_of_scope``) were not compared, so they are never tracked
+  deletions or insertions: with ``outside="show"`` (default) they stand
+  untracked at their place, grey, in the style ``RCOutside`` and prefixed with
+  "[outside the excerpt · PP1 (61/180)]", so accept and reject leave them as
+  they are; with ``outside="omit"`` they are left out and the summary lists
+  them.  A title only one version states is treated the same way.
+* **Header.**  The title is a tracked word-level change (from
+  ``Comparison.header``); sponsors and other header changes are listed in the
+  summary.  The summary speaks the document's language
+  (:mod:`compare.export.words`).
 """
 from __future__ import annotations
 
@@ -60,10 +67,13 @@ from lxml import etree
 from ..model import Comparison, Document, Pair, Paragraph, Segment
 from ..sequences import longest_increasing_subsequence
 from . import ooxml as ox
-from .labels import STATUS_WORD, describe
+from .words import describe_in, header_lines, semicolon, shows_unknown_numbers, word
 
 #: Paragraph styles of the resolution paragraphs (what accept/reject oracles compare).
 BODY_STYLES = ("RCPP", "RCOP", "RCSub1", "RCSub2", "RCPlain")
+#: Paragraph style of a paragraph outside the compared excerpt (untracked, skipped by oracles).
+OUTSIDE_STYLE = "RCOutside"
+OUTSIDE_MODES = ("show", "omit")
 #: Paragraph styles of the change summary (not tracked, skipped by oracles).
 SUMMARY_STYLES = ("RCSummaryTitle", "RCSummary", "RCSummaryItem")
 SUMMARY_BOOKMARK = "RC_Summary"
@@ -91,7 +101,7 @@ OP_ABSTRACT, PPSUB_ABSTRACT = 1, 2
 
 
 def redline_docx(cmp: Comparison, *, author: str | None = None, date: str | datetime | None = None,
-                 summary: bool = True, moves: str = "move", trace=None) -> bytes:
+                 summary: bool = True, moves: str = "move", trace=None, outside: str = "show") -> bytes:
     """The ``.docx`` bytes of a tracked-changes redline of ``cmp`` (old → new).
 
     ``author``: the revisions' author (default: the new version's label).
@@ -100,15 +110,19 @@ def redline_docx(cmp: Comparison, *, author: str | None = None, date: str | date
     summary first.  ``moves``: ``"move"`` (``w:moveFrom``/``w:moveTo``) or
     ``"delete-insert"``.  ``trace``: a :class:`compare.trace.TraceResult` (or
     its :func:`~compare.trace.trace_dict`) of the new version: adds the
-    agreed-language appendix at the end.  Raises ``ValueError`` for a bad
-    ``date`` or ``moves``, or a trace of another text than the new version.
+    agreed-language appendix at the end.  ``outside``: paragraphs outside a
+    compared excerpt are ``"show"``-n untracked and marked, or ``"omit"``-ted
+    with a note in the summary.  Raises ``ValueError`` for a bad ``date``,
+    ``moves`` or ``outside``, or a trace of another text than the new version.
     """
     if moves not in MOVE_MODES:
         raise ValueError(f"moves must be one of {', '.join(MOVE_MODES)}, not {moves!r}")
+    if outside not in OUTSIDE_MODES:
+        raise ValueError(f"outside must be one of {', '.join(OUTSIDE_MODES)}, not {outside!r}")
     author = (author or cmp.new.label or "Resolution Compare").strip() or "Resolution Compare"
     stamp = revision_date(date if date is not None else (cmp.new.meta.date or None))
     tdict = _trace_as_dict(trace, cmp.new) if trace is not None else None
-    return _Builder(cmp, author, stamp, summary, moves, tdict).build()
+    return _Builder(cmp, author, stamp, summary, moves, tdict, outside).build()
 
 
 def _trace_as_dict(trace, new: Document) -> dict:
@@ -199,7 +213,7 @@ class Unit:
     a moved group, at its old place) or ``dest`` (new side, at its new place).
     """
 
-    role: str
+    role: str                   # also "outside": a paragraph the excerpt does not cover (untracked)
     old: list[Paragraph]
     new: list[Paragraph]
     segments: list[Segment]
@@ -230,8 +244,11 @@ def _lis(seq: list[int]) -> set[int]:
     return set(longest_increasing_subsequence(seq))
 
 
-def layout(cmp: Comparison, moves: str = "move") -> list[Unit]:
-    """The body units in reading order (new order; old-only blocks at their old places)."""
+def layout(cmp: Comparison, moves: str = "move", outside: str = "show") -> list[Unit]:
+    """The body units in reading order (new order; old-only blocks at their old places).
+
+    Paragraphs outside a compared excerpt are ``outside`` units (one paragraph, one
+    side) at their own side's place, or left out with ``outside="omit"``."""
     old_doc, new_doc = cmp.old, cmp.new
     old_pos = {p.id: i for i, p in enumerate(old_doc.paragraphs)}
     new_pos = {p.id: i for i, p in enumerate(new_doc.paragraphs)}
@@ -246,17 +263,11 @@ def layout(cmp: Comparison, moves: str = "move") -> list[Unit]:
             continue
         groups.append((pair, o, n, _check_segments(pair.diff, o, n), bool(pair.moved and o and n)))
     oos = cmp.out_of_scope or {}
-    for pid in oos.get("old", []):
-        if pid in old_by:
-            p = old_by[pid]
-            groups.append((None, [p], [], [Segment("delete", p.text)], False))
-    for pid in oos.get("new", []):
-        if pid in new_by:
-            p = new_by[pid]
-            groups.append((None, [], [p], [Segment("insert", p.text)], False))
+    outside_old = [old_by[i] for i in oos.get("old", []) if i in old_by]
+    outside_new = [new_by[i] for i in oos.get("new", []) if i in new_by]
     # any paragraph in no group at all is still accounted for (never lost)
-    seen_old = {p.id for g in groups for p in g[1]}
-    seen_new = {p.id for g in groups for p in g[2]}
+    seen_old = {p.id for g in groups for p in g[1]} | {p.id for p in outside_old}
+    seen_new = {p.id for g in groups for p in g[2]} | {p.id for p in outside_new}
     for p in old_doc.paragraphs:
         if p.id not in seen_old:
             groups.append((None, [p], [], [Segment("delete", p.text)], False))
@@ -286,6 +297,11 @@ def layout(cmp: Comparison, moves: str = "move") -> list[Unit]:
             new_units.append((new_pos[n[0].id], Unit("inplace", [], n, segs, pair)))
         else:
             old_only.append((old_pos[o[0].id], Unit("inplace", o, [], segs, pair)))
+    if outside == "show":
+        for p in outside_old:
+            old_only.append((old_pos[p.id], Unit("outside", [p], [], [Segment("equal", p.text)])))
+        for p in outside_new:
+            new_units.append((new_pos[p.id], Unit("outside", [], [p], [Segment("equal", p.text)])))
     new_units.sort(key=lambda t: t[0])
     anchors.sort()
 
@@ -480,6 +496,7 @@ def _styles_xml(lang: Optional[str]) -> bytes:
         pstyle("RCSub1", "RCSub1", f'<w:ind w:left="1134" w:firstLine="567"/><w:jc w:val="{jc}"/>'),
         pstyle("RCSub2", "RCSub2", f'<w:ind w:left="1701" w:firstLine="567"/><w:jc w:val="{jc}"/>'),
         pstyle("RCPlain", "RCPlain", f'<w:jc w:val="{jc}"/>'),
+        pstyle(OUTSIDE_STYLE, OUTSIDE_STYLE, f'<w:jc w:val="{jc}"/>', '<w:color w:val="808080"/>'),
         pstyle("RCGap", "RCGap", '<w:jc w:val="center"/>', '<w:i/><w:iCs/><w:color w:val="666666"/>'),
         pstyle("RCEnd", "RCEnd", '<w:spacing w:after="0"/>'),
         pstyle("FootnoteText", "footnote text", '<w:spacing w:after="0"/>',
@@ -573,8 +590,9 @@ class _Numbering:
 
 class _Builder:
     def __init__(self, cmp: Comparison, author: str, stamp: str, summary: bool, moves: str,
-                 trace: Optional[dict] = None) -> None:
+                 trace: Optional[dict] = None, outside: str = "show") -> None:
         self.cmp = cmp
+        self.outside = outside
         self.trace = trace
         self.moves = moves
         self.summary = summary
@@ -613,7 +631,26 @@ class _Builder:
                 self._expected_op = n + 1
 
     # -- body
+    def _outside_mark(self, label: str) -> etree._Element:
+        """The visible "[outside the excerpt · PP1 (61/180)] " run that opens an untracked outside paragraph."""
+        return ox.run(f"[{word('outside_mark', self.lang)} · {label}] ", rtl=self.rtl, bold=True)
+
+    def _outside_paragraph(self, unit: Unit) -> list[etree._Element]:
+        """A paragraph the excerpt does not cover: untracked (accept and reject keep it), no
+        automatic number (its own number is in the mark), grey."""
+        side_old = bool(unit.old)
+        p = unit.old[0] if side_old else unit.new[0]
+        doc_label = self.cmp.old.label if side_old else self.cmp.new.label
+        notes = self.old_notes if side_old else self.new_notes
+        inplace = Unit("inplace", [p], [p], [Segment("equal", p.text)])
+        toks = unit_tokens(inplace, self.moves, notes, notes)
+        runs = [self._outside_mark(f"{p.id} ({doc_label})" if doc_label else p.id)]
+        runs.extend(self._runs([t for t in toks if t.kind != "mark"]))
+        return [ox.paragraph(ox.ppr(OUTSIDE_STYLE, bidi=self.rtl), runs)]
+
     def _unit_paragraphs(self, unit: Unit) -> list[etree._Element]:
+        if unit.role == "outside":
+            return self._outside_paragraph(unit)
         self._op_sequence(unit)
         toks = unit_tokens(unit, self.moves, self.old_notes, self.new_notes)
         paras: list[etree._Element] = []
@@ -684,51 +721,65 @@ class _Builder:
         return runs
 
     def _title(self) -> Optional[etree._Element]:
+        """The title: a word-level tracked change when both versions state one; a title only
+        one version states is not a change (an excerpt without its header) — shown untracked
+        and marked like paragraphs outside the excerpt, or left out."""
         ot, nt = self.cmp.old.meta.title, self.cmp.new.meta.title
         if not ot and not nt:
             return None
+        if not (ot and nt) and self.outside == "omit":
+            return None
         p_pr = ox.ppr("RCTitle", bidi=self.rtl, page_break_before=self.summary)
+        if not (ot and nt):
+            label = self.cmp.old.label if ot else self.cmp.new.label
+            mark = self._outside_mark(f"{word('title', self.lang)} ({label})" if label else word("title", self.lang))
+            return ox.paragraph(ox.ppr(OUTSIDE_STYLE, bidi=self.rtl, page_break_before=self.summary),
+                                [mark, ox.run(ot or nt, rtl=self.rtl)])
         if ot == nt:
             return ox.paragraph(p_pr, [ox.run(nt, rtl=self.rtl)])
+        segs = self.cmp.header.title_diff
+        if ("".join(x.text for x in segs if x.op != "insert") != ot
+                or "".join(x.text for x in segs if x.op != "delete") != nt):
+            segs = [Segment("delete", ot), Segment("insert", nt)]
         children = []
-        if ot:
-            d = self.tracker.wrapper("del")
-            d.append(ox.run(ot, deleted=True, rtl=self.rtl))
-            children.append(d)
-        if nt:
-            i = self.tracker.wrapper("ins")
-            i.append(ox.run(nt, rtl=self.rtl))
-            children.append(i)
+        for seg in segs:
+            if seg.op == "equal":
+                children.append(ox.run(seg.text, rtl=self.rtl))
+                continue
+            wrap = self.tracker.wrapper("del" if seg.op == "delete" else "ins", seg.minor)
+            wrap.append(ox.run(seg.text, deleted=seg.op == "delete", rtl=self.rtl))
+            children.append(wrap)
         return ox.paragraph(p_pr, children)
 
     def _summary(self) -> list[etree._Element]:
-        cmp = self.cmp
+        cmp, lang = self.cmp, self.lang
         ol, nl = cmp.old.label or "old", cmp.new.label or "new"
-        lines: list[tuple[str, str]] = [("RCSummaryTitle", f"Changes from {ol} to {nl}" + (" (fragment)" if cmp.fragment else ""))]
+        lines: list[tuple[str, str]] = [
+            ("RCSummaryTitle", word("changes_from", lang, old=ol, new=nl) + (word("fragment", lang) if cmp.fragment else ""))]
         counts = cmp.summary()
-        words = dict(STATUS_WORD, moved="moved", renumbered="renumbered", leading_changed="leading word changed")
-        lines.append(("RCSummary", "Counts: " + ", ".join(f"{words.get(k, k)} {v}" for k, v in counts.items() if v)
-                      + "." if any(counts.values()) else "Counts: no paragraphs."))
+        lines.append(("RCSummary", word("counts", lang) + ", ".join(f"{word('n_' + k, lang)} {v}" for k, v in counts.items() if v)
+                      + "." if any(counts.values()) else word("no_paragraphs", lang)))
+        head = header_lines(cmp.header, lang)
+        if head:
+            lines.append(("RCSummary", word("header", lang) + semicolon(lang).join(head) + "."))
         renum = []
         for pair in cmp.pairs:
             if pair.status == "unchanged" and not pair.moved and not pair.cross_kind:
                 if pair.renumbered:
                     renum.append(f"{' + '.join(pair.old)} → {' + '.join(pair.new)}")
                 continue
-            lines.append(("RCSummaryItem", describe(pair)))
+            lines.append(("RCSummaryItem", describe_in(pair, lang)))
         if renum:
-            lines.append(("RCSummary", "Renumbered only, text unchanged (no revision marks): " + ", ".join(renum) + "."))
+            lines.append(("RCSummary", word("renumbered_only", lang) + ", ".join(renum) + "."))
         oos = cmp.out_of_scope or {}
         if oos.get("old") or oos.get("new"):
-            lines.append(("RCSummary",
-                          "Outside the compared fragment, written as a whole deletion or insertion only so that the "
-                          f"document holds both versions: old {', '.join(oos.get('old', [])) or '—'}; "
-                          f"new {', '.join(oos.get('new', [])) or '—'}."))
-        a = self.tracker.author
-        lines.append(("RCSummary",
-                      f"Tracked changes by “{a}”; typographic and other minor variants by “{a} (minor)”. "
-                      "Moved paragraphs are tracked as moves. Operative paragraphs use automatic numbering, so "
-                      "renumbering alone carries no mark. This summary is not part of the resolution text."))
+            key = "outside_shown" if self.outside == "show" else "outside_omitted"
+            lines.append(("RCSummary", word(key, lang, mark=word("outside_mark", lang), old_label=ol, new_label=nl,
+                                            old=", ".join(oos.get("old", [])) or "—",
+                                            new=", ".join(oos.get("new", [])) or "—")))
+        if shows_unknown_numbers(cmp):
+            lines.append(("RCSummary", word("unknown_number", lang)))
+        lines.append(("RCSummary", word("tracked_by", lang, a=self.tracker.author)))
         out = [ox.paragraph(ox.ppr(style, bidi=False), [ox.run(text)]) for style, text in lines]
         start, end = ox.bookmark(self.tracker.ids, SUMMARY_BOOKMARK)
         first = out[0]
@@ -780,12 +831,12 @@ class _Builder:
         has_pp = any(p.kind == "PP" for p in cmp.new.paragraphs + cmp.old.paragraphs)
         if has_pp or any(p.kind == "OP" for p in cmp.new.paragraphs + cmp.old.paragraphs):
             body.append(ox.paragraph(ox.ppr("RCOpener", bidi=self.rtl), [ox.run(opener, rtl=self.rtl)]))
-        for unit in layout(cmp, self.moves):
+        for unit in layout(cmp, self.moves, self.outside):
             if unit.gap_before:
-                body.append(ox.paragraph(ox.ppr("RCGap"), [ox.run("[… text not available in this copy …]")]))
+                body.append(ox.paragraph(ox.ppr("RCGap"), [ox.run(word("gap", self.lang))]))
             body.extend(self._unit_paragraphs(unit))
         if len(cmp.new.paragraphs) in set(cmp.new.gaps):
-            body.append(ox.paragraph(ox.ppr("RCGap"), [ox.run("[… text not available in this copy …]")]))
+            body.append(ox.paragraph(ox.ppr("RCGap"), [ox.run(word("gap", self.lang))]))
         body.append(ox.paragraph(ox.ppr("RCEnd")))
         if self.trace is not None:
             body.extend(self._trace_appendix())

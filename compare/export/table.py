@@ -11,7 +11,13 @@ changes against the previous column marked — from the comparisons' own
 
 A paragraph deleted in a version shows, in that version's column, the deleted
 text struck through after ``(deleted)``; a paragraph absent from a version
-(not yet written, or outside an excerpt) leaves the cell empty.
+(not yet written) leaves the cell empty, while one the neighbouring
+comparison did not cover because a version is an excerpt says
+``(not in this excerpt)`` — absent and not compared are different answers.
+The docx and xlsx tables open with a header row (:func:`header_cells`): each
+version's title, symbol, date and sponsors, marked against the previous
+column.  The tool's own words follow the language of the latest version
+(:mod:`compare.export.words`).
 """
 from __future__ import annotations
 
@@ -23,6 +29,7 @@ from typing import Optional
 import pandas as pd
 
 from ..model import Lineage, Pair
+from .words import colon, word
 
 FORMATS = ("docx", "xlsx", "csv")
 INS_COLOR, DEL_COLOR = "1F4E9A", "B00000"
@@ -71,13 +78,21 @@ def version_labels(lineage: Lineage) -> list[str]:
     return out
 
 
-def _segments_of(pairs: list[Pair]) -> list[tuple[str, str]]:
+def table_language(lineage: Lineage):
+    """The language of the table's own words: the latest version's that states one."""
+    for d in reversed(lineage.versions):
+        if d.meta.language:
+            return d.meta.language
+    return None
+
+
+def _segments_of(pairs: list[Pair], lang=None) -> list[tuple[str, str]]:
     parts: list[tuple[str, str]] = []
     for k, p in enumerate(pairs):
         if k:
             parts.append(("equal", "\n"))
         if not p.new:
-            parts.append(("note", "(deleted) "))
+            parts.append(("note", word("deleted_note", lang)))
         for s in p.diff:
             parts.append((s.op, s.text))
     return parts
@@ -86,6 +101,10 @@ def _segments_of(pairs: list[Pair]) -> list[tuple[str, str]]:
 def cells(lineage: Lineage) -> list[list[Cell]]:
     """The table as :class:`Cell` objects, ``[row][version]``."""
     docs = lineage.versions
+    lang = table_language(lineage)
+    comps = lineage.comparisons
+    oos_old = [set(c.out_of_scope.get("old", [])) for c in comps]     # of version v, not covered by v+1
+    oos_new = [set(c.out_of_scope.get("new", [])) for c in comps]     # of version v+1, not covered by v
     texts = [{p.id: p.text for p in d.paragraphs} for d in docs]
     new_pos = [{p.id: i for i, p in enumerate(d.paragraphs)} for d in docs]
     out: list[list[Cell]] = []
@@ -103,9 +122,11 @@ def cells(lineage: Lineage) -> list[list[Cell]]:
             covered = {i for p in pairs for i in p.new}
             plain = [i for i in ids if i not in covered]
             if not ids and not pairs:
-                line.append(Cell("", []))
+                outside = ((v and set(row[v - 1]) & oos_old[v - 1])
+                           or (v + 1 < len(docs) and v < len(comps) and set(row[v + 1]) & oos_new[v]))
+                line.append(Cell("", [("note", word("not_in_excerpt", lang))] if outside else []))
                 continue
-            parts = _segments_of(pairs)
+            parts = _segments_of(pairs, lang)
             for i in plain:
                 if parts:
                     parts.append(("equal", "\n"))
@@ -113,6 +134,35 @@ def cells(lineage: Lineage) -> list[list[Cell]]:
             head = " + ".join(ids) if ids else ""
             line.append(Cell(head, parts))
         out.append(line)
+    return out
+
+
+def header_cells(lineage: Lineage) -> list[Cell]:
+    """The header row: per version its title, symbol · date · document type and sponsors,
+    the title and sponsors marked against the previous column (from ``Comparison.header``)."""
+    lang = table_language(lineage)
+    out = []
+    for v, d in enumerate(lineage.versions):
+        m = d.meta
+        h = lineage.comparisons[v - 1].header if v and v - 1 < len(lineage.comparisons) else None
+        parts: list[tuple[str, str]] = []
+        if h is not None and h.title_diff:
+            parts.extend((s.op, s.text) for s in h.title_diff)
+        elif m.title:
+            parts.append(("equal", m.title))
+        facts = " · ".join(x for x in (m.symbol, m.date, m.doc_type) if x)
+        if facts:
+            parts.extend(([("equal", "\n")] if parts else []) + [("equal", facts)])
+        if m.sponsors or (h is not None and h.sponsors_removed):
+            parts.extend(([("equal", "\n")] if parts else []) + [("note", word("sponsors", lang) + colon(lang))])
+            added = set(h.sponsors_added) if h is not None else set()
+            names = [(("insert" if s in added else "equal"), s) for s in m.sponsors]
+            names += [("delete", s) for s in (h.sponsors_removed if h is not None else [])]
+            for k, (op, name) in enumerate(names):
+                if k:
+                    parts.append(("equal", ", "))
+                parts.append((op, name))
+        out.append(Cell("", parts))
     return out
 
 
@@ -163,6 +213,10 @@ def _xlsx(lineage: Lineage) -> bytes:
     head_font = InlineFont(b=True)
     note_font = InlineFont(i=True)
     wrap = Alignment(wrap_text=True, vertical="top")
+    head_row = header_cells(lineage)
+    has_header = any(not c.empty for c in head_row)
+    if has_header:
+        grid = [head_row] + grid
     for r, row in enumerate(grid, start=2):
         for v, cell in enumerate(row, start=1):
             target = ws.cell(row=r, column=v)
@@ -187,7 +241,7 @@ def _xlsx(lineage: Lineage) -> bytes:
             target.value = CellRichText(blocks) if (changed or cell.head) else cell.marked()
     for v in range(1, len(df.columns) + 1):
         ws.column_dimensions[ws.cell(row=1, column=v).column_letter].width = 60
-    ws.freeze_panes = "A2"
+    ws.freeze_panes = "A3" if has_header else "A2"
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
@@ -214,13 +268,17 @@ def _docx(lineage: Lineage) -> bytes:
         setattr(sec, side, Pt(36))
     style = doc.styles["Normal"]
     style.font.size = Pt(9)
-    doc.add_paragraph().add_run("Compilation table: " + " → ".join(df.columns)).bold = True
+    lang = table_language(lineage)
+    head_row = header_cells(lineage)
+    if any(not c.empty for c in head_row):
+        grid = [head_row] + grid
+    doc.add_paragraph().add_run(word("table_title", lang) + " → ".join(df.columns)).bold = True
     legend = doc.add_paragraph()
-    legend.add_run("Changes against the previous column: ")
-    r = legend.add_run("inserted")
+    legend.add_run(word("table_legend", lang))
+    r = legend.add_run(word("ins_word", lang))
     r.bold, r.underline, r.font.color.rgb = True, True, RGBColor.from_string(INS_COLOR)
     legend.add_run(", ")
-    r = legend.add_run("deleted")
+    r = legend.add_run(word("del_word", lang))
     r.font.strike, r.font.color.rgb = True, RGBColor.from_string(DEL_COLOR)
     legend.add_run(".")
     table = doc.add_table(rows=1, cols=len(df.columns))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ..model import Comparison
 from .labels import describe
+from .words import header_lines, shows_unknown_numbers, word
 
 
 def inline_diff(segments) -> str:
@@ -26,6 +27,11 @@ def comparison_text(cmp: Comparison, changes_only: bool = False) -> str:
     lines = [f"=== {ol} → {nl}" + (" (fragment)" if cmp.fragment else "")]
     summary = cmp.summary()
     lines.append("    " + ", ".join(f"{k}: {v}" for k, v in summary.items() if v))
+    if "title" in cmp.header.fields:
+        lines.append("  header: title: " + inline_diff(cmp.header.title_diff))
+    for line in header_lines(cmp.header):
+        if not line.startswith("title:"):
+            lines.append(f"  header: {line}")
     for p in cmp.pairs:
         head = describe(p)
         if p.status == "unchanged" and not p.moved:
@@ -37,6 +43,8 @@ def comparison_text(cmp: Comparison, changes_only: bool = False) -> str:
     for side, label in (("old", ol), ("new", nl)):
         if cmp.out_of_scope.get(side):
             lines.append(f"  not compared, outside the other text's excerpt ({label}): {', '.join(cmp.out_of_scope[side])}")
+    if shows_unknown_numbers(cmp):
+        lines.append("  note: " + word("unknown_number"))
     return "\n".join(lines) + "\n"
 
 

@@ -1,0 +1,190 @@
+"""The tool's own words in the documents it writes, in the document's language.
+
+A French redline whose summary reads "Counts: unchanged 25" breaks the text a
+delegation sends to its capital, so the redline summary and the compilation
+table's headings speak the document's language.  One table, :data:`WORDS`,
+holds every such phrase (English, French, Spanish); a language it does not
+know falls back to English phrase by phrase.  The app and the CLI's text views
+stay in English (the user's interface), only exported documents change.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..model import HEADER_FIELDS, HeaderComparison, Pair
+
+WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "changes_from": "Changes from {old} to {new}",
+        "fragment": " (excerpt)",
+        "counts": "Counts: ",
+        "no_paragraphs": "Counts: no paragraphs.",
+        "unchanged": "unchanged", "modified": "modified", "inserted": "new", "deleted": "deleted",
+        "split": "split", "merged": "merged", "moved": "moved", "renumbered": "renumbered",
+        "leading_changed": "leading word changed", "PP↔OP": "PP↔OP",
+        "n_unchanged": "unchanged", "n_modified": "modified", "n_inserted": "new", "n_deleted": "deleted",
+        "n_split": "split", "n_merged": "merged", "n_moved": "moved", "n_renumbered": "renumbered",
+        "n_leading_changed": "leading word changed",
+        "renumbered_only": "Renumbered only, text unchanged (no revision marks): ",
+        "outside_shown": "Outside the compared excerpt, shown untracked in grey and marked “{mark}” "
+                         "(neither deleted nor inserted): {old_label} {old}; {new_label} {new}.",
+        "outside_omitted": "Outside the compared excerpt, left out of this document "
+                           "(neither deleted nor inserted): {old_label} {old}; {new_label} {new}.",
+        "outside_mark": "outside the excerpt",
+        "tracked_by": "Tracked changes by “{a}”; typographic and other minor variants by “{a} (minor)”. "
+                      "Moved paragraphs are tracked as moves. Operative paragraphs use automatic numbering, "
+                      "so renumbering alone carries no mark. This summary is not part of the resolution text.",
+        "header": "Header: ",
+        "no_header_change": "Header, sponsors and title: no change.",
+        "title": "title", "symbol": "symbol", "date": "date", "session": "session", "committee": "committee",
+        "agenda_item": "agenda item", "doc_type": "document type", "distribution": "distribution",
+        "sponsors_added": "sponsors added", "sponsors_removed": "sponsors removed",
+        "table_title": "Compilation table: ",
+        "table_legend": "Changes against the previous column: ",
+        "ins_word": "inserted", "del_word": "deleted",
+        "deleted_note": "(deleted) ",
+        "not_in_excerpt": "(not in this excerpt)",
+        "header_row": "Header",
+        "sponsors": "sponsors",
+        "gap": "[… text not available in this copy …]",
+        "unknown_number": "PP?n: the n-th preambular paragraph after a gap in an excerpt — its true number is "
+                          "unknown because text before it is missing.",
+    },
+    "fr": {
+        "changes_from": "Modifications de {old} à {new}",
+        "fragment": " (extrait)",
+        "counts": "Décompte : ",
+        "no_paragraphs": "Décompte : aucun paragraphe.",
+        "unchanged": "inchangé", "modified": "modifié", "inserted": "nouveau", "deleted": "supprimé",
+        "split": "scindé", "merged": "fusionné", "moved": "déplacé", "renumbered": "renuméroté",
+        "leading_changed": "mot initial changé", "PP↔OP": "PP↔OP",
+        "n_unchanged": "inchangés", "n_modified": "modifiés", "n_inserted": "nouveaux", "n_deleted": "supprimés",
+        "n_split": "scindés", "n_merged": "fusionnés", "n_moved": "déplacés", "n_renumbered": "renumérotés",
+        "n_leading_changed": "mot initial changé",
+        "renumbered_only": "Seulement renumérotés, texte inchangé (sans marque de révision) : ",
+        "outside_shown": "Hors de l’extrait comparé, affichés sans suivi en gris et marqués « {mark} » "
+                         "(ni supprimés ni insérés) : {old_label} {old} ; {new_label} {new}.",
+        "outside_omitted": "Hors de l’extrait comparé, omis dans ce document "
+                           "(ni supprimés ni insérés) : {old_label} {old} ; {new_label} {new}.",
+        "outside_mark": "hors de l’extrait",
+        "tracked_by": "Modifications suivies par « {a} » ; variantes typographiques et mineures par "
+                      "« {a} (minor) ». Les paragraphes déplacés sont suivis comme déplacements. Les paragraphes "
+                      "du dispositif sont numérotés automatiquement : une renumérotation seule ne porte aucune "
+                      "marque. Ce résumé ne fait pas partie du texte de la résolution.",
+        "header": "En-tête : ",
+        "no_header_change": "En-tête, auteurs et titre : aucune modification.",
+        "title": "titre", "symbol": "cote", "date": "date", "session": "session", "committee": "commission",
+        "agenda_item": "point de l’ordre du jour", "doc_type": "type de document", "distribution": "distribution",
+        "sponsors_added": "auteurs ajoutés", "sponsors_removed": "auteurs retirés",
+        "table_title": "Tableau de compilation : ",
+        "table_legend": "Modifications par rapport à la colonne précédente : ",
+        "ins_word": "insertions", "del_word": "suppressions",
+        "deleted_note": "(supprimé) ",
+        "not_in_excerpt": "(absent de cet extrait)",
+        "header_row": "En-tête",
+        "sponsors": "auteurs",
+        "gap": "[… texte non disponible dans cette copie …]",
+        "unknown_number": "PP?n : n-ième alinéa du préambule après une lacune de l’extrait — son vrai numéro est "
+                          "inconnu, le texte qui le précède manquant.",
+    },
+    "es": {
+        "changes_from": "Cambios de {old} a {new}",
+        "fragment": " (extracto)",
+        "counts": "Recuento: ",
+        "no_paragraphs": "Recuento: ningún párrafo.",
+        "unchanged": "sin cambios", "modified": "modificado", "inserted": "nuevo", "deleted": "suprimido",
+        "split": "dividido", "merged": "fusionado", "moved": "desplazado", "renumbered": "renumerado",
+        "leading_changed": "palabra inicial cambiada", "PP↔OP": "PP↔OP",
+        "n_unchanged": "sin cambios", "n_modified": "modificados", "n_inserted": "nuevos", "n_deleted": "suprimidos",
+        "n_split": "divididos", "n_merged": "fusionados", "n_moved": "desplazados", "n_renumbered": "renumerados",
+        "n_leading_changed": "palabra inicial cambiada",
+        "renumbered_only": "Solo renumerados, texto sin cambios (sin marcas de revisión): ",
+        "outside_shown": "Fuera del extracto comparado, mostrados sin control de cambios en gris y marcados "
+                         "«{mark}» (ni suprimidos ni insertados): {old_label} {old}; {new_label} {new}.",
+        "outside_omitted": "Fuera del extracto comparado, omitidos en este documento "
+                           "(ni suprimidos ni insertados): {old_label} {old}; {new_label} {new}.",
+        "outside_mark": "fuera del extracto",
+        "tracked_by": "Cambios registrados por «{a}»; variantes tipográficas y menores por «{a} (minor)». "
+                      "Los párrafos desplazados se registran como movimientos. Los párrafos dispositivos usan "
+                      "numeración automática: una renumeración sola no lleva marca. Este resumen no forma "
+                      "parte del texto de la resolución.",
+        "header": "Encabezado: ",
+        "no_header_change": "Encabezado, patrocinadores y título: sin cambios.",
+        "title": "título", "symbol": "signatura", "date": "fecha", "session": "período de sesiones",
+        "committee": "comisión", "agenda_item": "tema del programa", "doc_type": "tipo de documento",
+        "distribution": "distribución",
+        "sponsors_added": "patrocinadores añadidos", "sponsors_removed": "patrocinadores retirados",
+        "table_title": "Cuadro de compilación: ",
+        "table_legend": "Cambios respecto de la columna anterior: ",
+        "ins_word": "inserciones", "del_word": "supresiones",
+        "deleted_note": "(suprimido) ",
+        "not_in_excerpt": "(no figura en este extracto)",
+        "header_row": "Encabezado",
+        "sponsors": "patrocinadores",
+        "gap": "[… texto no disponible en esta copia …]",
+        "unknown_number": "PP?n: n-ésimo párrafo del preámbulo tras una laguna del extracto; su número real se "
+                          "desconoce porque falta el texto anterior.",
+    },
+}
+
+#: Quotation marks around a quoted word, per language.
+QUOTES = {"fr": ("« ", " »"), "es": ("«", "»")}
+
+
+def word(key: str, lang: Optional[str] = None, **fmt: str) -> str:
+    """The phrase ``key`` in ``lang`` (English when the language or the phrase is not known)."""
+    text = WORDS.get(lang or "en", {}).get(key) or WORDS["en"][key]
+    return text.format(**fmt) if fmt else text
+
+
+def quote(text: str, lang: Optional[str] = None) -> str:
+    a, b = QUOTES.get(lang or "en", ("“", "”"))
+    return f"{a}{text}{b}"
+
+
+def colon(lang: Optional[str] = None) -> str:
+    """": " — with the space French typography puts before it."""
+    return " : " if lang == "fr" else ": "
+
+
+def semicolon(lang: Optional[str] = None) -> str:
+    return " ; " if lang == "fr" else "; "
+
+
+def header_lines(h: HeaderComparison, lang: Optional[str] = None) -> list[str]:
+    """One line per header change, in ``lang``: 'sponsors added: France', 'date: “…” → “…”'."""
+    lines = []
+    for name in ("title",) + HEADER_FIELDS:
+        if name in h.fields:
+            a, b = h.fields[name]
+            lines.append(f"{word(name, lang)}{colon(lang)}{quote(a, lang)} → {quote(b, lang)}")
+    colon_ = colon(lang)
+    if h.sponsors_added:
+        lines.append(word("sponsors_added", lang) + colon_ + ", ".join(h.sponsors_added))
+    if h.sponsors_removed:
+        lines.append(word("sponsors_removed", lang) + colon_ + ", ".join(h.sponsors_removed))
+    return lines
+
+
+def pair_flag_words(flags: list[str], lang: Optional[str]) -> list[str]:
+    """:func:`compare.export.labels.pair_flags` words in ``lang``."""
+    back = {"new": "inserted"}
+    return [word(back.get(f, f), lang) if back.get(f, f) in WORDS["en"] else f for f in flags]
+
+
+def describe_in(pair: Pair, lang: Optional[str]) -> str:
+    """:func:`compare.export.labels.describe` in ``lang`` (ids stay as negotiators cite them)."""
+    from .labels import pair_flags, pair_ids
+
+    bits = ", ".join(pair_flag_words(pair_flags(pair), lang))
+    lead = ""
+    if pair.leading_change:
+        lead = f", {quote(pair.leading_change[0], lang)} → {quote(pair.leading_change[1], lang)}"
+    return f"{pair_ids(pair)}{colon(lang)}{bits}{lead}"
+
+
+def shows_unknown_numbers(cmp) -> bool:
+    """Whether a view of ``cmp`` shows ids with an unknown number (``PP?7``) that need explaining."""
+    ids = [i for p in cmp.pairs for i in p.old + p.new]
+    ids += list(cmp.out_of_scope.get("old", [])) + list(cmp.out_of_scope.get("new", []))
+    return any("?" in i for i in ids)

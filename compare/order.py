@@ -1,0 +1,171 @@
+"""Which version came first, by what the versions themselves say.
+
+An uploaded version must not go last whatever its date: Rev.1 (10 Nov) →
+Rev.2 (17 Nov) → L.17/Rev.1 (10 Nov) compares the drafts backwards without a
+word.  :func:`order_versions` orders versions by
+
+1. the General Assembly session (from an ``A/…`` symbol — ``A/RES/63/194``,
+   ``A/C.3/63/L.17`` — or from the date: a session opens in September);
+2. drafts before the adopted ``A/RES`` text;
+3. the date;
+4. the stage: the base draft, then Rev.1, Rev.2, … (from the symbol, else the
+   label or file name, else the document type: « projet de résolution » is a
+   base draft; a revised text without a number goes after the numbered ones).
+
+A version with neither a session nor a date keeps its place among the others.
+When the user sets the order, it is kept, with a warning where it contradicts
+the dates.  Versions with the same text (the .docx and the .pdf of one draft)
+are flagged: ``same_as[i]`` is the earlier version ``i`` repeats.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional, Sequence
+
+from compare.model import Document
+from compare.tokens import words
+
+_RES = re.compile(r"RES[/\-_ ](\d{1,3})[/\-_ ](\d+)", re.I)
+_A_SESSION = re.compile(r"\bA/(?:C\.\d/|RES/)?(\d{1,3})/", re.I)
+_REV = re.compile(r"\bRev[.\-_ ]?\s*(\d+)", re.I)
+_DRAFT = re.compile(r"\bL[.\-_ ]?\d+", re.I)
+_REVISED_TYPE = re.compile(r"revised|révisé|revisado|пересмотренн|منقح|订正", re.I)
+_DRAFT_TYPE = re.compile(r"draft|projet|proyecto|проект|مشروع|草案", re.I)
+_ADOPTED_TYPE = re.compile(r"^\s*(resolution|résolution|resolución|резолюция|قرار|决议)\s*$", re.I)
+
+ADOPTED = 1000          # stage of an adopted resolution: after every revision
+
+
+@dataclass(frozen=True)
+class Placement:
+    """What a version says about where it stands (``None``: it does not say)."""
+
+    session: Optional[int]
+    stage: Optional[int]        # 0 base draft, n Rev.n, ADOPTED
+    date: Optional[str]         # ISO
+
+    @property
+    def known(self) -> bool:
+        return self.session is not None or self.date is not None
+
+
+@dataclass
+class VersionOrder:
+    """``order``: indices into the given versions, oldest first; ``warnings``: one plain
+    line each; ``same_as``: {index: index of an earlier version with the same text}."""
+
+    order: list[int]
+    warnings: list[str] = field(default_factory=list)
+    same_as: dict[int, int] = field(default_factory=dict)
+
+
+def _session_of_date(iso: str) -> Optional[int]:
+    m = re.match(r"(\d{4})-(\d{2})", iso or "")
+    if not m:
+        return None
+    year, month = int(m.group(1)), int(m.group(2))
+    return year - 1945 - (0 if month >= 9 else 1)       # the 63rd session opened in September 2008
+
+
+def placement(doc: Document) -> Placement:
+    """Session, stage and date as the version states them (symbol, then label and file name)."""
+    m = doc.meta
+    names = [m.symbol or "", doc.label or "", doc.source or ""]
+    session = stage = None
+    for text in names:
+        r = _RES.search(text)
+        if r:
+            session, stage = int(r.group(1)), ADOPTED
+            break
+    if session is None and m.symbol:
+        a = _A_SESSION.search(m.symbol)
+        if a:
+            session = int(a.group(1))
+    if stage is None:
+        for text in names:
+            rev = _REV.search(text)
+            if rev:
+                stage = int(rev.group(1))
+                break
+            if _DRAFT.search(text):
+                stage = 0
+                break
+    if stage is None and m.doc_type:
+        if _ADOPTED_TYPE.match(m.doc_type):
+            stage = ADOPTED
+        elif _REVISED_TYPE.search(m.doc_type):
+            stage = None                    # a revision, number unknown
+        elif _DRAFT_TYPE.search(m.doc_type):
+            stage = 0
+    if session is None and m.date:
+        session = _session_of_date(m.date)
+    return Placement(session, stage, m.date)
+
+
+def _key(p: Placement) -> tuple:
+    """Session; drafts before the adopted text; date; then the stage (a revised text
+    without a number — an oral revision — after the numbered ones of its day)."""
+    stage = p.stage if p.stage is not None else ADOPTED - 1
+    return (p.session if p.session is not None else -1, stage == ADOPTED, p.date or "", stage)
+
+
+def _name(doc: Document, p: Placement) -> str:
+    return f"{doc.label} ({p.date})" if p.date else doc.label
+
+
+def text_key(doc: Document) -> tuple:
+    """What two versions must share to be 'the same text': the title and every
+    paragraph's words (case, typography and punctuation aside — a .docx and a .pdf
+    of one draft differ in those)."""
+    return (tuple(words(doc.meta.title or "")), tuple(tuple(words(p.text)) for p in doc.paragraphs))
+
+
+def _contradictions(docs: Sequence[Document], places: list[Placement], order: list[int]) -> list[str]:
+    """One line per consecutive pair (each is one comparison) that runs against the dates or stages."""
+    out = []
+    for a, b in zip(order, order[1:]):
+        pa, pb = places[a], places[b]
+        if pa.date and pb.date and pb.date < pa.date:
+            out.append(f"{_name(docs[a], pa)} is placed before {_name(docs[b], pb)}, but its date is later")
+        elif (pa.session is not None and pb.session is not None and pb.session < pa.session
+              and not (pa.date and pb.date)):
+            out.append(f"{docs[a].label} is placed before {docs[b].label}, but it belongs to a later session "
+                       f"({pa.session} vs {pb.session})")
+        elif (pa.session is not None and pa.session == pb.session and pa.stage is not None
+              and pb.stage is not None and pb.stage < pa.stage and not (pa.date and pb.date)):
+            out.append(f"{docs[a].label} is placed before {docs[b].label}, but it is a later stage of the text")
+    return out
+
+
+def order_versions(docs: Sequence[Document], user_order: Optional[Sequence[int]] = None) -> VersionOrder:
+    """Order ``docs`` oldest first by what they say, or keep ``user_order`` (indices) and
+    warn where it contradicts the dates; flag repeated texts either way."""
+    places = [placement(d) for d in docs]
+    if user_order is not None:
+        order = list(user_order)
+        if sorted(order) != list(range(len(docs))):
+            raise ValueError("the order must name every version once")
+        warnings = [w + " (order as you set it)." for w in _contradictions(docs, places, order)]
+    else:
+        known = sorted((i for i, p in enumerate(places) if p.known), key=lambda i: (_key(places[i]), i))
+        slots = [i for i, p in enumerate(places) if p.known]       # where known versions stood
+        order = list(range(len(docs)))
+        for slot, i in zip(slots, known):
+            order[slot] = i
+        warnings = []
+        if order != list(range(len(docs))):
+            warnings.append("Versions put in the order their dates and symbols give: "
+                            + " → ".join(docs[i].label for i in order) + ".")
+        warnings += [f"{docs[i].label}: no date or symbol — left where it was given."
+                     for i, p in enumerate(places) if not p.known and len(docs) > 1]
+    same_as: dict[int, int] = {}
+    seen: dict[tuple, int] = {}
+    for i in order:
+        k = text_key(docs[i])
+        if k in seen:
+            same_as[i] = seen[k]
+            warnings.append(f"{docs[i].label}: same text as {docs[seen[k]].label}.")
+        else:
+            seen[k] = i
+    return VersionOrder(order, warnings, same_as)

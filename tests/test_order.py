@@ -1,0 +1,94 @@
+"""Version order (compare.order via compare.api.order_versions): by what the versions say.
+
+Dates, then base < Rev.1 < Rev.2 < A/RES, unless the user sets the order — then a warning where it
+runs against the dates; the same text given twice (.docx and .md of one draft) is flagged.
+"""
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from compare import api
+from compare.cli import main
+from compare.order import ADOPTED, placement
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+@pytest.fixture(scope="module")
+def versions():
+    """The real texts, oldest first, each with what tells its place."""
+    names = ["draft-2006-belarus.en.md", "A-RES-61-180.en.md", "draft-rev1-2008-11-10.fr.md",
+             "draft-rev2-illustrative.fr.md", "A-RES-63-194.en.md", "A-RES-64-178.en.md"]
+    return [api.load(SAMPLES / n) for n in names]
+
+
+def test_placement_reads_symbols_dates_and_document_types(versions):
+    p = {d.label: placement(d) for d in versions}
+    assert p["A-RES-61-180.en"].session == 61 and p["A-RES-61-180.en"].stage == ADOPTED
+    assert p["A-RES-63-194.en"].session == 63          # an excerpt with no header: from its file name
+    assert p["draft-rev1-2008-11-10.fr"].session == 63   # 10 Nov 2008: the 63rd session (opened Sept 2008)
+    assert p["draft-rev1-2008-11-10.fr"].stage == 1      # "rev1" in its file name
+    docx = placement(api.load(SAMPLES / "draft-rev1-2008-11-10.fr.docx"))   # A/C.3/63/L.17/Rev.1
+    assert (docx.session, docx.stage) == (63, 1)
+
+
+def test_shuffled_versions_come_out_in_date_order_with_a_warning(versions):
+    rng = random.Random(12)
+    for _ in range(5):
+        idx = list(range(len(versions)))
+        rng.shuffle(idx)
+        shuffled = [versions[i] for i in idx]
+        got = api.order_versions(shuffled)
+        assert [shuffled[i].label for i in got.order] == [d.label for d in versions]
+        if idx != sorted(idx):
+            assert any("order their dates and symbols give" in w for w in got.warnings)
+
+
+def test_revisions_in_stage_order_when_dates_are_equal():
+    rev1 = api.load(SAMPLES / "draft-rev1-2008-11-10.fr.md")
+    base = replace(rev1, label="L.17", meta=replace(rev1.meta, doc_type="projet de résolution"))
+    rev2 = replace(rev1, label="L.17/Rev.2")
+    got = api.order_versions([rev2, rev1, base])
+    assert [[rev2, rev1, base][i].label for i in got.order] == ["L.17", rev1.label, "L.17/Rev.2"]
+
+
+def test_user_order_is_kept_with_a_warning_against_the_dates(versions):
+    rev1, rev2 = versions[2], versions[3]
+    docx = api.load(SAMPLES / "draft-rev1-2008-11-10.fr.docx", label="L.17/Rev.1")
+    # the issue's case: Rev.1 (10 Nov) → Rev.2 (17 Nov) → L.17/Rev.1 (10 Nov), as set by the user
+    got = api.order_versions([rev1, rev2, docx], user_order=[0, 1, 2])
+    assert got.order == [0, 1, 2]
+    assert any("is placed before L.17/Rev.1 (2008-11-10), but its date is later" in w for w in got.warnings)
+    # ... and the same text given twice is flagged
+    assert got.same_as == {2: 0}
+    assert f"L.17/Rev.1: same text as {rev1.label}." in got.warnings
+    # by what they say: both Rev.1 copies first, then Rev.2
+    auto = api.order_versions([rev1, rev2, docx])
+    assert auto.order == [0, 2, 1] and auto.same_as == {2: 0}
+    with pytest.raises(ValueError):
+        api.order_versions([rev1, rev2], user_order=[0, 0])
+
+
+def test_a_version_that_says_nothing_keeps_its_place(versions):
+    bare = replace(versions[3], label="pasted", source="<text>",
+                   meta=replace(versions[3].meta, date=None, symbol=None, doc_type=None))
+    docs = [versions[2], bare, versions[1]]
+    got = api.order_versions(docs)
+    assert [docs[i].label for i in got.order] == [versions[1].label, "pasted", versions[2].label]
+    assert any("pasted: no date or symbol" in w for w in got.warnings)
+
+
+def test_cli_orders_by_dates_on_request_and_warns_otherwise(capsys):
+    rev1, rev2 = str(SAMPLES / "draft-rev1-2008-11-10.fr.md"), str(SAMPLES / "draft-rev2-illustrative.fr.md")
+    assert main(["diff", rev2, rev1]) == 0
+    out = capsys.readouterr()
+    assert "=== draft-rev2-illustrative.fr → draft-rev1-2008-11-10.fr" in out.out
+    assert "but its date is later" in out.err
+    assert main(["diff", rev2, rev1, "--order", "auto"]) == 0
+    out = capsys.readouterr()
+    assert "=== draft-rev1-2008-11-10.fr → draft-rev2-illustrative.fr" in out.out
+    assert "order their dates and symbols give" in out.err

@@ -78,3 +78,35 @@ def compare_versions(docs: list[Document], options: CompareOptions | None = None
     from .lineage import build_lineage
 
     return build_lineage(list(docs), options or CompareOptions())
+
+
+# --------------------------------------------------------------------------- the agreed-language library
+
+def sample_documents() -> list[Document]:
+    """The bundled samples a new library starts with (:func:`compare.library.default_sample_paths`)."""
+    from .library import default_sample_paths
+
+    return [load(p) for p in default_sample_paths()]
+
+
+def open_library(path: Union[str, os.PathLike, None] = None, *, seed: bool = True, create: bool = True):
+    """Open the agreed-language library (``":memory:"``: a temporary one), creating it
+    when missing and, with ``seed``, filling a new one with the bundled samples."""
+    from .library import Library
+
+    return Library.open(path, seed=sample_documents if seed else None, create=create)
+
+
+def rebuild_library(path: Union[str, os.PathLike, None] = None, *, seed: bool = True):
+    """Start a damaged library afresh (see :meth:`compare.library.Library.rebuild`):
+    (new library, notes for the user)."""
+    from .library import Library
+
+    return Library.rebuild(path, seed=sample_documents if seed else None, reload=lambda p: load(p))
+
+
+def add_to_library(library, source: Source, *, name: str | None = None, label: str | None = None,
+                   origin: str = "user"):
+    """Parse a file (path, or bytes with ``name``) once and add it to ``library``:
+    (its :class:`~compare.library.DocInfo`, whether it was new)."""
+    return library.add_document(load(source, name=name, label=label), origin=origin)

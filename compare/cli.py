@@ -169,12 +169,11 @@ def _cmd_redline(args: argparse.Namespace) -> int:
 def _redline_trace(args: argparse.Namespace, old: Document, new: Document):
     """Trace NEW for the appendix: against the library (read only; a new one starts with the
     samples) plus OLD, in a temporary in-memory copy, so the library file is not changed."""
-    from .library import Library
     from .trace import trace_document
 
     if args.min_words < 5:
         raise InputError("--min-words", "must be at least 5 (the library indexes 5-word runs)")
-    with Library.open(args.library) as stored:
+    with api.open_library(args.library) as stored:
         lib = stored.memory_copy()
     with lib:
         lib.add_document(old, origin="user")

@@ -45,21 +45,20 @@ def add_trace_parser(subparsers) -> argparse.ArgumentParser:
 
 def _cmd_trace(args: argparse.Namespace) -> int:
     from . import api
-    from .library import Library
     from .trace import trace_dict, trace_document, trace_text
 
     if not (args.draft or args.add or args.list_library or args.rebuild_library):
         raise InputError("trace", "give a DRAFT to trace, or --add, --list-library or --rebuild-library")
     if args.rebuild_library:
-        lib, notes = Library.rebuild(args.library)
+        lib, notes = api.rebuild_library(args.library)
         for n in notes:
             sys.stderr.write(f"library: {n}\n")
         sys.stderr.write(f"library: rebuilt at {lib.path}\n")
     else:
-        lib = Library.open(args.library)
+        lib = api.open_library(args.library)
     with lib:
         for f in args.add:
-            info, new = lib.add(f)
+            info, new = api.add_to_library(lib, f)
             sys.stderr.write(f"library: {'added' if new else 'already there'}: {info.name} ({info.n_paragraphs} paragraphs)\n")
         if args.list_library:
             for d in lib.documents():

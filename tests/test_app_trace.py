@@ -61,7 +61,7 @@ def shown(at: AppTest) -> list[tuple[str, str, float, list[str]]]:
 def library_trace(draft: Path, older: list[Path], **kw):
     """What the app should show: the library's own trace, same library recipe."""
     doc = api.load(str(draft))
-    with Library.open(MEMORY) as lib:
+    with api.open_library(MEMORY) as lib:
         loaded = {lib.add_document(api.load(str(o)))[0].id for o in older}
         later = [str(d.id) for d in later_documents(doc, lib) if d.id not in loaded]
         return trace_dict(trace_document(doc, lib, exclude=later, **kw))
@@ -206,7 +206,7 @@ def test_render_trace_escapes_and_numbers_sources():
     doc = api.load_text("The General Assembly,\n\n1. Recognizes that broad international cooperation between "
                         "Member States and relevant intergovernmental and non-governmental organizations is "
                         "essential <b>now</b>;\n", name="x")
-    with Library.open(MEMORY) as lib:
+    with api.open_library(MEMORY) as lib:
         t = trace_dict(trace_document(doc, lib))
     html = render.trace_html(t)
     assert "<b>now</b>" not in html and "&lt;b&gt;now&lt;/b&gt;" in html

@@ -27,7 +27,7 @@ SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 @pytest.fixture(scope="module")
 def lib():
-    lib = Library.open(":memory:")          # the samples, in a temporary database
+    lib = api.open_library(":memory:")          # the samples, in a temporary database
     yield lib
     lib.close()
 
@@ -224,7 +224,7 @@ def test_libreoffice_accepts_and_rejects_with_the_appendix(tmp_path, excerpts, i
 
 def test_memory_library_and_its_copy_write_nothing(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    with Library.open(":memory:") as base:
+    with api.open_library(":memory:") as base:
         n = len(base.documents())
         assert n and base.in_memory and base.check() == []
         copy = base.memory_copy()

@@ -7,6 +7,7 @@ import random
 
 import pytest
 
+from compare import api
 from compare.api import load
 from compare.errors import InputError
 from compare.library import Library
@@ -18,7 +19,7 @@ from compare.trace_cli import add_trace_parser
 
 @pytest.fixture(scope="module")
 def lib(tmp_path_factory):
-    lib = Library.open(tmp_path_factory.mktemp("lib") / "lib.sqlite3")
+    lib = api.open_library(tmp_path_factory.mktemp("lib") / "lib.sqlite3")
     yield lib
     lib.close()
 

@@ -31,7 +31,7 @@ if str(ROOT) not in sys.path:
 
 import streamlit as st  # noqa: E402
 
-from compare.api import compare_versions, default_label, load, load_text, short_label  # noqa: E402
+from compare.api import compare_versions, default_label, load, load_text, open_library, short_label  # noqa: E402
 from compare.errors import InputError  # noqa: E402
 from compare.export.labels import describe  # noqa: E402
 from compare.model import CompareOptions, Lineage  # noqa: E402
@@ -120,9 +120,9 @@ def _redline(key: tuple, step: int, author: str, moves: str, trace_key, _lineage
 def _sample_library():
     """The bundled samples in a temporary in-memory library (nothing written to disk), shared by
     every session; a lock guards the copies each trace takes of it."""
-    from compare.library import MEMORY, Library
+    from compare.library import MEMORY
 
-    return Library.open(MEMORY), threading.Lock()
+    return open_library(MEMORY), threading.Lock()
 
 
 def _saved_library_path() -> tuple[str, float]:
@@ -144,12 +144,12 @@ def _trace(key: tuple, min_words: int, before_auto: bool, not_later: bool, libra
     saved library) with the versions loaded here that come before the traced one added;
     versions that come after it are left out even when the library holds them, and with
     ``not_later`` so are the texts dated after it (:func:`compare.trace.later_documents`)."""
-    from compare.library import Library, content_hash
+    from compare.library import content_hash
     from compare.trace import later_documents, trace_dict, trace_document
 
     try:
         if library == "saved":
-            with Library.open() as stored:          # the user chose it: may create it (with the samples)
+            with open_library() as stored:          # the user chose it: may create it (with the samples)
                 lib = stored.memory_copy()
         else:
             base, lock = _sample_library()

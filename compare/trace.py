@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import math
 import re
-import textwrap
 from dataclasses import dataclass, field
 from typing import Iterable, Optional, Sequence, Union
 
@@ -508,93 +507,3 @@ def trace_document(doc: Document, library: Library, min_words: int = DEFAULT_MIN
     b = resolve_before(before, doc)
     return TraceResult(doc.label, doc.source, doc.meta.symbol, doc.meta.language, str(library.path), min_words,
                        b, used, excluded, traces, source_texts)
-
-
-# ----------------------------------------------------------------------------- reports
-
-def _ref(d: DocInfo, pid: str) -> str:
-    return f"{d.name} {pid}"
-
-
-def trace_text(result: TraceResult, width: int = 100) -> str:
-    """A plain-text report: agreed spans in ⟦…⟧ with a source number, new wording as is."""
-    L: list[str] = []
-    bf = (f"; before session {result.before}" if isinstance(result.before, int)
-          else f"; before {result.before}" if result.before else "")
-    L.append(f"Agreed language in {result.label} (at least {result.min_words} words verbatim{bf})")
-    L.append(f"library: {result.library}")
-    L.append("traced against: " + (", ".join(d.name for d in sorted(result.used, key=lambda d: d.order_key)) or "nothing"))
-    if result.excluded:
-        L.append("left out: " + "; ".join(f"{d.name} ({why})" for d, why in result.excluded))
-    n_new = sum(1 for p in result.paragraphs if p.status == "new")
-    L.append(f"overall: {result.agreed_words} of {result.n_words} words agreed ({result.agreed_share:.0%}); "
-             f"{n_new} of {len(result.paragraphs)} paragraphs entirely new")
-    for p in result.paragraphs:
-        L.append("")
-        if p.status == "new":
-            head = "new wording"
-            if p.closest:
-                c = p.closest
-                head += f"; closest: {_ref(c.doc, c.paragraph)} (similarity {c.similarity:.2f})"
-            else:
-                head += "; nothing similar in the library"
-        elif p.status == "empty":
-            head = "no words"
-        else:
-            head = f"{p.agreed_share:.0%} agreed ({p.agreed_words}/{p.n_words} words)"
-        L.append(f"{p.id}  {head}")
-        body, pos, notes = [], 0, []
-        for k, s in enumerate(p.spans_in_order(), 1):
-            body.append(p.text[pos:s.start])
-            body.append(f"⟦{p.text[s.start:s.end]}⟧[{k}]")
-            pos = s.end
-            more = f" (+{s.n_sources - 1} more: " + ", ".join(_ref(r.doc, r.paragraph) for r in s.sources[1:4]) + \
-                   (" …" if s.n_sources > 4 else "") + ")" if s.n_sources > 1 else ""
-            notes.append(f"[{k}] {_ref(s.primary.doc, s.primary.paragraph)}{more}")
-        body.append(p.text[pos:])
-        L.extend(textwrap.wrap("".join(body), width, initial_indent="    ", subsequent_indent="    ") or ["    "])
-        for n in notes:
-            L.extend(textwrap.wrap(n, width, initial_indent="    ", subsequent_indent="        "))
-    return "\n".join(L) + "\n"
-
-
-def _src_dict(r: SourceRef) -> dict:
-    return {"doc": r.doc.id, "label": r.doc.label, "symbol": r.doc.symbol, "paragraph": r.paragraph,
-            "start": r.start, "end": r.end, "word_start": r.word_start, "word_end": r.word_end,
-            "match_words": r.match_words}
-
-
-def trace_dict(result: TraceResult) -> dict:
-    """JSON-ready report (schema 1), rich enough for a view to shade spans, list
-    sources, and show the source paragraphs side by side."""
-    pars = []
-    for p in result.paragraphs:
-        pars.append({
-            "id": p.id, "kind": p.kind, "text": p.text, "status": p.status,
-            "n_words": p.n_words, "agreed_words": p.agreed_words, "agreed_share": round(p.agreed_share, 4),
-            "spans": [{"start": s.start, "end": s.end, "word_start": s.word_start, "word_end": s.word_end,
-                       "text": p.text[s.start:s.end], "n_sources": s.n_sources,
-                       "primary": _src_dict(s.primary), "sources": [_src_dict(r) for r in s.sources]}
-                      for s in p.spans_in_order()],
-            "new": [{"start": a, "end": b, "text": p.text[a:b]} for a, b in p.new_ranges()],
-            "closest": None if p.closest is None else {
-                "doc": p.closest.doc.id, "label": p.closest.doc.label, "symbol": p.closest.doc.symbol,
-                "paragraph": p.closest.paragraph, "similarity": p.closest.similarity},
-        })
-    return {
-        "schema": 1,
-        "draft": {"label": result.label, "source": result.source, "symbol": result.symbol, "language": result.language},
-        "library": result.library,
-        "min_words": result.min_words,
-        "before": result.before,
-        "documents": [d.as_dict() for d in sorted(result.used, key=lambda d: d.order_key)],
-        "excluded": [dict(d.as_dict(), reason=why) for d, why in result.excluded],
-        "summary": {"paragraphs": len(result.paragraphs), "words": result.n_words,
-                    "agreed_words": result.agreed_words, "agreed_share": round(result.agreed_share, 4),
-                    "agreed": sum(p.status == "agreed" for p in result.paragraphs),
-                    "partly_agreed": sum(p.status == "partly agreed" for p in result.paragraphs),
-                    "new": sum(p.status == "new" for p in result.paragraphs)},
-        "paragraphs": pars,
-        "source_paragraphs": [{"doc": did, "paragraph": pid, "text": t}
-                              for (did, pid), t in sorted(result.source_texts.items())],
-    }

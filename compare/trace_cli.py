@@ -45,7 +45,8 @@ def add_trace_parser(subparsers) -> argparse.ArgumentParser:
 
 def _cmd_trace(args: argparse.Namespace) -> int:
     from . import api
-    from .trace import trace_dict, trace_document, trace_text
+    from .export.trace_views import trace_dict, trace_text
+    from .trace import trace_document
 
     if not (args.draft or args.add or args.list_library or args.rebuild_library):
         raise InputError("trace", "give a DRAFT to trace, or --add, --list-library or --rebuild-library")

@@ -22,7 +22,8 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from compare import api  # noqa: E402
 from compare.library import ENV_VAR, MEMORY, Library  # noqa: E402
-from compare.trace import later_documents, trace_dict, trace_document  # noqa: E402
+from compare.export.trace_views import trace_dict  # noqa: E402
+from compare.trace import later_documents, trace_document  # noqa: E402
 
 ROW = re.compile(r'<tr data-pid="([^"]*)" data-status="([^"]*)" data-share="([^"]*)" data-sources="([^"]*)">')
 RES_61_180, RES_63_194 = SAMPLES / "A-RES-61-180.en.md", SAMPLES / "A-RES-63-194.en.md"

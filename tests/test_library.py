@@ -12,7 +12,8 @@ import pytest
 from compare.api import add_to_library, load, open_library, rebuild_library
 from compare.errors import InputError
 from compare.library import ENV_VAR, Library, LibraryError, default_path, default_sample_paths, session_of
-from compare.trace import trace_dict, trace_document
+from compare.export.trace_views import trace_dict
+from compare.trace import trace_document
 
 
 @pytest.fixture()

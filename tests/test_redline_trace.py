@@ -18,9 +18,10 @@ from test_redline import assert_round_trip, document_xml, expected, has_revision
 from compare import api  # noqa: E402
 from compare.cli import main  # noqa: E402
 from compare.export.redline import (BODY_STYLES, SUMMARY_STYLES, TRACE_BOOKMARK, TRACE_STYLES,  # noqa: E402
-                                    redline_docx, trace_rows)
+                                    redline_docx)
+from compare.export.trace_views import trace_dict, trace_rows  # noqa: E402
 from compare.library import Library  # noqa: E402
-from compare.trace import trace_dict, trace_document  # noqa: E402
+from compare.trace import trace_document  # noqa: E402
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 

@@ -13,7 +13,8 @@ from compare.errors import InputError
 from compare.library import Library
 from compare.model import Document, Metadata, Paragraph
 from compare.tokens import words
-from compare.trace import trace_dict, trace_document, trace_text, word_offsets
+from compare.export.trace_views import trace_dict, trace_text
+from compare.trace import trace_document, word_offsets
 from compare.trace_cli import add_trace_parser
 
 

@@ -145,7 +145,8 @@ def _trace(key: tuple, min_words: int, before_auto: bool, not_later: bool, libra
     versions that come after it are left out even when the library holds them, and with
     ``not_later`` so are the texts dated after it (:func:`compare.trace.later_documents`)."""
     from compare.library import content_hash
-    from compare.trace import later_documents, trace_dict, trace_document
+    from compare.export.trace_views import trace_dict
+    from compare.trace import later_documents, trace_document
 
     try:
         if library == "saved":

@@ -135,6 +135,9 @@ def test_rows_match_the_trace(illustrative):
             assert r[1] == "100 %" and r[3].startswith("—")
         if p.spans:
             assert f"{p.spans_in_order()[0].primary.doc.name} {p.spans_in_order()[0].primary.paragraph}" in r[2]
+        if p.draft_words:                   # wording found only in earlier drafts: said apart, never "agreed"
+            assert f"(+{p.draft_share * 100:.0f} % from earlier drafts)" in r[1]
+    assert any(p.status == "from earlier drafts" for p in tr.paragraphs)
 
 
 def test_a_trace_of_another_text_is_refused(excerpts, illustrative):

@@ -61,7 +61,7 @@ from ..model import Comparison, Document, Pair, Paragraph, Segment
 from ..sequences import longest_increasing_subsequence
 from . import ooxml as ox
 from .labels import STATUS_WORD, describe
-from .trace_views import _percent, trace_dict, trace_rows
+from .trace_views import appendix_intro, trace_dict, trace_rows
 
 #: Paragraph styles of the resolution paragraphs (what accept/reject oracles compare).
 BODY_STYLES = ("RCPP", "RCOP", "RCSub1", "RCSub2", "RCPlain")
@@ -692,22 +692,8 @@ class _Builder:
     def _trace_appendix(self) -> list[etree._Element]:
         """The agreed-language table, after the resolution: untracked, own styles and bookmark."""
         tr = self.trace
-        sm = tr.get("summary", {})
         label = self.cmp.new.label or tr.get("draft", {}).get("label") or "the new version"
-        before = tr.get("before")
-        bf = (f"; only texts before session {before}" if isinstance(before, int)
-              else f"; only texts before {before}" if before else "")
-        used = ", ".join(d.get("symbol") or d["label"] for d in tr.get("documents", [])) or "nothing"
-        intro = [
-            ("RCTraceTitle", f"Agreed language in {label}"),
-            ("RCTrace", f"Overall {sm.get('agreed_words', 0)} of {sm.get('words', 0)} words "
-                        f"({_percent(sm.get('agreed_share', 0.0))}) are agreed language: runs of at least "
-                        f"{tr.get('min_words')} words found verbatim (case, typography and punctuation aside) in "
-                        f"earlier texts{bf}. Paragraphs: {sm.get('agreed', 0)} wholly agreed, "
-                        f"{sm.get('partly_agreed', 0)} partly, {sm.get('new', 0)} entirely new."),
-            ("RCTrace", f"Traced against: {used}."),
-            ("RCTrace", "This appendix is not part of the resolution text and is not tracked."),
-        ]
+        intro = [("RCTraceTitle" if k == 0 else "RCTrace", t) for k, t in enumerate(appendix_intro(tr, label))]
         out = [ox.paragraph(ox.ppr(style, page_break_before=(k == 0)), [ox.run(text)])
                for k, (style, text) in enumerate(intro)]
         head = ("Paragraph", "Agreed share", "Sources (document and paragraph)", "New wording")

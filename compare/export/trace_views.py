@@ -36,7 +36,8 @@ def _ref(d: DocInfo, pid: str) -> str:
 
 
 def trace_text(result: TraceResult, width: int = 100) -> str:
-    """A plain-text report: agreed spans in ⟦…⟧ with a source number, new wording as is."""
+    """A plain-text report: agreed spans in ⟦…⟧ with a source number, wording found only in
+    earlier drafts in ⟨…⟩ (not agreed language), new wording as is."""
     L: list[str] = []
     bf = (f"; before session {result.before}" if isinstance(result.before, int)
           else f"; before {result.before}" if result.before else "")
@@ -45,8 +46,11 @@ def trace_text(result: TraceResult, width: int = 100) -> str:
     L.append("traced against: " + (", ".join(d.name for d in sorted(result.used, key=lambda d: d.order_key)) or "nothing"))
     if result.excluded:
         L.append("left out: " + "; ".join(f"{d.name} ({why})" for d, why in result.excluded))
+    for w in getattr(result, "warnings", ()):
+        L.append(f"warning: {w}")
     n_new = sum(1 for p in result.paragraphs if p.status == "new")
     L.append(f"overall: {result.agreed_words} of {result.n_words} words agreed ({result.agreed_share:.0%}); "
+             f"{result.draft_words} from earlier drafts ({result.draft_share:.0%}); "
              f"{n_new} of {len(result.paragraphs)} paragraphs entirely new")
     for p in result.paragraphs:
         L.append("")
@@ -61,15 +65,17 @@ def trace_text(result: TraceResult, width: int = 100) -> str:
             head = "no words"
         else:
             head = f"{p.agreed_share:.0%} agreed ({p.agreed_words}/{p.n_words} words)"
+            if p.draft_words:
+                head += f"; {p.draft_share:.0%} from earlier drafts ({p.draft_words} words)"
         L.append(f"{p.id}  {head}")
         body, pos, notes = [], 0, []
         for k, s in enumerate(p.spans_in_order(), 1):
             body.append(p.text[pos:s.start])
-            body.append(f"⟦{p.text[s.start:s.end]}⟧[{k}]")
+            body.append(f"⟦{p.text[s.start:s.end]}⟧[{k}]" if s.adopted else f"⟨{p.text[s.start:s.end]}⟩[{k}]")
             pos = s.end
             more = f" (+{s.n_sources - 1} more: " + ", ".join(_ref(r.doc, r.paragraph) for r in s.sources[1:4]) + \
                    (" …" if s.n_sources > 4 else "") + ")" if s.n_sources > 1 else ""
-            notes.append(f"[{k}] {_ref(s.primary.doc, s.primary.paragraph)}{more}")
+            notes.append(f"[{k}] {_ref(s.primary.doc, s.primary.paragraph)}{'' if s.adopted else ' (draft)'}{more}")
         body.append(p.text[pos:])
         L.extend(textwrap.wrap("".join(body), width, initial_indent="    ", subsequent_indent="    ") or ["    "])
         for n in notes:
@@ -91,8 +97,9 @@ def trace_dict(result: TraceResult) -> dict:
         pars.append({
             "id": p.id, "kind": p.kind, "text": p.text, "status": p.status,
             "n_words": p.n_words, "agreed_words": p.agreed_words, "agreed_share": round(p.agreed_share, 4),
+            "draft_words": p.draft_words, "draft_share": round(p.draft_share, 4),
             "spans": [{"start": s.start, "end": s.end, "word_start": s.word_start, "word_end": s.word_end,
-                       "text": p.text[s.start:s.end], "n_sources": s.n_sources,
+                       "text": p.text[s.start:s.end], "n_sources": s.n_sources, "adopted": s.adopted,
                        "primary": _src_dict(s.primary), "sources": [_src_dict(r) for r in s.sources]}
                       for s in p.spans_in_order()],
             "new": [{"start": a, "end": b, "text": p.text[a:b]} for a, b in p.new_ranges()],
@@ -108,10 +115,14 @@ def trace_dict(result: TraceResult) -> dict:
         "before": result.before,
         "documents": [d.as_dict() for d in sorted(result.used, key=lambda d: d.order_key)],
         "excluded": [dict(d.as_dict(), reason=why) for d, why in result.excluded],
+        "warnings": list(getattr(result, "warnings", [])),
+        "loaded": {str(k): v for k, v in getattr(result, "loaded", {}).items()},
         "summary": {"paragraphs": len(result.paragraphs), "words": result.n_words,
                     "agreed_words": result.agreed_words, "agreed_share": round(result.agreed_share, 4),
+                    "draft_words": result.draft_words, "draft_share": round(result.draft_share, 4),
                     "agreed": sum(p.status == "agreed" for p in result.paragraphs),
                     "partly_agreed": sum(p.status == "partly agreed" for p in result.paragraphs),
+                    "from_earlier_drafts": sum(p.status == "from earlier drafts" for p in result.paragraphs),
                     "new": sum(p.status == "new" for p in result.paragraphs)},
         "paragraphs": pars,
         "source_paragraphs": [{"doc": did, "paragraph": pid, "text": t}
@@ -123,6 +134,28 @@ def trace_dict(result: TraceResult) -> dict:
 
 def _percent(share: float) -> str:
     return f"{share * 100:.0f} %"
+
+
+def appendix_intro(trace: dict, label: str) -> list[str]:
+    """The appendix's title and opening lines (before its table), for a trace_dict of ``label``."""
+    sm = trace.get("summary", {})
+    before = trace.get("before")
+    bf = (f"; only texts before session {before}" if isinstance(before, int)
+          else f"; only texts before {before}" if before else "")
+    used = ", ".join(d.get("symbol") or d["label"] for d in trace.get("documents", [])) or "nothing"
+    drafts = (f" A further {sm['draft_words']} words ({_percent(sm.get('draft_share', 0.0))}) are found only in "
+              "earlier drafts: negotiated before, but not agreed language." if sm.get("draft_words") else "")
+    return [
+        f"Agreed language in {label}",
+        f"Overall {sm.get('agreed_words', 0)} of {sm.get('words', 0)} words "
+        f"({_percent(sm.get('agreed_share', 0.0))}) are agreed language: runs of at least "
+        f"{trace.get('min_words')} words found verbatim (case, typography and punctuation aside) in "
+        f"earlier adopted texts{bf}.{drafts} Paragraphs: {sm.get('agreed', 0)} wholly agreed, "
+        f"{sm.get('partly_agreed', 0)} partly, {sm.get('new', 0)} entirely new.",
+        f"Traced against: {used}.",
+    ] + [f"Note: {w}." for w in trace.get("warnings", [])] + [
+        "This appendix is not part of the resolution text and is not tracked.",
+    ]
 
 
 def trace_rows(trace: dict) -> list[tuple[str, str, str, str]]:
@@ -139,10 +172,12 @@ def trace_rows(trace: dict) -> list[tuple[str, str, str, str]]:
             rows.append((p["id"], "—", "—", "—"))
             continue
         share = _percent(p["agreed_share"]) if p["spans"] else "0 % (new)"
+        if p.get("draft_words"):
+            share += f" (+{_percent(p['draft_share'])} from earlier drafts)"
         refs: list[str] = []
         more = 0
         for sp in p["spans"]:
-            r = f"{name(sp['primary'])} {sp['primary']['paragraph']}"
+            r = f"{name(sp['primary'])} {sp['primary']['paragraph']}" + ("" if sp.get("adopted", True) else " (draft)")
             if r not in refs:
                 refs.append(r)
             more = max(more, sp["n_sources"] - 1)
@@ -176,6 +211,7 @@ TRACE_COLOURS = ("#fde2a7", "#bfe3f7", "#cdeebf", "#f7cde0", "#dfd3f5", "#fbcfbd
 
 TRACE_CSS = """<style>
 .rc .ag{border-radius:2px;padding:0 .05rem;box-decoration-break:clone;-webkit-box-decoration-break:clone}
+.rc .ag.dr{outline:1px dashed #777;outline-offset:-1px}
 .rc sup.agn{font-size:.7em;font-weight:600;color:#333;margin-left:.05rem}
 .rc .swatch{display:inline-block;width:1.6em;height:1em;border:1px solid #999;vertical-align:middle;
   margin-right:.3rem}
@@ -189,7 +225,7 @@ TRACE_CSS = """<style>
 .rc details{font-size:.85rem;color:#444}
 </style>"""
 
-TRACE_STATUS_CHOICES = ["agreed", "partly agreed", "new"]
+TRACE_STATUS_CHOICES = ["agreed", "partly agreed", "from earlier drafts", "new"]
 
 
 def trace_doc_names(trace: dict, names: Optional[dict] = None) -> dict[int, str]:
@@ -225,6 +261,9 @@ def trace_summary_html(trace: dict) -> str:
         f'≡ {_pct(sm["agreed_share"])} agreed language ({sm["agreed_words"]} of {sm["words"]} words)</span>',
         f'<span class="badge" data-count="agreed:{sm["agreed"]}">≡ {sm["agreed"]} paragraphs wholly agreed</span>',
         f'<span class="badge" data-count="partly agreed:{sm["partly_agreed"]}">≈ {sm["partly_agreed"]} partly</span>',
+        f'<span class="badge" data-count="from earlier drafts:{sm.get("draft_share", 0.0)}" title="found verbatim only '
+        f'in earlier drafts: negotiated, not agreed language">⋯ {_pct(sm.get("draft_share", 0.0))} from earlier drafts '
+        f'({sm.get("draft_words", 0)} words)</span>',
         f'<span class="badge b-new" data-count="new:{sm["new"]}">+ {sm["new"]} entirely new</span>',
     ]
     return f'{STYLE}<div class="rc rc-sum">{"".join(chips)}</div>'
@@ -274,8 +313,9 @@ def trace_text_html(p: dict, nums: dict[int, int], nm: dict[int, str]) -> str:
         pr = s["primary"]
         n = nums[pr["doc"]]
         more = f" (+{s['n_sources'] - 1} more)" if s["n_sources"] > 1 else ""
-        title = f"[{n}] {nm.get(pr['doc'], '?')} {pr['paragraph']}{more}"
-        out.append(f'<span class="ag" data-src="{n}" style="background:{trace_colour(n)}" title="{escape(title)}">'
+        draft = not s.get("adopted", True)
+        title = f"[{n}] {nm.get(pr['doc'], '?')} {pr['paragraph']}{more}" + (" — an earlier draft, not agreed" if draft else "")
+        out.append(f'<span class="ag{" dr" if draft else ""}" data-src="{n}" style="background:{trace_colour(n)}" title="{escape(title)}">'
                    f'{escape(text[s["start"]:s["end"]])}</span><sup class="agn">[{n}]</sup>')
         pos = s["end"]
     out.append(escape(text[pos:]))
@@ -321,7 +361,8 @@ def trace_html(trace: dict, names: Optional[dict] = None, *, statuses: Sequence[
         else:
             side = '<div class="closest">No verbatim source, and nothing similar in the earlier texts.</div>'
         share = _pct(p["agreed_share"])
-        word = {"agreed": "≡ agreed", "partly agreed": "≈ partly agreed", "new": "+ new"}.get(p["status"], p["status"])
+        word = {"agreed": "≡ agreed", "partly agreed": "≈ partly agreed", "new": "+ new",
+                "from earlier drafts": "⋯ from earlier drafts"}.get(p["status"], p["status"])
         sources_attr = "|".join(f"{nm.get(s['primary']['doc'], '?')} {s['primary']['paragraph']}" for s in p["spans"])
         rows.append(
             f'<tr data-pid="{escape(p["id"])}" data-status="{escape(p["status"])}" data-share="{p["agreed_share"]}" '
@@ -329,6 +370,8 @@ def trace_html(trace: dict, names: Optional[dict] = None, *, statuses: Sequence[
             f'<td class="pid">{escape(p["id"])}</td>'
             f"<td{d_attr}>{trace_text_html(p, nums, nm)}</td>"
             f'<td class="share">{share}<br><span style="font-size:.8rem">{escape(word)}</span>'
+            + (f'<br><span style="font-size:.8rem" title="found only in earlier drafts">+{_pct(p["draft_share"])} '
+               'drafts</span>' if p.get("draft_words") else "") +
             f'<div class="bar" aria-hidden="true"><div style="width:{share}"></div></div></td>'
             f"<td>{side}</td></tr>")
     if not rows:

@@ -14,7 +14,7 @@
   reported apart (``count_drafts=True`` counts them as agreed, as before);
 * for a paragraph with no verbatim source, the **closest** library paragraph
   and its similarity (the alignment's IDF-weighted unigram+bigram similarity,
-  :mod:`compare.align`), or None when nothing is even remotely similar.
+  :mod:`compare.similarity`), or None when nothing is even remotely similar.
 
 Method.  The library indexes every run of ``SHINGLE`` (5) consecutive words of
 every paragraph, hashed (:mod:`compare.library`).  The draft's shingles are
@@ -471,7 +471,7 @@ def _cover(n: int, intervals: list[_Interval], covered: Optional[list[bool]] = N
 
 def _similarities(old_texts: Sequence[str], new_texts: Sequence[str]):
     """The alignment's similarity matrix (old × new), IDF over the two sides: one notion of "close"."""
-    from .align import text_similarity
+    from .similarity import text_similarity
 
     return text_similarity(old_texts, new_texts)
 

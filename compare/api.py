@@ -5,7 +5,6 @@ The CLI and the Streamlit app call only these functions (and the exporters).
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 from typing import Mapping, Sequence, Union
 
@@ -14,6 +13,7 @@ from .readers import SUPPORTED, read_bytes, read_path
 from .readers.safety import DEFAULT_LIMITS, Limits
 from .readers.text import read_text
 from .structure import build_document
+from .symbols import short_label  # noqa: F401  (part of the public face: the app proposes labels with it)
 
 Source = Union[str, os.PathLike, bytes]
 
@@ -50,20 +50,6 @@ def default_label(name: str) -> str:
         if base.lower().endswith(ext):
             return base[: -len(ext)]
     return base
-
-
-def short_label(symbol: str | None, fallback: str) -> str:
-    """A label in negotiators' terms from a document symbol:
-    A/RES/61/180 → 61/180, A/C.3/63/L.17/Rev.1 → L.17/Rev.1; else ``fallback``."""
-    if symbol:
-        m = re.search(r"/RES/(\d+/\d+)", symbol)
-        if m:
-            return m.group(1)
-        m = re.search(r"/(L\.\d+(?:/Rev\.\d+)?(?:/Add\.\d+)?)$", symbol)
-        if m:
-            return m.group(1)
-        return symbol
-    return fallback
 
 
 def compare(old: Document, new: Document, options: CompareOptions | None = None) -> Comparison:

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import re
 
-SYMBOL = r"[A-Z]{1,2}/(?:[A-Za-z0-9.\-]+/)*[A-Za-z0-9.\-]*[A-Za-z0-9]"
-SYMBOL_RE = re.compile(rf"(?<![\w/])({SYMBOL})(?![\w/])")
+from .symbols import SYMBOL, SYMBOL_RE  # noqa: F401  (SYMBOL_RE: structure reads symbols through here)
 
 _FURNITURE = [
     re.compile(r"^\d{2}-\d{4,6}\s*(?:\([A-Z]\))?(?:\s+\d{6}){0,2}\s*$"),           # job number + date stamp

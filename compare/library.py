@@ -58,6 +58,7 @@ from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
 
 import numpy as np
 
+from . import symbols
 from .errors import InputError
 from .model import Document
 from .tokens import words
@@ -126,10 +127,6 @@ def content_hash(doc: Document) -> str:
 
 # ----------------------------------------------------------------------------- metadata helpers
 
-_SYMBOL_SESSION = re.compile(r"^A/(?:RES/|C\.\d/|INF/)?(\d{1,3})/", re.IGNORECASE)
-_LABEL_SESSION = re.compile(r"(?:^|[^A-Za-z0-9])A[-_.]?(?:RES[-_.]|C\.?\d[-_.])?(\d{2,3})[-_.]", re.IGNORECASE)
-_RES_LABEL = re.compile(r"(?:^|[^A-Za-z])RES(?:[-_./]|$)", re.IGNORECASE)
-
 
 def session_of(doc_or_meta, label: str = "") -> Optional[int]:
     """General Assembly session of a document: from its symbol (``A/RES/61/180``,
@@ -137,13 +134,11 @@ def session_of(doc_or_meta, label: str = "") -> Optional[int]:
     its date (session N opens in September of 1945 + N).  None if unknown."""
     meta = getattr(doc_or_meta, "meta", doc_or_meta)
     label = label or getattr(doc_or_meta, "label", "") or ""
-    sym = (getattr(meta, "symbol", None) or "").strip()
-    m = _SYMBOL_SESSION.match(sym)
-    if m:
-        return int(m.group(1))
-    m = _LABEL_SESSION.search(label)
-    if m:
-        return int(m.group(1))
+    s = symbols.session(getattr(meta, "symbol", None))
+    if s is None:
+        s = symbols.session_from_label(label)
+    if s is not None:
+        return s
     date = getattr(meta, "date", None)
     if date:
         m = re.match(r"(\d{4})-(\d{2})", date)
@@ -161,10 +156,9 @@ def is_adopted(meta, label: str = "") -> bool:
         return True
     if "draft" in dt or "projet" in dt or "proyecto" in dt:
         return False
-    sym = getattr(meta, "symbol", None) or ""
-    if sym.upper().startswith("A/RES/"):
+    if symbols.is_resolution(getattr(meta, "symbol", None)):
         return True
-    return bool(_RES_LABEL.search(label))
+    return symbols.label_names_resolution(label)
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from .furniture import SYMBOL_RE, is_furniture
+from .furniture import is_furniture
+from .symbols import SYMBOL_RE, resolution_symbol
 from .lexicon import leading_word
 from .numerals import roman_value
 from .language import MONTH_NUMBER, detect_language, opener_language
@@ -316,7 +317,7 @@ def _parse_header(blocks: list[Block]) -> tuple[Metadata, list[str]]:
             meta.title = r.group(2).strip()
             meta.doc_type = "resolution"
             if meta.symbol is None or "RES" not in meta.symbol:
-                meta.symbol = meta.symbol or f"A/RES/{r.group(1)}"
+                meta.symbol = meta.symbol or resolution_symbol(r.group(1))
             consumed = True
         if not consumed and (_ORGAN.match(line) and len(line) < 60 or _REPORT.match(line) or _LANG_WORD.match(line)):
             consumed = True

@@ -59,7 +59,7 @@ from typing import Optional, Sequence
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from compare.model import CompareOptions, Document, Paragraph
+from compare.model import CompareOptions, Document, PairStatus, Paragraph
 from compare.sequences import longest_increasing_subsequence
 from compare.similarity import _Features, similarity_matrix
 
@@ -99,15 +99,9 @@ class AlignedGroup:
     def kind(self) -> str:
         if self.out_of_scope:
             return "out_of_scope"
-        if not self.old:
-            return "inserted"
-        if not self.new:
-            return "deleted"
         if len(self.old) == 1 and len(self.new) == 1:
-            return "match"
-        if len(self.old) == 1:
-            return "split"
-        return "merge"   # a group is never many-to-many (see _joins)
+            return "match"          # unchanged or modified: the diff decides (classify)
+        return PairStatus.of_shape(len(self.old), len(self.new), True)   # never many-to-many (see _joins)
 
 
 # ----------------------------------------------------------------------------- assignment

@@ -34,7 +34,7 @@ import streamlit as st  # noqa: E402
 from compare.api import (compare_versions, default_label, load, load_text, open_library, short_label,  # noqa: E402
                          trace_version)
 from compare.errors import InputError  # noqa: E402
-from compare.export.labels import describe  # noqa: E402
+from compare.export.labels import describe, distinct_labels  # noqa: E402
 from compare.model import CompareOptions, Lineage  # noqa: E402
 from ui import render  # noqa: E402
 
@@ -248,13 +248,7 @@ def order_and_label(sources: list[Source]):
             sb.button(f"Remove {s.name}", key=f"rm:{s.key}", on_click=_remove_pasted, args=(s.key,))
         rows.append((int(pos), idx, s, doc, (label or "").strip() or default))
     rows.sort(key=lambda r: (r[0], r[1]))
-    # labels name table columns: keep them distinct
-    seen: dict[str, int] = {}
-    labels = []
-    for r in rows:
-        lab = r[4]
-        seen[lab] = seen.get(lab, 0) + 1
-        labels.append(lab if seen[lab] == 1 else f"{lab} ({seen[lab]})")
+    labels = distinct_labels([r[4] for r in rows])            # labels name table columns: keep them distinct
     for s, err in errors:
         st.error(f"⛔ {err}")
     return [r[3] for r in rows], [r[2] for r in rows], labels

@@ -13,24 +13,26 @@ from html import escape
 from typing import Optional, Sequence
 
 from compare.export.html import FLAG_SYMBOL, dir_attr, inline_html, rows_table, search_regex
-from compare.export.labels import describe, pair_flags
+from compare.export.labels import describe, is_change, pair_flags
 # the agreed-language views live in compare.export.trace_views (the CLI uses them too); the app reads them here
 from compare.export.trace_views import (STYLE, TRACE_COLOURS, TRACE_STATUS_CHOICES, trace_colour,  # noqa: F401
                                         trace_context, trace_html, trace_legend_html, trace_source_numbers,
                                         trace_summary_html)
-from compare.model import Comparison, Document, Lineage, Pair, Segment
+from compare.model import Comparison, Document, Lineage, Pair, PairStatus, Segment
 from compare.tokens import words
 
 
 #: Status filter choices, in the order a negotiator scans them.  All but the last
 #: two are flags of :func:`compare.export.labels.pair_flags`.
-STATUS_CHOICES = ["modified", "new", "deleted", "moved", "split", "merged", "renumbered", "unchanged",
+STATUS_CHOICES = [PairStatus.MODIFIED.word, PairStatus.INSERTED.word, PairStatus.DELETED.word, "moved",
+                  PairStatus.SPLIT.word, PairStatus.MERGED.word, "renumbered", PairStatus.UNCHANGED.word,
                   "PP↔OP", "leading word changed"]
 
 #: The summary counters, keyed as in :meth:`Comparison.summary`, with the words shown.
-SUMMARY_ORDER = [("modified", "modified"), ("inserted", "new"), ("deleted", "deleted"), ("moved", "moved"),
-                 ("split", "split"), ("merged", "merged"), ("renumbered", "renumbered"),
-                 ("unchanged", "unchanged"), ("leading_changed", "leading word changed")]
+SUMMARY_ORDER = [(s.value, s.word) for s in (PairStatus.MODIFIED, PairStatus.INSERTED, PairStatus.DELETED)] + \
+    [("moved", "moved")] + [(s.value, s.word) for s in (PairStatus.SPLIT, PairStatus.MERGED)] + \
+    [("renumbered", "renumbered"), (PairStatus.UNCHANGED.value, PairStatus.UNCHANGED.word),
+     ("leading_changed", "leading word changed")]
 
 
 # --------------------------------------------------------------------------- pairs
@@ -44,12 +46,6 @@ def pair_kinds(pair: Pair, cmp: Comparison) -> set[str]:
     """PP / OP / P of the paragraphs on either side (both for a PP↔OP move)."""
     old, new = kinds_by_id(cmp.old), kinds_by_id(cmp.new)
     return {old.get(i, "P") for i in pair.old} | {new.get(i, "P") for i in pair.new}
-
-
-def is_change(pair: Pair) -> bool:
-    """What "changes only" keeps: anything but an unchanged paragraph that stayed in place
-    (as in the text report); a paragraph only renumbered by others' insertions is hidden."""
-    return not (pair.status == "unchanged" and not pair.moved and pair.leading_change is None)
 
 
 def status_tags(pair: Pair) -> set[str]:

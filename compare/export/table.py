@@ -23,6 +23,7 @@ from typing import Optional
 import pandas as pd
 
 from ..model import Lineage, Pair
+from .labels import distinct_labels
 
 FORMATS = ("docx", "xlsx", "csv")
 INS_COLOR, DEL_COLOR = "1F4E9A", "B00000"
@@ -58,17 +59,7 @@ class Cell:
 
 def version_labels(lineage: Lineage) -> list[str]:
     """Column names: the version labels, made unique (``"v3"`` for an empty one)."""
-    seen: dict[str, int] = {}
-    out = []
-    for v, d in enumerate(lineage.versions):
-        lab = (d.label or "").strip() or f"v{v + 1}"
-        if lab in seen:
-            seen[lab] += 1
-            lab = f"{lab} ({seen[lab]})"
-        else:
-            seen[lab] = 1
-        out.append(lab)
-    return out
+    return distinct_labels([d.label for d in lineage.versions])
 
 
 def _segments_of(pairs: list[Pair]) -> list[tuple[str, str]]:

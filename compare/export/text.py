@@ -6,7 +6,7 @@ in ``wdiff``, so the report reads without colour.
 from __future__ import annotations
 
 from ..model import Comparison
-from .labels import describe
+from .labels import describe, is_change
 
 
 def inline_diff(segments) -> str:
@@ -28,7 +28,7 @@ def comparison_text(cmp: Comparison, changes_only: bool = False) -> str:
     lines.append("    " + ", ".join(f"{k}: {v}" for k, v in summary.items() if v))
     for p in cmp.pairs:
         head = describe(p)
-        if p.status == "unchanged" and not p.moved:
+        if not is_change(p):
             if not changes_only:
                 lines.append(f"  {head}")
             continue

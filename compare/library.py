@@ -60,6 +60,7 @@ import numpy as np
 
 from . import symbols
 from .errors import InputError
+from .language import is_draft_type, is_resolution_type
 from .model import Document
 from .tokens import words
 
@@ -151,10 +152,10 @@ def session_of(doc_or_meta, label: str = "") -> Optional[int]:
 
 def is_adopted(meta, label: str = "") -> bool:
     """An adopted resolution (agreed language proper), not a draft."""
-    dt = (getattr(meta, "doc_type", None) or "").lower()
-    if dt in ("resolution", "résolution", "resolución", "резолюция"):
+    dt = getattr(meta, "doc_type", None)
+    if is_resolution_type(dt):
         return True
-    if "draft" in dt or "projet" in dt or "proyecto" in dt:
+    if is_draft_type(dt):
         return False
     if symbols.is_resolution(getattr(meta, "symbol", None)):
         return True

@@ -47,3 +47,24 @@ def test_labels_made_distinct_once(samples):
     assert distinct_labels(["Rev.1", "Rev.1", "", "Rev.1"]) == ["Rev.1", "Rev.1 (2)", "v3", "Rev.1 (3)"]
     docs = [api.load(samples / "A-RES-61-180.en.md", label="x"), api.load(samples / "A-RES-63-194.en.md", label="x")]
     assert version_labels(Lineage(docs, [], [])) == ["x", "x (2)"]
+
+
+def test_language_facts_come_from_one_table():
+    from compare.export.html import dir_attr
+    from compare.export.redline import OPENERS
+    from compare.furniture import is_furniture
+    from compare.language import LANGUAGES, RTL, UN_LANGUAGES, opener_language
+    from compare.library import is_adopted
+    from compare.model import Metadata
+
+    assert UN_LANGUAGES == ("ar", "zh", "en", "fr", "ru", "es")
+    for code, f in LANGUAGES.items():
+        assert opener_language(f.opener) == code                 # what the redline prints, structure reads
+        assert OPENERS[code] == f.opener
+        assert (dir_attr(code) == ' dir="rtl"') == (code in RTL) == f.rtl
+        assert is_adopted(Metadata(doc_type=f.resolution))
+        assert not is_adopted(Metadata(doc_type=f"{f.draft} x", symbol="A/RES/1/1"))
+        if f.recycle:
+            assert is_furniture(f.recycle.capitalize())
+        if f.plenary:
+            assert is_furniture(f"68 {f.plenary}")

@@ -16,10 +16,10 @@ import re
 from html import escape
 from typing import Iterable, Optional, Sequence
 
+from ..language import RTL
 from ..model import Comparison, Pair, Segment
 from .labels import STATUS_WORD, pair_flags
 
-RTL = {"ar"}
 
 #: A symbol for every flag of :func:`compare.export.labels.pair_flags`, so a
 #: badge reads without colour even when its word is cut off.

@@ -57,6 +57,7 @@ from typing import Optional
 
 from lxml import etree
 
+from ..language import LANGUAGES, RTL
 from ..model import Comparison, Document, Pair, Paragraph, Segment
 from ..sequences import longest_increasing_subsequence
 from . import ooxml as ox
@@ -72,15 +73,7 @@ SUMMARY_BOOKMARK = "RC_Summary"
 TRACE_STYLES = ("RCTraceTitle", "RCTrace", "RCTraceHead", "RCTraceCell")
 TRACE_BOOKMARK = "RC_TraceAppendix"
 
-OPENERS = {
-    "en": "The General Assembly,",
-    "fr": "L’Assemblée générale,",
-    "es": "La Asamblea General,",
-    "ru": "Генеральная Ассамблея,",
-    "ar": "إن الجمعية العامة،",
-    "zh": "大会，",
-}
-RTL = {"ar"}
+OPENERS = {k: f.opener for k, f in LANGUAGES.items()}    # from the one table of language facts
 MOVE_MODES = ("move", "delete-insert")
 
 OP_ABSTRACT, PPSUB_ABSTRACT = 1, 2

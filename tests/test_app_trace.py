@@ -102,6 +102,12 @@ def test_illustrative_pair_traces_the_new_version():
     at.text_input(key="trace_dates").set_value("A-RES-63-194.en=2008-12-18").run()
     cap = " ".join(c.value for c in at.caption)
     assert "A-RES-63-194.en (later than the traced version)" in cap and not at.warning
+    # a draft the user marks adopted counts as agreed language
+    ms = at.multiselect(key="trace_adopted")
+    assert "Rev.1 (loaded)" in [ms.format_func(o) for o in ms.options]
+    ms.set_value(["draft-rev1-2008-11-10.fr"]).run()
+    assert_clean(at)
+    assert {r[0]: r for r in shown(at)}["PP1"][1] == "agreed"
 
 
 def test_61_180_to_63_194_shows_the_expected_source():

@@ -138,7 +138,7 @@ def _saved_library_path() -> tuple[str, float]:
 
 @st.cache_data(show_spinner="Tracing agreed language …", max_entries=16)
 def _trace(key: tuple, min_words: int, before_auto: bool, not_later: bool, library: str, _doc, _older: tuple,
-           _newer: tuple, dates: tuple = ()):
+           _newer: tuple, dates: tuple = (), adopted: tuple = ()):
     """(trace_dict, {library doc id: name}, None) or (None, {}, the one-line problem).
 
     :func:`compare.api.trace_version` on a temporary in-memory copy of the samples (or, when
@@ -159,7 +159,7 @@ def _trace(key: tuple, min_words: int, before_auto: bool, not_later: bool, libra
             result = trace_version(_doc, lib, earlier=[replace(d, label=lab) for d, lab in _older],
                                    later=[d for d, _ in _newer], min_words=min_words,
                                    before="auto" if before_auto else None, leave_out_later=not_later,
-                                   dates=dict(dates), copy=False)
+                                   dates=dict(dates), adopted=list(adopted), copy=False)
         names = {k: f"{v} (loaded)" for k, v in result.loaded.items()}
         return trace_dict(result), names, None
     except ValueError as exc:
@@ -418,8 +418,10 @@ def trace_of(vs: Versions, i: int):
            lib_key)
     not_later = bool(st.session_state.get("trace_not_later", True))
     dates = _trace_dates(st.session_state.get("trace_dates", ""))
-    t, names, err = _trace(key, min_words, before, not_later, library, vs.docs[i], vs.older(i), vs.newer(i), dates)
-    return t, names, err, (key, min_words, before, not_later, library, dates)
+    adopted = tuple(st.session_state.get("trace_adopted") or ())
+    t, names, err = _trace(key, min_words, before, not_later, library, vs.docs[i], vs.older(i), vs.newer(i), dates,
+                           adopted)
+    return t, names, err, (key, min_words, before, not_later, library, dates, adopted)
 
 
 def _trace_dates(text: str) -> tuple[tuple[str, str], ...]:
@@ -516,6 +518,14 @@ def trace_view(lineage: Lineage, key: tuple, vs: Versions, default: int) -> None
                               else "the bundled samples (temporary)")
                + (f" + the versions before it here: {', '.join(older)}" if older else "")
                + f". Traced against: {used}." + (f" Left out: {left}." if left else ""))
+    drafts = {d.get("symbol") or d["label"]: names.get(d["id"]) or d.get("symbol") or d["label"]
+              for d in t.get("documents", []) if not d.get("adopted")}
+    chosen = list(st.session_state.get("trace_adopted") or ())
+    st.multiselect("Count as adopted", sorted(set(drafts) | set(chosen)), key="trace_adopted",
+                   format_func=lambda k: drafts.get(k, k),
+                   placeholder="only A/RES resolutions are agreed language",
+                   help="Agreed language is adopted text: words found only in earlier drafts are counted apart "
+                        "(\"from earlier drafts\"). Mark a text adopted here to count its words as agreed.")
     st.html(render.trace_summary_html(t))
     st.html(render.trace_legend_html(t, names))
     st.html(render.trace_html(t, names, statuses=tuple(statuses)))

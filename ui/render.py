@@ -13,13 +13,13 @@ from html import escape
 from typing import Optional, Sequence
 
 from compare.export.html import FLAG_SYMBOL, dir_attr, inline_html, rows_table, search_regex
+from compare.export.figures import SUMMARY_ORDER, changed_words, summary_figures
 from compare.export.labels import describe, is_change, pair_flags
 # the agreed-language views live in compare.export.trace_views (the CLI uses them too); the app reads them here
 from compare.export.trace_views import (STYLE, TRACE_COLOURS, TRACE_STATUS_CHOICES, trace_colour,  # noqa: F401
                                         trace_context, trace_html, trace_legend_html, trace_source_numbers,
                                         trace_summary_html)
 from compare.model import Comparison, Document, Lineage, Pair, PairStatus, Segment
-from compare.tokens import words
 
 
 #: Status filter choices, in the order a negotiator scans them.  All but the last
@@ -27,12 +27,6 @@ from compare.tokens import words
 STATUS_CHOICES = [PairStatus.MODIFIED.word, PairStatus.INSERTED.word, PairStatus.DELETED.word, "moved",
                   PairStatus.SPLIT.word, PairStatus.MERGED.word, "renumbered", PairStatus.UNCHANGED.word,
                   "PP↔OP", "leading word changed"]
-
-#: The summary counters, keyed as in :meth:`Comparison.summary`, with the words shown.
-SUMMARY_ORDER = [(s.value, s.word) for s in (PairStatus.MODIFIED, PairStatus.INSERTED, PairStatus.DELETED)] + \
-    [("moved", "moved")] + [(s.value, s.word) for s in (PairStatus.SPLIT, PairStatus.MERGED)] + \
-    [("renumbered", "renumbered"), (PairStatus.UNCHANGED.value, PairStatus.UNCHANGED.word),
-     ("leading_changed", "leading word changed")]
 
 
 # --------------------------------------------------------------------------- pairs
@@ -115,26 +109,6 @@ def jump_targets(cmp: Comparison) -> list[str]:
 
 
 # --------------------------------------------------------------------------- figures
-
-
-def changed_words(pair: Pair) -> tuple[int, int]:
-    """Words deleted and inserted (substantive changes only; typographic variants don't count)."""
-    deleted = sum(len(words(s.text)) for s in pair.diff if s.op == "delete" and not s.minor)
-    inserted = sum(len(words(s.text)) for s in pair.diff if s.op == "insert" and not s.minor)
-    return deleted, inserted
-
-
-def summary_figures(cmp: Comparison) -> dict[str, int]:
-    counts = cmp.summary()
-    dele = ins = 0
-    for p in cmp.pairs:
-        d, i = changed_words(p)
-        dele += d
-        ins += i
-    out = {label: counts.get(key, 0) for key, label in SUMMARY_ORDER}
-    out["words deleted"] = dele
-    out["words inserted"] = ins
-    return out
 
 
 def summary_html(cmp: Comparison) -> str:

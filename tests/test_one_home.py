@@ -68,3 +68,10 @@ def test_language_facts_come_from_one_table():
             assert is_furniture(f.recycle.capitalize())
         if f.plenary:
             assert is_furniture(f"68 {f.plenary}")
+    # the header block's words are read from the same table
+    from compare.structure import _DOC_TYPE, _ORGAN
+    for f in LANGUAGES.values():
+        for t in f.doc_types:
+            assert _DOC_TYPE.match(f"Bélarus, Équateur: {t}").group("type").lower() == t.lower()
+        for o in f.organs:
+            assert _ORGAN.match(o)

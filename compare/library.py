@@ -425,7 +425,9 @@ class Library:
                 side.unlink()
         lib = cls.open(p, seed=seed)
         for s in user_sources:
-            if Path(s).is_file() and reload is not None:
+            if Path(s).is_file() and reload is None:
+                notes.append(f"not added again (add it again yourself): {s}")
+            elif Path(s).is_file():
                 try:
                     lib.add_document(reload(s), source=s)
                     notes.append(f"added again: {s}")

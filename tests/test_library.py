@@ -186,3 +186,15 @@ def test_not_a_library_sqlite_file(lib_path):
     c.close()
     with pytest.raises(LibraryError, match="not a Resolution Compare library"):
         open_library(lib_path)
+
+
+def test_the_library_stores_documents_and_never_reads_files(lib_path, samples):
+    # a library opened on its own holds what it is given: no samples unless a seed gives them
+    with Library.open(lib_path) as lib:
+        assert lib.documents() == []
+        assert not hasattr(lib, "add") and not hasattr(lib, "add_samples")
+        lib.add_document(load(samples / "draft-rev2-illustrative.fr.md"), source=str(samples / "draft-rev2-illustrative.fr.md"))
+    lib, notes = Library.rebuild(lib_path)                       # no reader given: it says what to add again
+    with lib:
+        assert lib.documents() == []
+    assert any("not added again" in n and "draft-rev2-illustrative" in n for n in notes)

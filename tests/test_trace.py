@@ -10,7 +10,6 @@ import pytest
 from compare import api
 from compare.api import load
 from compare.errors import InputError
-from compare.library import Library
 from compare.model import Document, Metadata, Paragraph
 from compare.tokens import words
 from compare.export.trace_views import trace_dict, trace_text

@@ -228,7 +228,7 @@ _ISO = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 
 
 #: why an undated text is left out when only older texts are wanted
-UNDATED = "undated: cannot tell whether it is older (give it a date to use it)"
+UNDATED = "undated: cannot tell whether it is older; give it a date to use it"
 
 
 def _names(d: DocInfo) -> set[str]:

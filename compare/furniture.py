@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .language import LANGUAGES
-from .symbols import SYMBOL, SYMBOL_RE  # noqa: F401  (SYMBOL_RE: structure reads symbols through here)
+from .symbols import SYMBOL
 
 _FURNITURE = [
     re.compile(r"^\d{2}-\d{4,6}\s*(?:\([A-Z]\))?(?:\s+\d{6}){0,2}\s*$"),           # job number + date stamp

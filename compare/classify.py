@@ -41,7 +41,7 @@ from typing import Optional
 from compare.align import AlignedGroup, align, is_fragment_comparison
 from compare.lexicon import leading_change_kind as _lex_change_kind
 from compare.lexicon import split_leading_any
-from compare.model import CompareOptions, Comparison, Document, Pair, Paragraph
+from compare.model import CompareOptions, Comparison, Document, Pair, PairStatus, Paragraph
 from compare.sequences import longest_increasing_subsequence
 
 from compare.diff import changed_share, diff_texts, text_with_markers
@@ -133,18 +133,7 @@ def compare_documents(old: Document, new: Document, options: Optional[CompareOpt
         otext = _group_text(oidx, g.old, options)
         ntext = _group_text(nidx, g.new, options)
         segs = diff_texts(otext, ntext, options)
-        if not g.old:
-            status = "inserted"
-        elif not g.new:
-            status = "deleted"
-        elif len(g.old) > 1 and len(g.new) == 1:
-            status = "merged"
-        elif len(g.new) > 1:
-            status = "split"
-        elif any(s.op != "equal" and not s.minor for s in segs):
-            status = "modified"
-        else:
-            status = "unchanged"
+        status = PairStatus.of_shape(len(g.old), len(g.new), any(s.op != "equal" and not s.minor for s in segs))
         pair = Pair(old=list(g.old), new=list(g.new), status=status, moved=moved[k],
                     similarity=g.similarity if (g.old and g.new) else 0.0, diff=segs,
                     changed_share=changed_share(segs))

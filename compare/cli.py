@@ -182,19 +182,12 @@ def _cmd_redline(args: argparse.Namespace) -> int:
 def _redline_trace(args: argparse.Namespace, old: Document, new: Document):
     """Trace NEW for the appendix: against the library (read only; a new one starts with the
     samples) plus OLD, in a temporary in-memory copy, so the library file is not changed."""
-    from .library import Library
-    from .trace import trace_document
-
     if args.min_words < 5:
         raise InputError("--min-words", "must be at least 5 (the library indexes 5-word runs)")
-    with Library.open(args.library) as stored:
-        lib = stored.memory_copy()
-    with lib:
-        lib.add_document(old, origin="user")
-        try:
-            return trace_document(new, lib, args.min_words, before=args.before)
-        except ValueError as exc:
-            raise InputError("--before", str(exc)) from None
+    try:
+        return api.trace_version(new, args.library, earlier=[old], min_words=args.min_words, before=args.before)
+    except ValueError as exc:
+        raise InputError("--before", str(exc)) from None
 
 
 def _cmd_table(args: argparse.Namespace) -> int:

@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import re
 
-SYMBOL = r"[A-Z]{1,2}/(?:[A-Za-z0-9.\-]+/)*[A-Za-z0-9.\-]*[A-Za-z0-9]"
-SYMBOL_RE = re.compile(rf"(?<![\w/])({SYMBOL})(?![\w/])")
+from .language import LANGUAGES
+from .symbols import SYMBOL
 
 _FURNITURE = [
     re.compile(r"^\d{2}-\d{4,6}\s*(?:\([A-Z]\))?(?:\s+\d{6}){0,2}\s*$"),           # job number + date stamp
     re.compile(r"^\*\s*\d{6,}\s*\*$"),                                             # barcode
-    re.compile(r"^(?:please recycle|merci de recycler|sírvase reciclar)\W*$", re.I),
+    re.compile(r"^(?:" + "|".join(f.recycle for f in LANGUAGES.values() if f.recycle) + r")\W*$", re.I),
     re.compile(rf"^(?:\d{{1,3}}\s+)?{SYMBOL}(?:\s+\d{{1,3}})?$"),                  # running header
     re.compile(r"^\d{1,3}(?:\s*/\s*\d{1,3})?$"),                                   # page number
     re.compile(r"^[-–—]\s*\d{1,3}\s*[-–—]$"),
-    re.compile(r"^\d{1,3}(?:st|nd|rd|th|e|re|a|ª)?\.?\s+(?:plenary meeting|séance plénière|sesión plenaria)\W*$", re.I),
+    re.compile(r"^\d{1,3}(?:st|nd|rd|th|e|re|a|ª)?\.?\s+(?:" + "|".join(f.plenary for f in LANGUAGES.values() if f.plenary)
+               + r")\W*$", re.I),
 ]
 
 

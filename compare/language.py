@@ -8,37 +8,109 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 
-UN_LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
+
+@dataclass(frozen=True)
+class LanguageFacts:
+    """What the tool knows of one UN language, beside its leading words (:mod:`compare.lexicon`)."""
+
+    code: str
+    opener: str                     # "The General Assembly," as printed: opens the preamble
+    opener_pattern: str             # the same line as read (regex, case-insensitive)
+    rtl: bool = False               # written right to left
+    months: tuple[str, ...] = ()    # month names as dates print them (genitive in Russian)
+    function_words: frozenset[str] = frozenset()    # commonest words: tell Latin-script languages apart
+    resolution: str = ""            # the document type of an adopted text ("resolution")
+    draft: str = ""                 # the word that marks a draft in its document type
+    recycle: str = ""               # "Please recycle" page furniture
+    plenary: str = ""               # "68th plenary meeting" closing adopted texts
+    # the header block (regex alternatives, read case-insensitively by compare.structure)
+    distribution: tuple[str, ...] = ()      # "Distr.: Limited"
+    session: tuple[str, ...] = ()           # "Sixty-third session"
+    committee: tuple[str, ...] = ()         # "Third Committee"
+    agenda: tuple[str, ...] = ()            # "Agenda item 97"
+    agenda_tail: tuple[str, ...] = ()       # « Point 97 de l'ordre du jour »
+    doc_types: tuple[str, ...] = ()         # "Belarus, …: draft resolution" (longest first)
+    adopted_heading: str = ""               # "Resolution adopted by the General Assembly [on …]"
+    adopted_on: str = ""                    # the word before its date
+    organs: tuple[str, ...] = ()            # "United Nations", "General Assembly"
+    language_names: tuple[str, ...] = ()    # "Original: English"
+    and_word: str = ""                      # "Belarus and Ecuador"
+
+
+#: The six official languages, in the UN's order: the one table of language facts.
+LANGUAGES: dict[str, LanguageFacts] = {f.code: f for f in (
+    LanguageFacts("ar", "إن الجمعية العامة،", r"(?:إن\s+)?الجمعية\s+العامة\s*[،,]?", rtl=True,
+                  resolution="قرار", draft="مشروع"),
+    LanguageFacts("zh", "大会，", r"大会\s*[，,]?", resolution="决议", draft="草案"),
+    LanguageFacts("en", "The General Assembly,", r"the\s+general\s+assembly\s*,?",
+                  months=("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                          "october", "november", "december"),
+                  function_words=frozenset({"the", "of", "and", "to", "in", "that", "for", "on", "with", "its", "by",
+                                            "as", "all", "which", "be"}),
+                  resolution="resolution", draft="draft", recycle="please recycle", plenary="plenary meeting",
+                  distribution=("general", "limited", "restricted"), session=("session",),
+                  committee=(r"(?:First|Second|Third|Fourth|Fifth|Sixth)\s+Committee", r"Commission on [A-Z][\w ]+"),
+                  agenda=("Agenda item", "Item"),
+                  doc_types=("revised draft resolution", "draft resolution", "draft decision"),
+                  adopted_heading="Resolution adopted by the General Assembly", adopted_on="on",
+                  organs=("United Nations", "General Assembly", "Economic and Social Council"),
+                  language_names=("English", "French", "Spanish", "Russian", "Arabic", "Chinese"), and_word="and"),
+    LanguageFacts("fr", "L’Assemblée générale,", r"l['’]\s*assembl[ée]e\s+g[ée]n[ée]rale\s*,?",
+                  months=("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+                          "octobre", "novembre", "décembre"),
+                  function_words=frozenset({"de", "la", "le", "les", "des", "et", "à", "du", "en", "que", "l'", "d'",
+                                            "qui", "une", "pour", "dans", "sur", "au", "aux"}),
+                  resolution="résolution", draft="projet", recycle="merci de recycler", plenary="séance plénière",
+                  distribution=("générale", "limitée", "restreinte"), session=("période de sessions",),
+                  committee=(r"(?:Première|Deuxième|Troisième|Quatrième|Cinquième|Sixième)\s+Commission",
+                             r"Commission de la [\w ]+"),
+                  agenda=("Point",), agenda_tail=("de l['’]ordre du jour",),
+                  doc_types=("projet de résolution révisé", "projet de résolution", "projet de décision"),
+                  adopted_heading="Résolution adoptée par l['’]Assemblée générale", adopted_on="le",
+                  organs=("Nations Unies", "Assemblée générale", "Conseil économique et social"),
+                  language_names=("Français", "Anglais", "Espagnol", "Russe", "Arabe", "Chinois"), and_word="et"),
+    LanguageFacts("ru", "Генеральная Ассамблея,", r"генеральная\s+ассамблея\s*,?",
+                  months=("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+                          "октября", "ноября", "декабря"),
+                  resolution="резолюция", draft="проект", session=("сессия",),
+                  agenda=("Пункт",), agenda_tail=("повестки дня",),
+                  doc_types=("пересмотренный проект резолюции", "проект резолюции"),
+                  organs=("Организация Объединенных Наций", "Генеральная Ассамблея"), and_word="и"),
+    LanguageFacts("es", "La Asamblea General,", r"la\s+asamblea\s+general\s*,?",
+                  months=("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+                          "octubre", "noviembre", "diciembre"),
+                  function_words=frozenset({"de", "la", "el", "los", "las", "y", "en", "que", "del", "para", "por",
+                                            "con", "una", "su", "sus", "al"}),
+                  resolution="resolución", draft="proyecto", recycle="sírvase reciclar", plenary="sesión plenaria",
+                  distribution=("limitada", "reservada"), session=("período de sesiones",),
+                  committee=(r"(?:Primera|Segunda|Tercera|Cuarta|Quinta|Sexta)\s+Comisión",),
+                  agenda=("Tema",), agenda_tail=("del programa",),
+                  doc_types=("proyecto de resolución revisado", "proyecto de resolución", "proyecto de decisión"),
+                  adopted_heading="Resolución aprobada por la Asamblea General", adopted_on="el",
+                  organs=("Naciones Unidas", "Asamblea General"),
+                  language_names=("Español", "Inglés", "Francés", "Ruso", "Árabe", "Chino"), and_word="y"),
+)}
+
+UN_LANGUAGES = tuple(LANGUAGES)
+#: languages written right to left (views set dir="rtl", the redline w:bidi)
+RTL = frozenset(k for k, f in LANGUAGES.items() if f.rtl)
 
 #: "The General Assembly," — the line that opens the preamble.
-PREAMBLE_OPENERS = {
-    "en": r"the\s+general\s+assembly\s*,?",
-    "fr": r"l['’]\s*assembl[ée]e\s+g[ée]n[ée]rale\s*,?",
-    "es": r"la\s+asamblea\s+general\s*,?",
-    "ru": r"генеральная\s+ассамблея\s*,?",
-    "ar": r"(?:إن\s+)?الجمعية\s+العامة\s*[،,]?",
-    "zh": r"大会\s*[，,]?",
-}
+PREAMBLE_OPENERS = {k: f.opener_pattern for k, f in LANGUAGES.items()}
+
 OPENER_RE = re.compile(
     r"^\s*(?:" + "|".join(f"(?P<{k}>{v})" for k, v in PREAMBLE_OPENERS.items()) + r")\s*$",
     re.IGNORECASE,
 )
 
-MONTHS = {
-    "en": ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"],
-    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
-    "es": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"],
-    "ru": ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"],
-}
+MONTHS = {k: list(f.months) for k, f in LANGUAGES.items() if f.months}
 MONTH_NUMBER = {name: i + 1 for names in MONTHS.values() for i, name in enumerate(names)}
 MONTH_NUMBER.update({"fevrier": 2, "aout": 8, "decembre": 12, "setiembre": 9, "1er": 1})
 
-_FUNCTION_WORDS = {
-    "en": {"the", "of", "and", "to", "in", "that", "for", "on", "with", "its", "by", "as", "all", "which", "be"},
-    "fr": {"de", "la", "le", "les", "des", "et", "à", "du", "en", "que", "l'", "d'", "qui", "une", "pour", "dans", "sur", "au", "aux"},
-    "es": {"de", "la", "el", "los", "las", "y", "en", "que", "del", "para", "por", "con", "una", "su", "sus", "al"},
-}
+_FUNCTION_WORDS = {k: set(f.function_words) for k, f in LANGUAGES.items() if f.function_words}
+
 _SCRIPTS = {
     "ar": re.compile(r"[\u0600-\u06FF]"),
     "ru": re.compile(r"[\u0400-\u04FF]"),
@@ -75,3 +147,29 @@ def opener_language(line: str) -> str | None:
     if not m:
         return None
     return next(k for k, v in m.groupdict().items() if v is not None)
+
+
+def opener(lang: str | None) -> str:
+    """"The General Assembly," as printed in ``lang`` (English when unknown)."""
+    return LANGUAGES.get(lang or "en", LANGUAGES["en"]).opener
+
+
+def is_resolution_type(doc_type: str | None) -> bool:
+    """A document type that says "resolution" (an adopted text) in one of the six languages."""
+    return (doc_type or "").strip().lower() in {f.resolution for f in LANGUAGES.values()}
+
+
+def is_draft_type(doc_type: str | None) -> bool:
+    """A document type that says "draft" ("draft resolution", « projet de résolution révisé »)."""
+    dt = (doc_type or "").lower()
+    return any(f.draft and f.draft in dt for f in LANGUAGES.values())
+
+
+def alternatives(field: str) -> str:
+    """``a|b|c``: one field of every language of the table, as regex alternatives in table
+    order (a field holding one string gives one alternative per language)."""
+    out: list[str] = []
+    for f in LANGUAGES.values():
+        v = getattr(f, field)
+        out.extend([v] if isinstance(v, str) else v)
+    return "|".join(x for x in out if x)

@@ -1,8 +1,10 @@
 """The library of earlier texts that agreed-language tracing looks in.
 
 An embedded SQLite database (stdlib ``sqlite3``, one file) that persists
-between runs.  Adding a document parses it once (:func:`compare.api.load`) and
-stores its metadata, its paragraphs and two indexes over the paragraphs'
+between runs.  It stores and queries parsed :class:`~compare.model.Document` s and
+never reads files itself (:func:`compare.api.open_library` and
+:func:`compare.api.add_to_library` parse them, so storage does not depend on the
+readers).  For each document it keeps its metadata, its paragraphs and two indexes over the paragraphs'
 normalised words (:func:`compare.tokens.words`: casefolded, typography-folded,
 the same keys the diff and the alignment use):
 
@@ -25,7 +27,8 @@ to disk; :meth:`Library.memory_copy` copies any library there), an explicit path
 environment variable, else a per-user data directory
 (``$XDG_DATA_HOME`` or ``~/.local/share``, ``%LOCALAPPDATA%`` on Windows,
 ``~/Library/Application Support`` on macOS) ``/resolution-compare/library.sqlite3``.
-A new library is seeded with the bundled samples (:func:`default_sample_paths`).
+A new library is seeded with the documents ``seed`` returns (``api.open_library``:
+the bundled samples, :func:`default_sample_paths`).
 
 Schema (version 1)::
 
@@ -51,11 +54,13 @@ import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator, Optional, Sequence, Union
+from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
 
 import numpy as np
 
+from . import symbols
 from .errors import InputError
+from .language import is_draft_type, is_resolution_type
 from .model import Document
 from .tokens import words
 
@@ -69,6 +74,8 @@ _REBUILD_HINT = "rebuild it: python -m compare trace --rebuild-library (with the
 EXCLUDED_SAMPLES = ("draft-rev2-illustrative.fr.md",)
 
 PathLike = Union[str, os.PathLike]
+#: what a new library is seeded with: a function returning parsed documents (called once, only when new)
+Seed = Optional[Callable[[], Sequence[Document]]]
 #: ``Library.open(MEMORY)``: a temporary library in memory (gone when closed; may be shared between threads)
 MEMORY = ":memory:"
 
@@ -121,10 +128,6 @@ def content_hash(doc: Document) -> str:
 
 # ----------------------------------------------------------------------------- metadata helpers
 
-_SYMBOL_SESSION = re.compile(r"^A/(?:RES/|C\.\d/|INF/)?(\d{1,3})/", re.IGNORECASE)
-_LABEL_SESSION = re.compile(r"(?:^|[^A-Za-z0-9])A[-_.]?(?:RES[-_.]|C\.?\d[-_.])?(\d{2,3})[-_.]", re.IGNORECASE)
-_RES_LABEL = re.compile(r"(?:^|[^A-Za-z])RES(?:[-_./]|$)", re.IGNORECASE)
-
 
 def session_of(doc_or_meta, label: str = "") -> Optional[int]:
     """General Assembly session of a document: from its symbol (``A/RES/61/180``,
@@ -132,13 +135,11 @@ def session_of(doc_or_meta, label: str = "") -> Optional[int]:
     its date (session N opens in September of 1945 + N).  None if unknown."""
     meta = getattr(doc_or_meta, "meta", doc_or_meta)
     label = label or getattr(doc_or_meta, "label", "") or ""
-    sym = (getattr(meta, "symbol", None) or "").strip()
-    m = _SYMBOL_SESSION.match(sym)
-    if m:
-        return int(m.group(1))
-    m = _LABEL_SESSION.search(label)
-    if m:
-        return int(m.group(1))
+    s = symbols.session(getattr(meta, "symbol", None))
+    if s is None:
+        s = symbols.session_from_label(label)
+    if s is not None:
+        return s
     date = getattr(meta, "date", None)
     if date:
         m = re.match(r"(\d{4})-(\d{2})", date)
@@ -151,15 +152,14 @@ def session_of(doc_or_meta, label: str = "") -> Optional[int]:
 
 def is_adopted(meta, label: str = "") -> bool:
     """An adopted resolution (agreed language proper), not a draft."""
-    dt = (getattr(meta, "doc_type", None) or "").lower()
-    if dt in ("resolution", "résolution", "resolución", "резолюция"):
+    dt = getattr(meta, "doc_type", None)
+    if is_resolution_type(dt):
         return True
-    if "draft" in dt or "projet" in dt or "proyecto" in dt:
+    if is_draft_type(dt):
         return False
-    sym = getattr(meta, "symbol", None) or ""
-    if sym.upper().startswith("A/RES/"):
+    if symbols.is_resolution(getattr(meta, "symbol", None)):
         return True
-    return bool(_RES_LABEL.search(label))
+    return symbols.label_names_resolution(label)
 
 
 @dataclass(frozen=True)
@@ -290,9 +290,9 @@ class Library:
     # ------------------------------------------------------------------ open / create / rebuild
 
     @classmethod
-    def open(cls, path: Optional[PathLike] = None, *, seed: bool = True, create: bool = True) -> "Library":
+    def open(cls, path: Optional[PathLike] = None, *, seed: Seed = None, create: bool = True) -> "Library":
         """Open the library at ``path`` (default: :func:`default_path`), creating it
-        (and, with ``seed``, adding the bundled samples) when it does not exist."""
+        (and adding the documents ``seed()`` returns, as samples) when it does not exist."""
         if path is not None and str(path) == MEMORY:
             return cls._open_memory(seed)
         p = Path(path).expanduser() if path is not None else default_path()
@@ -329,8 +329,7 @@ class Library:
                     if n_tables:
                         raise LibraryError(src, "is an SQLite database but not a Resolution Compare library")
                     lib._create()
-                    if seed:
-                        lib.add_samples()
+                    lib._seed(seed)
                 else:
                     meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
                     version = int(meta.get("schema", "0"))
@@ -346,14 +345,13 @@ class Library:
         return lib
 
     @classmethod
-    def _open_memory(cls, seed: bool) -> "Library":
+    def _open_memory(cls, seed: Seed) -> "Library":
         conn = sqlite3.connect(MEMORY, isolation_level=None, check_same_thread=False)
         lib = cls(Path(MEMORY), conn, SHINGLE)
         try:
             with lib._guard():
                 lib._create()
-                if seed:
-                    lib.add_samples()
+                lib._seed(seed)
         except BaseException:
             conn.close()
             raise
@@ -392,12 +390,19 @@ class Library:
             c.execute("ROLLBACK")
             raise
 
+    def _seed(self, seed: Seed) -> None:
+        docs = list(seed()) if seed else []
+        if docs:
+            self.add_documents(docs, origin="sample")
+
     @classmethod
-    def rebuild(cls, path: Optional[PathLike] = None, *, seed: bool = True) -> tuple["Library", list[str]]:
+    def rebuild(cls, path: Optional[PathLike] = None, *, seed: Seed = None,
+                reload: Optional[Callable[[str], Document]] = None) -> tuple["Library", list[str]]:
         """Start the library afresh: the old file (damaged or not) is kept beside it as
-        ``<name>.broken``; a new library is created (seeded with the samples) and the
-        files the user had added are added again when the old file still lists them
-        and they still exist.  Returns the new library and notes for the user."""
+        ``<name>.broken``; a new library is created (seeded with ``seed()``) and the
+        files the user had added are added again (parsed by ``reload(path)``) when the
+        old file still lists them and they still exist.  Returns the new library and
+        notes for the user."""
         p = Path(path).expanduser() if path is not None else default_path()
         notes: list[str] = []
         user_sources: list[str] = []
@@ -420,9 +425,11 @@ class Library:
                 side.unlink()
         lib = cls.open(p, seed=seed)
         for s in user_sources:
-            if Path(s).is_file():
+            if Path(s).is_file() and reload is None:
+                notes.append(f"not added again (add it again yourself): {s}")
+            elif Path(s).is_file():
                 try:
-                    lib.add(s)
+                    lib.add_document(reload(s), source=s)
                     notes.append(f"added again: {s}")
                 except InputError as exc:
                     notes.append(f"not added again: {exc}")
@@ -465,22 +472,6 @@ class Library:
         return Library._Guard(self)
 
     # ------------------------------------------------------------------ adding
-
-    def add(self, source: Union[PathLike, bytes], *, name: Optional[str] = None, label: Optional[str] = None,
-            origin: str = "user") -> tuple[DocInfo, bool]:
-        """Parse a file (path or bytes + ``name``) once and add it.  Returns the
-        document and whether it was new (an identical text is not added twice)."""
-        from .api import load
-
-        doc = load(source, name=name, label=label)
-        return self.add_document(doc, origin=origin)
-
-    def add_samples(self) -> list[DocInfo]:
-        """Add the bundled samples (:func:`default_sample_paths`), in one transaction."""
-        from .api import load
-
-        docs = [load(p) for p in default_sample_paths()]
-        return [info for info, _ in self.add_documents(docs, origin="sample")] if docs else []
 
     def add_document(self, doc: Document, *, origin: str = "user", source: Optional[str] = None) -> tuple[DocInfo, bool]:
         """Add a parsed document and index its paragraphs, in one transaction.

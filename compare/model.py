@@ -7,6 +7,7 @@ Documents into a :class:`Comparison`.  Nothing here imports our other modules.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Literal, Optional
 
 # --------------------------------------------------------------------------- reading
@@ -165,7 +166,42 @@ class Document:
 # --------------------------------------------------------------------------- comparison
 
 DiffOp = Literal["equal", "delete", "insert"]
-PairStatus = Literal["unchanged", "modified", "inserted", "deleted", "split", "merged"]
+
+
+class PairStatus(str, Enum):
+    """What happened to an aligned group: the one status vocabulary of the alignment,
+    the classification, every export and the app.  A ``str`` so that JSON carries the
+    value (``"inserted"``) and ``pair.status == "inserted"`` keeps working."""
+
+    UNCHANGED = "unchanged"
+    MODIFIED = "modified"
+    INSERTED = "inserted"
+    DELETED = "deleted"
+    SPLIT = "split"             # one old → several new
+    MERGED = "merged"           # several old → one new
+
+    __hash__ = str.__hash__     # hash as the value, so {"inserted": …}[status] finds it
+    __str__ = str.__str__
+    __format__ = str.__format__
+
+    @property
+    def word(self) -> str:
+        """The word a negotiator reads: "new" for an inserted paragraph, else the status."""
+        return "new" if self is PairStatus.INSERTED else self.value
+
+    @classmethod
+    def of_shape(cls, n_old: int, n_new: int, changed: bool) -> "PairStatus":
+        """The status of a group of ``n_old`` → ``n_new`` paragraphs (``changed``: its
+        diff has a substantive change; decides unchanged/modified for one-to-one)."""
+        if not n_old:
+            return cls.INSERTED
+        if not n_new:
+            return cls.DELETED
+        if n_old > 1 and n_new == 1:
+            return cls.MERGED
+        if n_new > 1:
+            return cls.SPLIT
+        return cls.MODIFIED if changed else cls.UNCHANGED
 
 
 @dataclass(frozen=True)
@@ -254,7 +290,7 @@ class Comparison:
     header: HeaderComparison = field(default_factory=HeaderComparison)
 
     def summary(self) -> dict[str, int]:
-        counts: dict[str, int] = {s: 0 for s in ("unchanged", "modified", "inserted", "deleted", "split", "merged")}
+        counts: dict[str, int] = {s.value: 0 for s in PairStatus}
         counts.update(moved=0, renumbered=0, leading_changed=0)
         for p in self.pairs:
             counts[p.status] += 1

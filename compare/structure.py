@@ -24,10 +24,11 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from .furniture import SYMBOL_RE, is_furniture
+from .furniture import is_furniture
+from .symbols import SYMBOL_RE, resolution_symbol
 from .lexicon import leading_word
 from .numerals import roman_value
-from .language import MONTH_NUMBER, detect_language, opener_language
+from .language import MONTH_NUMBER, alternatives, detect_language, opener_language
 from .model import (
     MARK_CLOSE,
     MARK_OPEN,
@@ -202,31 +203,22 @@ def _take_markers(text: str) -> tuple[str, tuple[FootnoteRef, ...]]:
 
 # --------------------------------------------------------------------------- header
 
-_DIST = re.compile(r"Distr\.?\s*[:.]?\s*(general|limited|générale|limitée|limitada|reservada|restricted|restreinte)\b", re.I)
+# the words of the header block in each language come from the one table (compare.language.LANGUAGES)
+_DIST = re.compile(rf"Distr\.?\s*[:.]?\s*({alternatives('distribution')})\b", re.I)
 _ORIGINAL = re.compile(r"Original\s*:\s*([^\W\d_]+)", re.I)
-_SESSION = re.compile(r"^(.*\b(?:session|période de sessions|período de sesiones)\b.*|.*сессия.*)$", re.I)
-_COMMITTEE = re.compile(
-    r"\b((?:First|Second|Third|Fourth|Fifth|Sixth)\s+Committee|(?:Première|Deuxième|Troisième|Quatrième|Cinquième|Sixième)\s+Commission"
-    r"|(?:Primera|Segunda|Tercera|Cuarta|Quinta|Sexta)\s+Comisión|Commission on [A-Z][\w ]+|Commission de la [\w ]+)",
-    re.I,
-)
+_SESSION = re.compile(rf"^(.*\b(?:{alternatives('session')})\b.*)$", re.I)
+_COMMITTEE = re.compile(rf"\b({alternatives('committee')})", re.I)
 _AGENDA = re.compile(
-    r"(?:Agenda item|Item|Point|Tema|Пункт)\s+(\w\S*?)[,.]?(?:\s+(?:de l['’]ordre du jour|del programa|повестки дня)\b.*)?$", re.I
+    rf"(?:{alternatives('agenda')})\s+(\w\S*?)[,.]?(?:\s+(?:{alternatives('agenda_tail')})\b.*)?$", re.I
 )
-_DOC_TYPE = re.compile(
-    r"^(?P<sponsors>.*?)\s*:\s*(?P<type>revised draft resolution|draft resolution|draft decision"
-    r"|projet de résolution révisé|projet de résolution|projet de décision"
-    r"|proyecto de resolución revisado|proyecto de resolución|proyecto de decisión"
-    r"|пересмотренный проект резолюции|проект резолюции)\s*\.?$",
-    re.I,
-)
+_DOC_TYPE = re.compile(rf"^(?P<sponsors>.*?)\s*:\s*(?P<type>{alternatives('doc_types')})\s*\.?$", re.I)
 _RES_TITLE = re.compile(r"^(\d{2,3}/\d{1,4})\.\s+(.+)$")
-_ADOPTED = re.compile(r"^(?:Resolution adopted by the General Assembly|Résolution adoptée par l['’]Assemblée générale|Resolución aprobada por la Asamblea General)\b(?:\s+on|\s+le|\s+el)?\s*(.*)$", re.I)
-_ORGAN = re.compile(r"^(?:United Nations|Nations Unies|Naciones Unidas|General Assembly|Assemblée générale|Asamblea General|Economic and Social Council|Conseil économique et social|Организация Объединенных Наций|Генеральная Ассамблея)\b", re.I)
+_ADOPTED = re.compile(rf"^(?:{alternatives('adopted_heading')})\b(?:\s+(?:{alternatives('adopted_on')}))?\s*(.*)$", re.I)
+_ORGAN = re.compile(rf"^(?:{alternatives('organs')})\b", re.I)
 _REPORT = re.compile(r"^\[.*\]$")
 _DATE = re.compile(r"\b(1er|\d{1,2})(?:\s+de)?\s+([^\W\d_]+)(?:\s+de)?\s+(\d{4})\b")
-_LANG_WORD = re.compile(r"^(?:English|French|Spanish|Russian|Arabic|Chinese|Français|Anglais|Espagnol|Russe|Arabe|Chinois|Español|Inglés|Francés|Ruso|Árabe|Chino)$", re.I)
-_SPONSOR_SPLIT = re.compile(r"\s*,\s*|\s+(?:and|et|y|и)\s+")
+_LANG_WORD = re.compile(rf"^(?:{alternatives('language_names')})$", re.I)
+_SPONSOR_SPLIT = re.compile(rf"\s*,\s*|\s+(?:{alternatives('and_word')})\s+")
 
 
 def _iso_date(text: str) -> Optional[str]:
@@ -316,7 +308,7 @@ def _parse_header(blocks: list[Block]) -> tuple[Metadata, list[str]]:
             meta.title = r.group(2).strip()
             meta.doc_type = "resolution"
             if meta.symbol is None or "RES" not in meta.symbol:
-                meta.symbol = meta.symbol or f"A/RES/{r.group(1)}"
+                meta.symbol = meta.symbol or resolution_symbol(r.group(1))
             consumed = True
         if not consumed and (_ORGAN.match(line) and len(line) < 60 or _REPORT.match(line) or _LANG_WORD.match(line)):
             consumed = True

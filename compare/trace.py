@@ -7,10 +7,14 @@
   (:func:`compare.tokens.words`: casefold, typographic variants folded,
   punctuation and spacing ignored) — each with its sources (document, paragraph
   id, where in that paragraph), a primary one first;
-* the **agreed share**: the share of the paragraph's words inside such spans;
+* the **agreed share**: the share of the paragraph's words inside spans found
+  in an *adopted* resolution (A/RES, or a text the caller marks adopted:
+  ``adopted=``) — a draft under negotiation is not agreed language;
+* the **share from earlier drafts**: words found verbatim only in earlier drafts,
+  reported apart (``count_drafts=True`` counts them as agreed, as before);
 * for a paragraph with no verbatim source, the **closest** library paragraph
   and its similarity (the alignment's IDF-weighted unigram+bigram similarity,
-  :mod:`compare.align`), or None when nothing is even remotely similar.
+  :mod:`compare.similarity`), or None when nothing is even remotely similar.
 
 Method.  The library indexes every run of ``SHINGLE`` (5) consecutive words of
 every paragraph, hashed (:mod:`compare.library`).  The draft's shingles are
@@ -18,17 +22,20 @@ looked up in one pass; hits on the same library text at the same offset
 (same diagonal) and consecutive draft positions form maximal common runs, which
 are then checked word by word against the library text (no trust in hashes)
 and kept when at least ``min_words`` long.  The draft paragraph is then
-covered greedily: the longest match first (ties: an adopted resolution before
-a draft, then the earliest session/date), each later match claiming only the
-words still uncovered.  A span's sources are every library paragraph whose
+covered greedily, matches in adopted texts first, then those found only in
+drafts: within each pass the longest match first (ties: the earliest
+session/date), each later match claiming only the words still uncovered.  A span's sources are every library paragraph whose
 verbatim match contains the whole span, ranked the same way.
 
 Which library documents are used: all but the draft itself (same content
 hash, or same symbol and language) and those the caller leaves out —
 ``exclude`` (labels, symbols, file names or ids) and ``before`` (a GA session
 number, an ISO date, or ``"auto"``: the draft's own session, so a draft of the
-63rd session is traced against texts of sessions ≤ 62 only).  Left-out
-documents are listed with the reason in :attr:`TraceResult.excluded`.
+63rd session is traced against texts of sessions ≤ 62 only).  A text whose
+date and session are both unknown cannot be placed in time: under ``before`` it
+is left out with a warning (:attr:`TraceResult.warnings`) unless the caller
+dates it (``dates={name: "YYYY-MM-DD"}``).  Left-out documents are listed with
+the reason in :attr:`TraceResult.excluded`.
 
 Offsets are character offsets in :attr:`compare.model.Paragraph.text`
 (``tokens.tokenize`` gives exact surfaces), ready for shading in a view.
@@ -37,14 +44,13 @@ from __future__ import annotations
 
 import math
 import re
-import textwrap
-from dataclasses import dataclass, field
-from typing import Iterable, Optional, Sequence, Union
+from dataclasses import dataclass, field, replace
+from typing import Iterable, Mapping, Optional, Sequence, Union
 
 import numpy as np
 
 from .library import DocInfo, Library, content_hash, session_of, shingle_hashes, term_hash
-from .model import Document
+from .model import Document, Metadata
 from .tokens import tokenize, words
 
 DEFAULT_MIN_WORDS = 6
@@ -84,6 +90,8 @@ class Span:
     word_end: int
     sources: list[SourceRef]    # primary first, at most MAX_SOURCES
     n_sources: int              # all sources found
+    #: found in an adopted text (agreed language), not only in earlier drafts
+    adopted: bool = True
 
     @property
     def primary(self) -> SourceRef:
@@ -111,18 +119,27 @@ class ParagraphTrace:
     agreed_words: int
     spans: list[Span]
     closest: Optional[Closest] = None
+    #: words found verbatim only in earlier drafts (not agreed language)
+    draft_words: int = 0
 
     @property
     def agreed_share(self) -> float:
         return self.agreed_words / self.n_words if self.n_words else 0.0
 
     @property
+    def draft_share(self) -> float:
+        return self.draft_words / self.n_words if self.n_words else 0.0
+
+    @property
     def status(self) -> str:
-        """``agreed`` (every word), ``partly agreed``, ``new`` (no span), ``empty``."""
+        """``agreed`` (every word), ``partly agreed``, ``from earlier drafts`` (spans found
+        only in drafts), ``new`` (no span), ``empty``."""
         if not self.n_words:
             return "empty"
         if not self.spans:
             return "new"
+        if not self.agreed_words:
+            return "from earlier drafts"
         return "agreed" if self.agreed_words == self.n_words else "partly agreed"
 
     def new_ranges(self) -> list[tuple[int, int]]:
@@ -154,6 +171,11 @@ class TraceResult:
     paragraphs: list[ParagraphTrace]
     #: text of every library paragraph a primary source or a closest refers to, by (doc id, paragraph id)
     source_texts: dict[tuple[int, str], str] = field(default_factory=dict)
+    #: what the reader should know (texts left out because they cannot be dated, …)
+    warnings: list[str] = field(default_factory=list)
+    #: library document id → the label of a version loaded with the traced one (api.trace_version)
+    loaded: dict[int, str] = field(default_factory=dict)
+    count_drafts: bool = False
 
     @property
     def n_words(self) -> int:
@@ -166,6 +188,15 @@ class TraceResult:
     @property
     def agreed_share(self) -> float:
         return self.agreed_words / self.n_words if self.n_words else 0.0
+
+    @property
+    def draft_words(self) -> int:
+        return sum(p.draft_words for p in self.paragraphs)
+
+    @property
+    def draft_share(self) -> float:
+        """Share of the words found verbatim only in earlier drafts ("from earlier drafts")."""
+        return self.draft_words / self.n_words if self.n_words else 0.0
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -194,6 +225,29 @@ def _rank(d: DocInfo) -> tuple:
 
 
 _ISO = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
+
+
+#: why an undated text is left out when only older texts are wanted
+UNDATED = "undated: cannot tell whether it is older; give it a date to use it"
+
+
+def _names(d: DocInfo) -> set[str]:
+    """How a caller may name a library document: label, symbol, id or file name (casefolded)."""
+    return {d.label.casefold(), (d.symbol or "").casefold(), str(d.id),
+            (d.source or "").replace("\\", "/").rsplit("/", 1)[-1].casefold()} - {""}
+
+
+def _with_overrides(d: DocInfo, adopted: set[str], dates: Mapping[str, str]) -> DocInfo:
+    """``d`` as the caller describes it: marked adopted, or given a date (and so a session)."""
+    names = _names(d)
+    if names & adopted and not d.adopted:
+        d = replace(d, adopted=True)
+    date = next((v for k, v in dates.items() if k in names), None)
+    if date:
+        if not _ISO.match(date):
+            raise ValueError(f"'{date}' is not a date (YYYY-MM-DD)")
+        d = replace(d, date=date, session=d.session if d.session is not None else session_of(Metadata(date=date)))
+    return d
 
 
 def _older(d: DocInfo, before: Union[int, str]) -> bool:
@@ -226,22 +280,34 @@ def resolve_before(before: Before, draft: Document) -> Union[int, str, None]:
 
 
 def select_documents(draft: Document, library: Library, *, before: Before = None,
-                     exclude: Iterable[str] = ()) -> tuple[list[DocInfo], list[tuple[DocInfo, str]]]:
-    """(documents used, [(document left out, reason)]) for tracing ``draft``."""
+                     exclude: Union[Iterable[str], Mapping[str, str]] = (), adopted: Iterable[str] = (),
+                     dates: Optional[Mapping[str, str]] = None
+                     ) -> tuple[list[DocInfo], list[tuple[DocInfo, str]]]:
+    """(documents used, [(document left out, reason)]) for tracing ``draft``.
+
+    ``exclude``: names to leave out (a mapping gives the reason for each);
+    ``adopted``: names of texts to count as adopted; ``dates``: name → ISO date
+    for texts the library cannot date (the caller's overrides, not stored)."""
     b = resolve_before(before, draft)
     chash = content_hash(draft)
     sym = (draft.meta.symbol or "").casefold()
-    keys = {k.strip().casefold() for k in exclude if k.strip()}
+    reasons = dict(exclude) if isinstance(exclude, Mapping) else {k: "excluded" for k in exclude}
+    keys = {k.strip().casefold(): why for k, why in reasons.items() if k.strip()}
+    marked = {k.strip().casefold() for k in adopted if k.strip()}
+    dated = {k.strip().casefold(): v.strip() for k, v in (dates or {}).items() if k.strip() and v and v.strip()}
     used, excluded = [], []
     for d in library.documents():
-        names = {d.label.casefold(), (d.symbol or "").casefold(), str(d.id),
-                 (d.source or "").replace("\\", "/").rsplit("/", 1)[-1].casefold()} - {""}
+        d = _with_overrides(d, marked, dated)
+        names = _names(d)
         if d.content_hash == chash:
             excluded.append((d, "the draft itself"))
         elif sym and (d.symbol or "").casefold() == sym and d.language == draft.meta.language:
             excluded.append((d, "same symbol as the draft"))
-        elif names & keys:
-            excluded.append((d, "excluded"))
+        elif names & keys.keys():
+            excluded.append((d, keys[min(names & keys.keys())]))
+        elif b is not None and d.date is None and (
+                d.session is None or (isinstance(b, str) and d.session == session_of(Metadata(date=b)))):
+            excluded.append((d, UNDATED))           # its session says nothing about which side of the date
         elif b is not None and not _older(d, b):
             excluded.append((d, f"not older than {'session ' + str(b) if isinstance(b, int) else b}"))
         else:
@@ -249,21 +315,40 @@ def select_documents(draft: Document, library: Library, *, before: Before = None
     return used, excluded
 
 
-def later_documents(draft: Document, library: Library) -> list[DocInfo]:
+def _dated(library: Library, dates: Optional[Mapping[str, str]]) -> list[DocInfo]:
+    """The library's documents with the caller's dates applied."""
+    dated = {k.strip().casefold(): v.strip() for k, v in (dates or {}).items() if k.strip() and v and v.strip()}
+    return [_with_overrides(d, set(), dated) for d in library.documents()]
+
+
+def later_documents(draft: Document, library: Library, dates: Optional[Mapping[str, str]] = None) -> list[DocInfo]:
     """Library documents known to be later than ``draft``: a later date when both are
     dated, else a later GA session when both sessions are known.  Undated texts of
-    unknown session are not counted as later.  (For ``exclude=``: "agreed language
-    from texts up to this one", keeping the same session's earlier drafts.)"""
+    unknown session are not counted as later (see :func:`undated_documents`).  (For
+    ``exclude=``: "agreed language from texts up to this one", keeping the same
+    session's earlier drafts.)"""
     date = draft.meta.date
     session = session_of(draft)
     out = []
-    for d in library.documents():
+    for d in _dated(library, dates):
         if date and d.date:
             if d.date > date:
                 out.append(d)
         elif session is not None and d.session is not None and d.session > session:
             out.append(d)
     return out
+
+
+def undated_documents(draft: Document, library: Library, dates: Optional[Mapping[str, str]] = None
+                      ) -> list[DocInfo]:
+    """Library documents that cannot be placed before or after a dated ``draft``: no
+    date, and a session that is unknown or the draft's own (an undated excerpt of
+    the resolution adopted at the end of the draft's session must not pass for an
+    earlier text).  Empty when the draft itself is undated."""
+    if not draft.meta.date:
+        return []
+    session = session_of(draft)
+    return [d for d in _dated(library, dates) if not d.date and (d.session is None or d.session == session)]
 
 
 # ----------------------------------------------------------------------------- matching
@@ -360,11 +445,12 @@ def _find_intervals(keys: list[list[str]], library: Library, ranks: dict[int, tu
     return out, occ, trank
 
 
-def _cover(n: int, intervals: list[_Interval]) -> list[tuple[int, int, _Interval]]:
+def _cover(n: int, intervals: list[_Interval], covered: Optional[list[bool]] = None
+           ) -> list[tuple[int, int, _Interval]]:
     """Greedy cover of the draft words: the longest match first (ties: the best
-    source, then the earliest position); each claims the words still uncovered.
-    [(a, b, interval)] in text order."""
-    covered = [False] * n
+    source, then the earliest position); each claims the words still uncovered
+    (``covered``: words an earlier pass claimed, updated).  [(a, b, interval)] in text order."""
+    covered = [False] * n if covered is None else covered
     pieces = []
     for m in sorted(intervals, key=lambda m: (-m.length, m.best, m.i0)):
         k = m.i0
@@ -385,7 +471,7 @@ def _cover(n: int, intervals: list[_Interval]) -> list[tuple[int, int, _Interval
 
 def _similarities(old_texts: Sequence[str], new_texts: Sequence[str]):
     """The alignment's similarity matrix (old × new), IDF over the two sides: one notion of "close"."""
-    from .align import text_similarity
+    from .similarity import text_similarity
 
     return text_similarity(old_texts, new_texts)
 
@@ -430,23 +516,47 @@ def _closest(targets: list[int], keys: list[list[str]], texts: list[str], librar
 
 # ----------------------------------------------------------------------------- public
 
+def _split_adopted(intervals: list[_Interval], trank: dict[int, int], n_adopted: int
+                   ) -> tuple[list[_Interval], list[_Interval]]:
+    """Each match split by where its texts occur: (in an adopted text, only in drafts).
+    A text's rank below ``n_adopted`` means its best occurrence is adopted."""
+    adopted, drafts = [], []
+    for iv in intervals:
+        r = np.asarray([trank[t] for t in iv.tids.tolist()], dtype=np.int64)
+        a = r < n_adopted
+        if a.all():
+            adopted.append(iv)
+        elif not a.any():
+            drafts.append(iv)
+        else:
+            adopted.append(_Interval(iv.i0, iv.i1, iv.tids[a], iv.j0s[a], iv.best))
+            drafts.append(_Interval(iv.i0, iv.i1, iv.tids[~a], iv.j0s[~a], int(r[~a].min())))
+    return adopted, drafts
+
+
 def trace_document(doc: Document, library: Library, min_words: int = DEFAULT_MIN_WORDS, *,
-                   before: Before = None, exclude: Iterable[str] = (), closest: str = "unsourced",
-                   max_sources: int = MAX_SOURCES) -> TraceResult:
+                   before: Before = None, exclude: Union[Iterable[str], Mapping[str, str]] = (),
+                   closest: str = "unsourced", max_sources: int = MAX_SOURCES, count_drafts: bool = False,
+                   adopted: Iterable[str] = (), dates: Optional[Mapping[str, str]] = None) -> TraceResult:
     """Trace every paragraph of ``doc`` to the earlier texts of ``library``.
 
     ``min_words``: shortest span reported (at least the library's shingle size,
     5).  ``before``: only documents older than a session number, an ISO date, or
     ``"auto"`` (the draft's own session).  ``exclude``: labels, symbols, file
-    names or ids of library documents to leave out.  ``closest``: for which
-    paragraphs to find the closest library paragraph — ``"unsourced"`` (no
-    verbatim span; default), ``"all"`` or ``"none"``.
+    names or ids of library documents to leave out (a mapping: with the reason).
+    ``closest``: for which paragraphs to find the closest library paragraph —
+    ``"unsourced"`` (no verbatim span; default), ``"all"`` or ``"none"``.
+    Only adopted texts make agreed language (``adopted``: names of texts to count
+    as adopted besides A/RES); words found only in earlier drafts are counted
+    apart (``draft_words``) unless ``count_drafts``.  ``dates``: name → ISO date
+    for texts the library holds undated.
     """
     if min_words < library.shingle:
         raise ValueError(f"min_words must be at least {library.shingle} (the library indexes {library.shingle}-word runs)")
     if closest not in ("unsourced", "all", "none"):
         raise ValueError("closest must be 'unsourced', 'all' or 'none'")
-    used, excluded = select_documents(doc, library, before=before, exclude=exclude)
+    used, excluded = select_documents(doc, library, before=before, exclude=exclude, adopted=adopted, dates=dates)
+    n_adopted = len(used) if count_drafts else sum(d.adopted for d in used)
     allowed = {d.id: d for d in used}
     pars = doc.paragraphs
     keys = [words(p.text) for p in pars]
@@ -461,9 +571,15 @@ def trace_document(doc: Document, library: Library, min_words: int = DEFAULT_MIN
         dk = keys[pi]
         n = len(dk)
         spans = []
-        for a, b, m in _cover(n, intervals[pi]):
+        in_adopted, in_drafts = _split_adopted(intervals[pi], trank, n_adopted)
+        covered = [False] * n
+        pieces = _cover(n, in_adopted, covered) + _cover(n, in_drafts, covered)
+        pieces.sort(key=lambda p: p[0])
+        by_adopted = {id(iv) for iv in in_adopted}
+        candidates = in_adopted + in_drafts
+        for a, b, m in pieces:
             # every match containing [a, b): the chosen one first, then longest, best source
-            cover = sorted((iv for iv in intervals[pi] if iv.i0 <= a and iv.i1 >= b),
+            cover = sorted((iv for iv in candidates if iv.i0 <= a and iv.i1 >= b),
                            key=lambda iv: (iv is not m, -iv.length, iv.best))
             srcs: list[SourceRef] = []
             seen: set[tuple[int, str]] = set()
@@ -492,8 +608,10 @@ def trace_document(doc: Document, library: Library, min_words: int = DEFAULT_MIN
                             srcs.append(SourceRef(allowed[did], pid, ws, ws + b - a, iv.length))
                         seen.add((did, pid))
             if srcs:
-                spans.append(Span(offs[a][0], offs[b - 1][1], a, b, srcs, max(n_src, len(srcs))))
-        traces.append(ParagraphTrace(p.id, p.kind, p.text, n, sum(s.n_words for s in spans), spans))
+                spans.append(Span(offs[a][0], offs[b - 1][1], a, b, srcs, max(n_src, len(srcs)),
+                                  adopted=id(m) in by_adopted))
+        traces.append(ParagraphTrace(p.id, p.kind, p.text, n, sum(s.n_words for s in spans if s.adopted), spans,
+                                     draft_words=sum(s.n_words for s in spans if not s.adopted)))
     if closest != "none" and allowed:
         targets = [pi for pi, t in enumerate(traces) if t.n_words and (closest == "all" or not t.spans)]
         found = _closest(targets, keys, [p.text for p in pars], library, allowed)
@@ -506,95 +624,8 @@ def trace_document(doc: Document, library: Library, min_words: int = DEFAULT_MIN
                 traces[pi].closest = Closest(best[0], best[1], sim, ctext[tid])
                 source_texts[(best[0].id, best[1])] = ctext[tid]
     b = resolve_before(before, doc)
+    undated = [d.name for d, why in excluded if why == UNDATED]
+    warnings = [f"left out {len(undated)} undated text{'s' if len(undated) > 1 else ''} that cannot be placed "
+                f"before the draft: {', '.join(undated)}; give a date to use it"] if undated else []
     return TraceResult(doc.label, doc.source, doc.meta.symbol, doc.meta.language, str(library.path), min_words,
-                       b, used, excluded, traces, source_texts)
-
-
-# ----------------------------------------------------------------------------- reports
-
-def _ref(d: DocInfo, pid: str) -> str:
-    return f"{d.name} {pid}"
-
-
-def trace_text(result: TraceResult, width: int = 100) -> str:
-    """A plain-text report: agreed spans in ⟦…⟧ with a source number, new wording as is."""
-    L: list[str] = []
-    bf = (f"; before session {result.before}" if isinstance(result.before, int)
-          else f"; before {result.before}" if result.before else "")
-    L.append(f"Agreed language in {result.label} (at least {result.min_words} words verbatim{bf})")
-    L.append(f"library: {result.library}")
-    L.append("traced against: " + (", ".join(d.name for d in sorted(result.used, key=lambda d: d.order_key)) or "nothing"))
-    if result.excluded:
-        L.append("left out: " + "; ".join(f"{d.name} ({why})" for d, why in result.excluded))
-    n_new = sum(1 for p in result.paragraphs if p.status == "new")
-    L.append(f"overall: {result.agreed_words} of {result.n_words} words agreed ({result.agreed_share:.0%}); "
-             f"{n_new} of {len(result.paragraphs)} paragraphs entirely new")
-    for p in result.paragraphs:
-        L.append("")
-        if p.status == "new":
-            head = "new wording"
-            if p.closest:
-                c = p.closest
-                head += f"; closest: {_ref(c.doc, c.paragraph)} (similarity {c.similarity:.2f})"
-            else:
-                head += "; nothing similar in the library"
-        elif p.status == "empty":
-            head = "no words"
-        else:
-            head = f"{p.agreed_share:.0%} agreed ({p.agreed_words}/{p.n_words} words)"
-        L.append(f"{p.id}  {head}")
-        body, pos, notes = [], 0, []
-        for k, s in enumerate(p.spans_in_order(), 1):
-            body.append(p.text[pos:s.start])
-            body.append(f"⟦{p.text[s.start:s.end]}⟧[{k}]")
-            pos = s.end
-            more = f" (+{s.n_sources - 1} more: " + ", ".join(_ref(r.doc, r.paragraph) for r in s.sources[1:4]) + \
-                   (" …" if s.n_sources > 4 else "") + ")" if s.n_sources > 1 else ""
-            notes.append(f"[{k}] {_ref(s.primary.doc, s.primary.paragraph)}{more}")
-        body.append(p.text[pos:])
-        L.extend(textwrap.wrap("".join(body), width, initial_indent="    ", subsequent_indent="    ") or ["    "])
-        for n in notes:
-            L.extend(textwrap.wrap(n, width, initial_indent="    ", subsequent_indent="        "))
-    return "\n".join(L) + "\n"
-
-
-def _src_dict(r: SourceRef) -> dict:
-    return {"doc": r.doc.id, "label": r.doc.label, "symbol": r.doc.symbol, "paragraph": r.paragraph,
-            "start": r.start, "end": r.end, "word_start": r.word_start, "word_end": r.word_end,
-            "match_words": r.match_words}
-
-
-def trace_dict(result: TraceResult) -> dict:
-    """JSON-ready report (schema 1), rich enough for a view to shade spans, list
-    sources, and show the source paragraphs side by side."""
-    pars = []
-    for p in result.paragraphs:
-        pars.append({
-            "id": p.id, "kind": p.kind, "text": p.text, "status": p.status,
-            "n_words": p.n_words, "agreed_words": p.agreed_words, "agreed_share": round(p.agreed_share, 4),
-            "spans": [{"start": s.start, "end": s.end, "word_start": s.word_start, "word_end": s.word_end,
-                       "text": p.text[s.start:s.end], "n_sources": s.n_sources,
-                       "primary": _src_dict(s.primary), "sources": [_src_dict(r) for r in s.sources]}
-                      for s in p.spans_in_order()],
-            "new": [{"start": a, "end": b, "text": p.text[a:b]} for a, b in p.new_ranges()],
-            "closest": None if p.closest is None else {
-                "doc": p.closest.doc.id, "label": p.closest.doc.label, "symbol": p.closest.doc.symbol,
-                "paragraph": p.closest.paragraph, "similarity": p.closest.similarity},
-        })
-    return {
-        "schema": 1,
-        "draft": {"label": result.label, "source": result.source, "symbol": result.symbol, "language": result.language},
-        "library": result.library,
-        "min_words": result.min_words,
-        "before": result.before,
-        "documents": [d.as_dict() for d in sorted(result.used, key=lambda d: d.order_key)],
-        "excluded": [dict(d.as_dict(), reason=why) for d, why in result.excluded],
-        "summary": {"paragraphs": len(result.paragraphs), "words": result.n_words,
-                    "agreed_words": result.agreed_words, "agreed_share": round(result.agreed_share, 4),
-                    "agreed": sum(p.status == "agreed" for p in result.paragraphs),
-                    "partly_agreed": sum(p.status == "partly agreed" for p in result.paragraphs),
-                    "new": sum(p.status == "new" for p in result.paragraphs)},
-        "paragraphs": pars,
-        "source_paragraphs": [{"doc": did, "paragraph": pid, "text": t}
-                              for (did, pid), t in sorted(result.source_texts.items())],
-    }
+                       b, used, excluded, traces, source_texts, warnings=warnings, count_drafts=count_drafts)

@@ -33,6 +33,15 @@ def add_trace_parser(subparsers) -> argparse.ArgumentParser:
                    help="use only texts older than a GA session (63), a date (2008-12-18), or 'auto': the draft's session")
     t.add_argument("--exclude", nargs="+", default=[], metavar="NAME",
                    help="leave out library texts by label, symbol, file name or id")
+    t.add_argument("--include-later", action="store_true",
+                   help="also use library texts dated after the draft (left out by default, as are undated texts "
+                        "of the draft's own session, with a warning)")
+    t.add_argument("--adopted", nargs="+", default=[], metavar="NAME",
+                   help="count these library texts as adopted (agreed language) besides A/RES resolutions")
+    t.add_argument("--dated", nargs="+", default=[], metavar="NAME=DATE",
+                   help="give library texts that have no date one (YYYY-MM-DD), so they can be placed in time")
+    t.add_argument("--count-drafts", action="store_true",
+                   help="count words found only in earlier drafts as agreed language too")
     t.add_argument("--closest", choices=("unsourced", "all", "none"), default="unsourced",
                    help="find the closest earlier paragraph for new paragraphs (default), all, or none")
     t.add_argument("--format", choices=("text", "json"), default="text")
@@ -45,21 +54,20 @@ def add_trace_parser(subparsers) -> argparse.ArgumentParser:
 
 def _cmd_trace(args: argparse.Namespace) -> int:
     from . import api
-    from .library import Library
-    from .trace import trace_dict, trace_document, trace_text
+    from .export.trace_views import trace_dict, trace_text
 
     if not (args.draft or args.add or args.list_library or args.rebuild_library):
         raise InputError("trace", "give a DRAFT to trace, or --add, --list-library or --rebuild-library")
     if args.rebuild_library:
-        lib, notes = Library.rebuild(args.library)
+        lib, notes = api.rebuild_library(args.library)
         for n in notes:
             sys.stderr.write(f"library: {n}\n")
         sys.stderr.write(f"library: rebuilt at {lib.path}\n")
     else:
-        lib = Library.open(args.library)
+        lib = api.open_library(args.library)
     with lib:
         for f in args.add:
-            info, new = lib.add(f)
+            info, new = api.add_to_library(lib, f)
             sys.stderr.write(f"library: {'added' if new else 'already there'}: {info.name} ({info.n_paragraphs} paragraphs)\n")
         if args.list_library:
             for d in lib.documents():
@@ -70,12 +78,27 @@ def _cmd_trace(args: argparse.Namespace) -> int:
             return 0
         doc = api.load(args.draft)
         try:
-            result = trace_document(doc, lib, args.min_words, before=args.before, exclude=args.exclude,
-                                    closest=args.closest)
+            result = api.trace_version(doc, lib, min_words=args.min_words, before=args.before, exclude=args.exclude,
+                                       closest=args.closest, leave_out_later=not args.include_later,
+                                       adopted=args.adopted, dates=_dates(args.dated),
+                                       count_drafts=args.count_drafts)
         except ValueError as exc:
             raise InputError("trace", str(exc)) from None
+    for w in result.warnings:
+        sys.stderr.write(f"warning: {w}\n")
     if args.format == "json":
         sys.stdout.write(json.dumps(trace_dict(result), ensure_ascii=False, indent=2) + "\n")
     else:
         sys.stdout.write(trace_text(result))
     return 0
+
+
+def _dates(items: list[str]) -> dict[str, str]:
+    """``NAME=YYYY-MM-DD`` arguments as a mapping (checked by the trace)."""
+    out = {}
+    for it in items:
+        name, sep, date = it.rpartition("=")
+        if not sep or not name.strip():
+            raise InputError("--dated", f"{it!r} is not NAME=YYYY-MM-DD")
+        out[name.strip()] = date.strip()
+    return out

@@ -22,7 +22,8 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from compare import api  # noqa: E402
 from compare.library import ENV_VAR, MEMORY, Library  # noqa: E402
-from compare.trace import later_documents, trace_dict, trace_document  # noqa: E402
+from compare.export.trace_views import trace_dict  # noqa: E402
+from compare.trace import later_documents, trace_document, undated_documents  # noqa: E402
 
 ROW = re.compile(r'<tr data-pid="([^"]*)" data-status="([^"]*)" data-share="([^"]*)" data-sources="([^"]*)">')
 RES_61_180, RES_63_194 = SAMPLES / "A-RES-61-180.en.md", SAMPLES / "A-RES-63-194.en.md"
@@ -61,9 +62,9 @@ def shown(at: AppTest) -> list[tuple[str, str, float, list[str]]]:
 def library_trace(draft: Path, older: list[Path], **kw):
     """What the app should show: the library's own trace, same library recipe."""
     doc = api.load(str(draft))
-    with Library.open(MEMORY) as lib:
+    with api.open_library(MEMORY) as lib:
         loaded = {lib.add_document(api.load(str(o)))[0].id for o in older}
-        later = [str(d.id) for d in later_documents(doc, lib) if d.id not in loaded]
+        later = [str(d.id) for d in later_documents(doc, lib) + undated_documents(doc, lib) if d.id not in loaded]
         return trace_dict(trace_document(doc, lib, exclude=later, **kw))
 
 
@@ -78,22 +79,35 @@ def test_illustrative_pair_traces_the_new_version():
     rows = shown(at)
     assert [r[0] for r in rows] == [p["id"] for p in want["paragraphs"]]
     assert [(r[1], round(r[2], 4)) for r in rows] == [(p["status"], p["agreed_share"]) for p in want["paragraphs"]]
-    # agreed language of Rev.2 comes from Rev.1, the version before it here
+    # Rev.2's wording comes from Rev.1, the version before it here: a draft, so not agreed language
     by = {r[0]: r for r in rows}
-    assert by["PP1"][1] == "agreed" and by["PP1"][3][0].startswith("Rev.1 (loaded) ")
+    assert by["PP1"][1] == "from earlier drafts" and by["PP1"][3][0].startswith("Rev.1 (loaded) ")
+    assert want["summary"]["agreed_share"] < 0.05 and 0.9 < want["summary"]["draft_share"] < 1
     assert by["OP12"][1] == "new" and not by["OP12"][3]
     # summary strip, legend with numbers, shading with a number after each span (readable without colour)
     summary = next(h.value for h in at.html if "agreed language (" in h.value)
     assert f'data-count="agreed share:{want["summary"]["agreed_share"]}"' in summary
+    assert f'data-count="from earlier drafts:{want["summary"]["draft_share"]}"' in summary
     legend = next(h.value for h in at.html if 'class="legend"' in h.value)
     assert "<b>[1]</b>" in legend and "Rev.1 (loaded)" in legend
     table = trace_table(at)
-    assert re.search(r'<span class="ag" data-src="1" style="background:#[0-9a-f]{6}"[^>]*>[^<]+</span>'
+    assert re.search(r'<span class="ag dr" data-src="1" style="background:#[0-9a-f]{6}"[^>]*>[^<]+</span>'
                      r'<sup class="agn">\[1\]</sup>', table)
     assert "[1] Rev.1 (loaded) PP1 — " in table                       # the list of sources of the paragraph
     # what it was traced against, what was left out and why
     cap = " ".join(c.value for c in at.caption)
     assert "Rev.1 (loaded)" in cap and "A-RES-64-178.en (later than the traced version)" in cap
+    # the undated 63/194 excerpt cannot be placed before Rev.2: left out, with a warning, until dated
+    assert "A-RES-63-194.en (undated" in cap and any("undated" in w.value for w in at.warning)
+    at.text_input(key="trace_dates").set_value("A-RES-63-194.en=2008-12-18").run()
+    cap = " ".join(c.value for c in at.caption)
+    assert "A-RES-63-194.en (later than the traced version)" in cap and not at.warning
+    # a draft the user marks adopted counts as agreed language
+    ms = at.multiselect(key="trace_adopted")
+    assert "Rev.1 (loaded)" in [ms.format_func(o) for o in ms.options]
+    ms.set_value(["draft-rev1-2008-11-10.fr"]).run()
+    assert_clean(at)
+    assert {r[0]: r for r in shown(at)}["PP1"][1] == "agreed"
 
 
 def test_61_180_to_63_194_shows_the_expected_source():
@@ -206,7 +220,7 @@ def test_render_trace_escapes_and_numbers_sources():
     doc = api.load_text("The General Assembly,\n\n1. Recognizes that broad international cooperation between "
                         "Member States and relevant intergovernmental and non-governmental organizations is "
                         "essential <b>now</b>;\n", name="x")
-    with Library.open(MEMORY) as lib:
+    with api.open_library(MEMORY) as lib:
         t = trace_dict(trace_document(doc, lib))
     html = render.trace_html(t)
     assert "<b>now</b>" not in html and "&lt;b&gt;now&lt;/b&gt;" in html

@@ -9,10 +9,11 @@ import textwrap
 
 import pytest
 
-from compare.api import load
+from compare.api import add_to_library, load, open_library, rebuild_library
 from compare.errors import InputError
 from compare.library import ENV_VAR, Library, LibraryError, default_path, default_sample_paths, session_of
-from compare.trace import trace_dict, trace_document
+from compare.export.trace_views import trace_dict
+from compare.trace import trace_document
 
 
 @pytest.fixture()
@@ -25,7 +26,7 @@ def test_default_library_holds_the_real_samples_only(lib_path):
     assert "A-RES-61-180.en.md" in names and "draft-rev1-2008-11-10.fr.md" in names
     assert "draft-rev2-illustrative.fr.md" not in names          # invented, not an earlier text
     assert "SOURCES.md" not in names
-    with Library.open(lib_path) as lib:
+    with open_library(lib_path) as lib:
         docs = lib.documents()
         assert len(docs) == len(names)
         assert all(d.origin == "sample" for d in docs)
@@ -56,12 +57,12 @@ def test_session_of():
 
 
 def test_same_text_is_added_once_and_remove(lib_path, samples):
-    with Library.open(lib_path, seed=False) as lib:
-        info, new = lib.add(samples / "A-RES-61-180.en.md")
+    with open_library(lib_path, seed=False) as lib:
+        info, new = add_to_library(lib, samples / "A-RES-61-180.en.md")
         assert new and info.origin == "user"
-        info2, new2 = lib.add(samples / "A-RES-61-180.en.md", label="again")
+        info2, new2 = add_to_library(lib, samples / "A-RES-61-180.en.md", label="again")
         assert not new2 and info2.id == info.id
-        lib.add(samples / "A-RES-63-194.en.md")
+        add_to_library(lib, samples / "A-RES-63-194.en.md")
         assert lib.remove(info.id)
         assert [d.label for d in lib.documents()] == ["A-RES-63-194.en"]
         assert lib.check() == []
@@ -74,11 +75,11 @@ def test_persistence_same_results_after_reopening(lib_path, samples, tmp_path):
     user.write_text("The General Assembly,\n\nRecalling the quick brown fox that jumps over the lazy dog "
                     "in every single session,\n\n1. Decides to remain seized of the matter.\n", encoding="utf-8")
     draft = load(samples / "A-RES-63-194.en.md")
-    with Library.open(lib_path) as lib:
-        lib.add(user)
+    with open_library(lib_path) as lib:
+        add_to_library(lib, user)
         first = trace_dict(trace_document(draft, lib, before=63))
         docs1 = [(d.id, d.label, d.content_hash) for d in lib.documents()]
-    with Library.open(lib_path) as lib:
+    with open_library(lib_path) as lib:
         again = trace_dict(trace_document(draft, lib, before=63))
         docs2 = [(d.id, d.label, d.content_hash) for d in lib.documents()]
     assert docs1 == docs2 and any(lab == "earlier" for _, lab, _ in docs2)
@@ -86,8 +87,8 @@ def test_persistence_same_results_after_reopening(lib_path, samples, tmp_path):
 
 
 def test_error_inside_the_transaction_leaves_no_partial_document(lib_path, samples, monkeypatch):
-    with Library.open(lib_path, seed=False) as lib:
-        lib.add(samples / "A-RES-61-180.en.md")
+    with open_library(lib_path, seed=False) as lib:
+        add_to_library(lib, samples / "A-RES-61-180.en.md")
         before = lib.stats()
 
         def boom(self, batch):
@@ -95,22 +96,23 @@ def test_error_inside_the_transaction_leaves_no_partial_document(lib_path, sampl
 
         monkeypatch.setattr(Library, "_flush", boom)
         with pytest.raises(RuntimeError):
-            lib.add(samples / "A-RES-64-178.en.md")
+            add_to_library(lib, samples / "A-RES-64-178.en.md")
         monkeypatch.undo()
         assert lib.stats() == before
         assert [d.label for d in lib.documents()] == ["A-RES-61-180.en"]
         assert lib.check() == []
-        lib.add(samples / "A-RES-64-178.en.md")                      # and it can be added afterwards
+        add_to_library(lib, samples / "A-RES-64-178.en.md")                      # and it can be added afterwards
         assert len(lib.documents()) == 2
 
 
 def test_killed_mid_insert_leaves_a_consistent_library(lib_path, samples):
-    with Library.open(lib_path, seed=False) as lib:
-        lib.add(samples / "A-RES-61-180.en.md")
+    with open_library(lib_path, seed=False) as lib:
+        add_to_library(lib, samples / "A-RES-61-180.en.md")
         before = lib.stats()
     child = textwrap.dedent(f"""
         import sys, time
         sys.path.insert(0, {str(samples.parent)!r})
+        from compare.api import add_to_library, open_library
         from compare.library import Library
         orig = Library._flush
         def slow(self, batch):
@@ -118,8 +120,8 @@ def test_killed_mid_insert_leaves_a_consistent_library(lib_path, samples):
             print("in-transaction", flush=True)
             time.sleep(60)
         Library._flush = slow
-        lib = Library.open({str(lib_path)!r}, seed=False)
-        lib.add({str(samples / "draft-rev1-2008-11-10.fr.md")!r})
+        lib = open_library({str(lib_path)!r}, seed=False)
+        add_to_library(lib, {str(samples / "draft-rev1-2008-11-10.fr.md")!r})
     """)
     proc = subprocess.Popen([sys.executable, "-c", child], stdout=subprocess.PIPE, text=True)
     try:
@@ -127,7 +129,7 @@ def test_killed_mid_insert_leaves_a_consistent_library(lib_path, samples):
         os.kill(proc.pid, signal.SIGKILL)
     finally:
         proc.wait(timeout=30)
-    with Library.open(lib_path, seed=False) as lib:
+    with open_library(lib_path, seed=False) as lib:
         assert lib.check() == []
         assert lib.stats() == before
         assert [d.label for d in lib.documents()] == ["A-RES-61-180.en"]
@@ -136,11 +138,11 @@ def test_killed_mid_insert_leaves_a_consistent_library(lib_path, samples):
 def test_garbage_file_gives_one_line_error_and_rebuild(lib_path):
     lib_path.write_bytes(b"this is not a database at all\n" * 100)
     with pytest.raises(LibraryError) as ei:
-        Library.open(lib_path)
+        open_library(lib_path)
     msg = str(ei.value)
     assert isinstance(ei.value, InputError) and "\n" not in msg
     assert str(lib_path) in msg and "rebuild" in msg
-    lib, notes = Library.rebuild(lib_path)
+    lib, notes = rebuild_library(lib_path)
     with lib:
         assert len(lib.documents()) == len(default_sample_paths())
         assert lib.check() == []
@@ -149,8 +151,8 @@ def test_garbage_file_gives_one_line_error_and_rebuild(lib_path):
 
 
 def test_damaged_pages_give_library_error_not_a_traceback(lib_path, samples):
-    with Library.open(lib_path) as lib:
-        lib.add(samples / "draft-rev2-illustrative.fr.md")
+    with open_library(lib_path) as lib:
+        add_to_library(lib, samples / "draft-rev2-illustrative.fr.md")
     data = bytearray(lib_path.read_bytes())
     assert len(data) > 8192
     for k in range(4096, len(data), 4096):                      # smash every page but the first
@@ -158,7 +160,7 @@ def test_damaged_pages_give_library_error_not_a_traceback(lib_path, samples):
     lib_path.write_bytes(bytes(data))
     draft = load(samples / "A-RES-63-194.en.md")
     with pytest.raises(LibraryError) as ei:
-        with Library.open(lib_path) as lib:
+        with open_library(lib_path) as lib:
             problems = lib.check()
             trace_document(draft, lib)
             if problems:
@@ -167,10 +169,10 @@ def test_damaged_pages_give_library_error_not_a_traceback(lib_path, samples):
 
 
 def test_rebuild_adds_user_files_again(lib_path, samples, tmp_path):
-    with Library.open(lib_path) as lib:
-        lib.add(samples / "draft-rev2-illustrative.fr.md")
+    with open_library(lib_path) as lib:
+        add_to_library(lib, samples / "draft-rev2-illustrative.fr.md")
         n = len(lib.documents())
-    lib, notes = Library.rebuild(lib_path)
+    lib, notes = rebuild_library(lib_path)
     with lib:
         assert len(lib.documents()) == n
         assert any(d.label == "draft-rev2-illustrative.fr" and d.origin == "user" for d in lib.documents())
@@ -183,4 +185,16 @@ def test_not_a_library_sqlite_file(lib_path):
     c.commit()
     c.close()
     with pytest.raises(LibraryError, match="not a Resolution Compare library"):
-        Library.open(lib_path)
+        open_library(lib_path)
+
+
+def test_the_library_stores_documents_and_never_reads_files(lib_path, samples):
+    # a library opened on its own holds what it is given: no samples unless a seed gives them
+    with Library.open(lib_path) as lib:
+        assert lib.documents() == []
+        assert not hasattr(lib, "add") and not hasattr(lib, "add_samples")
+        lib.add_document(load(samples / "draft-rev2-illustrative.fr.md"), source=str(samples / "draft-rev2-illustrative.fr.md"))
+    lib, notes = Library.rebuild(lib_path)                       # no reader given: it says what to add again
+    with lib:
+        assert lib.documents() == []
+    assert any("not added again" in n and "draft-rev2-illustrative" in n for n in notes)

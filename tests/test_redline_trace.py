@@ -18,16 +18,17 @@ from test_redline import assert_round_trip, document_xml, expected, has_revision
 from compare import api  # noqa: E402
 from compare.cli import main  # noqa: E402
 from compare.export.redline import (BODY_STYLES, SUMMARY_STYLES, TRACE_BOOKMARK, TRACE_STYLES,  # noqa: E402
-                                    redline_docx, trace_rows)
+                                    redline_docx)
+from compare.export.trace_views import trace_dict, trace_rows  # noqa: E402
 from compare.library import Library  # noqa: E402
-from compare.trace import trace_dict, trace_document  # noqa: E402
+from compare.trace import trace_document  # noqa: E402
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 
 @pytest.fixture(scope="module")
 def lib():
-    lib = Library.open(":memory:")          # the samples, in a temporary database
+    lib = api.open_library(":memory:")          # the samples, in a temporary database
     yield lib
     lib.close()
 
@@ -134,6 +135,9 @@ def test_rows_match_the_trace(illustrative):
             assert r[1] == "100 %" and r[3].startswith("—")
         if p.spans:
             assert f"{p.spans_in_order()[0].primary.doc.name} {p.spans_in_order()[0].primary.paragraph}" in r[2]
+        if p.draft_words:                   # wording found only in earlier drafts: said apart, never "agreed"
+            assert f"(+{p.draft_share * 100:.0f} % from earlier drafts)" in r[1]
+    assert any(p.status == "from earlier drafts" for p in tr.paragraphs)
 
 
 def test_a_trace_of_another_text_is_refused(excerpts, illustrative):
@@ -224,7 +228,7 @@ def test_libreoffice_accepts_and_rejects_with_the_appendix(tmp_path, excerpts, i
 
 def test_memory_library_and_its_copy_write_nothing(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    with Library.open(":memory:") as base:
+    with api.open_library(":memory:") as base:
         n = len(base.documents())
         assert n and base.in_memory and base.check() == []
         copy = base.memory_copy()

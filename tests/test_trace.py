@@ -7,18 +7,19 @@ import random
 
 import pytest
 
+from compare import api
 from compare.api import load
 from compare.errors import InputError
-from compare.library import Library
 from compare.model import Document, Metadata, Paragraph
 from compare.tokens import words
-from compare.trace import trace_dict, trace_document, trace_text, word_offsets
+from compare.export.trace_views import trace_dict, trace_text
+from compare.trace import trace_document, word_offsets
 from compare.trace_cli import add_trace_parser
 
 
 @pytest.fixture(scope="module")
 def lib(tmp_path_factory):
-    lib = Library.open(tmp_path_factory.mktemp("lib") / "lib.sqlite3")
+    lib = api.open_library(tmp_path_factory.mktemp("lib") / "lib.sqlite3")
     yield lib
     lib.close()
 
@@ -234,3 +235,68 @@ def test_cli(tmp_path, samples, capsys):
     assert rc == 2 and "--rebuild-library" in err and err.count("\n") == 1
     rc, out, err = _run(["trace", "--library", str(bad), "--rebuild-library"], capsys)
     assert rc == 0 and "rebuilt" in err
+
+
+# ----------------------------------------------------------------------------- agreed language means adopted text
+
+def test_illustrative_rev2_is_from_earlier_drafts_not_agreed_language(samples):
+    # traced with the default library (the bundled samples), default options: Rev.1 is a draft
+    res = api.trace_version(load(samples / "draft-rev2-illustrative.fr.md"), ":memory:")
+    assert res.agreed_share < 0.05
+    assert 0.9 < res.draft_share < 1.0
+    d = trace_dict(res)
+    assert d["summary"]["draft_share"] == round(res.draft_share, 4) and d["summary"]["agreed_words"] == res.agreed_words
+    pp1 = next(p for p in d["paragraphs"] if p["id"] == "PP1")
+    assert pp1["status"] == "from earlier drafts" and not pp1["spans"][0]["adopted"]
+    out = trace_text(res)
+    assert "from earlier drafts (9" in out and "⟨" in out
+    # counted as before when the caller asks, or when the user marks the draft adopted
+    assert api.trace_version(load(samples / "draft-rev2-illustrative.fr.md"), ":memory:",
+                             count_drafts=True).agreed_share > 0.9
+    marked = api.trace_version(load(samples / "draft-rev2-illustrative.fr.md"), ":memory:",
+                               adopted=["draft-rev1-2008-11-10.fr"])
+    assert marked.agreed_share > 0.9 and marked.draft_share == 0
+
+
+def test_adopted_sources_claim_words_before_drafts(lib, samples):
+    # 63/194 against 61/180 and the 2006 draft: words in 61/180 are agreed, whatever the draft also holds
+    res = trace_document(load(samples / "A-RES-63-194.en.md"), lib, before=63)
+    for p in res.paragraphs:
+        assert p.agreed_words + p.draft_words <= p.n_words
+        for s in p.spans:
+            assert s.adopted == s.primary.doc.adopted
+    assert res.agreed_share > 0.3
+    every = trace_document(load(samples / "A-RES-63-194.en.md"), lib, before=63, count_drafts=True)
+    assert every.agreed_words == res.agreed_words + res.draft_words and every.draft_words == 0
+
+
+def test_undated_texts_are_left_out_with_a_warning_and_can_be_dated(tmp_path, samples):
+    lib = api.open_library(":memory:")
+    with lib:
+        undated = api.load_text("The General Assembly,\n\n1. Recognizes that broad international cooperation "
+                                "between Member States and relevant intergovernmental and non-governmental "
+                                "organizations is essential;\n", name="excerpt", label="excerpt")
+        lib.add_document(undated)
+        draft = load(samples / "A-RES-63-194.en.md")
+        res = trace_document(draft, lib, before="auto")
+        assert ("excerpt", "undated") in {(d.label, why.split(":")[0]) for d, why in res.excluded}
+        assert res.warnings and "excerpt" in res.warnings[0]
+        dated = trace_document(draft, lib, before="auto", dates={"excerpt": "2006-12-20"})
+        assert "excerpt" in {d.label for d in dated.used} and not dated.warnings
+        with pytest.raises(ValueError):
+            trace_document(draft, lib, before="auto", dates={"excerpt": "last year"})
+
+
+def test_cli_dates_and_marks_library_texts(tmp_path, samples, capsys):
+    db = str(tmp_path / "cli.sqlite3")
+    rev2 = str(samples / "draft-rev2-illustrative.fr.md")
+    rc, out, err = _run(["trace", rev2, "--library", db, "--format", "json"], capsys)
+    d = json.loads(out)
+    assert rc == 0 and d["summary"]["agreed_share"] < 0.05 and d["summary"]["draft_share"] > 0.9
+    assert "warning: left out 1 undated text" in err and "A-RES-63-194.en" in err
+    rc, out, err = _run(["trace", rev2, "--library", db, "--dated", "A-RES-63-194.en=2008-12-18",
+                         "--adopted", "draft-rev1-2008-11-10.fr"], capsys)
+    assert rc == 0 and "warning" not in err and "overall: " in out
+    assert "A-RES-63-194.en (later than the traced version)" in out
+    rc, out, err = _run(["trace", rev2, "--library", db, "--dated", "nonsense"], capsys)
+    assert rc == 2 and "NAME=YYYY-MM-DD" in err

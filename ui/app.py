@@ -31,9 +31,10 @@ if str(ROOT) not in sys.path:
 
 import streamlit as st  # noqa: E402
 
-from compare.api import compare_versions, default_label, load, load_text, order_versions, short_label  # noqa: E402
+from compare.api import (compare_versions, default_label, load, load_text, open_library, order_versions,  # noqa: E402
+                         short_label, trace_version)
 from compare.errors import InputError  # noqa: E402
-from compare.export.labels import describe  # noqa: E402
+from compare.export.labels import describe, distinct_labels  # noqa: E402
 from compare.model import CompareOptions, Lineage  # noqa: E402
 from ui import render  # noqa: E402
 
@@ -122,9 +123,9 @@ def _redline(key: tuple, step: int, author: str, moves: str, trace_key, _lineage
 def _sample_library():
     """The bundled samples in a temporary in-memory library (nothing written to disk), shared by
     every session; a lock guards the copies each trace takes of it."""
-    from compare.library import MEMORY, Library
+    from compare.library import MEMORY
 
-    return Library.open(MEMORY), threading.Lock()
+    return open_library(MEMORY), threading.Lock()
 
 
 def _saved_library_path() -> tuple[str, float]:
@@ -139,42 +140,30 @@ def _saved_library_path() -> tuple[str, float]:
 
 @st.cache_data(show_spinner="Tracing agreed language …", max_entries=16)
 def _trace(key: tuple, min_words: int, before_auto: bool, not_later: bool, library: str, _doc, _older: tuple,
-           _newer: tuple):
+           _newer: tuple, dates: tuple = (), adopted: tuple = ()):
     """(trace_dict, {library doc id: name}, None) or (None, {}, the one-line problem).
 
-    The library is a temporary in-memory copy of the samples (or, when chosen, of the
-    saved library) with the versions loaded here that come before the traced one added;
-    versions that come after it are left out even when the library holds them, and with
-    ``not_later`` so are the texts dated after it (:func:`compare.trace.later_documents`)."""
-    from compare.library import Library, content_hash
-    from compare.trace import later_documents, trace_dict, trace_document
+    :func:`compare.api.trace_version` on a temporary in-memory copy of the samples (or, when
+    chosen, of the saved library) with the versions loaded here that come before the traced
+    one; those that come after it are left out, and with ``not_later`` so are the texts
+    dated after it and those that cannot be dated (unless ``dates`` dates them)."""
+    from compare.export.trace_views import trace_dict
 
     try:
         if library == "saved":
-            with Library.open() as stored:          # the user chose it: may create it (with the samples)
+            with open_library() as stored:          # the user chose it: may create it (with the samples)
                 lib = stored.memory_copy()
         else:
             base, lock = _sample_library()
             with lock:
                 lib = base.memory_copy()
         with lib:
-            names: dict[int, str] = {}
-            for doc, label in _older:
-                info, _ = lib.add_document(doc, origin="user")
-                names[info.id] = f"{label} (loaded)"
-            newer = {content_hash(doc) for doc, _ in _newer}
-            why = {d.id: "a version loaded here after it" for d in lib.documents()
-                   if d.content_hash in newer and d.id not in names}
-            if not_later:
-                why.update({d.id: "later than the traced version" for d in later_documents(_doc, lib)
-                            if d.id not in names and d.id not in why})
-            result = trace_document(_doc, lib, min_words, before="auto" if before_auto else None,
-                                    exclude=[str(k) for k in why])
-        t = trace_dict(result)
-        for d in t["excluded"]:                     # say why the app left them out
-            if d["reason"] == "excluded" and d["id"] in why:
-                d["reason"] = why[d["id"]]
-        return t, names, None
+            result = trace_version(_doc, lib, earlier=[replace(d, label=lab) for d, lab in _older],
+                                   later=[d for d, _ in _newer], min_words=min_words,
+                                   before="auto" if before_auto else None, leave_out_later=not_later,
+                                   dates=dict(dates), adopted=list(adopted), copy=False)
+        names = {k: f"{v} (loaded)" for k, v in result.loaded.items()}
+        return trace_dict(result), names, None
     except ValueError as exc:
         return None, {}, f"Cannot trace: {exc}"
     except InputError as err:
@@ -290,13 +279,7 @@ def order_and_label(sources: list[Source]):
             notes = order_versions(relabelled).warnings
         for note in notes:
             sb.warning(note, icon="⚠️")
-    # labels name table columns: keep them distinct
-    seen: dict[str, int] = {}
-    labels = []
-    for r in rows:
-        lab = r[4]
-        seen[lab] = seen.get(lab, 0) + 1
-        labels.append(lab if seen[lab] == 1 else f"{lab} ({seen[lab]})")
+    labels = distinct_labels([r[4] for r in rows])            # labels name table columns: keep them distinct
     for s, err in errors:
         st.error(f"⛔ {err}")
     return [r[3] for r in rows], [r[2] for r in rows], labels
@@ -471,8 +454,21 @@ def trace_of(vs: Versions, i: int):
     key = (vs.srcs[i].cache_key, vs.labels[i], tuple((vs.srcs[k].cache_key, vs.labels[k]) for k in range(len(vs.docs))),
            lib_key)
     not_later = bool(st.session_state.get("trace_not_later", True))
-    t, names, err = _trace(key, min_words, before, not_later, library, vs.docs[i], vs.older(i), vs.newer(i))
-    return t, names, err, (key, min_words, before, not_later, library)
+    dates = _trace_dates(st.session_state.get("trace_dates", ""))
+    adopted = tuple(st.session_state.get("trace_adopted") or ())
+    t, names, err = _trace(key, min_words, before, not_later, library, vs.docs[i], vs.older(i), vs.newer(i), dates,
+                           adopted)
+    return t, names, err, (key, min_words, before, not_later, library, dates, adopted)
+
+
+def _trace_dates(text: str) -> tuple[tuple[str, str], ...]:
+    """"A-RES-63-194.en=2008-12-18; …" → ((name, date), …): dates the user gives undated texts."""
+    out = []
+    for item in text.replace(",", ";").split(";"):
+        name, sep, date = item.rpartition("=")
+        if sep and name.strip() and date.strip():
+            out.append((name.strip(), date.strip()))
+    return tuple(out)
 
 
 def downloads(lineage: Lineage, key: tuple, *, pair: bool, vs: Versions | None = None) -> None:
@@ -551,6 +547,9 @@ def trace_view(lineage: Lineage, key: tuple, vs: Versions, default: int) -> None
                  help="Bundled samples: a temporary library in memory, nothing written to disk. "
                       "Your saved library: the one `python -m compare trace` keeps (created with the samples "
                       "if it does not exist yet).")
+    st.text_input("Dates for undated texts", key="trace_dates", placeholder="A-RES-63-194.en=2008-12-18; …",
+                  help="A text without a date cannot be placed before or after the traced version, so it is left "
+                       "out; give it a date (name or symbol = YYYY-MM-DD) to use it")
     statuses = st.multiselect("Show", render.TRACE_STATUS_CHOICES, key="trace_statuses",
                               placeholder="every paragraph")
     t, names, err, _ = trace_of(vs, i)
@@ -559,12 +558,22 @@ def trace_view(lineage: Lineage, key: tuple, vs: Versions, default: int) -> None
         st.warning(err)
         downloads(lineage, key, pair=len(lineage.comparisons) == 1 and len(lineage.versions) == 2, vs=vs)
         return
+    for w in t.get("warnings", []):
+        st.warning(w)
     older = [vs.labels[k] for k in range(i)]
     used, left = render.trace_context(t, names)
     st.caption("Library: " + ("your saved library (a temporary copy)" if st.session_state.get("trace_library") == "saved"
                               else "the bundled samples (temporary)")
                + (f" + the versions before it here: {', '.join(older)}" if older else "")
                + f". Traced against: {used}." + (f" Left out: {left}." if left else ""))
+    drafts = {d.get("symbol") or d["label"]: names.get(d["id"]) or d.get("symbol") or d["label"]
+              for d in t.get("documents", []) if not d.get("adopted")}
+    chosen = list(st.session_state.get("trace_adopted") or ())
+    st.multiselect("Count as adopted", sorted(set(drafts) | set(chosen)), key="trace_adopted",
+                   format_func=lambda k: drafts.get(k, k),
+                   placeholder="only A/RES resolutions are agreed language",
+                   help="Agreed language is adopted text: words found only in earlier drafts are counted apart "
+                        "(\"from earlier drafts\"). Mark a text adopted here to count its words as agreed.")
     st.html(render.trace_summary_html(t))
     st.html(render.trace_legend_html(t, names))
     st.html(render.trace_html(t, names, statuses=tuple(statuses)))

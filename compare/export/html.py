@@ -16,6 +16,7 @@ import re
 from html import escape
 from typing import Iterable, Optional, Sequence
 
+from ..language import RTL
 from ..model import Comparison, Pair, Segment
 from .labels import STATUS_WORD, pair_flags
 from .words import header_lines, shows_unknown_numbers, word
@@ -23,7 +24,6 @@ from .words import header_lines, shows_unknown_numbers, word
 #: Explains the ``PP?n`` ids wherever they are shown.
 UNKNOWN_NUMBER_NOTE = word("unknown_number")
 
-RTL = {"ar"}
 
 #: A symbol for every flag of :func:`compare.export.labels.pair_flags`, so a
 #: badge reads without colour even when its word is cut off.

@@ -1,16 +1,31 @@
 """Words shared by every view of a comparison: how a pair is named and described."""
 from __future__ import annotations
 
-from ..model import Pair
+from typing import Sequence
 
-STATUS_WORD = {
-    "unchanged": "unchanged",
-    "modified": "modified",
-    "inserted": "new",
-    "deleted": "deleted",
-    "split": "split",
-    "merged": "merged",
-}
+from ..model import Pair, PairStatus
+
+#: status → the word every view shows (:attr:`PairStatus.word`: "new" for inserted)
+STATUS_WORD = {s.value: s.word for s in PairStatus}
+
+
+def distinct_labels(labels: Sequence[str]) -> list[str]:
+    """Version labels made distinct, as they name table columns: a repeated label gets
+    " (2)", " (3)" …; an empty one ``v1``, ``v2`` … by its position."""
+    seen: dict[str, int] = {}
+    out = []
+    for v, lab in enumerate(labels):
+        lab = (lab or "").strip() or f"v{v + 1}"
+        seen[lab] = seen.get(lab, 0) + 1
+        out.append(lab if seen[lab] == 1 else f"{lab} ({seen[lab]})")
+    return out
+
+
+def is_change(pair: Pair) -> bool:
+    """What "changes only" keeps, in every view: anything but an unchanged paragraph that
+    stayed in place with its leading word (a paragraph only renumbered by others'
+    insertions is not a change of its own)."""
+    return not (pair.status == PairStatus.UNCHANGED and not pair.moved and pair.leading_change is None)
 
 
 def pair_ids(pair: Pair, old_label: str = "", new_label: str = "") -> str:

@@ -39,8 +39,8 @@ Design (see also the README):
   ``RCPlain`` (see :data:`BODY_STYLES`).
 * **Agreed-language appendix** (``trace=``, optional).  After the resolution,
   on a page of its own: a table with one row per paragraph of the new version
-  (id, agreed share, sources, new wording), from a :mod:`compare.trace`
-  result for the new version.  Not tracked, paragraph styles ``RCTrace*``
+  (id, agreed share, sources, new wording): the rows of
+  :func:`compare.export.trace_views.trace_rows` for a trace of the new version.  Not tracked, paragraph styles ``RCTrace*``
   (:data:`TRACE_STYLES`), inside the bookmark ``RC_TraceAppendix``; like the
   summary, tests and tools skip it by style.
 * **Excerpts.**  Paragraphs outside a fragment comparison
@@ -64,10 +64,12 @@ from typing import Optional
 
 from lxml import etree
 
+from ..language import LANGUAGES, RTL
 from ..model import Comparison, Document, Pair, Paragraph, Segment
 from ..sequences import longest_increasing_subsequence
 from . import ooxml as ox
 from .words import describe_in, header_lines, semicolon, shows_unknown_numbers, word
+from .trace_views import appendix_intro, trace_dict, trace_rows
 
 #: Paragraph styles of the resolution paragraphs (what accept/reject oracles compare).
 BODY_STYLES = ("RCPP", "RCOP", "RCSub1", "RCSub2", "RCPlain")
@@ -80,18 +82,8 @@ SUMMARY_BOOKMARK = "RC_Summary"
 #: Paragraph styles of the agreed-language appendix (not tracked, skipped by oracles).
 TRACE_STYLES = ("RCTraceTitle", "RCTrace", "RCTraceHead", "RCTraceCell")
 TRACE_BOOKMARK = "RC_TraceAppendix"
-#: longest "new wording" shown in an appendix cell (characters)
-TRACE_NEW_CHARS = 240
 
-OPENERS = {
-    "en": "The General Assembly,",
-    "fr": "L’Assemblée générale,",
-    "es": "La Asamblea General,",
-    "ru": "Генеральная Ассамблея,",
-    "ar": "إن الجمعية العامة،",
-    "zh": "大会，",
-}
-RTL = {"ar"}
+OPENERS = {k: f.opener for k, f in LANGUAGES.items()}    # from the one table of language facts
 MOVE_MODES = ("move", "delete-insert")
 
 OP_ABSTRACT, PPSUB_ABSTRACT = 1, 2
@@ -109,7 +101,7 @@ def redline_docx(cmp: Comparison, *, author: str | None = None, date: str | date
     version's date if known, else now, UTC).  ``summary``: put the change
     summary first.  ``moves``: ``"move"`` (``w:moveFrom``/``w:moveTo``) or
     ``"delete-insert"``.  ``trace``: a :class:`compare.trace.TraceResult` (or
-    its :func:`~compare.trace.trace_dict`) of the new version: adds the
+    its :func:`~compare.export.trace_views.trace_dict`) of the new version: adds the
     agreed-language appendix at the end.  ``outside``: paragraphs outside a
     compared excerpt are ``"show"``-n untracked and marked, or ``"omit"``-ted
     with a note in the summary.  Raises ``ValueError`` for a bad ``date``,
@@ -128,57 +120,11 @@ def redline_docx(cmp: Comparison, *, author: str | None = None, date: str | date
 def _trace_as_dict(trace, new: Document) -> dict:
     """The trace_dict form of ``trace``, checked to be a trace of ``new``."""
     if not isinstance(trace, dict):
-        from ..trace import trace_dict
-
         trace = trace_dict(trace)
     ids = [p["id"] for p in trace.get("paragraphs", [])]
     if ids != [p.id for p in new.paragraphs]:
         raise ValueError("the trace is not of the new version (its paragraphs differ)")
     return trace
-
-
-def _percent(share: float) -> str:
-    return f"{share * 100:.0f} %"
-
-
-def trace_rows(trace: dict) -> list[tuple[str, str, str, str]]:
-    """(paragraph id, agreed share, sources, new wording) per paragraph of a
-    trace_dict: the rows of the redline's agreed-language appendix."""
-    names = {d["id"]: d.get("symbol") or d["label"] for d in trace.get("documents", [])}
-
-    def name(ref: dict) -> str:
-        return names.get(ref["doc"]) or ref.get("symbol") or ref.get("label") or "?"
-
-    rows = []
-    for p in trace["paragraphs"]:
-        if p["status"] == "empty":
-            rows.append((p["id"], "—", "—", "—"))
-            continue
-        share = _percent(p["agreed_share"]) if p["spans"] else "0 % (new)"
-        refs: list[str] = []
-        more = 0
-        for sp in p["spans"]:
-            r = f"{name(sp['primary'])} {sp['primary']['paragraph']}"
-            if r not in refs:
-                refs.append(r)
-            more = max(more, sp["n_sources"] - 1)
-        if refs:
-            src = "; ".join(refs) + (f" (+{more} more)" if more else "")
-        elif p.get("closest"):
-            c = p["closest"]
-            src = f"none verbatim; closest: {name(c)} {c['paragraph']} (similarity {c['similarity']:.2f})"
-        else:
-            src = "none (nothing similar in the earlier texts)"
-        if p["status"] == "agreed":
-            new_words = "— (all agreed language)"
-        elif p["status"] == "new":
-            new_words = "entirely new"
-        else:
-            new_words = " … ".join(n["text"] for n in p["new"])
-            if len(new_words) > TRACE_NEW_CHARS:
-                new_words = new_words[:TRACE_NEW_CHARS - 1].rstrip() + "…"
-        rows.append((p["id"], share, src, new_words))
-    return rows
 
 
 def revision_date(value: str | datetime | _date | None) -> str:
@@ -790,22 +736,8 @@ class _Builder:
     def _trace_appendix(self) -> list[etree._Element]:
         """The agreed-language table, after the resolution: untracked, own styles and bookmark."""
         tr = self.trace
-        sm = tr.get("summary", {})
         label = self.cmp.new.label or tr.get("draft", {}).get("label") or "the new version"
-        before = tr.get("before")
-        bf = (f"; only texts before session {before}" if isinstance(before, int)
-              else f"; only texts before {before}" if before else "")
-        used = ", ".join(d.get("symbol") or d["label"] for d in tr.get("documents", [])) or "nothing"
-        intro = [
-            ("RCTraceTitle", f"Agreed language in {label}"),
-            ("RCTrace", f"Overall {sm.get('agreed_words', 0)} of {sm.get('words', 0)} words "
-                        f"({_percent(sm.get('agreed_share', 0.0))}) are agreed language: runs of at least "
-                        f"{tr.get('min_words')} words found verbatim (case, typography and punctuation aside) in "
-                        f"earlier texts{bf}. Paragraphs: {sm.get('agreed', 0)} wholly agreed, "
-                        f"{sm.get('partly_agreed', 0)} partly, {sm.get('new', 0)} entirely new."),
-            ("RCTrace", f"Traced against: {used}."),
-            ("RCTrace", "This appendix is not part of the resolution text and is not tracked."),
-        ]
+        intro = [("RCTraceTitle" if k == 0 else "RCTrace", t) for k, t in enumerate(appendix_intro(tr, label))]
         out = [ox.paragraph(ox.ppr(style, page_break_before=(k == 0)), [ox.run(text)])
                for k, (style, text) in enumerate(intro)]
         head = ("Paragraph", "Agreed share", "Sources (document and paragraph)", "New wording")

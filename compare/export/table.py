@@ -29,6 +29,7 @@ from typing import Optional
 import pandas as pd
 
 from ..model import Lineage, Pair
+from .labels import distinct_labels
 from .words import colon, word
 
 FORMATS = ("docx", "xlsx", "csv")
@@ -65,17 +66,7 @@ class Cell:
 
 def version_labels(lineage: Lineage) -> list[str]:
     """Column names: the version labels, made unique (``"v3"`` for an empty one)."""
-    seen: dict[str, int] = {}
-    out = []
-    for v, d in enumerate(lineage.versions):
-        lab = (d.label or "").strip() or f"v{v + 1}"
-        if lab in seen:
-            seen[lab] += 1
-            lab = f"{lab} ({seen[lab]})"
-        else:
-            seen[lab] = 1
-        out.append(lab)
-    return out
+    return distinct_labels([d.label for d in lineage.versions])
 
 
 def table_language(lineage: Lineage):

@@ -6,7 +6,7 @@ in ``wdiff``, so the report reads without colour.
 from __future__ import annotations
 
 from ..model import Comparison
-from .labels import describe
+from .labels import describe, is_change
 from .words import header_lines, shows_unknown_numbers, word
 
 
@@ -34,7 +34,7 @@ def comparison_text(cmp: Comparison, changes_only: bool = False) -> str:
             lines.append(f"  header: {line}")
     for p in cmp.pairs:
         head = describe(p)
-        if p.status == "unchanged" and not p.moved:
+        if not is_change(p):
             if not changes_only:
                 lines.append(f"  {head}")
             continue

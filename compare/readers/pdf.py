@@ -51,6 +51,7 @@ from typing import Optional
 
 from ..errors import CorruptFileError, EmptyInputError, EncryptedFileError, NoTextLayerError
 from ..model import Block, RawDocument, marker
+from ..symbols import SYMBOL
 from .safety import DEFAULT_LIMITS, count_blocks, current_limits, tick
 
 # Defaults; the limits in force come from safety.Limits (max_pdf_pages, …).
@@ -300,7 +301,7 @@ def _merge_pieces(pieces: list[tuple[str, bool, bool, bool]]) -> list[tuple[str,
 
 # --------------------------------------------------------------------------- furniture
 
-_SYMBOL = r"[A-Z]{1,4}(?:/[A-Za-z0-9.\-]+){2,}"
+_SYMBOL = SYMBOL                                            # a document symbol (compare.symbols)
 _FURNITURE_TOKENS = re.compile(
     r"(?:" + _SYMBOL + r")"
     r"|\d{2}-\d{4,6}\s*(?:\([A-Z]\))?(?:\s+\d{6}){0,2}"        # job number + date stamps

@@ -1,0 +1,35 @@
+"""Figures of a comparison that every view can show: pairs per status, words changed.
+
+The app's summary strip and the position chart read them; they sit with the
+exporters, not in the app, so the command line can print the same figures.
+"""
+from __future__ import annotations
+
+from ..model import Comparison, Pair, PairStatus
+from ..tokens import words
+
+#: The summary counters, keyed as in :meth:`Comparison.summary`, with the words shown.
+SUMMARY_ORDER = [(s.value, s.word) for s in (PairStatus.MODIFIED, PairStatus.INSERTED, PairStatus.DELETED)] + \
+    [("moved", "moved")] + [(s.value, s.word) for s in (PairStatus.SPLIT, PairStatus.MERGED)] + \
+    [("renumbered", "renumbered"), (PairStatus.UNCHANGED.value, PairStatus.UNCHANGED.word),
+     ("leading_changed", "leading word changed")]
+
+
+def changed_words(pair: Pair) -> tuple[int, int]:
+    """Words deleted and inserted (substantive changes only; typographic variants don't count)."""
+    deleted = sum(len(words(s.text)) for s in pair.diff if s.op == "delete" and not s.minor)
+    inserted = sum(len(words(s.text)) for s in pair.diff if s.op == "insert" and not s.minor)
+    return deleted, inserted
+
+
+def summary_figures(cmp: Comparison) -> dict[str, int]:
+    counts = cmp.summary()
+    dele = ins = 0
+    for p in cmp.pairs:
+        d, i = changed_words(p)
+        dele += d
+        ins += i
+    out = {label: counts.get(key, 0) for key, label in SUMMARY_ORDER}
+    out["words deleted"] = dele
+    out["words inserted"] = ins
+    return out

@@ -1,0 +1,382 @@
+"""Views of an agreed-language trace: plain text, JSON, HTML and the redline appendix's rows.
+
+Everything here reads a :class:`compare.trace.TraceResult` (by its attributes) or
+its JSON form (:func:`trace_dict`); nothing is traced or looked up again, and
+this module does not import :mod:`compare.trace` — exports stay beside the
+trace, never behind it.  The CLI prints :func:`trace_text` / :func:`trace_dict`,
+the redline appends :func:`trace_rows`, the app shows :func:`trace_html`.
+"""
+from __future__ import annotations
+
+import textwrap
+from html import escape
+from typing import TYPE_CHECKING, Optional, Sequence
+
+from .html import MARKUP_CSS, dir_attr
+
+if TYPE_CHECKING:                       # annotations only: no import of the trace at run time
+    from ..library import DocInfo
+    from ..trace import SourceRef, TraceResult
+
+#: longest "new wording" cell of the redline appendix (characters)
+TRACE_NEW_CHARS = 240
+
+#: the badge strip's own rules, beside the comparison markup (as in the app's summary)
+STYLE = f"""<style>{MARKUP_CSS}
+.rc-sum{{display:flex;flex-wrap:wrap;gap:.3rem;margin:.2rem 0}}
+.rc-sum .badge{{font-size:.9rem;padding:.1rem .45rem}}
+.rc-sum .zero{{opacity:.55}}
+</style>"""
+
+
+# ----------------------------------------------------------------------------- text and JSON
+
+def _ref(d: DocInfo, pid: str) -> str:
+    return f"{d.name} {pid}"
+
+
+def trace_text(result: TraceResult, width: int = 100) -> str:
+    """A plain-text report: agreed spans in ⟦…⟧ with a source number, wording found only in
+    earlier drafts in ⟨…⟩ (not agreed language), new wording as is."""
+    L: list[str] = []
+    bf = (f"; before session {result.before}" if isinstance(result.before, int)
+          else f"; before {result.before}" if result.before else "")
+    L.append(f"Agreed language in {result.label} (at least {result.min_words} words verbatim{bf})")
+    L.append(f"library: {result.library}")
+    L.append("traced against: " + (", ".join(d.name for d in sorted(result.used, key=lambda d: d.order_key)) or "nothing"))
+    if result.excluded:
+        L.append("left out: " + "; ".join(f"{d.name} ({why})" for d, why in result.excluded))
+    for w in getattr(result, "warnings", ()):
+        L.append(f"warning: {w}")
+    n_new = sum(1 for p in result.paragraphs if p.status == "new")
+    L.append(f"overall: {result.agreed_words} of {result.n_words} words agreed ({result.agreed_share:.0%}); "
+             f"{result.draft_words} from earlier drafts ({result.draft_share:.0%}); "
+             f"{n_new} of {len(result.paragraphs)} paragraphs entirely new")
+    for p in result.paragraphs:
+        L.append("")
+        if p.status == "new":
+            head = "new wording"
+            if p.closest:
+                c = p.closest
+                head += f"; closest: {_ref(c.doc, c.paragraph)} (similarity {c.similarity:.2f})"
+            else:
+                head += "; nothing similar in the library"
+        elif p.status == "empty":
+            head = "no words"
+        else:
+            head = f"{p.agreed_share:.0%} agreed ({p.agreed_words}/{p.n_words} words)"
+            if p.draft_words:
+                head += f"; {p.draft_share:.0%} from earlier drafts ({p.draft_words} words)"
+        L.append(f"{p.id}  {head}")
+        body, pos, notes = [], 0, []
+        for k, s in enumerate(p.spans_in_order(), 1):
+            body.append(p.text[pos:s.start])
+            body.append(f"⟦{p.text[s.start:s.end]}⟧[{k}]" if s.adopted else f"⟨{p.text[s.start:s.end]}⟩[{k}]")
+            pos = s.end
+            more = f" (+{s.n_sources - 1} more: " + ", ".join(_ref(r.doc, r.paragraph) for r in s.sources[1:4]) + \
+                   (" …" if s.n_sources > 4 else "") + ")" if s.n_sources > 1 else ""
+            notes.append(f"[{k}] {_ref(s.primary.doc, s.primary.paragraph)}{'' if s.adopted else ' (draft)'}{more}")
+        body.append(p.text[pos:])
+        L.extend(textwrap.wrap("".join(body), width, initial_indent="    ", subsequent_indent="    ") or ["    "])
+        for n in notes:
+            L.extend(textwrap.wrap(n, width, initial_indent="    ", subsequent_indent="        "))
+    return "\n".join(L) + "\n"
+
+
+def _src_dict(r: SourceRef) -> dict:
+    return {"doc": r.doc.id, "label": r.doc.label, "symbol": r.doc.symbol, "paragraph": r.paragraph,
+            "start": r.start, "end": r.end, "word_start": r.word_start, "word_end": r.word_end,
+            "match_words": r.match_words}
+
+
+def trace_dict(result: TraceResult) -> dict:
+    """JSON-ready report (schema 1), rich enough for a view to shade spans, list
+    sources, and show the source paragraphs side by side."""
+    pars = []
+    for p in result.paragraphs:
+        pars.append({
+            "id": p.id, "kind": p.kind, "text": p.text, "status": p.status,
+            "n_words": p.n_words, "agreed_words": p.agreed_words, "agreed_share": round(p.agreed_share, 4),
+            "draft_words": p.draft_words, "draft_share": round(p.draft_share, 4),
+            "spans": [{"start": s.start, "end": s.end, "word_start": s.word_start, "word_end": s.word_end,
+                       "text": p.text[s.start:s.end], "n_sources": s.n_sources, "adopted": s.adopted,
+                       "primary": _src_dict(s.primary), "sources": [_src_dict(r) for r in s.sources]}
+                      for s in p.spans_in_order()],
+            "new": [{"start": a, "end": b, "text": p.text[a:b]} for a, b in p.new_ranges()],
+            "closest": None if p.closest is None else {
+                "doc": p.closest.doc.id, "label": p.closest.doc.label, "symbol": p.closest.doc.symbol,
+                "paragraph": p.closest.paragraph, "similarity": p.closest.similarity},
+        })
+    return {
+        "schema": 1,
+        "draft": {"label": result.label, "source": result.source, "symbol": result.symbol, "language": result.language},
+        "library": result.library,
+        "min_words": result.min_words,
+        "before": result.before,
+        "documents": [d.as_dict() for d in sorted(result.used, key=lambda d: d.order_key)],
+        "excluded": [dict(d.as_dict(), reason=why) for d, why in result.excluded],
+        "warnings": list(getattr(result, "warnings", [])),
+        "loaded": {str(k): v for k, v in getattr(result, "loaded", {}).items()},
+        "summary": {"paragraphs": len(result.paragraphs), "words": result.n_words,
+                    "agreed_words": result.agreed_words, "agreed_share": round(result.agreed_share, 4),
+                    "draft_words": result.draft_words, "draft_share": round(result.draft_share, 4),
+                    "agreed": sum(p.status == "agreed" for p in result.paragraphs),
+                    "partly_agreed": sum(p.status == "partly agreed" for p in result.paragraphs),
+                    "from_earlier_drafts": sum(p.status == "from earlier drafts" for p in result.paragraphs),
+                    "new": sum(p.status == "new" for p in result.paragraphs)},
+        "paragraphs": pars,
+        "source_paragraphs": [{"doc": did, "paragraph": pid, "text": t}
+                              for (did, pid), t in sorted(result.source_texts.items())],
+    }
+
+
+# ----------------------------------------------------------------------------- the redline appendix
+
+def _percent(share: float) -> str:
+    return f"{share * 100:.0f} %"
+
+
+def appendix_intro(trace: dict, label: str) -> list[str]:
+    """The appendix's title and opening lines (before its table), for a trace_dict of ``label``."""
+    sm = trace.get("summary", {})
+    before = trace.get("before")
+    bf = (f"; only texts before session {before}" if isinstance(before, int)
+          else f"; only texts before {before}" if before else "")
+    used = ", ".join(d.get("symbol") or d["label"] for d in trace.get("documents", [])) or "nothing"
+    drafts = (f" A further {sm['draft_words']} words ({_percent(sm.get('draft_share', 0.0))}) are found only in "
+              "earlier drafts: negotiated before, but not agreed language." if sm.get("draft_words") else "")
+    return [
+        f"Agreed language in {label}",
+        f"Overall {sm.get('agreed_words', 0)} of {sm.get('words', 0)} words "
+        f"({_percent(sm.get('agreed_share', 0.0))}) are agreed language: runs of at least "
+        f"{trace.get('min_words')} words found verbatim (case, typography and punctuation aside) in "
+        f"earlier adopted texts{bf}.{drafts} Paragraphs: {sm.get('agreed', 0)} wholly agreed, "
+        f"{sm.get('partly_agreed', 0)} partly, {sm.get('new', 0)} entirely new.",
+        f"Traced against: {used}.",
+    ] + [f"Note: {w}." for w in trace.get("warnings", [])] + [
+        "This appendix is not part of the resolution text and is not tracked.",
+    ]
+
+
+def trace_rows(trace: dict) -> list[tuple[str, str, str, str]]:
+    """(paragraph id, agreed share, sources, new wording) per paragraph of a
+    trace_dict: the rows of the redline's agreed-language appendix."""
+    names = {d["id"]: d.get("symbol") or d["label"] for d in trace.get("documents", [])}
+
+    def name(ref: dict) -> str:
+        return names.get(ref["doc"]) or ref.get("symbol") or ref.get("label") or "?"
+
+    rows = []
+    for p in trace["paragraphs"]:
+        if p["status"] == "empty":
+            rows.append((p["id"], "—", "—", "—"))
+            continue
+        share = _percent(p["agreed_share"]) if p["spans"] else "0 % (new)"
+        if p.get("draft_words"):
+            share += f" (+{_percent(p['draft_share'])} from earlier drafts)"
+        refs: list[str] = []
+        more = 0
+        for sp in p["spans"]:
+            r = f"{name(sp['primary'])} {sp['primary']['paragraph']}" + ("" if sp.get("adopted", True) else " (draft)")
+            if r not in refs:
+                refs.append(r)
+            more = max(more, sp["n_sources"] - 1)
+        if refs:
+            src = "; ".join(refs) + (f" (+{more} more)" if more else "")
+        elif p.get("closest"):
+            c = p["closest"]
+            src = f"none verbatim; closest: {name(c)} {c['paragraph']} (similarity {c['similarity']:.2f})"
+        else:
+            src = "none (nothing similar in the earlier texts)"
+        if p["status"] == "agreed":
+            new_words = "— (all agreed language)"
+        elif p["status"] == "new":
+            new_words = "entirely new"
+        else:
+            new_words = " … ".join(n["text"] for n in p["new"])
+            if len(new_words) > TRACE_NEW_CHARS:
+                new_words = new_words[:TRACE_NEW_CHARS - 1].rstrip() + "…"
+        rows.append((p["id"], share, src, new_words))
+    return rows
+
+
+# ----------------------------------------------------------------------------- HTML (the app)
+
+# Drawn from a trace_dict (compare.trace.trace_dict): spans, sources, shares and closest paragraphs all
+# come from the library; here they are only numbered, named and shaded.
+
+#: Background of each source document's spans (cycled); the [n] after each span names it without colour.
+TRACE_COLOURS = ("#fde2a7", "#bfe3f7", "#cdeebf", "#f7cde0", "#dfd3f5", "#fbcfbd", "#c4ece4", "#ece0b8",
+                 "#d5dae2", "#f1eea9")
+
+TRACE_CSS = """<style>
+.rc .ag{border-radius:2px;padding:0 .05rem;box-decoration-break:clone;-webkit-box-decoration-break:clone}
+.rc .ag.dr{outline:1px dashed #777;outline-offset:-1px}
+.rc sup.agn{font-size:.7em;font-weight:600;color:#333;margin-left:.05rem}
+.rc .swatch{display:inline-block;width:1.6em;height:1em;border:1px solid #999;vertical-align:middle;
+  margin-right:.3rem}
+.rc .share{white-space:nowrap}
+.rc .bar{height:.35rem;background:#eee;border:1px solid #bbb;margin-top:.2rem}
+.rc .bar>div{height:100%;background:#666}
+.rc ul.legend{list-style:none;padding:0;margin:.2rem 0;columns:2 22rem}
+.rc ul.legend li{margin:.1rem 0}
+.rc .srcs{font-size:.85rem;margin:0;padding-left:1rem}
+.rc .closest{font-size:.85rem;color:#444}
+.rc details{font-size:.85rem;color:#444}
+</style>"""
+
+TRACE_STATUS_CHOICES = ["agreed", "partly agreed", "from earlier drafts", "new"]
+
+
+def trace_doc_names(trace: dict, names: Optional[dict] = None) -> dict[int, str]:
+    """Library document id → how to cite it: the caller's name (a version's label) when
+    given, else the symbol, else the label."""
+    out = {d["id"]: d.get("symbol") or d["label"] for d in trace.get("documents", [])}
+    out.update({k: v for k, v in (names or {}).items() if v})
+    return out
+
+
+def trace_source_numbers(trace: dict) -> dict[int, int]:
+    """Source document id → its number ([1], [2] …): the order in which documents first
+    appear as the primary source of a span, reading the text from the top."""
+    nums: dict[int, int] = {}
+    for p in trace["paragraphs"]:
+        for s in p["spans"]:
+            nums.setdefault(s["primary"]["doc"], len(nums) + 1)
+    return nums
+
+
+def trace_colour(n: int) -> str:
+    return TRACE_COLOURS[(n - 1) % len(TRACE_COLOURS)]
+
+
+def _pct(x: float) -> str:
+    return f"{x * 100:.0f}%"
+
+
+def trace_summary_html(trace: dict) -> str:
+    sm = trace["summary"]
+    chips = [
+        f'<span class="badge" data-count="agreed share:{sm["agreed_share"]}">'
+        f'≡ {_pct(sm["agreed_share"])} agreed language ({sm["agreed_words"]} of {sm["words"]} words)</span>',
+        f'<span class="badge" data-count="agreed:{sm["agreed"]}">≡ {sm["agreed"]} paragraphs wholly agreed</span>',
+        f'<span class="badge" data-count="partly agreed:{sm["partly_agreed"]}">≈ {sm["partly_agreed"]} partly</span>',
+        f'<span class="badge" data-count="from earlier drafts:{sm.get("draft_share", 0.0)}" title="found verbatim only '
+        f'in earlier drafts: negotiated, not agreed language">⋯ {_pct(sm.get("draft_share", 0.0))} from earlier drafts '
+        f'({sm.get("draft_words", 0)} words)</span>',
+        f'<span class="badge b-new" data-count="new:{sm["new"]}">+ {sm["new"]} entirely new</span>',
+    ]
+    return f'{STYLE}<div class="rc rc-sum">{"".join(chips)}</div>'
+
+
+def trace_context(trace: dict, names: Optional[dict] = None) -> tuple[str, str]:
+    """(what the text was traced against, what was left out and why) as two lines of text."""
+    nm = trace_doc_names(trace, names)
+    used = ", ".join(nm[d["id"]] for d in trace.get("documents", [])) or "nothing"
+    left = "; ".join(f"{nm.get(d['id'], d.get('symbol') or d['label'])} ({d['reason']})"
+                     for d in trace.get("excluded", []))
+    return used, left
+
+
+def trace_legend_html(trace: dict, names: Optional[dict] = None) -> str:
+    """The numbered sources with their colour, kind and words attributed to them."""
+    nums = trace_source_numbers(trace)
+    if not nums:
+        return (f'{STYLE}{TRACE_CSS}<p class="rc absent">No run of {trace["min_words"]} words or more of this '
+                "text was found in the earlier texts.</p>")
+    nm = trace_doc_names(trace, names)
+    docs = {d["id"]: d for d in trace.get("documents", [])}
+    words_of: dict[int, int] = {}
+    for p in trace["paragraphs"]:
+        for s in p["spans"]:
+            words_of[s["primary"]["doc"]] = words_of.get(s["primary"]["doc"], 0) + s["word_end"] - s["word_start"]
+    items = []
+    for did, n in nums.items():
+        d = docs.get(did, {})
+        kind = "adopted resolution" if d.get("adopted") else "draft"
+        sym = d.get("symbol")
+        bits = ([sym] if sym and sym not in nm.get(did, "") else []) + [kind] + \
+               ([f"session {d['session']}"] if d.get("session") else []) + \
+               ([d["date"]] if d.get("date") else []) + [f"{words_of.get(did, 0)} words"]
+        items.append(f'<li data-src="{n}"><span class="swatch" style="background:{trace_colour(n)}"></span>'
+                     f'<b>[{n}]</b> {escape(nm.get(did, str(did)))} <span style="color:#555">· '
+                     f'{escape(" · ".join(bits))}</span></li>')
+    return (f'{STYLE}{TRACE_CSS}<div class="rc"><b>Sources</b> (each shaded in its colour, numbered after each '
+            f'span):<ul class="legend">{"".join(items)}</ul></div>')
+
+
+def trace_text_html(p: dict, nums: dict[int, int], nm: dict[int, str]) -> str:
+    """A paragraph's text: agreed spans shaded by source, each followed by its [n]; new wording as is."""
+    out, pos, text = [], 0, p["text"]
+    for s in p["spans"]:
+        out.append(escape(text[pos:s["start"]]))
+        pr = s["primary"]
+        n = nums[pr["doc"]]
+        more = f" (+{s['n_sources'] - 1} more)" if s["n_sources"] > 1 else ""
+        draft = not s.get("adopted", True)
+        title = f"[{n}] {nm.get(pr['doc'], '?')} {pr['paragraph']}{more}" + (" — an earlier draft, not agreed" if draft else "")
+        out.append(f'<span class="ag{" dr" if draft else ""}" data-src="{n}" style="background:{trace_colour(n)}" title="{escape(title)}">'
+                   f'{escape(text[s["start"]:s["end"]])}</span><sup class="agn">[{n}]</sup>')
+        pos = s["end"]
+    out.append(escape(text[pos:]))
+    return "".join(out)
+
+
+def trace_paragraph_sources(p: dict, nums: dict[int, int], nm: dict[int, str]) -> list[str]:
+    """"[n] A/RES/61/180 OP1 — 31 words (+2 more)" per source paragraph of a paragraph's spans, in text order."""
+    by: dict[tuple[int, str], list] = {}
+    for s in p["spans"]:
+        pr = s["primary"]
+        e = by.setdefault((pr["doc"], pr["paragraph"]), [0, 0])
+        e[0] += s["word_end"] - s["word_start"]
+        e[1] = max(e[1], s["n_sources"] - 1)
+    return [f"[{nums[d]}] {nm.get(d, '?')} {pid} — {w} word{'s' if w != 1 else ''}"
+            + (f" (also in {more} other place{'s' if more > 1 else ''})" if more else "")
+            for (d, pid), (w, more) in by.items()]
+
+
+def trace_html(trace: dict, names: Optional[dict] = None, *, statuses: Sequence[str] = ()) -> str:
+    """One row per paragraph: id, text with agreed language shaded by source, agreed share,
+    the sources — or, for a paragraph with no verbatim source, the closest earlier one."""
+    nums = trace_source_numbers(trace)
+    nm = trace_doc_names(trace, names)
+    src_text = {(s["doc"], s["paragraph"]): s["text"] for s in trace.get("source_paragraphs", [])}
+    d_attr = dir_attr((trace.get("draft") or {}).get("language"))
+    rows = []
+    for p in trace["paragraphs"]:
+        if statuses and p["status"] not in statuses:
+            continue
+        srcs = trace_paragraph_sources(p, nums, nm)
+        if srcs:
+            side = '<ul class="srcs">' + "".join(f"<li>{escape(s)}</li>" for s in srcs) + "</ul>"
+        elif p.get("closest"):
+            c = p["closest"]
+            ct = src_text.get((c["doc"], c["paragraph"]), "")
+            side = (f'<div class="closest">No verbatim source. Closest earlier paragraph: '
+                    f'<b>{escape(nm.get(c["doc"], c.get("symbol") or c["label"]))} {escape(c["paragraph"])}</b> '
+                    f'(similarity {c["similarity"]:.2f})</div>'
+                    + (f"<details><summary>its text</summary>{escape(ct)}</details>" if ct else ""))
+        elif p["status"] == "empty":
+            side = '<span class="absent">no words</span>'
+        else:
+            side = '<div class="closest">No verbatim source, and nothing similar in the earlier texts.</div>'
+        share = _pct(p["agreed_share"])
+        word = {"agreed": "≡ agreed", "partly agreed": "≈ partly agreed", "new": "+ new",
+                "from earlier drafts": "⋯ from earlier drafts"}.get(p["status"], p["status"])
+        sources_attr = "|".join(f"{nm.get(s['primary']['doc'], '?')} {s['primary']['paragraph']}" for s in p["spans"])
+        rows.append(
+            f'<tr data-pid="{escape(p["id"])}" data-status="{escape(p["status"])}" data-share="{p["agreed_share"]}" '
+            f'data-sources="{escape(sources_attr)}">'
+            f'<td class="pid">{escape(p["id"])}</td>'
+            f"<td{d_attr}>{trace_text_html(p, nums, nm)}</td>"
+            f'<td class="share">{share}<br><span style="font-size:.8rem">{escape(word)}</span>'
+            + (f'<br><span style="font-size:.8rem" title="found only in earlier drafts">+{_pct(p["draft_share"])} '
+               'drafts</span>' if p.get("draft_words") else "") +
+            f'<div class="bar" aria-hidden="true"><div style="width:{share}"></div></div></td>'
+            f"<td>{side}</td></tr>")
+    if not rows:
+        return STYLE + TRACE_CSS + '<p class="rc absent">No paragraph matches these filters.</p>'
+    return (f'{STYLE}{TRACE_CSS}<div class="rc"><table class="rc trace"><colgroup><col style="width:7%">'
+            '<col style="width:58%"><col style="width:9%"><col style="width:26%"></colgroup>'
+            "<thead><tr><th>¶</th><th>Text — agreed language shaded, [n] = source</th><th>Agreed</th>"
+            f"<th>Sources</th></tr></thead><tbody>{''.join(rows)}</tbody></table></div>")

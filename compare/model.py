@@ -25,6 +25,17 @@ def marker(number: str) -> str:
 
 BlockKind = Literal["para", "heading", "footnote", "page_break", "gap"]
 
+#: Where a block's text came from.  ``"word"``: the file's own structure (a Word
+#: ``w:p``, its footnote references and numbering) — authoritative, so the rules
+#: for recovered text (page furniture, joins across page breaks, guessing inline
+#: footnote numbers) never apply to it.  ``"recovered"``: text laid out on pages
+#: (a PDF, or a text/Markdown conversion of one), where those rules are needed.
+BlockOrigin = Literal["recovered", "word"]
+
+#: What kind of Word container holds a block: the main text flow, a table cell,
+#: a text box (or shape), or a note.
+BlockFrame = Literal["body", "cell", "textbox", "footnote", "endnote"]
+
 
 @dataclass
 class Block:
@@ -45,6 +56,21 @@ class Block:
     level: int = 0
     page: Optional[int] = None
     bold: bool = False
+    origin: BlockOrigin = "recovered"
+    frame: BlockFrame = "body"
+    #: for a table cell: (table, row, column) counted from 1 in reading order, a
+    #: nested table adding its own triple after its cell's (merged cells once)
+    cell: Optional[tuple[int, ...]] = None
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """Text a reader or the structure step left out of the paragraphs, and why
+    ("page header", "page number", "hidden text", "header line read as metadata" …).
+    Reported, never silent: every word of an input is in the parse or here."""
+
+    text: str
+    reason: str
 
 
 @dataclass
@@ -60,6 +86,7 @@ class RawDocument:
     fmt: str
     warnings: list[str] = field(default_factory=list)
     furniture: list[str] = field(default_factory=list)
+    dropped: list[Dropped] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- structure
@@ -142,6 +169,7 @@ class Document:
     source: str = "<text>"
     label: str = ""
     has_opener: bool = False            # the text has its "The General Assembly," line
+    dropped: list[Dropped] = field(default_factory=list)   # text left out of the paragraphs, and why
 
     @property
     def preamble(self) -> list[Paragraph]:

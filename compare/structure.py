@@ -33,6 +33,7 @@ from .model import (
     MARK_OPEN,
     Block,
     Document,
+    Dropped,
     Footnote,
     FootnoteRef,
     Metadata,
@@ -46,7 +47,8 @@ _ARABIC_INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234
 _OP_LABEL = re.compile(r"^\s*(\d{1,4})\s*(?:[.)]|[-–](?=\s))\s*(?=\S)")   # "5.", "5)", Arabic "5 -"
 _SUB_LABEL = re.compile(r"^\s*\(?\s*([^\W\d_]{1,6})\s*\)\s*(?=\S)")
 _ROMAN = re.compile(r"^(?=[ivxlc]+$)c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
-_MARK_RE = re.compile(re.escape(MARK_OPEN) + r"(\d{1,3})" + re.escape(MARK_CLOSE))
+# a marker's number as Word prints it: "3", "iv", "*" (endnotes, custom marks)
+_MARK_RE = re.compile(re.escape(MARK_OPEN) + "([^" + MARK_OPEN + MARK_CLOSE + "]{1,12})" + re.escape(MARK_CLOSE))
 _SPACES = re.compile(r"[ \t\r\n]+")
 _TERMINAL = re.compile(r"[,;:.!?،؛。；：，)»\"”]\s*$")
 
@@ -60,6 +62,7 @@ class _Segment:
     italic_lead: Optional[str] = None
     after_page_break: bool = False
     heading: bool = False
+    word: bool = False               # from a Word paragraph: one paragraph, never joined or filtered
 
 
 @dataclass
@@ -242,7 +245,7 @@ def _iso_date(text: str) -> Optional[str]:
     return None
 
 
-def _header_lines(blocks: list[Block]) -> list[tuple[str, bool]]:
+def _header_lines(blocks: list[Block], dropped: list[Dropped]) -> list[tuple[str, bool]]:
     """Header blocks as lines (text, is_heading); lines of one block that end in a
     comma continue on the next (a sponsors list wrapped by a hard break)."""
     lines: list[tuple[str, bool]] = []
@@ -250,7 +253,12 @@ def _header_lines(blocks: list[Block]) -> list[tuple[str, bool]]:
         if b.kind not in ("para", "heading"):
             continue
         parts = [_SPACES.sub(" ", l).strip() for l in b.text.split("\n")]
-        parts = [p for p in parts if p and (SYMBOL_RE.search(p) or not is_furniture(p))]
+        if b.origin == "recovered":
+            furniture = [p for p in parts if p and not SYMBOL_RE.search(p) and is_furniture(p)]
+            dropped.extend(Dropped(_MARK_RE.sub("", p), "page furniture") for p in furniture)
+            parts = [p for p in parts if p and (SYMBOL_RE.search(p) or not is_furniture(p))]
+        else:
+            parts = [p for p in parts if p]
         merged: list[str] = []
         for p in parts:
             if merged and (merged[-1].endswith(",") or p[:1].islower()):
@@ -261,10 +269,11 @@ def _header_lines(blocks: list[Block]) -> list[tuple[str, bool]]:
     return lines
 
 
-def _parse_header(blocks: list[Block]) -> tuple[Metadata, list[str]]:
-    """Metadata from the header block, and the header lines nothing claimed (not the title)."""
+def _parse_header(blocks: list[Block], dropped: list[Dropped]) -> tuple[Metadata, list[str]]:
+    """Metadata from the header block, and the header lines nothing claimed (not the title).
+    Lines read as metadata are listed in ``dropped`` (they are not paragraphs)."""
     meta = Metadata()
-    lines = _header_lines(blocks)
+    lines = _header_lines(blocks, dropped)
     unclassified: list[tuple[int, str, bool]] = []
     sponsors_at = -1
     agenda_at = -1
@@ -322,6 +331,8 @@ def _parse_header(blocks: list[Block]) -> tuple[Metadata, list[str]]:
             consumed = True
         if not consumed:
             unclassified.append((i, line, is_heading))
+        else:
+            dropped.append(Dropped(line, "header line read as metadata"))
     if meta.title is None:
         # the title: after the sponsors line, and not the agenda item's own title line
         agenda_title = agenda_at + 1 if agenda_at >= 0 else -1
@@ -338,9 +349,18 @@ def _parse_header(blocks: list[Block]) -> tuple[Metadata, list[str]]:
 
 # --------------------------------------------------------------------------- body
 
-def _split_lines(block: Block) -> list[_Segment]:
-    """Cut one block into paragraph candidates, joining hard-wrapped lines."""
+def _split_lines(block: Block, dropped: list[Dropped]) -> list[_Segment]:
+    """Cut one block into paragraph candidates, joining hard-wrapped lines.  A Word
+    paragraph is one paragraph as it stands: its line breaks are not paragraph
+    ends, and a line holding only a number ("3", "1/27") is text, not a page number."""
     lines = [_SPACES.sub(" ", l).strip() for l in block.text.split("\n")]
+    if block.origin == "word":
+        text = " ".join(l for l in lines if l)
+        if not text:
+            return []
+        return [_Segment(text, label=block.label, italic_lead=block.italic_lead,
+                         heading=block.kind == "heading", word=True)]
+    dropped.extend(Dropped(_MARK_RE.sub("", l), "page furniture") for l in lines if l and is_furniture(l))
     lines = [l for l in lines if l and not is_furniture(l)]
     if not lines:
         return []
@@ -375,7 +395,7 @@ _TRAILING_INLINE_MARK = re.compile(r"(?<=[,;:.])\s*\d{1,3}$")
 
 def _continues(prev: _Segment, nxt: _Segment) -> bool:
     """Does ``nxt`` carry on the paragraph ``prev`` (cut by a page break or blank line)?"""
-    if prev.heading or nxt.heading or nxt.label:
+    if prev.heading or nxt.heading or nxt.label or prev.word or nxt.word:
         return False
     lab, _ = _parse_label(nxt.text)
     if lab is not None:
@@ -389,7 +409,7 @@ def _continues(prev: _Segment, nxt: _Segment) -> bool:
     return nxt.after_page_break and not nxt.italic_lead
 
 
-def _body_items(blocks: list[Block]) -> list[object]:
+def _body_items(blocks: list[Block], dropped: list[Dropped]) -> list[object]:
     items: list[object] = []
     page_break = False
     for b in blocks:
@@ -401,7 +421,7 @@ def _body_items(blocks: list[Block]) -> list[object]:
             continue
         if b.kind not in ("para", "heading"):
             continue
-        for seg in _split_lines(b):
+        for seg in _split_lines(b, dropped):
             seg.after_page_break = page_break
             page_break = False
             prev = items[-1] if items else None
@@ -423,10 +443,10 @@ def _split_at_opener(blocks: list[Block]) -> list[Block]:
             out.append(b)
             continue
         if at > 0:
-            out.append(Block("\n".join(lines[:at]), kind="para", page=b.page))
-        out.append(Block(lines[at].strip(), kind="para", page=b.page))
+            out.append(Block("\n".join(lines[:at]), kind="para", page=b.page, origin=b.origin))
+        out.append(Block(lines[at].strip(), kind="para", page=b.page, origin=b.origin))
         if at + 1 < len(lines):
-            out.append(Block("\n".join(lines[at + 1:]), kind="para", page=b.page))
+            out.append(Block("\n".join(lines[at + 1:]), kind="para", page=b.page, origin=b.origin))
     return out
 
 
@@ -459,6 +479,8 @@ _SUCC = {chr(c): chr(c + 1) for c in range(ord("a"), ord("z"))}
 def build_document(raw: RawDocument, label: str = "") -> Document:
     """Recover the structure of one version from its reader's blocks."""
     warnings = list(raw.warnings)
+    dropped: list[Dropped] = list(raw.dropped)
+    dropped.extend(Dropped(line, "page header or footer") for line in raw.furniture)
     footnotes: list[Footnote] = []
     seen_fn: set[str] = set()
     body_blocks: list[Block] = []
@@ -479,7 +501,25 @@ def build_document(raw: RawDocument, label: str = "") -> Document:
         # no "The General Assembly,": the header ends at the first paragraph-looking block
         start = next((i for i, b in enumerate(body_blocks) if _looks_like_paragraph(b)), 0)
         header, body = body_blocks[:start], body_blocks[start:]
-    meta, leftovers = _parse_header(header)
+    header_dropped: list[Dropped] = []
+    meta, leftovers = _parse_header(header, header_dropped)
+    word = bool(body_blocks) and all(b.origin == "word" for b in body_blocks if b.kind in ("para", "heading"))
+    items = _body_items(body, dropped)
+    segments = [it for it in items if isinstance(it, _Segment)]
+    has_gap = any(it == "GAP" for it in items)
+    labels = [_label_from_block(s.label) if s.label else _parse_label(s.text)[0] for s in segments]
+    labelled_ops = sum(1 for lab in labels if lab is not None and lab.kind == "op")
+    pp_like = sum(1 for s in segments if re.search(r"[,:،，]\s*$", _MARK_RE.sub("", s.text)))
+    structured = opener_at >= 0 or labelled_ops > 0 or has_gap or (segments and pp_like >= 0.5 * len(segments))
+    if word and not structured and header:
+        # a Word document that is not a resolution: its first lines are paragraphs
+        # (headings, a letterhead), not a header to read metadata from and drop
+        header, body, leftovers = [], body_blocks, []
+        items = _body_items(body, dropped)
+        header_dropped = []
+    dropped.extend(header_dropped)
+    dropped.extend(Dropped(line, "header line not read as metadata") for line in leftovers
+                   if line != meta.title)
     if opener_at < 0 and leftovers:
         shown = "; ".join(l[:60] for l in leftovers[:3]) + ("; …" if len(leftovers) > 3 else "")
         warnings.append(f"no \"The General Assembly,\" line: {len(leftovers)} line(s) before the first paragraph "
@@ -492,20 +532,13 @@ def build_document(raw: RawDocument, label: str = "") -> Document:
                 meta.symbol = m.group(1)
                 break
 
-    items = _body_items(body)
-    explicit_markers = any(MARK_OPEN in b.text for b in raw.blocks)
+    explicit_markers = word or any(MARK_OPEN in b.text for b in raw.blocks)
     markers = None if explicit_markers else _MarkerState(
         allowed={f.number for f in footnotes} if footnotes else None,
         free=bool(items) and items[0] == "GAP",
     )
 
     segments = [it for it in items if isinstance(it, _Segment)]
-    has_gap = any(it == "GAP" for it in items)
-    labels = [_label_from_block(s.label) if s.label else _parse_label(s.text)[0] for s in segments]
-    labelled_ops = sum(1 for lab in labels if lab is not None and lab.kind == "op")
-    pp_like = sum(1 for s in segments if re.search(r"[,:،，]\s*$", _MARK_RE.sub("", s.text)))
-    structured = opener_at >= 0 or labelled_ops > 0 or has_gap or (segments and pp_like >= 0.5 * len(segments))
-
     paragraphs: list[Paragraph] = []
     gaps: list[int] = []
     if not structured:
@@ -520,7 +553,7 @@ def build_document(raw: RawDocument, label: str = "") -> Document:
             text, refs = _finish_text(it.text, markers)
             paragraphs.append(Paragraph(id=f"P{n}", kind="P", number=str(n), text=text, footnote_refs=refs))
     else:
-        _classify(items, paragraphs, gaps, warnings, markers)
+        _classify(items, paragraphs, gaps, warnings, markers, dropped)
 
     # language: from the body text first, the opener as a fallback
     body_text = " ".join(p.text for p in paragraphs) or " ".join(b.text for b in body_blocks)
@@ -533,10 +566,28 @@ def build_document(raw: RawDocument, label: str = "") -> Document:
         warnings.append("language not recognised as one of the six UN languages")
     if not paragraphs:
         warnings.append("no paragraphs found")
+    note = dropped_warning(dropped)
+    if note:
+        warnings.append(note)
     return Document(
         meta=meta, paragraphs=paragraphs, footnotes=footnotes, gaps=gaps, warnings=warnings,
-        source=raw.source, label=label, has_opener=opener_at >= 0,
+        source=raw.source, label=label, has_opener=opener_at >= 0, dropped=dropped,
     )
+
+
+_QUIET = {"header line read as metadata"}   # shown as metadata: listed, but not a loss to warn of
+
+
+def dropped_warning(dropped: list[Dropped]) -> Optional[str]:
+    """One warning line with the counts of text left out of the paragraphs, by reason."""
+    counts: dict[str, int] = {}
+    for d in dropped:
+        if d.reason not in _QUIET:
+            counts[d.reason] = counts.get(d.reason, 0) + 1
+    if not counts:
+        return None
+    parts = ", ".join(f"{n} {reason}" for reason, n in sorted(counts.items(), key=lambda kv: -kv[1]))
+    return f"not read as paragraphs (listed under dropped): {parts}"
 
 
 def _lead(seg: _Segment) -> str:
@@ -559,6 +610,7 @@ def _classify(
     gaps: list[int],
     warnings: list[str],
     markers: Optional[_MarkerState],
+    dropped: list[Dropped],
 ) -> None:
     pp_count = 0
     gap_seen = False
@@ -632,6 +684,7 @@ def _classify(
         if op_seen and len(text) < 60 and not _TERMINAL.search(text):
             # a heading among OPs ("Oral revisions") or the closing date of an adopted text
             warnings.append(f"“{text}” was read as a heading or closing line, not as text of a paragraph")
+            dropped.append(Dropped(text, "heading or closing line among the operative paragraphs"))
             continue
         if op_seen:
             gap_before = bool(gaps) and gaps[-1] == len(paragraphs)

@@ -777,8 +777,9 @@ class _Builder:
         elif self.summary:
             body.append(ox.paragraph(ox.ppr("RCEnd", page_break_before=True)))
         opener = OPENERS.get(self.lang or "en", OPENERS["en"])
-        has_pp = any(p.kind == "PP" for p in cmp.new.paragraphs + cmp.old.paragraphs)
-        if has_pp or any(p.kind == "OP" for p in cmp.new.paragraphs + cmp.old.paragraphs):
+        # the opener is written only when a version has one: never invented for an
+        # excerpt or a document that is not a resolution (accept-all = new)
+        if cmp.new.has_opener or cmp.old.has_opener:
             body.append(ox.paragraph(ox.ppr("RCOpener", bidi=self.rtl), [ox.run(opener, rtl=self.rtl)]))
         for unit in layout(cmp, self.moves):
             if unit.gap_before:

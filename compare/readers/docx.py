@@ -795,7 +795,7 @@ def read_docx(data: bytes, source: str) -> RawDocument:
         bold = bool(words) and all(pc.bold for pc in words)
         count_blocks(source=source)
         blocks.append(Block(text=text, kind=kind, label=label, italic_lead=_italic_lead(para.pieces),
-                            level=level, bold=bold))
+                            level=level, bold=bold, origin="word"))
 
     # Notes, in number order (= order of first reference); separators never referenced.
     for root, notes, tag in ((foot_notes_root, footnotes, "footnote"), (end_notes_root, endnotes, "endnote")):
@@ -817,7 +817,8 @@ def read_docx(data: bytes, source: str) -> RawDocument:
                 if t:
                     texts.append(t)
             count_blocks(source=source)
-            blocks.append(Block(text=" ".join(texts), kind="footnote", label=notes.numbers[nid]))
+            blocks.append(Block(text=" ".join(texts), kind="footnote", label=notes.numbers[nid], origin="word",
+                                frame=tag))
 
     if tracked:
         warnings.append(TRACKED_WARNING)

@@ -1,0 +1,57 @@
+"""Word paragraphs are authoritative: the rules for text recovered from pages
+(page numbers, joins across page breaks, inline footnote digits) never touch them."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from compare import api
+from compare.readers.docx import read_docx
+from compare.structure import build_document
+
+try:
+    from fixtures_office import make_docx, p, r
+except ImportError:  # tests/ imported as a package
+    from tests.fixtures_office import make_docx, p, r
+
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+
+
+def _doc(body: str):
+    return build_document(read_docx(make_docx(body), "t.docx"), label="t")
+
+
+def test_word_blocks_carry_their_origin():
+    raw = read_docx(make_docx(p(r("Hello world"))), "t.docx")
+    assert [b.origin for b in raw.blocks] == ["word"]
+
+
+def test_numbers_only_paragraphs_are_text_not_page_numbers():
+    doc = _doc(p(r("Totals by year")) + p(r("3")) + p(r("1/27")) + p(r("- 4 -")))
+    assert [x.text for x in doc.paragraphs] == ["Totals by year", "3", "1/27", "- 4 -"]
+    assert [x.id for x in doc.paragraphs] == ["P1", "P2", "P3", "P4"]
+
+
+def test_digits_inside_words_are_words_not_footnotes():
+    doc = _doc(p(r("Text1 Text2 Text3")) + p(r("Voir l'article 1 de la Constitution")) + p(r("name2")))
+    assert [x.text for x in doc.paragraphs] == ["Text1 Text2 Text3", "Voir l'article 1 de la Constitution", "name2"]
+    assert not doc.footnotes and all(not x.footnote_refs for x in doc.paragraphs)
+
+
+def test_consecutive_word_paragraphs_are_never_joined():
+    paras = [f"line {i} without an ending" for i in range(30)] + ["and a lower-case start"]
+    doc = _doc("".join(p(r(t)) for t in paras))
+    assert [x.text for x in doc.paragraphs] == paras
+
+
+def test_non_resolution_keeps_its_first_lines_and_gets_no_opener():
+    body = p(r("ITU Council 2024"), style=None) + p(r("Geneva, 10 June")) + p(r("Agenda")) + p(r("Some notes here"))
+    doc = _doc(body)
+    assert [x.text for x in doc.paragraphs] == ["ITU Council 2024", "Geneva, 10 June", "Agenda", "Some notes here"]
+    assert not doc.has_opener
+
+
+def test_seed_reads_the_same_from_md_docx_and_pdf():
+    for ext in ("md", "docx", "pdf"):
+        doc = api.load(SAMPLES / f"draft-rev1-2008-11-10.fr.{ext}")
+        assert (len(doc.preamble), len(doc.operative), len(doc.footnotes)) == (11, 14, 8), ext

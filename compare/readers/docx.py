@@ -50,7 +50,7 @@ from lxml import etree
 
 from ..errors import CorruptFileError, EmptyInputError, EncryptedFileError, TooLargeError, UnsupportedFormatError
 from ..numerals import to_roman
-from ..model import Block, RawDocument, marker
+from ..model import Block, Dropped, RawDocument, marker
 from .safety import count_blocks, current_limits, tick
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -58,6 +58,9 @@ R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+V_NS = "urn:schemas-microsoft-com:vml"
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _RATIO_MIN_BYTES = 1024 * 1024            # the ratio check applies to parts larger than this
@@ -207,6 +210,21 @@ class _Package:
             name = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(d, target))
             out.append((typ, name))
         return out
+
+
+def _rel_targets(pkg: "_Package", part: str) -> dict[str, str]:
+    """Relationship id → target (part name, or the URL of an external link) for ``part``."""
+    d, base = posixpath.split(part)
+    root = pkg.xml(posixpath.join(d, "_rels", base + ".rels"))
+    out: dict[str, str] = {}
+    if root is None:
+        return out
+    for rel in root.findall(f"{{{PKG_REL}}}Relationship"):
+        target = rel.get("Target") or ""
+        if rel.get("TargetMode") != "External":
+            target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(d, target))
+        out[rel.get("Id") or ""] = target
+    return out
 
 
 def _zip_reason(exc: BaseException) -> str:
@@ -492,6 +510,7 @@ class _Para:
     num_id: Optional[str]
     ilvl: Optional[int]
     mark_deleted: bool
+    boxes: list[etree._Element] = field(default_factory=list)   # w:txbxContent anchored here
 
 
 class _Notes:
@@ -519,10 +538,14 @@ class _Notes:
 
 
 class _Reader:
-    def __init__(self, styles: _Styles, footnotes: _Notes, endnotes: _Notes):
+    def __init__(self, styles: _Styles, footnotes: _Notes, endnotes: _Notes,
+                 rel_targets: Optional[dict[str, str]] = None):
         self.styles = styles
         self.footnotes = footnotes
         self.endnotes = endnotes
+        self.rel_targets = rel_targets or {}          # r:id → part name (pictures)
+        self.dropped: list[Dropped] = []
+        self._boxes: list[etree._Element] = []
 
     # -- run properties
     def _run_flags(self, r: etree._Element, pstyle: Optional[str]) -> tuple[bool, bool, bool]:
@@ -573,8 +596,15 @@ class _Reader:
         pieces: list[_Piece] = []
         self._fields: list[dict] = []
         self._custom: Optional[tuple[str, _Notes]] = None
+        self._boxes = []
+        self._hidden: list[str] = []
+        self._deleted: list[str] = []
         self._walk(p, pieces, pstyle)
-        return _Para(pieces, pstyle, num_id, ilvl, mark_deleted)
+        for texts, reason in ((self._hidden, "hidden text"), (self._deleted, "deleted in a tracked change")):
+            t = _clean("".join(texts))
+            if t:
+                self.dropped.append(Dropped(t, reason))
+        return _Para(pieces, pstyle, num_id, ilvl, mark_deleted, self._boxes)
 
     def _emit(self, pieces: list[_Piece], text: str, italic: bool, bold: bool) -> None:
         if not text:
@@ -600,6 +630,7 @@ class _Reader:
             if not isinstance(tag, str) or tag in _SKIP:
                 continue
             if tag in _REMOVED:
+                self._deleted.extend(t.text or "" for t in child.iter(w("delText"), w("t")))
                 continue
             if tag == w("r"):
                 self._run(child, pieces, pstyle)
@@ -620,9 +651,14 @@ class _Reader:
                 if content is not None:
                     self._walk(content, pieces, pstyle)
             elif tag == f"{{{M_NS}}}oMath" or tag == f"{{{M_NS}}}oMathPara":
-                txt = "".join(t.text or "" for t in child.iter(f"{{{M_NS}}}t"))
-                self._emit(pieces, txt, False, False)
-            # anything else (drawings, comments, mc:AlternateContent …) is ignored
+                self._emit(pieces, omml_linear(child), False, False)
+            elif tag == f"{{{MC_NS}}}AlternateContent":
+                chosen = _alternate(child)
+                if chosen is not None:
+                    self._walk(chosen, pieces, pstyle)
+            elif tag in (w("drawing"), w("pict"), w("object")):
+                self._graphic(child, pieces)
+            # anything else (comment marks, permissions …) carries no text
 
     def _run(self, r: etree._Element, pieces: list[_Piece], pstyle: Optional[str]) -> None:
         italic, bold, hidden = self._run_flags(r, pstyle)
@@ -652,6 +688,18 @@ class _Reader:
             if self._fields and self._fields[-1]["phase"] == "instr":
                 continue
             if hidden:
+                if tag == w("t"):
+                    self._hidden.append(c.text or "")
+                continue
+            if tag == f"{{{MC_NS}}}AlternateContent":
+                chosen = _alternate(c)
+                if chosen is not None:
+                    for g in chosen:
+                        if g.tag in (w("drawing"), w("pict"), w("object")):
+                            self._graphic(g, pieces)
+                continue
+            if tag in (w("drawing"), w("pict"), w("object")):
+                self._graphic(c, pieces)
                 continue
             if tag == w("t"):
                 self._emit(pieces, c.text or "", italic, bold)
@@ -677,6 +725,102 @@ class _Reader:
                     self._custom = (nid, notes)
                     continue
                 pieces.append(_Piece(marker(notes.ref(nid)), is_marker=True))
+
+
+    def _graphic(self, g: etree._Element, pieces: list[_Piece]) -> None:
+        """A drawing, VML picture or embedded object: its text boxes are read as
+        paragraphs after this one; a picture becomes "[picture: name]" so that
+        replacing it is a change; anything else is reported as dropped."""
+        boxes = [b for b in g.iter(w("txbxContent")) if not _inside_box(b, g)]
+        if boxes:
+            self._boxes.extend(boxes)
+            return
+        names = []
+        for blip in g.iter(f"{{{A_NS}}}blip", f"{{{V_NS}}}imagedata"):
+            rid = blip.get(f"{{{R_NS}}}embed") or blip.get(f"{{{R_NS}}}id") or blip.get(f"{{{R_NS}}}link")
+            target = self.rel_targets.get(rid or "")
+            if target:
+                names.append(posixpath.basename(target))
+        if not names:
+            pr = next(g.iter(f"{{{WP_NS}}}docPr"), None)
+            name = pr.get("name") if pr is not None else None
+            if g.tag == w("drawing") or g.tag == w("object"):
+                self.dropped.append(Dropped(f"[{name or 'drawing'}]", "drawing or object without text"))
+            return
+        for n in names:
+            pieces.append(_Piece(f" [picture: {n}] "))
+
+
+def _alternate(ac: etree._Element) -> Optional[etree._Element]:
+    """``mc:AlternateContent`` carries the same content twice: read the first
+    ``mc:Choice`` (what Word shows), else the ``mc:Fallback`` — never both."""
+    choice = ac.find(f"{{{MC_NS}}}Choice")
+    return choice if choice is not None else ac.find(f"{{{MC_NS}}}Fallback")
+
+
+def _inside_box(box: etree._Element, top: etree._Element) -> bool:
+    """Is ``box`` nested in another text box below ``top`` (read with that one)?"""
+    anc = box.getparent()
+    while anc is not None and anc is not top:
+        if anc.tag == w("txbxContent"):
+            return True
+        if anc.tag == f"{{{MC_NS}}}Fallback":
+            return True           # the fallback copy of a Choice read already
+        anc = anc.getparent()
+    return False
+
+
+_M = f"{{{M_NS}}}"
+
+
+def omml_linear(el: etree._Element) -> str:
+    """An Office Math (OMML) equation as readable linear text: ``(a+b)/2``,
+    ``x^(2)``, ``√(x)``, ``∑_(i=1)^(n) i`` — close to Word's linear format."""
+    tag = el.tag
+    if not isinstance(tag, str):
+        return ""
+
+    def part(name: str) -> str:
+        child = el.find(_M + name)
+        return omml_linear(child) if child is not None else ""
+
+    def grp(name: str) -> str:
+        t = part(name)
+        return t if len(t) <= 1 else f"({t})"
+
+    if tag == _M + "t":
+        return el.text or ""
+    if tag == _M + "f":
+        return f"{grp('num')}/{grp('den')}"
+    if tag == _M + "sSup":
+        return f"{part('e')}^{grp('sup')}"
+    if tag == _M + "sSub":
+        return f"{part('e')}_{grp('sub')}"
+    if tag == _M + "sSubSup":
+        return f"{part('e')}_{grp('sub')}^{grp('sup')}"
+    if tag == _M + "sPre":
+        return f"_{grp('sub')}^{grp('sup')}{part('e')}"
+    if tag == _M + "rad":
+        deg = part("deg")
+        return f"√({part('e')})" if not deg else f"√({deg}&{part('e')})"
+    if tag == _M + "nary":
+        pr = el.find(_M + "naryPr")
+        chr_el = pr.find(_M + "chr") if pr is not None else None
+        op = chr_el.get(_M + "val") if chr_el is not None and chr_el.get(_M + "val") else "∫"
+        sub, sup = part("sub"), part("sup")
+        return op + (f"_({sub})" if sub else "") + (f"^({sup})" if sup else "") + " " + part("e")
+    if tag == _M + "d":
+        pr = el.find(_M + "dPr")
+        beg = end = None
+        if pr is not None:
+            b, e = pr.find(_M + "begChr"), pr.find(_M + "endChr")
+            beg = b.get(_M + "val") if b is not None else None
+            end = e.get(_M + "val") if e is not None else None
+        inner = ",".join(omml_linear(e) for e in el.findall(_M + "e"))
+        return f"{'(' if beg is None else beg}{inner}{')' if end is None else end}"
+    if tag in (w("rPr"), _M + "rPr", _M + "ctrlPr") or tag.endswith("Pr"):
+        return ""
+    return "".join(omml_linear(c) for c in el)
 
 
 def _int_hex(s: Optional[str]) -> Optional[int]:
@@ -760,21 +904,23 @@ def read_docx(data: bytes, source: str) -> RawDocument:
         en_fmt, en_start = _note_pr(sect_pr, "endnotePr", en_fmt, en_start, direct=True)
     footnotes = _Notes(fn_fmt, fn_start)
     endnotes = _Notes(en_fmt, en_start)
-    reader = _Reader(styles, footnotes, endnotes)
+    dropped: list[Dropped] = []
+    reader = _Reader(styles, footnotes, endnotes, _rel_targets(pkg, main))
 
     warnings: list[str] = []
     tracked = any(el.tag in _TRACK_TAGS for el in body.iter())
 
-    # Paragraphs in document order (tables cell by cell), then merged where marks are deleted.
-    raw_paras: list[_Para] = []
-    for k, p in enumerate(_iter_paragraphs(body)):
+    # Paragraphs in document order (tables cell by cell, text boxes after their
+    # anchor paragraph), then merged where marks are deleted.
+    raw_paras: list[tuple[_Para, _Where]] = []
+    for k, item in enumerate(_read_container(body, reader, _Where(), [0], dropped)):
         if not k % 256:
             tick(source)
-        raw_paras.append(reader.paragraph(p))
+        raw_paras.append(item)
     paras = _merge_deleted_marks(raw_paras)
 
     blocks: list[Block] = []
-    for para in paras:
+    for para, where in paras:
         label = None
         level = 0
         if para.num_id:
@@ -795,35 +941,47 @@ def read_docx(data: bytes, source: str) -> RawDocument:
         bold = bool(words) and all(pc.bold for pc in words)
         count_blocks(source=source)
         blocks.append(Block(text=text, kind=kind, label=label, italic_lead=_italic_lead(para.pieces),
-                            level=level, bold=bold, origin="word"))
+                            level=level, bold=bold, origin="word", frame=where.frame, cell=where.cell))
 
     # Notes, in number order (= order of first reference); separators never referenced.
     for root, notes, tag in ((foot_notes_root, footnotes, "footnote"), (end_notes_root, endnotes, "endnote")):
-        if root is None or not notes.order:
+        if root is None:
             continue
         if any(el.tag in _TRACK_TAGS for el in root.iter()):
             tracked = True
         by_id = {n.get(w("id")): n for n in root.findall(w(tag))
                  if n.get(w("type")) in (None, "normal")}
+        note_reader = _Reader(styles, _Notes(), _Notes(), _rel_targets(pkg, rels.get(tag + "s", "")))
         for nid in notes.order:
-            note = by_id.get(nid)
+            note = by_id.pop(nid, None)
             if note is None:
                 continue
-            note_reader = _Reader(styles, _Notes(), _Notes())
             texts = []
-            for p in _iter_paragraphs(note):
-                para = note_reader.paragraph(p)
+            for para, _ in _read_container(note, note_reader, _Where(tag), [0], dropped):
                 t = _clean("".join(pc.text for pc in para.pieces if not pc.is_marker))
                 if t:
                     texts.append(t)
             count_blocks(source=source)
             blocks.append(Block(text=" ".join(texts), kind="footnote", label=notes.numbers[nid], origin="word",
                                 frame=tag))
+        for note in by_id.values():       # a note nothing refers to: Word does not show it either
+            t = _clean(" ".join("".join(x.text or "" for x in p.iter(w("t"))) for p in note.iter(w("p"))))
+            if t:
+                dropped.append(Dropped(t, f"{tag} not referenced in the text"))
+        dropped.extend(note_reader.dropped)
+    dropped[:0] = reader.dropped
+    comments = part("comments")
+    if comments is not None:
+        for c in comments.findall(w("comment")):
+            t = _clean(" ".join("".join(x.text or "" for x in p.iter(w("t"))) for p in c.iter(w("p"))))
+            if t:
+                dropped.append(Dropped(t, "comment"))
 
     if tracked:
         warnings.append(TRACKED_WARNING)
+    furniture = _header_footer_lines(pkg, main, styles)
     return RawDocument(blocks=blocks, source=source, fmt="docx", warnings=warnings,
-                       furniture=_header_footer_lines(pkg, main))
+                       furniture=furniture, dropped=dropped)
 
 
 def _refuse_ole(data: bytes, source: str) -> None:
@@ -848,16 +1006,18 @@ def _refuse_ole(data: bytes, source: str) -> None:
     )
 
 
-def _header_footer_lines(pkg: "_Package", main: str) -> list[str]:
-    """Text lines of the page headers and footers (symbol, job number): furniture, kept aside."""
+def _header_footer_lines(pkg: "_Package", main: str, styles: "_Styles") -> list[str]:
+    """Text lines of the page headers and footers (symbol, job number, emblem): kept
+    apart from the body as furniture, read like the body (tables, text boxes once)."""
     lines: list[str] = []
     for rel_type in ("header", "footer"):
         for name in sorted({v for k, v in pkg.rel_list(main) if k == rel_type}):
             root = pkg.xml(name)
             if root is None:
                 continue
-            for p in root.iter(w("p")):
-                t = _clean("".join(t.text or "" for t in p.iter(w("t"))))
+            reader = _Reader(styles, _Notes(), _Notes(), _rel_targets(pkg, name))
+            for para, _ in _read_container(root, reader, _Where("body"), [0], []):
+                t = _clean("".join(pc.text for pc in para.pieces if not pc.is_marker))
                 if t:
                     lines.append(t)
     return lines
@@ -878,40 +1038,92 @@ def _note_pr(root: Optional[etree._Element], tag: str, fmt: str, start: int = 1,
     return fmt, start
 
 
-def _iter_paragraphs(container: etree._Element) -> Iterable[etree._Element]:
-    """Body-level paragraphs in order, descending into tables, content controls and
-    custom XML; deleted table rows (accepted view) are skipped."""
+@dataclass(frozen=True)
+class _Where:
+    """Where a paragraph sits: its frame and, in a table, its cell path."""
+
+    frame: str = "body"
+    cell: Optional[tuple[int, ...]] = None
+
+
+def _plain_text(el: etree._Element) -> str:
+    return _clean(" ".join("".join(t.text or "" for t in p.iter(w("t"), w("delText"))) for p in el.iter(w("p"))))
+
+
+def _children(el: etree._Element, tag: str) -> Iterable[etree._Element]:
+    """``tag`` children of ``el``, also through content controls and custom XML
+    wrapped around them (rows and cells can be wrapped too)."""
+    for c in el:
+        if c.tag == tag:
+            yield c
+        elif c.tag == w("sdt"):
+            content = c.find(w("sdtContent"))
+            if content is not None:
+                yield from _children(content, tag)
+        elif c.tag == w("customXml"):
+            yield from _children(c, tag)
+
+
+def _read_container(container: etree._Element, reader: "_Reader", where: _Where, tables: list[int],
+                    dropped: list[Dropped]) -> Iterable[tuple["_Para", _Where]]:
+    """Paragraphs of a body, cell, note or text box, in reading order, each once:
+    a table cell by cell with its (table, row, column) path, a nested table inside
+    its cell (read once: no exponential re-reading), a text box after the paragraph
+    that anchors it.  Deleted rows and cells (accepted view) are listed as dropped."""
     for child in container:
         tag = child.tag
         if tag == w("p"):
-            yield child
+            para = reader.paragraph(child)
+            yield para, where
+            for box in para.boxes:
+                yield from _read_container(box, reader, _Where("textbox"), tables, dropped)
         elif tag == w("tbl"):
-            for tr in child.iter(w("tr")):
-                if tr.getparent() is not child and tr.getparent().tag != w("tbl"):
-                    continue
+            tables[0] += 1
+            t = tables[0]
+            for r_i, tr in enumerate(_children(child, w("tr")), 1):
                 trpr = tr.find(w("trPr"))
                 if trpr is not None and trpr.find(w("del")) is not None:
+                    text = _plain_text(tr)
+                    if text:
+                        dropped.append(Dropped(text, "deleted in a tracked change"))
                     continue
-                for tc in tr.findall(w("tc")):
+                for c_i, tc in enumerate(_children(tr, w("tc")), 1):
                     tcpr = tc.find(w("tcPr"))
                     if tcpr is not None and tcpr.find(w("cellDel")) is not None:
+                        text = _plain_text(tc)
+                        if text:
+                            dropped.append(Dropped(text, "deleted in a tracked change"))
                         continue
-                    yield from _iter_paragraphs(tc)
+                    yield from _read_container(tc, reader, _Where("cell", (where.cell or ()) + (t, r_i, c_i)),
+                                               tables, dropped)
         elif tag == w("sdt"):
             content = child.find(w("sdtContent"))
             if content is not None:
-                yield from _iter_paragraphs(content)
+                yield from _read_container(content, reader, where, tables, dropped)
         elif tag in (w("customXml"), w("ins"), w("moveTo")):
-            yield from _iter_paragraphs(child)
-        # w:del / w:moveFrom wrappers at block level, sectPr, bookmarks: nothing to read
+            yield from _read_container(child, reader, where, tables, dropped)
+        elif tag in (w("del"), w("moveFrom")):
+            text = _plain_text(child)
+            if text:
+                dropped.append(Dropped(text, "deleted in a tracked change"))
+        elif tag == f"{{{MC_NS}}}AlternateContent":
+            chosen = _alternate(child)
+            if chosen is not None:
+                yield from _read_container(chosen, reader, where, tables, dropped)
+        # sectPr, bookmarks, tcPr/trPr/tblPr: nothing to read
 
 
-def _merge_deleted_marks(paras: list[_Para]) -> list[_Para]:
-    """Accept deleted paragraph marks: the paragraph joins the next one.  The joined
-    paragraph keeps the first part's properties when it has text, else the next's."""
-    out: list[_Para] = []
+def _merge_deleted_marks(items: list[tuple[_Para, _Where]]) -> list[tuple[_Para, _Where]]:
+    """Accept deleted paragraph marks: the paragraph joins the next one (in the same
+    cell, note or text box).  The joined paragraph keeps the first part's properties
+    when it has text, else the next's."""
+    out: list[tuple[_Para, _Where]] = []
     carry: Optional[_Para] = None
-    for para in paras:
+    carry_where: Optional[_Where] = None
+    for para, where in items:
+        if carry is not None and carry_where != where:
+            out.append((carry, carry_where))
+            carry = None
         if carry is not None:
             has_text = any(pc.text.strip() for pc in carry.pieces)
             if has_text:
@@ -922,9 +1134,9 @@ def _merge_deleted_marks(paras: list[_Para]) -> list[_Para]:
                              para.mark_deleted)
             carry = None
         if para.mark_deleted:
-            carry = para
+            carry, carry_where = para, where
             continue
-        out.append(para)
+        out.append((para, where))
     if carry is not None:
-        out.append(carry)
+        out.append((carry, carry_where))
     return out

@@ -46,6 +46,8 @@ def document_dict(doc: Document) -> dict[str, Any]:
         "footnotes": [{"number": f.number, "text": f.text} for f in doc.footnotes],
         "gaps": list(doc.gaps),
         "warnings": list(doc.warnings),
+        # text not read as paragraphs (page furniture, header lines, hidden text …), and why
+        "dropped": [{"text": d.text, "reason": d.reason} for d in doc.dropped],
     }
 
 

@@ -511,6 +511,12 @@ def build_document(raw: RawDocument, label: str = "") -> Document:
     labelled_ops = sum(1 for lab in labels if lab is not None and lab.kind == "op")
     pp_like = sum(1 for s in segments if re.search(r"[,:،，]\s*$", _MARK_RE.sub("", s.text)))
     structured = opener_at >= 0 or labelled_ops > 0 or has_gap or (segments and pp_like >= 0.5 * len(segments))
+    if word and opener_at < 0 and not has_gap:
+        # a Word file without "The General Assembly,": a resolution excerpt only when
+        # numbered paragraphs make up most of it (a letter's commas, a report's odd
+        # numbered list do not make PPs and OPs out of its headings and lines)
+        labelled = sum(1 for lab in labels if lab is not None)
+        structured = labelled_ops > 0 and labelled >= 0.5 * len(segments)
     if word and not structured and header:
         # a Word document that is not a resolution: its first lines are paragraphs
         # (headings, a letterhead), not a header to read metadata from and drop

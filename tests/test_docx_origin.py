@@ -55,3 +55,37 @@ def test_seed_reads_the_same_from_md_docx_and_pdf():
     for ext in ("md", "docx", "pdf"):
         doc = api.load(SAMPLES / f"draft-rev1-2008-11-10.fr.{ext}")
         assert (len(doc.preamble), len(doc.operative), len(doc.footnotes)) == (11, 14, 8), ext
+
+
+HEADING_STYLES = ('<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                  '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/>'
+                  '<w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style></w:styles>')
+
+
+def _memo(lines: list[str]) -> bytes:
+    body = p(r(lines[0]), style="Heading1") + "".join(p(r(t)) for t in lines[1:])
+    return make_docx(body, styles=HEADING_STYLES)
+
+
+def test_non_resolution_redline_reproduces_it_without_an_opener():
+    from compare.export.redline import BODY_STYLES, redline_docx
+
+    try:
+        from test_redline import assert_round_trip
+        import ooxml_oracle as oracle
+    except ImportError:
+        from tests.test_redline import assert_round_trip
+        from tests import ooxml_oracle as oracle
+    old_lines = ["Report of the meeting", "Geneva, 10 June 2024", "1. Opening", "Participants:", "3",
+                 "The chair opened the meeting, and welcomed delegates.", "Annex"]
+    new_lines = ["Report of the meeting", "Geneva, 12 June 2024", "1. Opening", "Participants:", "4",
+                 "The chair opened the meeting and welcomed all delegates.", "Annex", "Closing"]
+    old = api.load(_memo(old_lines), name="old.docx")
+    new = api.load(_memo(new_lines), name="new.docx")
+    assert [x.text for x in old.paragraphs] == old_lines
+    assert [x.id for x in new.paragraphs] == [f"P{i}" for i in range(1, 9)]
+    cmp = api.compare(old, new)
+    docx = redline_docx(cmp, summary=False)
+    assert_round_trip(cmp, docx)
+    every = [x.text for x in oracle.view(docx, "accept")]
+    assert not any("General Assembly" in t for t in every)

@@ -132,6 +132,10 @@ class Paragraph:
     parent: Optional[str] = None
     footnote_refs: tuple[FootnoteRef, ...] = ()
     leading: str = ""
+    #: where a Word file holds it: a table cell's (table, row, column) path (see
+    #: :attr:`Block.cell`), and the frame ("body", "cell", "textbox")
+    cell: Optional[tuple[int, ...]] = None
+    frame: str = "body"
 
 
 @dataclass

@@ -63,6 +63,8 @@ class _Segment:
     after_page_break: bool = False
     heading: bool = False
     word: bool = False               # from a Word paragraph: one paragraph, never joined or filtered
+    cell: Optional[tuple[int, ...]] = None
+    frame: str = "body"
 
 
 @dataclass
@@ -359,7 +361,7 @@ def _split_lines(block: Block, dropped: list[Dropped]) -> list[_Segment]:
         if not text:
             return []
         return [_Segment(text, label=block.label, italic_lead=block.italic_lead,
-                         heading=block.kind == "heading", word=True)]
+                         heading=block.kind == "heading", word=True, cell=block.cell, frame=block.frame)]
     dropped.extend(Dropped(_MARK_RE.sub("", l), "page furniture") for l in lines if l and is_furniture(l))
     lines = [l for l in lines if l and not is_furniture(l)]
     if not lines:
@@ -557,7 +559,8 @@ def build_document(raw: RawDocument, label: str = "") -> Document:
                 continue
             n += 1
             text, refs = _finish_text(it.text, markers)
-            paragraphs.append(Paragraph(id=f"P{n}", kind="P", number=str(n), text=text, footnote_refs=refs))
+            paragraphs.append(Paragraph(id=f"P{n}", kind="P", number=str(n), text=text, footnote_refs=refs,
+                                        cell=it.cell, frame=it.frame))
     else:
         _classify(items, paragraphs, gaps, warnings, markers, dropped)
 
@@ -594,6 +597,12 @@ def dropped_warning(dropped: list[Dropped]) -> Optional[str]:
         return None
     parts = ", ".join(f"{n} {reason}" for reason, n in sorted(counts.items(), key=lambda kv: -kv[1]))
     return f"not read as paragraphs (listed under dropped): {parts}"
+
+
+def _placed(p: Paragraph, seg: _Segment) -> Paragraph:
+    """The paragraph with the Word position of its segment (table cell, text box)."""
+    p.cell, p.frame = seg.cell, seg.frame
+    return p
 
 
 def _lead(seg: _Segment) -> str:
@@ -679,12 +688,12 @@ def _classify(
                 pid = unique(f"{top.id}({val})")
                 p = Paragraph(pid, top.kind, val, text, level=1, parent=top.id, footnote_refs=refs)
                 sub1 = p
-            paragraphs.append(p)
+            paragraphs.append(_placed(p, it))
             continue
         if lab is not None and lab.kind == "op":
             op_seen = True
             p = Paragraph(unique(f"OP{lab.value}"), "OP", lab.value, text, footnote_refs=refs, leading=_lead(it))
-            paragraphs.append(p)
+            paragraphs.append(_placed(p, it))
             top, sub1, roman_list = p, None, False
             continue
         if op_seen and len(text) < 60 and not _TERMINAL.search(text):
@@ -704,11 +713,11 @@ def _classify(
                 continue
             # right after a gap in the operative part: the tail of an OP we cannot see
             p = Paragraph(unique(f"OP?{len(paragraphs) + 1}"), "OP", "?", text, footnote_refs=refs)
-            paragraphs.append(p)
+            paragraphs.append(_placed(p, it))
             top, sub1, roman_list = p, None, False
             continue
         pp_count += 1
         pid = f"PP?{pp_count}" if gap_seen else f"PP{pp_count}"
         p = Paragraph(unique(pid), "PP", str(pp_count), text, footnote_refs=refs, leading=_lead(it))
-        paragraphs.append(p)
+        paragraphs.append(_placed(p, it))
         top, sub1, roman_list = p, None, False

@@ -49,11 +49,32 @@ def connect(pipe: str, proc, timeout: float = 60.0):
             time.sleep(0.3)
 
 
+def _cell_order(name):
+    letters = "".join(c for c in name if c.isalpha())
+    digits = "".join(c for c in name if c.isdigit()) or "0"
+    col = 0
+    for c in letters:
+        col = col * 52 + (ord(c.upper()) - 64) + (26 if c.islower() else 0)
+    return int(digits), col
+
+
 def paragraphs(doc):
+    return _paragraphs(doc.Text)
+
+
+def _paragraphs(text_obj):
+    """Paragraphs in reading order; a table's cells row by row (each cell's
+    paragraphs, with ``"cell": true``)."""
     out = []
-    enum = doc.Text.createEnumeration()
+    enum = text_obj.createEnumeration()
     while enum.hasMoreElements():
         par = enum.nextElement()
+        if par.supportsService("com.sun.star.text.TextTable"):
+            for name in sorted(par.getCellNames(), key=_cell_order):
+                for cp in _paragraphs(par.getCellByName(name)):
+                    cp["cell"] = True
+                    out.append(cp)
+            continue
         if not par.supportsService("com.sun.star.text.Paragraph"):
             continue
         text, notes = [], []

@@ -72,6 +72,17 @@ def resolve(body, mode: str) -> None:
                 ppr.insert(k, c)
         else:
             ppr.remove(ch)
+    # table rows (w:trPr/w:ins, w:trPr/w:del): the whole row goes, or only its mark
+    for tag in REV:
+        for e in list(body.iter(q(tag))):
+            parent = e.getparent()
+            if parent is None or parent.tag != q("trPr"):
+                continue
+            tr = parent.getparent()
+            if tag in drop and tr.getparent() is not None:
+                tr.getparent().remove(tr)
+            else:
+                parent.remove(e)
     # inline content
     for tag in drop:
         for e in list(body.iter(q(tag))):
@@ -104,7 +115,14 @@ def resolve(body, mode: str) -> None:
     # (the surviving mark, and so the properties, are the next paragraph's)
     paras = list(body.iter(q("p")))
     carry: list = []
+    carry_parent = None
     for p in paras:
+        if carry and p.getparent() is not carry_parent:
+            # a cell, note or text box ends: its last mark cannot go (never join across)
+            keep_p = etree.SubElement(carry_parent, q("p"))
+            for c in carry:
+                keep_p.append(c)
+            carry = []
         if carry:
             ppr = p.find(q("pPr"))
             at = 1 if ppr is not None else 0
@@ -113,7 +131,8 @@ def resolve(body, mode: str) -> None:
             carry = []
         if p.get("joinNext"):
             carry = [c for c in p if c.tag != q("pPr")]
-            p.getparent().remove(p)
+            carry_parent = p.getparent()
+            carry_parent.remove(p)
     if carry:       # the last paragraph's mark cannot go: keep its text in a paragraph of its own
         p = etree.SubElement(body, q("p"))
         for c in carry:
@@ -208,6 +227,11 @@ def check_markup(docx: bytes) -> list[str]:
                     problems.append(f"w:{tag} in a run's rPr")
                 if len(e):
                     problems.append(f"paragraph-mark w:{tag} not empty")
+                continue
+            if e.getparent().tag == q("trPr"):
+                # a row revision: only ins/del, empty, last in w:trPr (before trPrChange)
+                if tag not in ("ins", "del") or len(e):
+                    problems.append(f"row revision w:{tag} malformed")
                 continue
             if e.getparent().tag != q("p"):
                 problems.append(f"w:{tag} inside {etree.QName(e.getparent()).localname}")

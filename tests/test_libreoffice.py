@@ -145,3 +145,41 @@ def test_compilation_tables_open_in_libreoffice(tmp_path):
         first = [c for c in df.iloc[:, 0] if c]
         assert first == [f"{' + '.join(r[0])}: " + "\n".join(lin.versions[0].by_id(i).text for i in r[0])
                          for r in lin.rows if r[0]]
+
+
+# --------------------------------------------------------------------------- Word tables, notes, text boxes
+
+
+def test_libreoffice_accepts_and_rejects_word_tables_and_notes(tmp_path):
+    """Redlines of generated Word pairs (cell edit, row inserted, row deleted, numbers-only
+    rows, merged cells, endnotes): LibreOffice's own Accept all / Reject all give the
+    new / old paragraphs, table cells included."""
+    import test_docx_redline as t
+
+    pairs = {}
+    for case, (old_rows, new_rows) in t.CASES.items():
+        pairs[case.replace(" ", "-")] = (t.doc(t.HEAD + t.grid(old_rows) + t.p(t.r("After the table."))),
+                                         t.doc(t.HEAD + t.grid(new_rows) + t.p(t.r("After the table."))))
+    ref = '<w:r><w:endnoteReference w:id="1"/></w:r>'
+    pairs["endnote"] = (t.doc(t.p(t.r("Main text with a note") + ref), endnotes={1: "Old endnote."}),
+                        t.doc(t.p(t.r("Main text with a note") + ref), endnotes={1: "New endnote."}))
+    files = {}
+    for name, (old, new) in pairs.items():
+        f = tmp_path / f"{name}.docx"
+        f.write_bytes(redline_docx(api.compare(old, new), summary=False))
+        files[name] = f
+    out = tmp_path / "lo.json"
+    proc = subprocess.run([uno_python(), str(HERE / "lo_accept_reject.py"), str(out), *map(str, files.values())],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    data = json.loads(out.read_text(encoding="utf-8"))
+    for name, f in files.items():
+        res = data[str(f)]
+        old, new = pairs[name]
+        assert res["accept_left"] == 0 and res["reject_left"] == 0, name
+        for mode, d in (("accept", new), ("reject", old)):
+            got = [p["text"] for p in res[mode] if p["text"].strip()]
+            assert got == [x.text for x in d.paragraphs], (name, mode)
+        notes = {mode: [n for p in res[mode] for _, n in p["footnotes"]] for mode in ("accept", "reject")}
+        if name == "endnote":
+            assert notes == {"accept": ["New endnote."], "reject": ["Old endnote."]}

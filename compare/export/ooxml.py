@@ -366,3 +366,71 @@ def package(document: etree._Element, styles: bytes, numbering: bytes, footnotes
             info.compress_type = zipfile.ZIP_DEFLATED
             z.writestr(info, data)
     return buf.getvalue()
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def mark_revision(p: etree._Element) -> Optional[etree._Element]:
+    """The revision element tracking ``p``'s paragraph mark, if any."""
+    rpr = p.find(f"{w('pPr')}/{w('rPr')}")
+    if rpr is None:
+        return None
+    return next((e for e in rpr if etree.QName(e).localname in REV_KINDS), None)
+
+
+def settle_cell_marks(paras: list[etree._Element]) -> None:
+    """A cell's last paragraph mark ends the cell and cannot be inserted or deleted
+    (accepting would join it to the next cell).  Its revision moves to the mark
+    before it when that one is untracked — accept and reject then give the same
+    paragraphs — and is dropped otherwise (an empty paragraph may stay)."""
+    last = mark_revision(paras[-1])
+    if last is None:
+        return
+    last.getparent().remove(last)
+    if etree.QName(last).localname in ("ins", "del") and len(paras) > 1 and mark_revision(paras[-2]) is None:
+        set_mark_revision(_ensure_ppr(paras[-2]), last)
+
+
+def _ensure_ppr(p: etree._Element) -> etree._Element:
+    p_pr = p.find(w("pPr"))
+    if p_pr is None:
+        p_pr = el("pPr")
+        p.insert(0, p_pr)
+    return p_pr
+
+
+def tracked_table(rows: list[tuple[Optional[etree._Element], list[list[etree._Element]]]],
+                  width: int = 9000) -> etree._Element:
+    """A bordered table whose cells hold the given paragraphs.  A row may carry a
+    row revision (``w:trPr/w:ins`` inserted row, ``w:trPr/w:del`` deleted row,
+    ECMA-376 Part 1 §17.13.5): accepting a deleted row removes it, rejecting an
+    inserted one does.  Every cell gets at least one paragraph, its last mark untracked."""
+    ncols = max((len(cells) for _, cells in rows), default=1) or 1
+    col = max(width // ncols, 400)
+    tbl = el("tbl")
+    pr = sub(tbl, "tblPr")
+    sub(pr, "tblW", {"w": col * ncols, "type": "dxa"})
+    borders = sub(pr, "tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        sub(borders, side, {"val": "single", "sz": 4, "space": 0, "color": "auto"})
+    sub(pr, "tblLayout", {"type": "fixed"})
+    grid = sub(tbl, "tblGrid")
+    for _ in range(ncols):
+        sub(grid, "gridCol", {"w": col})
+    for rev, cells in rows:
+        tr = sub(tbl, "tr")
+        if rev is not None:
+            sub(tr, "trPr").append(rev)
+        for k, paras in enumerate(cells):
+            tc = sub(tr, "tc")
+            tcpr = sub(tc, "tcPr")
+            span = ncols - len(cells) + 1 if k == len(cells) - 1 else 1
+            sub(tcpr, "tcW", {"w": col * span, "type": "dxa"})
+            if span > 1:
+                sub(tcpr, "gridSpan", {"val": span})
+            paras = paras or [paragraph()]
+            settle_cell_marks(paras)
+            for p in paras:
+                tc.append(p)
+    return tbl

@@ -588,6 +588,23 @@ class _Builder:
         self._move_names: dict[str, str] = {}
         self._expected_op = 1
         self.para_changes = True
+        self._places: list[Optional[_CellKey]] = []     # one per paragraph made, in order
+        self._tmap, self._rmap = _cell_maps(cmp)
+
+    def _cell_key(self, p: Optional[Paragraph], old_side: bool) -> Optional["_CellKey"]:
+        """Where the paragraph goes in the redline's tables: (table, row, column), the
+        old version's rows and tables mapped to the new ones they were aligned with."""
+        if p is None or not p.cell or len(p.cell) < 3:
+            return None
+        t, r, c = p.cell[:3]
+        if not old_side:
+            return (("new", t), ("new", r), c)
+        if (t, r) in self._rmap:
+            nt, nr = self._rmap[(t, r)]
+            return (("new", nt), ("new", nr), c)
+        if t in self._tmap:
+            return (("new", self._tmap[t]), ("old", r), c)
+        return (("old", t), ("old", r), c)
 
     # -- footnotes
     def _footnote(self, text: str) -> int:
@@ -630,6 +647,7 @@ class _Builder:
             if t.rev is not None:
                 ox.set_mark_revision(p_pr, self.tracker.mark(t.rev, t.minor))
             paras.append(ox.paragraph(p_pr, self._runs(current)))
+            self._places.append(self._cell_key(t.para, old_side=unit.role == "source" or not unit.new))
             current = []
         if unit.move_name and self.moves == "move" and paras:
             kind = "moveFrom" if unit.role == "source" else "moveTo"
@@ -781,10 +799,14 @@ class _Builder:
         # excerpt or a document that is not a resolution (accept-all = new)
         if cmp.new.has_opener or cmp.old.has_opener:
             body.append(ox.paragraph(ox.ppr("RCOpener", bidi=self.rtl), [ox.run(opener, rtl=self.rtl)]))
+        placed: list[tuple[etree._Element, Optional[_CellKey]]] = []
         for unit in layout(cmp, self.moves):
             if unit.gap_before:
-                body.append(ox.paragraph(ox.ppr("RCGap"), [ox.run("[… text not available in this copy …]")]))
-            body.extend(self._unit_paragraphs(unit))
+                placed.append((ox.paragraph(ox.ppr("RCGap"), [ox.run("[… text not available in this copy …]")]), None))
+            self._places = []
+            made = self._unit_paragraphs(unit)
+            placed.extend(zip(made, self._places))
+        body.extend(_with_tables(placed, self.tracker))
         if len(cmp.new.paragraphs) in set(cmp.new.gaps):
             body.append(ox.paragraph(ox.ppr("RCGap"), [ox.run("[… text not available in this copy …]")]))
         body.append(ox.paragraph(ox.ppr("RCEnd")))
@@ -797,6 +819,58 @@ class _Builder:
             title=f"Redline {cmp.old.label} → {cmp.new.label}", creator=self.tracker.author,
             date=self.tracker.date,
         )
+
+
+_CellKey = tuple[tuple[str, int], tuple[str, int], int]
+
+
+def _cell_maps(cmp: Comparison) -> tuple[dict[int, int], dict[tuple[int, int], tuple[int, int]]]:
+    """Old table → new table and old (table, row) → new (table, row), from the aligned
+    cell paragraphs, so an edited row is one row of the redline, not two."""
+    old_by = {p.id: p for p in cmp.old.paragraphs}
+    new_by = {p.id: p for p in cmp.new.paragraphs}
+    tmap: dict[int, int] = {}
+    rmap: dict[tuple[int, int], tuple[int, int]] = {}
+    for pair in cmp.pairs:
+        for oid, nid in zip(pair.old, pair.new):
+            o, n = old_by.get(oid), new_by.get(nid)
+            if o is None or n is None or not o.cell or not n.cell or len(o.cell) < 3 or len(n.cell) < 3:
+                continue
+            tmap.setdefault(o.cell[0], n.cell[0])
+            rmap.setdefault(o.cell[:2], n.cell[:2])
+    return tmap, rmap
+
+
+def _with_tables(placed: list[tuple[etree._Element, Optional[_CellKey]]], tracker: ox.Tracker) -> list[etree._Element]:
+    """Body paragraphs as they are; consecutive table-cell paragraphs gathered into
+    real tables, row by row and cell by cell.  A row whose paragraphs are all
+    inserted (deleted) becomes an inserted (deleted) row revision."""
+    out: list[etree._Element] = []
+    k = 0
+    while k < len(placed):
+        el, key = placed[k]
+        if key is None:
+            out.append(el)
+            k += 1
+            continue
+        table_id = key[0]
+        rows: list[tuple[tuple[str, int], dict[int, list[etree._Element]]]] = []
+        while k < len(placed) and placed[k][1] is not None and placed[k][1][0] == table_id:
+            el, (_, row_id, col) = placed[k]
+            if not rows or rows[-1][0] != row_id:
+                rows.append((row_id, {}))
+            rows[-1][1].setdefault(col, []).append(el)
+            k += 1
+        built = []
+        for _, cells in rows:
+            paras = [p for ps in cells.values() for p in ps]
+            revs = {etree.QName(r).localname if r is not None else None for r in map(ox.mark_revision, paras)}
+            row_rev = None
+            if revs in ({"ins"}, {"del"}):
+                row_rev = tracker.mark(revs.pop())
+            built.append((row_rev, [cells[c] for c in sorted(cells)]))
+        out.append(ox.tracked_table(built))
+    return out
 
 
 def _table(rows: list[list[str]], widths: tuple[int, ...], rtl_cols: set[int] = frozenset()) -> etree._Element:

@@ -1,0 +1,110 @@
+"""Redlines of Word files with tables, notes and text boxes: tables are written as
+real tables with tracked changes in the cells and row revisions for inserted and
+deleted rows; Accept all gives the new version and Reject all the old one."""
+from __future__ import annotations
+
+import pytest
+from lxml import etree
+
+from compare import api
+from compare.export.redline import redline_docx
+
+try:
+    import ooxml_oracle as oracle
+    from fixtures_office import NS, make_docx, p, r
+    from test_docx_content import tbl, tc, tr
+except ImportError:  # tests/ imported as a package
+    from tests import ooxml_oracle as oracle
+    from tests.fixtures_office import NS, make_docx, p, r
+    from tests.test_docx_content import tbl, tc, tr
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+WPS = 'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+WP = 'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"'
+A = 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+
+
+def grid(rows: list[list[str]]) -> str:
+    return tbl(*(tr(*(tc(p(r(c))) for c in row)) for row in rows))
+
+
+def textbox(text: str) -> str:
+    return (f'<w:r><mc:AlternateContent {MC}><mc:Choice Requires="wps"><w:drawing><wp:anchor {WP}>'
+            f'<wp:docPr id="1" name="Text Box 1"/><a:graphic {A}><a:graphicData><wps:wsp {WPS}><wps:txbx>'
+            f'<w:txbxContent>{p(r(text))}</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic>'
+            f'</wp:anchor></w:drawing></mc:Choice></mc:AlternateContent></w:r>')
+
+
+def notes_xml(kind: str, texts: dict[int, str]) -> str:
+    body = "".join(f'<w:{kind} w:id="{i}"><w:p><w:r><w:{kind}Ref/></w:r>{r(" " + t)}</w:p></w:{kind}>'
+                   for i, t in texts.items())
+    return f'<w:{kind}s {NS}>{body}</w:{kind}s>'
+
+
+def doc(body: str, *, endnotes: dict[int, str] | None = None, name: str = "v.docx"):
+    extra = {"rIdEn": ("endnotes", ("endnotes.xml", notes_xml("endnote", endnotes)))} if endnotes else None
+    return api.load(make_docx(body, extra=extra), name=name)
+
+
+def texts(d) -> list[str]:
+    return [x.text for x in d.paragraphs]
+
+
+def view(docx: bytes, mode: str) -> list[str]:
+    return [x.text for x in oracle.view(docx, mode) if x.text.strip()]
+
+
+def notes_view(docx: bytes, mode: str) -> list[str]:
+    return [fn for x in oracle.view(docx, mode) for _, fn in x.footnotes]
+
+
+HEAD = p(r("Budget table"))
+OLD_ROWS = [["Item", "2008", "2009"], ["Travel", "3", "4"], ["Staff", "10", "12"], ["Rent", "7", "7"]]
+
+CASES = {
+    "cell edit": (OLD_ROWS, [["Item", "2008", "2009"], ["Travel", "3", "5"], ["Staff", "10", "12"], ["Rent", "7", "7"]]),
+    "row inserted": (OLD_ROWS, OLD_ROWS[:2] + [["Printing", "1", "2"]] + OLD_ROWS[2:]),
+    "row deleted": (OLD_ROWS, OLD_ROWS[:1] + OLD_ROWS[2:]),
+    "numbers only row deleted": ([["1", "2"], ["3", "4"], ["5", "6"]], [["1", "2"], ["5", "6"]]),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_table_redline_round_trips(case):
+    old_rows, new_rows = CASES[case]
+    old = doc(HEAD + grid(old_rows) + p(r("After the table.")), name="old.docx")
+    new = doc(HEAD + grid(new_rows) + p(r("After the table.")), name="new.docx")
+    assert texts(old) == ["Budget table", *[c for row in old_rows for c in row], "After the table."]
+    docx = redline_docx(api.compare(old, new), summary=False)
+    assert oracle.check_markup(docx) == []
+    assert view(docx, "accept") == texts(new)
+    assert view(docx, "reject") == texts(old)
+    root = etree.fromstring(oracle.parts(docx)["word/document.xml"])
+    assert len(root.findall(f".//{{{W}}}tbl")) == 1
+    rows = root.findall(f".//{{{W}}}tr")
+    row_revs = [etree.QName(e).localname for t in rows for e in t.iterfind(f"{{{W}}}trPr/*")]
+    if "inserted" in case:
+        assert row_revs == ["ins"]
+    elif "deleted" in case:
+        assert row_revs == ["del"]
+    else:
+        assert row_revs == []
+
+
+def test_merged_cells_round_trip():
+    old = doc(tbl(tr(tc(p(r("Merged heading")), props='<w:gridSpan w:val="2"/>')), tr(tc(p(r("a"))), tc(p(r("b"))))))
+    new = doc(tbl(tr(tc(p(r("Merged heading, revised")), props='<w:gridSpan w:val="2"/>')),
+                  tr(tc(p(r("a"))), tc(p(r("b"))))))
+    docx = redline_docx(api.compare(old, new), summary=False)
+    assert view(docx, "accept") == texts(new) and view(docx, "reject") == texts(old)
+
+
+def test_text_box_and_endnote_changes_round_trip():
+    ref = '<w:r><w:endnoteReference w:id="1"/></w:r>'
+    old = doc(p(r("Main text with a note") + ref + textbox("Box says hello")), endnotes={1: "Old endnote."})
+    new = doc(p(r("Main text with a note") + ref + textbox("Box says goodbye")), endnotes={1: "New endnote."})
+    assert texts(old) == ["Main text with a note", "Box says hello"]
+    docx = redline_docx(api.compare(old, new), summary=False)
+    assert view(docx, "accept") == texts(new) and view(docx, "reject") == texts(old)
+    assert notes_view(docx, "accept") == ["New endnote."] and notes_view(docx, "reject") == ["Old endnote."]

@@ -29,9 +29,8 @@ from typing import Iterable, Optional
 
 from lxml import etree
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-XML_NS = "http://www.w3.org/XML/1998/namespace"
+from ..namespaces import R_NS, W_NS, XML_NS   # the one namespace table, shared with the Word reader
+
 NSMAP = {"w": W_NS, "r": R_NS}
 
 #: Revision kinds understood by :class:`Tracker`.

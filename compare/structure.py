@@ -526,6 +526,9 @@ def build_document(raw: RawDocument, label: str = "") -> Document:
         items = _body_items(body, dropped)
         header_dropped = []
     dropped.extend(header_dropped)
+    if opener_at >= 0:
+        opener_text = _SPACES.sub(" ", _MARK_RE.sub("", body_blocks[opener_at].text)).strip()
+        dropped.append(Dropped(opener_text, "preamble opener (kept as structure)"))
     dropped.extend(Dropped(line, "header line not read as metadata") for line in leftovers
                    if line != meta.title)
     if opener_at < 0 and leftovers:
@@ -584,7 +587,7 @@ def build_document(raw: RawDocument, label: str = "") -> Document:
     )
 
 
-_QUIET = {"header line read as metadata"}   # shown as metadata: listed, but not a loss to warn of
+_QUIET = {"header line read as metadata", "preamble opener (kept as structure)"}   # shown as metadata: listed, but not a loss to warn of
 
 
 def dropped_warning(dropped: list[Dropped]) -> Optional[str]:

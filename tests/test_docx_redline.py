@@ -30,10 +30,23 @@ def grid(rows: list[list[str]]) -> str:
 
 
 def textbox(text: str) -> str:
-    return (f'<w:r><mc:AlternateContent {MC}><mc:Choice Requires="wps"><w:drawing><wp:anchor {WP}>'
-            f'<wp:docPr id="1" name="Text Box 1"/><a:graphic {A}><a:graphicData><wps:wsp {WPS}><wps:txbx>'
-            f'<w:txbxContent>{p(r(text))}</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic>'
-            f'</wp:anchor></w:drawing></mc:Choice></mc:AlternateContent></w:r>')
+    """A floating text box as Word writes it: a DrawingML shape in ``mc:Choice`` and
+    the same text again in a VML ``mc:Fallback``."""
+    content = f"<w:txbxContent>{p(r(text))}</w:txbxContent>"
+    return (f'<w:r><mc:AlternateContent {MC}><mc:Choice Requires="wps"><w:drawing>'
+            f'<wp:anchor {WP} distT="0" distB="0" distL="114300" distR="114300" simplePos="0" relativeHeight="1" '
+            f'behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+            f'<wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH>'
+            f'<wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
+            f'<wp:extent cx="2000000" cy="500000"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapSquare wrapText="bothSides"/>'
+            f'<wp:docPr id="1" name="Text Box 1"/><wp:cNvGraphicFramePr/><a:graphic {A}>'
+            f'<a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+            f'<wps:wsp {WPS}><wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="2000000" cy="500000"/>'
+            f'</a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></wps:spPr><wps:txbx>{content}</wps:txbx>'
+            f'<wps:bodyPr rot="0" vert="horz" wrap="square" anchor="t"><a:noAutofit/></wps:bodyPr></wps:wsp>'
+            f'</a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>'
+            f'<mc:Fallback><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml" style="width:157pt;height:39pt">'
+            f'<v:textbox>{content}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>')
 
 
 def notes_xml(kind: str, texts: dict[int, str]) -> str:

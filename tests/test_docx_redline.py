@@ -121,3 +121,17 @@ def test_text_box_and_endnote_changes_round_trip():
     docx = redline_docx(api.compare(old, new), summary=False)
     assert view(docx, "accept") == texts(new) and view(docx, "reject") == texts(old)
     assert notes_view(docx, "accept") == ["New endnote."] and notes_view(docx, "reject") == ["Old endnote."]
+
+
+def _with_header(line: str):
+    hdr = f'<w:hdr {NS}>{p(r(line))}</w:hdr>'
+    return api.load(make_docx(p(r("Same body text.")), extra={"rIdH": ("header", ("header1.xml", hdr))}), name="h.docx")
+
+
+def test_header_changes_are_listed_in_the_summary():
+    old, new = _with_header("A/C.3/63/L.17"), _with_header("A/C.3/63/L.17/Rev.1")
+    assert [d.text for d in new.dropped if d.reason == "page header or footer"] == ["A/C.3/63/L.17/Rev.1"]
+    docx = redline_docx(api.compare(old, new))
+    summary = [x.text for x in oracle.view(docx, "accept") if x.style.startswith("RCSummary")]
+    assert "Page header/footer: “A/C.3/63/L.17” removed (not tracked)." in summary
+    assert "Page header/footer: “A/C.3/63/L.17/Rev.1” added (not tracked)." in summary

@@ -742,6 +742,7 @@ class _Builder:
                           "Outside the compared fragment, written as a whole deletion or insertion only so that the "
                           f"document holds both versions: old {', '.join(oos.get('old', [])) or '—'}; "
                           f"new {', '.join(oos.get('new', [])) or '—'}."))
+        lines.extend(("RCSummaryItem", t) for t in _furniture_changes(cmp))
         a = self.tracker.author
         lines.append(("RCSummary",
                       f"Tracked changes by “{a}”; typographic and other minor variants by “{a} (minor)”. "
@@ -819,6 +820,20 @@ class _Builder:
             title=f"Redline {cmp.old.label} → {cmp.new.label}", creator=self.tracker.author,
             date=self.tracker.date,
         )
+
+
+def _furniture_changes(cmp: Comparison) -> list[str]:
+    """Page header/footer lines that differ between the versions: not part of the
+    tracked text (Word keeps them in their own parts), so listed in the summary."""
+    def lines(doc: Document) -> list[str]:
+        return [d.text for d in doc.dropped if d.reason == "page header or footer"]
+
+    old, new = lines(cmp.old), lines(cmp.new)
+    gone = [t for t in old if t not in new]
+    came = [t for t in new if t not in old]
+    out = [f"Page header/footer: “{t}” removed (not tracked)." for t in gone]
+    out += [f"Page header/footer: “{t}” added (not tracked)." for t in came]
+    return out
 
 
 _CellKey = tuple[tuple[str, int], tuple[str, int], int]

@@ -126,3 +126,11 @@ def test_hidden_and_deleted_text_and_deleted_rows_are_listed_as_dropped():
                                                          ("removed row", "deleted in a tracked change")}
     doc = build_document(raw)
     assert any("hidden text" in w for w in doc.warnings)
+
+
+def test_thousands_of_tables_read_within_the_limits():
+    body = "".join(tbl(tr(tc(p(r(f"row {k}"))), tc(p(r(str(k)))))) for k in range(3000))
+    from compare.readers import read_bytes
+
+    raw = read_bytes(make_docx(body), "t.docx")     # under the default size, paragraph and time limits
+    assert len(raw.blocks) == 6000 and raw.blocks[-1].cell == (3000, 1, 2)

@@ -631,6 +631,7 @@ def _classify(
     dropped: list[Dropped],
 ) -> None:
     pp_count = 0
+    plain_count = 0
     gap_seen = False
     top: Optional[Paragraph] = None          # last PP or OP
     sub1: Optional[Paragraph] = None         # last (a)-level paragraph
@@ -698,6 +699,13 @@ def _classify(
             p = Paragraph(unique(f"OP{lab.value}"), "OP", lab.value, text, footnote_refs=refs, leading=_lead(it))
             paragraphs.append(_placed(p, it))
             top, sub1, roman_list = p, None, False
+            continue
+        if op_seen and it.word:
+            # a Word paragraph among the OPs without a number (a heading, a closing line,
+            # a paragraph continuing an OP): the file says it is a paragraph, so it stays one
+            plain_count += 1
+            p = Paragraph(unique(f"P{plain_count}"), "P", str(plain_count), text, footnote_refs=refs)
+            paragraphs.append(_placed(p, it))
             continue
         if op_seen and len(text) < 60 and not _TERMINAL.search(text):
             # a heading among OPs ("Oral revisions") or the closing date of an adopted text

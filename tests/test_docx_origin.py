@@ -89,3 +89,15 @@ def test_non_resolution_redline_reproduces_it_without_an_opener():
     assert_round_trip(cmp, docx)
     every = [x.text for x in oracle.view(docx, "accept")]
     assert not any("General Assembly" in t for t in every)
+
+
+def test_word_heading_among_ops_stays_a_paragraph():
+    body = (p(r("The General Assembly,")) + p(r("Recalling its resolutions,", italic=False))
+            + p(r("Decides to act;"), num=(1, 0)) + p(r("Oral revisions")) + p(r("Requests a report;"), num=(1, 0))
+            + p(r("68th plenary meeting")))
+    doc = _doc(body)
+    assert [(x.id, x.text) for x in doc.paragraphs] == [
+        ("PP1", "Recalling its resolutions,"), ("OP1", "Decides to act;"), ("P1", "Oral revisions"),
+        ("OP2", "Requests a report;"), ("P2", "68th plenary meeting")]
+    assert not doc.dropped or all(d.reason != "heading or closing line among the operative paragraphs"
+                                  for d in doc.dropped)

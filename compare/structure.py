@@ -482,7 +482,9 @@ def build_document(raw: RawDocument, label: str = "") -> Document:
     """Recover the structure of one version from its reader's blocks."""
     warnings = list(raw.warnings)
     dropped: list[Dropped] = list(raw.dropped)
-    dropped.extend(Dropped(line, "page header or footer") for line in raw.furniture)
+    if not any(d.reason in ("page header", "page footer") for d in dropped):
+        # the reader did not say which is which (PDF): one reason for both
+        dropped.extend(Dropped(line, "page header or footer") for line in raw.furniture)
     footnotes: list[Footnote] = []
     seen_fn: set[str] = set()
     body_blocks: list[Block] = []

@@ -93,6 +93,21 @@ def _paragraphs(text_obj):
     return out
 
 
+def page_lines(doc):
+    """Text of the page headers and footers in use, line by line (deduplicated)."""
+    out = []
+    styles = doc.getStyleFamilies().getByName("PageStyles")
+    for name in styles.getElementNames():
+        st = styles.getByName(name)
+        if not st.isInUse():
+            continue
+        for attr in ("HeaderText", "FooterText"):
+            t = getattr(st, attr, None)
+            if t is not None:
+                out.extend(p["text"] for p in _paragraphs(t) if p["text"].strip() and p["text"] not in out)
+    return out
+
+
 def run(files, out_json):
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
@@ -122,6 +137,7 @@ def run(files, out_json):
                     frame = doc.getCurrentController().getFrame()
                     dispatcher.executeDispatch(frame, command, "", 0, ())
                     entry[mode] = paragraphs(doc)
+                    entry[f"{mode}_pages"] = page_lines(doc)
                     entry[f"{mode}_left"] = doc.Redlines.getCount() if hasattr(doc, "Redlines") else -1
                     base = os.path.splitext(os.path.basename(f))[0]
                     txt = os.path.join(outdir, f"{base}.{mode}.txt")

@@ -128,10 +128,20 @@ def _with_header(line: str):
     return api.load(make_docx(p(r("Same body text.")), extra={"rIdH": ("header", ("header1.xml", hdr))}), name="h.docx")
 
 
-def test_header_changes_are_listed_in_the_summary():
+def _story_view(docx: bytes, part: str, mode: str) -> list[str]:
+    root = etree.fromstring(oracle.parts(docx)[part])
+    oracle.resolve(root, mode)
+    return [x.text for x in (oracle._para(q, {}) for q in root.iter(f"{{{W}}}p")) if x.text]
+
+
+def test_header_changes_are_tracked_and_listed_in_the_summary():
     old, new = _with_header("A/C.3/63/L.17"), _with_header("A/C.3/63/L.17/Rev.1")
-    assert [d.text for d in new.dropped if d.reason == "page header or footer"] == ["A/C.3/63/L.17/Rev.1"]
+    assert [d.text for d in new.dropped if d.reason == "page header"] == ["A/C.3/63/L.17/Rev.1"]
     docx = redline_docx(api.compare(old, new))
     summary = [x.text for x in oracle.view(docx, "accept") if x.style.startswith("RCSummary")]
-    assert "Page header/footer: “A/C.3/63/L.17” removed (not tracked)." in summary
-    assert "Page header/footer: “A/C.3/63/L.17/Rev.1” added (not tracked)." in summary
+    assert "Page header: “A/C.3/63/L.17” removed (tracked in the page header)." in summary
+    assert "Page header: “A/C.3/63/L.17/Rev.1” added (tracked in the page header)." in summary
+    assert _story_view(docx, "word/header1.xml", "accept") == ["A/C.3/63/L.17/Rev.1"]
+    assert _story_view(docx, "word/header1.xml", "reject") == ["A/C.3/63/L.17"]
+    again = api.load(docx, name="redline.docx")      # the redline's header reads back as a header
+    assert any(d.reason == "page header" for d in again.dropped)

@@ -152,7 +152,7 @@ def test_compilation_tables_open_in_libreoffice(tmp_path):
 
 def test_libreoffice_accepts_and_rejects_word_tables_and_notes(tmp_path):
     """Redlines of generated Word pairs (cell edit, row inserted, row deleted, numbers-only
-    rows, merged cells, endnotes): LibreOffice's own Accept all / Reject all give the
+    rows, merged cells, endnotes, a page header): LibreOffice's own Accept all / Reject all give the
     new / old paragraphs, table cells included."""
     import test_docx_redline as t
 
@@ -163,6 +163,7 @@ def test_libreoffice_accepts_and_rejects_word_tables_and_notes(tmp_path):
     ref = '<w:r><w:endnoteReference w:id="1"/></w:r>'
     pairs["endnote"] = (t.doc(t.p(t.r("Main text with a note") + ref), endnotes={1: "Old endnote."}),
                         t.doc(t.p(t.r("Main text with a note") + ref), endnotes={1: "New endnote."}))
+    pairs["header"] = (t._with_header("A/C.3/63/L.17"), t._with_header("A/C.3/63/L.17/Rev.1"))
     files = {}
     for name, (old, new) in pairs.items():
         f = tmp_path / f"{name}.docx"
@@ -183,3 +184,5 @@ def test_libreoffice_accepts_and_rejects_word_tables_and_notes(tmp_path):
         notes = {mode: [n for p in res[mode] for _, n in p["footnotes"]] for mode in ("accept", "reject")}
         if name == "endnote":
             assert notes == {"accept": ["New endnote."], "reject": ["Old endnote."]}
+        if name == "header":
+            assert (res["accept_pages"], res["reject_pages"]) == (["A/C.3/63/L.17/Rev.1"], ["A/C.3/63/L.17"])

@@ -244,8 +244,29 @@ def document_part(body_children: Iterable[etree._Element], sect_pr: etree._Eleme
     return doc
 
 
-def sect_pr(*, landscape: bool = False, margins_twips: int = 1440) -> etree._Element:
+#: page header/footer parts a redline may carry: kind → (part name, relationship id, root tag)
+STORIES = {"header": ("header1.xml", "rId10", "hdr"), "footer": ("footer1.xml", "rId11", "ftr")}
+
+
+def story_part(kind: str, paragraphs: list[etree._Element]) -> etree._Element:
+    """A page header (``w:hdr``) or footer (``w:ftr``) part holding ``paragraphs``
+    (at least one; its last paragraph mark untracked, like a cell's)."""
+    root = el(STORIES[kind][2])
+    paragraphs = paragraphs or [paragraph()]
+    settle_cell_marks(paragraphs)
+    for p in paragraphs:
+        root.append(p)
+    return root
+
+
+def sect_pr(*, landscape: bool = False, margins_twips: int = 1440, stories: Iterable[str] = ()) -> etree._Element:
+    """Section properties; ``stories``: the kinds of :data:`STORIES` the package carries
+    (their references come first in ``w:sectPr``)."""
     s = el("sectPr")
+    for kind in ("header", "footer"):
+        if kind in stories:
+            ref = sub(s, f"{kind}Reference", {"type": "default"})
+            ref.set(f"{{{R_NS}}}id", STORIES[kind][1])
     wd, ht = (16838, 11906) if landscape else (11906, 16838)   # A4
     attrs = {"w": wd, "h": ht}
     if landscape:
@@ -344,20 +365,31 @@ def core_props(title: str, creator: str, date: str) -> bytes:
 
 
 def package(document: etree._Element, styles: bytes, numbering: bytes, footnotes: etree._Element,
-            *, title: str, creator: str, date: str) -> bytes:
-    """Zip the parts into a ``.docx`` (deterministic: fixed member order and timestamps)."""
+            *, title: str, creator: str, date: str, stories: Optional[dict[str, etree._Element]] = None) -> bytes:
+    """Zip the parts into a ``.docx`` (deterministic: fixed member order and timestamps).
+    ``stories``: page header/footer parts by kind (see :func:`story_part`)."""
+    stories = stories or {}
+    types, rels = CONTENT_TYPES, DOC_RELS
+    for kind in stories:
+        name, rid, _ = STORIES[kind]
+        types = types.replace("</Types>", f'<Override PartName="/word/{name}" ContentType="application/'
+                                          f'vnd.openxmlformats-officedocument.wordprocessingml.{kind}+xml"/>\n</Types>')
+        rels = rels.replace("</Relationships>", f'<Relationship Id="{rid}" Type="http://schemas.openxmlformats.org/'
+                                                f'officeDocument/2006/relationships/{kind}" Target="{name}"/>\n'
+                                                "</Relationships>")
     parts = [
-        ("[Content_Types].xml", CONTENT_TYPES.encode("utf-8")),
+        ("[Content_Types].xml", types.encode("utf-8")),
         ("_rels/.rels", ROOT_RELS.encode("utf-8")),
         ("docProps/core.xml", core_props(title, creator, date)),
         ("docProps/app.xml", APP.encode("utf-8")),
-        ("word/_rels/document.xml.rels", DOC_RELS.encode("utf-8")),
+        ("word/_rels/document.xml.rels", rels.encode("utf-8")),
         ("word/document.xml", xml_bytes(document)),
         ("word/styles.xml", styles),
         ("word/settings.xml", SETTINGS.encode("utf-8")),
         ("word/numbering.xml", numbering),
         ("word/footnotes.xml", xml_bytes(footnotes)),
     ]
+    parts += [(f"word/{STORIES[kind][0]}", xml_bytes(root)) for kind, root in stories.items()]
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         for name, data in parts:

@@ -50,6 +50,7 @@ Design (see also the README):
 """
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from datetime import date as _date
 from datetime import datetime, timezone
@@ -813,26 +814,54 @@ class _Builder:
         body.append(ox.paragraph(ox.ppr("RCEnd")))
         if self.trace is not None:
             body.extend(self._trace_appendix())
-        document = ox.document_part(body, ox.sect_pr())
+        stories = self._stories()
+        document = ox.document_part(body, ox.sect_pr(stories=stories))
         return ox.package(
             document, _styles_xml(self.lang), _numbering_xml(self.numbering.nums or [(1, OP_ABSTRACT, None)]),
             ox.footnotes_part(self.footnotes),
             title=f"Redline {cmp.old.label} → {cmp.new.label}", creator=self.tracker.author,
-            date=self.tracker.date,
+            date=self.tracker.date, stories=stories,
         )
+
+    def _stories(self) -> dict[str, etree._Element]:
+        """Page header and footer lines of Word versions, written into the redline's own
+        header/footer with whole-line tracked changes (accept = new, reject = old)."""
+        out: dict[str, etree._Element] = {}
+        for kind in ("header", "footer"):
+            old = [d.text for d in self.cmp.old.dropped if d.reason == f"page {kind}"]
+            new = [d.text for d in self.cmp.new.dropped if d.reason == f"page {kind}"]
+            if not old and not new:
+                continue
+            paras: list[etree._Element] = []
+            for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
+                if op == "equal":
+                    paras += [ox.paragraph(ox.ppr(), [ox.run(t)]) for t in new[j1:j2]]
+                    continue
+                for rev, texts in (("del", old[i1:i2]), ("ins", new[j1:j2])):
+                    for t in texts:
+                        p_pr = ox.ppr()
+                        ox.set_mark_revision(p_pr, self.tracker.mark(rev))
+                        wrap = self.tracker.wrapper(rev)
+                        wrap.append(ox.run(t, deleted=rev == "del"))
+                        paras.append(ox.paragraph(p_pr, [wrap]))
+            out[kind] = ox.story_part(kind, paras)
+        return out
+
+
+_PAGE_LINES = {"page header": "tracked in the page header", "page footer": "tracked in the page footer",
+               "page header or footer": "not tracked"}
 
 
 def _furniture_changes(cmp: Comparison) -> list[str]:
-    """Page header/footer lines that differ between the versions: not part of the
-    tracked text (Word keeps them in their own parts), so listed in the summary."""
-    def lines(doc: Document) -> list[str]:
-        return [d.text for d in doc.dropped if d.reason == "page header or footer"]
+    """Page header/footer lines that differ between the versions, for the summary (a
+    reader looks at the body first).  Word's are tracked in the redline's own header
+    and footer; a PDF's (mixed with page numbers) are only listed."""
+    def lines(doc: Document) -> list[tuple[str, str]]:
+        return [(d.reason, d.text) for d in doc.dropped if d.reason in _PAGE_LINES]
 
     old, new = lines(cmp.old), lines(cmp.new)
-    gone = [t for t in old if t not in new]
-    came = [t for t in new if t not in old]
-    out = [f"Page header/footer: “{t}” removed (not tracked)." for t in gone]
-    out += [f"Page header/footer: “{t}” added (not tracked)." for t in came]
+    out = [f"{r.capitalize()}: “{t}” removed ({_PAGE_LINES[r]})." for r, t in old if (r, t) not in new]
+    out += [f"{r.capitalize()}: “{t}” added ({_PAGE_LINES[r]})." for r, t in new if (r, t) not in old]
     return out
 
 

@@ -25,7 +25,8 @@ expose).  What comes out:
 * the footnotes themselves after the body, in number order, as
   ``Block(kind="footnote", label=n)`` (separator notes skipped; endnotes follow
   as footnote blocks labelled the way Word numbers them, ``i``, ``ii`` …);
-* page headers and footers kept apart in :attr:`RawDocument.furniture`; hidden
+* page headers and footers kept apart in :attr:`RawDocument.furniture` (and listed
+  as dropped, reason "page header" or "page footer"); hidden
   text, deleted text, unreferenced notes, comments and drawings without text
   listed in :attr:`RawDocument.dropped` — nothing is left out silently;
 * tracked changes are read in their ACCEPTED view (``w:ins``/``w:moveTo`` kept,
@@ -192,6 +193,8 @@ def read_docx(data: bytes, source: str) -> RawDocument:
 
     if tracked:
         warnings.append(TRACKED_WARNING)
-    furniture = header_footer_lines(pkg, main, styles)
+    page_lines = header_footer_lines(pkg, main, styles)
+    furniture = [t for _, t in page_lines]
+    dropped.extend(Dropped(t, f"page {kind}") for kind, t in page_lines)
     return RawDocument(blocks=blocks, source=source, fmt="docx", warnings=warnings,
                        furniture=furniture, dropped=dropped)

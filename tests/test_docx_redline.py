@@ -145,3 +145,14 @@ def test_header_changes_are_tracked_and_listed_in_the_summary():
     assert _story_view(docx, "word/header1.xml", "reject") == ["A/C.3/63/L.17"]
     again = api.load(docx, name="redline.docx")      # the redline's header reads back as a header
     assert any(d.reason == "page header" for d in again.dropped)
+
+
+def test_text_box_in_a_cell_stays_in_its_table():
+    old = doc(tbl(tr(tc(p(r("Cell with a box") + textbox("Box text one"))), tc(p(r("Other cell"))))))
+    new = doc(tbl(tr(tc(p(r("Cell with a box") + textbox("Box text two"))), tc(p(r("Other cell"))))))
+    assert [(x.text, x.cell) for x in new.paragraphs] == [("Cell with a box", (1, 1, 1)), ("Box text two", (1, 1, 1)),
+                                                          ("Other cell", (1, 1, 2))]
+    docx = redline_docx(api.compare(old, new), summary=False)
+    root = etree.fromstring(oracle.parts(docx)["word/document.xml"])
+    assert len(root.findall(f".//{{{W}}}tbl")) == 1
+    assert view(docx, "accept") == texts(new) and view(docx, "reject") == texts(old)

@@ -52,7 +52,8 @@ def read_container(container: etree._Element, reader: "ParagraphReader", where: 
             para = reader.paragraph(child)
             yield para, where
             for box in para.boxes:
-                yield from read_container(box, reader, Where("textbox"), tables, dropped)
+                # a text box anchored in a table cell stays with that cell (its position)
+                yield from read_container(box, reader, Where("textbox", where.cell), tables, dropped)
         elif tag == w("tbl"):
             tables[0] += 1
             t = tables[0]

@@ -520,7 +520,9 @@ def build_document(raw: RawDocument, label: str = "") -> Document:
         # numbered paragraphs make up most of it (a letter's commas, a report's odd
         # numbered list do not make PPs and OPs out of its headings and lines)
         labelled = sum(1 for lab in labels if lab is not None)
-        structured = labelled_ops > 0 and labelled >= 0.5 * len(segments)
+        pp_commas = sum(1 for s, lab in zip(segments, labels)
+                        if lab is None and re.search(r"[,،，]\s*$", _MARK_RE.sub("", s.text)))
+        structured = labelled_ops > 0 and labelled + pp_commas >= 0.6 * len(segments)
     if word and not structured and header:
         # a Word document that is not a resolution: its first lines are paragraphs
         # (headings, a letterhead), not a header to read metadata from and drop

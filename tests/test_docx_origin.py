@@ -101,3 +101,11 @@ def test_word_heading_among_ops_stays_a_paragraph():
         ("OP2", "Requests a report;"), ("P2", "68th plenary meeting")]
     assert not doc.dropped or all(d.reason != "heading or closing line among the operative paragraphs"
                                   for d in doc.dropped)
+
+
+def test_word_excerpt_without_opener_is_still_a_resolution():
+    body = "".join(p(r(t)) for t in ("Recalling its resolution 61/180,", "Reaffirming the Convention,",
+                                     "Noting with concern the report,", "Welcoming the efforts,"))
+    body += p(r("Urges States to act;"), num=(1, 0)) + p(r("Decides to remain seized."), num=(1, 0))
+    doc = _doc(body)
+    assert [x.id for x in doc.paragraphs] == ["PP1", "PP2", "PP3", "PP4", "OP1", "OP2"]

@@ -110,6 +110,7 @@ class FootnoteRef:
 class Footnote:
     number: str
     text: str
+    kind: str = "footnote"              # "endnote" for a Word endnote
 
 
 @dataclass

@@ -493,7 +493,8 @@ def build_document(raw: RawDocument, label: str = "") -> Document:
             num = b.label or str(len(footnotes) + 1)
             if num not in seen_fn:
                 seen_fn.add(num)
-                footnotes.append(Footnote(num, _SPACES.sub(" ", _MARK_RE.sub("", b.text)).strip()))
+                footnotes.append(Footnote(num, _SPACES.sub(" ", _MARK_RE.sub("", b.text)).strip(),
+                                          kind="endnote" if b.frame == "endnote" else "footnote"))
             continue
         body_blocks.append(b)
 

@@ -41,12 +41,12 @@ def parts(docx: bytes) -> dict[str, bytes]:
         return {n: z.read(n) for n in z.namelist()}
 
 
-def _footnote_texts(p: dict[str, bytes]) -> dict[str, str]:
-    if "word/footnotes.xml" not in p:
+def _footnote_texts(p: dict[str, bytes], note: str = "footnote") -> dict[str, str]:
+    if f"word/{note}s.xml" not in p:
         return {}
-    root = etree.fromstring(p["word/footnotes.xml"])
+    root = etree.fromstring(p[f"word/{note}s.xml"])
     out = {}
-    for fn in root.findall(q("footnote")):
+    for fn in root.findall(q(note)):
         out[fn.get(q("id"))] = "".join(t.text or "" for t in fn.iter(q("t"))).strip()
     return out
 
@@ -139,7 +139,8 @@ def resolve(body, mode: str) -> None:
             p.append(c)
 
 
-def _para(p, notes: dict[str, str]) -> Para:
+def _para(p, notes: dict[str, str], endnotes: dict[str, str] | None = None) -> Para:
+    """A paragraph's style, text and notes (footnotes and endnotes, in text order)."""
     style_el = p.find(f"{q('pPr')}/{q('pStyle')}")
     style = style_el.get(q("val")) if style_el is not None else ""
     text: list[str] = []
@@ -154,6 +155,8 @@ def _para(p, notes: dict[str, str]) -> Para:
             n += 1
         elif e.tag == q("footnoteReference"):
             fns.append((n, notes.get(e.get(q("id")), "")))
+        elif e.tag == q("endnoteReference"):
+            fns.append((n, (endnotes or {}).get(e.get(q("id")), "")))
     return Para(style, "".join(text), tuple(fns))
 
 
@@ -165,7 +168,8 @@ def view(docx: bytes, mode: str, styles: tuple[str, ...] | None = None) -> list[
     body = copy.deepcopy(root.find(q("body")))
     resolve(body, mode)
     notes = _footnote_texts(p)
-    out = [_para(x, notes) for x in body.iter(q("p"))]
+    endnotes = _footnote_texts(p, "endnote")
+    out = [_para(x, notes, endnotes) for x in body.iter(q("p"))]
     if styles is not None:
         out = [x for x in out if x.style in styles]
     return out

@@ -156,3 +156,16 @@ def test_text_box_in_a_cell_stays_in_its_table():
     root = etree.fromstring(oracle.parts(docx)["word/document.xml"])
     assert len(root.findall(f".//{{{W}}}tbl")) == 1
     assert view(docx, "accept") == texts(new) and view(docx, "reject") == texts(old)
+
+
+def test_endnotes_stay_endnotes_in_the_redline():
+    ref = '<w:r><w:endnoteReference w:id="1"/></w:r>'
+    old = doc(p(r("Text with a note") + ref), endnotes={1: "Old endnote."})
+    new = doc(p(r("Text with a note") + ref), endnotes={1: "New endnote."})
+    assert [(f.number, f.kind) for f in new.footnotes] == [("i", "endnote")]
+    docx = redline_docx(api.compare(old, new), summary=False)
+    parts = oracle.parts(docx)
+    assert "word/endnotes.xml" in parts and b"endnoteReference" in parts["word/document.xml"]
+    assert b"footnoteReference" not in parts["word/document.xml"]
+    again = api.load(docx, name="redline.docx")       # read as accepted: the new endnote
+    assert [(f.kind, f.text) for f in again.footnotes] == [("endnote", "New endnote.")]

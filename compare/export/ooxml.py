@@ -161,11 +161,12 @@ def run(text: str, *, deleted: bool = False, italic: bool = False, rtl: bool = F
     return r
 
 
-def footnote_ref_run(footnote_id: int) -> etree._Element:
+def footnote_ref_run(footnote_id: int, note: str = "footnote") -> etree._Element:
+    """A run holding a footnote (or, ``note="endnote"``, an endnote) reference."""
     r = el("r")
     rpr = sub(r, "rPr")
     sub(rpr, "rStyle", {"val": "FootnoteReference"})
-    sub(r, "footnoteReference", {"id": footnote_id})
+    sub(r, f"{note}Reference", {"id": footnote_id})
     return r
 
 
@@ -277,12 +278,13 @@ def sect_pr(*, landscape: bool = False, margins_twips: int = 1440, stories: Iter
     return s
 
 
-def footnotes_part(notes: list[tuple[int, list[etree._Element]]]) -> etree._Element:
-    """``word/footnotes.xml``: the two separators (ids -1 and 0) then ``notes``
-    as (id, paragraph-content runs) — each footnote gets the reference mark first."""
-    root = el("footnotes")
+def footnotes_part(notes: list[tuple[int, list[etree._Element]]], note: str = "footnote") -> etree._Element:
+    """``word/footnotes.xml`` (or ``endnotes.xml`` with ``note="endnote"``): the two
+    separators (ids -1 and 0) then ``notes`` as (id, paragraph-content runs) — each
+    note gets the reference mark first."""
+    root = el(f"{note}s")
     for fid, kind, inner in ((-1, "separator", "separator"), (0, "continuationSeparator", "continuationSeparator")):
-        fn = sub(root, "footnote", {"type": kind, "id": fid})
+        fn = sub(root, note, {"type": kind, "id": fid})
         p = sub(fn, "p")
         pp = sub(p, "pPr")
         sp = sub(pp, "spacing", {"after": 0, "line": 240, "lineRule": "auto"})
@@ -290,14 +292,14 @@ def footnotes_part(notes: list[tuple[int, list[etree._Element]]]) -> etree._Elem
         r = sub(p, "r")
         sub(r, inner)
     for fid, runs in notes:
-        fn = sub(root, "footnote", {"id": fid})
+        fn = sub(root, note, {"id": fid})
         p = sub(fn, "p")
         pp = sub(p, "pPr")
         sub(pp, "pStyle", {"val": "FootnoteText"})
         r = sub(p, "r")
         rpr = sub(r, "rPr")
         sub(rpr, "rStyle", {"val": "FootnoteReference"})
-        sub(r, "footnoteRef")
+        sub(r, f"{note}Ref")
         sp_run = run(" ")
         p.append(sp_run)
         for x in runs:
@@ -365,11 +367,20 @@ def core_props(title: str, creator: str, date: str) -> bytes:
 
 
 def package(document: etree._Element, styles: bytes, numbering: bytes, footnotes: etree._Element,
-            *, title: str, creator: str, date: str, stories: Optional[dict[str, etree._Element]] = None) -> bytes:
+            *, title: str, creator: str, date: str, stories: Optional[dict[str, etree._Element]] = None,
+            endnotes: Optional[etree._Element] = None) -> bytes:
     """Zip the parts into a ``.docx`` (deterministic: fixed member order and timestamps).
     ``stories``: page header/footer parts by kind (see :func:`story_part`)."""
     stories = stories or {}
-    types, rels = CONTENT_TYPES, DOC_RELS
+    types, rels, settings = CONTENT_TYPES, DOC_RELS, SETTINGS
+    if endnotes is not None:
+        types = types.replace("</Types>", '<Override PartName="/word/endnotes.xml" ContentType="application/'
+                                          'vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml"/>\n</Types>')
+        rels = rels.replace("</Relationships>", '<Relationship Id="rId12" Type="http://schemas.openxmlformats.org/'
+                                                'officeDocument/2006/relationships/endnotes" Target="endnotes.xml"/>\n'
+                                                "</Relationships>")
+        settings = settings.replace("<w:compat>", '<w:endnotePr><w:endnote w:id="-1"/><w:endnote w:id="0"/>'
+                                                  "</w:endnotePr>\n<w:compat>")
     for kind in stories:
         name, rid, _ = STORIES[kind]
         types = types.replace("</Types>", f'<Override PartName="/word/{name}" ContentType="application/'
@@ -385,11 +396,13 @@ def package(document: etree._Element, styles: bytes, numbering: bytes, footnotes
         ("word/_rels/document.xml.rels", rels.encode("utf-8")),
         ("word/document.xml", xml_bytes(document)),
         ("word/styles.xml", styles),
-        ("word/settings.xml", SETTINGS.encode("utf-8")),
+        ("word/settings.xml", settings.encode("utf-8")),
         ("word/numbering.xml", numbering),
         ("word/footnotes.xml", xml_bytes(footnotes)),
     ]
     parts += [(f"word/{STORIES[kind][0]}", xml_bytes(root)) for kind, root in stories.items()]
+    if endnotes is not None:
+        parts.append(("word/endnotes.xml", xml_bytes(endnotes)))
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         for name, data in parts:

@@ -319,6 +319,15 @@ class Tok:
     minor: bool = False
     para: Optional[Paragraph] = None     # "mark": the paragraph whose properties apply
     old_para: Optional[Paragraph] = None  # "mark": the old paragraph, when in place
+    endnote: bool = False                 # "fn": an endnote, not a footnote
+
+
+@dataclass(frozen=True)
+class Note:
+    """A note's text as the redline writes it, and whether it is an endnote."""
+
+    text: str
+    endnote: bool = False
 
 
 SKIP = "skip"
@@ -341,19 +350,19 @@ def _lead_len(p: Paragraph) -> int:
     return len(p.leading) if p.leading and p.text.startswith(p.leading) else 0
 
 
-def _refs(paras: list[Paragraph], notes: dict[str, str]) -> dict[int, list[str]]:
-    """Global positions (in the ``"\\n"``-joined text) → footnote texts, in order."""
-    out: dict[int, list[str]] = {}
+def _refs(paras: list[Paragraph], notes: dict[str, Note]) -> dict[int, list[Note]]:
+    """Global positions (in the ``"\\n"``-joined text) → notes, in order."""
+    out: dict[int, list[Note]] = {}
     start = 0
     for p in paras:
         for r in sorted(p.footnote_refs, key=lambda r: r.offset):
             off = min(max(r.offset, 0), len(p.text))
-            out.setdefault(start + off, []).append(notes.get(r.number) or missing_note(r.number))
+            out.setdefault(start + off, []).append(notes.get(r.number) or Note(missing_note(r.number)))
         start += len(p.text) + 1
     return out
 
 
-def unit_tokens(unit: Unit, moves: str, old_notes: dict[str, str], new_notes: dict[str, str]) -> list[Tok]:
+def unit_tokens(unit: Unit, moves: str, old_notes: dict[str, Note], new_notes: dict[str, Note]) -> list[Tok]:
     revs, old_ref_rev, new_ref_rev = _roles(unit.role, moves)
     use_old = unit.role in ("inplace", "source") and bool(unit.old)
     use_new = unit.role in ("inplace", "dest") and bool(unit.new)
@@ -369,11 +378,11 @@ def unit_tokens(unit: Unit, moves: str, old_notes: dict[str, str], new_notes: di
         for t in olds:
             if unit.role == "inplace" and t in news:
                 news.remove(t)
-                toks.append(Tok("fn", None, t))
+                toks.append(Tok("fn", None, t.text, endnote=t.endnote))
             else:
-                toks.append(Tok("fn", old_ref_rev, t))
+                toks.append(Tok("fn", old_ref_rev, t.text, endnote=t.endnote))
         for t in news:
-            toks.append(Tok("fn", new_ref_rev, t))
+            toks.append(Tok("fn", new_ref_rev, t.text, endnote=t.endnote))
 
     def mark_para(i: int, j: int) -> tuple[Paragraph, Optional[Paragraph]]:
         if unit.role == "source" or not unit.new:
@@ -584,6 +593,7 @@ class _Builder:
         self.rtl = self.lang in RTL
         self.numbering = _Numbering()
         self.footnotes: list[tuple[int, list[etree._Element]]] = []
+        self.endnotes: list[tuple[int, list[etree._Element]]] = []
         self.old_notes = _notes(cmp.old)
         self.new_notes = _notes(cmp.new)
         self._move_names: dict[str, str] = {}
@@ -611,6 +621,11 @@ class _Builder:
     def _footnote(self, text: str) -> int:
         fid = len(self.footnotes) + 1
         self.footnotes.append((fid, [ox.run(text, rtl=self.rtl)]))
+        return fid
+
+    def _endnote(self, text: str) -> int:
+        fid = len(self.endnotes) + 1
+        self.endnotes.append((fid, [ox.run(text, rtl=self.rtl)]))
         return fid
 
     # -- paragraph properties
@@ -693,7 +708,10 @@ class _Builder:
         for t in toks:
             if t.kind == "fn":
                 flush()
-                runs.append(ox.footnote_ref_run(self._footnote(t.text)))
+                if t.endnote:
+                    runs.append(ox.footnote_ref_run(self._endnote(t.text), "endnote"))
+                else:
+                    runs.append(ox.footnote_ref_run(self._footnote(t.text)))
                 continue
             if t.italic != italic:
                 flush()
@@ -821,6 +839,7 @@ class _Builder:
             ox.footnotes_part(self.footnotes),
             title=f"Redline {cmp.old.label} → {cmp.new.label}", creator=self.tracker.author,
             date=self.tracker.date, stories=stories,
+            endnotes=ox.footnotes_part(self.endnotes, "endnote") if self.endnotes else None,
         )
 
     def _stories(self) -> dict[str, etree._Element]:
@@ -952,8 +971,8 @@ def missing_note(number: str) -> str:
     return f"[footnote {number}: text not available in this copy]"
 
 
-def _notes(doc: Document) -> dict[str, str]:
-    out: dict[str, str] = {}
+def _notes(doc: Document) -> dict[str, Note]:
+    out: dict[str, Note] = {}
     for f in doc.footnotes:
-        out.setdefault(f.number, f.text)
+        out.setdefault(f.number, Note(f.text, f.kind == "endnote"))
     return out

@@ -134,3 +134,10 @@ def test_thousands_of_tables_read_within_the_limits():
 
     raw = read_bytes(make_docx(body), "t.docx")     # under the default size, paragraph and time limits
     assert len(raw.blocks) == 6000 and raw.blocks[-1].cell == (3000, 1, 2)
+
+
+def test_ruby_base_and_guide_are_read():
+    ruby = ('<w:r><w:ruby><w:rubyPr/><w:rt><w:r><w:t>dà huì</w:t></w:r></w:rt>'
+            '<w:rubyBase><w:r><w:t>大会</w:t></w:r></w:rubyBase></w:ruby></w:r>')
+    _, got = blocks(p(ruby + r("，")))
+    assert [t for t, _, _ in got] == ["大会 (dà huì) ，"]

@@ -200,6 +200,18 @@ class ParagraphReader:
             if tag in (w("drawing"), w("pict"), w("object")):
                 self._graphic(c, pieces)
                 continue
+            if tag == w("ruby"):
+                # phonetic guide: the base text is the text; the guide above it is shown too
+                base, guide = c.find(w("rubyBase")), c.find(w("rt"))
+                if base is not None:
+                    self._walk(base, pieces, pstyle)
+                if guide is not None:
+                    sub: list[Piece] = []
+                    self._walk(guide, sub, pstyle)
+                    text = "".join(pc.text for pc in sub).strip()
+                    if text:
+                        pieces.append(Piece(f" ({text}) "))
+                continue
             if tag == w("t"):
                 self._emit(pieces, c.text or "", italic, bold)
             elif tag in (w("tab"), w("ptab")):

@@ -95,3 +95,53 @@ def test_every_word_of_a_word_file_is_read_once(case):
     assert all(p.kind == "P" for p in doc.paragraphs)      # not a resolution: plain paragraphs
     dropped = _words([x.text for x in doc.dropped if x.reason == "hidden text"])
     assert dropped == Counter(d.hidden)
+
+
+# --------------------------------------------------------------------------- redline of table edits
+
+try:
+    import ooxml_oracle as oracle
+    from fixtures_office import p as para
+    from test_docx_redline import grid
+except ImportError:  # tests/ imported as a package
+    from tests import ooxml_oracle as oracle
+    from tests.fixtures_office import p as para
+    from tests.test_docx_redline import grid
+
+CELL = st.lists(WORD, min_size=1, max_size=3).map(" ".join)
+
+
+@st.composite
+def table_edits(draw):
+    """A table and an edited copy: cells changed, rows inserted, deleted and moved."""
+    ncols = draw(st.integers(1, 3))
+    rows = draw(st.lists(st.lists(CELL, min_size=ncols, max_size=ncols), min_size=1, max_size=5))
+    new = [list(r_) for r_ in rows]
+    for _ in range(draw(st.integers(0, 4))):
+        op = draw(st.sampled_from(["edit", "insert", "delete", "move"]))
+        if op == "edit" and new:
+            i, j = draw(st.integers(0, len(new) - 1)), draw(st.integers(0, ncols - 1))
+            new[i][j] = draw(CELL)
+        elif op == "insert":
+            new.insert(draw(st.integers(0, len(new))), draw(st.lists(CELL, min_size=ncols, max_size=ncols)))
+        elif op == "delete" and len(new) > 1:
+            del new[draw(st.integers(0, len(new) - 1))]
+        elif op == "move" and len(new) > 1:
+            row = new.pop(draw(st.integers(0, len(new) - 1)))
+            new.insert(draw(st.integers(0, len(new))), row)
+    return rows, new
+
+
+@settings(max_examples=60, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+@given(table_edits())
+def test_table_redline_accept_is_new_and_reject_is_old(case):
+    from compare.export.redline import redline_docx
+
+    old_rows, new_rows = case
+    docs = [api.load(make_docx(para(r("Before")) + grid(rows) + para(r("After"))), name="t.docx")
+            for rows in (old_rows, new_rows)]
+    docx = redline_docx(api.compare(*docs), summary=False)
+    assert oracle.check_markup(docx) == []
+    for mode, d in (("accept", docs[1]), ("reject", docs[0])):
+        got = [x.text for x in oracle.view(docx, mode) if x.text.strip()]
+        assert got == [x.text for x in d.paragraphs], mode

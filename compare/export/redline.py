@@ -893,14 +893,22 @@ def _cell_maps(cmp: Comparison) -> tuple[dict[int, int], dict[tuple[int, int], t
     old_by = {p.id: p for p in cmp.old.paragraphs}
     new_by = {p.id: p for p in cmp.new.paragraphs}
     tmap: dict[int, int] = {}
-    rmap: dict[tuple[int, int], tuple[int, int]] = {}
+    votes: dict[tuple[tuple[int, int], tuple[int, int]], int] = {}
     for pair in cmp.pairs:
         for oid, nid in zip(pair.old, pair.new):
             o, n = old_by.get(oid), new_by.get(nid)
             if o is None or n is None or not o.cell or not n.cell or len(o.cell) < 3 or len(n.cell) < 3:
                 continue
             tmap.setdefault(o.cell[0], n.cell[0])
-            rmap.setdefault(o.cell[:2], n.cell[:2])
+            key = (o.cell[:2], n.cell[:2])
+            votes[key] = votes.get(key, 0) + 1
+    # each old row goes to the new row most of its cells were aligned with, one to one
+    rmap: dict[tuple[int, int], tuple[int, int]] = {}
+    taken: set[tuple[int, int]] = set()
+    for (orow, nrow), _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0])):
+        if orow not in rmap and nrow not in taken:
+            rmap[orow] = nrow
+            taken.add(nrow)
     return tmap, rmap
 
 
@@ -918,11 +926,15 @@ def _with_tables(placed: list[tuple[etree._Element, Optional[_CellKey]]], tracke
             continue
         table_id = key[0]
         rows: list[tuple[tuple[str, int], dict[int, list[etree._Element]]]] = []
+        last_col = 0
         while k < len(placed) and placed[k][1] is not None and placed[k][1][0] == table_id:
             el, (_, row_id, col) = placed[k]
-            if not rows or rows[-1][0] != row_id:
+            # a new row when the row changes, or when the column goes back: cells are
+            # written in column order, and the paragraphs must keep their reading order
+            if not rows or rows[-1][0] != row_id or col < last_col:
                 rows.append((row_id, {}))
             rows[-1][1].setdefault(col, []).append(el)
+            last_col = col
             k += 1
         built = []
         for _, cells in rows:

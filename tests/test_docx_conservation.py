@@ -145,3 +145,41 @@ def test_table_redline_accept_is_new_and_reject_is_old(case):
     for mode, d in (("accept", docs[1]), ("reject", docs[0])):
         got = [x.text for x in oracle.view(docx, mode) if x.text.strip()]
         assert got == [x.text for x in d.paragraphs], mode
+
+
+@st.composite
+def document_pairs(draw):
+    """Two generated Word files, the second often a light edit of the first."""
+    d_old, old = draw(documents())
+    if draw(st.booleans()):
+        return old, draw(documents())[1]
+    import io
+    import re as _re
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(old)) as z:
+        xml = z.read("word/document.xml").decode()
+    words = _re.findall(r">([^<>]+)</w:t>", xml)
+    target = draw(st.sampled_from(words))
+    xml = xml.replace(f">{target}</w:t>", f">{target} {draw(WORD)}</w:t>", 1)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(old)) as src, zipfile.ZipFile(buf, "w") as dst:
+        for name in src.namelist():
+            dst.writestr(name, xml if name == "word/document.xml" else src.read(name))
+    return old, buf.getvalue()
+
+
+@settings(max_examples=60, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+@given(document_pairs())
+def test_redline_of_any_word_pair_accepts_to_new_and_rejects_to_old(pair):
+    from compare.export.redline import redline_docx
+
+    docs = [api.load(data, name="g.docx") for data in pair]
+    docx = redline_docx(api.compare(*docs), summary=False)
+    assert oracle.check_markup(docx) == []
+    for mode, d in (("accept", docs[1]), ("reject", docs[0])):
+        paras = [x for x in oracle.view(docx, mode) if x.text.strip()]
+        assert [x.text for x in paras] == [x.text for x in d.paragraphs], mode
+        notes = {f.number: f.text for f in d.footnotes}
+        want = [notes[ref.number] for x in d.paragraphs for ref in x.footnote_refs]
+        assert [t for x in paras for _, t in x.footnotes] == want, mode

@@ -1,6 +1,10 @@
-"""Word conservation, as a property: every word a reader of a generated Word file
-sees (body, table cells — merged and nested —, text boxes, footnotes) is in the
-parse output exactly once, nothing is invented, and hidden text is listed as dropped."""
+"""Properties over generated Word files.
+
+* Word conservation: every word a reader sees (body, table cells — merged and
+  nested —, text boxes, footnotes) is in the parse output exactly once, nothing is
+  invented, and hidden text is listed as dropped.
+* Redline: for tables edited at random, and for any pair of generated files,
+  accept-all gives the new paragraphs (and notes), reject-all the old ones."""
 from __future__ import annotations
 
 from collections import Counter

@@ -40,8 +40,8 @@ def _children(el: etree._Element, tag: str) -> Iterable[etree._Element]:
             yield from _children(c, tag)
 
 
-def read_container(container: etree._Element, reader: "ParagraphReader", where: Where, tables: list[int],
-                    dropped: list[Dropped]) -> Iterable[tuple["Para", Where]]:
+def read_container(container: etree._Element, reader: ParagraphReader, where: Where, tables: list[int],
+                    dropped: list[Dropped]) -> Iterable[tuple[Para, Where]]:
     """Paragraphs of a body, cell, note or text box, in reading order, each once:
     a table cell by cell with its (table, row, column) path, a nested table inside
     its cell (read once: no exponential re-reading), a text box after the paragraph

@@ -8,7 +8,7 @@ from .paragraphs import ParagraphReader, clean
 from .styles import Styles
 
 
-def header_footer_lines(pkg: "Package", main: str, styles: "Styles") -> list[tuple[str, str]]:
+def header_footer_lines(pkg: Package, main: str, styles: Styles) -> list[tuple[str, str]]:
     """(``"header"`` or ``"footer"``, text line) of the page headers and footers (symbol,
     job number, emblem): kept apart from the body, read like it (tables, text boxes once)."""
     lines: list[tuple[str, str]] = []

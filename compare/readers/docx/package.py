@@ -148,7 +148,7 @@ class Package:
         return out
 
 
-def rel_targets(pkg: "Package", part: str) -> dict[str, str]:
+def rel_targets(pkg: Package, part: str) -> dict[str, str]:
     """Relationship id → target (part name, or the URL of an external link) for ``part``."""
     d, base = posixpath.split(part)
     root = pkg.xml(posixpath.join(d, "_rels", base + ".rels"))

@@ -152,7 +152,7 @@ def test_compilation_tables_open_in_libreoffice(tmp_path):
 
 def test_libreoffice_accepts_and_rejects_word_tables_and_notes(tmp_path):
     """Redlines of generated Word pairs (cell edit, row inserted, row deleted, numbers-only
-    rows, merged cells, endnotes, a page header): LibreOffice's own Accept all / Reject all give the
+    rows, merged and nested cells, a text box, endnotes, a page header): LibreOffice's own Accept all / Reject all give the
     new / old paragraphs, table cells included."""
     import test_docx_redline as t
 
@@ -164,6 +164,14 @@ def test_libreoffice_accepts_and_rejects_word_tables_and_notes(tmp_path):
     pairs["endnote"] = (t.doc(t.p(t.r("Main text with a note") + ref), endnotes={1: "Old endnote."}),
                         t.doc(t.p(t.r("Main text with a note") + ref), endnotes={1: "New endnote."}))
     pairs["header"] = (t._with_header("A/C.3/63/L.17"), t._with_header("A/C.3/63/L.17/Rev.1"))
+    pairs["text-box"] = (t.doc(t.p(t.r("Anchor text") + t.textbox("Box says hello")) + t.p(t.r("After."))),
+                         t.doc(t.p(t.r("Anchor text") + t.textbox("Box says goodbye")) + t.p(t.r("After."))))
+    merged = '<w:gridSpan w:val="2"/>'
+    pairs["merged-nested"] = (
+        t.doc(t.tbl(t.tr(t.tc(t.p(t.r("Merged heading")), props=merged)),
+                    t.tr(t.tc(t.p(t.r("outer")) + t.grid([["in 1", "in 2"]])), t.tc(t.p(t.r("right")))))),
+        t.doc(t.tbl(t.tr(t.tc(t.p(t.r("Merged heading, revised")), props=merged)),
+                    t.tr(t.tc(t.p(t.r("outer")) + t.grid([["in 1", "in 3"]])), t.tc(t.p(t.r("right")))))))
     files = {}
     for name, (old, new) in pairs.items():
         f = tmp_path / f"{name}.docx"

@@ -9,9 +9,9 @@ from compare.readers.docx import read_docx
 from compare.structure import build_document
 
 try:
-    from fixtures_office import NS, make_docx, p, r
+    from fixtures_office import NS, fnref, footnotes_xml, make_docx, p, r
 except ImportError:  # tests/ imported as a package
-    from tests.fixtures_office import NS, make_docx, p, r
+    from tests.fixtures_office import NS, fnref, footnotes_xml, make_docx, p, r
 
 MC = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
 WPS = 'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
@@ -141,3 +141,15 @@ def test_ruby_base_and_guide_are_read():
             '<w:rubyBase><w:r><w:t>大会</w:t></w:r></w:rubyBase></w:ruby></w:r>')
     _, got = blocks(p(ruby + r("，")))
     assert [t for t, _, _ in got] == ["大会 (dà huì) ，"]
+
+
+def test_endnotes_numbered_like_footnotes_do_not_hide_them():
+    settings = (f'<w:settings {NS}><w:endnotePr><w:numFmt w:val="decimal"/></w:endnotePr></w:settings>')
+    body = p(r("Foot") + fnref(1) + r(" and end") + '<w:r><w:endnoteReference w:id="1"/></w:r>')
+    raw = read_docx(make_docx(body, footnotes=footnotes_xml({1: "The footnote."}),
+                              extra={"rIdEn": ("endnotes", ("endnotes.xml", ENDNOTES)),
+                                     "rIdSet": ("settings", ("settings.xml", settings))}), "t.docx")
+    doc = build_document(raw)
+    assert [(f.number, f.text, f.kind) for f in doc.footnotes] == [("1", "The footnote.", "footnote"),
+                                                                 ("e1", "The endnote text.", "endnote")]
+    assert [x.number for x in doc.paragraphs[0].footnote_refs] == ["1", "e1"]

@@ -117,7 +117,7 @@ def read_docx(data: bytes, source: str) -> RawDocument:
         fn_fmt, fn_start = note_pr(sect_pr, "footnotePr", fn_fmt, fn_start, direct=True)
         en_fmt, en_start = note_pr(sect_pr, "endnotePr", en_fmt, en_start, direct=True)
     footnotes = Notes(fn_fmt, fn_start)
-    endnotes = Notes(en_fmt, en_start)
+    endnotes = Notes(en_fmt, en_start, prefix="e" if en_fmt == fn_fmt else "")
     dropped: list[Dropped] = []
     reader = ParagraphReader(styles, footnotes, endnotes, rel_targets(pkg, main))
 

@@ -10,10 +10,13 @@ from .tags import to_int, w
 
 
 class Notes:
-    """Footnote/endnote numbering in reference order."""
+    """Footnote/endnote numbering in reference order.  ``prefix`` sets endnote
+    numbers apart when they are printed like the footnotes' ("e1" beside "1"): every
+    note keeps its own number in the text and none hides another."""
 
-    def __init__(self, fmt: str = "decimal", start: int = 1):
+    def __init__(self, fmt: str = "decimal", start: int = 1, prefix: str = ""):
         self.fmt = fmt
+        self.prefix = prefix
         self.next = start
         self.numbers: dict[str, str] = {}   # note id → printed number (first reference)
         self.order: list[str] = []
@@ -21,7 +24,7 @@ class Notes:
     def ref(self, note_id: str) -> str:
         if note_id in self.numbers:     # the same note referenced twice (unusual): same number
             return self.numbers[note_id]
-        num = format_number(self.next, self.fmt)
+        num = self.prefix + format_number(self.next, self.fmt)
         self.next += 1
         self.numbers[note_id] = num
         self.order.append(note_id)

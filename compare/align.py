@@ -106,6 +106,11 @@ class AlignedGroup:
 
 # ----------------------------------------------------------------------------- assignment
 
+def _is_resolution(doc: Document) -> bool:
+    """A resolution text (its opener, or PP/OP paragraphs), not a plain document read as P1, P2, …"""
+    return doc.has_opener or any(p.kind != "P" for p in doc.paragraphs)
+
+
 def _is_fragment(old: Document, new: Document, options: CompareOptions) -> tuple[bool, bool]:
     """(old side is fragmentary, new side is fragmentary)."""
     no, nn = len(old.paragraphs), len(new.paragraphs)
@@ -121,12 +126,13 @@ def _is_fragment(old: Document, new: Document, options: CompareOptions) -> tuple
             else:
                 fo = fn = True
         return fo, fn
-    # auto: an excerpt (gaps), or a few paragraphs pasted without the "The General Assembly," line;
-    # a complete short text against a long one is not a fragment: its missing paragraphs are real changes
+    # auto: an excerpt (gaps), or a few paragraphs pasted without the "The General Assembly," line
+    # against a resolution; a complete short text against a long one is not a fragment (its missing
+    # paragraphs are real changes), nor is a shorter version of a document that is no resolution
     if no and nn:
-        if no <= FRAGMENT_RATIO * nn and not old.has_opener:
+        if no <= FRAGMENT_RATIO * nn and not old.has_opener and _is_resolution(new):
             fo = True
-        if nn <= FRAGMENT_RATIO * no and not new.has_opener:
+        if nn <= FRAGMENT_RATIO * no and not new.has_opener and _is_resolution(old):
             fn = True
     return fo, fn
 

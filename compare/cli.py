@@ -60,6 +60,12 @@ def _table(doc: Document) -> str:
         lines.append("")
         for f in doc.footnotes:
             lines.append(f"{'fn ' + f.number:>12}  {f.text}")
+    if doc.dropped:
+        lines.append("")
+        for d in doc.dropped:
+            body = textwrap.wrap(f"{d.text}  [{d.reason}]", width - 14) or [""]
+            lines.append(f"{'dropped':>12}  {body[0]}")
+            lines.extend(f"{'':>12}  {b}" for b in body[1:])
     return "\n".join(lines) + "\n"
 
 

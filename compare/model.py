@@ -26,6 +26,17 @@ def marker(number: str) -> str:
 
 BlockKind = Literal["para", "heading", "footnote", "page_break", "gap"]
 
+#: Where a block's text came from.  ``"word"``: the file's own structure (a Word
+#: ``w:p``, its footnote references and numbering) — authoritative, so the rules
+#: for recovered text (page furniture, joins across page breaks, guessing inline
+#: footnote numbers) never apply to it.  ``"recovered"``: text laid out on pages
+#: (a PDF, or a text/Markdown conversion of one), where those rules are needed.
+BlockOrigin = Literal["recovered", "word"]
+
+#: What kind of Word container holds a block: the main text flow, a table cell,
+#: a text box (or shape), or a note.
+BlockFrame = Literal["body", "cell", "textbox", "footnote", "endnote"]
+
 
 @dataclass
 class Block:
@@ -46,6 +57,21 @@ class Block:
     level: int = 0
     page: Optional[int] = None
     bold: bool = False
+    origin: BlockOrigin = "recovered"
+    frame: BlockFrame = "body"
+    #: for a table cell: (table, row, column) counted from 1 in reading order, a
+    #: nested table adding its own triple after its cell's (merged cells once)
+    cell: Optional[tuple[int, ...]] = None
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """Text a reader or the structure step left out of the paragraphs, and why
+    ("page header", "page number", "hidden text", "header line read as metadata" …).
+    Reported, never silent: every word of an input is in the parse or here."""
+
+    text: str
+    reason: str
 
 
 @dataclass
@@ -61,6 +87,7 @@ class RawDocument:
     fmt: str
     warnings: list[str] = field(default_factory=list)
     furniture: list[str] = field(default_factory=list)
+    dropped: list[Dropped] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- structure
@@ -84,6 +111,7 @@ class FootnoteRef:
 class Footnote:
     number: str
     text: str
+    kind: str = "footnote"              # "endnote" for a Word endnote
 
 
 @dataclass
@@ -106,6 +134,10 @@ class Paragraph:
     parent: Optional[str] = None
     footnote_refs: tuple[FootnoteRef, ...] = ()
     leading: str = ""
+    #: where a Word file holds it: a table cell's (table, row, column) path (see
+    #: :attr:`Block.cell`), and the frame ("body", "cell", "textbox")
+    cell: Optional[tuple[int, ...]] = None
+    frame: str = "body"
 
 
 @dataclass
@@ -143,6 +175,7 @@ class Document:
     source: str = "<text>"
     label: str = ""
     has_opener: bool = False            # the text has its "The General Assembly," line
+    dropped: list[Dropped] = field(default_factory=list)   # text left out of the paragraphs, and why
 
     @property
     def preamble(self) -> list[Paragraph]:

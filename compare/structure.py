@@ -34,6 +34,7 @@ from .model import (
     MARK_OPEN,
     Block,
     Document,
+    Dropped,
     Footnote,
     FootnoteRef,
     Metadata,
@@ -47,7 +48,8 @@ _ARABIC_INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234
 _OP_LABEL = re.compile(r"^\s*(\d{1,4})\s*(?:[.)]|[-–](?=\s))\s*(?=\S)")   # "5.", "5)", Arabic "5 -"
 _SUB_LABEL = re.compile(r"^\s*\(?\s*([^\W\d_]{1,6})\s*\)\s*(?=\S)")
 _ROMAN = re.compile(r"^(?=[ivxlc]+$)c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
-_MARK_RE = re.compile(re.escape(MARK_OPEN) + r"(\d{1,3})" + re.escape(MARK_CLOSE))
+# a marker's number as Word prints it: "3", "iv", "*" (endnotes, custom marks)
+_MARK_RE = re.compile(re.escape(MARK_OPEN) + "([^" + MARK_OPEN + MARK_CLOSE + "]{1,12})" + re.escape(MARK_CLOSE))
 _SPACES = re.compile(r"[ \t\r\n]+")
 _TERMINAL = re.compile(r"[,;:.!?،؛。；：，)»\"”]\s*$")
 
@@ -61,6 +63,9 @@ class _Segment:
     italic_lead: Optional[str] = None
     after_page_break: bool = False
     heading: bool = False
+    word: bool = False               # from a Word paragraph: one paragraph, never joined or filtered
+    cell: Optional[tuple[int, ...]] = None
+    frame: str = "body"
 
 
 @dataclass
@@ -234,7 +239,7 @@ def _iso_date(text: str) -> Optional[str]:
     return None
 
 
-def _header_lines(blocks: list[Block]) -> list[tuple[str, bool]]:
+def _header_lines(blocks: list[Block], dropped: list[Dropped]) -> list[tuple[str, bool]]:
     """Header blocks as lines (text, is_heading); lines of one block that end in a
     comma continue on the next (a sponsors list wrapped by a hard break)."""
     lines: list[tuple[str, bool]] = []
@@ -242,7 +247,12 @@ def _header_lines(blocks: list[Block]) -> list[tuple[str, bool]]:
         if b.kind not in ("para", "heading"):
             continue
         parts = [_SPACES.sub(" ", l).strip() for l in b.text.split("\n")]
-        parts = [p for p in parts if p and (SYMBOL_RE.search(p) or not is_furniture(p))]
+        if b.origin == "recovered":
+            furniture = [p for p in parts if p and not SYMBOL_RE.search(p) and is_furniture(p)]
+            dropped.extend(Dropped(_MARK_RE.sub("", p), "page furniture") for p in furniture)
+            parts = [p for p in parts if p and (SYMBOL_RE.search(p) or not is_furniture(p))]
+        else:
+            parts = [p for p in parts if p]
         merged: list[str] = []
         for p in parts:
             if merged and (merged[-1].endswith(",") or p[:1].islower()):
@@ -253,10 +263,11 @@ def _header_lines(blocks: list[Block]) -> list[tuple[str, bool]]:
     return lines
 
 
-def _parse_header(blocks: list[Block]) -> tuple[Metadata, list[str]]:
-    """Metadata from the header block, and the header lines nothing claimed (not the title)."""
+def _parse_header(blocks: list[Block], dropped: list[Dropped]) -> tuple[Metadata, list[str]]:
+    """Metadata from the header block, and the header lines nothing claimed (not the title).
+    Lines read as metadata are listed in ``dropped`` (they are not paragraphs)."""
     meta = Metadata()
-    lines = _header_lines(blocks)
+    lines = _header_lines(blocks, dropped)
     unclassified: list[tuple[int, str, bool]] = []
     sponsors_at = -1
     agenda_at = -1
@@ -314,6 +325,8 @@ def _parse_header(blocks: list[Block]) -> tuple[Metadata, list[str]]:
             consumed = True
         if not consumed:
             unclassified.append((i, line, is_heading))
+        else:
+            dropped.append(Dropped(line, "header line read as metadata"))
     if meta.title is None:
         # the title: after the sponsors line, and not the agenda item's own title line
         agenda_title = agenda_at + 1 if agenda_at >= 0 else -1
@@ -330,9 +343,18 @@ def _parse_header(blocks: list[Block]) -> tuple[Metadata, list[str]]:
 
 # --------------------------------------------------------------------------- body
 
-def _split_lines(block: Block) -> list[_Segment]:
-    """Cut one block into paragraph candidates, joining hard-wrapped lines."""
+def _split_lines(block: Block, dropped: list[Dropped]) -> list[_Segment]:
+    """Cut one block into paragraph candidates, joining hard-wrapped lines.  A Word
+    paragraph is one paragraph as it stands: its line breaks are not paragraph
+    ends, and a line holding only a number ("3", "1/27") is text, not a page number."""
     lines = [_SPACES.sub(" ", l).strip() for l in block.text.split("\n")]
+    if block.origin == "word":
+        text = " ".join(l for l in lines if l)
+        if not text:
+            return []
+        return [_Segment(text, label=block.label, italic_lead=block.italic_lead,
+                         heading=block.kind == "heading", word=True, cell=block.cell, frame=block.frame)]
+    dropped.extend(Dropped(_MARK_RE.sub("", l), "page furniture") for l in lines if l and is_furniture(l))
     lines = [l for l in lines if l and not is_furniture(l)]
     if not lines:
         return []
@@ -367,7 +389,7 @@ _TRAILING_INLINE_MARK = re.compile(r"(?<=[,;:.])\s*\d{1,3}$")
 
 def _continues(prev: _Segment, nxt: _Segment) -> bool:
     """Does ``nxt`` carry on the paragraph ``prev`` (cut by a page break or blank line)?"""
-    if prev.heading or nxt.heading or nxt.label:
+    if prev.heading or nxt.heading or nxt.label or prev.word or nxt.word:
         return False
     lab, _ = _parse_label(nxt.text)
     if lab is not None:
@@ -381,7 +403,7 @@ def _continues(prev: _Segment, nxt: _Segment) -> bool:
     return nxt.after_page_break and not nxt.italic_lead
 
 
-def _body_items(blocks: list[Block]) -> list[object]:
+def _body_items(blocks: list[Block], dropped: list[Dropped]) -> list[object]:
     items: list[object] = []
     page_break = False
     for b in blocks:
@@ -393,7 +415,7 @@ def _body_items(blocks: list[Block]) -> list[object]:
             continue
         if b.kind not in ("para", "heading"):
             continue
-        for seg in _split_lines(b):
+        for seg in _split_lines(b, dropped):
             seg.after_page_break = page_break
             page_break = False
             prev = items[-1] if items else None
@@ -415,10 +437,10 @@ def _split_at_opener(blocks: list[Block]) -> list[Block]:
             out.append(b)
             continue
         if at > 0:
-            out.append(Block("\n".join(lines[:at]), kind="para", page=b.page))
-        out.append(Block(lines[at].strip(), kind="para", page=b.page))
+            out.append(Block("\n".join(lines[:at]), kind="para", page=b.page, origin=b.origin))
+        out.append(Block(lines[at].strip(), kind="para", page=b.page, origin=b.origin))
         if at + 1 < len(lines):
-            out.append(Block("\n".join(lines[at + 1:]), kind="para", page=b.page))
+            out.append(Block("\n".join(lines[at + 1:]), kind="para", page=b.page, origin=b.origin))
     return out
 
 
@@ -451,6 +473,10 @@ _SUCC = {chr(c): chr(c + 1) for c in range(ord("a"), ord("z"))}
 def build_document(raw: RawDocument, label: str = "") -> Document:
     """Recover the structure of one version from its reader's blocks."""
     warnings = list(raw.warnings)
+    dropped: list[Dropped] = list(raw.dropped)
+    if not any(d.reason in ("page header", "page footer") for d in dropped):
+        # the reader did not say which is which (PDF): one reason for both
+        dropped.extend(Dropped(line, "page header or footer") for line in raw.furniture)
     footnotes: list[Footnote] = []
     seen_fn: set[str] = set()
     body_blocks: list[Block] = []
@@ -459,7 +485,8 @@ def build_document(raw: RawDocument, label: str = "") -> Document:
             num = b.label or str(len(footnotes) + 1)
             if num not in seen_fn:
                 seen_fn.add(num)
-                footnotes.append(Footnote(num, _SPACES.sub(" ", _MARK_RE.sub("", b.text)).strip()))
+                footnotes.append(Footnote(num, _SPACES.sub(" ", _MARK_RE.sub("", b.text)).strip(),
+                                          kind="endnote" if b.frame == "endnote" else "footnote"))
             continue
         body_blocks.append(b)
 
@@ -471,7 +498,36 @@ def build_document(raw: RawDocument, label: str = "") -> Document:
         # no "The General Assembly,": the header ends at the first paragraph-looking block
         start = next((i for i, b in enumerate(body_blocks) if _looks_like_paragraph(b)), 0)
         header, body = body_blocks[:start], body_blocks[start:]
-    meta, leftovers = _parse_header(header)
+    header_dropped: list[Dropped] = []
+    meta, leftovers = _parse_header(header, header_dropped)
+    word = bool(body_blocks) and all(b.origin == "word" for b in body_blocks if b.kind in ("para", "heading"))
+    items = _body_items(body, dropped)
+    segments = [it for it in items if isinstance(it, _Segment)]
+    has_gap = any(it == "GAP" for it in items)
+    labels = [_label_from_block(s.label) if s.label else _parse_label(s.text)[0] for s in segments]
+    labelled_ops = sum(1 for lab in labels if lab is not None and lab.kind == "op")
+    pp_like = sum(1 for s in segments if re.search(r"[,:،，]\s*$", _MARK_RE.sub("", s.text)))
+    structured = opener_at >= 0 or labelled_ops > 0 or has_gap or (segments and pp_like >= 0.5 * len(segments))
+    if word and opener_at < 0 and not has_gap:
+        # a Word file without "The General Assembly,": a resolution excerpt only when
+        # numbered paragraphs make up most of it (a letter's commas, a report's odd
+        # numbered list do not make PPs and OPs out of its headings and lines)
+        labelled = sum(1 for lab in labels if lab is not None)
+        pp_commas = sum(1 for s, lab in zip(segments, labels)
+                        if lab is None and re.search(r"[,،，]\s*$", _MARK_RE.sub("", s.text)))
+        structured = labelled_ops > 0 and labelled + pp_commas >= 0.6 * len(segments)
+    if word and not structured and header:
+        # a Word document that is not a resolution: its first lines are paragraphs
+        # (headings, a letterhead), not a header to read metadata from and drop
+        header, body, leftovers = [], body_blocks, []
+        items = _body_items(body, dropped)
+        header_dropped = []
+    dropped.extend(header_dropped)
+    if opener_at >= 0:
+        opener_text = _SPACES.sub(" ", _MARK_RE.sub("", body_blocks[opener_at].text)).strip()
+        dropped.append(Dropped(opener_text, "preamble opener (kept as structure)"))
+    dropped.extend(Dropped(line, "header line not read as metadata") for line in leftovers
+                   if line != meta.title)
     if opener_at < 0 and leftovers:
         shown = "; ".join(l[:60] for l in leftovers[:3]) + ("; …" if len(leftovers) > 3 else "")
         warnings.append(f"no \"The General Assembly,\" line: {len(leftovers)} line(s) before the first paragraph "
@@ -484,20 +540,13 @@ def build_document(raw: RawDocument, label: str = "") -> Document:
                 meta.symbol = m.group(1)
                 break
 
-    items = _body_items(body)
-    explicit_markers = any(MARK_OPEN in b.text for b in raw.blocks)
+    explicit_markers = word or any(MARK_OPEN in b.text for b in raw.blocks)
     markers = None if explicit_markers else _MarkerState(
         allowed={f.number for f in footnotes} if footnotes else None,
         free=bool(items) and items[0] == "GAP",
     )
 
     segments = [it for it in items if isinstance(it, _Segment)]
-    has_gap = any(it == "GAP" for it in items)
-    labels = [_label_from_block(s.label) if s.label else _parse_label(s.text)[0] for s in segments]
-    labelled_ops = sum(1 for lab in labels if lab is not None and lab.kind == "op")
-    pp_like = sum(1 for s in segments if re.search(r"[,:،，]\s*$", _MARK_RE.sub("", s.text)))
-    structured = opener_at >= 0 or labelled_ops > 0 or has_gap or (segments and pp_like >= 0.5 * len(segments))
-
     paragraphs: list[Paragraph] = []
     gaps: list[int] = []
     if not structured:
@@ -510,9 +559,10 @@ def build_document(raw: RawDocument, label: str = "") -> Document:
                 continue
             n += 1
             text, refs = _finish_text(it.text, markers)
-            paragraphs.append(Paragraph(id=f"P{n}", kind="P", number=str(n), text=text, footnote_refs=refs))
+            paragraphs.append(Paragraph(id=f"P{n}", kind="P", number=str(n), text=text, footnote_refs=refs,
+                                        cell=it.cell, frame=it.frame))
     else:
-        _classify(items, paragraphs, gaps, warnings, markers)
+        _classify(items, paragraphs, gaps, warnings, markers, dropped)
 
     # language: from the body text first, the opener as a fallback
     body_text = " ".join(p.text for p in paragraphs) or " ".join(b.text for b in body_blocks)
@@ -525,10 +575,34 @@ def build_document(raw: RawDocument, label: str = "") -> Document:
         warnings.append("language not recognised as one of the six UN languages")
     if not paragraphs:
         warnings.append("no paragraphs found")
+    note = dropped_warning(dropped)
+    if note:
+        warnings.append(note)
     return Document(
         meta=meta, paragraphs=paragraphs, footnotes=footnotes, gaps=gaps, warnings=warnings,
-        source=raw.source, label=label, has_opener=opener_at >= 0,
+        source=raw.source, label=label, has_opener=opener_at >= 0, dropped=dropped,
     )
+
+
+_QUIET = {"header line read as metadata", "preamble opener (kept as structure)"}   # shown as metadata: listed, but not a loss to warn of
+
+
+def dropped_warning(dropped: list[Dropped]) -> Optional[str]:
+    """One warning line with the counts of text left out of the paragraphs, by reason."""
+    counts: dict[str, int] = {}
+    for d in dropped:
+        if d.reason not in _QUIET:
+            counts[d.reason] = counts.get(d.reason, 0) + 1
+    if not counts:
+        return None
+    parts = ", ".join(f"{n} {reason}" for reason, n in sorted(counts.items(), key=lambda kv: -kv[1]))
+    return f"not read as paragraphs (listed under dropped): {parts}"
+
+
+def _placed(p: Paragraph, seg: _Segment) -> Paragraph:
+    """The paragraph with the Word position of its segment (table cell, text box)."""
+    p.cell, p.frame = seg.cell, seg.frame
+    return p
 
 
 def _lead(seg: _Segment) -> str:
@@ -551,8 +625,10 @@ def _classify(
     gaps: list[int],
     warnings: list[str],
     markers: Optional[_MarkerState],
+    dropped: list[Dropped],
 ) -> None:
     pp_count = 0
+    plain_count = 0
     gap_seen = False
     top: Optional[Paragraph] = None          # last PP or OP
     sub1: Optional[Paragraph] = None         # last (a)-level paragraph
@@ -613,17 +689,25 @@ def _classify(
                 pid = unique(f"{top.id}({val})")
                 p = Paragraph(pid, top.kind, val, text, level=1, parent=top.id, footnote_refs=refs)
                 sub1 = p
-            paragraphs.append(p)
+            paragraphs.append(_placed(p, it))
             continue
         if lab is not None and lab.kind == "op":
             op_seen = True
             p = Paragraph(unique(f"OP{lab.value}"), "OP", lab.value, text, footnote_refs=refs, leading=_lead(it))
-            paragraphs.append(p)
+            paragraphs.append(_placed(p, it))
             top, sub1, roman_list = p, None, False
+            continue
+        if op_seen and it.word:
+            # a Word paragraph among the OPs without a number (a heading, a closing line,
+            # a paragraph continuing an OP): the file says it is a paragraph, so it stays one
+            plain_count += 1
+            p = Paragraph(unique(f"P{plain_count}"), "P", str(plain_count), text, footnote_refs=refs)
+            paragraphs.append(_placed(p, it))
             continue
         if op_seen and len(text) < 60 and not _TERMINAL.search(text):
             # a heading among OPs ("Oral revisions") or the closing date of an adopted text
             warnings.append(f"“{text}” was read as a heading or closing line, not as text of a paragraph")
+            dropped.append(Dropped(text, "heading or closing line among the operative paragraphs"))
             continue
         if op_seen:
             gap_before = bool(gaps) and gaps[-1] == len(paragraphs)
@@ -637,11 +721,11 @@ def _classify(
                 continue
             # right after a gap in the operative part: the tail of an OP we cannot see
             p = Paragraph(unique(f"OP?{len(paragraphs) + 1}"), "OP", "?", text, footnote_refs=refs)
-            paragraphs.append(p)
+            paragraphs.append(_placed(p, it))
             top, sub1, roman_list = p, None, False
             continue
         pp_count += 1
         pid = f"PP?{pp_count}" if gap_seen else f"PP{pp_count}"
         p = Paragraph(unique(pid), "PP", str(pp_count), text, footnote_refs=refs, leading=_lead(it))
-        paragraphs.append(p)
+        paragraphs.append(_placed(p, it))
         top, sub1, roman_list = p, None, False

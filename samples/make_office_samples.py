@@ -11,7 +11,9 @@ Outputs (next to this script):
   first-page header (``Nations Unies`` + symbol), running header with the symbol on
   later pages, first-page footer with the job number ``08-59312 (F)    101108    101108``,
   the barcode text ``*0859312*`` and ``Merci de recycler``, running footer with page number
-  and job number; the header block in a borderless two-column table; sponsors line; bold
+  and job number; the header block in a borderless two-column table (the UN emblem as a
+  picture and the organ on the left; the symbol, distribution, date and languages on the
+  right), as issued L-documents have it; sponsors line; bold
   title; italic ``L'Assemblée générale,``; PPs with italic leading words; OPs numbered by
   Word AUTOMATIC numbering (``numbering.xml`` list + ``w:numPr``; the number is not typed);
   and the footnotes as REAL Word footnotes (a ``footnotes.xml`` part, ``w:footnoteReference``
@@ -411,7 +413,8 @@ def build_docx(parts: dict) -> bytes:
         sect_pr.addprevious(parse_xml(xml))
 
     # Header block: a borderless 2-column table, as UN templates have it.
-    distr = "".join(para_xml(_run(line.strip()), style="Distr") for line in parts["distr"])
+    distr = para_xml(_run(SYMBOL), style="Distr")
+    distr += "".join(para_xml(_run(line.strip()), style="Distr") for line in parts["distr"])
     add(f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblW w:w="9820" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
         '<w:tblBorders><w:bottom w:val="single" w:sz="12" w:space="0" w:color="auto"/></w:tblBorders>'
         '<w:tblLook w:val="0000"/></w:tblPr>'
@@ -421,6 +424,10 @@ def build_docx(parts: dict) -> bytes:
         f'<w:tc><w:tcPr><w:tcW w:w="2920" w:type="dxa"/></w:tcPr>{distr}'
         f'{para_xml("", style="Distr")}</w:tc>'
         '</w:tr></w:tbl>')
+    # the emblem as a real picture (an image part, w:drawing), above the organ's name
+    emblem_cell = document.tables[0].cell(0, 0)
+    emblem_p = emblem_cell.paragraphs[0].insert_paragraph_before()
+    emblem_p.add_run().add_picture(io.BytesIO(emblem_png()), width=Twips(720))
     add(para_xml("", style="Distr"))
     for line in parts["session"]:
         k, t = inline_runs(line)[0] if line.startswith("**") else ("plain", line)
@@ -451,6 +458,28 @@ def build_docx(parts: dict) -> bytes:
     buf = io.BytesIO()
     document.save(buf)
     return _normalise_zip(buf.getvalue())
+
+
+def emblem_png(size: int = 48) -> bytes:
+    """A small deterministic stand-in for the UN emblem (a blue disc), as PNG bytes."""
+    import struct
+    import zlib
+
+    rows = []
+    c = (size - 1) / 2
+    for y in range(size):
+        row = bytearray([0])
+        for x in range(size):
+            inside = (x - c) ** 2 + (y - c) ** 2 <= c * c
+            row += bytes((0x5b, 0x92, 0xe5) if inside else (0xff, 0xff, 0xff))
+        rows.append(bytes(row))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    ihdr = struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"".join(rows), 9))
+            + chunk(b"IEND", b""))
 
 
 def _normalise_zip(data: bytes) -> bytes:

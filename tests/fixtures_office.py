@@ -80,8 +80,10 @@ def footnotes_xml(notes: dict[int, str]) -> str:
 
 
 def make_docx(body: str, *, numbering: str | None = UN_NUMBERING, footnotes: str | None = None,
-              styles: str | None = None, omit_document: bool = False) -> bytes:
-    """Zip a minimal WordprocessingML package around ``body`` (the inside of w:body)."""
+              styles: str | None = None, omit_document: bool = False,
+              extra: dict[str, tuple[str, str | bytes]] | None = None) -> bytes:
+    """Zip a minimal WordprocessingML package around ``body`` (the inside of w:body).
+    ``extra`` adds parts related to the document: {rId: (relationship type, (target, content))}."""
     rels = []
     parts = {}
     if numbering:
@@ -97,6 +99,8 @@ def make_docx(body: str, *, numbering: str | None = UN_NUMBERING, footnotes: str
                 '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
                 + "".join(f'<Relationship Id="rId{i + 1}" Type="{_REL}{t}" Target="{tgt}"/>'
                           for i, (t, tgt) in enumerate(rels))
+                + "".join(f'<Relationship Id="{rid}" Type="{_REL}{t}" Target="{tgt}"/>'
+                          for rid, (t, (tgt, _)) in (extra or {}).items())
                 + "</Relationships>")
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
@@ -107,4 +111,6 @@ def make_docx(body: str, *, numbering: str | None = UN_NUMBERING, footnotes: str
         z.writestr("word/_rels/document.xml.rels", doc_rels)
         for name, xml in parts.items():
             z.writestr(name, xml)
+        for _, (tgt, content) in (extra or {}).values():
+            z.writestr("word/" + tgt, content)
     return buf.getvalue()

@@ -49,11 +49,32 @@ def connect(pipe: str, proc, timeout: float = 60.0):
             time.sleep(0.3)
 
 
+def _cell_order(name):
+    letters = "".join(c for c in name if c.isalpha())
+    digits = "".join(c for c in name if c.isdigit()) or "0"
+    col = 0
+    for c in letters:
+        col = col * 52 + (ord(c.upper()) - 64) + (26 if c.islower() else 0)
+    return int(digits), col
+
+
 def paragraphs(doc):
+    return _paragraphs(doc.Text)
+
+
+def _paragraphs(text_obj):
+    """Paragraphs in reading order; a table's cells row by row (each cell's
+    paragraphs, with ``"cell": true``)."""
     out = []
-    enum = doc.Text.createEnumeration()
+    enum = text_obj.createEnumeration()
     while enum.hasMoreElements():
         par = enum.nextElement()
+        if par.supportsService("com.sun.star.text.TextTable"):
+            for name in sorted(par.getCellNames(), key=_cell_order):
+                for cp in _paragraphs(par.getCellByName(name)):
+                    cp["cell"] = True
+                    out.append(cp)
+            continue
         if not par.supportsService("com.sun.star.text.Paragraph"):
             continue
         text, notes = [], []
@@ -69,6 +90,21 @@ def paragraphs(doc):
             elif kind == "Footnote":
                 notes.append([n, portion.Footnote.getString().strip()])
         out.append({"style": par.ParaStyleName, "text": "".join(text), "footnotes": notes})
+    return out
+
+
+def page_lines(doc):
+    """Text of the page headers and footers in use, line by line (deduplicated)."""
+    out = []
+    styles = doc.getStyleFamilies().getByName("PageStyles")
+    for name in styles.getElementNames():
+        st = styles.getByName(name)
+        if not st.isInUse():
+            continue
+        for attr in ("HeaderText", "FooterText"):
+            t = getattr(st, attr, None)
+            if t is not None:
+                out.extend(p["text"] for p in _paragraphs(t) if p["text"].strip() and p["text"] not in out)
     return out
 
 
@@ -101,6 +137,7 @@ def run(files, out_json):
                     frame = doc.getCurrentController().getFrame()
                     dispatcher.executeDispatch(frame, command, "", 0, ())
                     entry[mode] = paragraphs(doc)
+                    entry[f"{mode}_pages"] = page_lines(doc)
                     entry[f"{mode}_left"] = doc.Redlines.getCount() if hasattr(doc, "Redlines") else -1
                     base = os.path.splitext(os.path.basename(f))[0]
                     txt = os.path.join(outdir, f"{base}.{mode}.txt")

@@ -41,12 +41,12 @@ def parts(docx: bytes) -> dict[str, bytes]:
         return {n: z.read(n) for n in z.namelist()}
 
 
-def _footnote_texts(p: dict[str, bytes]) -> dict[str, str]:
-    if "word/footnotes.xml" not in p:
+def _footnote_texts(p: dict[str, bytes], note: str = "footnote") -> dict[str, str]:
+    if f"word/{note}s.xml" not in p:
         return {}
-    root = etree.fromstring(p["word/footnotes.xml"])
+    root = etree.fromstring(p[f"word/{note}s.xml"])
     out = {}
-    for fn in root.findall(q("footnote")):
+    for fn in root.findall(q(note)):
         out[fn.get(q("id"))] = "".join(t.text or "" for t in fn.iter(q("t"))).strip()
     return out
 
@@ -72,6 +72,17 @@ def resolve(body, mode: str) -> None:
                 ppr.insert(k, c)
         else:
             ppr.remove(ch)
+    # table rows (w:trPr/w:ins, w:trPr/w:del): the whole row goes, or only its mark
+    for tag in REV:
+        for e in list(body.iter(q(tag))):
+            parent = e.getparent()
+            if parent is None or parent.tag != q("trPr"):
+                continue
+            tr = parent.getparent()
+            if tag in drop and tr.getparent() is not None:
+                tr.getparent().remove(tr)
+            else:
+                parent.remove(e)
     # inline content
     for tag in drop:
         for e in list(body.iter(q(tag))):
@@ -104,7 +115,14 @@ def resolve(body, mode: str) -> None:
     # (the surviving mark, and so the properties, are the next paragraph's)
     paras = list(body.iter(q("p")))
     carry: list = []
+    carry_parent = None
     for p in paras:
+        if carry and p.getparent() is not carry_parent:
+            # a cell, note or text box ends: its last mark cannot go (never join across)
+            keep_p = etree.SubElement(carry_parent, q("p"))
+            for c in carry:
+                keep_p.append(c)
+            carry = []
         if carry:
             ppr = p.find(q("pPr"))
             at = 1 if ppr is not None else 0
@@ -113,14 +131,16 @@ def resolve(body, mode: str) -> None:
             carry = []
         if p.get("joinNext"):
             carry = [c for c in p if c.tag != q("pPr")]
-            p.getparent().remove(p)
+            carry_parent = p.getparent()
+            carry_parent.remove(p)
     if carry:       # the last paragraph's mark cannot go: keep its text in a paragraph of its own
         p = etree.SubElement(body, q("p"))
         for c in carry:
             p.append(c)
 
 
-def _para(p, notes: dict[str, str]) -> Para:
+def _para(p, notes: dict[str, str], endnotes: dict[str, str] | None = None) -> Para:
+    """A paragraph's style, text and notes (footnotes and endnotes, in text order)."""
     style_el = p.find(f"{q('pPr')}/{q('pStyle')}")
     style = style_el.get(q("val")) if style_el is not None else ""
     text: list[str] = []
@@ -135,6 +155,8 @@ def _para(p, notes: dict[str, str]) -> Para:
             n += 1
         elif e.tag == q("footnoteReference"):
             fns.append((n, notes.get(e.get(q("id")), "")))
+        elif e.tag == q("endnoteReference"):
+            fns.append((n, (endnotes or {}).get(e.get(q("id")), "")))
     return Para(style, "".join(text), tuple(fns))
 
 
@@ -146,7 +168,8 @@ def view(docx: bytes, mode: str, styles: tuple[str, ...] | None = None) -> list[
     body = copy.deepcopy(root.find(q("body")))
     resolve(body, mode)
     notes = _footnote_texts(p)
-    out = [_para(x, notes) for x in body.iter(q("p"))]
+    endnotes = _footnote_texts(p, "endnote")
+    out = [_para(x, notes, endnotes) for x in body.iter(q("p"))]
     if styles is not None:
         out = [x for x in out if x.style in styles]
     return out
@@ -208,6 +231,11 @@ def check_markup(docx: bytes) -> list[str]:
                     problems.append(f"w:{tag} in a run's rPr")
                 if len(e):
                     problems.append(f"paragraph-mark w:{tag} not empty")
+                continue
+            if e.getparent().tag == q("trPr"):
+                # a row revision: only ins/del, empty, last in w:trPr (before trPrChange)
+                if tag not in ("ins", "del") or len(e):
+                    problems.append(f"row revision w:{tag} malformed")
                 continue
             if e.getparent().tag != q("p"):
                 problems.append(f"w:{tag} inside {etree.QName(e.getparent()).localname}")

@@ -175,3 +175,52 @@ def test_markup_view_labels_read_cleanly(tmp_path):
     lines = [" ".join(line.split()) for line in text.splitlines()]
     assert any(line.startswith("5.[6.] EncourageEngage") for line in lines), "OP6 → OP5"
     assert any(line.startswith("7.[9.] Salue") for line in lines), "OP9 → OP7"
+
+
+# --------------------------------------------------------------------------- Word tables, notes, text boxes
+
+
+def test_libreoffice_accepts_and_rejects_word_tables_and_notes(tmp_path):
+    """Redlines of generated Word pairs (cell edit, row inserted, row deleted, numbers-only
+    rows, merged and nested cells, a text box, endnotes, a page header): LibreOffice's own Accept all / Reject all give the
+    new / old paragraphs, table cells included."""
+    import test_docx_redline as t
+
+    pairs = {}
+    for case, (old_rows, new_rows) in t.CASES.items():
+        pairs[case.replace(" ", "-")] = (t.doc(t.HEAD + t.grid(old_rows) + t.p(t.r("After the table."))),
+                                         t.doc(t.HEAD + t.grid(new_rows) + t.p(t.r("After the table."))))
+    ref = '<w:r><w:endnoteReference w:id="1"/></w:r>'
+    pairs["endnote"] = (t.doc(t.p(t.r("Main text with a note") + ref), endnotes={1: "Old endnote."}),
+                        t.doc(t.p(t.r("Main text with a note") + ref), endnotes={1: "New endnote."}))
+    pairs["header"] = (t._with_header("A/C.3/63/L.17"), t._with_header("A/C.3/63/L.17/Rev.1"))
+    pairs["text-box"] = (t.doc(t.p(t.r("Anchor text") + t.textbox("Box says hello")) + t.p(t.r("After."))),
+                         t.doc(t.p(t.r("Anchor text") + t.textbox("Box says goodbye")) + t.p(t.r("After."))))
+    merged = '<w:gridSpan w:val="2"/>'
+    pairs["merged-nested"] = (
+        t.doc(t.tbl(t.tr(t.tc(t.p(t.r("Merged heading")), props=merged)),
+                    t.tr(t.tc(t.p(t.r("outer")) + t.grid([["in 1", "in 2"]])), t.tc(t.p(t.r("right")))))),
+        t.doc(t.tbl(t.tr(t.tc(t.p(t.r("Merged heading, revised")), props=merged)),
+                    t.tr(t.tc(t.p(t.r("outer")) + t.grid([["in 1", "in 3"]])), t.tc(t.p(t.r("right")))))))
+    files = {}
+    for name, (old, new) in pairs.items():
+        f = tmp_path / f"{name}.docx"
+        f.write_bytes(redline_docx(api.compare(old, new), summary=False))
+        files[name] = f
+    out = tmp_path / "lo.json"
+    proc = subprocess.run([uno_python(), str(HERE / "lo_accept_reject.py"), str(out), *map(str, files.values())],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    data = json.loads(out.read_text(encoding="utf-8"))
+    for name, f in files.items():
+        res = data[str(f)]
+        old, new = pairs[name]
+        assert res["accept_left"] == 0 and res["reject_left"] == 0, name
+        for mode, d in (("accept", new), ("reject", old)):
+            got = [p["text"] for p in res[mode] if p["text"].strip()]
+            assert got == [x.text for x in d.paragraphs], (name, mode)
+        notes = {mode: [n for p in res[mode] for _, n in p["footnotes"]] for mode in ("accept", "reject")}
+        if name == "endnote":
+            assert notes == {"accept": ["New endnote."], "reject": ["Old endnote."]}
+        if name == "header":
+            assert (res["accept_pages"], res["reject_pages"]) == (["A/C.3/63/L.17/Rev.1"], ["A/C.3/63/L.17"])

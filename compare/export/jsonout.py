@@ -43,9 +43,12 @@ def document_dict(doc: Document) -> dict[str, Any]:
         "doc_type": m.doc_type,
         "sponsors": list(m.sponsors),
         "paragraphs": [paragraph_dict(p) for p in doc.paragraphs],
-        "footnotes": [{"number": f.number, "text": f.text} for f in doc.footnotes],
+        "footnotes": [{"number": f.number, "text": f.text, **({"kind": "endnote"} if f.kind == "endnote" else {})}
+                      for f in doc.footnotes],
         "gaps": list(doc.gaps),
         "warnings": list(doc.warnings),
+        # text not read as paragraphs (page furniture, header lines, hidden text …), and why
+        "dropped": [{"text": d.text, "reason": d.reason} for d in doc.dropped],
     }
 
 

@@ -29,9 +29,8 @@ from typing import Iterable, Optional
 
 from lxml import etree
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-XML_NS = "http://www.w3.org/XML/1998/namespace"
+from ..namespaces import R_NS, W_NS, XML_NS   # the one namespace table, shared with the Word reader
+
 NSMAP = {"w": W_NS, "r": R_NS}
 
 #: Revision kinds understood by :class:`Tracker`.
@@ -162,11 +161,12 @@ def run(text: str, *, deleted: bool = False, italic: bool = False, rtl: bool = F
     return r
 
 
-def footnote_ref_run(footnote_id: int) -> etree._Element:
+def footnote_ref_run(footnote_id: int, note: str = "footnote") -> etree._Element:
+    """A run holding a footnote (or, ``note="endnote"``, an endnote) reference."""
     r = el("r")
     rpr = sub(r, "rPr")
     sub(rpr, "rStyle", {"val": "FootnoteReference"})
-    sub(r, "footnoteReference", {"id": footnote_id})
+    sub(r, f"{note}Reference", {"id": footnote_id})
     return r
 
 
@@ -245,8 +245,29 @@ def document_part(body_children: Iterable[etree._Element], sect_pr: etree._Eleme
     return doc
 
 
-def sect_pr(*, landscape: bool = False, margins_twips: int = 1440) -> etree._Element:
+#: page header/footer parts a redline may carry: kind → (part name, relationship id, root tag)
+STORIES = {"header": ("header1.xml", "rId10", "hdr"), "footer": ("footer1.xml", "rId11", "ftr")}
+
+
+def story_part(kind: str, paragraphs: list[etree._Element]) -> etree._Element:
+    """A page header (``w:hdr``) or footer (``w:ftr``) part holding ``paragraphs``
+    (at least one; its last paragraph mark untracked, like a cell's)."""
+    root = el(STORIES[kind][2])
+    paragraphs = paragraphs or [paragraph()]
+    settle_cell_marks(paragraphs)
+    for p in paragraphs:
+        root.append(p)
+    return root
+
+
+def sect_pr(*, landscape: bool = False, margins_twips: int = 1440, stories: Iterable[str] = ()) -> etree._Element:
+    """Section properties; ``stories``: the kinds of :data:`STORIES` the package carries
+    (their references come first in ``w:sectPr``)."""
     s = el("sectPr")
+    for kind in ("header", "footer"):
+        if kind in stories:
+            ref = sub(s, f"{kind}Reference", {"type": "default"})
+            ref.set(f"{{{R_NS}}}id", STORIES[kind][1])
     wd, ht = (16838, 11906) if landscape else (11906, 16838)   # A4
     attrs = {"w": wd, "h": ht}
     if landscape:
@@ -257,12 +278,13 @@ def sect_pr(*, landscape: bool = False, margins_twips: int = 1440) -> etree._Ele
     return s
 
 
-def footnotes_part(notes: list[tuple[int, list[etree._Element]]]) -> etree._Element:
-    """``word/footnotes.xml``: the two separators (ids -1 and 0) then ``notes``
-    as (id, paragraph-content runs) — each footnote gets the reference mark first."""
-    root = el("footnotes")
+def footnotes_part(notes: list[tuple[int, list[etree._Element]]], note: str = "footnote") -> etree._Element:
+    """``word/footnotes.xml`` (or ``endnotes.xml`` with ``note="endnote"``): the two
+    separators (ids -1 and 0) then ``notes`` as (id, paragraph-content runs) — each
+    note gets the reference mark first."""
+    root = el(f"{note}s")
     for fid, kind, inner in ((-1, "separator", "separator"), (0, "continuationSeparator", "continuationSeparator")):
-        fn = sub(root, "footnote", {"type": kind, "id": fid})
+        fn = sub(root, note, {"type": kind, "id": fid})
         p = sub(fn, "p")
         pp = sub(p, "pPr")
         sp = sub(pp, "spacing", {"after": 0, "line": 240, "lineRule": "auto"})
@@ -270,14 +292,14 @@ def footnotes_part(notes: list[tuple[int, list[etree._Element]]]) -> etree._Elem
         r = sub(p, "r")
         sub(r, inner)
     for fid, runs in notes:
-        fn = sub(root, "footnote", {"id": fid})
+        fn = sub(root, note, {"id": fid})
         p = sub(fn, "p")
         pp = sub(p, "pPr")
         sub(pp, "pStyle", {"val": "FootnoteText"})
         r = sub(p, "r")
         rpr = sub(r, "rPr")
         sub(rpr, "rStyle", {"val": "FootnoteReference"})
-        sub(r, "footnoteRef")
+        sub(r, f"{note}Ref")
         sp_run = run(" ")
         p.append(sp_run)
         for x in runs:
@@ -345,20 +367,42 @@ def core_props(title: str, creator: str, date: str) -> bytes:
 
 
 def package(document: etree._Element, styles: bytes, numbering: bytes, footnotes: etree._Element,
-            *, title: str, creator: str, date: str) -> bytes:
-    """Zip the parts into a ``.docx`` (deterministic: fixed member order and timestamps)."""
+            *, title: str, creator: str, date: str, stories: Optional[dict[str, etree._Element]] = None,
+            endnotes: Optional[etree._Element] = None) -> bytes:
+    """Zip the parts into a ``.docx`` (deterministic: fixed member order and timestamps).
+    ``stories``: page header/footer parts by kind (see :func:`story_part`)."""
+    stories = stories or {}
+    types, rels, settings = CONTENT_TYPES, DOC_RELS, SETTINGS
+    if endnotes is not None:
+        types = types.replace("</Types>", '<Override PartName="/word/endnotes.xml" ContentType="application/'
+                                          'vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml"/>\n</Types>')
+        rels = rels.replace("</Relationships>", '<Relationship Id="rId12" Type="http://schemas.openxmlformats.org/'
+                                                'officeDocument/2006/relationships/endnotes" Target="endnotes.xml"/>\n'
+                                                "</Relationships>")
+        settings = settings.replace("<w:compat>", '<w:endnotePr><w:endnote w:id="-1"/><w:endnote w:id="0"/>'
+                                                  "</w:endnotePr>\n<w:compat>")
+    for kind in stories:
+        name, rid, _ = STORIES[kind]
+        types = types.replace("</Types>", f'<Override PartName="/word/{name}" ContentType="application/'
+                                          f'vnd.openxmlformats-officedocument.wordprocessingml.{kind}+xml"/>\n</Types>')
+        rels = rels.replace("</Relationships>", f'<Relationship Id="{rid}" Type="http://schemas.openxmlformats.org/'
+                                                f'officeDocument/2006/relationships/{kind}" Target="{name}"/>\n'
+                                                "</Relationships>")
     parts = [
-        ("[Content_Types].xml", CONTENT_TYPES.encode("utf-8")),
+        ("[Content_Types].xml", types.encode("utf-8")),
         ("_rels/.rels", ROOT_RELS.encode("utf-8")),
         ("docProps/core.xml", core_props(title, creator, date)),
         ("docProps/app.xml", APP.encode("utf-8")),
-        ("word/_rels/document.xml.rels", DOC_RELS.encode("utf-8")),
+        ("word/_rels/document.xml.rels", rels.encode("utf-8")),
         ("word/document.xml", xml_bytes(document)),
         ("word/styles.xml", styles),
-        ("word/settings.xml", SETTINGS.encode("utf-8")),
+        ("word/settings.xml", settings.encode("utf-8")),
         ("word/numbering.xml", numbering),
         ("word/footnotes.xml", xml_bytes(footnotes)),
     ]
+    parts += [(f"word/{STORIES[kind][0]}", xml_bytes(root)) for kind, root in stories.items()]
+    if endnotes is not None:
+        parts.append(("word/endnotes.xml", xml_bytes(endnotes)))
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         for name, data in parts:
@@ -366,3 +410,71 @@ def package(document: etree._Element, styles: bytes, numbering: bytes, footnotes
             info.compress_type = zipfile.ZIP_DEFLATED
             z.writestr(info, data)
     return buf.getvalue()
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def mark_revision(p: etree._Element) -> Optional[etree._Element]:
+    """The revision element tracking ``p``'s paragraph mark, if any."""
+    rpr = p.find(f"{w('pPr')}/{w('rPr')}")
+    if rpr is None:
+        return None
+    return next((e for e in rpr if etree.QName(e).localname in REV_KINDS), None)
+
+
+def settle_cell_marks(paras: list[etree._Element]) -> None:
+    """A cell's last paragraph mark ends the cell and cannot be inserted or deleted
+    (accepting would join it to the next cell).  Its revision moves to the mark
+    before it when that one is untracked — accept and reject then give the same
+    paragraphs — and is dropped otherwise (an empty paragraph may stay)."""
+    last = mark_revision(paras[-1])
+    if last is None:
+        return
+    last.getparent().remove(last)
+    if etree.QName(last).localname in ("ins", "del") and len(paras) > 1 and mark_revision(paras[-2]) is None:
+        set_mark_revision(_ensure_ppr(paras[-2]), last)
+
+
+def _ensure_ppr(p: etree._Element) -> etree._Element:
+    p_pr = p.find(w("pPr"))
+    if p_pr is None:
+        p_pr = el("pPr")
+        p.insert(0, p_pr)
+    return p_pr
+
+
+def tracked_table(rows: list[tuple[Optional[etree._Element], list[list[etree._Element]]]],
+                  width: int = 9000) -> etree._Element:
+    """A bordered table whose cells hold the given paragraphs.  A row may carry a
+    row revision (``w:trPr/w:ins`` inserted row, ``w:trPr/w:del`` deleted row,
+    ECMA-376 Part 1 §17.13.5): accepting a deleted row removes it, rejecting an
+    inserted one does.  Every cell gets at least one paragraph, its last mark untracked."""
+    ncols = max((len(cells) for _, cells in rows), default=1) or 1
+    col = max(width // ncols, 400)
+    tbl = el("tbl")
+    pr = sub(tbl, "tblPr")
+    sub(pr, "tblW", {"w": col * ncols, "type": "dxa"})
+    borders = sub(pr, "tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        sub(borders, side, {"val": "single", "sz": 4, "space": 0, "color": "auto"})
+    sub(pr, "tblLayout", {"type": "fixed"})
+    grid = sub(tbl, "tblGrid")
+    for _ in range(ncols):
+        sub(grid, "gridCol", {"w": col})
+    for rev, cells in rows:
+        tr = sub(tbl, "tr")
+        if rev is not None:
+            sub(tr, "trPr").append(rev)
+        for k, paras in enumerate(cells):
+            tc = sub(tr, "tc")
+            tcpr = sub(tc, "tcPr")
+            span = ncols - len(cells) + 1 if k == len(cells) - 1 else 1
+            sub(tcpr, "tcW", {"w": col * span, "type": "dxa"})
+            if span > 1:
+                sub(tcpr, "gridSpan", {"val": span})
+            paras = paras or [paragraph()]
+            settle_cell_marks(paras)
+            for p in paras:
+                tc.append(p)
+    return tbl

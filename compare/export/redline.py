@@ -57,6 +57,7 @@ Design (see also the README):
 """
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from datetime import date as _date
 from datetime import datetime, timezone
@@ -280,6 +281,15 @@ class Tok:
     minor: bool = False
     para: Optional[Paragraph] = None     # "mark": the paragraph whose properties apply
     old_para: Optional[Paragraph] = None  # "mark": the old paragraph, when in place
+    endnote: bool = False                 # "fn": an endnote, not a footnote
+
+
+@dataclass(frozen=True)
+class Note:
+    """A note's text as the redline writes it, and whether it is an endnote."""
+
+    text: str
+    endnote: bool = False
 
 
 SKIP = "skip"
@@ -302,19 +312,19 @@ def _lead_len(p: Paragraph) -> int:
     return len(p.leading) if p.leading and p.text.startswith(p.leading) else 0
 
 
-def _refs(paras: list[Paragraph], notes: dict[str, str]) -> dict[int, list[str]]:
-    """Global positions (in the ``"\\n"``-joined text) → footnote texts, in order."""
-    out: dict[int, list[str]] = {}
+def _refs(paras: list[Paragraph], notes: dict[str, Note]) -> dict[int, list[Note]]:
+    """Global positions (in the ``"\\n"``-joined text) → notes, in order."""
+    out: dict[int, list[Note]] = {}
     start = 0
     for p in paras:
         for r in sorted(p.footnote_refs, key=lambda r: r.offset):
             off = min(max(r.offset, 0), len(p.text))
-            out.setdefault(start + off, []).append(notes.get(r.number) or missing_note(r.number))
+            out.setdefault(start + off, []).append(notes.get(r.number) or Note(missing_note(r.number)))
         start += len(p.text) + 1
     return out
 
 
-def unit_tokens(unit: Unit, moves: str, old_notes: dict[str, str], new_notes: dict[str, str]) -> list[Tok]:
+def unit_tokens(unit: Unit, moves: str, old_notes: dict[str, Note], new_notes: dict[str, Note]) -> list[Tok]:
     revs, old_ref_rev, new_ref_rev = _roles(unit.role, moves)
     use_old = unit.role in ("inplace", "source") and bool(unit.old)
     use_new = unit.role in ("inplace", "dest") and bool(unit.new)
@@ -330,11 +340,11 @@ def unit_tokens(unit: Unit, moves: str, old_notes: dict[str, str], new_notes: di
         for t in olds:
             if unit.role == "inplace" and t in news:
                 news.remove(t)
-                toks.append(Tok("fn", None, t))
+                toks.append(Tok("fn", None, t.text, endnote=t.endnote))
             else:
-                toks.append(Tok("fn", old_ref_rev, t))
+                toks.append(Tok("fn", old_ref_rev, t.text, endnote=t.endnote))
         for t in news:
-            toks.append(Tok("fn", new_ref_rev, t))
+            toks.append(Tok("fn", new_ref_rev, t.text, endnote=t.endnote))
 
     def mark_para(i: int, j: int) -> tuple[Paragraph, Optional[Paragraph]]:
         if unit.role == "source" or not unit.new:
@@ -547,16 +557,39 @@ class _Builder:
         self.rtl = self.lang in RTL
         self.numbering = _Numbering()
         self.footnotes: list[tuple[int, list[etree._Element]]] = []
+        self.endnotes: list[tuple[int, list[etree._Element]]] = []
         self.old_notes = _notes(cmp.old)
         self.new_notes = _notes(cmp.new)
         self._move_names: dict[str, str] = {}
         self._expected_op = 1
         self.para_changes = True
+        self._places: list[Optional[_CellKey]] = []     # one per paragraph made, in order
+        self._tmap, self._rmap = _cell_maps(cmp)
+
+    def _cell_key(self, p: Optional[Paragraph], old_side: bool) -> Optional["_CellKey"]:
+        """Where the paragraph goes in the redline's tables: (table, row, column), the
+        old version's rows and tables mapped to the new ones they were aligned with."""
+        if p is None or not p.cell or len(p.cell) < 3:
+            return None
+        t, r, c = p.cell[:3]
+        if not old_side:
+            return (("new", t), ("new", r), c)
+        if (t, r) in self._rmap:
+            nt, nr = self._rmap[(t, r)]
+            return (("new", nt), ("new", nr), c)
+        if t in self._tmap:
+            return (("new", self._tmap[t]), ("old", r), c)
+        return (("old", t), ("old", r), c)
 
     # -- footnotes
     def _footnote(self, text: str) -> int:
         fid = len(self.footnotes) + 1
         self.footnotes.append((fid, [ox.run(text, rtl=self.rtl)]))
+        return fid
+
+    def _endnote(self, text: str) -> int:
+        fid = len(self.endnotes) + 1
+        self.endnotes.append((fid, [ox.run(text, rtl=self.rtl)]))
         return fid
 
     # -- paragraph properties
@@ -596,7 +629,9 @@ class _Builder:
 
     def _unit_paragraphs(self, unit: Unit) -> list[etree._Element]:
         if unit.role == "outside":
-            return self._outside_paragraph(unit)
+            made = self._outside_paragraph(unit)
+            self._places.extend([None] * len(made))       # outside an excerpt: never inside a table
+            return made
         self._op_sequence(unit)
         toks = unit_tokens(unit, self.moves, self.old_notes, self.new_notes)
         paras: list[etree._Element] = []
@@ -613,6 +648,7 @@ class _Builder:
             if t.rev is not None:
                 ox.set_mark_revision(p_pr, self.tracker.mark(t.rev, t.minor))
             paras.append(ox.paragraph(p_pr, self._runs(current)))
+            self._places.append(self._cell_key(t.para, old_side=unit.role == "source" or not unit.new))
             current = []
         if unit.move_name and self.moves == "move" and paras:
             kind = "moveFrom" if unit.role == "source" else "moveTo"
@@ -657,7 +693,10 @@ class _Builder:
         for t in toks:
             if t.kind == "fn":
                 flush()
-                runs.append(ox.footnote_ref_run(self._footnote(t.text)))
+                if t.endnote:
+                    runs.append(ox.footnote_ref_run(self._endnote(t.text), "endnote"))
+                else:
+                    runs.append(ox.footnote_ref_run(self._footnote(t.text)))
                 continue
             if t.italic != italic:
                 flush()
@@ -723,6 +762,7 @@ class _Builder:
             lines.append(("RCSummary", word(key, lang, mark=word("outside_mark", lang), old_label=ol, new_label=nl,
                                             old=", ".join(oos.get("old", [])) or "—",
                                             new=", ".join(oos.get("new", [])) or "—")))
+        lines.extend(("RCSummaryItem", t) for t in _furniture_changes(cmp))
         if shows_unknown_numbers(cmp):
             lines.append(("RCSummary", word("unknown_number", lang)))
         lines.append(("RCSummary", word("tracked_by", lang, a=self.tracker.author)))
@@ -760,25 +800,137 @@ class _Builder:
         elif self.summary:
             body.append(ox.paragraph(ox.ppr("RCEnd", page_break_before=True)))
         opener = OPENERS.get(self.lang or "en", OPENERS["en"])
-        has_pp = any(p.kind == "PP" for p in cmp.new.paragraphs + cmp.old.paragraphs)
-        if has_pp or any(p.kind == "OP" for p in cmp.new.paragraphs + cmp.old.paragraphs):
+        # the opener is written only when a version has one: never invented for an
+        # excerpt or a document that is not a resolution (accept-all = new)
+        if cmp.new.has_opener or cmp.old.has_opener:
             body.append(ox.paragraph(ox.ppr("RCOpener", bidi=self.rtl), [ox.run(opener, rtl=self.rtl)]))
+        placed: list[tuple[etree._Element, Optional[_CellKey]]] = []
         for unit in layout(cmp, self.moves, self.outside):
             if unit.gap_before:
-                body.append(ox.paragraph(ox.ppr("RCGap"), [ox.run(word("gap", self.lang))]))
-            body.extend(self._unit_paragraphs(unit))
+                placed.append((ox.paragraph(ox.ppr("RCGap"), [ox.run(word("gap", self.lang))]), None))
+            self._places = []
+            made = self._unit_paragraphs(unit)
+            placed.extend(zip(made, self._places))
+        body.extend(_with_tables(placed, self.tracker))
         if len(cmp.new.paragraphs) in set(cmp.new.gaps):
             body.append(ox.paragraph(ox.ppr("RCGap"), [ox.run(word("gap", self.lang))]))
         body.append(ox.paragraph(ox.ppr("RCEnd")))
         if self.trace is not None:
             body.extend(self._trace_appendix())
-        document = ox.document_part(body, ox.sect_pr())
+        stories = self._stories()
+        document = ox.document_part(body, ox.sect_pr(stories=stories))
         return ox.package(
             document, _styles_xml(self.lang), _numbering_xml(self.numbering.nums or [(1, OP_ABSTRACT, None)]),
             ox.footnotes_part(self.footnotes),
             title=f"Redline {cmp.old.label} → {cmp.new.label}", creator=self.tracker.author,
-            date=self.tracker.date,
+            date=self.tracker.date, stories=stories,
+            endnotes=ox.footnotes_part(self.endnotes, "endnote") if self.endnotes else None,
         )
+
+    def _stories(self) -> dict[str, etree._Element]:
+        """Page header and footer lines of Word versions, written into the redline's own
+        header/footer with whole-line tracked changes (accept = new, reject = old)."""
+        out: dict[str, etree._Element] = {}
+        for kind in ("header", "footer"):
+            old = [d.text for d in self.cmp.old.dropped if d.reason == f"page {kind}"]
+            new = [d.text for d in self.cmp.new.dropped if d.reason == f"page {kind}"]
+            if not old and not new:
+                continue
+            paras: list[etree._Element] = []
+            for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
+                if op == "equal":
+                    paras += [ox.paragraph(ox.ppr(), [ox.run(t)]) for t in new[j1:j2]]
+                    continue
+                for rev, texts in (("del", old[i1:i2]), ("ins", new[j1:j2])):
+                    for t in texts:
+                        p_pr = ox.ppr()
+                        ox.set_mark_revision(p_pr, self.tracker.mark(rev))
+                        wrap = self.tracker.wrapper(rev)
+                        wrap.append(ox.run(t, deleted=rev == "del"))
+                        paras.append(ox.paragraph(p_pr, [wrap]))
+            out[kind] = ox.story_part(kind, paras)
+        return out
+
+
+_PAGE_LINES = {"page header": "tracked in the page header", "page footer": "tracked in the page footer",
+               "page header or footer": "not tracked"}
+
+
+def _furniture_changes(cmp: Comparison) -> list[str]:
+    """Page header/footer lines that differ between the versions, for the summary (a
+    reader looks at the body first).  Word's are tracked in the redline's own header
+    and footer; a PDF's (mixed with page numbers) are only listed."""
+    def lines(doc: Document) -> list[tuple[str, str]]:
+        return [(d.reason, d.text) for d in doc.dropped if d.reason in _PAGE_LINES]
+
+    old, new = lines(cmp.old), lines(cmp.new)
+    out = [f"{r.capitalize()}: “{t}” removed ({_PAGE_LINES[r]})." for r, t in old if (r, t) not in new]
+    out += [f"{r.capitalize()}: “{t}” added ({_PAGE_LINES[r]})." for r, t in new if (r, t) not in old]
+    return out
+
+
+_CellKey = tuple[tuple[str, int], tuple[str, int], int]
+
+
+def _cell_maps(cmp: Comparison) -> tuple[dict[int, int], dict[tuple[int, int], tuple[int, int]]]:
+    """Old table → new table and old (table, row) → new (table, row), from the aligned
+    cell paragraphs, so an edited row is one row of the redline, not two."""
+    old_by = {p.id: p for p in cmp.old.paragraphs}
+    new_by = {p.id: p for p in cmp.new.paragraphs}
+    tmap: dict[int, int] = {}
+    votes: dict[tuple[tuple[int, int], tuple[int, int]], int] = {}
+    for pair in cmp.pairs:
+        for oid, nid in zip(pair.old, pair.new):
+            o, n = old_by.get(oid), new_by.get(nid)
+            if o is None or n is None or not o.cell or not n.cell or len(o.cell) < 3 or len(n.cell) < 3:
+                continue
+            tmap.setdefault(o.cell[0], n.cell[0])
+            key = (o.cell[:2], n.cell[:2])
+            votes[key] = votes.get(key, 0) + 1
+    # each old row goes to the new row most of its cells were aligned with, one to one
+    rmap: dict[tuple[int, int], tuple[int, int]] = {}
+    taken: set[tuple[int, int]] = set()
+    for (orow, nrow), _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0])):
+        if orow not in rmap and nrow not in taken:
+            rmap[orow] = nrow
+            taken.add(nrow)
+    return tmap, rmap
+
+
+def _with_tables(placed: list[tuple[etree._Element, Optional[_CellKey]]], tracker: ox.Tracker) -> list[etree._Element]:
+    """Body paragraphs as they are; consecutive table-cell paragraphs gathered into
+    real tables, row by row and cell by cell.  A row whose paragraphs are all
+    inserted (deleted) becomes an inserted (deleted) row revision."""
+    out: list[etree._Element] = []
+    k = 0
+    while k < len(placed):
+        el, key = placed[k]
+        if key is None:
+            out.append(el)
+            k += 1
+            continue
+        table_id = key[0]
+        rows: list[tuple[tuple[str, int], dict[int, list[etree._Element]]]] = []
+        last_col = 0
+        while k < len(placed) and placed[k][1] is not None and placed[k][1][0] == table_id:
+            el, (_, row_id, col) = placed[k]
+            # a new row when the row changes, or when the column goes back: cells are
+            # written in column order, and the paragraphs must keep their reading order
+            if not rows or rows[-1][0] != row_id or col < last_col:
+                rows.append((row_id, {}))
+            rows[-1][1].setdefault(col, []).append(el)
+            last_col = col
+            k += 1
+        built = []
+        for _, cells in rows:
+            paras = [p for ps in cells.values() for p in ps]
+            revs = {etree.QName(r).localname if r is not None else None for r in map(ox.mark_revision, paras)}
+            row_rev = None
+            if revs in ({"ins"}, {"del"}):
+                row_rev = tracker.mark(revs.pop())
+            built.append((row_rev, [cells[c] for c in sorted(cells)]))
+        out.append(ox.tracked_table(built))
+    return out
 
 
 def _table(rows: list[list[str]], widths: tuple[int, ...], rtl_cols: set[int] = frozenset()) -> etree._Element:
@@ -816,8 +968,8 @@ def missing_note(number: str) -> str:
     return f"[footnote {number}: text not available in this copy]"
 
 
-def _notes(doc: Document) -> dict[str, str]:
-    out: dict[str, str] = {}
+def _notes(doc: Document) -> dict[str, Note]:
+    out: dict[str, Note] = {}
     for f in doc.footnotes:
-        out.setdefault(f.number, f.text)
+        out.setdefault(f.number, Note(f.text, f.kind == "endnote"))
     return out

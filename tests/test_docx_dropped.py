@@ -1,0 +1,42 @@
+"""Nothing is dropped silently: what the Word reader or the structure step leaves
+out is listed under ``dropped`` (JSON, CLI) with one warning that counts it."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+try:
+    from fixtures_office import make_docx, p, r
+except ImportError:  # tests/ imported as a package
+    from tests.fixtures_office import make_docx, p, r
+
+ROOT = Path(__file__).resolve().parent.parent
+
+HIDDEN = '<w:r><w:rPr><w:vanish/></w:rPr><w:t>secret words</w:t></w:r>'
+
+
+def _parse(path: Path, *fmt: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "compare", "parse", str(path), *fmt], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_dropped_in_json_and_table(tmp_path):
+    f = tmp_path / "memo.docx"
+    f.write_bytes(make_docx(p(r("Visible text") + HIDDEN) + p(r("Second line"))))
+    res = _parse(f, "--format", "json")
+    assert res.returncode == 0, res.stderr
+    data = json.loads(res.stdout)
+    assert {"text": "secret words", "reason": "hidden text"} in data["dropped"]
+    assert any("1 hidden text" in w for w in data["warnings"])
+    assert [x["text"] for x in data["paragraphs"]] == ["Visible text", "Second line"]
+    table = _parse(f)
+    assert table.returncode == 0 and "secret words  [hidden text]" in table.stdout
+
+
+def test_seed_docx_lists_its_page_furniture():
+    data = json.loads(_parse(ROOT / "samples" / "draft-rev1-2008-11-10.fr.docx", "--format", "json").stdout)
+    furniture = [d["text"] for d in data["dropped"] if d["reason"] in ("page header", "page footer")]
+    assert any("A/C.3/63/L.17/Rev.1" in t for t in furniture)
+    assert any("08-59312" in t for t in furniture)

@@ -13,7 +13,7 @@ from html import escape
 from typing import Optional, Sequence
 
 from compare.export.html import FLAG_SYMBOL, MARKUP_CSS, dir_attr, inline_html, rows_table, search_regex
-from compare.export.labels import describe, pair_flags
+from compare.export.labels import describe, is_change, pair_flags
 from compare.model import Comparison, Document, Lineage, Pair, Segment
 from compare.tokens import words
 
@@ -45,12 +45,6 @@ def pair_kinds(pair: Pair, cmp: Comparison) -> set[str]:
     """PP / OP / P of the paragraphs on either side (both for a PP↔OP move)."""
     old, new = kinds_by_id(cmp.old), kinds_by_id(cmp.new)
     return {old.get(i, "P") for i in pair.old} | {new.get(i, "P") for i in pair.new}
-
-
-def is_change(pair: Pair) -> bool:
-    """What "changes only" keeps: anything but an unchanged paragraph that stayed in place
-    (as in the text report); a paragraph only renumbered by others' insertions is hidden."""
-    return not (pair.status == "unchanged" and not pair.moved and pair.leading_change is None)
 
 
 def status_tags(pair: Pair) -> set[str]:

@@ -35,6 +35,13 @@ def pair_flags(pair: Pair) -> list[str]:
     return flags
 
 
+def is_change(pair: Pair) -> bool:
+    """What "changes only", the change list and the next/previous-change controls keep: anything
+    but an unchanged paragraph that stayed in place (a paragraph only renumbered by others'
+    insertions is not a change of its own)."""
+    return not (pair.status == "unchanged" and not pair.moved and pair.leading_change is None)
+
+
 def leading_note(pair: Pair) -> str:
     if not pair.leading_change:
         return ""

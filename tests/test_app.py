@@ -19,7 +19,8 @@ pytest.importorskip("streamlit")
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from compare import api  # noqa: E402
-from compare.export.labels import pair_flags  # noqa: E402
+from compare.export.html import anchor_id  # noqa: E402
+from compare.export.labels import describe, is_change, pair_flags  # noqa: E402
 from compare.model import CompareOptions  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -161,13 +162,60 @@ def test_status_part_and_search_filters():
     assert rows(at) == [] and "No paragraph matches" in main_table(at)
 
 
-def test_jump_to_a_paragraph():
+def position(at: AppTest) -> str:
+    return next(re.sub(r"<[^>]+>", "", h.value) for h in at.html if "rc-position" in h.value)
+
+
+def focused(at: AppTest) -> list[tuple[list[str], list[str], list[str]]]:
+    return [(m[0].split(), m[1].split(), m[2].split()) for m in ROW_RE.findall(main_table(at)) if m[4]]
+
+
+def test_next_and_previous_change_walk_the_change_list():
     at = start()
-    at.selectbox(key="jump").set_value("new:OP5").run()
+    cmp = expected(REV1, REV2)
+    changes = [p for p in cmp.pairs if is_change(p)]
+    want = [(pair_flags(p), p.old, p.new) for p in changes]
+    assert position(at) == f"{len(changes)} changes" and focused(at) == []
+    # the change list: every change, in reading order, with its one-line description
+    box = at.selectbox(key="change_pos")
+    assert list(box.options) == [
+        f"{i + 1}. {describe(p, 'Rev.1', 'Rev.2 (illustrative)')}" for i, p in enumerate(changes)]
+    at.button(key="next_change").click().run()
     assert_clean(at)
-    focus = [h.value for h in at.html if "Jump:" in h.value]
-    assert focus and "OP6 (Rev.1) → OP5 (Rev.2 (illustrative))" in focus[0]
-    assert 'class="focus"' in main_table(at)
+    assert position(at) == f"change 1 of {len(changes)}" and focused(at) == want[:1]
+    at.button(key="next_change").click().run()
+    at.button(key="next_change").click().run()
+    assert position(at) == f"change 3 of {len(changes)}" and focused(at) == [want[2]]
+    at.button(key="prev_change").click().run()
+    assert position(at) == f"change 2 of {len(changes)}" and focused(at) == [want[1]]
+    # the page is asked to scroll to the focused row
+    script = next(h.value for h in at.html if "<script" in h.value)
+    assert anchor_id("old" if changes[1].old else "new", (changes[1].old or changes[1].new)[0]) in script
+    # picking from the list; Next stops at the last change
+    at.selectbox(key="change_pos").set_value(len(changes) - 1).run()
+    at.button(key="next_change").click().run()
+    assert position(at) == f"change {len(changes)} of {len(changes)}" and focused(at) == [want[-1]]
+    # the inline view keeps the focus on the same pair
+    at.radio(key="pair_view").set_value("Inline").run()
+    assert_clean(at)
+    inline = next(h.value for h in at.html if "rc inline" in h.value)
+    assert re.search(r'<tr class="[^"]*\bfocus\b[^"]*" data-status="[^"]*" data-old="%s" data-new="%s"'
+                     % (" ".join(changes[-1].old), " ".join(changes[-1].new)), inline)
+
+
+def test_inline_view_shows_every_paragraph_with_changes_in_place():
+    at = start()
+    at.radio(key="pair_view").set_value("Inline").run()
+    assert_clean(at)
+    cmp = expected(REV1, REV2)
+    inline = next(h.value for h in at.html if "rc inline" in h.value)
+    got = re.findall(r'<tr class="[^"]*" data-status="([^"]*)" data-old="([^"]*)" data-new="([^"]*)"', inline)
+    assert [(f.split(), o.split(), n.split()) for f, o, n in got] == as_rows(cmp)
+    assert "<del>" in inline and "<ins>" in inline
+    assert '<i class="lw">' in inline                              # leading words in italics
+    assert "“Encourage” → “Engage”" in re.sub(r"</?bdi>", "", inline)
+    assert all(f'<sup class="fn">{f.number}</sup>' in inline for f in cmp.new.footnotes)
+    assert "class=\"footnotes\"" in inline
 
 
 def test_switching_pair_and_order():
@@ -194,8 +242,9 @@ def test_lineage_view_for_three_versions():
     table = next(h.value for h in at.html if "rc lineage" in h.value)
     assert table.split("<tbody>", 1)[1].count("<tr>") == len(lineage.rows)
     assert re.findall(r"<th>([^<]*)</th>", table) == ["61/180", "63/194", "64/178"]
-    steps = at.dataframe[0].value
-    assert list(steps["from → to"]) == ["61/180 → 63/194", "63/194 → 64/178"]
+    steps = next(h.value for h in at.html if 'class="steps"' in h.value)
+    assert re.findall(r"<tr><td>([^<]*)</td>", steps) == ["61/180 → 63/194", "63/194 → 64/178"]
+    assert "<th>words inserted</th>" in steps
     # then one pair out of the three
     assert pick.options[2] == "61/180 → 64/178"
     at.selectbox(key="pick").set_value("pair:example:A-RES-61-180.en.md|example:A-RES-64-178.en.md").run()

@@ -380,7 +380,12 @@ def navigation_block(cmp, pairs):
     if pos is not None and not (isinstance(pos, int) and 0 <= pos < n):   # the filters left fewer changes
         st.session_state["change_pos"] = pos = None
     st.session_state.setdefault("change_pos", None)
-    c1, c2, c3, c4 = st.columns([1, 1, 1.1, 5.5], vertical_alignment="bottom")
+    # the bar stays at the top of the window while the table scrolls under it
+    # (on the keyed container's wrapper: the container itself is only as tall as the bar)
+    st.html("<style>div:has(> .st-key-rc_navbar){position:sticky;top:3.5rem;z-index:50;background:#fff;"
+            "border-bottom:1px solid #ddd;padding-bottom:.25rem}</style>")
+    bar = st.container(key="rc_navbar")
+    c1, c2, c3, c4 = bar.columns([1.3, 1.2, 1.2, 5], vertical_alignment="bottom")
     c1.button("↑ Previous", key="prev_change", shortcut="K", on_click=_step_change, args=(-1, n), disabled=n == 0,
               help="Previous change (key K)", width="stretch")
     c2.button("↓ Next", key="next_change", shortcut="J", on_click=_step_change, args=(1, n), disabled=n == 0,

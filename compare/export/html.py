@@ -114,7 +114,7 @@ def side_html(segments: Iterable[Segment], side: str, highlight: Optional[str] =
     shown = [s for s in segments if s.op in ("equal", keep)]
     if not lead:
         return "".join(_segment_html(s, rx) for s in shown)
-    return "".join(_segment_html(s, rx, italic) for s, italic in _split_at(shown, keep, {lead}, lead)[0])
+    return pieces_html(_split_at(shown, keep, {lead}, lead)[0], rx)
 
 
 def inline_html(segments: Iterable[Segment], highlight: Optional[str] = None) -> str:
@@ -123,25 +123,50 @@ def inline_html(segments: Iterable[Segment], highlight: Optional[str] = None) ->
     return "".join(_segment_html(s, rx) for s in segments)
 
 
+def pieces_html(pieces: Sequence[tuple[Segment, bool, int]], rx, after: Optional[dict[int, str]] = None) -> str:
+    """HTML of cut segments: the pieces of one segment stay in one ``<del>``/``<ins>`` (only the
+    leading-word part in ``<i>``); ``after[k]`` is put after piece ``k`` (a footnote marker)."""
+    out: list[str] = []
+    k = 0
+    while k < len(pieces):
+        seg, _, src = pieces[k]
+        body = []
+        while k < len(pieces) and pieces[k][2] == src:
+            piece, italic, _ = pieces[k]
+            text = _text_html(piece.text, rx)
+            body.append(f'<i class="lw">{text}</i>' if italic and text else text)
+            if after and k in after:
+                body.append(after[k])
+            k += 1
+        inner = "".join(body)
+        if seg.op == "equal":
+            out.append(inner)
+        else:
+            tag = "del" if seg.op == "delete" else "ins"
+            cls = ' class="minor"' if seg.minor else ""
+            out.append(f"<{tag}{cls}>{inner}</{tag}>")
+    return "".join(out)
+
+
 def _split_at(segments: Sequence[Segment], counted: str, cuts: set[int], lead: int
-              ) -> tuple[list[tuple[Segment, bool]], dict[int, int]]:
+              ) -> tuple[list[tuple[Segment, bool, int]], dict[int, int]]:
     """Cut ``segments`` at offsets of one side's text (``counted``: the op that, with
     ``equal``, makes that side) so a leading word or a footnote marker can be placed.
 
-    Returns (pieces with an "in the leading word" flag, {piece index: offset it ends at}).
-    Runs of the other side are not counted and take the flag of where they stand."""
-    out: list[tuple[Segment, bool]] = []
+    Returns (pieces: (segment, "in the leading word", index of the segment cut), {piece index:
+    offset it ends at}).  Runs of the other side are not counted and take the flag of where they stand."""
+    out: list[tuple[Segment, bool, int]] = []
     ends: dict[int, int] = {}
     pos = 0
-    for s in segments:
+    for i, s in enumerate(segments):
         text = s.text
         if s.op not in ("equal", counted):
-            out.append((s, pos < lead))
+            out.append((s, pos < lead, i))
             continue
         while text:
             nxt = min((c for c in cuts if pos < c < pos + len(text)), default=None)
             take = len(text) if nxt is None else nxt - pos
-            out.append((Segment(s.op, text[:take], s.minor), pos < lead))
+            out.append((Segment(s.op, text[:take], s.minor), pos < lead, i))
             pos += take
             ends[len(out) - 1] = pos
             text = text[take:]

@@ -13,7 +13,7 @@ from html import escape
 from typing import Optional, Sequence
 
 from ..model import Comparison, Document, Pair
-from .html import FLAG_SYMBOL, _segment_html, _split_at, anchor_id, badges_html, dir_attr, lead_length, search_regex
+from .html import FLAG_SYMBOL, _split_at, anchor_id, badges_html, dir_attr, lead_length, pieces_html, search_regex
 from .labels import is_change, pair_ids
 
 INLINE_CSS = """
@@ -74,15 +74,12 @@ def inline_text_html(cmp: Comparison, pair: Pair, highlight: Optional[str] = Non
     lead = lead_length(doc, ids)
     notes = _footnote_cuts(cmp, pair)
     pieces, ends = _split_at(pair.diff, counted, {lead, *notes}, lead)
-    out = []
-    for k, (seg, italic) in enumerate(pieces):
-        out.append(_segment_html(seg, rx, italic))
-        at = ends.get(k)
+    after: dict[int, str] = {}
+    for k, at in ends.items():
         if at in notes:
-            out.append("".join(f'<sup class="fn">{escape(n)}</sup>' for n in notes.pop(at)))
-    for at in sorted(notes):             # a marker at offset 0 (or past the end) still shows
-        out.append("".join(f'<sup class="fn">{escape(n)}</sup>' for n in notes[at]))
-    return "".join(out)
+            after[k] = "".join(f'<sup class="fn">{escape(n)}</sup>' for n in notes.pop(at))
+    tail = "".join(f'<sup class="fn">{escape(n)}</sup>' for at in sorted(notes) for n in notes[at])
+    return pieces_html(pieces, rx, after) + tail
 
 
 def structure_note(cmp: Comparison, pair: Pair) -> str:

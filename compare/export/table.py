@@ -153,7 +153,7 @@ def table_bytes(lineage: Lineage, fmt: str, paper: str = "A4") -> bytes:
 
 #: xlsx layout: text size (pt), line height (pt), characters of that size per unit of column width
 #: (a unit is one digit of the default 11 pt font; generous so an estimate never cuts a line off).
-XLSX_FONT_PT, XLSX_LINE_PT, XLSX_CHARS_PER_UNIT = 10, 13.0, 1.0
+XLSX_FONT_PT, XLSX_LINE_PT, XLSX_CHARS_PER_UNIT = 10, 13.0, 1.15
 XLSX_MAX_ROW_PT = 409.0          # Excel's largest row height
 
 

@@ -242,6 +242,7 @@ def test_lineage_view_for_three_versions():
     table = next(h.value for h in at.html if "rc lineage" in h.value)
     assert table.split("<tbody>", 1)[1].count("<tr>") == len(lineage.rows)
     assert re.findall(r"<th>([^<]*)</th>", table) == ["61/180", "63/194", "64/178"]
+    assert '<div class="pid">PP1</div><i class="lw">Recalling</i> its resolutions' in table   # as printed
     steps = next(h.value for h in at.html if 'class="steps"' in h.value)
     assert re.findall(r"<tr><td>([^<]*)</td>", steps) == ["61/180 → 63/194", "63/194 → 64/178"]
     assert "<th>words inserted</th>" in steps

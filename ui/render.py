@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from html import escape
 from typing import Optional, Sequence
 
-from compare.export.html import (FLAG_SYMBOL, MARKUP_CSS, anchor_id, dir_attr, inline_html, rows_table,
-                                  search_regex)
+from compare.export.html import (FLAG_SYMBOL, MARKUP_CSS, cut_segments, anchor_id, dir_attr, inline_html,
+                                  lead_length, pieces_html, rows_table, search_regex)
 from compare.export.inline import INLINE_CSS, inline_view_html
 from compare.export.labels import describe, is_change, pair_flags
 from compare.model import Comparison, Document, Lineage, Pair, Segment
@@ -269,7 +269,11 @@ def lineage_html(lineage: Lineage) -> str:
                 tds.append('<td class="absent">—</td>')
                 continue
             html = []
-            for op, text in cell.parts:
+            lead = 0 if any(op == "note" for op, _ in cell.parts) else lead_length(docs[v], cell.head.split(" + "))
+            if lead:                                # the leading word in italics, as printed
+                html.append(pieces_html(cut_segments([Segment(op, t) for op, t in cell.parts], "insert", {lead}, lead)[0],
+                                        None))
+            for op, text in (() if lead else cell.parts):
                 if op == "note":
                     html.append(f'<span class="absent">{escape(text)}</span>')
                 else:

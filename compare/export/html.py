@@ -114,7 +114,7 @@ def side_html(segments: Iterable[Segment], side: str, highlight: Optional[str] =
     shown = [s for s in segments if s.op in ("equal", keep)]
     if not lead:
         return "".join(_segment_html(s, rx) for s in shown)
-    return pieces_html(_split_at(shown, keep, {lead}, lead)[0], rx)
+    return pieces_html(cut_segments(shown, keep, {lead}, lead)[0], rx)
 
 
 def inline_html(segments: Iterable[Segment], highlight: Optional[str] = None) -> str:
@@ -148,7 +148,7 @@ def pieces_html(pieces: Sequence[tuple[Segment, bool, int]], rx, after: Optional
     return "".join(out)
 
 
-def _split_at(segments: Sequence[Segment], counted: str, cuts: set[int], lead: int
+def cut_segments(segments: Sequence[Segment], counted: str, cuts: set[int], lead: int
               ) -> tuple[list[tuple[Segment, bool, int]], dict[int, int]]:
     """Cut ``segments`` at offsets of one side's text (``counted``: the op that, with
     ``equal``, makes that side) so a leading word or a footnote marker can be placed.

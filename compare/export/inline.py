@@ -13,7 +13,7 @@ from html import escape
 from typing import Optional, Sequence
 
 from ..model import Comparison, Document, Pair
-from .html import FLAG_SYMBOL, _split_at, anchor_id, badges_html, dir_attr, lead_length, pieces_html, search_regex
+from .html import FLAG_SYMBOL, cut_segments, anchor_id, badges_html, dir_attr, lead_length, pieces_html, search_regex
 from .labels import is_change, pair_ids
 
 INLINE_CSS = """
@@ -73,7 +73,7 @@ def inline_text_html(cmp: Comparison, pair: Pair, highlight: Optional[str] = Non
     counted, doc, ids = ("insert", cmp.new, pair.new) if pair.new else ("delete", cmp.old, pair.old)
     lead = lead_length(doc, ids)
     notes = _footnote_cuts(cmp, pair)
-    pieces, ends = _split_at(pair.diff, counted, {lead, *notes}, lead)
+    pieces, ends = cut_segments(pair.diff, counted, {lead, *notes}, lead)
     after: dict[int, str] = {}
     for k, at in ends.items():
         if at in notes:

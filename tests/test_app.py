@@ -309,6 +309,7 @@ def test_bad_upload_shows_one_line_and_the_app_keeps_working(name, data, says):
     errors = [e.value for e in at.error]
     assert len(errors) == 1 and name in errors[0] and says.lower() in errors[0].lower()
     assert "\n" not in errors[0]
+    assert at.error[0].icon == ":material/error:"          # Streamlit's icon font: never a missing-glyph box
     assert len(rows(at)) == 26                              # the samples still compare
 
 
@@ -370,6 +371,9 @@ def test_downloads_are_read_back_by_the_library(media):
     table = docx.Document(io.BytesIO(data)).tables[0]
     assert len(table.rows) == 26 + 1
     assert api.load(data, name="table.docx").paragraphs          # the library reads it too
+    # PDFs are written when clicked (a deferred download: tests/test_app_e2e.py clicks one)
+    assert {at.download_button(key=f"dl_pdf_{v}").label for v in ("side-by-side", "inline")} == {
+        "⬇ PDF (side by side, landscape)", "⬇ PDF (inline, portrait)"}
 
 
 def test_lineage_downloads_and_redline_of_a_step(media):

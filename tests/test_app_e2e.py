@@ -225,6 +225,17 @@ def test_next_previous_change_and_inline_view_in_a_real_browser(server, browser)
     if os.environ.get("RC_UPDATE_SCREENSHOT"):
         _readme_screenshot(page, "inline.png")
     assert not page.locator('[data-testid="stException"]').count()
+
+    # the PDF download: a real file with the change list and every paragraph id
+    if shutil.which("pdftotext"):
+        with page.expect_download(timeout=60_000) as dl:
+            page.get_by_role("button", name="⬇ PDF (inline, portrait)").click()
+        pdf = ARTIFACTS / "app-download.pdf"
+        dl.value.save_as(str(pdf))
+        assert pdf.read_bytes().startswith(b"%PDF")
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        assert f"{n} changes" in text and "Rev.1 → Rev.2 (illustrative)" in text
+        assert all(p.id in text for p in cmp.new.paragraphs)
     page.close()
 
 

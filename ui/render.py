@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from html import escape
 from typing import Optional, Sequence
 
-from compare.export.html import (FLAG_SYMBOL, MARKUP_CSS, cut_segments, anchor_id, dir_attr, inline_html,
-                                  lead_length, pieces_html, rows_table, search_regex)
+from compare.export.html import (FLAG_SYMBOL, MARKUP_CSS, anchor_id, cut_segments, dir_attr, inline_html,
+                                  lead_length, pieces_html, search_regex)
 from compare.export.inline import INLINE_CSS, inline_view_html
 from compare.export.labels import describe, is_change, pair_flags
 from compare.model import Comparison, Document, Lineage, Pair, Segment
@@ -96,17 +96,6 @@ def filter_pairs(cmp: Comparison, f: Filters) -> list[Pair]:
     return out
 
 
-def find_pair(cmp: Comparison, target: Optional[str]) -> Optional[Pair]:
-    """The pair holding ``"old:OP5"`` or ``"new:OP5"``."""
-    if not target or ":" not in target:
-        return None
-    side, pid = target.split(":", 1)
-    for p in cmp.pairs:
-        if pid in (p.old if side == "old" else p.new):
-            return p
-    return None
-
-
 def change_list(pairs: Sequence[Pair]) -> list[Pair]:
     """The changes the next/previous controls walk through: the shown pairs that are changes."""
     return [p for p in pairs if is_change(p)]
@@ -156,17 +145,6 @@ def inline_view(cmp: Comparison, pairs: Sequence[Pair], *, highlight: str = "", 
         return STYLE + '<p class="rc absent">No paragraph matches these filters.</p>'
     return (f"{STYLE}<style>{INLINE_CSS}</style>"
             + inline_view_html(cmp, pairs, highlight=highlight or None, focus=focus, anchors=True))
-
-
-def jump_targets(cmp: Comparison) -> list[str]:
-    """``new:…`` for every paragraph of the new version, then ``old:…`` for those gone from it."""
-    out = [f"new:{p.id}" for p in cmp.new.paragraphs]
-    gone = {i for p in cmp.pairs if not p.new for i in p.old}
-    out += [f"old:{p.id}" for p in cmp.old.paragraphs if p.id in gone]
-    return out
-
-
-# --------------------------------------------------------------------------- figures
 
 
 def changed_words(pair: Pair) -> tuple[int, int]:
@@ -244,10 +222,6 @@ def comparison_html(cmp: Comparison, pairs: Sequence[Pair], *, highlight: str = 
 
     rows = "".join(pair_row(p, cmp, highlight=highlight or None, focus=p is focus, anchors=True) for p in pairs)
     return f'{STYLE}<div class="rc">{table_head(cmp)}<tbody>{rows}</tbody></table></div>'
-
-
-def focus_html(cmp: Comparison, pair: Pair) -> str:
-    return f'{STYLE}<div class="rc">{rows_table(cmp, [pair], focus=True)}</div>'
 
 
 def lineage_html(lineage: Lineage) -> str:

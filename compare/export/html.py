@@ -59,7 +59,7 @@ table.rc th{background:#f3f3f3;position:sticky;top:0;z-index:1}
 .rc .b-renumbered,.rc .b-unchanged{border-color:#999;color:#555}
 .rc .b-leading{border-color:#b26b00;background:#fff4e0;font-weight:600}
 .rc .lead{font-weight:600;border-inline-start:3px solid #b26b00;padding-inline-start:.3rem;margin-top:.2rem;
-  overflow-wrap:anywhere;font-size:.85rem}
+  overflow-wrap:break-word;font-size:.9em}
 .rc tr.focus td{background:#fffbe0;outline:2px solid #b26b00}
 .rc .absent{color:#777}
 """

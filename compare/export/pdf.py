@@ -34,8 +34,11 @@ body{margin:0}
 .rc{font-size:8.5pt;line-height:1.3}
 table.rc th{position:static}
 table.rc thead{display:table-header-group}
-table.rc td{overflow-wrap:anywhere}
-table.rc tr{page-break-inside:auto}
+table.rc td{overflow-wrap:break-word}
+table.rc:not(.inline) col:nth-child(odd){width:6% !important}
+table.rc:not(.inline) col:nth-child(2),table.rc:not(.inline) col:nth-child(4){width:37% !important}
+table.rc:not(.inline) col:nth-child(5){width:14% !important}
+table.rc tr{break-inside:avoid}
 table.rc.inline{font-size:10pt}
 h1.sec{font-size:14pt;margin:0 0 .3rem;string-set:versions content()}
 section.cmp{page-break-before:always}

@@ -395,6 +395,16 @@ def test_lineage_downloads_and_redline_of_a_step(media):
 # --------------------------------------------------------------------------- rendering details (no Streamlit)
 
 
+def test_change_position_steps_and_words():
+    from ui import render
+
+    assert render.step_position(None, 5, +1) == 0 and render.step_position(None, 5, -1) == 4
+    assert render.step_position(4, 5, +1) == 4 and render.step_position(0, 5, -1) == 0     # stops at the ends
+    assert render.step_position(9, 5, +1) == 0 and render.step_position(None, 0, +1) is None
+    assert render.position_text(2, 12) == "change 3 of 12"
+    assert render.position_text(None, 1) == "1 change" and render.position_text(None, 0) == "no changes shown"
+
+
 def test_render_rtl_and_escaping():
     from ui import render
 

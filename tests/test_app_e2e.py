@@ -119,6 +119,14 @@ def test_app_in_a_real_browser(server, browser):
     # struck-through deletions really look struck through (computed style, not only a tag)
     deco = page.locator("table.rc del").first.evaluate("e => getComputedStyle(e).textDecorationLine")
     assert "line-through" in deco
+    # nothing spills out of its cell: ids ("OP1 + OP2") wrap, the leading-word note stays in the change column
+    spill = page.evaluate("""() => [...document.querySelectorAll('table.rc td.pid, table.rc .lead')].filter(e => {
+        const td = e.closest('td'), r = e.getBoundingClientRect(), c = td.getBoundingClientRect();
+        return e.scrollWidth > e.clientWidth + 1 || r.right > c.right + 1; }).map(e => e.textContent)""")
+    assert spill == []
+    assert page.locator("table.rc td.pid", has_text="OP1 + OP2").count() == 1
+    # leading words in italics, as in the resolution
+    assert page.locator("table.rc i.lw").first.evaluate("e => getComputedStyle(e).fontStyle") == "italic"
     page.wait_for_timeout(800)                                     # let the chart draw
     ARTIFACTS.mkdir(exist_ok=True)
     if os.environ.get("RC_UPDATE_SCREENSHOT"):

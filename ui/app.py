@@ -537,10 +537,10 @@ PDF_VIEWS = {"side-by-side": "side by side, landscape", "inline": "inline, portr
 def pdf_buttons(lineage: Lineage, key: tuple, stem: str) -> None:
     """PDF of the comparison (every step of a lineage), side by side or inline; written only when
     clicked (a callable), since laying out the pages takes a second."""
-    try:
-        import compare.export.pdf  # noqa: F401
-    except ImportError:
-        st.caption("PDF: not available in this build")
+    from importlib.util import find_spec
+
+    if find_spec("weasyprint") is None:             # imported only when a PDF is asked for
+        st.caption("PDF: needs WeasyPrint (pip install weasyprint)")
         return
     paper = st.radio("PDF paper", ["A4", "Letter"], key="pdf_paper", horizontal=True)
     for view, words in PDF_VIEWS.items():

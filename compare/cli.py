@@ -91,8 +91,6 @@ def _options(args: argparse.Namespace) -> CompareOptions:
 
 
 def _cmd_diff(args: argparse.Namespace) -> int:
-    if args.format == "pdf" and not args.output:
-        raise InputError("--format pdf", "needs an output file: -o OUT.pdf")
     docs = [api.load(Path(f), label=lab, limits=_limits(args)) for f, lab in zip(args.files, _labels(args))]
     opts = _options(args)
     result = api.compare_versions(docs, opts)
@@ -117,6 +115,8 @@ def _write_pdf(args: argparse.Namespace, comparisons) -> None:
     """``diff --format pdf``: the printable comparison (compare.export.pdf), written atomically."""
     from .export.pdf import comparison_pdf
 
+    if not args.output:
+        raise InputError("--format pdf", "needs an output file: -o OUT.pdf")
     try:
         data = comparison_pdf(comparisons, args.view, paper=args.paper, orientation=args.orientation)
     except ImportError as exc:
@@ -242,13 +242,13 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("files", nargs="+", metavar="FILE")
     d.add_argument("--format", choices=("text", "json", "html", "pdf"), default="text")
     d.add_argument("--labels", help="comma-separated version labels, e.g. '61/180,L.17,Rev.1'")
+    comparison_options(d)
     d.add_argument("-o", "--output", metavar="OUT.pdf", help="--format pdf: the file to write")
     d.add_argument("--view", choices=("side-by-side", "inline"), default="side-by-side",
                    help="--format pdf: two columns (landscape) or the new text with changes inline (portrait)")
     d.add_argument("--paper", choices=("A4", "Letter"), default="A4", help="--format pdf: paper size (default A4)")
     d.add_argument("--orientation", choices=("portrait", "landscape"),
                    help="--format pdf: default landscape for side-by-side, portrait for inline")
-    comparison_options(d)
     d.set_defaults(func=_cmd_diff)
 
     r = sub.add_parser("redline", help="write a Word redline (real tracked changes) of OLD → NEW")
@@ -276,9 +276,9 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("files", nargs="+", metavar="FILE")
     t.add_argument("-o", "--output", required=True, metavar="OUT.docx|xlsx|csv")
     t.add_argument("--labels", help="comma-separated version labels, e.g. '61/180,L.17,Rev.1'")
+    comparison_options(t)
     t.add_argument("--paper", choices=("A4", "Letter"), default="A4",
                    help="paper size of the .docx and of the .xlsx print setup (default A4, as the redline)")
-    comparison_options(t)
     t.set_defaults(func=_cmd_table)
 
     add_trace_parser(sub)

@@ -12,12 +12,15 @@ from dataclasses import dataclass
 from html import escape
 from typing import Optional, Sequence
 
-from compare.export.html import (FLAG_SYMBOL, MARKUP_CSS, anchor_id, cut_segments, dir_attr, inline_html,
-                                  lead_length, pieces_html, search_regex)
-from compare.export.inline import INLINE_CSS, inline_view_html
-from compare.export.labels import describe, is_change, pair_flags
+from compare.export.html import FLAG_SYMBOL, MARKUP_CSS, dir_attr, inline_html, rows_table, search_regex
+from compare.export.labels import describe, pair_flags
 from compare.model import Comparison, Document, Lineage, Pair, Segment
 from compare.tokens import words
+
+# the workbench (issue 17): change navigation, the inline view, leading words in italics
+from compare.export.html import anchor_id, cut_segments, lead_length, pieces_html  # noqa: E402
+from compare.export.inline import INLINE_CSS, inline_view_html  # noqa: E402
+from compare.export.labels import is_change  # noqa: E402
 
 STYLE = f"""<style>{MARKUP_CSS}
 .rc-sum{{display:flex;flex-wrap:wrap;gap:.3rem;margin:.2rem 0}}
@@ -222,6 +225,10 @@ def comparison_html(cmp: Comparison, pairs: Sequence[Pair], *, highlight: str = 
 
     rows = "".join(pair_row(p, cmp, highlight=highlight or None, focus=p is focus, anchors=True) for p in pairs)
     return f'{STYLE}<div class="rc">{table_head(cmp)}<tbody>{rows}</tbody></table></div>'
+
+
+def focus_html(cmp: Comparison, pair: Pair) -> str:
+    return f'{STYLE}<div class="rc">{rows_table(cmp, [pair], focus=True)}</div>'
 
 
 def lineage_html(lineage: Lineage) -> str:

@@ -219,21 +219,28 @@ def _xlsx(lineage: Lineage, paper: str = "A4") -> bytes:
                 else:
                     blocks.append(TextBlock(plain_font, text))
             target.value = CellRichText(blocks) if (changed or cell.head) else cell.marked()
-    width = xlsx_column_width(len(df.columns), paper)
     for v in range(1, len(df.columns) + 1):
-        ws.column_dimensions[ws.cell(row=1, column=v).column_letter].width = width
-    for r, row in enumerate(grid, start=2):
-        ws.row_dimensions[r].height = xlsx_row_height([c.marked() for c in row], width)
+        ws.column_dimensions[ws.cell(row=1, column=v).column_letter].width = 60
     ws.freeze_panes = "A2"
-    _xlsx_print_setup(ws, paper, " → ".join(str(c) for c in df.columns))
     buf = io.BytesIO()
+    _xlsx_print_layout(ws, paper)
     wb.save(buf)
     return buf.getvalue()
 
 
-def _xlsx_print_setup(ws, paper: str, title: str) -> None:
-    """Landscape on A4/Letter, all columns on one page wide, header row on every page,
-    the versions in the page header and "page n of N" in the footer."""
+def _xlsx_print_layout(ws, paper: str) -> None:
+    """Make the sheet print: column widths that fill the page, row heights for the wrapped text
+    (Excel does not grow rows for rich text; LibreOffice keeps the heights it is given), landscape
+    on A4/Letter, all columns on one page wide, the column names on every page, the versions in
+    the page header and "page n of N" in the footer.  Worked out from the cells as written."""
+    n = ws.max_column
+    width = xlsx_column_width(n, paper)
+    for v in range(1, n + 1):
+        ws.column_dimensions[ws.cell(row=1, column=v).column_letter].width = width
+    for r, row in enumerate(ws.iter_rows(min_row=2), start=2):
+        ws.row_dimensions[r].height = xlsx_row_height([str(c.value) if c.value is not None else "" for c in row],
+                                                      width)
+    title = " → ".join(str(ws.cell(row=1, column=v).value or "") for v in range(1, n + 1))
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4 if paper == "A4" else ws.PAPERSIZE_LETTER
     ws.page_setup.fitToWidth = 1

@@ -153,4 +153,3 @@ def test_cli_table(tmp_path, capsys):
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 2
     assert sorted(p.name for p in tmp_path.iterdir()) == ["t.csv", "t.docx", "t.xlsx"]
-

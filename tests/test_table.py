@@ -82,6 +82,7 @@ def test_docx_table_is_a4_landscape_by_default_letter_on_request(fr_lineage, tmp
                  "-o", str(out), "--paper", "Letter"]) == 0
     assert round(docx.Document(str(out)).sections[0].page_width.mm) == 279
 
+
 def test_csv_reads_back(fr_lineage, three_lineage):
     for lin in (fr_lineage, three_lineage):
         data = table_bytes(lin, "csv")

@@ -4,10 +4,11 @@ Why WeasyPrint: the side-by-side and inline views already exist as HTML (the
 very rows the app shows), and WeasyPrint lays them out with CSS paged media —
 page size, running header naming the versions, "page n of N", table headers
 repeated on each page — in-process, with no browser or office suite to start
-(a pip package over Pango, which every Linux desktop has): the bundled pair takes
-~0.5 s in process, ~1.7 s for the whole ``diff --format pdf`` command (``bench/bench_pdf.py``).  Chromium's print-to-PDF would need a browser on the user's machine and
-gives no running header of our own; LibreOffice over the redline takes seconds
-to start and prints Word's layout, not the two-column view.
+(a pip package over Pango, which every Linux desktop has): the bundled pair
+takes ~0.5 s in process, ~1.7 s for the whole ``diff --format pdf`` command
+(``bench/bench_pdf.py``).  Chromium's print-to-PDF would need a browser on the
+user's machine and puts its own header and footer; LibreOffice over the
+redline takes seconds to start and prints Word's layout, not the two-column view.
 
 Each comparison gets a first page with the versions, the counts and the change
 list (every pair :func:`compare.export.labels.is_change` keeps, described in one

@@ -118,11 +118,26 @@ def _cmd_diff(args: argparse.Namespace) -> int:
         from .export.html import comparisons_html
 
         sys.stdout.write(comparisons_html(result.comparisons))
+    elif args.format == "pdf":
+        _write_pdf(args, result.comparisons)
     else:
         from .export.text import comparisons_text
 
         sys.stdout.write(comparisons_text(result.comparisons))
     return EXIT_OK
+
+
+def _write_pdf(args: argparse.Namespace, comparisons) -> None:
+    """``diff --format pdf``: the printable comparison (compare.export.pdf), written atomically."""
+    from .export.pdf import comparison_pdf
+
+    if not args.output:
+        raise InputError("--format pdf", "needs an output file: -o OUT.pdf")
+    try:
+        data = comparison_pdf(comparisons, args.view, paper=args.paper, orientation=args.orientation)
+    except ImportError as exc:
+        raise InputError("--format pdf", str(exc).splitlines()[0]) from None
+    _write_output(args.output, data, args.files)
 
 
 def _write_output(out: str, data: bytes, inputs: Sequence[str]) -> None:
@@ -204,7 +219,7 @@ def _cmd_table(args: argparse.Namespace) -> int:
         raise InputError(args.output, f"give an output name ending in {', '.join('.' + f for f in FORMATS)}")
     docs = [api.load(Path(f), label=lab, limits=_limits(args)) for f, lab in zip(args.files, _labels(args))]
     lineage = api.compare_versions(_ordered(args, docs), _options(args))
-    _write_output(args.output, table_bytes(lineage, fmt), args.files)
+    _write_output(args.output, table_bytes(lineage, fmt, paper=args.paper), args.files)
     return EXIT_OK
 
 
@@ -237,12 +252,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     d = sub.add_parser("diff", help="align and diff two or more versions, oldest first")
     d.add_argument("files", nargs="+", metavar="FILE")
-    d.add_argument("--format", choices=("text", "json", "html"), default="text")
+    d.add_argument("--format", choices=("text", "json", "html", "pdf"), default="text")
     d.add_argument("--labels", help="comma-separated version labels, e.g. '61/180,L.17,Rev.1'")
     d.add_argument("--order", choices=("given", "auto"), default="given",
                    help="given: as on the command line (warns where the dates disagree); "
                         "auto: by what the versions say (session, base < Rev.n < A/RES, date)")
     comparison_options(d)
+    d.add_argument("-o", "--output", metavar="OUT.pdf", help="--format pdf: the file to write")
+    d.add_argument("--view", choices=("side-by-side", "inline"), default="side-by-side",
+                   help="--format pdf: two columns (landscape) or the new text with changes inline (portrait)")
+    d.add_argument("--paper", choices=("A4", "Letter"), default="A4", help="--format pdf: paper size (default A4)")
+    d.add_argument("--orientation", choices=("portrait", "landscape"),
+                   help="--format pdf: default landscape for side-by-side, portrait for inline")
     d.set_defaults(func=_cmd_diff)
 
     r = sub.add_parser("redline", help="write a Word redline (real tracked changes) of OLD → NEW")
@@ -276,6 +297,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="given: as on the command line (warns where the dates disagree); "
                         "auto: by what the versions say (session, base < Rev.n < A/RES, date)")
     comparison_options(t)
+    t.add_argument("--paper", choices=("A4", "Letter"), default="A4",
+                   help="paper size of the .docx and of the .xlsx print setup (default A4, as the redline)")
     t.set_defaults(func=_cmd_table)
 
     add_trace_parser(sub)

@@ -19,7 +19,8 @@ pytest.importorskip("streamlit")
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from compare import api  # noqa: E402
-from compare.export.labels import pair_flags  # noqa: E402
+from compare.export.html import anchor_id  # noqa: E402
+from compare.export.labels import describe, is_change, pair_flags  # noqa: E402
 from compare.model import CompareOptions  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -161,13 +162,60 @@ def test_status_part_and_search_filters():
     assert rows(at) == [] and "No paragraph matches" in main_table(at)
 
 
-def test_jump_to_a_paragraph():
+def position(at: AppTest) -> str:
+    return next(re.sub(r"<[^>]+>", "", h.value) for h in at.html if "rc-position" in h.value)
+
+
+def focused(at: AppTest) -> list[tuple[list[str], list[str], list[str]]]:
+    return [(m[0].split(), m[1].split(), m[2].split()) for m in ROW_RE.findall(main_table(at)) if m[4]]
+
+
+def test_next_and_previous_change_walk_the_change_list():
     at = start()
-    at.selectbox(key="jump").set_value("new:OP5").run()
+    cmp = expected(REV1, REV2)
+    changes = [p for p in cmp.pairs if is_change(p)]
+    want = [(pair_flags(p), p.old, p.new) for p in changes]
+    assert position(at) == f"{len(changes)} changes" and focused(at) == []
+    # the change list: every change, in reading order, with its one-line description
+    box = at.selectbox(key="change_pos")
+    assert list(box.options) == [
+        f"{i + 1}. {describe(p, 'Rev.1', 'Rev.2 (illustrative)')}" for i, p in enumerate(changes)]
+    at.button(key="next_change").click().run()
     assert_clean(at)
-    focus = [h.value for h in at.html if "Jump:" in h.value]
-    assert focus and "OP6 (Rev.1) → OP5 (Rev.2 (illustrative))" in focus[0]
-    assert 'class="focus"' in main_table(at)
+    assert position(at) == f"change 1 of {len(changes)}" and focused(at) == want[:1]
+    at.button(key="next_change").click().run()
+    at.button(key="next_change").click().run()
+    assert position(at) == f"change 3 of {len(changes)}" and focused(at) == [want[2]]
+    at.button(key="prev_change").click().run()
+    assert position(at) == f"change 2 of {len(changes)}" and focused(at) == [want[1]]
+    # the page is asked to scroll to the focused row
+    script = next(h.value for h in at.html if "<script" in h.value)
+    assert anchor_id("old" if changes[1].old else "new", (changes[1].old or changes[1].new)[0]) in script
+    # picking from the list; Next stops at the last change
+    at.selectbox(key="change_pos").set_value(len(changes) - 1).run()
+    at.button(key="next_change").click().run()
+    assert position(at) == f"change {len(changes)} of {len(changes)}" and focused(at) == [want[-1]]
+    # the inline view keeps the focus on the same pair
+    at.radio(key="pair_view").set_value("Inline").run()
+    assert_clean(at)
+    inline = next(h.value for h in at.html if "rc inline" in h.value)
+    assert re.search(r'<tr class="[^"]*\bfocus\b[^"]*" data-status="[^"]*" data-old="%s" data-new="%s"'
+                     % (" ".join(changes[-1].old), " ".join(changes[-1].new)), inline)
+
+
+def test_inline_view_shows_every_paragraph_with_changes_in_place():
+    at = start()
+    at.radio(key="pair_view").set_value("Inline").run()
+    assert_clean(at)
+    cmp = expected(REV1, REV2)
+    inline = next(h.value for h in at.html if "rc inline" in h.value)
+    got = re.findall(r'<tr class="[^"]*" data-status="([^"]*)" data-old="([^"]*)" data-new="([^"]*)"', inline)
+    assert [(f.split(), o.split(), n.split()) for f, o, n in got] == as_rows(cmp)
+    assert "<del>" in inline and "<ins>" in inline
+    assert '<i class="lw">' in inline                              # leading words in italics
+    assert "“Encourage” → “Engage”" in re.sub(r"</?bdi>", "", inline)
+    assert all(f'<sup class="fn">{f.number}</sup>' in inline for f in cmp.new.footnotes)
+    assert "class=\"footnotes\"" in inline
 
 
 def test_switching_pair_and_order():
@@ -196,8 +244,10 @@ def test_lineage_view_for_three_versions():
     table = next(h.value for h in at.html if "rc lineage" in h.value)
     assert table.split("<tbody>", 1)[1].count("<tr>") == len(lineage.rows)
     assert re.findall(r"<th>([^<]*)</th>", table) == ["61/180", "63/194", "64/178"]
-    steps = at.dataframe[0].value
-    assert list(steps["from → to"]) == ["61/180 → 63/194", "63/194 → 64/178"]
+    assert '<div class="pid">PP1</div><i class="lw">Recalling</i> its resolutions' in table   # as printed
+    steps = next(h.value for h in at.html if 'class="steps"' in h.value)
+    assert re.findall(r"<tr><td>([^<]*)</td>", steps) == ["61/180 → 63/194", "63/194 → 64/178"]
+    assert "<th>words inserted</th>" in steps
     # then one pair out of the three
     assert pick.options[2] == "61/180 → 64/178"
     at.selectbox(key="pick").set_value("pair:example:A-RES-61-180.en.md|example:A-RES-64-178.en.md").run()
@@ -262,6 +312,7 @@ def test_bad_upload_shows_one_line_and_the_app_keeps_working(name, data, says):
     errors = [e.value for e in at.error]
     assert len(errors) == 1 and name in errors[0] and says.lower() in errors[0].lower()
     assert "\n" not in errors[0]
+    assert at.error[0].icon == ":material/error:"          # Streamlit's icon font: never a missing-glyph box
     assert len(rows(at)) == 26                              # the samples still compare
 
 
@@ -323,6 +374,9 @@ def test_downloads_are_read_back_by_the_library(media):
     table = docx.Document(io.BytesIO(data)).tables[0]
     assert len(table.rows) == 1 + 1 + 26
     assert api.load(data, name="table.docx").paragraphs          # the library reads it too
+    # PDFs are written when clicked (a deferred download: tests/test_app_e2e.py clicks one)
+    assert {at.download_button(key=f"dl_pdf_{v}").label for v in ("side-by-side", "inline")} == {
+        "⬇ PDF (side by side, landscape)", "⬇ PDF (inline, portrait)"}
 
 
 def test_lineage_downloads_and_redline_of_a_step(media):
@@ -343,6 +397,16 @@ def test_lineage_downloads_and_redline_of_a_step(media):
 
 
 # --------------------------------------------------------------------------- rendering details (no Streamlit)
+
+
+def test_change_position_steps_and_words():
+    from ui import render
+
+    assert render.step_position(None, 5, +1) == 0 and render.step_position(None, 5, -1) == 4
+    assert render.step_position(4, 5, +1) == 4 and render.step_position(0, 5, -1) == 0     # stops at the ends
+    assert render.step_position(9, 5, +1) == 0 and render.step_position(None, 0, +1) is None
+    assert render.position_text(2, 12) == "change 3 of 12"
+    assert render.position_text(None, 1) == "1 change" and render.position_text(None, 0) == "no changes shown"
 
 
 def test_render_rtl_and_escaping():

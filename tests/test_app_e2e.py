@@ -119,6 +119,14 @@ def test_app_in_a_real_browser(server, browser):
     # struck-through deletions really look struck through (computed style, not only a tag)
     deco = page.locator("table.rc del").first.evaluate("e => getComputedStyle(e).textDecorationLine")
     assert "line-through" in deco
+    # nothing spills out of its cell: ids ("OP1 + OP2") wrap, the leading-word note stays in the change column
+    spill = page.evaluate("""() => [...document.querySelectorAll('table.rc td.pid, table.rc .lead')].filter(e => {
+        const td = e.closest('td'), r = e.getBoundingClientRect(), c = td.getBoundingClientRect();
+        return e.scrollWidth > e.clientWidth + 1 || r.right > c.right + 1; }).map(e => e.textContent)""")
+    assert spill == []
+    assert page.locator("table.rc td.pid", has_text="OP1 + OP2").count() == 1
+    # leading words in italics, as in the resolution
+    assert page.locator("table.rc i.lw").first.evaluate("e => getComputedStyle(e).fontStyle") == "italic"
     page.wait_for_timeout(800)                                     # let the chart draw
     ARTIFACTS.mkdir(exist_ok=True)
     if os.environ.get("RC_UPDATE_SCREENSHOT"):
@@ -146,9 +154,104 @@ def test_app_in_a_real_browser(server, browser):
     page.close()
 
 
-def _readme_screenshot(page) -> None:
-    """docs/screenshot.png: the opening view, as a small palette PNG."""
-    path = ROOT / "docs" / "screenshot.png"
+FOCUS_STATE = """sel => { const el = document.querySelector(sel); if (!el) return null;
+  const r = el.getBoundingClientRect(), td = el.querySelector('td');
+  const scrolled = Math.max(...[...document.querySelectorAll('*')].map(e => e.scrollTop), window.scrollY);
+  return {old: el.dataset.old, new: el.dataset.new, top: r.top, bottom: r.bottom, h: window.innerHeight,
+          bg: getComputedStyle(td).backgroundColor, outline: getComputedStyle(td).outlineStyle, scrolled}; }"""
+
+
+def focus_state(page, sel: str = "table.rc tr.focus") -> dict | None:
+    return page.evaluate(FOCUS_STATE, sel)
+
+
+def wait_focus_on(page, pair, sel: str = "table.rc tr.focus") -> dict:
+    """Wait until the highlighted row is ``pair``'s and lies inside the window; return its state."""
+    want_old, want_new = " ".join(pair.old), " ".join(pair.new)
+    page.wait_for_function(
+        f"""() => {{ const s = ({FOCUS_STATE})({sel!r}); return s && s.old === {want_old!r} &&
+            s.new === {want_new!r} && s.top >= 0 && s.bottom <= s.h; }}""", timeout=30_000)
+    return focus_state(page, sel)
+
+
+def position(page) -> str:
+    return page.locator('[data-testid="rc-position"]').inner_text().strip()
+
+
+def test_next_previous_change_and_inline_view_in_a_real_browser(server, browser):
+    """Keys J/K and the buttons walk the changes: the row is highlighted and scrolled into the
+    window; the inline view keeps the place and shows the marks as a reader sees them."""
+    from compare import api
+    from compare.export.labels import is_change
+
+    cmp = api.compare(api.load(str(ROOT / "samples/draft-rev1-2008-11-10.fr.md")),
+                      api.load(str(ROOT / "samples/draft-rev2-illustrative.fr.md")))
+    changes = [p for p in cmp.pairs if is_change(p)]
+    n = len(changes)
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.goto(server)
+    wait_rows(page, len(cmp.pairs))
+    assert position(page) == f"{n} changes" and focus_state(page) is None
+
+    page.get_by_role("button", name="↓ Next").click()
+    page.get_by_text(f"change 1 of {n}", exact=True).wait_for(timeout=30_000)
+    first = wait_focus_on(page, changes[0])
+    assert first["bg"] != "rgba(0, 0, 0, 0)" and first["outline"] != "none"      # highlighted
+    # keyboard: J = next (twice), K = previous
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    for key, k in (("j", 2), ("j", 3), ("k", 2)):
+        page.keyboard.press(key)
+        page.get_by_text(f"change {k} of {n}", exact=True).wait_for(timeout=30_000)
+        wait_focus_on(page, changes[k - 1])
+    # the last change lies far down the page: reaching it scrolls the page
+    for k in range(3, n + 1):
+        page.get_by_role("button", name="↓ Next").click()
+        page.get_by_text(f"change {k} of {n}", exact=True).wait_for(timeout=30_000)
+    last = wait_focus_on(page, changes[-1])
+    assert last["scrolled"] > 200
+    box = page.get_by_role("button", name="↓ Next").bounding_box()     # the bar stays in the window
+    assert box and 0 <= box["y"] < 200
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "app-next-change.png"))
+    if os.environ.get("RC_UPDATE_SCREENSHOT"):
+        _readme_screenshot(page, "navigation.png")
+
+    # the inline view: the same change in focus, in the window; marks and italics as printed
+    page.get_by_text("Inline", exact=True).click()
+    inline_sel = "table.rc.inline tr.focus"
+    state = wait_focus_on(page, changes[-1], inline_sel)
+    assert state["outline"] != "none"
+    assert page.locator("table.rc.inline tr[data-status]").count() == len(cmp.pairs)
+    style = page.locator("table.rc.inline del").first.evaluate("e => getComputedStyle(e).textDecorationLine")
+    assert "line-through" in style
+    style = page.locator("table.rc.inline ins").first.evaluate("e => getComputedStyle(e).textDecorationLine")
+    assert "underline" in style
+    assert page.locator("table.rc.inline i.lw").first.evaluate("e => getComputedStyle(e).fontStyle") == "italic"
+    assert page.locator(".rc .footnotes p").count() == len(cmp.new.footnotes)
+    page.get_by_role("button", name="↑ Previous").click()
+    page.get_by_text(f"change {n - 1} of {n}", exact=True).wait_for(timeout=30_000)
+    wait_focus_on(page, changes[-2], inline_sel)
+    page.screenshot(path=str(ARTIFACTS / "app-inline.png"))
+    if os.environ.get("RC_UPDATE_SCREENSHOT"):
+        _readme_screenshot(page, "inline.png")
+    assert not page.locator('[data-testid="stException"]').count()
+
+    # the PDF download: a real file with the change list and every paragraph id
+    if shutil.which("pdftotext"):
+        with page.expect_download(timeout=60_000) as dl:
+            page.get_by_role("button", name="⬇ PDF (inline, portrait)").click()
+        pdf = ARTIFACTS / "app-download.pdf"
+        dl.value.save_as(str(pdf))
+        assert pdf.read_bytes().startswith(b"%PDF")
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        assert f"{n} changes" in text and "Rev.1 → Rev.2 (illustrative)" in text
+        assert all(p.id in text for p in cmp.new.paragraphs)
+    page.close()
+
+
+def _readme_screenshot(page, name: str = "screenshot.png") -> None:
+    """docs/<name>: the page as shown, as a small palette PNG."""
+    path = ROOT / "docs" / name
     path.parent.mkdir(exist_ok=True)
     page.screenshot(path=str(path))
     try:

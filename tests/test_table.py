@@ -50,6 +50,39 @@ def test_frame_shape_and_markers(fr_lineage):
         assert sorted(i for r in fr_lineage.rows for i in r[v]) == sorted(p.id for p in d.paragraphs)
 
 
+def test_xlsx_is_set_up_for_printing(three_lineage):
+    """Wrapped text, widths that fill the page, rows tall enough, A4 landscape, header row repeated,
+    frozen panes (what LibreOffice prints from it: tests/test_pdf.py)."""
+    from openpyxl import load_workbook
+
+    ws = load_workbook(io.BytesIO(table_bytes(three_lineage, "xlsx"))).active
+    assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4)
+    assert ws.print_title_rows == "$1:$1" and ws.freeze_panes in ("A2", "A3")   # (A3: below a header row)
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and int(ws.page_setup.fitToWidth) == 1
+    widths = [ws.column_dimensions[c].width for c in "ABC"]
+    assert len(set(widths)) == 1 and 25 <= widths[0] <= 70
+    for r in range(2, ws.max_row + 1):
+        assert ws.cell(r, 1).alignment.wrap_text
+        longest = max(len(str(ws.cell(r, c).value or "")) for c in (1, 2, 3))
+        assert ws.row_dimensions[r].height >= 13 * min(30, longest / (widths[0] * 1.15))
+    letter = load_workbook(io.BytesIO(table_bytes(three_lineage, "xlsx", paper="Letter"))).active
+    assert int(letter.page_setup.paperSize) == int(letter.PAPERSIZE_LETTER)
+
+
+def test_docx_table_is_a4_landscape_by_default_letter_on_request(fr_lineage, tmp_path):
+    import docx
+    from docx.shared import Mm
+
+    sec = docx.Document(io.BytesIO(table_bytes(fr_lineage, "docx"))).sections[0]
+    assert (round(sec.page_width.mm), round(sec.page_height.mm)) == (297, 210)
+    sec = docx.Document(io.BytesIO(table_bytes(fr_lineage, "docx", paper="Letter"))).sections[0]
+    assert (sec.page_width, sec.page_height) == (Mm(279.4), Mm(215.9))
+    out = tmp_path / "t.docx"
+    assert main(["table", str(SAMPLES / "draft-rev1-2008-11-10.fr.md"), str(SAMPLES / "draft-rev2-illustrative.fr.md"),
+                 "-o", str(out), "--paper", "Letter"]) == 0
+    assert round(docx.Document(str(out)).sections[0].page_width.mm) == 279
+
+
 def test_csv_reads_back(fr_lineage, three_lineage):
     for lin in (fr_lineage, three_lineage):
         data = table_bytes(lin, "csv")

@@ -34,7 +34,7 @@ import streamlit as st  # noqa: E402
 from compare.api import (compare_versions, default_label, load, load_text, open_library, order_versions,  # noqa: E402
                          short_label, trace_version)
 from compare.errors import InputError  # noqa: E402
-from compare.export.labels import describe, distinct_labels  # noqa: E402
+from compare.export.labels import distinct_labels  # noqa: E402
 from compare.model import CompareOptions, Lineage  # noqa: E402
 from ui import render  # noqa: E402
 
@@ -177,6 +177,13 @@ def _table(key: tuple, fmt: str, _lineage: Lineage) -> bytes:
     return table_bytes(_lineage, fmt)
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def _pdf(key: tuple, view: str, paper: str, _lineage: Lineage) -> bytes:
+    from compare.export.pdf import comparison_pdf
+
+    return comparison_pdf(_lineage.comparisons, view, paper=paper)
+
+
 @st.cache_data(show_spinner=False, max_entries=32)
 def _json(key: tuple, _lineage: Lineage) -> bytes:
     from compare.export.jsonout import versions_dict
@@ -281,7 +288,7 @@ def order_and_label(sources: list[Source]):
             sb.warning(note, icon="⚠️")
     labels = distinct_labels([r[4] for r in rows])            # labels name table columns: keep them distinct
     for s, err in errors:
-        st.error(f"⛔ {err}")
+        st.error(err, icon=":material/error:")
     return [r[3] for r in rows], [r[2] for r in rows], labels
 
 
@@ -353,19 +360,57 @@ def position_chart(cmp, slot) -> None:
 
 
 def filters_block(cmp) -> tuple[render.Filters, str]:
+    """The filters and the choice of view (side by side, or the new text with the changes inline)."""
     c1, c2, c3, c4, c5 = st.columns([1.3, 1.2, 2.2, 1.8, 1.6], vertical_alignment="bottom")
     changes_only = c1.toggle("Changes only", key="changes_only")
     kinds_avail = sorted({p.kind for p in cmp.old.paragraphs + cmp.new.paragraphs}, key="PPOPP".find)
     kinds = c2.multiselect("Part", kinds_avail, key="kinds", placeholder="PP and OP")
     statuses = c3.multiselect("Status", render.STATUS_CHOICES, key="statuses", placeholder="any status")
     query = c4.text_input("Search the text", key="search", placeholder="e.g. Protocole")
-    targets = render.jump_targets(cmp)
-    jump = c5.selectbox(
-        "Jump to paragraph", [""] + targets, key="jump",
-        format_func=lambda t: "—" if not t else (
-            f"{t[4:]} ({cmp.new.label})" if t.startswith("new:") else f"{t[4:]} ({cmp.old.label}, deleted)"),
-    )
-    return render.Filters(changes_only, tuple(kinds), tuple(statuses), query.strip()), jump
+    view = c5.radio("View", PAIR_VIEWS, key="pair_view", horizontal=True,
+                    help="Side by side: old and new in two columns. Inline: the new text laid out "
+                         "as the resolution, deletions struck and insertions underlined in place.")
+    return render.Filters(changes_only, tuple(kinds), tuple(statuses), query.strip()), view or PAIR_VIEWS[0]
+
+
+PAIR_VIEWS = ["Side by side", "Inline"]
+
+
+def _step_change(step: int, n: int) -> None:
+    """Next/previous change (button callbacks: they run before the page, so the list shows the move)."""
+    st.session_state["change_pos"] = render.step_position(st.session_state.get("change_pos"), n, step)
+    st.session_state["_scroll"] = st.session_state.get("_scroll", 0) + 1
+
+
+def _picked_change() -> None:
+    st.session_state["_scroll"] = st.session_state.get("_scroll", 0) + 1
+
+
+def navigation_block(cmp, pairs):
+    """Previous / next change (keys K / J), "change 3 of 12", and the change list; returns the pair
+    in focus (or None).  The change list holds every change among the rows shown."""
+    changes = render.change_list(pairs)
+    n = len(changes)
+    pos = st.session_state.get("change_pos")
+    if pos is not None and not (isinstance(pos, int) and 0 <= pos < n):   # the filters left fewer changes
+        st.session_state["change_pos"] = pos = None
+    st.session_state.setdefault("change_pos", None)
+    # the bar stays at the top of the window while the table scrolls under it
+    # (on the keyed container's wrapper: the container itself is only as tall as the bar)
+    st.html("<style>div:has(> .st-key-rc_navbar){position:sticky;top:3.5rem;z-index:50;background:#fff;"
+            "border-bottom:1px solid #ddd;padding-bottom:.25rem}</style>")
+    bar = st.container(key="rc_navbar")
+    c1, c2, c3, c4 = bar.columns([1.3, 1.2, 1.2, 5], vertical_alignment="bottom")
+    c1.button("↑ Previous", key="prev_change", shortcut="K", on_click=_step_change, args=(-1, n), disabled=n == 0,
+              help="Previous change (key K)", width="stretch")
+    c2.button("↓ Next", key="next_change", shortcut="J", on_click=_step_change, args=(1, n), disabled=n == 0,
+              help="Next change (key J)", width="stretch")
+    c3.html(f'<div data-testid="rc-position" style="padding-bottom:.5rem;font-weight:600">'
+            f"{render.escape(render.position_text(pos, n))}</div>")
+    c4.selectbox("Change list", range(n), key="change_pos", on_change=_picked_change,
+                 placeholder=f"{n} change{'s' if n != 1 else ''} — choose one, or press J for the next",
+                 format_func=lambda i: f"{i + 1}. {render.change_line(cmp, changes[i])}")
+    return changes[pos] if pos is not None else None
 
 
 def pair_view(lineage: Lineage, key: tuple, vs: Versions) -> None:
@@ -390,23 +435,27 @@ def pair_view(lineage: Lineage, key: tuple, vs: Versions) -> None:
 
 @st.fragment
 def table_part(cmp) -> None:
-    """Filters and the side-by-side table: a filter change reruns only this part."""
-    f, jump = filters_block(cmp)
+    """Filters, change navigation and the comparison (side by side or inline): a filter change
+    or a step to the next change reruns only this part."""
+    f, view = filters_block(cmp)
     pairs = render.filter_pairs(cmp, f)
-    focus = render.find_pair(cmp, jump)
-    if focus is not None:
-        st.html(f"<p><b>Jump:</b> {render.escape(describe(focus, cmp.old.label, cmp.new.label))}</p>"
-                + render.focus_html(cmp, focus))
+    focus = navigation_block(cmp, pairs)
     st.caption(f"{len(pairs)} of {len(cmp.pairs)} paragraph pairs shown · deletions [−struck through], "
                "insertions [+underlined]")
-    st.html(render.comparison_html(cmp, pairs, highlight=f.query, focus=focus))
+    if view == "Inline":
+        st.html(render.inline_view(cmp, pairs, highlight=f.query, focus=focus))
+    else:
+        st.html(render.comparison_html(cmp, pairs, highlight=f.query, focus=focus))
+    if focus is not None:
+        token = f"{st.session_state.get('_scroll', 0)}:{view}"
+        st.html(render.scroll_script(render.pair_anchor(focus), token), unsafe_allow_javascript=True)
 
 
 def lineage_view(lineage: Lineage, key: tuple, vs: Versions) -> None:
     import pandas as pd
 
     st.html('<div style="font-size:.9rem">' + "<br>".join(doc_line(d) for d in lineage.versions) + "</div>")
-    st.dataframe(pd.DataFrame(render.step_rows(lineage)), hide_index=True, width="stretch")
+    st.html(render.step_table_html(lineage))
     st.caption(f"{len(lineage.rows)} paragraph lineages · each column marked up against the one before it: "
                "deletions [−struck through], insertions [+underlined]")
     try:
@@ -522,8 +571,27 @@ def downloads(lineage: Lineage, key: tuple, *, pair: bool, vs: Versions | None =
                 continue
             st.download_button(f"⬇ Compilation table (.{fmt})", data, file_name=f"{stem}-table.{fmt}",
                                mime=TABLE_MIME[fmt], key=f"dl_table_{fmt}", on_click="ignore", width="stretch")
+        pdf_buttons(lineage, key, stem)
         st.download_button("⬇ JSON", _json(key, lineage), file_name=f"{stem}.json", mime="application/json",
                            key="dl_json", on_click="ignore", width="stretch")
+
+
+PDF_VIEWS = {"side-by-side": "side by side, landscape", "inline": "inline, portrait"}
+
+
+def pdf_buttons(lineage: Lineage, key: tuple, stem: str) -> None:
+    """PDF of the comparison (every step of a lineage), side by side or inline; written only when
+    clicked (a callable), since laying out the pages takes a second."""
+    from importlib.util import find_spec
+
+    if find_spec("weasyprint") is None:             # imported only when a PDF is asked for
+        st.caption("PDF: needs WeasyPrint (pip install weasyprint)")
+        return
+    paper = st.radio("PDF paper", ["A4", "Letter"], key="pdf_paper", horizontal=True)
+    for view, words in PDF_VIEWS.items():
+        st.download_button(f"⬇ PDF ({words})", lambda v=view: _pdf(key, v, paper, lineage),
+                           file_name=f"{stem}-{view}.pdf", mime="application/pdf", key=f"dl_pdf_{view}",
+                           on_click="ignore", width="stretch")
 
 
 def trace_view(lineage: Lineage, key: tuple, vs: Versions, default: int) -> None:

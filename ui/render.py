@@ -23,6 +23,10 @@ from compare.export.trace_views import (STYLE, TRACE_COLOURS, TRACE_STATUS_CHOIC
                                         trace_summary_html)
 from compare.model import Comparison, Document, Lineage, Pair, PairStatus, Segment
 
+# the workbench (issue 17): change navigation, the inline view, leading words in italics
+from compare.export.html import anchor_id, cut_segments, lead_length, pieces_html  # noqa: E402
+from compare.export.inline import INLINE_CSS, inline_view_html  # noqa: E402
+
 
 #: Status filter choices, in the order a negotiator scans them.  All but the last
 #: two are flags of :func:`compare.export.labels.pair_flags`.
@@ -91,26 +95,55 @@ def filter_pairs(cmp: Comparison, f: Filters) -> list[Pair]:
     return out
 
 
-def find_pair(cmp: Comparison, target: Optional[str]) -> Optional[Pair]:
-    """The pair holding ``"old:OP5"`` or ``"new:OP5"``."""
-    if not target or ":" not in target:
+def change_list(pairs: Sequence[Pair]) -> list[Pair]:
+    """The changes the next/previous controls walk through: the shown pairs that are changes."""
+    return [p for p in pairs if is_change(p)]
+
+
+def change_line(cmp: Comparison, pair: Pair) -> str:
+    """One line of the change list: "OP6 (Rev.1) → OP5 (Rev.2): modified, renumbered, “Encourage” → “Engage”"."""
+    return describe(pair, cmp.old.label, cmp.new.label)
+
+
+def position_text(pos: Optional[int], n: int) -> str:
+    """"change 3 of 12" (positions count from 1), or how many there are before one is chosen."""
+    if n == 0:
+        return "no changes shown"
+    if pos is None:
+        return f"{n} change{'s' if n != 1 else ''}"
+    return f"change {pos + 1} of {n}"
+
+
+def step_position(pos: Optional[int], n: int, step: int) -> Optional[int]:
+    """The position after Next (+1) or Previous (−1): from nothing chosen, Next goes to the
+    first change and Previous to the last; both stop at the ends."""
+    if n == 0:
         return None
-    side, pid = target.split(":", 1)
-    for p in cmp.pairs:
-        if pid in (p.old if side == "old" else p.new):
-            return p
-    return None
+    if pos is None or not 0 <= pos < n:
+        return 0 if step > 0 else n - 1
+    return max(0, min(n - 1, pos + step))
 
 
-def jump_targets(cmp: Comparison) -> list[str]:
-    """``new:…`` for every paragraph of the new version, then ``old:…`` for those gone from it."""
-    out = [f"new:{p.id}" for p in cmp.new.paragraphs]
-    gone = {i for p in cmp.pairs if not p.new for i in p.old}
-    out += [f"old:{p.id}" for p in cmp.old.paragraphs if p.id in gone]
-    return out
+def pair_anchor(pair: Pair) -> str:
+    """The DOM id of a pair's row in either view (its first paragraph, as ``pair_row`` sets it)."""
+    return anchor_id("old", pair.old[0]) if pair.old else anchor_id("new", pair.new[0])
 
 
-# --------------------------------------------------------------------------- figures
+def scroll_script(anchor: str, token: str) -> str:
+    """A script that scrolls the row ``anchor`` to the middle of the window once it is drawn
+    (and highlighted: class ``focus``); ``token`` makes each request a new element so it runs again."""
+    return (f'<script data-token="{escape(token)}">(function go(n){{'
+            f'var el=document.getElementById("{anchor}");'
+            'if(el&&el.classList.contains("focus")){el.scrollIntoView({block:"center"});return;}'
+            "if(n>0)setTimeout(function(){go(n-1)},100);})(50);</script>")
+
+
+def inline_view(cmp: Comparison, pairs: Sequence[Pair], *, highlight: str = "", focus: Optional[Pair] = None) -> str:
+    """The inline view of the shown pairs, with its styles (rows carry the same anchors as the table)."""
+    if not pairs:
+        return STYLE + '<p class="rc absent">No paragraph matches these filters.</p>'
+    return (f"{STYLE}<style>{INLINE_CSS}</style>"
+            + inline_view_html(cmp, pairs, highlight=highlight or None, focus=focus, anchors=True))
 
 
 def summary_html(cmp: Comparison) -> str:
@@ -206,7 +239,11 @@ def lineage_html(lineage: Lineage) -> str:
                 tds.append('<td class="absent">—</td>')
                 continue
             html = []
-            for op, text in cell.parts:
+            lead = 0 if any(op == "note" for op, _ in cell.parts) else lead_length(docs[v], cell.head.split(" + "))
+            if lead:                                # the leading word in italics, as printed
+                html.append(pieces_html(cut_segments([Segment(op, t) for op, t in cell.parts], "insert", {lead}, lead)[0],
+                                        None))
+            for op, text in (() if lead else cell.parts):
                 if op == "note":
                     html.append(f'<span class="absent">{escape(text)}</span>')
                 else:
@@ -231,6 +268,20 @@ def step_rows(lineage: Lineage) -> list[dict]:
         fig = summary_figures(c)
         out.append({"from → to": f"{c.old.label} → {c.new.label}", **fig})
     return out
+
+
+def step_table_html(lineage: Lineage) -> str:
+    """The per-step counts as a table whose headings wrap, so no column is cut off ("words ins…")."""
+    rows = step_rows(lineage)
+    if not rows:
+        return ""
+    head = "".join(f"<th>{escape(k)}</th>" for k in rows[0])
+    body = "".join("<tr>" + "".join(f"<td>{escape(str(v))}</td>" for v in r.values()) + "</tr>" for r in rows)
+    return (f'{STYLE}<style>.rc table.steps{{border-collapse:collapse;width:100%}}'
+            ".rc table.steps th,.rc table.steps td{border:1px solid #ccc;padding:.2rem .35rem;font-size:.85rem;"
+            "text-align:end}.rc table.steps th{background:#f3f3f3;white-space:normal;vertical-align:bottom}"
+            ".rc table.steps td:first-child,.rc table.steps th:first-child{text-align:start}</style>"
+            f'<div class="rc"><table class="steps"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>')
 
 
 def leading_changes(cmp: Comparison) -> list[str]:

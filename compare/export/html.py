@@ -45,7 +45,8 @@ MARKUP_CSS = """
 table.rc{border-collapse:collapse;width:100%;table-layout:fixed}
 table.rc td,table.rc th{border-top:1px solid #ccc;padding:.4rem .5rem;vertical-align:top;text-align:start}
 table.rc th{background:#f3f3f3;position:sticky;top:0;z-index:1}
-.rc .pid{font-weight:600;white-space:nowrap}
+.rc .pid{font-weight:600;overflow-wrap:anywhere}
+.rc i.lw{font-style:italic}
 .rc del{color:#a00;background:#fde8e8;text-decoration:line-through}
 .rc del::before{content:"[−"}.rc del::after{content:"]"}
 .rc ins{color:#064;background:#e3f6ea;text-decoration:underline}
@@ -61,7 +62,8 @@ table.rc th{background:#f3f3f3;position:sticky;top:0;z-index:1}
 .rc .b-moved{border-color:#0b5cad;background:#e6f0fb}
 .rc .b-renumbered,.rc .b-unchanged{border-color:#999;color:#555}
 .rc .b-leading{border-color:#b26b00;background:#fff4e0;font-weight:600}
-.rc .lead{font-weight:600;border-inline-start:3px solid #b26b00;padding-inline-start:.3rem;margin-top:.2rem}
+.rc .lead{font-weight:600;border-inline-start:3px solid #b26b00;padding-inline-start:.3rem;margin-top:.2rem;
+  overflow-wrap:break-word;font-size:.9em}
 .rc tr.focus td{background:#fffbe0;outline:2px solid #b26b00}
 .rc .absent{color:#777}
 .rc.rc-head{border:1px solid #b26b00;background:#fffaf0;padding:.3rem .6rem;margin:.3rem 0}
@@ -100,8 +102,10 @@ def _text_html(text: str, rx) -> str:
     return out.replace("\n", "<br>¶ ")
 
 
-def _segment_html(s: Segment, rx) -> str:
+def _segment_html(s: Segment, rx, italic: bool = False) -> str:
     body = _text_html(s.text, rx)
+    if italic and body:
+        body = f'<i class="lw">{body}</i>'
     if s.op == "equal":
         return body
     tag = "del" if s.op == "delete" else "ins"
@@ -109,17 +113,79 @@ def _segment_html(s: Segment, rx) -> str:
     return f"<{tag}{cls}>{body}</{tag}>"
 
 
-def side_html(segments: Iterable[Segment], side: str, highlight: Optional[str] = None) -> str:
-    """One side of a diff: ``side="old"`` shows equal + deleted runs, ``"new"`` equal + inserted."""
+def side_html(segments: Iterable[Segment], side: str, highlight: Optional[str] = None, lead: int = 0) -> str:
+    """One side of a diff: ``side="old"`` shows equal + deleted runs, ``"new"`` equal + inserted;
+    the first ``lead`` characters of that side (the leading word) in italics, as in print."""
     rx = search_regex(highlight)
     keep = "delete" if side == "old" else "insert"
-    return "".join(_segment_html(s, rx) for s in segments if s.op in ("equal", keep))
+    shown = [s for s in segments if s.op in ("equal", keep)]
+    if not lead:
+        return "".join(_segment_html(s, rx) for s in shown)
+    return pieces_html(cut_segments(shown, keep, {lead}, lead)[0], rx)
 
 
 def inline_html(segments: Iterable[Segment], highlight: Optional[str] = None) -> str:
     """Both sides in one run of text, as an editor's markup: deletions then insertions."""
     rx = search_regex(highlight)
     return "".join(_segment_html(s, rx) for s in segments)
+
+
+def pieces_html(pieces: Sequence[tuple[Segment, bool, int]], rx, after: Optional[dict[int, str]] = None) -> str:
+    """HTML of cut segments: the pieces of one segment stay in one ``<del>``/``<ins>`` (only the
+    leading-word part in ``<i>``); ``after[k]`` is put after piece ``k`` (a footnote marker)."""
+    out: list[str] = []
+    k = 0
+    while k < len(pieces):
+        seg, _, src = pieces[k]
+        body = []
+        while k < len(pieces) and pieces[k][2] == src:
+            piece, italic, _ = pieces[k]
+            text = _text_html(piece.text, rx)
+            body.append(f'<i class="lw">{text}</i>' if italic and text else text)
+            if after and k in after:
+                body.append(after[k])
+            k += 1
+        inner = "".join(body)
+        if seg.op == "equal":
+            out.append(inner)
+        else:
+            tag = "del" if seg.op == "delete" else "ins"
+            cls = ' class="minor"' if seg.minor else ""
+            out.append(f"<{tag}{cls}>{inner}</{tag}>")
+    return "".join(out)
+
+
+def cut_segments(segments: Sequence[Segment], counted: str, cuts: set[int], lead: int
+              ) -> tuple[list[tuple[Segment, bool, int]], dict[int, int]]:
+    """Cut ``segments`` at offsets of one side's text (``counted``: the op that, with
+    ``equal``, makes that side) so a leading word or a footnote marker can be placed.
+
+    Returns (pieces: (segment, "in the leading word", index of the segment cut), {piece index:
+    offset it ends at}).  Runs of the other side are not counted and take the flag of where they stand."""
+    out: list[tuple[Segment, bool, int]] = []
+    ends: dict[int, int] = {}
+    pos = 0
+    for i, s in enumerate(segments):
+        text = s.text
+        if s.op not in ("equal", counted):
+            out.append((s, pos < lead, i))
+            continue
+        while text:
+            nxt = min((c for c in cuts if pos < c < pos + len(text)), default=None)
+            take = len(text) if nxt is None else nxt - pos
+            out.append((Segment(s.op, text[:take], s.minor), pos < lead, i))
+            pos += take
+            ends[len(out) - 1] = pos
+            text = text[take:]
+    return out, ends
+
+
+def lead_length(doc, ids: Sequence[str]) -> int:
+    """Characters of the leading word(s) at the start of the first paragraph of ``ids``."""
+    para = next((p for p in doc.paragraphs if ids and p.id == ids[0]), None)
+    if para is None or not para.leading or not para.text.startswith(para.leading):
+        return 0
+    return len(para.leading)
 
 
 # Backwards-compatible private names.
@@ -175,8 +241,8 @@ def pair_row(
             attrs += f' id="{ids[0]}"'
     if focus:
         attrs += ' class="focus"'
-    old_text = side_html(pair.diff, "old", highlight) if pair.old else '<span class="absent">(not in this version)</span>'
-    new_text = side_html(pair.diff, "new", highlight) if pair.new else '<span class="absent">(deleted)</span>'
+    old_text = side_html(pair.diff, "old", highlight, lead_length(cmp.old, pair.old)) if pair.old else '<span class="absent">(not in this version)</span>'
+    new_text = side_html(pair.diff, "new", highlight, lead_length(cmp.new, pair.new)) if pair.new else '<span class="absent">(deleted)</span>'
     return (
         f"<tr{attrs}><td class=pid>{old_ids}</td><td{dir_attr(cmp.old.meta.language)}>{old_text}</td>"
         f"<td class=pid>{new_ids}</td><td{dir_attr(cmp.new.meta.language)}>{new_text}</td>"

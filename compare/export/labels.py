@@ -22,8 +22,8 @@ def distinct_labels(labels: Sequence[str]) -> list[str]:
 
 
 def is_change(pair: Pair) -> bool:
-    """What "changes only" keeps, in every view: anything but an unchanged paragraph that
-    stayed in place with its leading word (a paragraph only renumbered by others'
+    """What "changes only", the change list and the next/previous-change controls keep, in
+    every view: anything but an unchanged paragraph that stayed in place with its leading word (a paragraph only renumbered by others'
     insertions is not a change of its own)."""
     return not (pair.status == PairStatus.UNCHANGED and not pair.moved and pair.leading_change is None)
 

@@ -6,7 +6,9 @@ changes against the previous column marked — from the comparisons' own
 
 * ``csv`` (and the :func:`compilation_frame` cells): plain markers,
   deletions ``[-like this-]``, insertions ``{+like this+}``;
-* ``docx`` (landscape) and ``xlsx``: rich text, insertions bold + underlined
+* ``docx`` (landscape, A4 by default as the redline; Letter on request) and
+  ``xlsx`` (printable: wrapped text, column widths and row heights that fit an
+  A4/Letter landscape page, header row repeated on each page, frozen panes): rich text, insertions bold + underlined
   (blue), deletions struck through (red), so the table reads in black and white.
 
 A paragraph deleted in a version shows, in that version's column, the deleted
@@ -33,6 +35,8 @@ from .labels import distinct_labels
 from .words import colon, word
 
 FORMATS = ("docx", "xlsx", "csv")
+#: Paper sizes in millimetres (portrait width, height).
+PAPER_MM = {"A4": (210.0, 297.0), "Letter": (215.9, 279.4)}
 INS_COLOR, DEL_COLOR = "1F4E9A", "B00000"
 
 
@@ -168,24 +172,49 @@ def compilation_frame(lineage: Lineage) -> pd.DataFrame:
     return df
 
 
-def table_bytes(lineage: Lineage, fmt: str) -> bytes:
-    """The compilation table as a ``docx``, ``xlsx`` or ``csv`` file's bytes."""
+def table_bytes(lineage: Lineage, fmt: str, paper: str = "A4") -> bytes:
+    """The compilation table as a ``docx``, ``xlsx`` or ``csv`` file's bytes; ``paper``
+    (``"A4"`` or ``"Letter"``, landscape) sets the page of the docx and the xlsx print setup."""
+    if paper not in PAPER_MM:
+        raise ValueError(f"unknown paper {paper!r}: use one of {', '.join(PAPER_MM)}")
     fmt = fmt.lower().lstrip(".")
     if fmt == "csv":
         buf = io.StringIO()
         compilation_frame(lineage).to_csv(buf, index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
         return buf.getvalue().encode("utf-8-sig")
     if fmt == "xlsx":
-        return _xlsx(lineage)
+        return _xlsx(lineage, paper)
     if fmt == "docx":
-        return _docx(lineage)
+        return _docx(lineage, paper)
     raise ValueError(f"unknown table format {fmt!r}: use one of {', '.join(FORMATS)}")
 
 
 # --------------------------------------------------------------------------- xlsx
 
 
-def _xlsx(lineage: Lineage) -> bytes:
+#: xlsx layout: text size (pt), line height (pt), characters of that size per unit of column width
+#: (a unit is one digit of the default 11 pt font; generous so an estimate never cuts a line off).
+XLSX_FONT_PT, XLSX_LINE_PT, XLSX_CHARS_PER_UNIT = 10, 13.0, 1.15
+XLSX_MAX_ROW_PT = 409.0          # Excel's largest row height
+
+
+def xlsx_column_width(n_versions: int, paper: str = "A4") -> float:
+    """Column width (Excel units) so that ``n_versions`` columns fill a landscape page at 100 %,
+    never wider than 70 (a comfortable line) nor narrower than 25 (fit-to-width shrinks the rest)."""
+    printable_mm = PAPER_MM[paper][1] - 2 * 12.7          # landscape width minus 0.5" margins
+    units = printable_mm / 25.4 * 72 / 5.6                 # about 5.6 pt per unit in the default font
+    return max(25.0, min(70.0, units / max(n_versions, 1) - 1))
+
+
+def xlsx_row_height(texts: list[str], width: float) -> float:
+    """Height (pt) for the tallest of a row's cells: lines wrapped at ``width`` units, plus one."""
+    per_line = max(1, int(width * XLSX_CHARS_PER_UNIT))
+    lines = max((sum(max(1, -(-len(piece) // per_line)) for piece in t.split("\n")) for t in texts if t),
+                default=1)
+    return min(XLSX_MAX_ROW_PT, (lines + 1) * XLSX_LINE_PT)
+
+
+def _xlsx(lineage: Lineage, paper: str = "A4") -> bytes:
     from openpyxl import Workbook
     from openpyxl.cell.rich_text import CellRichText, TextBlock
     from openpyxl.cell.text import InlineFont
@@ -198,11 +227,15 @@ def _xlsx(lineage: Lineage) -> bytes:
     ws.title = "Compilation"
     ws.append(list(df.columns))
     for c in ws[1]:
-        c.font = Font(bold=True)
-    ins_font = InlineFont(b=True, u="single", color=INS_COLOR)
-    del_font = InlineFont(strike=True, color=DEL_COLOR)
-    head_font = InlineFont(b=True)
-    note_font = InlineFont(i=True)
+        c.font = Font(bold=True, size=XLSX_FONT_PT)
+        c.alignment = Alignment(wrap_text=True, vertical="top")
+    sz = XLSX_FONT_PT
+    ins_font = InlineFont(b=True, u="single", color=INS_COLOR, sz=sz)
+    del_font = InlineFont(strike=True, color=DEL_COLOR, sz=sz)
+    head_font = InlineFont(b=True, sz=sz)
+    note_font = InlineFont(i=True, sz=sz)
+    plain_font = InlineFont(sz=sz)
+    plain = Font(size=sz)
     wrap = Alignment(wrap_text=True, vertical="top")
     head_row = header_cells(lineage)
     has_header = any(not c.empty for c in head_row)
@@ -212,6 +245,7 @@ def _xlsx(lineage: Lineage) -> bytes:
         for v, cell in enumerate(row, start=1):
             target = ws.cell(row=r, column=v)
             target.alignment = wrap
+            target.font = plain
             if cell.empty:
                 continue
             blocks: list = [TextBlock(head_font, f"{cell.head}: ")] if cell.head else []
@@ -228,33 +262,62 @@ def _xlsx(lineage: Lineage) -> bytes:
                 elif op == "note":
                     blocks.append(TextBlock(note_font, text))
                 else:
-                    blocks.append(text)
+                    blocks.append(TextBlock(plain_font, text))
             target.value = CellRichText(blocks) if (changed or cell.head) else cell.marked()
     for v in range(1, len(df.columns) + 1):
         ws.column_dimensions[ws.cell(row=1, column=v).column_letter].width = 60
     ws.freeze_panes = "A3" if has_header else "A2"
     buf = io.BytesIO()
+    _xlsx_print_layout(ws, paper)
     wb.save(buf)
     return buf.getvalue()
+
+
+def _xlsx_print_layout(ws, paper: str) -> None:
+    """Make the sheet print: column widths that fill the page, row heights for the wrapped text
+    (Excel does not grow rows for rich text; LibreOffice keeps the heights it is given), landscape
+    on A4/Letter, all columns on one page wide, the column names on every page, the versions in
+    the page header and "page n of N" in the footer.  Worked out from the cells as written."""
+    n = ws.max_column
+    width = xlsx_column_width(n, paper)
+    for v in range(1, n + 1):
+        ws.column_dimensions[ws.cell(row=1, column=v).column_letter].width = width
+    for r, row in enumerate(ws.iter_rows(min_row=2), start=2):
+        ws.row_dimensions[r].height = xlsx_row_height([str(c.value) if c.value is not None else "" for c in row],
+                                                      width)
+    title = " → ".join(str(ws.cell(row=1, column=v).value or "") for v in range(1, n + 1))
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4 if paper == "A4" else ws.PAPERSIZE_LETTER
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.print_options.gridLines = True
+    ws.oddHeader.left.text = ("Compilation table: " + title).replace("&", "&&")[:200]
+    ws.oddHeader.left.size = 8
+    ws.oddFooter.right.text = "page &P of &N"
+    ws.oddFooter.right.size = 8
 
 
 # --------------------------------------------------------------------------- docx
 
 
-def _docx(lineage: Lineage) -> bytes:
+def _docx(lineage: Lineage, paper: str = "A4") -> bytes:
     from docx import Document as Docx
     from docx.enum.section import WD_ORIENT
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
-    from docx.shared import Pt, RGBColor
+    from docx.shared import Mm, Pt, RGBColor
 
     df = compilation_frame(lineage)
     grid = cells(lineage)
     doc = Docx()
     sec = doc.sections[0]
     sec.orientation = WD_ORIENT.LANDSCAPE
-    if sec.page_width < sec.page_height:
-        sec.page_width, sec.page_height = sec.page_height, sec.page_width
+    short, long_ = PAPER_MM[paper]
+    sec.page_width, sec.page_height = Mm(long_), Mm(short)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(sec, side, Pt(36))
     style = doc.styles["Normal"]

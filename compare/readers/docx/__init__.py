@@ -65,7 +65,7 @@ from .headers import header_footer_lines
 from .notes import Notes, note_pr
 from .numbering import Numbering
 from .package import OLE_MAGIC, Package, refuse_ole, rel_targets, xml_parser
-from .paragraphs import ParagraphReader, clean, italic_lead
+from .paragraphs import Para, ParagraphReader, clean, italic_lead
 from .styles import Styles
 from .tags import TRACK_TAGS, to_int, w
 

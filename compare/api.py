@@ -66,8 +66,20 @@ def short_label(symbol: str | None, fallback: str) -> str:
     return fallback
 
 
+def cross_language(old: Document, new: Document) -> bool:
+    """Whether two versions are in different languages: :func:`compare` then
+    matches paragraphs with the concordance and diffs no words."""
+    from .classify import cross_language as _cross
+
+    return _cross(old, new)
+
+
 def compare(old: Document, new: Document, options: CompareOptions | None = None) -> Comparison:
-    """Align two versions and diff every aligned pair (old first)."""
+    """Align two versions and diff every aligned pair (old first).
+
+    Versions in different languages (:func:`cross_language`) are matched by the
+    cross-language concordance instead (``Comparison.cross_language``; no word
+    diff; the embedding model loads on first use, never for same-language work)."""
     from .classify import compare_documents
 
     return compare_documents(old, new, options or CompareOptions())

@@ -24,6 +24,13 @@ several paragraphs joined with ``"\\n"``) and fills every :class:`Pair` field:
   :func:`leading_change_kind` here applies it to a Pair.
 * ``cross_kind``: a PP became an OP or the reverse.
 
+Versions in different languages (:func:`cross_language`) are aligned by
+:mod:`compare.concordance` instead of :mod:`compare.align` and never word-diffed:
+a one-to-one link is ``matched`` (the words cannot say unchanged or modified),
+``diff`` stays empty, ``leading_words`` carries both sides' leading words and
+``Comparison.cross_language`` is set.  Moves, renumbering, splits, merges,
+insertions, deletions and fragment scope keep their meaning.
+
 Pairs are in reading order of the new document; a deleted paragraph is placed
 right after the pair holding the nearest preceding old paragraph that still
 exists (at the top if there is none).
@@ -61,6 +68,13 @@ def _leading(p: Paragraph, lang: Optional[str]) -> str:
 
 def _lang(doc: Document) -> Optional[str]:
     return doc.meta.language if doc.meta and doc.meta.language else None
+
+
+def cross_language(old: Document, new: Document) -> bool:
+    """Whether two versions are in different (known) languages: words cannot be
+    compared, paragraphs are matched by the concordance."""
+    lo, ln = _lang(old), _lang(new)
+    return lo is not None and ln is not None and lo != ln
 
 
 def leading_change_kind(pair: Pair, lang: Optional[str] = None) -> Optional[str]:
@@ -112,7 +126,13 @@ def _order(groups: list[AlignedGroup], opos: dict[str, int], npos: dict[str, int
 def compare_documents(old: Document, new: Document, options: Optional[CompareOptions] = None) -> Comparison:
     """Compare two versions: align, diff and classify every paragraph."""
     options = options or CompareOptions()
-    groups = align(old, new, options)
+    cross = cross_language(old, new)
+    if cross:
+        from compare.concordance import concordance_groups   # lazy: its model is never on the same-language path
+
+        groups = concordance_groups(old, new, options)
+    else:
+        groups = align(old, new, options)
     oidx = {p.id: p for p in old.paragraphs}
     nidx = {p.id: p for p in new.paragraphs}
     opos = {p.id: k for k, p in enumerate(old.paragraphs)}
@@ -128,9 +148,10 @@ def compare_documents(old: Document, new: Document, options: Optional[CompareOpt
             oos_old.extend(g.old)
             oos_new.extend(g.new)
             continue
-        otext = _group_text(oidx, g.old, options)
-        ntext = _group_text(nidx, g.new, options)
-        segs = diff_texts(otext, ntext, options)
+        if cross:
+            segs = []
+        else:
+            segs = diff_texts(_group_text(oidx, g.old, options), _group_text(nidx, g.new, options), options)
         if not g.old:
             status = "inserted"
         elif not g.new:
@@ -139,6 +160,8 @@ def compare_documents(old: Document, new: Document, options: Optional[CompareOpt
             status = "merged"
         elif len(g.new) > 1:
             status = "split"
+        elif cross:
+            status = "matched"
         elif any(s.op != "equal" and not s.minor for s in segs):
             status = "modified"
         else:
@@ -151,9 +174,11 @@ def compare_documents(old: Document, new: Document, options: Optional[CompareOpt
             pair.renumbered = g.old[0] != g.new[0]
             pair.cross_kind = {po.kind, pn.kind} == {"PP", "OP"}
             lo, ln = _leading(po, lang_o), _leading(pn, lang_n)
-            if lo and ln and _lex_change_kind(lo, ln, "", lang_n if lang_n == lang_o else None) is not None:
+            if cross:
+                pair.leading_words = (lo, ln)
+            elif lo and ln and _lex_change_kind(lo, ln, "", lang_n if lang_n == lang_o else None) is not None:
                 pair.leading_change = (lo, ln)
         pairs.append(pair)
     fragment = is_fragment_comparison(old, new, options)
     return Comparison(old=old, new=new, pairs=pairs, options=options, fragment=fragment,
-                      out_of_scope={"old": oos_old, "new": oos_new})
+                      out_of_scope={"old": oos_old, "new": oos_new}, cross_language=cross)

@@ -165,7 +165,9 @@ class Document:
 # --------------------------------------------------------------------------- comparison
 
 DiffOp = Literal["equal", "delete", "insert"]
-PairStatus = Literal["unchanged", "modified", "inserted", "deleted", "split", "merged"]
+#: ``matched``: a one-to-one link across languages (see :mod:`compare.concordance`),
+#: where the words cannot say whether the paragraph is unchanged or modified
+PairStatus = Literal["unchanged", "modified", "inserted", "deleted", "split", "merged", "matched"]
 
 
 @dataclass(frozen=True)
@@ -200,6 +202,9 @@ class Pair:
     changed_share: float = 0.0          # share of words changed (0..1)
     leading_change: Optional[tuple[str, str]] = None  # (old word, new word)
     cross_kind: bool = False            # moved between preamble and operative part
+    #: cross-language pairs: the leading words of both sides as written
+    #: ("Considérant", "Recognizing"); a change cannot be told across languages
+    leading_words: Optional[tuple[str, str]] = None
 
 
 @dataclass(frozen=True)
@@ -223,9 +228,20 @@ class Comparison:
     #: fragment mode: ids of each side ({"old": [...], "new": [...]}) that the
     #: fragment does not cover, so left out of ``pairs`` (neither deleted nor inserted)
     out_of_scope: dict[str, list[str]] = field(default_factory=lambda: {"old": [], "new": []})
+    #: the versions are in different languages: pairs come from the concordance,
+    #: with no word diff (``Pair.diff`` empty) and ``matched`` for one-to-one links
+    cross_language: bool = False
+
+    @property
+    def languages(self) -> tuple[Optional[str], Optional[str]]:
+        """(old language, new language) as detected (ar zh en fr ru es, or None)."""
+        return self.old.meta.language, self.new.meta.language
 
     def summary(self) -> dict[str, int]:
-        counts: dict[str, int] = {s: 0 for s in ("unchanged", "modified", "inserted", "deleted", "split", "merged")}
+        statuses = ("unchanged", "modified", "inserted", "deleted", "split", "merged")
+        if self.cross_language:
+            statuses += ("matched",)
+        counts: dict[str, int] = {s: 0 for s in statuses}
         counts.update(moved=0, renumbered=0, leading_changed=0)
         for p in self.pairs:
             counts[p.status] += 1

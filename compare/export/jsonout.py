@@ -50,10 +50,15 @@ def document_dict(doc: Document) -> dict[str, Any]:
 
 
 def comparison_dict(cmp: Comparison) -> dict[str, Any]:
+    """A comparison; across languages (``cross_language``) pairs carry the
+    concordance ``similarity``, both ``leading_words``, and ``diff`` is null."""
+    cross = cmp.cross_language
     return {
         "old": cmp.old.label,
         "new": cmp.new.label,
         "fragment": cmp.fragment,
+        "cross_language": cross,
+        "languages": {"old": cmp.languages[0], "new": cmp.languages[1]},
         "pairs": [
             {
                 "old": list(p.old),
@@ -63,9 +68,10 @@ def comparison_dict(cmp: Comparison) -> dict[str, Any]:
                 "renumbered": p.renumbered,
                 "cross_kind": p.cross_kind,
                 "similarity": round(p.similarity, 4),
-                "changed_share": round(p.changed_share, 4),
+                "changed_share": None if cross else round(p.changed_share, 4),
                 "leading_change": list(p.leading_change) if p.leading_change else None,
-                "diff": [[s.op, s.text, "minor"] if s.minor else [s.op, s.text] for s in p.diff],
+                "diff": None if cross else [[s.op, s.text, "minor"] if s.minor else [s.op, s.text] for s in p.diff],
+                **({"leading_words": list(p.leading_words) if p.leading_words else None} if cross else {}),
             }
             for p in cmp.pairs
         ],

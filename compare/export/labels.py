@@ -1,7 +1,7 @@
 """Words shared by every view of a comparison: how a pair is named and described."""
 from __future__ import annotations
 
-from ..model import Pair
+from ..model import Comparison, Pair
 
 STATUS_WORD = {
     "unchanged": "unchanged",
@@ -10,7 +10,20 @@ STATUS_WORD = {
     "deleted": "deleted",
     "split": "split",
     "merged": "merged",
+    "matched": "matched",
 }
+
+#: Language names for messages (the codes are those of ``Metadata.language``).
+LANGUAGE_NAME = {"ar": "Arabic", "zh": "Chinese", "en": "English", "fr": "French", "ru": "Russian", "es": "Spanish"}
+
+
+def language_banner(cmp: Comparison) -> str:
+    """What every view says first about a cross-language comparison ("" otherwise)."""
+    if not cmp.cross_language:
+        return ""
+    lo, ln = (LANGUAGE_NAME.get(x or "", x or "unknown") for x in cmp.languages)
+    return (f"{cmp.new.label} is {ln} and {cmp.old.label} {lo}: paragraphs are matched across languages; "
+            "word changes are shown only between versions in the same language.")
 
 
 def pair_ids(pair: Pair, old_label: str = "", new_label: str = "") -> str:
@@ -36,6 +49,9 @@ def pair_flags(pair: Pair) -> list[str]:
 
 
 def leading_note(pair: Pair) -> str:
+    if pair.leading_words and all(pair.leading_words):
+        old, new = pair.leading_words
+        return f"“{old}” ↔ “{new}”"
     if not pair.leading_change:
         return ""
     old, new = pair.leading_change
@@ -45,5 +61,7 @@ def leading_note(pair: Pair) -> str:
 def describe(pair: Pair, old_label: str = "", new_label: str = "") -> str:
     """One line a negotiator can read: "OP7 → OP8: moved, “Encourages” → “Urges”"."""
     bits = ", ".join(pair_flags(pair))
+    if pair.status == "matched":
+        bits += f" (similarity {pair.similarity:.2f})"
     lead = leading_note(pair)
     return f"{pair_ids(pair, old_label, new_label)}: {bits}" + (f", {lead}" if lead else "")

@@ -9,6 +9,10 @@ changes against the previous column marked — from the comparisons' own
 * ``docx`` (landscape) and ``xlsx``: rich text, insertions bold + underlined
   (blue), deletions struck through (red), so the table reads in black and white.
 
+Between versions in different languages (a cross-language comparison, from the
+concordance) there is no word diff: the cell holds the text as written after a
+note ``(↔ 0.83)`` giving the concordance similarity — the concordance table.
+
 A paragraph deleted in a version shows, in that version's column, the deleted
 text struck through after ``(deleted)``; a paragraph absent from a version
 (not yet written, or outside an excerpt) leaves the cell empty.
@@ -83,6 +87,22 @@ def _segments_of(pairs: list[Pair]) -> list[tuple[str, str]]:
     return parts
 
 
+def _plain_segments_of(pairs: list[Pair], old_texts: dict[str, str], new_texts: dict[str, str]) -> list[tuple[str, str]]:
+    """Cross-language pairs: the texts as written (no diff to show), with the link's similarity."""
+    parts: list[tuple[str, str]] = []
+    for k, p in enumerate(pairs):
+        if k:
+            parts.append(("equal", "\n"))
+        if not p.new:
+            parts.append(("note", "(deleted) "))
+            parts.append(("delete", "\n".join(old_texts.get(i, "") for i in p.old)))
+            continue
+        if p.old:
+            parts.append(("note", f"(↔ {p.similarity:.2f}) "))
+        parts.append(("equal", "\n".join(new_texts.get(i, "") for i in p.new)))
+    return parts
+
+
 def cells(lineage: Lineage) -> list[list[Cell]]:
     """The table as :class:`Cell` objects, ``[row][version]``."""
     docs = lineage.versions
@@ -105,7 +125,10 @@ def cells(lineage: Lineage) -> list[list[Cell]]:
             if not ids and not pairs:
                 line.append(Cell("", []))
                 continue
-            parts = _segments_of(pairs)
+            if pairs and lineage.comparisons[v - 1].cross_language:
+                parts = _plain_segments_of(pairs, texts[v - 1], texts[v])
+            else:
+                parts = _segments_of(pairs)
             for i in plain:
                 if parts:
                     parts.append(("equal", "\n"))

@@ -6,7 +6,7 @@ in ``wdiff``, so the report reads without colour.
 from __future__ import annotations
 
 from ..model import Comparison
-from .labels import describe
+from .labels import describe, language_banner
 
 
 def inline_diff(segments) -> str:
@@ -24,6 +24,8 @@ def inline_diff(segments) -> str:
 def comparison_text(cmp: Comparison, changes_only: bool = False) -> str:
     ol, nl = cmp.old.label, cmp.new.label
     lines = [f"=== {ol} → {nl}" + (" (fragment)" if cmp.fragment else "")]
+    if cmp.cross_language:
+        lines.append("    " + language_banner(cmp))
     summary = cmp.summary()
     lines.append("    " + ", ".join(f"{k}: {v}" for k, v in summary.items() if v))
     for p in cmp.pairs:
@@ -33,7 +35,8 @@ def comparison_text(cmp: Comparison, changes_only: bool = False) -> str:
                 lines.append(f"  {head}")
             continue
         lines.append(f"  {head}")
-        lines.append("      " + inline_diff(p.diff))
+        if not cmp.cross_language:
+            lines.append("      " + inline_diff(p.diff))
     for side, label in (("old", ol), ("new", nl)):
         if cmp.out_of_scope.get(side):
             lines.append(f"  not compared, outside the other text's excerpt ({label}): {', '.join(cmp.out_of_scope[side])}")

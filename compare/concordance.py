@@ -238,42 +238,54 @@ def _assign(cos: np.ndarray, score: np.ndarray, params: ConcordanceParams) -> di
 def _joins(old_texts: list[str], new_texts: list[str], cos: np.ndarray, matched: dict[int, int],
            params: ConcordanceParams) -> list[tuple[list[int], list[int], float]]:
     """Groups (old indices, new indices, cosine) after absorbing free neighbours
-    whose joined text is clearly closer to the other side (splits and merges)."""
+    whose joined text is clearly closer to the other side (splits and merges).
+
+    Each round embeds every candidate join of every group in one batch (the
+    encoder is several times faster on a batch), then applies the best gain per
+    group, best first, each free paragraph to one group; rounds repeat so a
+    split in three parts grows one part at a time."""
     from compare.embed import embed
 
-    free_old = set(range(len(old_texts))) - set(matched)
-    free_new = set(range(len(new_texts))) - set(matched.values())
-    groups = [([i], [j], float(cos[i, j])) for i, j in sorted(matched.items())]
-    out = []
-    for go, gn, c in groups:
-        changed = True
-        while changed and (len(go) == 1 or len(gn) == 1):
-            changed = False
-            # one side stays a single paragraph: a split grows the new side, a merge the old side
-            for side in ((1,) if len(go) == 1 and len(gn) > 1 else (0,) if len(gn) == 1 and len(go) > 1 else (1, 0)):
-                parts, free, texts = (gn, free_new, new_texts) if side == 1 else (go, free_old, old_texts)
-                whole_vec = embed(["\n".join(old_texts[i] for i in go)] if side == 1
-                                  else ["\n".join(new_texts[j] for j in gn)])[0]
-                best: Optional[tuple[float, int]] = None
-                for cand in (min(parts) - 1, max(parts) + 1):
-                    if cand not in free:
+    free = {0: set(range(len(old_texts))) - set(matched), 1: set(range(len(new_texts))) - set(matched.values())}
+    texts = {0: old_texts, 1: new_texts}
+    groups = [[[i], [j], float(cos[i, j])] for i, j in sorted(matched.items())]
+    for _ in range(8):
+        cands: list[tuple[int, int, int, str, str]] = []     # group, side, paragraph, whole, joined
+        for g, (go, gn, _) in enumerate(groups):
+            # a group grows on one side only: a split (one old, several new) or a merge
+            sides = (1,) if len(gn) > 1 else (0,) if len(go) > 1 else (1, 0)
+            for side in sides:
+                parts, whole_ids = (gn, go) if side == 1 else (go, gn)
+                whole = "\n".join(texts[1 - side][k] for k in whole_ids)
+                for c in (min(parts) - 1, max(parts) + 1):
+                    if c not in free[side]:
                         continue
-                    single = cos[go[0], cand] if side == 1 else cos[cand, gn[0]]
+                    single = cos[whole_ids[0], c] if side == 1 else cos[c, whole_ids[0]]
                     if single < params.join_min_cosine:
                         continue
-                    joined = "\n".join(texts[k] for k in sorted(parts + [cand]))
-                    c2 = float(embed([joined])[0] @ whole_vec)
-                    if c2 >= c + params.join_gain and (best is None or c2 > best[0]):
-                        best = (c2, cand)
-                if best is not None:
-                    c = best[0]
-                    parts.append(best[1])
-                    parts.sort()
-                    free.discard(best[1])
-                    changed = True
-                    break
-        out.append((go, gn, c))
-    return out
+                    joined = "\n".join(texts[side][k] for k in sorted(parts + [c]))
+                    cands.append((g, side, c, whole, joined))
+        if not cands:
+            break
+        vecs = embed([w for *_, w, _ in cands] + [j for *_, j in cands])
+        k = len(cands)
+        gains = []
+        for n, (g, side, c, _, _) in enumerate(cands):
+            c2 = float(vecs[n] @ vecs[k + n])
+            if c2 >= groups[g][2] + params.join_gain:
+                gains.append((c2 - groups[g][2], c2, g, side, c))
+        if not gains:
+            break
+        done: set[int] = set()
+        for _, c2, g, side, c in sorted(gains, reverse=True):
+            if g in done or c not in free[side]:
+                continue
+            groups[g][side].append(c)
+            groups[g][side].sort()
+            groups[g][2] = c2
+            free[side].discard(c)
+            done.add(g)
+    return [(go, gn, c) for go, gn, c in groups]
 
 
 # ----------------------------------------------------------------------------- public

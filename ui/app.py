@@ -54,6 +54,15 @@ EXAMPLES: dict[str, list[tuple[str, str]]] = {
         ("A-RES-63-194.en.md", "63/194"),
         ("A-RES-64-178.en.md", "64/178"),
     ],
+    "Across languages: 61/180 (en) → Rev.1 (fr) → 63/194 (en)": [
+        ("A-RES-61-180.en.md", "61/180"),
+        ("draft-rev1-2008-11-10.fr.md", "Rev.1"),
+        ("A-RES-63-194.en.md", "63/194"),
+    ],
+    "Parallel: 70/179 in English and Spanish (excerpts)": [
+        ("A-RES-70-179.en.md", "70/179 en"),
+        ("A-RES-70-179.es.md", "70/179 es"),
+    ],
     "None — only my own versions": [],
 }
 UPLOAD_TYPES = "docx, pdf, md, txt, html"
@@ -304,6 +313,25 @@ def doc_line(doc) -> str:
     return " · ".join(bits)
 
 
+def language_banners(comparisons) -> None:
+    """Say it first when versions are in different languages: matched, not diffed."""
+    from compare.export.labels import language_banner
+
+    for c in comparisons:
+        if c.cross_language:
+            st.info(language_banner(c), icon="🌐")
+
+
+def concordance_block(cmp) -> None:
+    """The concordance table of a cross-language pair (ids, leading words, similarity)."""
+    import pandas as pd
+
+    if cmp.cross_language:
+        st.markdown("**Concordance**")
+        st.dataframe(pd.DataFrame(render.concordance_rows(cmp)), hide_index=True, width="stretch",
+                     key="concordance")
+
+
 def summary_block(cmp) -> None:
     st.html(render.summary_html(cmp))
     for line in render.leading_changes(cmp):
@@ -358,7 +386,9 @@ def pair_view(lineage: Lineage, key: tuple, vs: Versions) -> None:
     cmp = lineage.comparisons[0]
     st.html(f'<div style="font-size:.9rem">{doc_line(cmp.old)}<br>{doc_line(cmp.new)}'
             + (" · compared as a fragment" if cmp.fragment else "") + "</div>")
+    language_banners([cmp])
     summary_block(cmp)
+    concordance_block(cmp)
     chart = st.empty()              # drawn after the table, so the table reaches the page first
     table_part(cmp)
     position_chart(cmp, chart)
@@ -386,6 +416,7 @@ def lineage_view(lineage: Lineage, key: tuple, vs: Versions) -> None:
     import pandas as pd
 
     st.html('<div style="font-size:.9rem">' + "<br>".join(doc_line(d) for d in lineage.versions) + "</div>")
+    language_banners(lineage.comparisons)
     st.dataframe(pd.DataFrame(render.step_rows(lineage)), hide_index=True, width="stretch")
     st.caption(f"{len(lineage.rows)} paragraph lineages · each column marked up against the one before it: "
                "deletions [−struck through], insertions [+underlined]")
@@ -462,14 +493,18 @@ def downloads(lineage: Lineage, key: tuple, *, pair: bool, vs: Versions | None =
             t, _names, err, tkey = trace_of(vs, vs.chosen[step + 1])
             if err:
                 st.caption(f"Appendix left out — {err}")
-        try:
-            data = _redline(key, step, author, moves, tkey if t is not None else None, lineage, t)
-        except ImportError:
-            st.caption("Word redline: not available in this build")
+        if c.cross_language:
+            st.caption("Word redline: not across languages (tracked changes between two languages mean "
+                       "nothing) — the compilation table below is the concordance")
         else:
-            st.download_button("⬇ Word redline (.docx)", data, key="dl_redline", on_click="ignore",
-                               file_name=f"{_safe(c.old.label + '_to_' + c.new.label)}-redline.docx",
-                               mime=TABLE_MIME["docx"], width="stretch")
+            try:
+                data = _redline(key, step, author, moves, tkey if t is not None else None, lineage, t)
+            except ImportError:
+                st.caption("Word redline: not available in this build")
+            else:
+                st.download_button("⬇ Word redline (.docx)", data, key="dl_redline", on_click="ignore",
+                                   file_name=f"{_safe(c.old.label + '_to_' + c.new.label)}-redline.docx",
+                                   mime=TABLE_MIME["docx"], width="stretch")
         for fmt in ("docx", "xlsx", "csv"):
             try:
                 data = _table(key, fmt, lineage)

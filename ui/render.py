@@ -26,7 +26,7 @@ STYLE = f"""<style>{MARKUP_CSS}
 #: Status filter choices, in the order a negotiator scans them.  All but the last
 #: two are flags of :func:`compare.export.labels.pair_flags`.
 STATUS_CHOICES = ["modified", "new", "deleted", "moved", "split", "merged", "renumbered", "unchanged",
-                  "PP↔OP", "leading word changed"]
+                  "PP↔OP", "leading word changed", "matched"]
 
 #: The summary counters, keyed as in :meth:`Comparison.summary`, with the words shown.
 SUMMARY_ORDER = [("modified", "modified"), ("inserted", "new"), ("deleted", "deleted"), ("moved", "moved"),
@@ -129,6 +129,30 @@ def changed_words(pair: Pair) -> tuple[int, int]:
     return deleted, inserted
 
 
+def _summary_order(cmp: Comparison) -> list[tuple[str, str]]:
+    """The counters shown: a cross-language comparison adds "matched" (links whose
+    words cannot be compared)."""
+    return [("matched", "matched")] + SUMMARY_ORDER if cmp.cross_language else SUMMARY_ORDER
+
+
+def concordance_rows(cmp: Comparison) -> list[dict]:
+    """The concordance table of a cross-language comparison: one row per pair, the
+    leading words on both sides and the link's similarity (no words to diff)."""
+    lo, ln = (x or "?" for x in cmp.languages)
+    rows = []
+    for p in cmp.pairs:
+        lw = p.leading_words or ("", "")
+        rows.append({
+            f"{cmp.old.label} ({lo})": " + ".join(p.old) or "—",
+            f"leading words ({lo})": lw[0] if p.old else "",
+            f"{cmp.new.label} ({ln})": " + ".join(p.new) or "—",
+            f"leading words ({ln})": lw[1] if p.new else "",
+            "similarity": round(p.similarity, 2) if p.old and p.new else None,
+            "status": ", ".join(pair_flags(p)),
+        })
+    return rows
+
+
 def summary_figures(cmp: Comparison) -> dict[str, int]:
     counts = cmp.summary()
     dele = ins = 0
@@ -136,7 +160,7 @@ def summary_figures(cmp: Comparison) -> dict[str, int]:
         d, i = changed_words(p)
         dele += d
         ins += i
-    out = {label: counts.get(key, 0) for key, label in SUMMARY_ORDER}
+    out = {label: counts.get(key, 0) for key, label in _summary_order(cmp)}
     out["words deleted"] = dele
     out["words inserted"] = ins
     return out
@@ -146,7 +170,7 @@ def summary_html(cmp: Comparison) -> str:
     """The counts as a strip of badges (symbol + number + word, colour only as a help)."""
     fig = summary_figures(cmp)
     chips = []
-    for _key, word in SUMMARY_ORDER:
+    for _key, word in _summary_order(cmp):
         n = fig[word]
         sym = FLAG_SYMBOL.get(word, "⚠" if word.startswith("leading") else "•")
         cls = "b-" + word.split()[0] + ("" if n else " zero")

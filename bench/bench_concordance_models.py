@@ -11,7 +11,7 @@ runs the model itself in numpy from the wheel, which it does not install:
 Measured (100 cases, loaded 2-core machine): USE link F1 0.979, 3/3 real pairs
 exact, nearest-is-translation 16/17; MiniLM link F1 0.738 (recall 0.59), 1/3,
 11/17 — cosine of translations 0.43 vs 0.28 for other paragraphs (USE: 0.80
-vs 0.27), and ~80× slower in this numpy port.
+vs 0.27). (Speed is not compared: this numpy port of MiniLM is unoptimised.)
 
 The numpy forward pass is BERT as published (WordPiece, 6 layers, mean pooling,
 max 256 tokens); it is here only to measure, never used by the product.

@@ -138,3 +138,33 @@ def test_table_writes_the_concordance_across_languages(tmp_path):
     row = df[df.iloc[:, 0].str.startswith("PP?2: Recalling also")].iloc[0]
     assert row.iloc[1].startswith("PP?2: (↔ 0.") and "Rappelant la Convention" in row.iloc[1]
     assert "[-" not in row.iloc[1]
+
+
+def _version(doc, items, label):
+    """A version made of (kind, text) items, as a delegation would retype it."""
+    from compare.model import Document, Metadata, Paragraph
+
+    pars, counts = [], {"PP": 0, "OP": 0}
+    for kind, text in items:
+        counts[kind] += 1
+        pars.append(Paragraph(id=f"{kind}{counts[kind]}", kind=kind, number=str(counts[kind]), text=text))
+    return Document(meta=Metadata(language=doc.meta.language), paragraphs=pars, label=label, has_opener=True)
+
+
+def test_moves_splits_and_deletions_keep_their_meaning_across_languages(draft_fr):
+    """English 63/194 paragraphs against a French text in which two are swapped,
+    one is cut in two and one is gone: a move, a split and a deletion."""
+    en = _doc("A-RES-63-194.en.md")
+    old = _version(en, [(p.kind, p.text) for p in en.paragraphs], "63/194")
+    t = {i: draft_fr.by_id(i).text for i in ("PP6", "PP7", "PP8", "PP10", "PP11", "OP1")}
+    cut = t["PP10"].index(", notamment")
+    new = _version(draft_fr, [("PP", t["PP7"]), ("PP", t["PP6"]), ("PP", t["PP8"]),
+                              ("PP", t["PP10"][:cut + 1]), ("PP", t["PP10"][cut + 2:]),
+                              ("PP", t["PP11"]), ("OP", t["OP1"])], "fr")
+    cmp = compare(old, new)
+    got = {(tuple(p.old), tuple(p.new)): p for p in cmp.pairs}
+    assert set(got) == {(("PP1",), ("PP2",)), (("PP2",), ("PP1",)), (("PP3",), ("PP3",)), (("PP4",), ()),
+                        (("PP5",), ("PP4", "PP5")), (("PP6",), ("PP6",)), (("OP1",), ("OP1",))}
+    assert got[("PP5",), ("PP4", "PP5")].status == "split"
+    assert got[("PP4",), ()].status == "deleted"
+    assert sum(p.moved for p in cmp.pairs) == 1

@@ -168,3 +168,15 @@ def test_moves_splits_and_deletions_keep_their_meaning_across_languages(draft_fr
     assert got[("PP5",), ("PP4", "PP5")].status == "split"
     assert got[("PP4",), ()].status == "deleted"
     assert sum(p.moved for p in cmp.pairs) == 1
+
+
+def test_a_wavering_language_detection_never_hides_word_changes():
+    """Two versions in one language that detection happens to label differently
+    (a quotation, a short text) share their words: they are still word-diffed."""
+    from dataclasses import replace
+
+    en = _doc("A-RES-63-194.en.md")
+    relabelled = replace(en, meta=replace(en.meta, language="fr"), label="same text, labelled fr")
+    cmp = compare(en, relabelled)
+    assert not cmp.cross_language
+    assert all(p.status == "unchanged" for p in cmp.pairs)

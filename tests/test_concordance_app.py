@@ -61,3 +61,19 @@ def test_lineage_mixing_languages_has_a_banner_per_cross_language_step():
     assert not at.exception
     table = next(h.value for h in at.html if "data-status=" in h.value)
     assert ("matched renumbered", "OP1", "OP3") in ROW_RE.findall(table)
+
+
+def test_same_language_pair_can_show_its_paragraphs_beside_another_language():
+    at = _run(ACROSS)
+    at.selectbox(key="pick").set_value(
+        "pair:example:A-RES-61-180.en.md|example:A-RES-63-194.en.md").run()
+    assert not at.exception
+    assert not [i for i in at.info if "across languages" in i.value]      # a same-language pair: no banner
+    par = at.selectbox(key="parallel")
+    assert par.options == ["—", "Rev.1 (fr)"]
+    par.set_value(1).run()
+    assert not at.exception
+    cmp = api.compare(api.load(SAMPLES / "A-RES-63-194.en.md"), api.load(SAMPLES / "draft-rev1-2008-11-10.fr.md"))
+    table = [h.value for h in at.html if "data-status=" in h.value][-1]
+    assert [(o, n) for _, o, n in ROW_RE.findall(table)] == [(" ".join(p.old), " ".join(p.new)) for p in cmp.pairs]
+    assert "Recognizing that broad international cooperation" in table and "Considérant qu" in table

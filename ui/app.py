@@ -392,10 +392,37 @@ def pair_view(lineage: Lineage, key: tuple, vs: Versions) -> None:
     chart = st.empty()              # drawn after the table, so the table reaches the page first
     table_part(cmp)
     position_chart(cmp, chart)
+    if not cmp.cross_language:
+        parallel_block(cmp, vs)
     if cmp.fragment and (cmp.out_of_scope["old"] or cmp.out_of_scope["new"]):
         st.caption("Outside the fragment (not compared): "
                    + ", ".join(cmp.out_of_scope["old"] + cmp.out_of_scope["new"]))
     downloads(lineage, key, pair=True, vs=vs)
+
+
+def parallel_block(cmp, vs: Versions) -> None:
+    """Parallel view: the new version's paragraphs beside a loaded version in another
+    language, matched by the concordance (the model loads only when one is picked)."""
+    new_lang = cmp.new.meta.language
+    others = [k for k, d in enumerate(vs.docs)
+              if k not in vs.chosen and d.meta.language and d.meta.language != new_lang]
+    if not others:
+        return
+    with st.expander(f"Beside {cmp.new.label} in another language"):
+        k = st.selectbox("Version in another language", [None] + others, key="parallel",
+                         format_func=lambda i: "—" if i is None else f"{vs.labels[i]} ({vs.docs[i].meta.language})")
+        if k is None:
+            return
+        sel = (vs.srcs[vs.chosen[-1]], vs.srcs[k])
+        par = _compare(tuple(s.cache_key for s in sel), CompareOptions(), sel)
+        _relabel(par, [vs.labels[vs.chosen[-1]], vs.labels[k]])
+        c = par.comparisons[0]
+        if not c.cross_language:
+            st.caption("These two texts share too many words to be told apart by language.")
+            return
+        st.caption(render.escape(f"{c.old.label} ({c.languages[0]}) beside {c.new.label} ({c.languages[1]}): "
+                                 "paragraphs matched across languages, with the link's similarity"))
+        st.html(render.comparison_html(c, c.pairs))
 
 
 @st.fragment

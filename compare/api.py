@@ -85,6 +85,14 @@ def compare(old: Document, new: Document, options: CompareOptions | None = None)
     return compare_documents(old, new, options or CompareOptions())
 
 
+def close_equivalents(doc: Document, others: list[Document], *, top: int = 1):
+    """For each paragraph of ``doc``, the paragraphs of texts in other languages that
+    say the same thing ("close equivalent: 61/180 OP1, en") — never agreed language."""
+    from .concordance import close_equivalents as _close
+
+    return _close(doc, others, top=top)
+
+
 def compare_versions(docs: list[Document], options: CompareOptions | None = None) -> Lineage:
     """Compare each consecutive pair of versions and chain them into paragraph lineages."""
     from .lineage import build_lineage

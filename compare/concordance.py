@@ -329,6 +329,48 @@ def concordance_groups(old: Document, new: Document, options: Optional[CompareOp
     return groups
 
 
+@dataclass(frozen=True)
+class Equivalent:
+    """A paragraph of another text, in another language, that says the same thing:
+    "close equivalent: 61/180 OP1, en".  Not agreed language — a translation
+    cannot be verbatim — so kept apart from the verbatim trace."""
+
+    label: str           # the other text's label (61/180)
+    paragraph: str       # its paragraph id (OP1)
+    language: str        # its language (en)
+    similarity: float    # embedding cosine plus shared numbers and citations
+
+
+EQUIVALENT_MIN = 0.6     # below this, a paragraph has no close equivalent (translations score 0.7–0.9)
+
+
+def close_equivalents(doc: Document, others: Sequence[Document], *, top: int = 1,
+                      min_similarity: float = EQUIVALENT_MIN) -> dict[str, list[Equivalent]]:
+    """For each paragraph of ``doc``, its closest paragraphs (at most ``top`` per
+    text) in the texts of ``others`` written in another language, best first;
+    texts in ``doc``'s own language are skipped (the verbatim trace covers them)."""
+    from compare.embed import embed
+
+    lang = doc.meta.language
+    foreign = [o for o in others if o.meta.language and o.meta.language != lang and o.paragraphs]
+    out: dict[str, list[Equivalent]] = {p.id: [] for p in doc.paragraphs}
+    if not doc.paragraphs or not foreign:
+        return out
+    mine = embed([p.text for p in doc.paragraphs])
+    nums = _paragraph_numbers(doc)
+    for other in foreign:
+        cos = mine @ embed([p.text for p in other.paragraphs]).T
+        score = cos + _number_score(nums, _paragraph_numbers(other), PARAMS)
+        for i, p in enumerate(doc.paragraphs):
+            for j in np.argsort(-score[i])[:top]:
+                if score[i, j] >= min_similarity:
+                    out[p.id].append(Equivalent(other.label, other.paragraphs[j].id, other.meta.language or "",
+                                                round(float(min(score[i, j], 1.0)), 4)))
+    for eq in out.values():
+        eq.sort(key=lambda e: -e.similarity)
+    return out
+
+
 def link_set(groups: Sequence[AlignedGroup]) -> set[tuple[str, str]]:
     """Every (old id, new id) link of a set of groups (for tests and the benchmark)."""
     return {(o, n) for g in groups if not g.out_of_scope for o in g.old for n in g.new}

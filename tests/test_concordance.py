@@ -180,3 +180,20 @@ def test_a_wavering_language_detection_never_hides_word_changes():
     cmp = compare(en, relabelled)
     assert not cmp.cross_language
     assert all(p.status == "unchanged" for p in cmp.pairs)
+
+
+def test_close_equivalents_in_earlier_texts_in_other_languages(draft_fr):
+    """The French draft traced against English resolutions: no verbatim agreed
+    language is possible, but OP3 « Considère qu'une vaste coopération
+    internationale … » has its close equivalent in 61/180 OP1 (en)."""
+    from compare.api import close_equivalents
+
+    r61 = load(SAMPLES / "A-RES-61-180.en.md", label="61/180")
+    same = load(SAMPLES / "draft-rev2-illustrative.fr.md", label="Rev.2")
+    eq = close_equivalents(draft_fr, [r61, same])
+    assert [(e.label, e.paragraph, e.language) for e in eq["OP3"]] == [("61/180", "OP1", "en")]
+    assert eq["PP3"][0].paragraph == "PP3" and eq["PP3"][0].similarity > 0.8
+    # a text in the draft's own language is the verbatim trace's business, never an "equivalent"
+    assert not any(e.label == "Rev.2" for v in eq.values() for e in v)
+    # and paragraphs 61/180 has nothing like get nothing rather than a poor guess
+    assert eq["OP14"] == []

@@ -112,7 +112,8 @@ def _load(digest: str, name: str, pasted: bool, _data: bytes):
         return None, f"{name}: could not be read ({type(exc).__name__}: {exc})"[:300]
 
 
-@st.cache_data(show_spinner="Comparing the versions …", max_entries=32)
+@st.cache_data(show_spinner="Comparing the versions … (versions in different languages: the multilingual model "
+                             "loads the first time, a few seconds)", max_entries=32)
 def _compare(keys: tuple, options: CompareOptions, _sources: tuple) -> Lineage:
     docs = [_load(*s.cache_key, s.data)[0] for s in _sources]
     return compare_versions(docs, options)

@@ -62,6 +62,7 @@ table.rc th{background:#f3f3f3;position:sticky;top:0;z-index:1}
 .rc tr.focus td{background:#fffbe0;outline:2px solid #b26b00}
 .rc .absent{color:#777}
 .rc .xlang{border:1px solid #0b5cad;background:#e6f0fb;padding:.4rem .6rem;margin:.4rem 0}
+.rc .sim{color:#555;font-size:.85rem}.rc .leadx{margin-top:.2rem}
 """
 
 #: The standalone page adds a body style around the markup styles.

@@ -52,8 +52,20 @@ def default_label(name: str) -> str:
     return base
 
 
+def cross_language(old: Document, new: Document) -> bool:
+    """Whether two versions are in different languages: :func:`compare` then
+    matches paragraphs with the concordance and diffs no words."""
+    from .classify import cross_language as _cross
+
+    return _cross(old, new)
+
+
 def compare(old: Document, new: Document, options: CompareOptions | None = None) -> Comparison:
-    """Align two versions and diff every aligned pair (old first)."""
+    """Align two versions and diff every aligned pair (old first).
+
+    Versions in different languages (:func:`cross_language`) are matched by the
+    cross-language concordance instead (``Comparison.cross_language``; no word
+    diff; the embedding model loads on first use, never for same-language work)."""
     from .classify import compare_documents
 
     return compare_documents(old, new, options or CompareOptions())
@@ -66,6 +78,14 @@ def order_versions(docs: list[Document], user_order: list[int] | None = None):
     from .order import order_versions as _order
 
     return _order(docs, user_order)
+
+
+def close_equivalents(doc: Document, others: list[Document], *, top: int = 1):
+    """For each paragraph of ``doc``, the paragraphs of texts in other languages that
+    say the same thing ("close equivalent: 61/180 OP1, en") — never agreed language."""
+    from .concordance import close_equivalents as _close
+
+    return _close(doc, others, top=top)
 
 
 def compare_versions(docs: list[Document], options: CompareOptions | None = None) -> Lineage:

@@ -189,6 +189,8 @@ def _cmd_redline(args: argparse.Namespace) -> int:
     labels = _labels(argparse.Namespace(labels=args.labels, files=[args.old, args.new]))
     old = api.load(Path(args.old), label=labels[0], limits=_limits(args))
     new = api.load(Path(args.new), label=labels[1], limits=_limits(args))
+    if api.cross_language(old, new):
+        raise InputError("redline", f"{old.label} ({old.meta.language}) and {new.label} ({new.meta.language}) are in different languages: tracked changes across languages mean nothing; write the concordance table with 'python -m compare table OLD NEW -o OUT.docx'")
     for w in api.order_versions([old, new], [0, 1]).warnings:
         print(f"warning: {w}", file=sys.stderr)
     cmp = api.compare(old, new, _options(args))

@@ -212,6 +212,9 @@ class PairStatus(str, Enum):
     DELETED = "deleted"
     SPLIT = "split"             # one old → several new
     MERGED = "merged"           # several old → one new
+    #: a one-to-one link across languages (see :mod:`compare.concordance`), where the
+    #: words cannot say whether the paragraph is unchanged or modified
+    MATCHED = "matched"
 
     __hash__ = str.__hash__     # hash as the value, so {"inserted": …}[status] finds it
     __str__ = str.__str__
@@ -223,9 +226,10 @@ class PairStatus(str, Enum):
         return "new" if self is PairStatus.INSERTED else self.value
 
     @classmethod
-    def of_shape(cls, n_old: int, n_new: int, changed: bool) -> "PairStatus":
+    def of_shape(cls, n_old: int, n_new: int, changed: bool, cross_language: bool = False) -> "PairStatus":
         """The status of a group of ``n_old`` → ``n_new`` paragraphs (``changed``: its
-        diff has a substantive change; decides unchanged/modified for one-to-one)."""
+        diff has a substantive change; decides unchanged/modified for one-to-one, which
+        across languages is ``matched``)."""
         if not n_old:
             return cls.INSERTED
         if not n_new:
@@ -234,6 +238,8 @@ class PairStatus(str, Enum):
             return cls.MERGED
         if n_new > 1:
             return cls.SPLIT
+        if cross_language:
+            return cls.MATCHED
         return cls.MODIFIED if changed else cls.UNCHANGED
 
 
@@ -269,6 +275,9 @@ class Pair:
     changed_share: float = 0.0          # share of words changed (0..1)
     leading_change: Optional[tuple[str, str]] = None  # (old word, new word)
     cross_kind: bool = False            # moved between preamble and operative part
+    #: cross-language pairs: the leading words of both sides as written
+    #: ("Considérant", "Recognizing"); a change cannot be told across languages
+    leading_words: Optional[tuple[str, str]] = None
 
 
 @dataclass(frozen=True)
@@ -321,9 +330,18 @@ class Comparison:
     out_of_scope: dict[str, list[str]] = field(default_factory=lambda: {"old": [], "new": []})
     #: header, sponsors and title changes (see :mod:`compare.header`)
     header: HeaderComparison = field(default_factory=HeaderComparison)
+    #: the versions are in different languages: pairs come from the concordance,
+    #: with no word diff (``Pair.diff`` empty) and ``matched`` for one-to-one links
+    cross_language: bool = False
+
+    @property
+    def languages(self) -> tuple[Optional[str], Optional[str]]:
+        """(old language, new language) as detected (ar zh en fr ru es, or None)."""
+        return self.old.meta.language, self.new.meta.language
 
     def summary(self) -> dict[str, int]:
-        counts: dict[str, int] = {s.value: 0 for s in PairStatus}
+        counts: dict[str, int] = {s.value: 0 for s in PairStatus
+                                  if s is not PairStatus.MATCHED or self.cross_language}
         counts.update(moved=0, renumbered=0, leading_changed=0)
         for p in self.pairs:
             counts[p.status] += 1

@@ -7,8 +7,8 @@ The stages, in order (a module may import its own stage and earlier ones, never 
     facts        symbols, furniture, language, lexicon        (UN symbols, per-language words)
     read         readers/                                     (bytes → raw blocks)
     structure    structure                                    (blocks → Document)
-    similarity   similarity                                   (the one notion of "close")
-    align        align
+    similarity   similarity, embed                            (the notions of "close": words; meaning across languages)
+    align        align, concordance                           (paragraph links within and across languages)
     diff         diff
     classify     classify, header                            (pairs and header fields → Comparison)
     lineage      lineage, order                              (N versions: their order, their rows)
@@ -38,8 +38,8 @@ STAGES: list[tuple[str, tuple[str, ...]]] = [
     ("facts", ("compare.symbols", "compare.furniture", "compare.language", "compare.lexicon")),
     ("read", ("compare.readers",)),
     ("structure", ("compare.structure",)),
-    ("similarity", ("compare.similarity",)),
-    ("align", ("compare.align",)),
+    ("similarity", ("compare.similarity", "compare.embed")),
+    ("align", ("compare.align", "compare.concordance")),
     ("diff", ("compare.diff",)),
     ("classify", ("compare.classify", "compare.header")),
     ("lineage", ("compare.lineage", "compare.order")),

@@ -23,11 +23,13 @@ def test_status_is_one_enum_that_reads_as_its_value(samples):
     assert {"inserted": 1}[PairStatus.INSERTED] == 1
     data = json.loads(json.dumps(versions_dict([cmp.old, cmp.new], [cmp], None), ensure_ascii=False))
     assert {p["status"] for p in data["comparisons"][0]["pairs"]} <= {s.value for s in PairStatus}
-    assert sum(cmp.summary()[s.value] for s in PairStatus) == len(cmp.pairs)
+    assert "matched" not in cmp.summary()                        # a same-language comparison has no matched
+    assert sum(cmp.summary().get(s.value, 0) for s in PairStatus) == len(cmp.pairs)
     assert STATUS_WORD["inserted"] == PairStatus.INSERTED.word == "new"
     assert PairStatus.of_shape(0, 1, False) is PairStatus.INSERTED
     assert PairStatus.of_shape(2, 1, True) is PairStatus.MERGED and PairStatus.of_shape(1, 3, True) is PairStatus.SPLIT
     assert PairStatus.of_shape(1, 1, False) is PairStatus.UNCHANGED
+    assert PairStatus.of_shape(1, 1, True, cross_language=True) is PairStatus.MATCHED
 
 
 def test_changes_only_is_the_same_in_the_text_report_and_the_app(samples):

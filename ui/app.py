@@ -55,6 +55,15 @@ EXAMPLES: dict[str, list[tuple[str, str]]] = {
         ("A-RES-63-194.en.md", "63/194"),
         ("A-RES-64-178.en.md", "64/178"),
     ],
+    "Across languages: 61/180 (en) → Rev.1 (fr) → 63/194 (en)": [
+        ("A-RES-61-180.en.md", "61/180"),
+        ("draft-rev1-2008-11-10.fr.md", "Rev.1"),
+        ("A-RES-63-194.en.md", "63/194"),
+    ],
+    "Parallel: 70/179 in English and Spanish (excerpts)": [
+        ("A-RES-70-179.en.md", "70/179 en"),
+        ("A-RES-70-179.es.md", "70/179 es"),
+    ],
     "None — only my own versions": [],
 }
 UPLOAD_TYPES = "docx, pdf, md, txt, html"
@@ -104,7 +113,8 @@ def _load(digest: str, name: str, pasted: bool, _data: bytes):
         return None, f"{name}: could not be read ({type(exc).__name__}: {exc})"[:300]
 
 
-@st.cache_data(show_spinner="Comparing the versions …", max_entries=32)
+@st.cache_data(show_spinner="Comparing the versions … (versions in different languages: the multilingual model "
+                             "loads the first time, a few seconds)", max_entries=32)
 def _compare(keys: tuple, options: CompareOptions, _sources: tuple) -> Lineage:
     docs = [_load(*s.cache_key, s.data)[0] for s in _sources]
     return compare_versions(docs, options)
@@ -325,6 +335,25 @@ def doc_line(doc) -> str:
     return " · ".join(bits)
 
 
+def language_banners(comparisons) -> None:
+    """Say it first when versions are in different languages: matched, not diffed."""
+    from compare.export.labels import language_banner
+
+    for c in comparisons:
+        if c.cross_language:
+            st.info(language_banner(c), icon="🌐")
+
+
+def concordance_block(cmp) -> None:
+    """The concordance table of a cross-language pair (ids, leading words, similarity)."""
+    import pandas as pd
+
+    if cmp.cross_language:
+        st.markdown("**Concordance**")
+        st.dataframe(pd.DataFrame(render.concordance_rows(cmp)), hide_index=True, width="stretch",
+                     key="concordance")
+
+
 def summary_block(cmp) -> None:
     st.html(render.summary_html(cmp))
     for line in render.leading_changes(cmp):
@@ -417,20 +446,49 @@ def pair_view(lineage: Lineage, key: tuple, vs: Versions) -> None:
     cmp = lineage.comparisons[0]
     st.html(f'<div style="font-size:.9rem">{doc_line(cmp.old)}<br>{doc_line(cmp.new)}'
             + (" · compared as a fragment" if cmp.fragment else "") + "</div>")
+    language_banners([cmp])
     head = render.header_html(cmp)
     if head:
         st.html(head)
     summary_block(cmp)
+    concordance_block(cmp)
     legend = render.unknown_number_legend(cmp)
     if legend:
         st.html(legend)
     chart = st.empty()              # drawn after the table, so the table reaches the page first
     table_part(cmp)
     position_chart(cmp, chart)
+    if not cmp.cross_language:
+        parallel_block(cmp, vs)
     if cmp.fragment and (cmp.out_of_scope["old"] or cmp.out_of_scope["new"]):
         st.caption("Outside the fragment (not compared): "
                    + ", ".join(cmp.out_of_scope["old"] + cmp.out_of_scope["new"]))
     downloads(lineage, key, pair=True, vs=vs)
+
+
+def parallel_block(cmp, vs: Versions) -> None:
+    """Parallel view: the new version's paragraphs beside a loaded version in another
+    language, matched by the concordance (the model loads only when one is picked)."""
+    new_lang = cmp.new.meta.language
+    others = [k for k, d in enumerate(vs.docs)
+              if k not in vs.chosen and d.meta.language and d.meta.language != new_lang]
+    if not others:
+        return
+    with st.expander(f"Beside {cmp.new.label} in another language"):
+        k = st.selectbox("Version in another language", [None] + others, key="parallel",
+                         format_func=lambda i: "—" if i is None else f"{vs.labels[i]} ({vs.docs[i].meta.language})")
+        if k is None:
+            return
+        sel = (vs.srcs[vs.chosen[-1]], vs.srcs[k])
+        par = _compare(tuple(s.cache_key for s in sel), CompareOptions(), sel)
+        _relabel(par, [vs.labels[vs.chosen[-1]], vs.labels[k]])
+        c = par.comparisons[0]
+        if not c.cross_language:
+            st.caption("These two texts share too many words to be told apart by language.")
+            return
+        st.caption(render.escape(f"{c.old.label} ({c.languages[0]}) beside {c.new.label} ({c.languages[1]}): "
+                                 "paragraphs matched across languages, with the link's similarity"))
+        st.html(render.comparison_html(c, c.pairs))
 
 
 @st.fragment
@@ -455,6 +513,7 @@ def lineage_view(lineage: Lineage, key: tuple, vs: Versions) -> None:
     import pandas as pd
 
     st.html('<div style="font-size:.9rem">' + "<br>".join(doc_line(d) for d in lineage.versions) + "</div>")
+    language_banners(lineage.comparisons)
     st.html(render.step_table_html(lineage))
     st.caption(f"{len(lineage.rows)} paragraph lineages · each column marked up against the one before it: "
                "deletions [−struck through], insertions [+underlined]")
@@ -555,14 +614,18 @@ def downloads(lineage: Lineage, key: tuple, *, pair: bool, vs: Versions | None =
             t, _names, err, tkey = trace_of(vs, vs.chosen[step + 1])
             if err:
                 st.caption(f"Appendix left out — {err}")
-        try:
-            data = _redline(key, step, author, moves, tkey if t is not None else None, lineage, t, outside)
-        except ImportError:
-            st.caption("Word redline: not available in this build")
+        if c.cross_language:
+            st.caption("Word redline: not across languages (tracked changes between two languages mean "
+                       "nothing) — the compilation table below is the concordance")
         else:
-            st.download_button("⬇ Word redline (.docx)", data, key="dl_redline", on_click="ignore",
-                               file_name=f"{_safe(c.old.label + '_to_' + c.new.label)}-redline.docx",
-                               mime=TABLE_MIME["docx"], width="stretch")
+            try:
+                data = _redline(key, step, author, moves, tkey if t is not None else None, lineage, t, outside)
+            except ImportError:
+                st.caption("Word redline: not available in this build")
+            else:
+                st.download_button("⬇ Word redline (.docx)", data, key="dl_redline", on_click="ignore",
+                                   file_name=f"{_safe(c.old.label + '_to_' + c.new.label)}-redline.docx",
+                                   mime=TABLE_MIME["docx"], width="stretch")
         for fmt in ("docx", "xlsx", "csv"):
             try:
                 data = _table(key, fmt, lineage)

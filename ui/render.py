@@ -15,7 +15,7 @@ from typing import Optional, Sequence
 from compare.export.html import FLAG_SYMBOL, MARKUP_CSS, dir_attr, inline_html, rows_table, search_regex
 from compare.export.html import header_html as _header_html
 from compare.export.html import unknown_number_legend as _unknown_number_legend
-from compare.export.figures import SUMMARY_ORDER, changed_words, summary_figures
+from compare.export.figures import changed_words, summary_figures, summary_order  # noqa: F401 (the app reads them here)
 from compare.export.labels import describe, is_change, pair_flags
 # the agreed-language views live in compare.export.trace_views (the CLI uses them too); the app reads them here
 from compare.export.trace_views import (STYLE, TRACE_COLOURS, TRACE_STATUS_CHOICES, trace_colour,  # noqa: F401
@@ -32,7 +32,7 @@ from compare.export.inline import INLINE_CSS, inline_view_html  # noqa: E402
 #: two are flags of :func:`compare.export.labels.pair_flags`.
 STATUS_CHOICES = [PairStatus.MODIFIED.word, PairStatus.INSERTED.word, PairStatus.DELETED.word, "moved",
                   PairStatus.SPLIT.word, PairStatus.MERGED.word, "renumbered", PairStatus.UNCHANGED.word,
-                  "PP↔OP", "leading word changed"]
+                  "PP↔OP", "leading word changed", PairStatus.MATCHED.word]
 
 
 # --------------------------------------------------------------------------- pairs
@@ -146,11 +146,31 @@ def inline_view(cmp: Comparison, pairs: Sequence[Pair], *, highlight: str = "", 
             + inline_view_html(cmp, pairs, highlight=highlight or None, focus=focus, anchors=True))
 
 
+def concordance_rows(cmp: Comparison) -> list[dict]:
+    """The concordance table of a cross-language comparison: one row per pair, the
+    leading words on both sides and the link's similarity (no words to diff)."""
+    lo, ln = (x or "?" for x in cmp.languages)
+    rows = []
+    for p in cmp.pairs:
+        lw = p.leading_words or ("", "")
+        rows.append({
+            f"{cmp.old.label} ({lo})": " + ".join(p.old) or "—",
+            f"leading words ({lo})": lw[0] if p.old else "",
+            f"{cmp.new.label} ({ln})": " + ".join(p.new) or "—",
+            f"leading words ({ln})": lw[1] if p.new else "",
+            "similarity": round(p.similarity, 2) if p.old and p.new else None,
+            "status": ", ".join(pair_flags(p)),
+        })
+    return rows
+
+
+
+
 def summary_html(cmp: Comparison) -> str:
     """The counts as a strip of badges (symbol + number + word, colour only as a help)."""
     fig = summary_figures(cmp)
     chips = []
-    for _key, word in SUMMARY_ORDER:
+    for _key, word in summary_order(cmp):
         n = fig[word]
         sym = FLAG_SYMBOL.get(word, "⚠" if word.startswith("leading") else "•")
         cls = "b-" + word.split()[0] + ("" if n else " zero")

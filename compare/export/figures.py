@@ -22,6 +22,14 @@ def changed_words(pair: Pair) -> tuple[int, int]:
     return deleted, inserted
 
 
+def summary_order(cmp: Comparison) -> list[tuple[str, str]]:
+    """The counters shown: a cross-language comparison adds "matched" (links whose
+    words cannot be compared)."""
+    if cmp.cross_language:
+        return [(PairStatus.MATCHED.value, PairStatus.MATCHED.word)] + SUMMARY_ORDER
+    return SUMMARY_ORDER
+
+
 def summary_figures(cmp: Comparison) -> dict[str, int]:
     counts = cmp.summary()
     dele = ins = 0
@@ -29,7 +37,7 @@ def summary_figures(cmp: Comparison) -> dict[str, int]:
         d, i = changed_words(p)
         dele += d
         ins += i
-    out = {label: counts.get(key, 0) for key, label in SUMMARY_ORDER}
+    out = {label: counts.get(key, 0) for key, label in summary_order(cmp)}
     out["words deleted"] = dele
     out["words inserted"] = ins
     return out

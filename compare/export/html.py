@@ -18,7 +18,7 @@ from typing import Iterable, Optional, Sequence
 
 from ..language import RTL
 from ..model import Comparison, Pair, Segment
-from .labels import STATUS_WORD, pair_flags
+from .labels import STATUS_WORD, language_banner, pair_flags
 from .words import header_lines, shows_unknown_numbers, word
 
 #: Explains the ``PP?n`` ids wherever they are shown.
@@ -37,6 +37,7 @@ FLAG_SYMBOL = {
     "moved": "↕",
     "renumbered": "#",
     "PP↔OP": "⇄",
+    "matched": "↔",
 }
 
 #: Styles of the markup itself, all scoped under ``.rc`` (safe to embed in a host page).
@@ -69,6 +70,8 @@ table.rc th{background:#f3f3f3;position:sticky;top:0;z-index:1}
 .rc.rc-head{border:1px solid #b26b00;background:#fffaf0;padding:.3rem .6rem;margin:.3rem 0}
 .rc.rc-head ul{margin:.1rem 0;padding-inline-start:1.2rem}
 .rc .legend{color:#555;font-size:.85rem}
+.rc .xlang{border:1px solid #0b5cad;background:#e6f0fb;padding:.4rem .6rem;margin:.4rem 0}
+.rc .sim{color:#555;font-size:.85rem}.rc .leadx{margin-top:.2rem}
 """
 
 #: The standalone page adds a body style around the markup styles.
@@ -199,6 +202,20 @@ def dir_attr(lang: Optional[str]) -> str:
 _dir = dir_attr
 
 
+def plain_side_html(cmp: Comparison, ids: Sequence[str], side: str, highlight: Optional[str] = None) -> str:
+    """The texts of a group as written, with no markup: a cross-language pair has
+    no word diff to draw from, so its texts come from the documents."""
+    doc = cmp.old if side == "old" else cmp.new
+    rx = search_regex(highlight)
+    return _text_html("\n".join(doc.by_id(i).text for i in ids), rx)
+
+
+def banner_html(cmp: Comparison) -> str:
+    """The cross-language notice ("" for a same-language comparison)."""
+    text = language_banner(cmp)
+    return f'<p class="rc xlang" role="note">⚠ {escape(text)}</p>' if text else ""
+
+
 def badges_html(pair: Pair) -> str:
     out = []
     for f in pair_flags(pair):
@@ -231,6 +248,11 @@ def pair_row(
         # <bdi>: an Arabic verb must not reorder the arrow and quotes around it
         old, new = (f"<bdi>“{escape(w)}”</bdi>" for w in pair.leading_change)
         lead_html = f'<div class="lead">⚠ leading word: {old} → {new}</div>'
+    elif pair.leading_words and all(pair.leading_words):
+        old, new = (f"<bdi>“{escape(w)}”</bdi>" for w in pair.leading_words)
+        lead_html = f'<div class="leadx">leading words: {old} ↔ {new}</div>'
+    if pair.status == "matched":
+        lead_html = f'<div class="sim">similarity {pair.similarity:.2f}</div>' + lead_html
     old_ids = escape(" + ".join(pair.old)) if pair.old else '<span class="absent">—</span>'
     new_ids = escape(" + ".join(pair.new)) if pair.new else '<span class="absent">—</span>'
     attrs = f' data-status="{escape(" ".join(flags))}"'
@@ -241,8 +263,20 @@ def pair_row(
             attrs += f' id="{ids[0]}"'
     if focus:
         attrs += ' class="focus"'
-    old_text = side_html(pair.diff, "old", highlight, lead_length(cmp.old, pair.old)) if pair.old else '<span class="absent">(not in this version)</span>'
-    new_text = side_html(pair.diff, "new", highlight, lead_length(cmp.new, pair.new)) if pair.new else '<span class="absent">(deleted)</span>'
+    if cmp.cross_language:
+        def old_side() -> str:
+            return plain_side_html(cmp, pair.old, "old", highlight)
+
+        def new_side() -> str:
+            return plain_side_html(cmp, pair.new, "new", highlight)
+    else:
+        def old_side() -> str:
+            return side_html(pair.diff, "old", highlight, lead_length(cmp.old, pair.old))
+
+        def new_side() -> str:
+            return side_html(pair.diff, "new", highlight, lead_length(cmp.new, pair.new))
+    old_text = old_side() if pair.old else '<span class="absent">(not in this version)</span>'
+    new_text = new_side() if pair.new else '<span class="absent">(deleted)</span>'
     return (
         f"<tr{attrs}><td class=pid>{old_ids}</td><td{dir_attr(cmp.old.meta.language)}>{old_text}</td>"
         f"<td class=pid>{new_ids}</td><td{dir_attr(cmp.new.meta.language)}>{new_text}</td>"
@@ -293,7 +327,7 @@ def unknown_number_legend(cmp: Comparison) -> str:
 def comparison_table(cmp: Comparison) -> str:
     summary = ", ".join(f"{STATUS_WORD.get(k, k)}: {v}" for k, v in cmp.summary().items() if v)
     return (
-        f"<h2>{escape(cmp.old.label)} → {escape(cmp.new.label)}</h2><p>{escape(summary)}</p>"
+        f"<h2>{escape(cmp.old.label)} → {escape(cmp.new.label)}</h2>{banner_html(cmp)}<p>{escape(summary)}</p>"
         + header_html(cmp) + unknown_number_legend(cmp)
         + rows_table(cmp, cmp.pairs)
     )

@@ -72,11 +72,16 @@ def header_dict(h: HeaderComparison) -> dict[str, Any]:
 
 
 def comparison_dict(cmp: Comparison) -> dict[str, Any]:
+    """A comparison; across languages (``cross_language``) pairs carry the
+    concordance ``similarity``, both ``leading_words``, and ``diff`` is null."""
+    cross = cmp.cross_language
     return {
         "old": cmp.old.label,
         "new": cmp.new.label,
         "fragment": cmp.fragment,
         "header": header_dict(cmp.header),
+        "cross_language": cross,
+        "languages": {"old": cmp.languages[0], "new": cmp.languages[1]},
         "pairs": [
             {
                 "old": list(p.old),
@@ -86,9 +91,10 @@ def comparison_dict(cmp: Comparison) -> dict[str, Any]:
                 "renumbered": p.renumbered,
                 "cross_kind": p.cross_kind,
                 "similarity": round(p.similarity, 4),
-                "changed_share": round(p.changed_share, 4),
+                "changed_share": None if cross else round(p.changed_share, 4),
                 "leading_change": list(p.leading_change) if p.leading_change else None,
-                "diff": _segments(p.diff),
+                "diff": None if cross else _segments(p.diff),
+                **({"leading_words": list(p.leading_words) if p.leading_words else None} if cross else {}),
             }
             for p in cmp.pairs
         ],

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from ..model import Pair, PairStatus
+from ..model import Comparison, Pair, PairStatus
 
 #: status → the word every view shows (:attr:`PairStatus.word`: "new" for inserted)
 STATUS_WORD = {s.value: s.word for s in PairStatus}
@@ -23,9 +23,22 @@ def distinct_labels(labels: Sequence[str]) -> list[str]:
 
 def is_change(pair: Pair) -> bool:
     """What "changes only", the change list and the next/previous-change controls keep, in
-    every view: anything but an unchanged paragraph that stayed in place with its leading word (a paragraph only renumbered by others'
-    insertions is not a change of its own)."""
+    every view: anything but an unchanged paragraph that stayed in place with its leading
+    word (a paragraph only renumbered by others' insertions is not a change of its own)."""
     return not (pair.status == PairStatus.UNCHANGED and not pair.moved and pair.leading_change is None)
+
+
+#: Language names for messages (the codes are those of ``Metadata.language``).
+LANGUAGE_NAME = {"ar": "Arabic", "zh": "Chinese", "en": "English", "fr": "French", "ru": "Russian", "es": "Spanish"}
+
+
+def language_banner(cmp: Comparison) -> str:
+    """What every view says first about a cross-language comparison ("" otherwise)."""
+    if not cmp.cross_language:
+        return ""
+    lo, ln = (LANGUAGE_NAME.get(x or "", x or "unknown") for x in cmp.languages)
+    return (f"{cmp.new.label} is {ln} and {cmp.old.label} {lo}: paragraphs are matched across languages; "
+            "word changes are shown only between versions in the same language.")
 
 
 def pair_ids(pair: Pair, old_label: str = "", new_label: str = "") -> str:
@@ -51,6 +64,9 @@ def pair_flags(pair: Pair) -> list[str]:
 
 
 def leading_note(pair: Pair) -> str:
+    if pair.leading_words and all(pair.leading_words):
+        old, new = pair.leading_words
+        return f"“{old}” ↔ “{new}”"
     if not pair.leading_change:
         return ""
     old, new = pair.leading_change
@@ -60,5 +76,7 @@ def leading_note(pair: Pair) -> str:
 def describe(pair: Pair, old_label: str = "", new_label: str = "") -> str:
     """One line a negotiator can read: "OP7 → OP8: moved, “Encourages” → “Urges”"."""
     bits = ", ".join(pair_flags(pair))
+    if pair.status == "matched":
+        bits += f" (similarity {pair.similarity:.2f})"
     lead = leading_note(pair)
     return f"{pair_ids(pair, old_label, new_label)}: {bits}" + (f", {lead}" if lead else "")

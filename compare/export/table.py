@@ -11,6 +11,10 @@ changes against the previous column marked — from the comparisons' own
   A4/Letter landscape page, header row repeated on each page, frozen panes): rich text, insertions bold + underlined
   (blue), deletions struck through (red), so the table reads in black and white.
 
+Between versions in different languages (a cross-language comparison, from the
+concordance) there is no word diff: the cell holds the text as written after a
+note ``(↔ 0.83)`` giving the concordance similarity — the concordance table.
+
 A paragraph deleted in a version shows, in that version's column, the deleted
 text struck through after ``(deleted)``; a paragraph absent from a version
 (not yet written) leaves the cell empty, while one the neighbouring
@@ -93,6 +97,22 @@ def _segments_of(pairs: list[Pair], lang=None) -> list[tuple[str, str]]:
     return parts
 
 
+def _plain_segments_of(pairs: list[Pair], old_texts: dict[str, str], new_texts: dict[str, str]) -> list[tuple[str, str]]:
+    """Cross-language pairs: the texts as written (no diff to show), with the link's similarity."""
+    parts: list[tuple[str, str]] = []
+    for k, p in enumerate(pairs):
+        if k:
+            parts.append(("equal", "\n"))
+        if not p.new:
+            parts.append(("note", "(deleted) "))
+            parts.append(("delete", "\n".join(old_texts.get(i, "") for i in p.old)))
+            continue
+        if p.old:
+            parts.append(("note", f"(↔ {p.similarity:.2f}) "))
+        parts.append(("equal", "\n".join(new_texts.get(i, "") for i in p.new)))
+    return parts
+
+
 def cells(lineage: Lineage) -> list[list[Cell]]:
     """The table as :class:`Cell` objects, ``[row][version]``."""
     docs = lineage.versions
@@ -121,7 +141,10 @@ def cells(lineage: Lineage) -> list[list[Cell]]:
                            or (v + 1 < len(docs) and v < len(comps) and set(row[v + 1]) & oos_new[v]))
                 line.append(Cell("", [("note", word("not_in_excerpt", lang))] if outside else []))
                 continue
-            parts = _segments_of(pairs, lang)
+            if pairs and lineage.comparisons[v - 1].cross_language:
+                parts = _plain_segments_of(pairs, texts[v - 1], texts[v])
+            else:
+                parts = _segments_of(pairs, lang)
             for i in plain:
                 if parts:
                     parts.append(("equal", "\n"))

@@ -6,7 +6,7 @@ in ``wdiff``, so the report reads without colour.
 from __future__ import annotations
 
 from ..model import Comparison
-from .labels import describe, is_change
+from .labels import describe, is_change, language_banner
 from .words import header_lines, shows_unknown_numbers, word
 
 
@@ -25,6 +25,8 @@ def inline_diff(segments) -> str:
 def comparison_text(cmp: Comparison, changes_only: bool = False) -> str:
     ol, nl = cmp.old.label, cmp.new.label
     lines = [f"=== {ol} → {nl}" + (" (fragment)" if cmp.fragment else "")]
+    if cmp.cross_language:
+        lines.append("    " + language_banner(cmp))
     summary = cmp.summary()
     lines.append("    " + ", ".join(f"{k}: {v}" for k, v in summary.items() if v))
     if "title" in cmp.header.fields:
@@ -39,7 +41,8 @@ def comparison_text(cmp: Comparison, changes_only: bool = False) -> str:
                 lines.append(f"  {head}")
             continue
         lines.append(f"  {head}")
-        lines.append("      " + inline_diff(p.diff))
+        if not cmp.cross_language:
+            lines.append("      " + inline_diff(p.diff))
     for side, label in (("old", ol), ("new", nl)):
         if cmp.out_of_scope.get(side):
             lines.append(f"  not compared, outside the other text's excerpt ({label}): {', '.join(cmp.out_of_scope[side])}")

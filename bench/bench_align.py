@@ -238,7 +238,7 @@ def main() -> None:
     print(f"compare_documents (align+diff+classify): median {1000 * t:.1f} ms  (target < 100 ms)")
     try:
         from compare.api import load
-        orig = Path("/work/shared/corpus/draft-rev1-2008-11-10.fr.md")
+        orig = REPO / "samples" / "draft-rev1-2008-11-10.fr.md"
         rev = REPO / "samples" / "draft-rev2-illustrative.fr.md"
         if orig.exists() and rev.exists():
             t, c = timed(lambda: compare_documents(load(str(orig)), load(str(rev))), max(args.repeats, 20))

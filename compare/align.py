@@ -38,7 +38,7 @@ Algorithm
    PP "Recognizing that broad international cooperation…"), a sub-paragraph
    matched with a top-level paragraph pays 0.05, and sub-paragraphs whose
    parents match get +0.05 (they align within their parent context).
-   Matches scoring below :data:`THRESHOLD` are dropped.
+   Matches scoring below :attr:`AlignParams.threshold` are dropped.
 5. **Splits and merges.**  An unmatched new paragraph adjacent to the new side
    of a match joins it (a split) when most of its weight comes from the old
    paragraph (containment ≥ 0.5) and the group explains the old paragraph
@@ -66,20 +66,28 @@ from compare.sequences import longest_increasing_subsequence
 from compare.tokens import words
 
 
-THRESHOLD = 0.28          # minimum similarity of a one-to-one match
-ANCHOR_MIN = 0.5          # anchors: mutual best, at least this similar ...
-ANCHOR_MARGIN = 0.08      # ... and this much better than any rival
-ORDER_BONUS = 0.05
-POSITION_TIE = 0.01
-CROSS_KIND_PENALTY = 0.12
-LEVEL_PENALTY = 0.05
-PARENT_BONUS = 0.05
-JOIN_CONTAINMENT = 0.5    # split/merge: share of a part's weight found in the whole
-JOIN_GAIN = 0.02          # split/merge: the group must explain the whole better by this
-JOIN_WINDOW = 3           # split/merge: parts at most this many positions from the group
-JOIN_STEAL_CONTAINMENT = 0.8  # a part matched elsewhere joins only if this contained in the whole
-JOIN_STEAL_MARGIN = 0.25      # ... and this much more than in its current partner
-FRAGMENT_RATIO = 1 / 3    # auto fragment: one side has at most this share of the other's paragraphs
+@dataclass(frozen=True)
+class AlignParams:
+    """Every threshold of the aligner in one place, so a benchmark can sweep them
+    and a test can state the one it relies on (instead of patching globals)."""
+
+    threshold: float = 0.28          # minimum similarity of a one-to-one match
+    anchor_min: float = 0.5          # anchors: mutual best, at least this similar ...
+    anchor_margin: float = 0.08      # ... and this much better than any rival
+    order_bonus: float = 0.05
+    position_tie: float = 0.01
+    cross_kind_penalty: float = 0.12
+    level_penalty: float = 0.05
+    parent_bonus: float = 0.05
+    join_containment: float = 0.5    # split/merge: share of a part's weight found in the whole
+    join_gain: float = 0.02          # split/merge: the group must explain the whole better by this
+    join_window: int = 3             # split/merge: parts at most this many positions from the group
+    join_steal_containment: float = 0.8  # a part matched elsewhere joins only if this contained in the whole
+    join_steal_margin: float = 0.25      # ... and this much more than in its current partner
+    fragment_ratio: float = 1 / 3    # auto fragment: one side has at most this share of the other's paragraphs
+
+
+DEFAULT_PARAMS = AlignParams()
 
 
 @dataclass
@@ -212,7 +220,8 @@ def similarity_matrix(feat: _Features) -> np.ndarray:
 
 # ----------------------------------------------------------------------------- assignment
 
-def _is_fragment(old: Document, new: Document, options: CompareOptions) -> tuple[bool, bool]:
+def _is_fragment(old: Document, new: Document, options: CompareOptions,
+                 P: AlignParams = DEFAULT_PARAMS) -> tuple[bool, bool]:
     """(old side is fragmentary, new side is fragmentary)."""
     no, nn = len(old.paragraphs), len(new.paragraphs)
     if options.fragment is False:
@@ -230,14 +239,14 @@ def _is_fragment(old: Document, new: Document, options: CompareOptions) -> tuple
     # auto: an excerpt (gaps), or a few paragraphs pasted without the "The General Assembly," line;
     # a complete short text against a long one is not a fragment: its missing paragraphs are real changes
     if no and nn:
-        if no <= FRAGMENT_RATIO * nn and not old.has_opener:
+        if no <= P.fragment_ratio * nn and not old.has_opener:
             fo = True
-        if nn <= FRAGMENT_RATIO * no and not new.has_opener:
+        if nn <= P.fragment_ratio * no and not new.has_opener:
             fn = True
     return fo, fn
 
 
-def _anchors(S: np.ndarray) -> list[tuple[int, int]]:
+def _anchors(S: np.ndarray, P: AlignParams) -> list[tuple[int, int]]:
     """Unambiguous mutual best matches, in an order-consistent subset."""
     if S.size == 0:
         return []
@@ -254,8 +263,8 @@ def _anchors(S: np.ndarray) -> list[tuple[int, int]]:
         c2 = np.partition(S, n - 2, axis=0)[n - 2, :]
     else:
         c2 = np.full(m, -1.0)
-    ok = (best >= ANCHOR_MIN) & (cbest[rbest] == np.arange(n))
-    ok &= (r2 <= best - ANCHOR_MARGIN) & (c2[rbest] <= best - ANCHOR_MARGIN)
+    ok = (best >= P.anchor_min) & (cbest[rbest] == np.arange(n))
+    ok &= (r2 <= best - P.anchor_margin) & (c2[rbest] <= best - P.anchor_margin)
     out = [(int(i), int(rbest[i])) for i in np.nonzero(ok)[0]]
     # keep only anchors whose order is consistent (longest increasing run) so a
     # moved paragraph does not distort the order bonus of its neighbours
@@ -283,11 +292,12 @@ def _order_window(anchors: list[tuple[int, int]], n: int, m: int) -> tuple[np.nd
     return lo, hi
 
 
-def _match(old_pars: list[Paragraph], new_pars: list[Paragraph], S: np.ndarray) -> dict[int, int]:
+def _match(old_pars: list[Paragraph], new_pars: list[Paragraph], S: np.ndarray, P: AlignParams
+           ) -> dict[int, int]:
     n, m = S.shape
     if n == 0 or m == 0:
         return {}
-    anchors = _anchors(S)
+    anchors = _anchors(S, P)
     matched = dict(anchors)
     rows = np.array([i for i in range(n) if i not in matched], dtype=np.int64)
     used = set(matched.values())
@@ -296,7 +306,7 @@ def _match(old_pars: list[Paragraph], new_pars: list[Paragraph], S: np.ndarray) 
         return matched
     sub = S[np.ix_(rows, cols)]
     # only rows/cols that have a plausible partner take part
-    cand = sub >= THRESHOLD - CROSS_KIND_PENALTY - PARENT_BONUS - ORDER_BONUS
+    cand = sub >= P.threshold - P.cross_kind_penalty - P.parent_bonus - P.order_bonus
     rmask = cand.any(axis=1)
     cmask = cand.any(axis=0)
     rows, cols, sub = rows[rmask], cols[cmask], sub[np.ix_(rmask, cmask)]
@@ -306,19 +316,19 @@ def _match(old_pars: list[Paragraph], new_pars: list[Paragraph], S: np.ndarray) 
     # order bonus: inside the window left by the surrounding anchors
     lo, hi = _order_window(anchors, n, m)
     in_window = (cols[None, :] > lo[rows][:, None]) & (cols[None, :] < hi[rows][:, None])
-    score += ORDER_BONUS * in_window
+    score += P.order_bonus * in_window
     # tie-break on relative position
     rel_o = (rows + 0.5) / n
     rel_n = (cols + 0.5) / m
-    score += POSITION_TIE * (1.0 - np.abs(rel_o[:, None] - rel_n[None, :]))
+    score += P.position_tie * (1.0 - np.abs(rel_o[:, None] - rel_n[None, :]))
     # kinds, levels, parents
     ko = np.array([old_pars[i].kind for i in rows])
     kn = np.array([new_pars[j].kind for j in cols])
     cross = (ko[:, None] != kn[None, :]) & (ko[:, None] != "P") & (kn[None, :] != "P")
-    score -= CROSS_KIND_PENALTY * cross
+    score -= P.cross_kind_penalty * cross
     lvo = np.array([old_pars[i].level > 0 for i in rows])
     lvn = np.array([new_pars[j].level > 0 for j in cols])
-    score -= LEVEL_PENALTY * (lvo[:, None] != lvn[None, :])
+    score -= P.level_penalty * (lvo[:, None] != lvn[None, :])
     if lvo.any() and lvn.any():
         oid = {p.id: k for k, p in enumerate(old_pars)}
         nid = {p.id: k for k, p in enumerate(new_pars)}
@@ -327,10 +337,10 @@ def _match(old_pars: list[Paragraph], new_pars: list[Paragraph], S: np.ndarray) 
         ok = (po[:, None] >= 0) & (pn[None, :] >= 0)
         if ok.any():
             ps = np.where(ok, S[np.clip(po, 0, n - 1)][:, np.clip(pn, 0, m - 1)], 0.0)
-            score += PARENT_BONUS * (ps >= THRESHOLD)
+            score += P.parent_bonus * (ps >= P.threshold)
     # a match must be a match on its own merits
-    score = np.where(sub >= THRESHOLD * 0.8, score, 0.0)
-    gain = np.where(score >= THRESHOLD, score, 0.0)
+    score = np.where(sub >= P.threshold * 0.8, score, 0.0)
+    gain = np.where(score >= P.threshold, score, 0.0)
     r, c = linear_sum_assignment(gain, maximize=True)
     for a, b in zip(r, c):
         if gain[a, b] > 0:
@@ -340,11 +350,11 @@ def _match(old_pars: list[Paragraph], new_pars: list[Paragraph], S: np.ndarray) 
 
 # ----------------------------------------------------------------------------- splits & merges
 
-def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: int
+def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: int, P: AlignParams
            ) -> tuple[list[list[int]], list[list[int]]]:
     """Groups as (old index lists, new index lists) after absorbing split/merge parts.
 
-    A part is a paragraph within :data:`JOIN_WINDOW` positions of the group on
+    A part is a paragraph within :attr:`AlignParams.join_window` positions of the group on
     its side (later edits may have put an insertion between the parts of a
     split), free or matched one-to-one elsewhere by a clearly weaker tie (its
     weight is mostly found in this group's whole and much less in its current
@@ -362,10 +372,10 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
             return False
         size = m if side == 1 else n
         owner = owner_new if side == 1 else owner_old
-        lo, hi = max(min(parts) - JOIN_WINDOW, 0), min(max(parts) + JOIN_WINDOW, size - 1) + 1
+        lo, hi = max(min(parts) - P.join_window, 0), min(max(parts) + P.join_window, size - 1) + 1
         window = cont_new[whole[0], lo:hi] if side == 1 else cont_old[lo:hi, whole[0]]
         best = None
-        for c in (lo + np.nonzero(window >= JOIN_CONTAINMENT)[0]).tolist():
+        for c in (lo + np.nonzero(window >= P.join_containment)[0]).tolist():
             if c in parts:
                 continue
             other = owner.get(c)
@@ -377,18 +387,18 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
             else:
                 csize = feat.size_o[c]
                 c_in_whole = feat.I[c, whole[0]] / csize if csize > 0 else 0.0
-            if c_in_whole < JOIN_CONTAINMENT:
+            if c_in_whole < P.join_containment:
                 continue
             if other is not None:
                 partner = other[0][0] if side == 1 else other[1][0]
                 c_in_partner = (feat.I[partner, c] if side == 1 else feat.I[c, partner]) / csize
-                if c_in_whole < JOIN_STEAL_CONTAINMENT or c_in_whole < c_in_partner + JOIN_STEAL_MARGIN:
+                if c_in_whole < P.join_steal_containment or c_in_whole < c_in_partner + P.join_steal_margin:
                     continue
             base = feat.group_sim(g[0], g[1])[0]
             new_parts = sorted(parts + [c])
             s2 = feat.group_sim(whole, new_parts)[0] if side == 1 else feat.group_sim(new_parts, whole)[0]
             gain = s2 - base
-            if gain >= JOIN_GAIN and (best is None or gain > best[0]):
+            if gain >= P.join_gain and (best is None or gain > best[0]):
                 best = (gain, c, other)
         if best is None:
             return False
@@ -460,19 +470,21 @@ def _out_of_scope(unmatched: list[int], side_pos_to_other: dict[int, list[int]],
 
 # ----------------------------------------------------------------------------- public
 
-def align(old: Document, new: Document, options: Optional[CompareOptions] = None) -> list[AlignedGroup]:
+def align(old: Document, new: Document, options: Optional[CompareOptions] = None,
+          params: AlignParams = DEFAULT_PARAMS) -> list[AlignedGroup]:
     """Align the paragraphs of two versions; every paragraph is in exactly one group.
 
     Groups come in no particular order (``classify`` orders them); within a
     group, ids are in document order.
     """
     options = options or CompareOptions()
+    P = params
     op, np_ = old.paragraphs, new.paragraphs
     n, m = len(op), len(np_)
     feat = _Features([p.text for p in op], [p.text for p in np_])
     S = similarity_matrix(feat) if n and m else np.zeros((n, m))
-    matched = _match(op, np_, S)
-    g_old, g_new = _contiguous(*_joins(feat, S, matched, n, m))
+    matched = _match(op, np_, S, P)
+    g_old, g_new = _contiguous(*_joins(feat, S, matched, n, m, P))
     groups: list[AlignedGroup] = []
     in_old = set()
     in_new = set()
@@ -483,7 +495,7 @@ def align(old: Document, new: Document, options: Optional[CompareOptions] = None
         in_new.update(gn)
     un_old = [i for i in range(n) if i not in in_old]
     un_new = [j for j in range(m) if j not in in_new]
-    frag_old, frag_new = _is_fragment(old, new, options)
+    frag_old, frag_new = _is_fragment(old, new, options, P)
     oos_old: set[int] = set()
     oos_new: set[int] = set()
     if frag_new:

@@ -38,14 +38,13 @@ except ImportError:  # pragma: no cover - running from outside the repo root
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples"
-CORPUS = Path("/work/shared/corpus")
 BASE_NAME = "draft-rev1-2008-11-10.fr.md"
 
 
 def corpus_dir() -> Path:
     """Where the real texts are: the repo's ``samples/`` (a copy of the corpus), else
-    ``../shared/corpus`` beside the clone, else ``/work/shared/corpus``."""
-    for folder in (SAMPLES, REPO.parent / "shared" / "corpus", CORPUS):
+    ``../shared/corpus`` beside the clone."""
+    for folder in (SAMPLES, REPO.parent / "shared" / "corpus"):
         if (folder / BASE_NAME).exists():
             return folder
     return SAMPLES

@@ -15,6 +15,7 @@ from compare.align import AlignedGroup, align, is_fragment_comparison  # noqa: E
 from compare.model import CompareOptions, Document, Metadata, Paragraph  # noqa: E402
 
 NOFRAG = CompareOptions(fragment=False)
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -300,9 +301,7 @@ def test_fragment_off_reports_everything():
 def test_real_excerpts_op_to_pp():
     """61/180 → 63/194 (both excerpts): OP1 'Recognizes…' is the PP 'Recognizing…'."""
     api = pytest.importorskip("compare.api")
-    corpus = Path("/work/shared/corpus")
-    if not (corpus / "A-RES-61-180.en.md").exists():
-        pytest.skip("corpus not available")
+    corpus = SAMPLES
     a = api.load(str(corpus / "A-RES-61-180.en.md"))
     b = api.load(str(corpus / "A-RES-63-194.en.md"))
     groups = align(a, b, CompareOptions())
@@ -447,3 +446,19 @@ def test_groups_are_unbroken_runs():
         for ids, pos in ((g.old, pos_old), (g.new, pos_new)):
             idx = [pos[i] for i in ids]
             assert idx == list(range(idx[0], idx[0] + len(idx))) if idx else True, g
+
+
+def test_parameters_are_one_frozen_object():
+    """Thresholds live in AlignParams (swept by bench/bench_align.py); a stricter threshold
+    passed in turns a weak match into deletion + insertion, the module stays untouched."""
+    import dataclasses
+    from compare.align import DEFAULT_PARAMS, AlignParams
+
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        DEFAULT_PARAMS.threshold = 0.5          # type: ignore[misc]
+    old = make_doc([("OP", "Urges Member States to ratify the Protocol against trafficking in persons;")])
+    new = make_doc([("OP", "Urges Member States to ratify and implement fully the Convention and its Protocols;")])
+    loose = align(old, new, NOFRAG)
+    strict = align(old, new, NOFRAG, AlignParams(threshold=0.99, anchor_min=0.995))
+    assert groups_map(loose) == {(("OP1",), ("OP1",))}
+    assert groups_map(strict) == {(("OP1",), ()), ((), ("OP1",))}

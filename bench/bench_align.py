@@ -68,6 +68,70 @@ def difflib_groups(old: Document, new: Document, cutoff: float = 0.6):
     return groups
 
 
+def tfidf_hungarian_groups(old: Document, new: Document, cutoff: float = 0.3):
+    """The textbook baseline: TF-IDF word vectors (IDF over both versions), cosine
+    similarity, an optimal one-to-one assignment (Hungarian), pairs below ``cutoff``
+    dropped.  No splits or merges."""
+    import numpy as np
+    from scipy.optimize import linear_sum_assignment
+
+    from compare.tokens import words
+    docs = [list(words(p.text)) for p in old.paragraphs] + [list(words(p.text)) for p in new.paragraphs]
+    vocab = {w: k for k, w in enumerate(sorted({w for d in docs for w in d}))}
+    X = np.zeros((len(docs), max(len(vocab), 1)))
+    for r, d in enumerate(docs):
+        for w in d:
+            X[r, vocab[w]] += 1.0
+    df = (X > 0).sum(axis=0)
+    X *= np.log((1 + len(docs)) / (1 + df)) + 1.0
+    X /= np.maximum(np.linalg.norm(X, axis=1, keepdims=True), 1e-12)
+    n = len(old.paragraphs)
+    S = X[:n] @ X[n:].T
+    groups, used_o, used_n = [], set(), set()
+    if S.size:
+        r, c = linear_sum_assignment(S, maximize=True)
+        for i, j in zip(r, c):
+            if S[i, j] >= cutoff:
+                groups.append(([old.paragraphs[i].id], [new.paragraphs[j].id]))
+                used_o.add(i)
+                used_n.add(j)
+    groups += [([p.id], []) for i, p in enumerate(old.paragraphs) if i not in used_o]
+    groups += [([], [p.id]) for j, p in enumerate(new.paragraphs) if j not in used_n]
+    return groups
+
+
+def load_align_from(tree: str):
+    """``align`` from another checkout (e.g. the commit before a change), so before and
+    after run interleaved in one process on the same cases and the same machine load."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("align_before", Path(tree) / "compare" / "align.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["align_before"] = mod
+    spec.loader.exec_module(mod)
+    return mod.align
+
+
+def per_class(cases, matchers: dict) -> dict:
+    """{class: {matcher: (found, total)}} plus link F1 per matcher over all class cases."""
+    out: dict = {}
+    links: dict = {name: [set(), set()] for name in matchers}
+    for k, (cls, a, b, truth) in enumerate(cases):
+        gold = {(k, l) for l in synthetic._links((t.old, t.new) for t in truth)}
+        for name, fn in matchers.items():
+            groups = fn(a, b)
+            f, t = synthetic.class_recall(truth, groups, cls)
+            row = out.setdefault(cls, {}).setdefault(name, [0, 0])
+            row[0] += f
+            row[1] += t
+            links[name][0] |= {(k, l) for l in synthetic._links(groups)}
+            links[name][1] |= gold
+    for name, (pred, gold) in links.items():
+        hit = len(pred & gold)
+        p, r = hit / max(len(pred), 1), hit / max(len(gold), 1)
+        out.setdefault("link F1 (all class cases)", {})[name] = (2 * p * r / (p + r) if p + r else 0.0, None)
+    return out
+
+
 # ----------------------------------------------------------------------------- accuracy
 
 def accuracy(pairs, matcher):
@@ -213,7 +277,32 @@ def main() -> None:
     ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--sizes", default="100,250,500,1000,2000")
     ap.add_argument("--baseline-max", type=int, default=1000, help="largest size the difflib baseline is run on")
+    ap.add_argument("--per-class", type=int, default=60, help="cases per hard class (0: skip)")
+    ap.add_argument("--before", default=None,
+                    help="a checkout whose compare/align.py runs as an extra column (before/after)")
+    ap.add_argument("--only-classes", action="store_true", help="print the per-class table only")
     args = ap.parse_args()
+
+    if args.per_class:
+        cases = synthetic.generate_class_pairs(args.per_class, args.seed)
+        matchers = {"align": lambda a, b: [(g.old, g.new) for g in align(a, b, OPTS)]}
+        if args.before:
+            before = load_align_from(args.before)
+            matchers["before"] = lambda a, b: [(g.old, g.new) for g in before(a, b, OPTS)]
+        matchers["tfidf+hung"] = tfidf_hungarian_groups
+        matchers["difflib"] = difflib_groups
+        table = per_class(cases, matchers)
+        print(f"== hard classes: {args.per_class} cases each (tests/synthetic.py make_class_revision, "
+              f"seed {args.seed}); recall of the class's groups, exact")
+        print(f"{'class':28s} {'groups':>6s} " + " ".join(f"{m:>10s}" for m in matchers))
+        for cls, row in table.items():
+            total = next(iter(row.values()))[1]
+            cells = " ".join(f"{(v[0] / max(v[1], 1)) if v[1] is not None else v[0]:10.4f}"
+                             for v in row.values())
+            print(f"{cls:28s} {total if total is not None else '':>6} {cells}")
+        if args.only_classes:
+            return
+        print()
 
     print(f"== accuracy over {args.pairs} synthetic pairs (tests/synthetic.py, seed {args.seed})")
     pairs = synthetic.generate_pairs(args.pairs, args.seed)

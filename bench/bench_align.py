@@ -307,17 +307,21 @@ def main() -> None:
     print(f"== accuracy over {args.pairs} synthetic pairs (tests/synthetic.py, seed {args.seed})")
     pairs = synthetic.generate_pairs(args.pairs, args.seed)
     ours = accuracy(pairs, lambda a, b: [(g.old, g.new) for g in align(a, b, OPTS)])
+    prev = None
+    if args.before:
+        before = load_align_from(args.before)
+        prev = accuracy(pairs, lambda a, b: [(g.old, g.new) for g in before(a, b, OPTS)])
     base = accuracy(pairs, difflib_groups)
     rows = [("link F1 overall (target ≥ 0.98)", "f1"), ("link precision", "precision"), ("link recall", "recall"),
             ("F1 moved+edited (target ≥ 0.95)", "moved_edited_f1"),
             ("split/merge recall (target ≥ 0.9)", "split_merge_recall"),
             ("false del+ins, renumber-only (must be 0)", "renumbered_false_del_ins"),
             ("ms per pair (align only)", "ms_per_pair")]
-    print(f"{'measure':44s} {'align':>10s} {'difflib':>10s}")
+    print(f"{'measure':44s} {'align':>10s} " + (f"{'before':>10s} " if prev else "") + f"{'difflib':>10s}")
     for label, key in rows:
         a, b = ours[key], base[key]
         fmt = (lambda v: f"{v:10d}") if isinstance(a, int) else (lambda v: f"{v:10.4f}")
-        print(f"{label:44s} {fmt(a)} {fmt(b)}")
+        print(f"{label:44s} {fmt(a)} " + (f"{fmt(prev[key])} " if prev else "") + f"{fmt(b)}")
     print(f"(moved+edited links: {ours['moved_edited_links']}, splits/merges: {ours['split_merge_n']}, "
           f"renumber-only paragraphs: {ours['renumbered_only_n']})")
 

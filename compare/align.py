@@ -84,6 +84,13 @@ class AlignParams:
     join_window: int = 3             # split/merge: parts at most this many positions from the group
     join_steal_containment: float = 0.8  # a part matched elsewhere joins only if this contained in the whole
     join_steal_margin: float = 0.25      # ... and this much more than in its current partner
+    # an elaborated split part / a condensed merge source: less than half of its weight is in the
+    # whole, but it alone explains a good share of the whole that the group's parts do not
+    join_evidence_containment: float = 0.3
+    join_cover: float = 0.15             # share of the whole's weight only this part explains
+    join_cover_min_words: int = 20       # ... for a whole at least this long (not a one-liner)
+    chapeau_loss: float = 0.03           # a chapeau ("Calls upon Member States:") joins its list's group
+                                         # even if the group's similarity drops by up to this
     fragment_ratio: float = 1 / 3    # auto fragment: one side has at most this share of the other's paragraphs
 
 
@@ -350,7 +357,8 @@ def _match(old_pars: list[Paragraph], new_pars: list[Paragraph], S: np.ndarray, 
 
 # ----------------------------------------------------------------------------- splits & merges
 
-def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: int, P: AlignParams
+def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: int, P: AlignParams,
+           old_pars: Sequence[Paragraph] = (), new_pars: Sequence[Paragraph] = ()
            ) -> tuple[list[list[int]], list[list[int]]]:
     """Groups as (old index lists, new index lists) after absorbing split/merge parts.
 
@@ -366,6 +374,19 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
     owner_new = {j: g for g in groups for j in g[1]}
     owner_old = {i: g for g in groups for i in g[0]}
 
+    def whole_len(w: int, side: int) -> int:
+        p = (old_pars if side == 1 else new_pars)
+        return len(p[w].text.split()) if p else 0
+
+    def cover_gain(w: int, parts: list[int], c: int, side: int) -> float:
+        """Share of the whole's weight that ``c`` explains and the parts do not."""
+        Xw, Xp = (feat.Xo, feat.Xn) if side == 1 else (feat.Xn, feat.Xo)
+        fw = feat._row_feats(Xw, [w])
+        fc = np.intersect1d(fw, feat._row_feats(Xp, [c]), assume_unique=True)
+        fresh = np.setdiff1d(fc, feat._row_feats(Xp, parts), assume_unique=True)
+        total = float(feat.w[fw].sum())
+        return float(feat.w[fresh].sum()) / total if total > 0 else 0.0
+
     def try_side(g: list[list[int]], side: int) -> bool:
         whole, parts = (g[0], g[1]) if side == 1 else (g[1], g[0])
         if len(whole) != 1:
@@ -375,7 +396,10 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
         lo, hi = max(min(parts) - P.join_window, 0), min(max(parts) + P.join_window, size - 1) + 1
         window = cont_new[whole[0], lo:hi] if side == 1 else cont_old[lo:hi, whole[0]]
         best = None
-        for c in (lo + np.nonzero(window >= P.join_containment)[0]).tolist():
+        floor = min(P.join_containment, P.join_evidence_containment)
+        pars = new_pars if side == 1 else old_pars
+        whole_words = whole_len(whole[0], side)
+        for c in (lo + np.nonzero(window >= floor)[0]).tolist():
             if c in parts:
                 continue
             other = owner.get(c)
@@ -387,7 +411,7 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
             else:
                 csize = feat.size_o[c]
                 c_in_whole = feat.I[c, whole[0]] / csize if csize > 0 else 0.0
-            if c_in_whole < P.join_containment:
+            if c_in_whole < floor:
                 continue
             if other is not None:
                 partner = other[0][0] if side == 1 else other[1][0]
@@ -398,7 +422,13 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
             new_parts = sorted(parts + [c])
             s2 = feat.group_sim(whole, new_parts)[0] if side == 1 else feat.group_sim(new_parts, whole)[0]
             gain = s2 - base
-            if gain >= P.join_gain and (best is None or gain > best[0]):
+            ok = c_in_whole >= P.join_containment and gain >= P.join_gain
+            if not ok and other is None and c_in_whole >= P.join_containment and pars \
+                    and _is_chapeau_of(pars, c, parts):
+                ok = gain >= -P.chapeau_loss
+            if not ok and other is None and whole_words >= P.join_cover_min_words:
+                ok = cover_gain(whole[0], parts, c, side) >= P.join_cover
+            if ok and (best is None or gain > best[0]):
                 best = (gain, c, other)
         if best is None:
             return False
@@ -426,6 +456,14 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
                 changed = True
     groups.sort(key=lambda g: g[0][0])
     return [g[0] for g in groups], [g[1] for g in groups]
+
+
+def _is_chapeau_of(pars: Sequence[Paragraph], c: int, parts: list[int]) -> bool:
+    """Whether paragraph ``c`` opens a list (its sub-paragraphs) of which ``parts`` hold one:
+    "Calls upon Member States:" over (a)–(c).  Its words are boilerplate, so the group gains
+    little by it, but it is the OP the list came from (or goes to)."""
+    pid = pars[c].id
+    return pars[c].level == 0 and any(pars[k].parent == pid for k in parts)
 
 
 # ----------------------------------------------------------------------------- scope
@@ -484,7 +522,7 @@ def align(old: Document, new: Document, options: Optional[CompareOptions] = None
     feat = _Features([p.text for p in op], [p.text for p in np_])
     S = similarity_matrix(feat) if n and m else np.zeros((n, m))
     matched = _match(op, np_, S, P)
-    g_old, g_new = _contiguous(*_joins(feat, S, matched, n, m, P))
+    g_old, g_new = _contiguous(*_joins(feat, S, matched, n, m, P, op, np_))
     groups: list[AlignedGroup] = []
     in_old = set()
     in_new = set()

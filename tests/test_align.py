@@ -462,3 +462,68 @@ def test_parameters_are_one_frozen_object():
     strict = align(old, new, NOFRAG, AlignParams(threshold=0.99, anchor_min=0.995))
     assert groups_map(loose) == {(("OP1",), ("OP1",))}
     assert groups_map(strict) == {(("OP1",), ()), ((), ("OP1",))}
+
+
+# ----------------------------------------------------------------------------- hard structural cases
+
+def _french_draft():
+    from tests import synthetic
+    return synthetic.base_document()
+
+
+def test_op_becomes_chapeau_with_list_and_back():
+    """OP5 of the French draft restructured by a facilitator into « Demande aux gouvernements : »
+    + (a)–(c): one split whose parts are the chapeau and its sub-paragraphs; and the reverse merge."""
+    base = _french_draft()
+    op5 = base.by_id("OP5").text
+    assert op5.startswith("Demande aux gouvernements d'ériger en infraction pénale")
+    body = op5[len("Demande aux gouvernements "):]
+    cuts = [c.strip() for c in body.split(", ")]
+    third = max(1, len(cuts) // 3)
+    subs = [", ".join(cuts[:third]), ", ".join(cuts[third:2 * third]), ", ".join(cuts[2 * third:])]
+    subs = [s[:1].upper() + s[1:].rstrip(";.") + ";" for s in subs]
+    items = [("PP", p.text) for p in base.preamble] + [("OP", p.text) for p in base.operative if p.id != "OP5"]
+    k = len(base.preamble) + 4
+    listed = items[:k] + [("OP", "Demande aux gouvernements :")] + [("OP", s, k) for s in subs] + items[k:]
+    old = make_doc([("PP", p.text) for p in base.preamble] + [("OP", p.text) for p in base.operative], lang="fr")
+    new = make_doc(listed, lang="fr")
+    want = (("OP5",), ("OP5", "OP5(a)", "OP5(b)", "OP5(c)"))
+    assert want in groups_map(align(old, new, NOFRAG))
+    assert (want[1], want[0]) in groups_map(align(new, old, NOFRAG))
+
+
+def test_elaborated_split_part_joins_its_whole():
+    """OP6 split in two, the second part expanded to twice its length while split off: under half
+    of its words come from OP6, but it alone explains the half of OP6 the first part lacks."""
+    base = _french_draft()
+    op6 = base.by_id("OP6").text
+    head, tail = op6.split(", notamment ", 1)
+    first = head + ";"
+    second = ("Encourage également toutes les parties prenantes à agir notamment " + tail.rstrip(";.")
+              + ", en tenant compte des besoins particuliers des femmes et des enfants victimes de la traite"
+              ", en étroite coordination avec les organismes compétents des Nations Unies et les organisations"
+              " régionales et sous-régionales, y compris en fournissant une assistance technique aux pays qui en"
+              " font la demande;")
+    items = [("PP", p.text) for p in base.preamble] + [("OP", p.text) for p in base.operative]
+    old = make_doc(items, lang="fr")
+    k = len(base.preamble) + 5
+    new = make_doc(items[:k] + [("OP", first), ("OP", second)] + items[k + 1:], lang="fr")
+    assert (("OP6",), ("OP6", "OP7")) in groups_map(align(old, new, NOFRAG))
+
+
+def test_unrelated_insertion_beside_a_split_is_not_absorbed():
+    """A new paragraph from another resolution that shares the theme's boilerplate with a
+    neighbour stays inserted (the guard of the evidence rule)."""
+    from compare import api
+    base = _french_draft()
+    other = api.load(str(SAMPLES / "A-RES-78-228.fr.md"))
+    # (not its « Rappelant la Convention … »: a later version of the draft's PP3)
+    pool = [p.text for p in other.paragraphs if not p.text.startswith("Rappelant")]
+    assert len(pool) >= 2
+    items = [("PP", p.text) for p in base.preamble] + [("OP", p.text) for p in base.operative]
+    old = make_doc(items, lang="fr")
+    for text in pool:
+        for k in range(len(base.preamble) + 1, len(items), 3):
+            new = make_doc(items[:k] + [("OP", text)] + items[k:], lang="fr")
+            got = groups_map(align(old, new, NOFRAG))
+            assert all(len(o) == 1 and len(n) == 1 or not (o and n) for o, n in got), text[:60]

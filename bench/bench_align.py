@@ -281,10 +281,11 @@ def main() -> None:
     ap.add_argument("--before", default=None,
                     help="a checkout whose compare/align.py runs as an extra column (before/after)")
     ap.add_argument("--only-classes", action="store_true", help="print the per-class table only")
+    ap.add_argument("--classes", default=",".join(synthetic.CLASSES), help="comma-separated hard classes")
     args = ap.parse_args()
 
     if args.per_class:
-        cases = synthetic.generate_class_pairs(args.per_class, args.seed)
+        cases = synthetic.generate_class_pairs(args.per_class, args.seed, args.classes.split(","))
         matchers = {"align": lambda a, b: [(g.old, g.new) for g in align(a, b, OPTS)]}
         if args.before:
             before = load_align_from(args.before)

@@ -1304,7 +1304,15 @@ def make_class_revision(doc: Document, rng: random.Random, cls: str
             a, b = rng.sample(idx, 2)
             new[a], new[b] = new[b], new[a]
         if rng.random() < 0.5:                          # a new look-alike appears beside them
-            new.insert(rng.choice(idx), _Spec(_short_text(rng), "OP", tag=cls))
+            # ... but never closer to an old one than that one's own revision (the truth must
+            # be knowable: "Décide de poursuivre l'examen … à sa soixante-septième session"
+            # added while the old one moved to the sixty-fifth is a coin toss)
+            pairs_ = [(old[new[k].src[0]].text, new[k].text) for k in idx]
+            for _ in range(20):
+                t = _short_text(rng)
+                if all(_overlap(t, o) < _overlap(o, n_) and t != o for o, n_ in pairs_):
+                    new.insert(rng.choice(idx), _Spec(t, "OP", tag=cls))
+                    break
     elif cls == "boilerplate_replacement":
         for _ in range(rng.randint(1, 2)):
             k = pick(lambda s: bool(s.leading) and s.text.startswith(s.leading))

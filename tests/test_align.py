@@ -6,6 +6,7 @@ import random
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
@@ -527,3 +528,36 @@ def test_unrelated_insertion_beside_a_split_is_not_absorbed():
             new = make_doc(items[:k] + [("OP", text)] + items[k:], lang="fr")
             got = groups_map(align(old, new, NOFRAG))
             assert all(len(o) == 1 and len(n) == 1 or not (o and n) for o, n in got), text[:60]
+
+
+def test_assignment_keeps_a_clearly_best_pair_over_a_higher_total():
+    """The issue's figures: true pairs 0.820 + 0.395, a swap 0.741 + 0.607 has the higher total;
+    old 1 and new 1 are each other's clearly best partner, so they stay together."""
+    from compare.align import DEFAULT_PARAMS, _mutual_best
+
+    gain = np.array([[0.820, 0.741], [0.607, 0.395]])
+    rows, cols = _mutual_best(gain, DEFAULT_PARAMS.mutual_margin)
+    assert list(zip(rows.tolist(), cols.tolist())) == [(0, 0)]
+
+
+def test_short_procedural_lookalikes_keep_their_partners():
+    """Four one-line procedural OPs of the same shapes (« Prend note du rapport … », « Décide de
+    poursuivre l'examen … ») revised and reordered: each stays with its own revision."""
+    old = make_doc([
+        ("OP", "Prend note du rapport du Secrétaire général sur la traite des êtres humains ;"),
+        ("OP", "Prend note avec satisfaction du rapport de la Rapporteuse spéciale sur l'application de sa résolution 61/180 ;"),
+        ("OP", "Décide de poursuivre l'examen de la question à sa soixante-quatrième session ;"),
+        ("OP", "Prie le Secrétaire général de lui présenter, à sa soixante-quatrième session, un rapport sur "
+               "l'application de la présente résolution."),
+    ], lang="fr")
+    new = make_doc([
+        ("OP", "Prend acte du rapport de la Rapporteuse spéciale sur l'application de sa résolution 61/180 "
+               "et des recommandations qui y figurent ;"),
+        ("OP", "Prend note du rapport du Secrétaire général sur la traite des êtres humains, en particulier "
+               "les femmes et les enfants ;"),
+        ("OP", "Décide de poursuivre l'examen de la question à sa soixante-sixième session ;"),
+        ("OP", "Prie le Secrétaire général de lui présenter, à sa soixante-sixième session, un rapport sur "
+               "l'application de la présente résolution."),
+    ], lang="fr")
+    assert groups_map(align(old, new, NOFRAG)) == {
+        (("OP1",), ("OP2",)), (("OP2",), ("OP1",)), (("OP3",), ("OP3",)), (("OP4",), ("OP4",))}

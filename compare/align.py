@@ -94,6 +94,10 @@ class AlignParams:
     join_gain_sure: float = 0.06         # ... unless the group gains this much (two similar OPs merged)
     chapeau_loss: float = 0.03           # a chapeau ("Calls upon Member States:") joins its list's group
                                          # even if the group's similarity drops by up to this
+    replace_sim: float = 0.35        # a one-to-one match below this similarity is checked for ...
+    replace_ratio: float = 0.85      # ... sharing little beyond its leading words (tail < ratio × sim)
+    replace_head: int = 3            # ... or a new leading word over a new object: these many first
+                                     # content words after the leading words, none in common
     mutual_margin: float = 0.05      # assignment: mutual best partners by this margin are kept first
     fragment_ratio: float = 1 / 3    # auto fragment: one side has at most this share of the other's paragraphs
 
@@ -163,6 +167,7 @@ class _Features:
         else:
             r_u = f_c = np.zeros(0, dtype=np.int64)
             n_feat = 0
+        self._seqs, self._V, self._cols = seqs, V, (cols if rows else np.zeros(0, dtype=np.int64))
         X = sparse.csr_matrix((np.ones(len(r_u), dtype=np.float64), (r_u, f_c.ravel())),
                               shape=(n, max(n_feat, 1)))
         X.sum_duplicates()
@@ -185,6 +190,19 @@ class _Features:
         if not parts:
             return np.zeros(0, dtype=np.int64)
         return parts[0] if len(parts) == 1 else np.unique(np.concatenate(parts))
+
+    def tail_sim(self, i: int, j: int, skip_old: int, skip_new: int) -> float:
+        """Similarity of old paragraph ``i`` and new ``j`` without their first ``skip_*`` words
+        (their leading words): what they share beyond "Takes note of" / "Welcoming"."""
+        n_old = self.Xo.shape[0]
+
+        def feats(r: int, skip: int) -> np.ndarray:
+            ids = self._seqs[r][skip:]
+            keys = np.concatenate([ids, self._V + ids[:-1] * self._V + ids[1:]]) if len(ids) else ids
+            return np.unique(np.searchsorted(self._cols, keys))
+        fo, fn = feats(i, skip_old), feats(n_old + j, skip_new)
+        inter = np.intersect1d(fo, fn, assume_unique=True)
+        return _sim(float(self.w[inter].sum()), float(self.w[fo].sum()), float(self.w[fn].sum()))
 
     def intersections(self) -> np.ndarray:
         """Dense old × new matrix of shared feature weight."""
@@ -389,6 +407,49 @@ def _mutual_best(gain: np.ndarray, margin: float) -> tuple[np.ndarray, np.ndarra
     return rows, rb[rows]
 
 
+def _lead_len(p: Paragraph) -> int:
+    """Number of word tokens of the paragraph's leading words ("Takes note of": 3)."""
+    return len(words(p.leading)) if p.leading and p.text.startswith(p.leading) else 0
+
+
+def _head(p: Paragraph, k: int) -> set[str]:
+    """The first ``k`` content words (4+ letters) after the leading words: what the paragraph
+    notes, welcomes, requests (« the reports of the Special Rapporteur » → reports, special)."""
+    out: list[str] = []
+    for w in words(p.text)[_lead_len(p):]:
+        if len(w) >= 4 and w.isalpha():
+            out.append(w)
+            if len(out) == k:
+                break
+    return set(out)
+
+
+def _replacements(feat: _Features, S: np.ndarray, matched: dict[int, int], old_pars: Sequence[Paragraph],
+                  new_pars: Sequence[Paragraph], P: AlignParams) -> list[int]:
+    """Old indices of weak one-to-one matches that are a replacement, not an edit: the two
+    paragraphs share little beyond their leading words ("Takes note of the report of …" over
+    another report), or a new leading word introduces a new object ("Taking note of the
+    reports of the Special Rapporteur …" → "Welcoming the decisions of the Human Rights
+    Council …").  Reported as a deletion plus an insertion."""
+    out = []
+    for i, j in matched.items():
+        s = S[i, j]
+        if s >= P.replace_sim:
+            continue
+        po, pn = old_pars[i], new_pars[j]
+        lo, ln = _lead_len(po), _lead_len(pn)
+        if lo or ln:
+            tail = feat.tail_sim(i, j, lo, ln)
+            if tail < P.threshold and tail < P.replace_ratio * s:
+                out.append(i)
+                continue
+        if lo and ln and words(po.leading) != words(pn.leading):
+            ho, hn = _head(po, P.replace_head), _head(pn, P.replace_head)
+            if ho and hn and not ho & hn:
+                out.append(i)
+    return out
+
+
 # ----------------------------------------------------------------------------- splits & merges
 
 def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: int, P: AlignParams,
@@ -561,6 +622,8 @@ def align(old: Document, new: Document, options: Optional[CompareOptions] = None
     feat = _Features([p.text for p in op], [p.text for p in np_])
     S = similarity_matrix(feat) if n and m else np.zeros((n, m))
     matched = _match(op, np_, S, P)
+    for i in _replacements(feat, S, matched, op, np_, P):
+        del matched[i]
     g_old, g_new = _contiguous(*_joins(feat, S, matched, n, m, P, op, np_))
     groups: list[AlignedGroup] = []
     in_old = set()

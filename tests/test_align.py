@@ -561,3 +561,40 @@ def test_short_procedural_lookalikes_keep_their_partners():
     ], lang="fr")
     assert groups_map(align(old, new, NOFRAG)) == {
         (("OP1",), ("OP2",)), (("OP2",), ("OP1",)), (("OP3",), ("OP3",)), (("OP4",), ("OP4",))}
+
+
+def test_boilerplate_only_pairs_are_replacements_in_the_real_excerpts():
+    """61/180 → 63/194 (excerpts): "Taking note of the reports of the Special Rapporteur …" is not
+    an edit of "Welcoming the decisions of the Human Rights Council …" (issue 12); OP1 → PP
+    "Recognizing that broad international cooperation…" stays linked."""
+    from compare import api
+    a = api.load(str(SAMPLES / "A-RES-61-180.en.md"))
+    b = api.load(str(SAMPLES / "A-RES-63-194.en.md"))
+    old = [p.id for p in a.paragraphs if p.text.startswith("Taking note of the reports of the Special Rapporteur")]
+    new = [p.id for p in b.paragraphs if p.text.startswith("Welcoming the decisions of the Human Rights Council")]
+    assert old and new
+    groups = align(a, b, CompareOptions())
+    assert_partition(a, b, groups)
+    assert not any(set(old) & set(g.old) and set(new) & set(g.new) for g in groups)
+    comp = api.compare(a, b)
+    assert not any(set(old) & set(p.old) and p.new for p in comp.pairs)
+    assert [p.new for p in comp.pairs if p.old == ["OP1"]] == [["PP?2"]]
+
+
+def test_shared_lead_and_boilerplate_only_is_delete_plus_insert():
+    """Same leading words, same procedural frame, another object: a replacement, not "modified"."""
+    items = [("OP", "Urges Member States to ratify the Convention against Transnational Organized Crime;"),
+             ("OP", "Takes note of the report of the Secretary-General on the activities of the Global Initiative "
+                    "to Fight Human Trafficking and of its steering committee;"),
+             ("OP", "Requests the Secretary-General to submit a report at its sixty-fourth session;")]
+    from compare import api
+
+    def load(ops):
+        return api.load_text("The General Assembly,\n\n" + "\n\n".join(f"{k}. {t}" for k, (_, t) in
+                                                                        enumerate(ops, 1)))
+    old = load(items)
+    new = load([items[0], ("OP", "Takes note of the report of the Special Rapporteur on contemporary forms of "
+                                 "slavery, including its causes and consequences;"), items[2]])
+    assert old.by_id("OP2").leading == "Takes note of"
+    got = groups_map(align(old, new, NOFRAG))
+    assert (("OP2",), ()) in got and ((), ("OP2",)) in got

@@ -11,7 +11,9 @@ changes against the previous column marked — from the comparisons' own
 
 A paragraph deleted in a version shows, in that version's column, the deleted
 text struck through after ``(deleted)``; a paragraph absent from a version
-(not yet written, or outside an excerpt) leaves the cell empty.
+(not yet written, or outside an excerpt) leaves the cell empty; one that comes
+back after being deleted (``Lineage.restored``) stays on its row and opens with
+``(restored)``.
 """
 from __future__ import annotations
 
@@ -89,7 +91,7 @@ def cells(lineage: Lineage) -> list[list[Cell]]:
     texts = [{p.id: p.text for p in d.paragraphs} for d in docs]
     new_pos = [{p.id: i for i, p in enumerate(d.paragraphs)} for d in docs]
     out: list[list[Cell]] = []
-    for row in lineage.rows:
+    for r, row in enumerate(lineage.rows):
         line: list[Cell] = []
         for v, ids in enumerate(row):
             prev = row[v - 1] if v else []
@@ -106,6 +108,8 @@ def cells(lineage: Lineage) -> list[list[Cell]]:
                 line.append(Cell("", []))
                 continue
             parts = _segments_of(pairs)
+            if lineage.restored.get(r) == v:
+                parts.insert(0, ("note", "(restored) "))
             for i in plain:
                 if parts:
                     parts.append(("equal", "\n"))

@@ -28,7 +28,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from compare.align import align  # noqa: E402
+from compare.align import AlignParams, align  # noqa: E402
 from compare.classify import compare_documents  # noqa: E402
 from compare.model import CompareOptions, Document, Metadata, Paragraph  # noqa: E402
 from tests import synthetic  # noqa: E402
@@ -286,7 +286,9 @@ def main() -> None:
 
     if args.per_class:
         cases = synthetic.generate_class_pairs(args.per_class, args.seed, args.classes.split(","))
-        matchers = {"align": lambda a, b: [(g.old, g.new) for g in align(a, b, OPTS)]}
+        scattered = AlignParams(scattered_groups=True)
+        matchers = {"align": lambda a, b: [(g.old, g.new) for g in align(a, b, OPTS)],
+                    "+scattered": lambda a, b: [(g.old, g.new) for g in align(a, b, OPTS, scattered)]}
         if args.before:
             before = load_align_from(args.before)
             matchers["before"] = lambda a, b: [(g.old, g.new) for g in before(a, b, OPTS)]

@@ -98,6 +98,9 @@ class AlignParams:
     replace_ratio: float = 0.85      # ... sharing little beyond its leading words (tail < ratio × sim)
     replace_head: int = 3            # ... or a new leading word over a new object: these many first
                                      # content words after the leading words, none in common
+    scattered_groups: bool = False   # keep split/merge parts that are not one unbroken run (the
+                                     # redline cannot write them yet: off by default, see _contiguous)
+    scattered_window: int = 30       # ... and then look this far for parts instead of join_window
     mutual_margin: float = 0.05      # assignment: mutual best partners by this margin are kept first
     fragment_ratio: float = 1 / 3    # auto fragment: one side has at most this share of the other's paragraphs
 
@@ -491,7 +494,8 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
             return False
         size = m if side == 1 else n
         owner = owner_new if side == 1 else owner_old
-        lo, hi = max(min(parts) - P.join_window, 0), min(max(parts) + P.join_window, size - 1) + 1
+        reach = P.scattered_window if P.scattered_groups else P.join_window
+        lo, hi = max(min(parts) - reach, 0), min(max(parts) + reach, size - 1) + 1
         window = cont_new[whole[0], lo:hi] if side == 1 else cont_old[lo:hi, whole[0]]
         best = None
         floor = min(P.join_containment, P.join_evidence_containment)
@@ -624,7 +628,9 @@ def align(old: Document, new: Document, options: Optional[CompareOptions] = None
     matched = _match(op, np_, S, P)
     for i in _replacements(feat, S, matched, op, np_, P):
         del matched[i]
-    g_old, g_new = _contiguous(*_joins(feat, S, matched, n, m, P, op, np_))
+    g_old, g_new = _joins(feat, S, matched, n, m, P, op, np_)
+    if not P.scattered_groups:
+        g_old, g_new = _contiguous(g_old, g_new)
     groups: list[AlignedGroup] = []
     in_old = set()
     in_new = set()

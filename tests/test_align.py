@@ -377,6 +377,39 @@ def test_partition_invariant_random(seed, fragment):
         assert not any(g.out_of_scope for g in groups)
 
 
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, 10**9))
+def test_partition_invariant_random_scattered_groups(seed):
+    """The opt-in scattered groups keep the partition (every paragraph in exactly one group)."""
+    from compare.align import AlignParams
+    old, new = random_revision(seed)
+    for a, b in ((old, new), (new, old)):
+        assert_partition(a, b, align(a, b, NOFRAG, AlignParams(scattered_groups=True)))
+
+
+def test_scattered_split_found_when_enabled_and_cut_to_a_run_by_default():
+    """OP6 split and its second half moved five OPs down: with scattered groups on, one split
+    of two parts that are not adjacent; by default (what the redline can write) one part only."""
+    from compare.align import AlignParams
+    base = _french_draft()
+    op6 = base.by_id("OP6").text
+    head, tail = op6.split(", notamment ", 1)
+    items = [("PP", p.text) for p in base.preamble] + [("OP", p.text) for p in base.operative]
+    old = make_doc(items, lang="fr")
+    k = len(base.preamble) + 5
+    rest = items[:k] + [("OP", head + ";")] + items[k + 1:]
+    rest.insert(k + 5, ("OP", "Encourage également toutes les parties prenantes à agir notamment " + tail))
+    new = make_doc(rest, lang="fr")
+    part = [p.id for p in new.paragraphs if p.text.startswith("Encourage également toutes")][0]
+    assert part == "OP11"
+    on = groups_map(align(old, new, NOFRAG, AlignParams(scattered_groups=True)))
+    assert (("OP6",), ("OP6", part)) in on
+    off = groups_map(align(old, new, NOFRAG))
+    mine = [n for o, n in off if o == ("OP6",)]
+    assert mine in ([("OP6",)], [(part,)])          # one part, the other stands alone as new
+    assert ((), tuple({"OP6", part} - set(mine[0]))) in off
+
+
 def test_identity_random():
     for seed in range(30):
         old, _ = random_revision(seed)

@@ -345,11 +345,23 @@ def main() -> None:
 
     print("\n== growth: two N-paragraph versions, align + diff (medians of "
           f"{args.repeats}); difflib baseline up to N = {args.baseline_max}")
+    before = load_align_from(args.before) if args.before else None
     print(f"{'N':>6s} {'align ms':>10s} {'align+diff ms':>14s} {'link F1':>8s} {'difflib ms':>11s} "
-          f"{'difflib F1':>10s} {'time ratio':>10s}")
+          f"{'difflib F1':>10s} {'time ratio':>10s}" + (f" {'before ms':>10s} {'before F1':>9s}" if before else ""))
     for n in [int(x) for x in args.sizes.split(",")]:
         old, new, gold = big_pair(n, args.seed + n)
-        ta, groups = timed(lambda: align(old, new, OPTS), args.repeats)
+        if before:      # interleaved with ours, repeat by repeat, so both see the same load
+            ta_l, tb_l = [], []
+            for _ in range(args.repeats):
+                t1, groups = timed(lambda: align(old, new, OPTS), 1)
+                t2, bgroups = timed(lambda: before(old, new, OPTS), 1)
+                ta_l.append(t1)
+                tb_l.append(t2)
+            ta, tbefore = statistics.median(ta_l), statistics.median(tb_l)
+            bpred = synthetic._links((g.old, g.new) for g in bgroups)
+            bf1 = 2 * len(bpred & gold) / (len(bpred) + len(gold))
+        else:
+            ta, groups = timed(lambda: align(old, new, OPTS), args.repeats)
         tc, _ = timed(lambda: compare_documents(old, new, OPTS), args.repeats)
         pred = synthetic._links((g.old, g.new) for g in groups)
         f = 2 * len(pred & gold) / (len(pred) + len(gold))
@@ -360,6 +372,8 @@ def main() -> None:
             extra = f"{1000 * tb:11.0f} {bf:10.4f} {tb / tc:10.1f}x"
         else:
             extra = f"{'-':>11s} {'-':>10s} {'-':>10s}"
+        if before:
+            extra += f" {1000 * tbefore:10.0f} {bf1:9.4f}"
         print(f"{n:6d} {1000 * ta:10.0f} {1000 * tc:14.0f} {f:8.4f} {extra}")
     print("(time ratio = difflib time / our align+diff time)")
 

@@ -101,6 +101,7 @@ class AlignParams:
     scattered_groups: bool = False   # keep split/merge parts that are not one unbroken run (the
                                      # redline cannot write them yet: off by default, see _contiguous)
     scattered_window: int = 30       # ... and then look this far for parts instead of join_window
+    leftover_min: float = 0.2        # second chance for leftovers that are each other's clear best
     mutual_margin: float = 0.05      # assignment: mutual best partners by this margin are kept first
     fragment_ratio: float = 1 / 3    # auto fragment: one side has at most this share of the other's paragraphs
 
@@ -410,6 +411,31 @@ def _mutual_best(gain: np.ndarray, margin: float) -> tuple[np.ndarray, np.ndarra
     return rows, rb[rows]
 
 
+def _second_chance(S: np.ndarray, matched: dict[int, int], old_pars: Sequence[Paragraph],
+                   new_pars: Sequence[Paragraph], P: AlignParams) -> None:
+    """Among the paragraphs left unmatched on both sides, pair those of the same kind that are
+    each other's clearly best partner above ``P.leftover_min`` (a paragraph moved, reworded
+    and given a new leading word keeps under :attr:`AlignParams.threshold` of its words, but
+    nothing else resembles it).  The replacement rules then judge these pairs like any other.
+    Not for excerpts: there "nothing else resembles it" is unknown (61/180 → 63/194 would pair
+    "Underlining the need …" with "Recognizing also the need …" at 0.25)."""
+    if P.leftover_min >= P.threshold or not S.size:
+        return
+    used = set(matched.values())
+    rows = np.array([i for i in range(S.shape[0]) if i not in matched], dtype=np.int64)
+    cols = np.array([j for j in range(S.shape[1]) if j not in used], dtype=np.int64)
+    if not len(rows) or not len(cols):
+        return
+    sub = S[np.ix_(rows, cols)].copy()
+    ko = np.array([old_pars[i].kind for i in rows])
+    kn = np.array([new_pars[j].kind for j in cols])
+    sub[ko[:, None] != kn[None, :]] = 0.0
+    sub[sub < P.leftover_min] = 0.0
+    r, c = _mutual_best(sub, P.mutual_margin)
+    for a, b in zip(r.tolist(), c.tolist()):
+        matched[int(rows[a])] = int(cols[b])
+
+
 def _lead_len(p: Paragraph) -> int:
     """Number of word tokens of the paragraph's leading words ("Takes note of": 3)."""
     return len(words(p.leading)) if p.leading and p.text.startswith(p.leading) else 0
@@ -626,6 +652,9 @@ def align(old: Document, new: Document, options: Optional[CompareOptions] = None
     feat = _Features([p.text for p in op], [p.text for p in np_])
     S = similarity_matrix(feat) if n and m else np.zeros((n, m))
     matched = _match(op, np_, S, P)
+    frag_old, frag_new = _is_fragment(old, new, options, P)
+    if not (frag_old or frag_new):      # in an excerpt the true partner may lie outside it
+        _second_chance(S, matched, op, np_, P)
     for i in _replacements(feat, S, matched, op, np_, P):
         del matched[i]
     g_old, g_new = _joins(feat, S, matched, n, m, P, op, np_)
@@ -641,7 +670,6 @@ def align(old: Document, new: Document, options: Optional[CompareOptions] = None
         in_new.update(gn)
     un_old = [i for i in range(n) if i not in in_old]
     un_new = [j for j in range(m) if j not in in_new]
-    frag_old, frag_new = _is_fragment(old, new, options, P)
     oos_old: set[int] = set()
     oos_new: set[int] = set()
     if frag_new:

@@ -1164,6 +1164,22 @@ def _condense(text: str, lead: str, rng: random.Random) -> str:
     return " ".join(t for i, t in enumerate(tokens) if i not in drop)
 
 
+_OP_TO_PP_FR = {"Considère": "Considérant", "Réaffirme": "Réaffirmant", "Reconnaît": "Reconnaissant",
+                "Souligne": "Soulignant", "Prend note": "Prenant note", "Salue": "Saluant",
+                "Sait": "Sachant", "Note avec satisfaction": "Notant avec satisfaction"}
+
+
+def _cross_lead(lead: str, kind: str) -> Optional[str]:
+    """The leading words of the paragraph moved to the other part (OP verb ↔ PP participle)."""
+    if kind == "OP":
+        return _OP_TO_PP_FR.get(lead)
+    base = {v: k for k, v in _PP_TO_OP.items()}
+    for part, verb in sorted(_PP_TO_OP.items(), key=lambda kv: -len(kv[0])):
+        if lead == part or lead.startswith(part + " "):
+            return verb + lead[len(part):]
+    return base.get(lead)
+
+
 def make_class_revision(doc: Document, rng: random.Random, cls: str
                         ) -> tuple[Document, Document, list[TruthGroup]]:
     """(old, new, truth) containing a case of class ``cls`` (see :data:`CLASSES`)."""
@@ -1218,7 +1234,29 @@ def make_class_revision(doc: Document, rng: random.Random, cls: str
 
     if cls == "moved_edited":
         for _ in range(rng.randint(1, 3)):
-            k = pick(lambda s: True)
+            how = rng.choices(["plain", "sibling", "cross"], weights=[2, 1, 1])[0]
+            if how == "cross":                  # OP ↔ PP: the verb becomes a participle or back
+                k = pick(lambda s: _cross_lead(s.leading, s.kind) is not None)
+                if k is not None:
+                    it = new.pop(k)
+                    lead = _cross_lead(it.leading, it.kind)
+                    kind = "PP" if it.kind == "OP" else "OP"
+                    body = it.text[len(it.leading):].rstrip(",;.")
+                    it.text, it.leading, it.kind = lead + body + ("," if kind == "PP" else ";"), lead, kind
+                    if rng.random() < 0.6:
+                        it.text = edit_words(it.text, it.leading, rng.choice(["light", "medium"]), rng, vocab, lang)
+                    it.tag = cls
+                    lo, hi = (0, n_pp_new()) if kind == "PP" else (n_pp_new(), len(new))
+                    j = rng.randint(lo, hi)
+                    while j < len(new) and new[j].level:
+                        j += 1
+                    new.insert(j, it)
+                    continue
+            if how == "sibling":                # one of two near-twins ("Exhorte" / "Exhorte également")
+                k = pick(lambda s: any(o is not s and o.kind == s.kind and _overlap(o.text, s.text) >= 0.5
+                                       for o in new if o.text))
+            else:
+                k = pick(lambda s: True)
             if k is None:
                 break
             it = new.pop(k)

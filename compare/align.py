@@ -38,12 +38,33 @@ Algorithm
    PP "Recognizing that broad international cooperation…"), a sub-paragraph
    matched with a top-level paragraph pays 0.05, and sub-paragraphs whose
    parents match get +0.05 (they align within their parent context).
-   Matches scoring below :attr:`AlignParams.threshold` are dropped.
-5. **Splits and merges.**  An unmatched new paragraph adjacent to the new side
-   of a match joins it (a split) when most of its weight comes from the old
-   paragraph (containment ≥ 0.5) and the group explains the old paragraph
-   better than before; repeated, so splits in three or more parts work.
-   Merges symmetrically on the old side.
+   Matches scoring below :attr:`AlignParams.threshold` are dropped.  Before the
+   optimal assignment, pairs that are each other's best by a margin
+   (``mutual_margin``) are kept: the assignment maximises the total and would
+   otherwise swap two look-alike one-liners ("Takes note of the report …")
+   when 0.741 + 0.607 beats the true 0.820 + 0.395.  Leftovers of the same
+   kind that are each other's clear best above ``leftover_min`` get a second
+   chance (moved, reworded, new leading word: nothing else resembles them) —
+   not in excerpts, where the true partner may lie outside the excerpt.
+4b. **Replacements.**  A weak match (below ``replace_sim``) whose two texts
+   share little beyond their leading words, or whose new leading word
+   introduces a new object ("Taking note of the reports of the Special
+   Rapporteur …" → "Welcoming the decisions of the Human Rights Council …"),
+   is a deletion plus an insertion, not an edit.
+5. **Splits and merges.**  An unmatched paragraph near a match joins it as a
+   part of a split (or merge) on evidence: most of its weight is found in the
+   whole (``join_containment``) and the group explains the whole better
+   (``join_gain``); or, for an elaborated part / a condensed source, it alone
+   explains a good share of a long whole that the other parts do not
+   (``join_cover``).  A part must complement the others (``join_novelty``), so
+   a look-alike paragraph is not absorbed; a chapeau ("Calls upon Member
+   States:") joins the group of its own sub-paragraphs, so an OP that becomes
+   a chapeau with (a)–(c), or the reverse, is one split or merge.  Repeated,
+   so groups of three or more parts work.  Parts that are not one unbroken
+   run (a split-off clause that moved elsewhere) are kept only with
+   ``AlignParams(scattered_groups=True)``: by default a group is cut to one
+   run (see :func:`_contiguous`), because the redline writes a group as one
+   block.
 6. **Fragments.**  When one side is a fragment (``options.fragment`` True, or
    None and that side has excerpt gaps or ≤ 1/3 of the other's paragraphs),
    an unmatched paragraph of the other side is reported as inserted/deleted

@@ -1024,6 +1024,7 @@ _SHORT_FR = [
     "Invite les États Membres à verser des contributions au titre de {t} ;",
     "Prie le Secrétaire général de prendre les mesures voulues pour {t2} ;",
 ]
+_SHORT_LEADS = ("Prend note avec satisfaction", "Prend note", "Décide", "Prie", "Invite")
 _SHORT_VERBS = {"Prend note": ["Prend acte", "Se félicite", "Prend note avec intérêt"],
                 "Décide": ["Décide également", "Décide en outre"],
                 "Prie": ["Prie également", "Prie en outre"], "Invite": ["Engage", "Encourage"]}
@@ -1360,7 +1361,7 @@ def make_class_revision(doc: Document, rng: random.Random, cls: str
             pool = [t for t in paragraph_pool(exclude=[s.text for s in old])
                     if _lang(t) == lang and max(_overlap(t, s.text) for s in old) < 0.35]
             donor = rng.choice(pool or [_short_text(rng)])
-            dl = _known_lead(donor)
+            dl = _known_lead(donor) or next((v for v in _SHORT_LEADS if donor.startswith(v + " ")), "")
             text = it.leading + " " + _body(donor, dl)
             text = text.rstrip(",;.") + (";" if it.kind == "OP" else ",")
             new[k] = _Spec(text, it.kind, it.leading, 0, (), cls)

@@ -546,9 +546,13 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
         window = cont_new[whole[0], lo:hi] if side == 1 else cont_old[lo:hi, whole[0]]
         best = None
         floor = min(P.join_containment, P.join_evidence_containment)
+        cands = (lo + np.nonzero(window >= floor)[0]).tolist()
+        if not cands:
+            return False
         pars = new_pars if side == 1 else old_pars
-        whole_words = whole_len(whole[0], side)
-        for c in (lo + np.nonzero(window >= floor)[0]).tolist():
+        long_whole: Optional[bool] = None
+        base: Optional[float] = None
+        for c in cands:
             if c in parts:
                 continue
             other = owner.get(c)
@@ -560,25 +564,36 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
             else:
                 csize = feat.size_o[c]
                 c_in_whole = feat.I[c, whole[0]] / csize if csize > 0 else 0.0
-            if c_in_whole < floor:
-                continue
+            if c_in_whole < P.join_containment:
+                # only the cover route takes a part this weakly contained: free, long whole
+                if c_in_whole < floor or other is not None:
+                    continue
+                if long_whole is None:
+                    long_whole = whole_len(whole[0], side) >= P.join_cover_min_words
+                if not long_whole:
+                    continue
             if other is not None:
                 partner = other[0][0] if side == 1 else other[1][0]
                 c_in_partner = (feat.I[partner, c] if side == 1 else feat.I[c, partner]) / csize
                 if c_in_whole < P.join_steal_containment or c_in_whole < c_in_partner + P.join_steal_margin:
                     continue
-            base = feat.group_sim(g[0], g[1])[0]
+            if base is None:
+                base = feat.group_sim(g[0], g[1])[0]
             new_parts = sorted(parts + [c])
             s2 = feat.group_sim(whole, new_parts)[0] if side == 1 else feat.group_sim(new_parts, whole)[0]
             gain = s2 - base
-            cover, novelty = cover_gain(whole[0], parts, c, side)
-            ok = c_in_whole >= P.join_containment and gain >= P.join_gain and (
-                novelty >= P.join_novelty or gain >= P.join_gain_sure)
+            ok = False
+            if c_in_whole >= P.join_containment and gain >= P.join_gain:
+                ok = gain >= P.join_gain_sure or cover_gain(whole[0], parts, c, side)[1] >= P.join_novelty
             if not ok and other is None and c_in_whole >= P.join_containment and pars \
                     and _is_chapeau_of(pars, c, parts):
                 ok = gain >= -P.chapeau_loss
-            if not ok and other is None and whole_words >= P.join_cover_min_words:
-                ok = cover >= P.join_cover and novelty >= P.join_novelty
+            if not ok and other is None:
+                if long_whole is None:
+                    long_whole = whole_len(whole[0], side) >= P.join_cover_min_words
+                if long_whole:
+                    cover, novelty = cover_gain(whole[0], parts, c, side)
+                    ok = cover >= P.join_cover and novelty >= P.join_novelty
             if ok and (best is None or gain > best[0]):
                 best = (gain, c, other)
         if best is None:

@@ -28,7 +28,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from compare.align import align  # noqa: E402
+from compare.align import AlignParams, align  # noqa: E402
 from compare.classify import compare_documents  # noqa: E402
 from compare.model import CompareOptions, Document, Metadata, Paragraph  # noqa: E402
 from tests import synthetic  # noqa: E402
@@ -66,6 +66,70 @@ def difflib_groups(old: Document, new: Document, cutoff: float = 0.6):
     for js in free_new.values():
         groups += [([], [new.paragraphs[j].id]) for j in js]
     return groups
+
+
+def tfidf_hungarian_groups(old: Document, new: Document, cutoff: float = 0.3):
+    """The textbook baseline: TF-IDF word vectors (IDF over both versions), cosine
+    similarity, an optimal one-to-one assignment (Hungarian), pairs below ``cutoff``
+    dropped.  No splits or merges."""
+    import numpy as np
+    from scipy.optimize import linear_sum_assignment
+
+    from compare.tokens import words
+    docs = [list(words(p.text)) for p in old.paragraphs] + [list(words(p.text)) for p in new.paragraphs]
+    vocab = {w: k for k, w in enumerate(sorted({w for d in docs for w in d}))}
+    X = np.zeros((len(docs), max(len(vocab), 1)))
+    for r, d in enumerate(docs):
+        for w in d:
+            X[r, vocab[w]] += 1.0
+    df = (X > 0).sum(axis=0)
+    X *= np.log((1 + len(docs)) / (1 + df)) + 1.0
+    X /= np.maximum(np.linalg.norm(X, axis=1, keepdims=True), 1e-12)
+    n = len(old.paragraphs)
+    S = X[:n] @ X[n:].T
+    groups, used_o, used_n = [], set(), set()
+    if S.size:
+        r, c = linear_sum_assignment(S, maximize=True)
+        for i, j in zip(r, c):
+            if S[i, j] >= cutoff:
+                groups.append(([old.paragraphs[i].id], [new.paragraphs[j].id]))
+                used_o.add(i)
+                used_n.add(j)
+    groups += [([p.id], []) for i, p in enumerate(old.paragraphs) if i not in used_o]
+    groups += [([], [p.id]) for j, p in enumerate(new.paragraphs) if j not in used_n]
+    return groups
+
+
+def load_align_from(tree: str):
+    """``align`` from another checkout (e.g. the commit before a change), so before and
+    after run interleaved in one process on the same cases and the same machine load."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("align_before", Path(tree) / "compare" / "align.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["align_before"] = mod
+    spec.loader.exec_module(mod)
+    return mod.align
+
+
+def per_class(cases, matchers: dict) -> dict:
+    """{class: {matcher: (found, total)}} plus link F1 per matcher over all class cases."""
+    out: dict = {}
+    links: dict = {name: [set(), set()] for name in matchers}
+    for k, (cls, a, b, truth) in enumerate(cases):
+        gold = {(k, l) for l in synthetic._links((t.old, t.new) for t in truth)}
+        for name, fn in matchers.items():
+            groups = fn(a, b)
+            f, t = synthetic.class_recall(truth, groups, cls)
+            row = out.setdefault(cls, {}).setdefault(name, [0, 0])
+            row[0] += f
+            row[1] += t
+            links[name][0] |= {(k, l) for l in synthetic._links(groups)}
+            links[name][1] |= gold
+    for name, (pred, gold) in links.items():
+        hit = len(pred & gold)
+        p, r = hit / max(len(pred), 1), hit / max(len(gold), 1)
+        out.setdefault("link F1 (all class cases)", {})[name] = (2 * p * r / (p + r) if p + r else 0.0, None)
+    return out
 
 
 # ----------------------------------------------------------------------------- accuracy
@@ -213,22 +277,54 @@ def main() -> None:
     ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--sizes", default="100,250,500,1000,2000")
     ap.add_argument("--baseline-max", type=int, default=1000, help="largest size the difflib baseline is run on")
+    ap.add_argument("--per-class", type=int, default=60, help="cases per hard class (0: skip)")
+    ap.add_argument("--before", default=None,
+                    help="a checkout whose compare/align.py runs as an extra column (before/after)")
+    ap.add_argument("--only-classes", action="store_true", help="print the per-class table only")
+    ap.add_argument("--classes", default=",".join(synthetic.CLASSES), help="comma-separated hard classes")
     args = ap.parse_args()
+
+    if args.per_class:
+        cases = synthetic.generate_class_pairs(args.per_class, args.seed, args.classes.split(","))
+        scattered = AlignParams(scattered_groups=True)
+        matchers = {"align": lambda a, b: [(g.old, g.new) for g in align(a, b, OPTS)],
+                    "+scattered": lambda a, b: [(g.old, g.new) for g in align(a, b, OPTS, scattered)]}
+        if args.before:
+            before = load_align_from(args.before)
+            matchers["before"] = lambda a, b: [(g.old, g.new) for g in before(a, b, OPTS)]
+        matchers["tfidf+hung"] = tfidf_hungarian_groups
+        matchers["difflib"] = difflib_groups
+        table = per_class(cases, matchers)
+        print(f"== hard classes: {args.per_class} cases each (tests/synthetic.py make_class_revision, "
+              f"seed {args.seed}); recall of the class's groups, exact")
+        print(f"{'class':28s} {'groups':>6s} " + " ".join(f"{m:>10s}" for m in matchers))
+        for cls, row in table.items():
+            total = next(iter(row.values()))[1]
+            cells = " ".join(f"{(v[0] / max(v[1], 1)) if v[1] is not None else v[0]:10.4f}"
+                             for v in row.values())
+            print(f"{cls:28s} {total if total is not None else '':>6} {cells}")
+        if args.only_classes:
+            return
+        print()
 
     print(f"== accuracy over {args.pairs} synthetic pairs (tests/synthetic.py, seed {args.seed})")
     pairs = synthetic.generate_pairs(args.pairs, args.seed)
     ours = accuracy(pairs, lambda a, b: [(g.old, g.new) for g in align(a, b, OPTS)])
+    prev = None
+    if args.before:
+        before = load_align_from(args.before)
+        prev = accuracy(pairs, lambda a, b: [(g.old, g.new) for g in before(a, b, OPTS)])
     base = accuracy(pairs, difflib_groups)
     rows = [("link F1 overall (target ≥ 0.98)", "f1"), ("link precision", "precision"), ("link recall", "recall"),
             ("F1 moved+edited (target ≥ 0.95)", "moved_edited_f1"),
             ("split/merge recall (target ≥ 0.9)", "split_merge_recall"),
             ("false del+ins, renumber-only (must be 0)", "renumbered_false_del_ins"),
             ("ms per pair (align only)", "ms_per_pair")]
-    print(f"{'measure':44s} {'align':>10s} {'difflib':>10s}")
+    print(f"{'measure':44s} {'align':>10s} " + (f"{'before':>10s} " if prev else "") + f"{'difflib':>10s}")
     for label, key in rows:
         a, b = ours[key], base[key]
         fmt = (lambda v: f"{v:10d}") if isinstance(a, int) else (lambda v: f"{v:10.4f}")
-        print(f"{label:44s} {fmt(a)} {fmt(b)}")
+        print(f"{label:44s} {fmt(a)} " + (f"{fmt(prev[key])} " if prev else "") + f"{fmt(b)}")
     print(f"(moved+edited links: {ours['moved_edited_links']}, splits/merges: {ours['split_merge_n']}, "
           f"renumber-only paragraphs: {ours['renumbered_only_n']})")
 
@@ -238,7 +334,7 @@ def main() -> None:
     print(f"compare_documents (align+diff+classify): median {1000 * t:.1f} ms  (target < 100 ms)")
     try:
         from compare.api import load
-        orig = Path("/work/shared/corpus/draft-rev1-2008-11-10.fr.md")
+        orig = REPO / "samples" / "draft-rev1-2008-11-10.fr.md"
         rev = REPO / "samples" / "draft-rev2-illustrative.fr.md"
         if orig.exists() and rev.exists():
             t, c = timed(lambda: compare_documents(load(str(orig)), load(str(rev))), max(args.repeats, 20))
@@ -249,11 +345,23 @@ def main() -> None:
 
     print("\n== growth: two N-paragraph versions, align + diff (medians of "
           f"{args.repeats}); difflib baseline up to N = {args.baseline_max}")
+    before = load_align_from(args.before) if args.before else None
     print(f"{'N':>6s} {'align ms':>10s} {'align+diff ms':>14s} {'link F1':>8s} {'difflib ms':>11s} "
-          f"{'difflib F1':>10s} {'time ratio':>10s}")
+          f"{'difflib F1':>10s} {'time ratio':>10s}" + (f" {'before ms':>10s} {'before F1':>9s}" if before else ""))
     for n in [int(x) for x in args.sizes.split(",")]:
         old, new, gold = big_pair(n, args.seed + n)
-        ta, groups = timed(lambda: align(old, new, OPTS), args.repeats)
+        if before:      # interleaved with ours, repeat by repeat, so both see the same load
+            ta_l, tb_l = [], []
+            for _ in range(args.repeats):
+                t1, groups = timed(lambda: align(old, new, OPTS), 1)
+                t2, bgroups = timed(lambda: before(old, new, OPTS), 1)
+                ta_l.append(t1)
+                tb_l.append(t2)
+            ta, tbefore = statistics.median(ta_l), statistics.median(tb_l)
+            bpred = synthetic._links((g.old, g.new) for g in bgroups)
+            bf1 = 2 * len(bpred & gold) / (len(bpred) + len(gold))
+        else:
+            ta, groups = timed(lambda: align(old, new, OPTS), args.repeats)
         tc, _ = timed(lambda: compare_documents(old, new, OPTS), args.repeats)
         pred = synthetic._links((g.old, g.new) for g in groups)
         f = 2 * len(pred & gold) / (len(pred) + len(gold))
@@ -264,6 +372,8 @@ def main() -> None:
             extra = f"{1000 * tb:11.0f} {bf:10.4f} {tb / tc:10.1f}x"
         else:
             extra = f"{'-':>11s} {'-':>10s} {'-':>10s}"
+        if before:
+            extra += f" {1000 * tbefore:10.0f} {bf1:9.4f}"
         print(f"{n:6d} {1000 * ta:10.0f} {1000 * tc:14.0f} {f:8.4f} {extra}")
     print("(time ratio = difflib time / our align+diff time)")
 

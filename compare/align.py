@@ -38,12 +38,33 @@ Algorithm
    PP "Recognizing that broad international cooperation…"), a sub-paragraph
    matched with a top-level paragraph pays 0.05, and sub-paragraphs whose
    parents match get +0.05 (they align within their parent context).
-   Matches scoring below :data:`THRESHOLD` are dropped.
-5. **Splits and merges.**  An unmatched new paragraph adjacent to the new side
-   of a match joins it (a split) when most of its weight comes from the old
-   paragraph (containment ≥ 0.5) and the group explains the old paragraph
-   better than before; repeated, so splits in three or more parts work.
-   Merges symmetrically on the old side.
+   Matches scoring below :attr:`AlignParams.threshold` are dropped.  Before the
+   optimal assignment, pairs that are each other's best by a margin
+   (``mutual_margin``) are kept: the assignment maximises the total and would
+   otherwise swap two look-alike one-liners ("Takes note of the report …")
+   when 0.741 + 0.607 beats the true 0.820 + 0.395.  Leftovers of the same
+   kind that are each other's clear best above ``leftover_min`` get a second
+   chance (moved, reworded, new leading word: nothing else resembles them) —
+   not in excerpts, where the true partner may lie outside the excerpt.
+4b. **Replacements.**  A weak match (below ``replace_sim``) whose two texts
+   share little beyond their leading words, or whose new leading word
+   introduces a new object ("Taking note of the reports of the Special
+   Rapporteur …" → "Welcoming the decisions of the Human Rights Council …"),
+   is a deletion plus an insertion, not an edit.
+5. **Splits and merges.**  An unmatched paragraph near a match joins it as a
+   part of a split (or merge) on evidence: most of its weight is found in the
+   whole (``join_containment``) and the group explains the whole better
+   (``join_gain``); or, for an elaborated part / a condensed source, it alone
+   explains a good share of a long whole that the other parts do not
+   (``join_cover``).  A part must complement the others (``join_novelty``), so
+   a look-alike paragraph is not absorbed; a chapeau ("Calls upon Member
+   States:") joins the group of its own sub-paragraphs, so an OP that becomes
+   a chapeau with (a)–(c), or the reverse, is one split or merge.  Repeated,
+   so groups of three or more parts work.  Parts that are not one unbroken
+   run (a split-off clause that moved elsewhere) are kept only with
+   ``AlignParams(scattered_groups=True)``: by default a group is cut to one
+   run (see :func:`_contiguous`), because the redline writes a group as one
+   block.
 6. **Fragments.**  When one side is a fragment (``options.fragment`` True, or
    None and that side has excerpt gaps or ≤ 1/3 of the other's paragraphs),
    an unmatched paragraph of the other side is reported as inserted/deleted
@@ -54,30 +75,58 @@ Algorithm
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
+from typing import Optional, Sequence
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from compare.model import CompareOptions, Document, PairStatus, Paragraph
 from compare.sequences import longest_increasing_subsequence
+from compare.tokens import words
 from compare.similarity import _Features, similarity_matrix
 
 
-THRESHOLD = 0.28          # minimum similarity of a one-to-one match
-ANCHOR_MIN = 0.5          # anchors: mutual best, at least this similar ...
-ANCHOR_MARGIN = 0.08      # ... and this much better than any rival
-ORDER_BONUS = 0.05
-POSITION_TIE = 0.01
-CROSS_KIND_PENALTY = 0.12
-LEVEL_PENALTY = 0.05
-PARENT_BONUS = 0.05
-JOIN_CONTAINMENT = 0.5    # split/merge: share of a part's weight found in the whole
-JOIN_GAIN = 0.02          # split/merge: the group must explain the whole better by this
-JOIN_WINDOW = 3           # split/merge: parts at most this many positions from the group
-JOIN_STEAL_CONTAINMENT = 0.8  # a part matched elsewhere joins only if this contained in the whole
-JOIN_STEAL_MARGIN = 0.25      # ... and this much more than in its current partner
-FRAGMENT_RATIO = 1 / 3    # auto fragment: one side has at most this share of the other's paragraphs
+@dataclass(frozen=True)
+class AlignParams:
+    """Every threshold of the aligner in one place, so a benchmark can sweep them
+    and a test can state the one it relies on (instead of patching globals)."""
+
+    threshold: float = 0.28          # minimum similarity of a one-to-one match
+    anchor_min: float = 0.5          # anchors: mutual best, at least this similar ...
+    anchor_margin: float = 0.08      # ... and this much better than any rival
+    order_bonus: float = 0.05
+    position_tie: float = 0.01
+    cross_kind_penalty: float = 0.12
+    level_penalty: float = 0.05
+    parent_bonus: float = 0.05
+    join_containment: float = 0.5    # split/merge: share of a part's weight found in the whole
+    join_gain: float = 0.02          # split/merge: the group must explain the whole better by this
+    join_window: int = 3             # split/merge: parts at most this many positions from the group
+    join_steal_containment: float = 0.8  # a part matched elsewhere joins only if this contained in the whole
+    join_steal_margin: float = 0.25      # ... and this much more than in its current partner
+    # an elaborated split part / a condensed merge source: less than half of its weight is in the
+    # whole, but it alone explains a good share of the whole that the group's parts do not
+    join_evidence_containment: float = 0.3
+    join_cover: float = 0.15             # share of the whole's weight only this part explains
+    join_cover_min_words: int = 30       # ... for a whole at least this long (not a one-liner)
+    join_novelty: float = 0.5            # a part brings this share of what it shares with the whole
+                                         # that the group's parts do not hold already (no look-alikes)
+    join_gain_sure: float = 0.06         # ... unless the group gains this much (two similar OPs merged)
+    chapeau_loss: float = 0.03           # a chapeau ("Calls upon Member States:") joins its list's group
+                                         # even if the group's similarity drops by up to this
+    replace_sim: float = 0.35        # a one-to-one match below this similarity is checked for ...
+    replace_ratio: float = 0.85      # ... sharing little beyond its leading words (tail < ratio × sim)
+    replace_head: int = 3            # ... or a new leading word over a new object: these many first
+                                     # content words after the leading words, none in common
+    scattered_groups: bool = False   # keep split/merge parts that are not one unbroken run (the
+                                     # redline cannot write them yet: off by default, see _contiguous)
+    scattered_window: int = 30       # ... and then look this far for parts instead of join_window
+    leftover_min: float = 0.2        # second chance for leftovers that are each other's clear best
+    mutual_margin: float = 0.05      # assignment: mutual best partners by this margin are kept first
+    fragment_ratio: float = 1 / 3    # auto fragment: one side has at most this share of the other's paragraphs
+
+
+DEFAULT_PARAMS = AlignParams()
 
 
 @dataclass
@@ -111,7 +160,8 @@ def _is_resolution(doc: Document) -> bool:
     return doc.has_opener or any(p.kind != "P" for p in doc.paragraphs)
 
 
-def _is_fragment(old: Document, new: Document, options: CompareOptions) -> tuple[bool, bool]:
+def _is_fragment(old: Document, new: Document, options: CompareOptions,
+                 P: AlignParams = DEFAULT_PARAMS) -> tuple[bool, bool]:
     """(old side is fragmentary, new side is fragmentary)."""
     no, nn = len(old.paragraphs), len(new.paragraphs)
     if options.fragment is False:
@@ -130,14 +180,14 @@ def _is_fragment(old: Document, new: Document, options: CompareOptions) -> tuple
     # against a resolution; a complete short text against a long one is not a fragment (its missing
     # paragraphs are real changes), nor is a shorter version of a document that is no resolution
     if no and nn:
-        if no <= FRAGMENT_RATIO * nn and not old.has_opener and _is_resolution(new):
+        if no <= P.fragment_ratio * nn and not old.has_opener and _is_resolution(new):
             fo = True
-        if nn <= FRAGMENT_RATIO * no and not new.has_opener and _is_resolution(old):
+        if nn <= P.fragment_ratio * no and not new.has_opener and _is_resolution(old):
             fn = True
     return fo, fn
 
 
-def _anchors(S: np.ndarray) -> list[tuple[int, int]]:
+def _anchors(S: np.ndarray, P: AlignParams) -> list[tuple[int, int]]:
     """Unambiguous mutual best matches, in an order-consistent subset."""
     if S.size == 0:
         return []
@@ -154,8 +204,8 @@ def _anchors(S: np.ndarray) -> list[tuple[int, int]]:
         c2 = np.partition(S, n - 2, axis=0)[n - 2, :]
     else:
         c2 = np.full(m, -1.0)
-    ok = (best >= ANCHOR_MIN) & (cbest[rbest] == np.arange(n))
-    ok &= (r2 <= best - ANCHOR_MARGIN) & (c2[rbest] <= best - ANCHOR_MARGIN)
+    ok = (best >= P.anchor_min) & (cbest[rbest] == np.arange(n))
+    ok &= (r2 <= best - P.anchor_margin) & (c2[rbest] <= best - P.anchor_margin)
     out = [(int(i), int(rbest[i])) for i in np.nonzero(ok)[0]]
     # keep only anchors whose order is consistent (longest increasing run) so a
     # moved paragraph does not distort the order bonus of its neighbours
@@ -183,11 +233,12 @@ def _order_window(anchors: list[tuple[int, int]], n: int, m: int) -> tuple[np.nd
     return lo, hi
 
 
-def _match(old_pars: list[Paragraph], new_pars: list[Paragraph], S: np.ndarray) -> dict[int, int]:
+def _match(old_pars: list[Paragraph], new_pars: list[Paragraph], S: np.ndarray, P: AlignParams
+           ) -> dict[int, int]:
     n, m = S.shape
     if n == 0 or m == 0:
         return {}
-    anchors = _anchors(S)
+    anchors = _anchors(S, P)
     matched = dict(anchors)
     rows = np.array([i for i in range(n) if i not in matched], dtype=np.int64)
     used = set(matched.values())
@@ -196,7 +247,7 @@ def _match(old_pars: list[Paragraph], new_pars: list[Paragraph], S: np.ndarray) 
         return matched
     sub = S[np.ix_(rows, cols)]
     # only rows/cols that have a plausible partner take part
-    cand = sub >= THRESHOLD - CROSS_KIND_PENALTY - PARENT_BONUS - ORDER_BONUS
+    cand = sub >= P.threshold - P.cross_kind_penalty - P.parent_bonus - P.order_bonus
     rmask = cand.any(axis=1)
     cmask = cand.any(axis=0)
     rows, cols, sub = rows[rmask], cols[cmask], sub[np.ix_(rmask, cmask)]
@@ -206,19 +257,19 @@ def _match(old_pars: list[Paragraph], new_pars: list[Paragraph], S: np.ndarray) 
     # order bonus: inside the window left by the surrounding anchors
     lo, hi = _order_window(anchors, n, m)
     in_window = (cols[None, :] > lo[rows][:, None]) & (cols[None, :] < hi[rows][:, None])
-    score += ORDER_BONUS * in_window
+    score += P.order_bonus * in_window
     # tie-break on relative position
     rel_o = (rows + 0.5) / n
     rel_n = (cols + 0.5) / m
-    score += POSITION_TIE * (1.0 - np.abs(rel_o[:, None] - rel_n[None, :]))
+    score += P.position_tie * (1.0 - np.abs(rel_o[:, None] - rel_n[None, :]))
     # kinds, levels, parents
     ko = np.array([old_pars[i].kind for i in rows])
     kn = np.array([new_pars[j].kind for j in cols])
     cross = (ko[:, None] != kn[None, :]) & (ko[:, None] != "P") & (kn[None, :] != "P")
-    score -= CROSS_KIND_PENALTY * cross
+    score -= P.cross_kind_penalty * cross
     lvo = np.array([old_pars[i].level > 0 for i in rows])
     lvn = np.array([new_pars[j].level > 0 for j in cols])
-    score -= LEVEL_PENALTY * (lvo[:, None] != lvn[None, :])
+    score -= P.level_penalty * (lvo[:, None] != lvn[None, :])
     if lvo.any() and lvn.any():
         oid = {p.id: k for k, p in enumerate(old_pars)}
         nid = {p.id: k for k, p in enumerate(new_pars)}
@@ -227,10 +278,22 @@ def _match(old_pars: list[Paragraph], new_pars: list[Paragraph], S: np.ndarray) 
         ok = (po[:, None] >= 0) & (pn[None, :] >= 0)
         if ok.any():
             ps = np.where(ok, S[np.clip(po, 0, n - 1)][:, np.clip(pn, 0, m - 1)], 0.0)
-            score += PARENT_BONUS * (ps >= THRESHOLD)
+            score += P.parent_bonus * (ps >= P.threshold)
     # a match must be a match on its own merits
-    score = np.where(sub >= THRESHOLD * 0.8, score, 0.0)
-    gain = np.where(score >= THRESHOLD, score, 0.0)
+    score = np.where(sub >= P.threshold * 0.8, score, 0.0)
+    gain = np.where(score >= P.threshold, score, 0.0)
+    # lexicographic on confidence: a pair that is each other's clearly best partner is kept
+    # before the optimal assignment, which would otherwise trade it for a higher total
+    # (two look-alike one-liners swapped: 0.741 + 0.607 beats the true 0.820 + 0.395)
+    keep_r, keep_c = _mutual_best(gain, P.mutual_margin)
+    for a, b in zip(keep_r, keep_c):
+        matched[int(rows[a])] = int(cols[b])
+    if len(keep_r):
+        left_r = np.setdiff1d(np.arange(len(rows)), keep_r)
+        left_c = np.setdiff1d(np.arange(len(cols)), keep_c)
+        rows, cols, gain = rows[left_r], cols[left_c], gain[np.ix_(left_r, left_c)]
+    if gain.size == 0:
+        return matched
     r, c = linear_sum_assignment(gain, maximize=True)
     for a, b in zip(r, c):
         if gain[a, b] > 0:
@@ -238,13 +301,100 @@ def _match(old_pars: list[Paragraph], new_pars: list[Paragraph], S: np.ndarray) 
     return matched
 
 
+def _mutual_best(gain: np.ndarray, margin: float) -> tuple[np.ndarray, np.ndarray]:
+    """(rows, cols) of the pairs that are each other's best by at least ``margin`` over every
+    rival in their row and column (rivals scored 0 count as absent).  A pair fixed this way
+    can only cost the total when two rivals together outweigh it — exactly the trade the
+    negotiator does not want."""
+    if gain.size == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    n, m = gain.shape
+    rb = gain.argmax(axis=1)
+    cb = gain.argmax(axis=0)
+    best = gain[np.arange(n), rb]
+    r2 = np.partition(gain, m - 2, axis=1)[:, m - 2] if m > 1 else np.zeros(n)
+    c2 = np.partition(gain, n - 2, axis=0)[n - 2, :] if n > 1 else np.zeros(m)
+    ok = (best > 0) & (cb[rb] == np.arange(n)) & (r2 <= best - margin) & (c2[rb] <= best - margin)
+    rows = np.nonzero(ok)[0]
+    return rows, rb[rows]
+
+
+def _second_chance(S: np.ndarray, matched: dict[int, int], old_pars: Sequence[Paragraph],
+                   new_pars: Sequence[Paragraph], P: AlignParams) -> None:
+    """Among the paragraphs left unmatched on both sides, pair those of the same kind that are
+    each other's clearly best partner above ``P.leftover_min`` (a paragraph moved, reworded
+    and given a new leading word keeps under :attr:`AlignParams.threshold` of its words, but
+    nothing else resembles it).  The replacement rules then judge these pairs like any other.
+    Not for excerpts: there "nothing else resembles it" is unknown (61/180 → 63/194 would pair
+    "Underlining the need …" with "Recognizing also the need …" at 0.25)."""
+    if P.leftover_min >= P.threshold or not S.size:
+        return
+    used = set(matched.values())
+    rows = np.array([i for i in range(S.shape[0]) if i not in matched], dtype=np.int64)
+    cols = np.array([j for j in range(S.shape[1]) if j not in used], dtype=np.int64)
+    if not len(rows) or not len(cols):
+        return
+    sub = S[np.ix_(rows, cols)].copy()
+    ko = np.array([old_pars[i].kind for i in rows])
+    kn = np.array([new_pars[j].kind for j in cols])
+    sub[ko[:, None] != kn[None, :]] = 0.0
+    sub[sub < P.leftover_min] = 0.0
+    r, c = _mutual_best(sub, P.mutual_margin)
+    for a, b in zip(r.tolist(), c.tolist()):
+        matched[int(rows[a])] = int(cols[b])
+
+
+def _lead_len(p: Paragraph) -> int:
+    """Number of word tokens of the paragraph's leading words ("Takes note of": 3)."""
+    return len(words(p.leading)) if p.leading and p.text.startswith(p.leading) else 0
+
+
+def _head(p: Paragraph, k: int) -> set[str]:
+    """The first ``k`` content words (4+ letters) after the leading words: what the paragraph
+    notes, welcomes, requests (« the reports of the Special Rapporteur » → reports, special)."""
+    out: list[str] = []
+    for w in words(p.text)[_lead_len(p):]:
+        if len(w) >= 4 and w.isalpha():
+            out.append(w)
+            if len(out) == k:
+                break
+    return set(out)
+
+
+def _replacements(feat: _Features, S: np.ndarray, matched: dict[int, int], old_pars: Sequence[Paragraph],
+                  new_pars: Sequence[Paragraph], P: AlignParams) -> list[int]:
+    """Old indices of weak one-to-one matches that are a replacement, not an edit: the two
+    paragraphs share little beyond their leading words ("Takes note of the report of …" over
+    another report), or a new leading word introduces a new object ("Taking note of the
+    reports of the Special Rapporteur …" → "Welcoming the decisions of the Human Rights
+    Council …").  Reported as a deletion plus an insertion."""
+    out = []
+    for i, j in matched.items():
+        s = S[i, j]
+        if s >= P.replace_sim:
+            continue
+        po, pn = old_pars[i], new_pars[j]
+        lo, ln = _lead_len(po), _lead_len(pn)
+        if lo or ln:
+            tail = feat.tail_sim(i, j, lo, ln)
+            if tail < P.threshold and tail < P.replace_ratio * s:
+                out.append(i)
+                continue
+        if lo and ln and words(po.leading) != words(pn.leading):
+            ho, hn = _head(po, P.replace_head), _head(pn, P.replace_head)
+            if ho and hn and not ho & hn:
+                out.append(i)
+    return out
+
+
 # ----------------------------------------------------------------------------- splits & merges
 
-def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: int
+def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: int, P: AlignParams,
+           old_pars: Sequence[Paragraph] = (), new_pars: Sequence[Paragraph] = ()
            ) -> tuple[list[list[int]], list[list[int]]]:
     """Groups as (old index lists, new index lists) after absorbing split/merge parts.
 
-    A part is a paragraph within :data:`JOIN_WINDOW` positions of the group on
+    A part is a paragraph within :attr:`AlignParams.join_window` positions of the group on
     its side (later edits may have put an insertion between the parts of a
     split), free or matched one-to-one elsewhere by a clearly weaker tie (its
     weight is mostly found in this group's whole and much less in its current
@@ -256,16 +406,40 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
     owner_new = {j: g for g in groups for j in g[1]}
     owner_old = {i: g for g in groups for i in g[0]}
 
+    def whole_len(w: int, side: int) -> int:
+        p = (old_pars if side == 1 else new_pars)
+        return len(p[w].text.split()) if p else 0
+
+    def cover_gain(w: int, parts: list[int], c: int, side: int) -> tuple[float, float]:
+        """(share of the whole's weight that ``c`` explains and the parts do not, share of what
+        ``c`` has in common with the whole that the parts do not already hold).  A true part
+        complements the others; a look-alike ("Takes note of the report …" beside "Takes note
+        of the report …") repeats them."""
+        Xw, Xp = (feat.Xo, feat.Xn) if side == 1 else (feat.Xn, feat.Xo)
+        fw = feat._row_feats(Xw, [w])
+        fc = np.intersect1d(fw, feat._row_feats(Xp, [c]), assume_unique=True)
+        fresh = float(feat.w[np.setdiff1d(fc, feat._row_feats(Xp, parts), assume_unique=True)].sum())
+        total, common = float(feat.w[fw].sum()), float(feat.w[fc].sum())
+        return (fresh / total if total > 0 else 0.0), (fresh / common if common > 0 else 0.0)
+
     def try_side(g: list[list[int]], side: int) -> bool:
         whole, parts = (g[0], g[1]) if side == 1 else (g[1], g[0])
         if len(whole) != 1:
             return False
         size = m if side == 1 else n
         owner = owner_new if side == 1 else owner_old
-        lo, hi = max(min(parts) - JOIN_WINDOW, 0), min(max(parts) + JOIN_WINDOW, size - 1) + 1
+        reach = P.scattered_window if P.scattered_groups else P.join_window
+        lo, hi = max(min(parts) - reach, 0), min(max(parts) + reach, size - 1) + 1
         window = cont_new[whole[0], lo:hi] if side == 1 else cont_old[lo:hi, whole[0]]
         best = None
-        for c in (lo + np.nonzero(window >= JOIN_CONTAINMENT)[0]).tolist():
+        floor = min(P.join_containment, P.join_evidence_containment)
+        cands = (lo + np.nonzero(window >= floor)[0]).tolist()
+        if not cands:
+            return False
+        pars = new_pars if side == 1 else old_pars
+        long_whole: Optional[bool] = None
+        base: Optional[float] = None
+        for c in cands:
             if c in parts:
                 continue
             other = owner.get(c)
@@ -277,18 +451,37 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
             else:
                 csize = feat.size_o[c]
                 c_in_whole = feat.I[c, whole[0]] / csize if csize > 0 else 0.0
-            if c_in_whole < JOIN_CONTAINMENT:
-                continue
+            if c_in_whole < P.join_containment:
+                # only the cover route takes a part this weakly contained: free, long whole
+                if c_in_whole < floor or other is not None:
+                    continue
+                if long_whole is None:
+                    long_whole = whole_len(whole[0], side) >= P.join_cover_min_words
+                if not long_whole:
+                    continue
             if other is not None:
                 partner = other[0][0] if side == 1 else other[1][0]
                 c_in_partner = (feat.I[partner, c] if side == 1 else feat.I[c, partner]) / csize
-                if c_in_whole < JOIN_STEAL_CONTAINMENT or c_in_whole < c_in_partner + JOIN_STEAL_MARGIN:
+                if c_in_whole < P.join_steal_containment or c_in_whole < c_in_partner + P.join_steal_margin:
                     continue
-            base = feat.group_sim(g[0], g[1])[0]
+            if base is None:
+                base = feat.group_sim(g[0], g[1])[0]
             new_parts = sorted(parts + [c])
             s2 = feat.group_sim(whole, new_parts)[0] if side == 1 else feat.group_sim(new_parts, whole)[0]
             gain = s2 - base
-            if gain >= JOIN_GAIN and (best is None or gain > best[0]):
+            ok = False
+            if c_in_whole >= P.join_containment and gain >= P.join_gain:
+                ok = gain >= P.join_gain_sure or cover_gain(whole[0], parts, c, side)[1] >= P.join_novelty
+            if not ok and other is None and c_in_whole >= P.join_containment and pars \
+                    and _is_chapeau_of(pars, c, parts):
+                ok = gain >= -P.chapeau_loss
+            if not ok and other is None:
+                if long_whole is None:
+                    long_whole = whole_len(whole[0], side) >= P.join_cover_min_words
+                if long_whole:
+                    cover, novelty = cover_gain(whole[0], parts, c, side)
+                    ok = cover >= P.join_cover and novelty >= P.join_novelty
+            if ok and (best is None or gain > best[0]):
                 best = (gain, c, other)
         if best is None:
             return False
@@ -316,6 +509,14 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
                 changed = True
     groups.sort(key=lambda g: g[0][0])
     return [g[0] for g in groups], [g[1] for g in groups]
+
+
+def _is_chapeau_of(pars: Sequence[Paragraph], c: int, parts: list[int]) -> bool:
+    """Whether paragraph ``c`` opens a list (its sub-paragraphs) of which ``parts`` hold one:
+    "Calls upon Member States:" over (a)–(c).  Its words are boilerplate, so the group gains
+    little by it, but it is the OP the list came from (or goes to)."""
+    pid = pars[c].id
+    return pars[c].level == 0 and any(pars[k].parent == pid for k in parts)
 
 
 # ----------------------------------------------------------------------------- scope
@@ -360,19 +561,28 @@ def _out_of_scope(unmatched: list[int], side_pos_to_other: dict[int, list[int]],
 
 # ----------------------------------------------------------------------------- public
 
-def align(old: Document, new: Document, options: Optional[CompareOptions] = None) -> list[AlignedGroup]:
+def align(old: Document, new: Document, options: Optional[CompareOptions] = None,
+          params: AlignParams = DEFAULT_PARAMS) -> list[AlignedGroup]:
     """Align the paragraphs of two versions; every paragraph is in exactly one group.
 
     Groups come in no particular order (``classify`` orders them); within a
     group, ids are in document order.
     """
     options = options or CompareOptions()
+    P = params
     op, np_ = old.paragraphs, new.paragraphs
     n, m = len(op), len(np_)
     feat = _Features([p.text for p in op], [p.text for p in np_])
     S = similarity_matrix(feat) if n and m else np.zeros((n, m))
-    matched = _match(op, np_, S)
-    g_old, g_new = _contiguous(*_joins(feat, S, matched, n, m))
+    matched = _match(op, np_, S, P)
+    frag_old, frag_new = _is_fragment(old, new, options, P)
+    if not (frag_old or frag_new):      # in an excerpt the true partner may lie outside it
+        _second_chance(S, matched, op, np_, P)
+    for i in _replacements(feat, S, matched, op, np_, P):
+        del matched[i]
+    g_old, g_new = _joins(feat, S, matched, n, m, P, op, np_)
+    if not P.scattered_groups:
+        g_old, g_new = _contiguous(g_old, g_new)
     groups: list[AlignedGroup] = []
     in_old = set()
     in_new = set()
@@ -383,7 +593,6 @@ def align(old: Document, new: Document, options: Optional[CompareOptions] = None
         in_new.update(gn)
     un_old = [i for i in range(n) if i not in in_old]
     un_new = [j for j in range(m) if j not in in_new]
-    frag_old, frag_new = _is_fragment(old, new, options)
     oos_old: set[int] = set()
     oos_new: set[int] = set()
     if frag_new:

@@ -14,13 +14,25 @@ version where it existed (as deleted paragraphs are in a Comparison).
 
 Out-of-scope paragraphs of a fragment comparison (see :mod:`compare.align`)
 link to nothing in the neighbouring version, so they form rows of their own.
+
+**Restored paragraphs.**  A paragraph deleted in one step and inserted again in
+a later one (absent from the versions between) is rightly "deleted" and
+"inserted" in the two pairwise comparisons, but for a negotiator it is one
+paragraph whose language came back: the two rows become one, and
+``Lineage.restored`` records the version where it returned.  Only deletions and
+insertions link this way (an out-of-scope paragraph of an excerpt was never
+deleted), one to one, most similar first, at :data:`RESTORE_MIN` or above.
 """
 from __future__ import annotations
 
 from typing import Optional, Sequence
 
+from compare.similarity import text_similarity
 from compare.classify import compare_documents
 from compare.model import CompareOptions, Comparison, Document, Lineage
+
+#: similarity above which a later insertion is the return of an earlier deletion
+RESTORE_MIN = 0.5
 
 
 class _DSU:
@@ -57,6 +69,7 @@ def lineage_from_comparisons(docs: Sequence[Document], comparisons: Sequence[Com
             nodes = [(v, o) for o in pair.old] + [(v + 1, n) for n in pair.new]
             for x in nodes[1:]:
                 dsu.union(nodes[0], x)
+    back = _restorations(docs, comparisons, dsu)
     # rows keyed by component root
     members: dict[tuple[int, str], list[list[str]]] = {}
     for v, d in enumerate(docs):
@@ -90,7 +103,47 @@ def lineage_from_comparisons(docs: Sequence[Document], comparisons: Sequence[Com
             out.extend(order[k:])
             order = out
     rows = [members[r] for r in order]
-    return Lineage(versions=list(docs), comparisons=list(comparisons), rows=rows)
+    restored = {k: back[dsu.find(r)] for k, r in enumerate(order) if dsu.find(r) in back}
+    return Lineage(versions=list(docs), comparisons=list(comparisons), rows=rows, restored=restored)
+
+
+def _restorations(docs: Sequence[Document], comparisons: Sequence[Comparison], dsu: _DSU
+                  ) -> dict[tuple[int, str], int]:
+    """Join each paragraph deleted at some step to the paragraph that brings its text back
+    at a later step (not the next: then it was never gone); returns component root → the
+    version where the paragraph returned."""
+    gone: list[tuple[int, str]] = []         # (last version holding it, id)
+    came: list[tuple[int, str]] = []         # (version it appears in, id)
+    for v, comp in enumerate(comparisons):
+        gone += [(v, p.old[0]) for p in comp.pairs if p.status == "deleted" and len(p.old) == 1]
+        came += [(v + 1, p.new[0]) for p in comp.pairs if p.status == "inserted" and len(p.new) == 1]
+    if not gone or not came:
+        return {}
+    text = [{p.id: p.text for p in d.paragraphs} for d in docs]
+
+    def versions_of(node: tuple[int, str]) -> set[int]:
+        root = dsu.find(node)
+        return {v for v, d in enumerate(docs) for p in d.paragraphs if dsu.find((v, p.id)) == root}
+
+    S = text_similarity([text[v][i] for v, i in gone], [text[w][j] for w, j in came])
+    cands = sorted(((float(S[a, b]), -(came[b][0] - gone[a][0]), a, b)
+                    for a in range(len(gone)) for b in range(len(came))
+                    if came[b][0] >= gone[a][0] + 2 and S[a, b] >= RESTORE_MIN), reverse=True)
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    back: dict[tuple[int, str], int] = {}
+    for _, _, a, b in cands:
+        if a in used_a or b in used_b:
+            continue
+        v, w = gone[a][0], came[b][0]
+        # the deleted paragraph's lineage ends at v, the returning one starts at w
+        if max(versions_of(gone[a])) != v or min(versions_of(came[b])) != w:
+            continue
+        dsu.union(gone[a], came[b])
+        used_a.add(a)
+        used_b.add(b)
+        back[gone[a]] = w
+    return {dsu.find(node): w for node, w in back.items()}
 
 
 def build_lineage(docs: Sequence[Document], options: Optional[CompareOptions] = None) -> Lineage:

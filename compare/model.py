@@ -359,3 +359,5 @@ class Lineage:
     versions: list[Document]
     comparisons: list[Comparison]
     rows: list[list[list[str]]]
+    #: row index → version index where a paragraph deleted earlier comes back ("restored")
+    restored: dict[int, int] = field(default_factory=dict)

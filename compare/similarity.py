@@ -47,6 +47,7 @@ class _Features:
         else:
             r_u = f_c = np.zeros(0, dtype=np.int64)
             n_feat = 0
+        self._seqs, self._V, self._cols = seqs, V, (cols if rows else np.zeros(0, dtype=np.int64))
         X = sparse.csr_matrix((np.ones(len(r_u), dtype=np.float64), (r_u, f_c.ravel())),
                               shape=(n, max(n_feat, 1)))
         X.sum_duplicates()
@@ -69,6 +70,19 @@ class _Features:
         if not parts:
             return np.zeros(0, dtype=np.int64)
         return parts[0] if len(parts) == 1 else np.unique(np.concatenate(parts))
+
+    def tail_sim(self, i: int, j: int, skip_old: int, skip_new: int) -> float:
+        """Similarity of old paragraph ``i`` and new ``j`` without their first ``skip_*`` words
+        (their leading words): what they share beyond "Takes note of" / "Welcoming"."""
+        n_old = self.Xo.shape[0]
+
+        def feats(r: int, skip: int) -> np.ndarray:
+            ids = self._seqs[r][skip:]
+            keys = np.concatenate([ids, self._V + ids[:-1] * self._V + ids[1:]]) if len(ids) else ids
+            return np.unique(np.searchsorted(self._cols, keys))
+        fo, fn = feats(i, skip_old), feats(n_old + j, skip_new)
+        inter = np.intersect1d(fo, fn, assume_unique=True)
+        return _sim(float(self.w[inter].sum()), float(self.w[fo].sum()), float(self.w[fn].sum()))
 
     def intersections(self) -> np.ndarray:
         """Dense old × new matrix of shared feature weight."""

@@ -38,14 +38,13 @@ except ImportError:  # pragma: no cover - running from outside the repo root
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples"
-CORPUS = Path("/work/shared/corpus")
 BASE_NAME = "draft-rev1-2008-11-10.fr.md"
 
 
 def corpus_dir() -> Path:
     """Where the real texts are: the repo's ``samples/`` (a copy of the corpus), else
-    ``../shared/corpus`` beside the clone, else ``/work/shared/corpus``."""
-    for folder in (SAMPLES, REPO.parent / "shared" / "corpus", CORPUS):
+    ``../shared/corpus`` beside the clone."""
+    for folder in (SAMPLES, REPO.parent / "shared" / "corpus"):
         if (folder / BASE_NAME).exists():
             return folder
     return SAMPLES
@@ -74,6 +73,7 @@ class TruthGroup:
     edited: bool
     renumbered: bool = False
     leading_change: Optional[tuple[str, str]] = None
+    tag: str = ""                  # hard class this group illustrates (make_class_revision)
 
 
 # =========================================================================== simple reader
@@ -993,3 +993,461 @@ def load_expected(path) -> list[TruthGroup]:
                               p["status"] == "modified", bool(p.get("renumbered")),
                               tuple(lc) if lc else None))
     return out
+
+
+# =========================================================================== hard classes
+#
+# ``make_class_revision(doc, rng, cls)`` builds one revision that contains one
+# (or two) cases of a named class that negotiators meet in informal rounds and
+# that ``make_revision`` never produces, over background noise (light edits, a
+# leading-word change, an insertion, a deletion, a move).  Both versions may
+# differ from ``doc`` (a short look-alike or a list needs to exist in the old
+# text first).  The truth groups of the class carry ``tag == cls``.
+
+CLASSES = ("moved_edited", "scattered_split", "scattered_merge", "elaborated_split", "condensed_merge",
+           "op_to_list", "list_to_op", "short_lookalike", "boilerplate_replacement")
+
+_SESSIONS_FR = ["soixante-troisième", "soixante-quatrième", "soixante-cinquième", "soixante-sixième",
+                "soixante-septième"]
+_TOPICS_FR = ["la traite des êtres humains", "l'application de la présente résolution",
+              "les activités de l'Office des Nations Unies contre la drogue et le crime",
+              "la coordination des efforts déployés contre la traite des personnes",
+              "les travaux de la Conférence des Parties à la Convention",
+              "la protection des victimes de la traite, en particulier les femmes et les enfants",
+              "l'application de sa résolution 61/180", "le Fonds de contributions volontaires"]
+_SHORT_FR = [
+    "Prend note du rapport du Secrétaire général sur {t} ;",
+    "Prend note avec satisfaction du rapport de la Rapporteuse spéciale sur {t} ;",
+    "Décide d'inscrire à l'ordre du jour provisoire de sa {s} session la question intitulée « {T} » ;",
+    "Décide de poursuivre l'examen de la question à sa {s} session ;",
+    "Prie le Secrétaire général de lui présenter, à sa {s} session, un rapport sur {t} ;",
+    "Invite les États Membres à verser des contributions au titre de {t} ;",
+    "Prie le Secrétaire général de prendre les mesures voulues pour {t2} ;",
+]
+_SHORT_LEADS = ("Prend note avec satisfaction", "Prend note", "Décide", "Prie", "Invite")
+_SHORT_VERBS = {"Prend note": ["Prend acte", "Se félicite", "Prend note avec intérêt"],
+                "Décide": ["Décide également", "Décide en outre"],
+                "Prie": ["Prie également", "Prie en outre"], "Invite": ["Engage", "Encourage"]}
+_ELABORATIONS_FR = [
+    "en tenant compte des besoins particuliers des femmes et des enfants victimes de la traite",
+    "notamment en renforçant la coopération entre les services de police, les services de "
+    "l'immigration et les autorités judiciaires des pays d'origine, de transit et de destination",
+    "en étroite coordination avec les organismes compétents des Nations Unies et les "
+    "organisations régionales et sous-régionales",
+    "y compris en fournissant une assistance technique aux pays qui en font la demande",
+    "dans le respect des droits de l'homme et des libertés fondamentales des victimes",
+    "et à rendre compte des progrès accomplis dans les rapports qu'ils présentent à la Conférence",
+]
+
+
+@dataclass
+class _Spec:
+    """A paragraph to be: text, kind, level (0, or 1 for a sub-paragraph of the
+    previous top-level one), leading words, and the old spec indices it comes from."""
+
+    text: str
+    kind: str
+    leading: str = ""
+    level: int = 0
+    src: tuple[int, ...] = ()
+    tag: str = ""
+    busy: bool = False             # taken by the class operation or the noise: leave alone
+
+
+def _build(specs: list[_Spec], meta: Metadata, label: str) -> tuple[Document, list[str]]:
+    """A Document with the parser's ids (PP1…, OP1…, OP5(a)…) and the id of each spec."""
+    paras: list[Paragraph] = []
+    ids: list[str] = []
+    count = {"PP": 0, "OP": 0}
+    parent: Optional[Paragraph] = None
+    sub = 0
+    for s in specs:
+        if s.level and parent is not None:
+            letter = "abcdefghijklmnop"[sub]
+            sub += 1
+            p = Paragraph(id=f"{parent.id}({letter})", kind=parent.kind, number=letter, text=s.text,
+                          level=1, parent=parent.id, leading=s.leading)
+        else:
+            count[s.kind] += 1
+            n = count[s.kind]
+            p = Paragraph(id=f"{s.kind}{n}", kind=s.kind, number=str(n), text=s.text, leading=s.leading)
+            parent, sub = p, 0
+        paras.append(p)
+        ids.append(p.id)
+    return Document(meta=meta, paragraphs=paras, source=f"<{label}>", label=label), ids
+
+
+def _body(text: str, lead: str) -> str:
+    return text[len(lead):].lstrip() if lead and text.startswith(lead) else text
+
+
+def _short_text(rng: random.Random, template: Optional[str] = None) -> str:
+    t = template or rng.choice(_SHORT_FR)
+    topic = rng.choice(_TOPICS_FR)
+    return t.format(t=topic, T=topic[:1].upper() + topic[1:], s=rng.choice(_SESSIONS_FR),
+                    t2=rng.choice(["renforcer " + topic, "appuyer " + topic, "faciliter " + topic]))
+
+
+def _edit_short(text: str, rng: random.Random) -> str:
+    """What a drafter does to a procedural one-liner: the session, the topic, a qualifier."""
+    out = text
+    for s in _SESSIONS_FR:
+        if s in out:
+            out = out.replace(s, rng.choice([x for x in _SESSIONS_FR if x != s]))
+            break
+    r = rng.random()
+    if r < 0.4:
+        topics = [t for t in _TOPICS_FR if t in out]
+        if topics:
+            out = out.replace(topics[0], rng.choice([t for t in _TOPICS_FR if t != topics[0]]))
+    elif r < 0.7:
+        for verb, alts in _SHORT_VERBS.items():
+            if out.startswith(verb + " "):
+                out = rng.choice(alts) + out[len(verb):]
+                break
+    if out == text or rng.random() < 0.3:
+        out = out[:-1].rstrip() + ", " + rng.choice(_ELABORATIONS_FR[:3]) + " " + out[-1]
+    return out
+
+
+def _chapeau_and_list(text: str, lead: str, rng: random.Random) -> Optional[tuple[str, list[str]]]:
+    """Cut an OP at its clause boundaries into a chapeau ending with « : » and 2–4
+    sub-paragraph texts, the way a facilitator restructures a long OP."""
+    tokens = text.split(" ")
+    keep = _lead_token_count(text, lead)
+    head = min(len(tokens) - 8, keep + rng.randint(1, 4))
+    cuts = [i for i in range(head + 4, len(tokens) - 3) if tokens[i - 1][-1:] in ",;"]
+    if len(cuts) < 1 or head <= keep - 1:
+        return None
+    cuts = sorted(rng.sample(cuts, min(len(cuts), rng.randint(1, 3))))
+    chapeau = " ".join(tokens[:head]).rstrip(",;") + " :"
+    pieces, start = [], head
+    for c in cuts + [len(tokens)]:
+        if c - start < 3:
+            continue
+        words = tokens[start:c]
+        words[-1] = words[-1].rstrip(",;.") + ";"
+        w0 = words[0]
+        words[0] = w0[:1].upper() + w0[1:]
+        pieces.append(" ".join(words))
+        start = c
+    if len(pieces) < 2:
+        return None
+    pieces[-1] = pieces[-1][:-1] + text[-1:]
+    return chapeau, pieces
+
+
+def _elaborate(text: str, rng: random.Random, vocab: Sequence[str]) -> str:
+    """Expand a paragraph by 50–120 % with clauses of the same register."""
+    extra: list[str] = []
+    target = len(text.split()) * rng.uniform(0.5, 1.2)
+    while sum(len(e.split()) for e in extra) < target:
+        if rng.random() < 0.5:
+            extra.append(rng.choice(_ELABORATIONS_FR))
+        else:
+            src = rng.choice(vocab).split(" ")
+            k = rng.randint(6, min(14, len(src)))
+            st = rng.randint(1, len(src) - k)
+            extra.append(" ".join(w.strip(",;.:") for w in src[st:st + k]))
+    return text[:-1].rstrip(",; ") + ", " + ", ".join(extra) + text[-1:]
+
+
+def _condense(text: str, lead: str, rng: random.Random) -> str:
+    """Remove 25–45 % of the words (never the leading words), as when two paragraphs are fused."""
+    tokens = text.split(" ")
+    keep = _lead_token_count(text, lead)
+    n = len(tokens)
+    drop = set()
+    budget = int(rng.uniform(0.25, 0.45) * (n - keep - 1))
+    while len(drop) < budget:
+        st = rng.randint(keep, n - 2)
+        drop.update(range(st, min(st + rng.randint(2, 6), n - 1)))
+    return " ".join(t for i, t in enumerate(tokens) if i not in drop)
+
+
+_OP_TO_PP_FR = {"Considère": "Considérant", "Réaffirme": "Réaffirmant", "Reconnaît": "Reconnaissant",
+                "Souligne": "Soulignant", "Prend note": "Prenant note", "Salue": "Saluant",
+                "Sait": "Sachant", "Note avec satisfaction": "Notant avec satisfaction"}
+
+
+def _cross_lead(lead: str, kind: str) -> Optional[str]:
+    """The leading words of the paragraph moved to the other part (OP verb ↔ PP participle)."""
+    if kind == "OP":
+        return _OP_TO_PP_FR.get(lead)
+    base = {v: k for k, v in _PP_TO_OP.items()}
+    for part, verb in sorted(_PP_TO_OP.items(), key=lambda kv: -len(kv[0])):
+        if lead == part or lead.startswith(part + " "):
+            return verb + lead[len(part):]
+    return base.get(lead)
+
+
+def make_class_revision(doc: Document, rng: random.Random, cls: str
+                        ) -> tuple[Document, Document, list[TruthGroup]]:
+    """(old, new, truth) containing a case of class ``cls`` (see :data:`CLASSES`)."""
+    if cls not in CLASSES:
+        raise ValueError(f"cls must be one of {CLASSES}")
+    lang = doc.meta.language or "fr"
+    top = [p for p in doc.paragraphs if p.level == 0 and p.kind in ("PP", "OP")]
+    old: list[_Spec] = [_Spec(p.text, p.kind, p.leading or _known_lead(p.text)) for p in top]
+    vocab = _vocab(p.text for p in top)
+    n_pp = sum(s.kind == "PP" for s in old)
+
+    # ---- the old text of classes that need something there first
+    if cls == "short_lookalike":
+        templates = rng.sample(_SHORT_FR, rng.randint(3, 5))
+        at = rng.randint(n_pp, len(old))
+        shorts = [_Spec(_short_text(rng, t), "OP") for t in templates]
+        for s in shorts:
+            s.leading = _known_lead(s.text) or s.text.split(" ")[0]
+        old[at:at] = shorts
+    if cls == "list_to_op":
+        ops = [k for k, s in enumerate(old) if s.kind == "OP" and len(s.text.split()) >= 25]
+        for k in rng.sample(ops, len(ops)):
+            res = _chapeau_and_list(old[k].text, old[k].leading, rng)
+            if res:
+                chapeau, pieces = res
+                old[k:k + 1] = [_Spec(chapeau, "OP", old[k].leading)] + [_Spec(t, "OP", "", 1) for t in pieces]
+                break
+
+    # ---- new text: one spec per old spec first, then the class operation, then noise
+    new: list[_Spec] = [_Spec(s.text, s.kind, s.leading, s.level, (k,)) for k, s in enumerate(old)]
+
+    def candidates(pred) -> list[int]:
+        c = [k for k, s in enumerate(new) if not s.busy and not s.tag and s.level == 0 and len(s.src) == 1
+             and s.text
+             and pred(s) and not (k + 1 < len(new) and new[k + 1].level)]
+        rng.shuffle(c)
+        return c
+
+    def pick(pred) -> Optional[int]:
+        c = candidates(pred)
+        return c[0] if c else None
+
+    def place(item: _Spec, far_from: int, section: str) -> None:
+        lo = n_pp_new() if section == "OP" else 0
+        hi = len(new) if section == "OP" else n_pp_new()
+        slots = [j for j in range(lo, hi + 1) if abs(j - far_from) >= 2
+                 and not (j < len(new) and new[j].level)]
+        new.insert(rng.choice(slots) if slots else far_from, item)
+
+    def n_pp_new() -> int:
+        return sum(s.kind == "PP" for s in new)
+
+    if cls == "moved_edited":
+        for _ in range(rng.randint(1, 3)):
+            how = rng.choices(["plain", "sibling", "cross"], weights=[2, 1, 1])[0]
+            if how == "cross":                  # OP ↔ PP: the verb becomes a participle or back
+                k = pick(lambda s: _cross_lead(s.leading, s.kind) is not None)
+                if k is not None:
+                    it = new.pop(k)
+                    lead = _cross_lead(it.leading, it.kind)
+                    kind = "PP" if it.kind == "OP" else "OP"
+                    body = it.text[len(it.leading):].rstrip(",;.")
+                    it.text, it.leading, it.kind = lead + body + ("," if kind == "PP" else ";"), lead, kind
+                    if rng.random() < 0.6:
+                        it.text = edit_words(it.text, it.leading, rng.choice(["light", "medium"]), rng, vocab, lang)
+                    it.tag = cls
+                    lo, hi = (0, n_pp_new()) if kind == "PP" else (n_pp_new(), len(new))
+                    j = rng.randint(lo, hi)
+                    while j < len(new) and new[j].level:
+                        j += 1
+                    new.insert(j, it)
+                    continue
+            if how == "sibling":                # one of two near-twins ("Exhorte" / "Exhorte également")
+                k = pick(lambda s: any(o is not s and o.kind == s.kind and _overlap(o.text, s.text) >= 0.5
+                                       for o in new if o.text))
+            else:
+                k = pick(lambda s: True)
+            if k is None:
+                break
+            it = new.pop(k)
+            it.text = edit_words(it.text, it.leading, rng.choice(["light", "medium", "heavy", "heavy"]),
+                                 rng, vocab, lang)
+            if rng.random() < 0.3:              # reworded and expanded where it lands
+                it.text = _elaborate(it.text, rng, vocab)
+            if rng.random() < 0.4 and it.text.startswith(it.leading) and it.leading:
+                lead = _lead_alternative(it.leading, it.kind, lang, rng)
+                it.text, it.leading = lead + it.text[len(it.leading):], lead
+            it.tag = cls
+            place(it, k, it.kind)
+    elif cls in ("scattered_split", "elaborated_split"):
+        res = None
+        for k in candidates(lambda s: len(s.text.split()) >= 16):
+            res = split_text(new[k].text, new[k].leading, new[k].kind, lang, rng)
+            if res:
+                break
+        if res:
+            first, second, second_lead = res
+            it = new[k]
+            a = _Spec(first, it.kind, it.leading, 0, it.src, cls)
+            b = _Spec(second, it.kind, second_lead, 0, it.src, cls)
+            if cls == "elaborated_split":
+                if rng.random() < 0.6:
+                    b.text = _elaborate(b.text, rng, vocab)
+                else:
+                    a.text = _elaborate(a.text, rng, vocab)
+                new[k:k + 1] = [a, b]
+            else:
+                new[k] = a
+                place(b, k + 1, it.kind)
+                if rng.random() < 0.5:          # the part split off is edited where it lands
+                    b.text = edit_words(b.text, b.leading, "light", rng, vocab, lang)
+    elif cls in ("scattered_merge", "condensed_merge"):
+        gap = rng.randint(2, 4) if cls == "scattered_merge" else 1
+        cands: list[int] = []
+        for k in candidates(lambda s: True):
+            cands = [j for j in range(len(new)) if j != k and abs(j - k) <= gap and not new[j].tag
+                     and new[j].text and new[j].level == 0 and new[j].kind == new[k].kind and abs(j - k) >= min(gap, 2)]
+            if cands:
+                break
+        if cands:
+            j = rng.choice(cands)
+            a, b = (new[k], new[j]) if rng.random() < 0.7 or cls == "condensed_merge" else (new[j], new[k])
+            if cls == "condensed_merge":
+                a, b = (new[min(k, j)], new[max(k, j)])
+                merged = merge_texts(_condense(a.text, a.leading, rng), _condense(b.text, b.leading, rng), lang)
+            else:
+                merged = merge_texts(a.text, b.text, lang)
+            m = _Spec(merged, a.kind, a.leading, 0, tuple(sorted(a.src + b.src)), cls)
+            pos = new.index(a)
+            new[pos] = m
+            new.remove(b)
+    elif cls == "op_to_list":
+        res = None
+        for k in candidates(lambda s: s.kind == "OP" and len(s.text.split()) >= 25):
+            res = _chapeau_and_list(new[k].text, new[k].leading, rng)
+            if res:
+                break
+        if res:
+            chapeau, pieces = res
+            it = new[k]
+            new[k:k + 1] = [_Spec(chapeau, "OP", it.leading, 0, it.src, cls)] + [
+                _Spec(t, "OP", "", 1, it.src, cls) for t in pieces]
+    elif cls == "list_to_op":
+        k = next((i for i, s in enumerate(new) if i + 1 < len(new) and new[i + 1].level), None)
+        if k is not None:
+            e = k + 1
+            while e < len(new) and new[e].level:
+                e += 1
+            parts = new[k:e]
+            body = " ".join(p.text[:1].lower() + p.text[1:].rstrip(";.") + "," for p in parts[1:])
+            text = parts[0].text.rstrip(" :") + " " + body.rstrip(",") + parts[-1].text[-1:]
+            new[k:e] = [_Spec(text, "OP", parts[0].leading, 0, tuple(s for p in parts for s in p.src), cls)]
+    elif cls == "short_lookalike":
+        idx = [k for k, s in enumerate(new) if s.text in {x.text for x in shorts}]
+        for k in idx:
+            if rng.random() < 0.8:
+                new[k].text = _edit_short(new[k].text, rng)
+            new[k].tag = cls
+        if len(idx) >= 2 and rng.random() < 0.5:      # two of them change places
+            a, b = rng.sample(idx, 2)
+            new[a], new[b] = new[b], new[a]
+        if rng.random() < 0.5:                          # a new look-alike appears beside them
+            # ... but never closer to an old one than that one's own revision (the truth must
+            # be knowable: "Décide de poursuivre l'examen … à sa soixante-septième session"
+            # added while the old one moved to the sixty-fifth is a coin toss)
+            pairs_ = [(old[new[k].src[0]].text, new[k].text) for k in idx]
+            for _ in range(20):
+                t = _short_text(rng)
+                if all(_overlap(t, o) < _overlap(o, n_) and t != o for o, n_ in pairs_):
+                    new.insert(rng.choice(idx), _Spec(t, "OP", tag=cls))
+                    break
+    elif cls == "boilerplate_replacement":
+        for _ in range(rng.randint(1, 2)):
+            k = pick(lambda s: bool(s.leading) and s.text.startswith(s.leading))
+            if k is None:
+                break
+            it = new[k]
+            pool = [t for t in paragraph_pool(exclude=[s.text for s in old])
+                    if _lang(t) == lang and max(_overlap(t, s.text) for s in old) < 0.35]
+            donor = rng.choice(pool or [_short_text(rng)])
+            dl = _known_lead(donor) or next((v for v in _SHORT_LEADS if donor.startswith(v + " ")), "")
+            text = it.leading + " " + _body(donor, dl)
+            text = text.rstrip(",;.") + (";" if it.kind == "OP" else ",")
+            new[k] = _Spec(text, it.kind, it.leading, 0, (), cls)
+            old[it.src[0]].tag = cls
+            new.insert(k, _Spec("", "DEL", src=it.src, tag=cls))   # placeholder: deletion
+    # ---- background noise on paragraphs the class left alone
+    for _ in range(rng.randint(1, 3)):
+        k = pick(lambda s: True)
+        if k is not None:
+            new[k].text = edit_words(new[k].text, new[k].leading, rng.choice(["light", "medium"]), rng, vocab, lang)
+            new[k].busy = True
+    if rng.random() < 0.5:
+        k = pick(lambda s: True)
+        if k is not None:
+            new[k] = _Spec("", "DEL", src=new[k].src, busy=True)
+    if rng.random() < 0.5:
+        pool = [t for t in paragraph_pool(exclude=[s.text for s in old])
+                if max(_overlap(t, s.text) for s in old) < 0.4]
+        if pool:
+            text = rng.choice(pool)
+            text, lead = _as_op(text)
+            j = rng.randint(n_pp_new(), len(new))
+            while j < len(new) and new[j].level:
+                j += 1
+            new.insert(j, _Spec(text, "OP", lead))
+
+    # ---- build both documents and the truth
+    deleted = {s for x in new if x.kind == "DEL" for s in x.src}
+    new = [x for x in new if x.kind != "DEL"]
+    meta = replace(doc.meta, sponsors=list(doc.meta.sponsors))
+    old_doc, old_ids = _build(old, meta, f"{doc.label or 'doc'}:{cls}:old")
+    new_doc, new_ids = _build(new, meta, f"{doc.label or 'doc'}:{cls}:new")
+    by_src: dict[tuple[int, ...], list[int]] = {}
+    for j, x in enumerate(new):
+        if x.src:
+            by_src.setdefault(x.src, []).append(j)
+    # a split part carries the whole's src; merges carry all their sources
+    order = sorted(by_src, key=lambda src: by_src[src][0])
+    seq = [(src[0], 1000) for src in order]
+    keep = _weighted_lis_keep(seq)
+    moved = {src for i, src in enumerate(order) if i not in keep}
+    truth: list[TruthGroup] = []
+    covered = set()
+    for src in order:
+        js = by_src[src]
+        covered.update(src)
+        o = tuple(old_ids[i] for i in src)
+        nn = tuple(new_ids[j] for j in js)
+        tag = next((new[j].tag for j in js if new[j].tag), "")
+        if len(js) > 1:
+            kind = "split"
+        elif len(src) > 1:
+            kind = "merged"
+        else:
+            kind = "modified" if new[js[0]].text != old[src[0]].text else "unchanged"
+        edited = kind == "modified"
+        lc = None
+        if len(src) == 1 and len(js) == 1 and old[src[0]].leading and new[js[0]].leading \
+                and old[src[0]].leading != new[js[0]].leading:
+            lc = (old[src[0]].leading, new[js[0]].leading)
+        truth.append(TruthGroup(o, nn, kind, src in moved, edited, o[0] != nn[0], lc, tag))
+    for i in range(len(old)):
+        if i not in covered:
+            truth.append(TruthGroup((old_ids[i],), (), "deleted", False, False, tag=old[i].tag))
+    for j, x in enumerate(new):
+        if not x.src:
+            truth.append(TruthGroup((), (new_ids[j],), "inserted", False, False, tag=x.tag))
+    return old_doc, new_doc, truth
+
+
+def generate_class_pairs(n_per_class: int, seed: int, classes: Sequence[str] = CLASSES
+                         ) -> list[tuple[str, Document, Document, list[TruthGroup]]]:
+    """``n_per_class`` (class, old, new, truth) cases of each class, deterministic in ``seed``."""
+    base = base_document()
+    out = []
+    for cls in classes:
+        for i in range(n_per_class):
+            rng = random.Random(f"class:{seed}:{cls}:{i}")
+            o, nw, truth = make_class_revision(base, rng, cls)
+            out.append((cls, o, nw, truth))
+    return out
+
+
+def class_recall(truth: list[TruthGroup], predicted_groups, tag: str) -> tuple[int, int]:
+    """(found, total) of the truth groups tagged ``tag`` predicted exactly (same old
+    and new id sets; a deletion or insertion as itself)."""
+    pred = {(frozenset(o), frozenset(n)) for o, n in (_as_group(g) for g in predicted_groups)}
+    tagged = [t for t in truth if t.tag == tag]
+    return sum((frozenset(t.old), frozenset(t.new)) in pred for t in tagged), len(tagged)

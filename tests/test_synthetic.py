@@ -268,3 +268,43 @@ def test_illustrative_revision_differs_from_the_source_only_where_declared():
     for line in touched_src:
         assert line == "10 novembre 2008  " or re.match(r"^N\. \*|^$", line), line
         assert "ainsi que par" not in line and not line.startswith("l'Organisation")
+
+
+# --------------------------------------------------------------------------- hard classes
+
+@pytest.mark.parametrize("cls", synthetic.CLASSES)
+def test_class_revisions_hold_their_class_with_consistent_truth(cls):
+    """Each hard class really occurs (tagged truth groups) and the truth accounts for
+    every paragraph of both versions exactly once; scattered parts are really apart."""
+    seen = 0
+    for i in range(12):
+        old, new, truth = synthetic.make_class_revision(base_document(), random.Random(f"t:{cls}:{i}"), cls)
+        for doc, side in ((old, "old"), (new, "new")):
+            used = [x for t in truth for x in getattr(t, side)]
+            assert sorted(used) == sorted(p.id for p in doc.paragraphs), (cls, i, side)
+        tagged = [t for t in truth if t.tag == cls]
+        seen += bool(tagged)
+        pos = {p.id: k for k, p in enumerate(new.paragraphs)}
+        opos = {p.id: k for k, p in enumerate(old.paragraphs)}
+        for t in tagged:
+            if cls == "scattered_split":
+                a, b = sorted(pos[x] for x in t.new)
+                assert t.kind == "split" and b - a >= 2
+            if cls == "scattered_merge":
+                a, b = sorted(opos[x] for x in t.old)
+                assert t.kind == "merged" and b - a >= 2
+            if cls == "op_to_list":
+                assert t.kind == "split" and all(new.by_id(x).level == 1 for x in t.new[1:])
+                assert new.by_id(t.new[0]).text.endswith(":")
+            if cls == "list_to_op":
+                assert t.kind == "merged" and all(old.by_id(x).level == 1 for x in t.old[1:])
+            if cls == "boilerplate_replacement" and t.new:
+                assert t.kind == "inserted"
+    assert seen == 12
+
+
+def test_class_pairs_are_deterministic():
+    a = synthetic.generate_class_pairs(2, 5)
+    b = synthetic.generate_class_pairs(2, 5)
+    assert [(c, [p.text for p in n.paragraphs], t) for c, _, n, t in a] == \
+           [(c, [p.text for p in n.paragraphs], t) for c, _, n, t in b]

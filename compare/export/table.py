@@ -17,7 +17,8 @@ note ``(↔ 0.83)`` giving the concordance similarity — the concordance table.
 
 A paragraph deleted in a version shows, in that version's column, the deleted
 text struck through after ``(deleted)``; a paragraph absent from a version
-(not yet written) leaves the cell empty, while one the neighbouring
+(not yet written) leaves the cell empty (one that comes back after being deleted,
+``Lineage.restored``, stays on its row and opens with ``(restored)``), while one the neighbouring
 comparison did not cover because a version is an excerpt says
 ``(not in this excerpt)`` — absent and not compared are different answers.
 The docx and xlsx tables open with a header row (:func:`header_cells`): each
@@ -123,7 +124,7 @@ def cells(lineage: Lineage) -> list[list[Cell]]:
     texts = [{p.id: p.text for p in d.paragraphs} for d in docs]
     new_pos = [{p.id: i for i, p in enumerate(d.paragraphs)} for d in docs]
     out: list[list[Cell]] = []
-    for row in lineage.rows:
+    for r, row in enumerate(lineage.rows):
         line: list[Cell] = []
         for v, ids in enumerate(row):
             prev = row[v - 1] if v else []
@@ -145,6 +146,8 @@ def cells(lineage: Lineage) -> list[list[Cell]]:
                 parts = _plain_segments_of(pairs, texts[v - 1], texts[v])
             else:
                 parts = _segments_of(pairs, lang)
+            if lineage.restored.get(r) == v:
+                parts.insert(0, ("note", word("restored_note", lang)))
             for i in plain:
                 if parts:
                     parts.append(("equal", "\n"))

@@ -19,6 +19,7 @@ from .errors import InputError
 from .export.jsonout import document_dict
 from .model import CompareOptions, Document
 from .readers.safety import DEFAULT_LIMITS, Limits
+from .textclean import clean
 from .trace_cli import add_trace_parser
 
 EXIT_OK, EXIT_INPUT = 0, 2
@@ -160,7 +161,8 @@ def _cmd_redline(args: argparse.Namespace) -> int:
     new = api.load(Path(args.new), label=labels[1], limits=_limits(args))
     cmp = api.compare(old, new, _options(args))
     trace = _redline_trace(args, old, new) if args.trace_appendix else None
-    data = redline_docx(cmp, author=args.author, date=args.date, summary=not args.no_summary,
+    author = clean(args.author) if args.author else args.author     # argv may hold any bytes
+    data = redline_docx(cmp, author=author, date=args.date, summary=not args.no_summary,
                         moves="delete-insert" if args.moves_as_delete_insert else "move", trace=trace)
     _write_output(args.output, data, [args.old, args.new])
     return EXIT_OK

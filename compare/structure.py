@@ -44,7 +44,9 @@ from .model import (
 
 _ARABIC_INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _OP_LABEL = re.compile(r"^\s*(\d{1,4})\s*(?:[.)]|[-–](?=\s))\s*(?=\S)")   # "5.", "5)", Arabic "5 -"
-_SUB_LABEL = re.compile(r"^\s*\(?\s*([^\W\d_]{1,6})\s*\)\s*(?=\S)")
+# "(a)", "a)"; spaces inside the bracket only after "(" (``\s*\(?\s*`` backtracks
+# quadratically on a run of spaces)
+_SUB_LABEL = re.compile(r"^\s*(?:\(\s*)?([^\W\d_]{1,6})\s*\)\s*(?=\S)")
 _ROMAN = re.compile(r"^(?=[ivxlc]+$)c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 _MARK_RE = re.compile(re.escape(MARK_OPEN) + r"(\d{1,3})" + re.escape(MARK_CLOSE))
 _SPACES = re.compile(r"[ \t\r\n]+")
@@ -214,7 +216,8 @@ _AGENDA = re.compile(
     r"(?:Agenda item|Item|Point|Tema|Пункт)\s+(\w\S*?)[,.]?(?:\s+(?:de l['’]ordre du jour|del programa|повестки дня)\b.*)?$", re.I
 )
 _DOC_TYPE = re.compile(
-    r"^(?P<sponsors>.*?)\s*:\s*(?P<type>revised draft resolution|draft resolution|draft decision"
+    # (?<!\s): the spaces before ":" are tried once per run, not once per space (quadratic)
+    r"^(?P<sponsors>.*?)(?<!\s)\s*:\s*(?P<type>revised draft resolution|draft resolution|draft decision"
     r"|projet de résolution révisé|projet de résolution|projet de décision"
     r"|proyecto de resolución revisado|proyecto de resolución|proyecto de decisión"
     r"|пересмотренный проект резолюции|проект резолюции)\s*\.?$",
@@ -226,7 +229,8 @@ _ORGAN = re.compile(r"^(?:United Nations|Nations Unies|Naciones Unidas|General A
 _REPORT = re.compile(r"^\[.*\]$")
 _DATE = re.compile(r"\b(1er|\d{1,2})(?:\s+de)?\s+([^\W\d_]+)(?:\s+de)?\s+(\d{4})\b")
 _LANG_WORD = re.compile(r"^(?:English|French|Spanish|Russian|Arabic|Chinese|Français|Anglais|Espagnol|Russe|Arabe|Chinois|Español|Inglés|Francés|Ruso|Árabe|Chino)$", re.I)
-_SPONSOR_SPLIT = re.compile(r"\s*,\s*|\s+(?:and|et|y|и)\s+")
+# (?<!\s): a match starts only where a run of spaces starts (else quadratic on long runs)
+_SPONSOR_SPLIT = re.compile(r"(?<!\s)\s*,\s*|(?<!\s)\s+(?:and|et|y|и)\s+")
 
 
 def _iso_date(text: str) -> Optional[str]:

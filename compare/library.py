@@ -77,6 +77,19 @@ class LibraryError(InputError):
     """The library database cannot be used (damaged, not a library, too new, in use)."""
 
 
+def _writable(p: Path) -> bool:
+    """Whether SQLite can write the library: the file and (for its WAL and lock files) the folder."""
+    return os.access(p, os.W_OK) and os.access(p.parent if str(p.parent) else Path("."), os.W_OK | os.X_OK)
+
+
+def _meta_int(meta: dict, key: str, src: str) -> int:
+    """An integer from the meta table, or one clear line."""
+    try:
+        return int(str(meta.get(key, "0")).strip())
+    except ValueError:
+        raise LibraryError(src, f"has an unknown layout (bad {key} value); {_REBUILD_HINT}") from None
+
+
 # ----------------------------------------------------------------------------- hashing
 
 _MASK = (1 << 64) - 1
@@ -313,6 +326,9 @@ class Library:
                 p.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise LibraryError(src, f"cannot create the library folder ({exc.strerror or exc})") from None
+        if not is_new and not _writable(p):
+            raise LibraryError(src, "the library is read-only (its file or folder cannot be written); "
+                                    "choose another with --library")
         try:
             conn = sqlite3.connect(str(p), isolation_level=None, timeout=10.0)
         except sqlite3.Error as exc:
@@ -322,24 +338,19 @@ class Library:
             with lib._guard():
                 conn.execute("PRAGMA busy_timeout = 10000")
                 conn.execute("PRAGMA cache_size = -65536")      # 64 MB page cache, used as needed
-                has_meta = conn.execute(
-                    "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()[0]
-                if not has_meta:
-                    n_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-                    if n_tables:
-                        raise LibraryError(src, "is an SQLite database but not a Resolution Compare library")
-                    lib._create()
-                    if seed:
-                        lib.add_samples()
-                else:
-                    meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-                    version = int(meta.get("schema", "0"))
-                    if version > SCHEMA_VERSION:
-                        raise LibraryError(src, f"was written by a newer version (schema {version}); update Resolution Compare")
-                    if version != SCHEMA_VERSION or "shingle" not in meta:
-                        raise LibraryError(src, f"has an unknown layout (schema {version}); {_REBUILD_HINT}")
-                    lib.shingle = int(meta["shingle"])
-                    conn.execute("PRAGMA synchronous = NORMAL")
+                created = lib._create_once()
+                if created and seed:
+                    lib.add_samples()
+                meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+                version = _meta_int(meta, "schema", src)
+                if version > SCHEMA_VERSION:
+                    raise LibraryError(src, f"was written by a newer version (schema {version}); update Resolution Compare")
+                if version != SCHEMA_VERSION or "shingle" not in meta:
+                    raise LibraryError(src, f"has an unknown layout (schema {version}); {_REBUILD_HINT}")
+                lib.shingle = _meta_int(meta, "shingle", src)
+                if not 1 <= lib.shingle <= 64:
+                    raise LibraryError(src, f"has an unknown layout (bad shingle value); {_REBUILD_HINT}")
+                conn.execute("PRAGMA synchronous = NORMAL")
         except BaseException:
             conn.close()
             raise
@@ -376,11 +387,27 @@ class Library:
         return type(self)(Path(MEMORY), conn, self.shingle)
 
     def _create(self) -> None:
+        """Create the schema in a new (in-memory) database."""
+        if not self._create_once():
+            raise LibraryError(str(self.path), "is an SQLite database but not a Resolution Compare library")
+
+    def _create_once(self) -> bool:
+        """Create the schema unless it is there, under ``BEGIN IMMEDIATE``: two processes
+        opening a new library at once are serialised by SQLite's own lock, the second
+        sees the first one's tables.  Returns whether this call created them."""
         c = self.conn
-        c.execute("PRAGMA journal_mode = WAL")
+        if not self.in_memory:
+            c.execute("PRAGMA journal_mode = WAL")
         c.execute("PRAGMA synchronous = NORMAL")
         c.execute("BEGIN IMMEDIATE")
         try:
+            has_meta = c.execute(
+                "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()[0]
+            if has_meta:
+                c.execute("COMMIT")
+                return False
+            if c.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                raise LibraryError(str(self.path), "is an SQLite database but not a Resolution Compare library")
             for stmt in _SCHEMA.strip().split(";"):
                 if stmt.strip():
                     c.execute(stmt)
@@ -388,8 +415,10 @@ class Library:
             c.executemany("INSERT INTO meta VALUES (?, ?)",
                           [("schema", str(SCHEMA_VERSION)), ("shingle", str(self.shingle)), ("created", now)])
             c.execute("COMMIT")
+            return True
         except BaseException:
-            c.execute("ROLLBACK")
+            if c.in_transaction:
+                c.execute("ROLLBACK")
             raise
 
     @classmethod
@@ -403,7 +432,7 @@ class Library:
         user_sources: list[str] = []
         if p.exists() and p.stat().st_size > 0:
             try:
-                conn = sqlite3.connect(f"file:{p}?mode=ro", uri=True)
+                conn = sqlite3.connect(f"{p.resolve().as_uri()}?mode=ro", uri=True)
                 try:
                     user_sources = [r[0] for r in conn.execute(
                         "SELECT source FROM documents WHERE origin = 'user' AND source IS NOT NULL ORDER BY id")]
@@ -412,12 +441,19 @@ class Library:
             except sqlite3.Error:
                 notes.append("the old library could not be read: add your own files again")
             backup = p.with_name(p.name + ".broken")
-            shutil.move(str(p), str(backup))
+            try:
+                shutil.move(str(p), str(backup))
+            except OSError as exc:
+                raise LibraryError(str(p), f"cannot rebuild the library: it cannot be moved aside "
+                                           f"({exc.strerror or type(exc).__name__}; read-only folder?)") from None
             notes.append(f"old library kept as {backup}")
         for ext in ("-wal", "-shm", "-journal"):
             side = p.with_name(p.name + ext)
-            if side.exists():
-                side.unlink()
+            try:
+                if side.exists():
+                    side.unlink()
+            except OSError as exc:
+                raise LibraryError(str(side), f"cannot rebuild the library ({exc.strerror or type(exc).__name__})") from None
         lib = cls.open(p, seed=seed)
         for s in user_sources:
             if Path(s).is_file():
@@ -456,6 +492,8 @@ class Library:
             if "locked" in msg or "busy" in msg:
                 raise LibraryError(src, "the library is in use by another program; try again") from None
             if isinstance(ev, sqlite3.OperationalError) and ("readonly" in msg or "read-only" in msg):
+                raise LibraryError(src, "the library cannot be written (read-only)") from None
+            if isinstance(ev, sqlite3.OperationalError) and not self.lib.in_memory and not _writable(self.lib.path):
                 raise LibraryError(src, "the library cannot be written (read-only)") from None
             if isinstance(ev, sqlite3.OperationalError) and "disk" in msg and "full" in msg:
                 raise LibraryError(src, "the disk is full") from None

@@ -55,6 +55,9 @@ def _address_space() -> int:
 
 
 def _child(conn, memory: int, fn: Callable[..., Any], args: tuple, kwargs: dict) -> None:
+    import faulthandler
+
+    faulthandler.disable()      # a crash in C is reported by the parent in one line, not dumped
     try:
         if memory > 0:
             cap = _address_space() + memory

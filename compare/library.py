@@ -44,10 +44,12 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import os
+import random
 import re
 import shutil
 import sqlite3
 import sys
+import time
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -394,7 +396,21 @@ class Library:
     def _create_once(self) -> bool:
         """Create the schema unless it is there, under ``BEGIN IMMEDIATE``: two processes
         opening a new library at once are serialised by SQLite's own lock, the second
-        sees the first one's tables.  Returns whether this call created them."""
+        sees the first one's tables.  Returns whether this call created them.
+
+        Switching a new file to WAL can fail with "database is locked" at once (SQLite
+        does not wait there while the other process converts it): retried for 10 s."""
+        deadline = time.monotonic() + 10.0
+        while True:
+            try:
+                return self._create_once_try()
+            except sqlite3.OperationalError as exc:
+                msg = str(exc)
+                if ("locked" not in msg and "busy" not in msg) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02 + random.random() * 0.08)
+
+    def _create_once_try(self) -> bool:
         c = self.conn
         if not self.in_memory:
             c.execute("PRAGMA journal_mode = WAL")

@@ -572,13 +572,16 @@ def _classify(
     op_seen = False
     roman_list = False                       # the (a)-level list under ``top`` is numbered (i), (ii), …
 
+    next_k: dict[str, int] = {}              # next suffix to try per id (linear, not a scan from 2 each time)
+
     def unique(pid: str) -> str:
         if pid not in seen_ids:
             seen_ids.add(pid)
             return pid
-        k = 2
+        k = next_k.get(pid, 2)
         while f"{pid}#{k}" in seen_ids:
             k += 1
+        next_k[pid] = k + 1
         seen_ids.add(f"{pid}#{k}")
         warnings.append(f"paragraph number {pid} appears twice; the second is {pid}#{k}")
         return f"{pid}#{k}"

@@ -28,10 +28,11 @@ How each risk is bounded
   Streamlit, which runs scripts outside the main thread where ``signal.alarm`` is
   unavailable) and never leaves a half-killed parser behind.  Its limit: a single
   call into a C library (one lxml parse, one PDFium page load) is not interrupted;
-  the size limits above bound what such a call can be given.  An application that
-  needs a hard wall-clock bound even then should call the reader in a worker
-  process and kill it on timeout.
-* **Paragraph count** — ``max_paragraphs`` blocks per file, checked while reading.
+  the size limits above bound what such a call can be given.  For that,
+  :func:`compare.api.load` reads PDFs and larger files in a worker process
+  (:mod:`.worker`) that is stopped at ``max_seconds`` or ``max_memory_bytes``.
+* **Paragraph count** — ``max_paragraphs`` blocks per file, checked while reading,
+  and again (with ``max_paragraph_words`` and ``max_words``) after structure.
 
 Nothing is written: readers work on the bytes in memory, no temporary files.
 """

@@ -384,7 +384,8 @@ def _continues(prev: _Segment, nxt: _Segment) -> bool:
     lab, _ = _parse_label(nxt.text)
     if lab is not None:
         return False
-    prev_text = _TRAILING_INLINE_MARK.sub("", _MARK_RE.sub("", prev.text).rstrip())
+    # only the end of prev matters: a window keeps a long chain of joins linear (prev grows with each)
+    prev_text = _TRAILING_INLINE_MARK.sub("", _MARK_RE.sub("", prev.text.rstrip()[-256:]).rstrip())
     if not prev_text or _TERMINAL.search(prev_text):
         return False  # a finished paragraph; Russian and German PPs start in lower case
     if nxt.text.lstrip()[:1].islower():

@@ -199,6 +199,20 @@ def test_alignment_beyond_its_bound_is_refused_at_once(tmp_path):
     assert run.rc == 2 and "too many paragraphs to align" in run.stderr
 
 
+@pytest.mark.parametrize("other", ["sample", "itself"])
+def test_comparing_just_under_the_paragraph_limit_is_bounded(tmp_path, other):
+    """19,990 paragraphs against the sample (rc 0) or against themselves (refused or done,
+    never a MemoryError or a hang)."""
+    big = mh.make_many_paragraphs_txt(tmp_path)
+    sample = ROOT / "samples" / "draft-rev1-2008-11-10.fr.md"
+    first = sample if other == "sample" else big
+    run = _cli(tmp_path, [big, sample], "diff", str(first), str(big), "--format", "json")
+    if other == "sample":
+        assert run.rc == 0 or "took longer than" in run.stderr, run.stderr
+    else:
+        assert run.rc == 2 and "too many paragraphs to align" in run.stderr
+
+
 def test_large_comparison_runs_in_a_bounded_worker(monkeypatch):
     from compare.readers.safety import Limits
 

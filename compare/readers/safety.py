@@ -69,7 +69,7 @@ class Limits:
     max_words: int = 1_000_000             # words in one version (after structure)
     max_seconds: float = 12.0              # wall time to read one file (hard: a worker process is stopped)
     max_memory_bytes: int = 1024 * MiB     # new memory the reading worker may take (RLIMIT_AS)
-    max_compare_seconds: float = 15.0      # wall time per pair to compare large versions (hard, in a worker)
+    max_compare_seconds: float = 12.0      # wall time per pair to compare large versions (hard, in a worker)
     # .docx (zip) ---------------------------------------------------------------
     max_zip_members: int = 5_000           # entries in the zip directory
     max_unzipped_bytes: int = 512 * MiB    # sum of the declared sizes of all entries

@@ -534,6 +534,17 @@ def make_numbers_only_txt(out: Path, n: int = 100_000) -> Path:
     return path
 
 
+def make_many_paragraphs_txt(out: Path, n: int = 19_990) -> Path:
+    """Just under the paragraph limit: distinct operative paragraphs of ordinary words."""
+    words = ("Member States cooperation trafficking persons victims protection report Secretary-General "
+             "international assistance measures national legislation").split()
+    rnd = random.Random(16)
+    paras = [f"{i}. Urges " + " ".join(rnd.choice(words) for _ in range(12)) + ";" for i in range(1, n + 1)]
+    path = out / "many_paragraphs.txt"
+    path.write_text("The General Assembly,\n\n" + "\n\n".join(paras) + "\n", encoding="utf-8")
+    return path
+
+
 def make_html_browser_quirks(out: Path) -> Path:
     """Normal HTML5 that an old parser loses text on: a void <embed>, a body inside a
     <form>, a <button> inside a paragraph."""
@@ -587,6 +598,7 @@ def make_all(out: Path) -> tuple[dict[str, Path], str]:
         "spaces_txt": lambda: make_spaces_txt(out),
         "form_feeds_txt": lambda: make_form_feeds_txt(out),
         "numbers_only_txt": lambda: make_numbers_only_txt(out),
+        "many_paragraphs_txt": lambda: make_many_paragraphs_txt(out),
         "browser_quirks_html": lambda: make_html_browser_quirks(out),
         "pdf_decompression_bomb": lambda: make_pdf_decompression_bomb(out),
         "pdf_many_objects": lambda: make_pdf_many_objects(out),

@@ -65,7 +65,7 @@ class Limits:
     max_text_bytes: int = 16 * MiB         # .txt/.md/.html before decoding
     max_text_chars: int = 16 * MiB         # decoded text (any format)
     max_paragraphs: int = 20_000           # blocks read from one file, and paragraphs after structure
-    max_paragraph_words: int = 250_000     # words in one paragraph (after structure)
+    max_paragraph_words: int = 100_000     # words in one paragraph (after structure)
     max_words: int = 1_000_000             # words in one version (after structure)
     max_seconds: float = 12.0              # wall time to read one file (hard: a worker process is stopped)
     max_memory_bytes: int = 1024 * MiB     # new memory the reading worker may take (RLIMIT_AS)

@@ -464,9 +464,10 @@ def make_big_txt(out: Path, mib: int = 50) -> Path:
 
 
 def make_emphasis_bomb_md(out: Path) -> Path:
-    """1 MB of unpaired emphasis stars and unclosed comments (regex backtracking)."""
+    """270 KB of unpaired emphasis stars (90,000 words: under the per-paragraph word limit) and
+    unclosed comments (regex backtracking)."""
     path = out / "emphasis_bomb.md"
-    path.write_text("The General Assembly,\n\n1. " + "*a " * 200_000 + "\n\n2. " + "<!-- x " * 50_000 + "\n",
+    path.write_text("The General Assembly,\n\n1. " + "*a " * 90_000 + "\n\n2. " + "<!-- x " * 50_000 + "\n",
                     encoding="utf-8")
     return path
 
@@ -535,11 +536,12 @@ def make_numbers_only_txt(out: Path, n: int = 100_000) -> Path:
 
 
 def make_many_paragraphs_txt(out: Path, n: int = 19_990) -> Path:
-    """Just under the paragraph limit: distinct operative paragraphs of ordinary words."""
+    """Just under the paragraph limit: distinct paragraphs of ordinary words (preambular
+    ones: operative numbers stop at 9999)."""
     words = ("Member States cooperation trafficking persons victims protection report Secretary-General "
              "international assistance measures national legislation").split()
     rnd = random.Random(16)
-    paras = [f"{i}. Urges " + " ".join(rnd.choice(words) for _ in range(12)) + ";" for i in range(1, n + 1)]
+    paras = [f"Recalling {i} " + " ".join(rnd.choice(words) for _ in range(12)) + "," for i in range(1, n + 1)]
     path = out / "many_paragraphs.txt"
     path.write_text("The General Assembly,\n\n" + "\n\n".join(paras) + "\n", encoding="utf-8")
     return path

@@ -128,21 +128,25 @@ def _paragraphs(text: str) -> Iterator[str]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _strip_comments(text)
     cur: list[str] = []
+    blank_page = False          # a form-feed break was the last thing yielded: blank pages add none
     for k, line in enumerate(io.StringIO(text, newline="\n")):
         line = line[:-1] if line.endswith("\n") else line
         if not k % 4096:
             tick()
         if "\f" in line:  # form feeds: page breaks inside a line (each one, in one pass)
             *heads, line = line.split("\f")
-            for j, head in enumerate(heads):
+            for head in heads:
                 if head.strip():
                     cur.append(head)
                 if cur:
                     yield "\n".join(cur)
                     cur = []
-                elif j:
-                    continue        # blank pages: one break for a run of form feeds
+                elif blank_page:
+                    continue        # a run of blank pages: one break
                 yield "---"
+                blank_page = True
+        if line.strip():
+            blank_page = False
         if not line.strip():
             if cur:
                 yield "\n".join(cur)

@@ -79,6 +79,21 @@ class LibraryError(InputError):
     """The library database cannot be used (damaged, not a library, too new, in use)."""
 
 
+def _library_path(path: Optional[PathLike]) -> Path:
+    """The library file: ``path`` (``~`` expanded) or :func:`default_path`; one line when unusable."""
+    if path is None:
+        return default_path()
+    if not str(path).strip():
+        raise LibraryError("--library", "no file name given")
+    try:
+        p = Path(path).expanduser()
+    except (RuntimeError, ValueError) as exc:      # "~nosuchuser/…", a NUL in the name
+        raise LibraryError(str(path), f"not a usable file name ({type(exc).__name__})") from None
+    if not p.name or p.name in (".", ".."):
+        raise LibraryError(str(path), "is a folder, not a library file; give a file name with --library")
+    return p
+
+
 def _writable(p: Path) -> bool:
     """Whether SQLite can write the library: the file and (for its WAL and lock files) the folder."""
     return os.access(p, os.W_OK) and os.access(p.parent if str(p.parent) else Path("."), os.W_OK | os.X_OK)
@@ -310,7 +325,7 @@ class Library:
         (and, with ``seed``, adding the bundled samples) when it does not exist."""
         if path is not None and str(path) == MEMORY:
             return cls._open_memory(seed)
-        p = Path(path).expanduser() if path is not None else default_path()
+        p = _library_path(path)
         src = str(p)
         is_new = not p.exists() or p.stat().st_size == 0
         if not is_new:
@@ -443,7 +458,9 @@ class Library:
         ``<name>.broken``; a new library is created (seeded with the samples) and the
         files the user had added are added again when the old file still lists them
         and they still exist.  Returns the new library and notes for the user."""
-        p = Path(path).expanduser() if path is not None else default_path()
+        p = _library_path(path)
+        if p.is_dir():
+            raise LibraryError(str(p), "is a folder, not a library file; give a file name with --library")
         notes: list[str] = []
         user_sources: list[str] = []
         if p.exists() and p.stat().st_size > 0:

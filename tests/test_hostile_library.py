@@ -91,3 +91,18 @@ def test_malformed_meta_value_is_one_line(tmp_path, key, value):
                           cwd=ROOT, capture_output=True, text=True, timeout=120,
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert proc.returncode == 2 and len(proc.stderr.splitlines()) == 1, proc.stderr
+
+
+@pytest.mark.parametrize("name", ["", ".", "folder", "~nosuchuser-16/lib.sqlite"])
+@pytest.mark.parametrize("action", ["--list-library", "--rebuild-library"])
+def test_a_folder_or_no_name_is_one_line_and_never_moved(tmp_path, name, action):
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "folder" / "keep.txt").write_text("delegation notes")
+    before = sorted(p.name for p in tmp_path.iterdir())
+    proc = subprocess.run([sys.executable, "-m", "compare", "trace", action, "--library", name],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert proc.returncode == 2 and len(proc.stderr.splitlines()) == 1, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+    assert (tmp_path / "folder" / "keep.txt").read_text() == "delegation notes"

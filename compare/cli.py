@@ -22,7 +22,7 @@ from .readers.safety import DEFAULT_LIMITS, Limits
 from .textclean import clean
 from .trace_cli import add_trace_parser
 
-EXIT_OK, EXIT_INPUT = 0, 2
+EXIT_OK, EXIT_BUG, EXIT_INPUT = 0, 1, 2
 
 
 def _print_json(obj: object) -> None:
@@ -77,6 +77,8 @@ def _limits(args: argparse.Namespace) -> Limits:
     """Per-file limits; --max-size raises or lowers the size caps together."""
     if getattr(args, "max_size", None) is None:
         return DEFAULT_LIMITS
+    if not 0 < args.max_size <= 64 * 1024:          # also refuses nan and inf
+        raise InputError("--max-size", "give a size in MB between 0 and 65536")
     b = int(args.max_size * 1024 * 1024)
     return replace(DEFAULT_LIMITS, max_file_bytes=b, max_text_bytes=b)
 
@@ -278,6 +280,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except KeyboardInterrupt:
         return 130
+    except MemoryError:
+        sys.stderr.write("error: the input is too large to process in the memory available\n")
+        return EXIT_INPUT
+    except Exception as exc:  # a bug: one line, not a traceback (RESOLUTION_COMPARE_DEBUG=1 shows it)
+        import os
+
+        if os.environ.get("RESOLUTION_COMPARE_DEBUG"):
+            raise
+        sys.stderr.write(f"error: internal error ({type(exc).__name__}); please report it "
+                         "(set RESOLUTION_COMPARE_DEBUG=1 for details)\n")
+        return EXIT_BUG
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -247,3 +247,10 @@ def test_parser_messages_never_quote_the_file(tmp_path):
     run = _cli(tmp_path, [path], "parse", str(path))
     assert run.rc == 2 and "damaged XML in word/document.xml" in run.stderr
     assert "CONFIDENTIAL" not in run.stderr
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-1", "0", "1e30"])
+def test_odd_max_size_is_one_line(tmp_path, value):
+    md = ROOT / "samples" / "draft-rev1-2008-11-10.fr.md"
+    run = _cli(tmp_path, [md], "parse", str(md), f"--max-size={value}")
+    assert run.rc == 2 and "--max-size" in run.stderr

@@ -54,17 +54,29 @@ def _address_space() -> int:
         return 0
 
 
+def _limit_memory(memory: int) -> None:
+    """Cap this (child) process's address space at its current size plus ``memory``."""
+    now = _address_space()
+    if not now:                     # size unknown (no /proc): a cap could kill the child at once
+        return
+    cap = now + memory
+    try:
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            cap = min(cap, hard)
+        if soft == resource.RLIM_INFINITY or soft > cap:
+            resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    except (ValueError, OSError):   # a platform that refuses: the wall clock still holds
+        pass
+
+
 def _child(conn, memory: int, fn: Callable[..., Any], args: tuple, kwargs: dict) -> None:
     import faulthandler
 
     faulthandler.disable()      # a crash in C is reported by the parent in one line, not dumped
     try:
         if memory > 0:
-            cap = _address_space() + memory
-            soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-            if hard != resource.RLIM_INFINITY:
-                cap = min(cap, hard)
-            resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+            _limit_memory(memory)
         result = ("ok", fn(*args, **kwargs))
     except InputError as exc:
         result = ("error", exc)

@@ -9,12 +9,12 @@ import re
 from pathlib import Path
 from typing import Union
 
+from .errors import TooLargeError
 from .model import Comparison, CompareOptions, Document, Lineage
 from .readers import SUPPORTED, clean_raw, read_bytes, read_path
-from .errors import TooLargeError
 from .readers.safety import DEFAULT_LIMITS, Limits
-from .readers.worker import run_bounded
 from .readers.text import read_text
+from .readers.worker import run_bounded
 from .structure import build_document
 from .textclean import clean
 
@@ -154,7 +154,7 @@ def compare_versions(docs: list[Document], options: CompareOptions | None = None
 def _bounded_compare(fn, docs: list[Document], limits: Limits, *args):
     """Run a comparison here when small, else in a worker with a hard time and memory
     limit; refuse at once what alignment cannot do within them."""
-    pairs = [(a, b) for a, b in zip(docs, docs[1:])]
+    pairs = list(zip(docs, docs[1:]))
     what = " → ".join(d.label or d.source or "?" for d in docs)
     worst = max((len(a.paragraphs) * len(b.paragraphs) for a, b in pairs), default=0)
     if worst > MAX_PAIRS:

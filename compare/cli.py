@@ -19,9 +19,10 @@ from .errors import InputError
 from .export.jsonout import document_dict
 from .model import CompareOptions, Document
 from .readers.safety import DEFAULT_LIMITS, Limits
+from .textclean import clean
 from .trace_cli import add_trace_parser
 
-EXIT_OK, EXIT_INPUT = 0, 2
+EXIT_OK, EXIT_BUG, EXIT_INPUT = 0, 1, 2
 
 
 def _print_json(obj: object) -> None:
@@ -82,6 +83,8 @@ def _limits(args: argparse.Namespace) -> Limits:
     """Per-file limits; --max-size raises or lowers the size caps together."""
     if getattr(args, "max_size", None) is None:
         return DEFAULT_LIMITS
+    if not 0 < args.max_size <= 64 * 1024:          # also refuses nan and inf
+        raise InputError("--max-size", "give a size in MB between 0 and 65536")
     b = int(args.max_size * 1024 * 1024)
     return replace(DEFAULT_LIMITS, max_file_bytes=b, max_text_bytes=b)
 
@@ -96,12 +99,16 @@ def _options(args: argparse.Namespace) -> CompareOptions:
     )
 
 
+#: Warnings about the versions (order against the dates, the same text twice), printed on
+#: stderr once the command has succeeded: a failing command prints its one error line only.
+_WARNINGS: list[str] = []
+
+
 def _ordered(args: argparse.Namespace, docs: list[Document]) -> list[Document]:
     """The versions as given (``--order given``, default) or by what they say (``--order auto``);
-    warnings (order against the dates, the same text twice) on stderr."""
+    warnings (order against the dates, the same text twice) for stderr."""
     result = api.order_versions(docs, None if args.order == "auto" else list(range(len(docs))))
-    for w in result.warnings:
-        print(f"warning: {w}", file=sys.stderr)
+    _WARNINGS.extend(result.warnings)
     return [docs[i] for i in result.order]
 
 
@@ -191,11 +198,11 @@ def _cmd_redline(args: argparse.Namespace) -> int:
     new = api.load(Path(args.new), label=labels[1], limits=_limits(args))
     if api.cross_language(old, new):
         raise InputError("redline", f"{old.label} ({old.meta.language}) and {new.label} ({new.meta.language}) are in different languages: tracked changes across languages mean nothing; write the concordance table with 'python -m compare table OLD NEW -o OUT.docx'")
-    for w in api.order_versions([old, new], [0, 1]).warnings:
-        print(f"warning: {w}", file=sys.stderr)
+    _WARNINGS.extend(api.order_versions([old, new], [0, 1]).warnings)
     cmp = api.compare(old, new, _options(args))
     trace = _redline_trace(args, old, new) if args.trace_appendix else None
-    data = redline_docx(cmp, author=args.author, date=args.date, summary=not args.no_summary,
+    author = clean(args.author) if args.author else args.author     # argv may hold any bytes
+    data = redline_docx(cmp, author=author, date=args.date, summary=not args.no_summary,
                         moves="delete-insert" if args.moves_as_delete_insert else "move", trace=trace,
                         outside="omit" if args.omit_outside else "show")
     _write_output(args.output, data, [args.old, args.new])
@@ -312,8 +319,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if getattr(args, "files", None) is not None and len(args.files) < 2:
         parser.error(f"{args.command} needs at least two files")
+    _WARNINGS.clear()
     try:
-        return args.func(args)
+        rc = args.func(args)
+        for w in _WARNINGS:
+            sys.stderr.write(f"warning: {w}\n")
+        return rc
     except InputError as exc:
         sys.stderr.write(f"error: {exc}\n")
         return EXIT_INPUT
@@ -321,6 +332,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except KeyboardInterrupt:
         return 130
+    except MemoryError:
+        sys.stderr.write("error: the input is too large to process in the memory available\n")
+        return EXIT_INPUT
+    except Exception as exc:  # a bug: one line, not a traceback (RESOLUTION_COMPARE_DEBUG=1 shows it)
+        import os
+
+        if os.environ.get("RESOLUTION_COMPARE_DEBUG"):
+            raise
+        sys.stderr.write(f"error: internal error ({type(exc).__name__}); please report it "
+                         "(set RESOLUTION_COMPARE_DEBUG=1 for details)\n")
+        return EXIT_BUG
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -47,10 +47,12 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import os
+import random
 import re
 import shutil
 import sqlite3
 import sys
+import time
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -82,6 +84,34 @@ MEMORY = ":memory:"
 
 class LibraryError(InputError):
     """The library database cannot be used (damaged, not a library, too new, in use)."""
+
+
+def _library_path(path: Optional[PathLike]) -> Path:
+    """The library file: ``path`` (``~`` expanded) or :func:`default_path`; one line when unusable."""
+    if path is None:
+        return default_path()
+    if not str(path).strip():
+        raise LibraryError("--library", "no file name given")
+    try:
+        p = Path(path).expanduser()
+    except (RuntimeError, ValueError) as exc:      # "~nosuchuser/…", a NUL in the name
+        raise LibraryError(str(path), f"not a usable file name ({type(exc).__name__})") from None
+    if not p.name or p.name in (".", ".."):
+        raise LibraryError(str(path), "is a folder, not a library file; give a file name with --library")
+    return p
+
+
+def _writable(p: Path) -> bool:
+    """Whether SQLite can write the library: the file and (for its WAL and lock files) the folder."""
+    return os.access(p, os.W_OK) and os.access(p.parent if str(p.parent) else Path("."), os.W_OK | os.X_OK)
+
+
+def _meta_int(meta: dict, key: str, src: str) -> int:
+    """An integer from the meta table, or one clear line."""
+    try:
+        return int(str(meta.get(key, "0")).strip())
+    except ValueError:
+        raise LibraryError(src, f"has an unknown layout (bad {key} value); {_REBUILD_HINT}") from None
 
 
 # ----------------------------------------------------------------------------- hashing
@@ -295,7 +325,7 @@ class Library:
         (and adding the documents ``seed()`` returns, as samples) when it does not exist."""
         if path is not None and str(path) == MEMORY:
             return cls._open_memory(seed)
-        p = Path(path).expanduser() if path is not None else default_path()
+        p = _library_path(path)
         src = str(p)
         is_new = not p.exists() or p.stat().st_size == 0
         if not is_new:
@@ -313,6 +343,9 @@ class Library:
                 p.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise LibraryError(src, f"cannot create the library folder ({exc.strerror or exc})") from None
+        if not is_new and not _writable(p):
+            raise LibraryError(src, "the library is read-only (its file or folder cannot be written); "
+                                    "choose another with --library")
         try:
             conn = sqlite3.connect(str(p), isolation_level=None, timeout=10.0)
         except sqlite3.Error as exc:
@@ -322,23 +355,19 @@ class Library:
             with lib._guard():
                 conn.execute("PRAGMA busy_timeout = 10000")
                 conn.execute("PRAGMA cache_size = -65536")      # 64 MB page cache, used as needed
-                has_meta = conn.execute(
-                    "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()[0]
-                if not has_meta:
-                    n_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-                    if n_tables:
-                        raise LibraryError(src, "is an SQLite database but not a Resolution Compare library")
-                    lib._create()
+                created = lib._create_once()
+                if created:
                     lib._seed(seed)
-                else:
-                    meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-                    version = int(meta.get("schema", "0"))
-                    if version > SCHEMA_VERSION:
-                        raise LibraryError(src, f"was written by a newer version (schema {version}); update Resolution Compare")
-                    if version != SCHEMA_VERSION or "shingle" not in meta:
-                        raise LibraryError(src, f"has an unknown layout (schema {version}); {_REBUILD_HINT}")
-                    lib.shingle = int(meta["shingle"])
-                    conn.execute("PRAGMA synchronous = NORMAL")
+                meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+                version = _meta_int(meta, "schema", src)
+                if version > SCHEMA_VERSION:
+                    raise LibraryError(src, f"was written by a newer version (schema {version}); update Resolution Compare")
+                if version != SCHEMA_VERSION or "shingle" not in meta:
+                    raise LibraryError(src, f"has an unknown layout (schema {version}); {_REBUILD_HINT}")
+                lib.shingle = _meta_int(meta, "shingle", src)
+                if not 1 <= lib.shingle <= 64:
+                    raise LibraryError(src, f"has an unknown layout (bad shingle value); {_REBUILD_HINT}")
+                conn.execute("PRAGMA synchronous = NORMAL")
         except BaseException:
             conn.close()
             raise
@@ -374,11 +403,41 @@ class Library:
         return type(self)(Path(MEMORY), conn, self.shingle)
 
     def _create(self) -> None:
+        """Create the schema in a new (in-memory) database."""
+        if not self._create_once():
+            raise LibraryError(str(self.path), "is an SQLite database but not a Resolution Compare library")
+
+    def _create_once(self) -> bool:
+        """Create the schema unless it is there, under ``BEGIN IMMEDIATE``: two processes
+        opening a new library at once are serialised by SQLite's own lock, the second
+        sees the first one's tables.  Returns whether this call created them.
+
+        Switching a new file to WAL can fail with "database is locked" at once (SQLite
+        does not wait there while the other process converts it): retried for 10 s."""
+        deadline = time.monotonic() + 10.0
+        while True:
+            try:
+                return self._create_once_try()
+            except sqlite3.OperationalError as exc:
+                msg = str(exc)
+                if ("locked" not in msg and "busy" not in msg) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02 + random.random() * 0.08)
+
+    def _create_once_try(self) -> bool:
         c = self.conn
-        c.execute("PRAGMA journal_mode = WAL")
+        if not self.in_memory:
+            c.execute("PRAGMA journal_mode = WAL")
         c.execute("PRAGMA synchronous = NORMAL")
         c.execute("BEGIN IMMEDIATE")
         try:
+            has_meta = c.execute(
+                "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()[0]
+            if has_meta:
+                c.execute("COMMIT")
+                return False
+            if c.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                raise LibraryError(str(self.path), "is an SQLite database but not a Resolution Compare library")
             for stmt in _SCHEMA.strip().split(";"):
                 if stmt.strip():
                     c.execute(stmt)
@@ -386,8 +445,10 @@ class Library:
             c.executemany("INSERT INTO meta VALUES (?, ?)",
                           [("schema", str(SCHEMA_VERSION)), ("shingle", str(self.shingle)), ("created", now)])
             c.execute("COMMIT")
+            return True
         except BaseException:
-            c.execute("ROLLBACK")
+            if c.in_transaction:
+                c.execute("ROLLBACK")
             raise
 
     def _seed(self, seed: Seed) -> None:
@@ -403,12 +464,14 @@ class Library:
         files the user had added are added again (parsed by ``reload(path)``) when the
         old file still lists them and they still exist.  Returns the new library and
         notes for the user."""
-        p = Path(path).expanduser() if path is not None else default_path()
+        p = _library_path(path)
+        if p.is_dir():
+            raise LibraryError(str(p), "is a folder, not a library file; give a file name with --library")
         notes: list[str] = []
         user_sources: list[str] = []
         if p.exists() and p.stat().st_size > 0:
             try:
-                conn = sqlite3.connect(f"file:{p}?mode=ro", uri=True)
+                conn = sqlite3.connect(f"{p.resolve().as_uri()}?mode=ro", uri=True)
                 try:
                     user_sources = [r[0] for r in conn.execute(
                         "SELECT source FROM documents WHERE origin = 'user' AND source IS NOT NULL ORDER BY id")]
@@ -417,12 +480,19 @@ class Library:
             except sqlite3.Error:
                 notes.append("the old library could not be read: add your own files again")
             backup = p.with_name(p.name + ".broken")
-            shutil.move(str(p), str(backup))
+            try:
+                shutil.move(str(p), str(backup))
+            except OSError as exc:
+                raise LibraryError(str(p), f"cannot rebuild the library: it cannot be moved aside "
+                                           f"({exc.strerror or type(exc).__name__}; read-only folder?)") from None
             notes.append(f"old library kept as {backup}")
         for ext in ("-wal", "-shm", "-journal"):
             side = p.with_name(p.name + ext)
-            if side.exists():
-                side.unlink()
+            try:
+                if side.exists():
+                    side.unlink()
+            except OSError as exc:
+                raise LibraryError(str(side), f"cannot rebuild the library ({exc.strerror or type(exc).__name__})") from None
         lib = cls.open(p, seed=seed)
         for s in user_sources:
             if Path(s).is_file() and reload is None:
@@ -463,6 +533,8 @@ class Library:
             if "locked" in msg or "busy" in msg:
                 raise LibraryError(src, "the library is in use by another program; try again") from None
             if isinstance(ev, sqlite3.OperationalError) and ("readonly" in msg or "read-only" in msg):
+                raise LibraryError(src, "the library cannot be written (read-only)") from None
+            if isinstance(ev, sqlite3.OperationalError) and not self.lib.in_memory and not _writable(self.lib.path):
                 raise LibraryError(src, "the library cannot be written (read-only)") from None
             if isinstance(ev, sqlite3.OperationalError) and "disk" in msg and "full" in msg:
                 raise LibraryError(src, "the disk is full") from None

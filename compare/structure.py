@@ -46,7 +46,9 @@ from .model import (
 
 _ARABIC_INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _OP_LABEL = re.compile(r"^\s*(\d{1,4})\s*(?:[.)]|[-–](?=\s))\s*(?=\S)")   # "5.", "5)", Arabic "5 -"
-_SUB_LABEL = re.compile(r"^\s*\(?\s*([^\W\d_]{1,6})\s*\)\s*(?=\S)")
+# "(a)", "a)"; spaces inside the bracket only after "(" (``\s*\(?\s*`` backtracks
+# quadratically on a run of spaces)
+_SUB_LABEL = re.compile(r"^\s*(?:\(\s*)?([^\W\d_]{1,6})\s*\)\s*(?=\S)")
 _ROMAN = re.compile(r"^(?=[ivxlc]+$)c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 # a marker's number as Word prints it: "3", "iv", "*" (endnotes, custom marks)
 _MARK_RE = re.compile(re.escape(MARK_OPEN) + "([^" + MARK_OPEN + MARK_CLOSE + "]{1,12})" + re.escape(MARK_CLOSE))
@@ -216,14 +218,16 @@ _COMMITTEE = re.compile(rf"\b({alternatives('committee')})", re.I)
 _AGENDA = re.compile(
     rf"(?:{alternatives('agenda')})\s+(\w\S*?)[,.]?(?:\s+(?:{alternatives('agenda_tail')})\b.*)?$", re.I
 )
-_DOC_TYPE = re.compile(rf"^(?P<sponsors>.*?)\s*:\s*(?P<type>{alternatives('doc_types')})\s*\.?$", re.I)
+# (?<!\s): the spaces before ":" are tried once per run, not once per space (quadratic)
+_DOC_TYPE = re.compile(rf"^(?P<sponsors>.*?)(?<!\s)\s*:\s*(?P<type>{alternatives('doc_types')})\s*\.?$", re.I)
 _RES_TITLE = re.compile(r"^(\d{2,3}/\d{1,4})\.\s+(.+)$")
 _ADOPTED = re.compile(rf"^(?:{alternatives('adopted_heading')})\b(?:\s+(?:{alternatives('adopted_on')}))?\s*(.*)$", re.I)
 _ORGAN = re.compile(rf"^(?:{alternatives('organs')})\b", re.I)
 _REPORT = re.compile(r"^\[.*\]$")
 _DATE = re.compile(r"\b(1er|\d{1,2})(?:\s+de)?\s+([^\W\d_]+)(?:\s+de)?\s+(\d{4})\b")
 _LANG_WORD = re.compile(rf"^(?:{alternatives('language_names')})$", re.I)
-_SPONSOR_SPLIT = re.compile(rf"\s*,\s*|\s+(?:{alternatives('and_word')})\s+")
+# (?<!\s): a match starts only where a run of spaces starts (else quadratic on long runs)
+_SPONSOR_SPLIT = re.compile(rf"(?<!\s)\s*,\s*|(?<!\s)\s+(?:{alternatives('and_word')})\s+")
 
 
 def _iso_date(text: str) -> Optional[str]:
@@ -394,7 +398,8 @@ def _continues(prev: _Segment, nxt: _Segment) -> bool:
     lab, _ = _parse_label(nxt.text)
     if lab is not None:
         return False
-    prev_text = _TRAILING_INLINE_MARK.sub("", _MARK_RE.sub("", prev.text).rstrip())
+    # only the end of prev matters: a window keeps a long chain of joins linear (prev grows with each)
+    prev_text = _TRAILING_INLINE_MARK.sub("", _MARK_RE.sub("", prev.text.rstrip()[-256:]).rstrip())
     if not prev_text or _TERMINAL.search(prev_text):
         return False  # a finished paragraph; Russian and German PPs start in lower case
     if nxt.text.lstrip()[:1].islower():
@@ -636,13 +641,16 @@ def _classify(
     op_seen = False
     roman_list = False                       # the (a)-level list under ``top`` is numbered (i), (ii), …
 
+    next_k: dict[str, int] = {}              # next suffix to try per id (linear, not a scan from 2 each time)
+
     def unique(pid: str) -> str:
         if pid not in seen_ids:
             seen_ids.add(pid)
             return pid
-        k = 2
+        k = next_k.get(pid, 2)
         while f"{pid}#{k}" in seen_ids:
             k += 1
+        next_k[pid] = k + 1
         seen_ids.add(f"{pid}#{k}")
         warnings.append(f"paragraph number {pid} appears twice; the second is {pid}#{k}")
         return f"{pid}#{k}"

@@ -3,7 +3,7 @@
 The stages, in order (a module may import its own stage and earlier ones, never a later one):
 
     foundation   model, errors, tokens, sequences, numerals,  (nothing of ours)
-                 namespaces (OOXML names, reader and writer)
+                 namespaces (OOXML names, reader and writer), textclean (valid Unicode)
     facts        symbols, furniture, language, lexicon        (UN symbols, per-language words)
     read         readers/                                     (bytes → raw blocks)
     structure    structure                                    (blocks → Document)
@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 STAGES: list[tuple[str, tuple[str, ...]]] = [
     ("foundation", ("compare", "compare.model", "compare.errors", "compare.tokens", "compare.sequences",
-                    "compare.numerals", "compare.namespaces")),
+                    "compare.numerals", "compare.namespaces", "compare.textclean")),
     ("facts", ("compare.symbols", "compare.furniture", "compare.language", "compare.lexicon")),
     ("read", ("compare.readers",)),
     ("structure", ("compare.structure",)),

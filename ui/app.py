@@ -34,6 +34,7 @@ import streamlit as st  # noqa: E402
 from compare.api import (compare_versions, default_label, load, load_text, open_library, order_versions,  # noqa: E402
                          short_label, trace_version)
 from compare.errors import InputError  # noqa: E402
+from compare.textclean import clean  # noqa: E402
 from compare.export.labels import distinct_labels  # noqa: E402
 from compare.model import CompareOptions, Lineage  # noqa: E402
 from ui import render  # noqa: E402
@@ -109,8 +110,8 @@ def _load(digest: str, name: str, pasted: bool, _data: bytes):
         return doc, None
     except InputError as err:
         return None, str(err)
-    except Exception as exc:  # a bug must not take the other versions down
-        return None, f"{name}: could not be read ({type(exc).__name__}: {exc})"[:300]
+    except Exception as exc:  # a bug must not take the other versions down (its text may quote the file)
+        return None, f"{clean(name)}: could not be read ({type(exc).__name__})"
 
 
 @st.cache_data(show_spinner="Comparing the versions … (versions in different languages: the multilingual model "
@@ -279,7 +280,7 @@ def order_and_label(sources: list[Source]):
             c2.markdown(f"<div style='padding-top:2rem'>#{pos}</div>", unsafe_allow_html=True)
         if s.origin == "pasted":
             sb.button(f"Remove {s.name}", key=f"rm:{s.key}", on_click=_remove_pasted, args=(s.key,))
-        rows.append((int(pos), auto_pos[idx], idx, s, doc, (label or "").strip() or default))
+        rows.append((int(pos), auto_pos[idx], idx, s, doc, clean(label or "").strip() or default))
     rows.sort(key=lambda r: (r[0], r[1]))        # equal numbers: by date between them
     rows = [(r[0], r[2], r[3], r[4], r[5]) for r in rows]
     if loaded:
@@ -619,9 +620,11 @@ def downloads(lineage: Lineage, key: tuple, *, pair: bool, vs: Versions | None =
                        "nothing) — the compilation table below is the concordance")
         else:
             try:
-                data = _redline(key, step, author, moves, tkey if t is not None else None, lineage, t, outside)
+                data = _redline(key, step, clean(author), moves, tkey if t is not None else None, lineage, t, outside)
             except ImportError:
                 st.caption("Word redline: not available in this build")
+            except Exception as exc:  # noqa: BLE001 — one failing file must not take the page down
+                st.caption(f"⛔ Word redline could not be written ({type(exc).__name__})")
             else:
                 st.download_button("⬇ Word redline (.docx)", data, key="dl_redline", on_click="ignore",
                                    file_name=f"{_safe(c.old.label + '_to_' + c.new.label)}-redline.docx",
@@ -632,11 +635,19 @@ def downloads(lineage: Lineage, key: tuple, *, pair: bool, vs: Versions | None =
             except ImportError:
                 st.caption(f"Compilation table (.{fmt}): not available in this build")
                 continue
+            except Exception as exc:  # noqa: BLE001 — this button shows why, the others work
+                st.caption(f"⛔ Compilation table (.{fmt}) could not be written ({type(exc).__name__})")
+                continue
             st.download_button(f"⬇ Compilation table (.{fmt})", data, file_name=f"{stem}-table.{fmt}",
                                mime=TABLE_MIME[fmt], key=f"dl_table_{fmt}", on_click="ignore", width="stretch")
         pdf_buttons(lineage, key, stem)
-        st.download_button("⬇ JSON", _json(key, lineage), file_name=f"{stem}.json", mime="application/json",
-                           key="dl_json", on_click="ignore", width="stretch")
+        try:
+            data = _json(key, lineage)
+        except Exception as exc:  # noqa: BLE001
+            st.caption(f"⛔ JSON could not be written ({type(exc).__name__})")
+        else:
+            st.download_button("⬇ JSON", data, file_name=f"{stem}.json", mime="application/json",
+                               key="dl_json", on_click="ignore", width="stretch")
 
 
 PDF_VIEWS = {"side-by-side": "side by side, landscape", "inline": "inline, portrait"}
@@ -752,7 +763,14 @@ def main() -> None:
     sel = tuple(srcs[i] for i in chosen)
     sel_labels = [labels[i] for i in chosen]
     key = (tuple(s.cache_key for s in sel), options)
-    lineage = _compare(key[0], options, sel)
+    try:
+        lineage = _compare(key[0], options, sel)
+    except InputError as err:           # too large to compare: say so, the rest of the page stays
+        st.error(f"⛔ {err}")
+        return
+    except Exception as exc:  # noqa: BLE001 — a bug in one comparison must not take the page down
+        st.error(f"⛔ These versions could not be compared ({type(exc).__name__}); choose other versions.")
+        return
     _relabel(lineage, sel_labels)
     dl_key = (key, tuple(sel_labels))
     warnings = [(d.label, w) for d in lineage.versions for w in d.warnings]

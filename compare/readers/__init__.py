@@ -12,10 +12,12 @@ into a :class:`~compare.errors.TooLargeError`.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from ..errors import CorruptFileError, InputError, MissingFileError, TooLargeError, UnsupportedFormatError
 from ..model import RawDocument
+from ..textclean import clean, clean_text
 from .safety import DEFAULT_LIMITS, Limits, check_declared_size, check_size, decode_text, one_line, reading
 
 SUPPORTED = (".docx", ".pdf", ".txt", ".md", ".markdown", ".html", ".htm", ".text")
@@ -38,16 +40,61 @@ def read_bytes(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> RawDo
     try:
         check_size(data, name, limits, ext)
         with reading(name, limits):
-            raw = _dispatch(data, name, ext, limits)
+            raw = clean_raw(_dispatch(data, name, ext, limits))
             if len(raw.blocks) > limits.max_paragraphs:
                 raise TooLargeError(name, f"more than {limits.max_paragraphs:,} paragraphs; too large to compare")
             return raw
     except InputError as exc:
-        raise _one_line(exc) from None
+        raise _one_line(_without_content(exc)) from None
     except (MemoryError, RecursionError):
         raise TooLargeError(name, "too large or too deeply nested to read safely") from None
     except Exception as exc:  # a parser library choked on malformed input
-        raise CorruptFileError(name, one_line(f"could not be read as a {ext} file ({type(exc).__name__}: {exc})", 300)) from None
+        # the exception's own text may quote the file (lxml names tags and entities): only its kind
+        raise CorruptFileError(name, f"could not be read as a {ext} file ({type(exc).__name__})") from None
+
+
+#: "damaged XML in word/document.xml: <libxml2's message>" — that message quotes tag
+#: and entity names from the file; our own replacements for it are kept.
+_XML_DETAIL = re.compile(r"(damaged XML in [\w./\-\[\]]{1,120}): (?!elements nested too deeply|entity tricks refused)[^)]*")
+_PART_DETAIL = re.compile(r"\(damaged part [^)]*\)")
+_QUOTED = re.compile(r"'[^']{0,300}'|\"[^\"]{0,300}\"")
+
+
+def _without_content(exc: InputError) -> InputError:
+    """Drop parser messages that may quote the file from a reader's error."""
+    problem = _XML_DETAIL.sub(r"\1: malformed XML", exc.problem)
+    problem = _PART_DETAIL.sub(lambda m: _QUOTED.sub("'…'", m.group(0)), problem)   # zip member names
+    if problem != exc.problem:
+        exc.problem = problem
+        exc.args = (f"{exc.source}: {problem}",)
+    return exc
+
+
+def clean_raw(raw: RawDocument) -> RawDocument:
+    """Make everything a reader returned writable (see :mod:`compare.textclean`): block
+    texts, labels, italic leads, furniture, warnings and the file name.  The number of
+    characters replaced is reported in one warning, so nothing changes silently."""
+    replaced = 0
+
+    def fix(s: str | None) -> str | None:
+        nonlocal replaced
+        if s is None:
+            return None
+        s, n = clean_text(s)
+        replaced += n
+        return s
+
+    for b in raw.blocks:
+        b.text = fix(b.text)
+        b.label = fix(b.label)
+        b.italic_lead = fix(b.italic_lead)
+    raw.furniture = [fix(f) for f in raw.furniture]
+    raw.warnings = [clean(w) for w in raw.warnings]
+    raw.source = clean(raw.source)
+    if replaced:
+        raw.warnings.append(f"{replaced:,} character(s) that cannot be written (control codes or broken "
+                            "UTF-16 halves) were replaced by \ufffd")
+    return raw
 
 
 def _one_line(exc: InputError) -> InputError:

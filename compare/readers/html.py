@@ -21,7 +21,11 @@ from .safety import count_blocks, tick
 from .text import GAP_RE
 
 _BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "blockquote", "dd", "dt", "pre", "section", "article"}
-_SKIP_TAGS = {"script", "style", "noscript", "template", "head", "nav", "iframe", "object", "embed", "svg", "math", "button", "form"}
+# Content a browser does not show as the page's text.  Not here, on purpose: ``form``
+# (pages wrap their whole body in one), ``button`` (its label is shown, and text after
+# it in the same paragraph must not be lost) and the void ``embed`` (libxml2 does not
+# know it is void and nests the rest of the paragraph or page inside it).
+_SKIP_TAGS = {"script", "style", "noscript", "template", "head", "nav", "iframe", "object", "svg", "math"}
 _WS = re.compile(r"\s+")
 
 
@@ -30,12 +34,13 @@ def _parser() -> etree.HTMLParser:
 
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]{0,300}\?>", re.IGNORECASE)
-_DOCTYPE_SUBSET = re.compile(r"\s*<!DOCTYPE[^\[>]{0,1000}\[", re.IGNORECASE)
+_DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^\[>]{0,1000}\[", re.IGNORECASE)   # matched after lstrip()
 
 
 def _strip_prolog(text: str) -> str:
     """Drop an XML declaration (lxml refuses one in a str) and an internal DTD subset."""
     text = _XML_DECL.sub("", text, count=1)
+    text = text.lstrip()
     m = _DOCTYPE_SUBSET.match(text)
     if m:
         end = re.compile(r"\]\s*>").search(text, m.end())
@@ -48,9 +53,11 @@ def read_html(text: str, source: str = "<html>") -> RawDocument:
     if not text.strip():
         raise EmptyInputError(source, "the page contains no text")
     try:
-        root = lxml_html.fromstring(text, parser=_parser())
+        # a whole document even for a fragment ("<p>…</p>"), so the walk always starts at <body>
+        root = lxml_html.document_fromstring(text, parser=_parser())
     except (etree.ParserError, ValueError) as exc:
-        raise CorruptFileError(source, f"not readable as HTML ({exc})") from None
+        # libxml2's message may quote the file (a tag name): name only the kind of failure
+        raise CorruptFileError(source, f"not readable as HTML ({type(exc).__name__})") from None
     if root is None:
         raise EmptyInputError(source, "the page contains no text")
     body = root.find(".//body")

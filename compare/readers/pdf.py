@@ -105,12 +105,20 @@ def _page_chars(page, textpage, raw_mod, height: float) -> list[_Char]:
     flags = ctypes.c_int()
     font_cache: dict[int, tuple[bool, bool]] = {}
     out: list[_Char] = []
+    low_half = -1           # index of a low surrogate already joined to the character before
     for i in range(n):
         if not i & 4095:
             tick()
-        if raw_mod.FPDFText_IsGenerated(raw, i) == 1:
+        if i == low_half or raw_mod.FPDFText_IsGenerated(raw, i) == 1:
             continue
         u = raw_mod.FPDFText_GetUnicode(raw, i)
+        if 0xD800 <= u < 0xDC00 and i + 1 < n:
+            # PDFium gives a character beyond the basic plane (CJK Extension B, math
+            # italic, emoji) as two UTF-16 halves: join them into one character
+            lo = raw_mod.FPDFText_GetUnicode(raw, i + 1)
+            if 0xDC00 <= lo < 0xE000:
+                u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00)
+                low_half = i + 1
         if u in (0, 0xFFFE, 0xFFFF, 13, 10, 2):
             if u != 2:
                 continue

@@ -28,10 +28,11 @@ How each risk is bounded
   Streamlit, which runs scripts outside the main thread where ``signal.alarm`` is
   unavailable) and never leaves a half-killed parser behind.  Its limit: a single
   call into a C library (one lxml parse, one PDFium page load) is not interrupted;
-  the size limits above bound what such a call can be given.  An application that
-  needs a hard wall-clock bound even then should call the reader in a worker
-  process and kill it on timeout.
-* **Paragraph count** — ``max_paragraphs`` blocks per file, checked while reading.
+  the size limits above bound what such a call can be given.  For that,
+  :func:`compare.api.load` reads PDFs and larger files in a worker process
+  (:mod:`.worker`) that is stopped at ``max_seconds`` or ``max_memory_bytes``.
+* **Paragraph count** — ``max_paragraphs`` blocks per file, checked while reading,
+  and again (with ``max_paragraph_words`` and ``max_words``) after structure.
 
 Nothing is written: readers work on the bytes in memory, no temporary files.
 """
@@ -63,8 +64,12 @@ class Limits:
     max_file_bytes: int = 64 * MiB         # any file, on disk or uploaded
     max_text_bytes: int = 16 * MiB         # .txt/.md/.html before decoding
     max_text_chars: int = 16 * MiB         # decoded text (any format)
-    max_paragraphs: int = 20_000           # blocks read from one file
-    max_seconds: float = 60.0              # wall time to read one file (cooperative deadline)
+    max_paragraphs: int = 20_000           # blocks read from one file, and paragraphs after structure
+    max_paragraph_words: int = 100_000     # words in one paragraph (after structure)
+    max_words: int = 1_000_000             # words in one version (after structure)
+    max_seconds: float = 12.0              # wall time to read one file (hard: a worker process is stopped)
+    max_memory_bytes: int = 1024 * MiB     # new memory the reading worker may take (RLIMIT_AS)
+    max_compare_seconds: float = 12.0      # wall time per pair to compare large versions (hard, in a worker)
     # .docx (zip) ---------------------------------------------------------------
     max_zip_members: int = 5_000           # entries in the zip directory
     max_unzipped_bytes: int = 512 * MiB    # sum of the declared sizes of all entries

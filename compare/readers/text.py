@@ -16,7 +16,10 @@ from ..model import Block, RawDocument, marker
 from .safety import count_blocks, tick
 
 GAP_RE = re.compile(r"^\[\s*(?:\.\.\.|…)\s*gap\b[^\]]*\]$", re.IGNORECASE)
-_PAGE_RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|\f)\s*$")
+# A page rule is a line of 3+ ``-``/``*``/``_`` or a form feed, spaces around: tested by
+# :func:`_is_page_rule` in linear time (``^\s*(?:…|\f)\s*$`` backtracks quadratically
+# on a long run of form feeds, which are spaces to ``\s`` too).
+_RULE_CHARS = frozenset("-*_")
 _FOOTNOTE_RULE = re.compile(r"^\s*_{5,}\s*$")
 _SUP_NUM = re.compile(r"<sup>\s*(\d{1,3})\s*</sup>", re.IGNORECASE)
 _SUP_OTHER = re.compile(r"</?sup>", re.IGNORECASE)
@@ -29,7 +32,18 @@ _ITALIC_LEAD = re.compile(r"^\s*(?:\d+\.\s*)?(?:\([a-z]+\)\s*)?\*(?!\*)([^*]+)\*
 # finds exactly the same matches in one linear scan.
 _EMPH_CLOSE = {k: re.compile(r"(?<=\S)\*{%d}" % k) for k in (1, 2, 3)}
 _MAX_EMPH_PASSES = 8
-_HARD_BREAK = re.compile(r"(?: {2,}|\\)\n")
+# Two or more spaces (or a backslash) before a line break.  The look-behind starts a
+# match only at the first space of a run: without it, 100 KB of spaces not followed by
+# a line break costs a scan per space (quadratic).
+_HARD_BREAK = re.compile(r"(?:(?<! ) {2,}|\\)\n")
+
+
+def _is_page_rule(line: str) -> bool:
+    """A page rule (``^\\s*(?:-{3,}|\\*{3,}|_{3,}|\\f)\\s*$``) tested without backtracking."""
+    t = line.strip()
+    if not t:
+        return "\f" in line
+    return len(t) >= 3 and t[0] in _RULE_CHARS and t.count(t[0]) == len(t)
 
 
 def strip_emphasis(s: str) -> str:
@@ -114,25 +128,31 @@ def _paragraphs(text: str) -> Iterator[str]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _strip_comments(text)
     cur: list[str] = []
+    blank_page = False          # a form-feed break was the last thing yielded: blank pages add none
     for k, line in enumerate(io.StringIO(text, newline="\n")):
         line = line[:-1] if line.endswith("\n") else line
         if not k % 4096:
             tick()
-        if "\f" in line:  # form feed: a page break inside a line
-            head, _, tail = line.partition("\f")
-            if head.strip():
-                cur.append(head)
-            if cur:
-                yield "\n".join(cur)
-                cur = []
-            yield "---"
-            line = tail
+        if "\f" in line:  # form feeds: page breaks inside a line (each one, in one pass)
+            *heads, line = line.split("\f")
+            for head in heads:
+                if head.strip():
+                    cur.append(head)
+                if cur:
+                    yield "\n".join(cur)
+                    cur = []
+                elif blank_page:
+                    continue        # a run of blank pages: one break
+                yield "---"
+                blank_page = True
+        if line.strip():
+            blank_page = False
         if not line.strip():
             if cur:
                 yield "\n".join(cur)
                 cur = []
             continue
-        if _PAGE_RULE.match(line) or _FOOTNOTE_RULE.match(line):
+        if _is_page_rule(line) or _FOOTNOTE_RULE.match(line):
             if cur:
                 yield "\n".join(cur)
                 cur = []
@@ -153,7 +173,7 @@ def read_text(text: str, source: str = "<text>", fmt: str = "txt") -> RawDocumen
         if _FOOTNOTE_RULE.match(stripped):
             in_footnotes = True
             continue
-        if _PAGE_RULE.match(stripped):
+        if _is_page_rule(stripped):
             blocks.append(Block("", kind="page_break"))
             in_footnotes = False
             continue

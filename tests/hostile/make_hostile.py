@@ -344,6 +344,74 @@ def make_garbage_pdf(out: Path) -> Path:
     return path
 
 
+def make_tounicode_pdf(out: Path, mapping: dict[int, str], text: bytes, name: str) -> Path:
+    """Helvetica whose ToUnicode map sends the given byte codes to UTF-16 hex strings
+    (a character beyond the basic plane as a surrogate pair, or a control code)."""
+    lines = "".join(f"<{code:02X}> <{hexs}>\n" for code, hexs in mapping.items())
+    cmap = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /X def "
+            "1 begincodespacerange <00> <FF> endcodespacerange "
+            f"{len(mapping)} beginbfchar\n{lines}endbfchar endcmap CMapName currentdict /CMap defineresource pop end end")
+    content = b"BT /F1 12 Tf 72 720 Td (" + text + b") Tj ET"
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
+        _stream(content),
+        _stream(cmap.encode()),
+    ]
+    path = out / name
+    path.write_bytes(pdf_bytes(objs))
+    return path
+
+
+def make_astral_pdf(out: Path) -> Path:
+    """'1. Urges X to act;' where X is U+20000 (CJK Extension B) given as D840 DC00."""
+    return make_tounicode_pdf(out, {0x58: "D840DC00"}, b"1. Urges X to act;", "astral_char.pdf")
+
+
+def make_control_pdf(out: Path) -> Path:
+    """A ToUnicode map that yields control codes (U+0001, U+001B) and a lone surrogate."""
+    return make_tounicode_pdf(out, {0x58: "0001", 0x59: "001B", 0x5A: "D800"}, b"1. Urges X Y Z to act;",
+                              "control_chars.pdf")
+
+
+def _one_page_pdf(content_obj: bytes) -> bytes:
+    return pdf_bytes([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        content_obj,
+    ])
+
+
+def make_pdf_decompression_bomb(out: Path, mib: int = 700) -> Path:
+    """A ~1 MB PDF whose one content stream inflates to ``mib`` MiB (a comment, then text)."""
+    import zlib
+
+    comp = zlib.compressobj(6)
+    parts = [comp.compress(b"BT /F1 12 Tf 72 720 Td (1. Urges Member States to act;) Tj ET\n%")]
+    chunk = b"A" * (1 << 20)
+    for _ in range(mib):
+        parts.append(comp.compress(chunk))
+    parts.append(comp.compress(b"\n") + comp.flush())
+    data = b"".join(parts)
+    path = out / "pdf_decompression_bomb.pdf"
+    path.write_bytes(_one_page_pdf(_stream(data, "/Filter /FlateDecode ")))
+    return path
+
+
+def make_pdf_many_objects(out: Path, n: int = 1_000_000) -> Path:
+    """One page with a million tiny text objects (compressed: a small file)."""
+    import zlib
+
+    ops = b"BT /F1 1 Tf 300 400 Td (a) Tj ET\n" * n
+    path = out / "pdf_many_objects.pdf"
+    path.write_bytes(_one_page_pdf(_stream(zlib.compress(ops, 6), "/Filter /FlateDecode ")))
+    return path
+
+
 # --------------------------------------------------------------------------- text / HTML
 
 def make_utf16_txt(out: Path, bom: bool = True) -> Path:
@@ -396,9 +464,10 @@ def make_big_txt(out: Path, mib: int = 50) -> Path:
 
 
 def make_emphasis_bomb_md(out: Path) -> Path:
-    """1 MB of unpaired emphasis stars and unclosed comments (regex backtracking)."""
+    """270 KB of unpaired emphasis stars (90,000 words: under the per-paragraph word limit) and
+    unclosed comments (regex backtracking)."""
     path = out / "emphasis_bomb.md"
-    path.write_text("The General Assembly,\n\n1. " + "*a " * 200_000 + "\n\n2. " + "<!-- x " * 50_000 + "\n",
+    path.write_text("The General Assembly,\n\n1. " + "*a " * 90_000 + "\n\n2. " + "<!-- x " * 50_000 + "\n",
                     encoding="utf-8")
     return path
 
@@ -425,6 +494,68 @@ def make_billion_laughs_html(out: Path) -> Path:
 def make_italic_bomb_html(out: Path) -> Path:
     path = out / "italic_bomb.html"
     path.write_text("<html><body><p>" + "<i>a<b>b</b>c</i>" * 40_000 + "</p></body></html>", encoding="utf-8")
+    return path
+
+
+# --------------------------------------------------------------------------- characters, slow patterns, limits
+
+def make_control_chars_txt(out: Path) -> Path:
+    """A Word line break (\\v), a form feed inside a line, C0 controls and bytes that are not UTF-8."""
+    path = out / "control_chars.txt"
+    path.write_bytes(b"The General Assembly,\n\n1. Urges\x0b all \x01States to act \xed\xa0\x80 on it;\n\n"
+                     b"2. Requests\x0c a report.\n")
+    return path
+
+
+def make_non_utf8_name(out: Path) -> Path:
+    """An ordinary text whose file name is not UTF-8 (Python sees lone surrogates)."""
+    path = Path(os.fsdecode(bytes(out) + b"/draft\xff\xfe name.txt"))
+    path.write_bytes(SAMPLE_MD.read_bytes())
+    return path
+
+
+def make_spaces_txt(out: Path, n: int = 100_000) -> Path:
+    """100 KB of spaces in one paragraph (the hard case of the hard-break pattern)."""
+    path = out / "spaces.txt"
+    path.write_text("The General Assembly,\n\n1. Urges" + " " * n + "x\n" + " " * n + "all to act;\n", encoding="utf-8")
+    return path
+
+
+def make_form_feeds_txt(out: Path, n: int = 100_000) -> Path:
+    path = out / "form_feeds.txt"
+    path.write_text("The General Assembly,\n\n1. Urges all to act;\n" + "\f" * n + "\n2. Requests a report.\n",
+                    encoding="utf-8")
+    return path
+
+
+def make_numbers_only_txt(out: Path, n: int = 100_000) -> Path:
+    """One block that structure splits into 100,000 operative paragraphs."""
+    path = out / "numbers_only.txt"
+    path.write_text("The General Assembly,\n\n" + "1.\n" * n, encoding="utf-8")
+    return path
+
+
+def make_many_paragraphs_txt(out: Path, n: int = 19_990) -> Path:
+    """Just under the paragraph limit: distinct paragraphs of ordinary words (preambular
+    ones: operative numbers stop at 9999)."""
+    words = ("Member States cooperation trafficking persons victims protection report Secretary-General "
+             "international assistance measures national legislation").split()
+    rnd = random.Random(16)
+    paras = [f"Recalling {i} " + " ".join(rnd.choice(words) for _ in range(12)) + "," for i in range(1, n + 1)]
+    path = out / "many_paragraphs.txt"
+    path.write_text("The General Assembly,\n\n" + "\n\n".join(paras) + "\n", encoding="utf-8")
+    return path
+
+
+def make_html_browser_quirks(out: Path) -> Path:
+    """Normal HTML5 that an old parser loses text on: a void <embed>, a body inside a
+    <form>, a <button> inside a paragraph."""
+    path = out / "browser_quirks.html"
+    path.write_text(
+        "<!DOCTYPE html><html><body><form action='x'><p>The General Assembly,</p>"
+        "<p><i>Recalling</i> its resolution 61/180, <embed src='movie.swf'> of 2006,</p>"
+        "<p>1. Urges Member States <button type='button'>Copy</button> to act;</p>"
+        "<p>2. Requests a report.</p></form></body></html>", encoding="utf-8")
     return path
 
 
@@ -462,6 +593,17 @@ def make_all(out: Path) -> tuple[dict[str, Path], str]:
         "xxe_html": lambda: make_xxe_html(out, secret),
         "billion_laughs_html": lambda: make_billion_laughs_html(out),
         "italic_bomb_html": lambda: make_italic_bomb_html(out),
+        "astral_pdf": lambda: make_astral_pdf(out),
+        "control_pdf": lambda: make_control_pdf(out),
+        "control_chars_txt": lambda: make_control_chars_txt(out),
+        "non_utf8_name": lambda: make_non_utf8_name(out),
+        "spaces_txt": lambda: make_spaces_txt(out),
+        "form_feeds_txt": lambda: make_form_feeds_txt(out),
+        "numbers_only_txt": lambda: make_numbers_only_txt(out),
+        "many_paragraphs_txt": lambda: make_many_paragraphs_txt(out),
+        "browser_quirks_html": lambda: make_html_browser_quirks(out),
+        "pdf_decompression_bomb": lambda: make_pdf_decompression_bomb(out),
+        "pdf_many_objects": lambda: make_pdf_many_objects(out),
     }
     return {name: make() for name, make in makers.items()}, token
 

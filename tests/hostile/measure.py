@@ -2,8 +2,9 @@
 report its cost: ``python tests/hostile/measure.py parse FILE [--format json]``.
 
 stdout/stderr and the exit code are the CLI's own; when ``MEASURE_OUT`` names a file,
-a JSON line {"rc", "seconds", "maxrss_mb", "baseline_mb"} is written there (peak
-resident memory of this process, and the peak after imports, before reading).
+a JSON line {"rc", "seconds", "maxrss_mb", "baseline_mb", "children_maxrss_mb"} is written
+there (peak resident memory of this process, its peak after imports, before reading, and
+the largest peak of its worker processes).
 """
 from __future__ import annotations
 
@@ -21,6 +22,11 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
+def _children_rss_mb() -> float:
+    """Peak of the worker processes that read or compared (0 when none ran)."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
 def main() -> int:
     from compare import cli  # noqa: F401 — import everything the CLI needs first
     from compare.readers import docx, html, pdf, text  # noqa: F401
@@ -36,7 +42,7 @@ def main() -> int:
         if out:
             with open(out, "w") as fh:
                 json.dump({"rc": rc, "seconds": time.perf_counter() - t0, "maxrss_mb": _rss_mb(),
-                           "baseline_mb": baseline}, fh)
+                           "baseline_mb": baseline, "children_maxrss_mb": _children_rss_mb()}, fh)
     return rc
 
 

@@ -1,0 +1,151 @@
+"""Hard bounds that cannot be slipped: run one step (reading a file, comparing two big
+versions) in a child process with a wall-clock limit and an address-space limit.
+
+The cooperative deadline in :mod:`.safety` is checked between steps; a regular
+expression, a stall inside a C parser (lxml, PDFium) or a decompression bomb runs
+between two checks.  Here the parent waits at most ``seconds`` for the answer and
+kills the child otherwise; the child cannot take more than ``memory`` bytes of new
+address space (``RLIMIT_AS``).  Whatever happens comes back as one
+:class:`~compare.errors.InputError` naming the file or the comparison.
+
+The child is a ``fork`` of this process when it runs one thread (the CLI: start-up
+costs a few milliseconds, nothing is imported again), else a child of a fork server
+(``forkserver``: safe beside Streamlit's threads; the server starts once).  Nothing
+is written to disk; results come back pickled through a pipe.
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import resource
+import signal
+import threading
+import traceback
+from typing import Any, Callable
+
+from ..errors import CorruptFileError, InputError, TooLargeError
+
+MiB = 1 << 20
+#: set to "0" to run every step in this process (debugging; no hard bounds then)
+ENV_SWITCH = "RESOLUTION_COMPARE_WORKER"
+
+_PRELOAD = ["compare.api", "compare.classify", "compare.lineage", "compare.readers.docx",
+            "compare.readers.html", "compare.readers.pdf", "compare.readers.text"]
+
+
+def enabled() -> bool:
+    return os.environ.get(ENV_SWITCH, "1") != "0" and hasattr(resource, "RLIMIT_AS") and os.name == "posix"
+
+
+def _context() -> mp.context.BaseContext:
+    if threading.active_count() == 1:
+        return mp.get_context("fork")
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload(_PRELOAD)
+    return ctx
+
+
+def _address_space() -> int:
+    """This process's current virtual size in bytes (the child's starting point)."""
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _limit_memory(memory: int) -> None:
+    """Cap this (child) process's address space at its current size plus ``memory``."""
+    now = _address_space()
+    if not now:                     # size unknown (no /proc): a cap could kill the child at once
+        return
+    cap = now + memory
+    try:
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            cap = min(cap, hard)
+        if soft == resource.RLIM_INFINITY or soft > cap:
+            resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    except (ValueError, OSError):   # a platform that refuses: the wall clock still holds
+        pass
+
+
+def _child(conn, memory: int, fn: Callable[..., Any], args: tuple, kwargs: dict) -> None:
+    import faulthandler
+
+    faulthandler.disable()      # a crash in C is reported by the parent in one line, not dumped
+    try:
+        if memory > 0:
+            _limit_memory(memory)
+        result = ("ok", fn(*args, **kwargs))
+    except InputError as exc:
+        result = ("error", exc)
+    except MemoryError:
+        result = ("memory", None)
+    except RecursionError:
+        result = ("memory", None)
+    except BaseException as exc:  # noqa: BLE001 — reported as one line by the parent
+        result = ("crash", type(exc).__name__)
+        if os.environ.get(ENV_SWITCH) == "debug":
+            traceback.print_exc()
+    try:
+        conn.send(result)
+    except MemoryError:
+        conn.send(("memory", None))
+    except Exception as exc:  # noqa: BLE001 — e.g. a result that cannot be pickled
+        conn.send(("crash", type(exc).__name__))
+    finally:
+        conn.close()
+
+
+def run_bounded(fn: Callable[..., Any], *args: Any, source: str, seconds: float, memory: int, doing: str = "reading",
+                **kwargs: Any) -> Any:
+    """``fn(*args, **kwargs)`` in a child process, at most ``seconds`` of wall time and
+    ``memory`` bytes of new address space; its :class:`InputError` is raised here,
+    anything else becomes one :class:`InputError` naming ``source``."""
+    if not enabled():
+        return fn(*args, **kwargs)
+    ctx = _context()
+    parent, child = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_child, args=(child, memory, fn, args, kwargs), daemon=True)
+    proc.start()
+    child.close()
+    try:
+        if not parent.poll(seconds):
+            raise TooLargeError(source, f"{doing} took longer than {seconds:g} s and was stopped; {_hint(doing)}")
+        try:
+            status, value = parent.recv()
+        except (EOFError, OSError):
+            proc.join(5)
+            raise _death(source, proc.exitcode, memory, doing) from None
+    finally:
+        parent.close()
+        if proc.is_alive():
+            proc.kill()
+        proc.join(5)
+    if status == "ok":
+        return value
+    if status == "error":
+        raise value
+    if status == "memory":
+        raise _too_big(source, memory, doing)
+    raise CorruptFileError(source, f"{doing} failed ({value}); " + (
+        "the file is damaged or of an unexpected kind" if doing == "reading" else "this is a bug, please report it"))
+
+
+def _hint(doing: str) -> str:
+    return "the file is too large or damaged" if doing == "reading" else "the versions are too large to compare"
+
+
+def _too_big(source: str, memory: int, doing: str) -> TooLargeError:
+    hint = "the file is too large (or a decompression bomb)" if doing == "reading" else _hint(doing)
+    return TooLargeError(source, f"{doing} needs more than {memory // MiB:,} MiB of memory and was stopped; {hint}")
+
+
+def _death(source: str, exitcode: int | None, memory: int, doing: str) -> InputError:
+    """The child died without an answer: out of memory inside C (PDFium aborts), killed, crashed."""
+    sig = -exitcode if exitcode is not None and exitcode < 0 else None
+    if sig in (signal.SIGABRT, signal.SIGKILL, signal.SIGBUS) or exitcode in (None, 1):
+        return _too_big(source, memory, doing)
+    return CorruptFileError(source, f"{doing} crashed the parser (signal {sig or exitcode}); "
+                                    "the file is damaged or crafted")

@@ -15,10 +15,11 @@ Design (see also the README):
   only renumbered carries no revision mark at all; accepting or rejecting
   renumbers by itself.  A numbering discontinuity in the new version (an
   excerpt that starts at OP5) restarts the list at that number.
-* **Layout.**  Paragraphs appear in the new version's order.  A deleted
-  paragraph, and the source of a move, stands where it stood in the old
-  version: right after the paragraph that holds its nearest preceding
-  old neighbour kept in place.
+* **Layout.**  Units follow ``Comparison.placement``, the one placement
+  classify computed (:mod:`compare.placement`): the new version's order, a
+  deleted paragraph and the source of a move where they stood in the old
+  version, right after the paragraph that holds their nearest preceding old
+  neighbour kept in place.
 * **Moves.**  A moved group is written twice: at its old place as
   ``w:moveFrom`` (its words that survive) and ``w:del`` (its words that do not),
   at its new place as ``w:moveTo`` (surviving words) and ``w:ins`` (new words),
@@ -67,7 +68,6 @@ from lxml import etree
 
 from ..language import LANGUAGES, RTL
 from ..model import Comparison, Document, Pair, Paragraph, Segment
-from ..sequences import longest_increasing_subsequence
 from . import ooxml as ox
 from .words import describe_in, header_lines, semicolon, shows_unknown_numbers, word
 from .trace_views import appendix_intro, trace_dict, trace_rows
@@ -186,86 +186,32 @@ def _check_segments(segments: list[Segment], old: list[Paragraph], new: list[Par
     return out
 
 
-def _lis(seq: list[int]) -> set[int]:
-    """Indices (into ``seq``) of one longest strictly increasing subsequence."""
-    return set(longest_increasing_subsequence(seq))
-
-
 def layout(cmp: Comparison, moves: str = "move", outside: str = "show") -> list[Unit]:
-    """The body units in reading order (new order; old-only blocks at their old places).
+    """The body units in the reading order classify placed them in (``Comparison.placement``).
 
     Paragraphs outside a compared excerpt are ``outside`` units (one paragraph, one
-    side) at their own side's place, or left out with ``outside="omit"``."""
-    old_doc, new_doc = cmp.old, cmp.new
-    old_pos = {p.id: i for i, p in enumerate(old_doc.paragraphs)}
-    new_pos = {p.id: i for i, p in enumerate(new_doc.paragraphs)}
-    old_by = {p.id: p for p in old_doc.paragraphs}
-    new_by = {p.id: p for p in new_doc.paragraphs}
-
-    groups: list[tuple[Optional[Pair], list[Paragraph], list[Paragraph], list[Segment], bool]] = []
-    for pair in cmp.pairs:
-        o = [old_by[i] for i in pair.old if i in old_by]
-        n = [new_by[i] for i in pair.new if i in new_by]
-        if not o and not n:
-            continue
-        groups.append((pair, o, n, _check_segments(pair.diff, o, n), bool(pair.moved and o and n)))
-    oos = cmp.out_of_scope or {}
-    outside_old = [old_by[i] for i in oos.get("old", []) if i in old_by]
-    outside_new = [new_by[i] for i in oos.get("new", []) if i in new_by]
-    # any paragraph in no group at all is still accounted for (never lost)
-    seen_old = {p.id for g in groups for p in g[1]} | {p.id for p in outside_old}
-    seen_new = {p.id for g in groups for p in g[2]} | {p.id for p in outside_new}
-    for p in old_doc.paragraphs:
-        if p.id not in seen_old:
-            groups.append((None, [p], [], [Segment("delete", p.text)], False))
-    for p in new_doc.paragraphs:
-        if p.id not in seen_new:
-            groups.append((None, [], [p], [Segment("insert", p.text)], False))
-
-    # anchors: groups kept in place; they must keep the old order too (safety net:
-    # an anchor out of order is laid out as a move).
-    both = sorted((g for g in groups if g[1] and g[2] and not g[4]), key=lambda g: new_pos[g[2][0].id])
-    keep = _lis([old_pos[g[1][0].id] for g in both])
-    forced = {id(g) for k, g in enumerate(both) if k not in keep}
-    groups = [(g[0], g[1], g[2], g[3], g[4] or id(g) in forced) for g in groups]
-
-    new_units: list[tuple[int, Unit]] = []
-    old_only: list[tuple[int, Unit]] = []
-    anchors: list[tuple[int, int]] = []      # (old index of last old paragraph, new index of group)
-    for pair, o, n, segs, moved in groups:
-        if n and o and not moved:
-            new_units.append((new_pos[n[0].id], Unit("inplace", o, n, segs, pair)))
-            anchors.append((max(old_pos[p.id] for p in o), new_pos[n[0].id]))
-        elif n and o:
-            name = f"m{len(new_units)}"
-            new_units.append((new_pos[n[0].id], Unit("dest", o, n, segs, pair, move_name=name)))
-            old_only.append((old_pos[o[0].id], Unit("source", o, n, segs, pair, move_name=name)))
-        elif n:
-            new_units.append((new_pos[n[0].id], Unit("inplace", [], n, segs, pair)))
+    side), or left out with ``outside="omit"``."""
+    old_by = {p.id: p for p in cmp.old.paragraphs}
+    new_by = {p.id: p for p in cmp.new.paragraphs}
+    new_pos = {p.id: i for i, p in enumerate(cmp.new.paragraphs)}
+    gaps = set(cmp.new.gaps)
+    out: list[Unit] = []
+    for slot in cmp.placement:
+        if slot.role == "outside":
+            if outside != "show":
+                continue
+            p = (old_by if slot.side == "old" else new_by)[slot.id]
+            o, n = ([p], []) if slot.side == "old" else ([], [p])
+            unit = Unit("outside", o, n, [Segment("equal", p.text)])
         else:
-            old_only.append((old_pos[o[0].id], Unit("inplace", o, [], segs, pair)))
-    if outside == "show":
-        for p in outside_old:
-            old_only.append((old_pos[p.id], Unit("outside", [p], [], [Segment("equal", p.text)])))
-        for p in outside_new:
-            new_units.append((new_pos[p.id], Unit("outside", [], [p], [Segment("equal", p.text)])))
-    new_units.sort(key=lambda t: t[0])
-    anchors.sort()
-
-    import bisect
-
-    anchor_old = [a[0] for a in anchors]
-    after: dict[int, list[tuple[int, Unit]]] = {}
-    for opos, unit in old_only:
-        k = bisect.bisect_left(anchor_old, opos) - 1
-        key = anchors[k][1] if k >= 0 else -1
-        after.setdefault(key, []).append((opos, unit))
-    gaps = set(new_doc.gaps)
-    out: list[Unit] = [u for _, u in sorted(after.get(-1, []), key=lambda t: t[0])]
-    for npos, unit in new_units:
-        unit.gap_before = npos in gaps
+            pair = cmp.pairs[slot.pair]
+            o = [old_by[i] for i in pair.old]
+            n = [new_by[i] for i in pair.new]
+            name = f"m{slot.pair}" if slot.role != "inplace" else None
+            unit = Unit(slot.role, o, n, _check_segments(pair.diff, o, n), pair, move_name=name)
+        if unit.new and slot.role != "source":
+            unit.gap_before = new_pos[unit.new[0].id] in gaps
         out.append(unit)
-        out.extend(u for _, u in sorted(after.get(npos, []), key=lambda t: t[0]))
     return out
 
 

@@ -69,25 +69,17 @@ from lxml import etree
 from ..language import LANGUAGES, RTL
 from ..model import Comparison, Document, Pair, Paragraph, Segment
 from . import ooxml as ox
+from .redline_styles import (BODY_STYLES, OP_ABSTRACT, OUTSIDE_STYLE, PPSUB_ABSTRACT, SUMMARY_STYLES,  # noqa: F401
+                             TRACE_STYLES, numbering_part, styles_part)
 from .words import describe_in, header_lines, semicolon, shows_unknown_numbers, word
 from .trace_views import appendix_intro, trace_dict, trace_rows
 
-#: Paragraph styles of the resolution paragraphs (what accept/reject oracles compare).
-BODY_STYLES = ("RCPP", "RCOP", "RCSub1", "RCSub2", "RCPlain")
-#: Paragraph style of a paragraph outside the compared excerpt (untracked, skipped by oracles).
-OUTSIDE_STYLE = "RCOutside"
 OUTSIDE_MODES = ("show", "omit")
-#: Paragraph styles of the change summary (not tracked, skipped by oracles).
-SUMMARY_STYLES = ("RCSummaryTitle", "RCSummary", "RCSummaryItem")
 SUMMARY_BOOKMARK = "RC_Summary"
-#: Paragraph styles of the agreed-language appendix (not tracked, skipped by oracles).
-TRACE_STYLES = ("RCTraceTitle", "RCTrace", "RCTraceHead", "RCTraceCell")
 TRACE_BOOKMARK = "RC_TraceAppendix"
 
 OPENERS = {k: f.opener for k, f in LANGUAGES.items()}    # from the one table of language facts
 MOVE_MODES = ("move", "delete-insert")
-
-OP_ABSTRACT, PPSUB_ABSTRACT = 1, 2
 
 
 # --------------------------------------------------------------------------- public API
@@ -347,98 +339,6 @@ def unit_tokens(unit: Unit, moves: str, old_notes: dict[str, Note], new_notes: d
     pn, po = mark_para(len(unit.old) - 1, len(unit.new) - 1)
     toks.append(Tok("mark", final, para=pn, old_para=po))
     return toks
-
-
-# --------------------------------------------------------------------------- styles and numbering
-
-
-def _styles_xml(lang: Optional[str]) -> bytes:
-    rtl = lang in RTL
-    bidi = "<w:bidi/>" if rtl else ""
-    jc = "both"
-    east = ' w:eastAsia="SimSun"' if lang == "zh" else ""
-
-    def pstyle(sid, name, ppr="", rpr="", based="Normal", nxt=None):
-        nx = f'<w:next w:val="{nxt}"/>' if nxt else ""
-        return (f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{sid}"><w:name w:val="{name}"/>'
-                f'<w:basedOn w:val="{based}"/>{nx}<w:qFormat/><w:pPr>{ppr}</w:pPr><w:rPr>{rpr}</w:rPr></w:style>')
-
-    styles = [
-        '<w:docDefaults><w:rPrDefault><w:rPr>'
-        f'<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:cs="Times New Roman"{east}/>'
-        '<w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr></w:rPrDefault>'
-        '<w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault>'
-        '</w:docDefaults>',
-        '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>'
-        f'<w:pPr>{bidi}</w:pPr></w:style>',
-        '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
-        '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>',
-        pstyle("RCSummaryTitle", "RCSummaryTitle", '<w:keepNext/><w:spacing w:after="60"/>',
-               '<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/><w:b/><w:bCs/><w:sz w:val="22"/>'),
-        pstyle("RCSummary", "RCSummary", '<w:spacing w:after="60"/>',
-               '<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/><w:sz w:val="18"/><w:szCs w:val="18"/>'),
-        pstyle("RCSummaryItem", "RCSummaryItem", '<w:spacing w:after="0"/><w:ind w:left="284"/>',
-               '<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/><w:sz w:val="18"/><w:szCs w:val="18"/>',
-               based="RCSummary"),
-        pstyle("RCTraceTitle", "RCTraceTitle", '<w:keepNext/><w:spacing w:after="60"/>',
-               '<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/><w:b/><w:bCs/><w:sz w:val="22"/>'),
-        pstyle("RCTrace", "RCTrace", '<w:spacing w:after="60"/>',
-               '<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/><w:sz w:val="18"/><w:szCs w:val="18"/>'),
-        pstyle("RCTraceHead", "RCTraceHead", '<w:keepNext/><w:spacing w:after="0"/><w:jc w:val="left"/>',
-               '<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/><w:b/><w:bCs/><w:sz w:val="18"/>'
-               '<w:szCs w:val="18"/>', based="RCTrace"),
-        pstyle("RCTraceCell", "RCTraceCell", '<w:spacing w:after="0"/><w:jc w:val="left"/>',
-               '<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/><w:sz w:val="18"/><w:szCs w:val="18"/>',
-               based="RCTrace"),
-        pstyle("RCTitle", "RCTitle", '<w:keepNext/><w:spacing w:before="240" w:after="240"/><w:jc w:val="center"/>',
-               "<w:b/><w:bCs/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/>"),
-        pstyle("RCOpener", "RCOpener", '<w:keepNext/><w:ind w:firstLine="1134"/>'),
-        pstyle("RCPP", "RCPP", f'<w:ind w:firstLine="1134"/><w:jc w:val="{jc}"/>'),
-        pstyle("RCOP", "RCOP", f'<w:ind w:left="0" w:firstLine="1134"/><w:jc w:val="{jc}"/>'),
-        pstyle("RCSub1", "RCSub1", f'<w:ind w:left="1134" w:firstLine="567"/><w:jc w:val="{jc}"/>'),
-        pstyle("RCSub2", "RCSub2", f'<w:ind w:left="1701" w:firstLine="567"/><w:jc w:val="{jc}"/>'),
-        pstyle("RCPlain", "RCPlain", f'<w:jc w:val="{jc}"/>'),
-        pstyle(OUTSIDE_STYLE, OUTSIDE_STYLE, f'<w:jc w:val="{jc}"/>', '<w:color w:val="808080"/>'),
-        pstyle("RCGap", "RCGap", '<w:jc w:val="center"/>', '<w:i/><w:iCs/><w:color w:val="666666"/>'),
-        pstyle("RCEnd", "RCEnd", '<w:spacing w:after="0"/>'),
-        pstyle("FootnoteText", "footnote text", '<w:spacing w:after="0"/>',
-               '<w:sz w:val="20"/><w:szCs w:val="20"/>'),
-        '<w:style w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/>'
-        '<w:basedOn w:val="DefaultParagraphFont"/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>',
-    ]
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles xmlns:w="{ox.W_NS}">'
-            + "".join(styles) + "</w:styles>").encode("utf-8")
-
-
-def _lvl(ilvl: int, fmt: str, text: str, left: int, first: int, start: int = 1) -> str:
-    """UN layout: the label at ``left + first``, the text after a tab 567 twips on,
-    following lines back at ``left``."""
-    tab = left + first + 567
-    return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
-            f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/><w:pPr><w:tabs><w:tab w:val="num" w:pos="{tab}"/>'
-            f'</w:tabs><w:ind w:left="{left}" w:firstLine="{first}"/></w:pPr></w:lvl>')
-
-
-def _numbering_xml(nums: list[tuple[int, int, Optional[tuple[int, int]]]]) -> bytes:
-    """``nums``: (numId, abstractNumId, (ilvl, start) override or None)."""
-    absn = []
-    for aid in (OP_ABSTRACT, PPSUB_ABSTRACT):
-        absn.append(
-            f'<w:abstractNum w:abstractNumId="{aid}"><w:multiLevelType w:val="multilevel"/>'
-            + _lvl(0, "decimal", "%1.", 0, 1134)
-            + _lvl(1, "lowerLetter", "(%2)", 1134, 567)
-            + _lvl(2, "lowerRoman", "(%3)", 1701, 567)
-            + "</w:abstractNum>"
-        )
-    inst = []
-    for num_id, aid, override in nums:
-        ov = ""
-        if override:
-            ov = (f'<w:lvlOverride w:ilvl="{override[0]}"><w:startOverride w:val="{override[1]}"/>'
-                  "</w:lvlOverride>")
-        inst.append(f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{aid}"/>{ov}</w:num>')
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering xmlns:w="{ox.W_NS}">'
-            + "".join(absn) + "".join(inst) + "</w:numbering>").encode("utf-8")
 
 
 # --------------------------------------------------------------------------- builder
@@ -766,7 +666,7 @@ class _Builder:
         stories = self._stories()
         document = ox.document_part(body, ox.sect_pr(stories=stories))
         return ox.package(
-            document, _styles_xml(self.lang), _numbering_xml(self.numbering.nums or [(1, OP_ABSTRACT, None)]),
+            document, styles_part(self.lang), numbering_part(self.numbering.nums or [(1, OP_ABSTRACT, None)]),
             ox.footnotes_part(self.footnotes),
             title=f"Redline {cmp.old.label} → {cmp.new.label}", creator=self.tracker.author,
             date=self.tracker.date, stories=stories,

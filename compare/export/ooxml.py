@@ -325,10 +325,10 @@ def props(tag: str, items: Props) -> etree._Element:
     return e
 
 
-def paragraph_style(style_id: str, name: str, ppr: Props = (), rpr: Props = (), *, based: Optional[str] = "Normal",
-                    next_style: Optional[str] = None, custom: bool = True, default: bool = False) -> etree._Element:
-    """A ``w:style`` of type paragraph (custom styles are shown in Word's quick gallery: ``w:qFormat``)."""
-    attrs = {"type": "paragraph"}
+def _style(kind: str, style_id: str, name: str, based: Optional[str], *, default: bool,
+           custom: bool = False) -> etree._Element:
+    """The head every ``w:style`` shares: type, default/custom flags, id, name, base style."""
+    attrs: dict = {"type": kind}
     if default:
         attrs["default"] = 1
     if custom:
@@ -338,6 +338,13 @@ def paragraph_style(style_id: str, name: str, ppr: Props = (), rpr: Props = (), 
     sub(e, "name", {"val": name})
     if based:
         sub(e, "basedOn", {"val": based})
+    return e
+
+
+def paragraph_style(style_id: str, name: str, ppr: Props = (), rpr: Props = (), *, based: Optional[str] = "Normal",
+                    next_style: Optional[str] = None, custom: bool = True, default: bool = False) -> etree._Element:
+    """A ``w:style`` of type paragraph (custom styles are shown in Word's quick gallery: ``w:qFormat``)."""
+    e = _style("paragraph", style_id, name, based, default=default, custom=custom)
     if next_style:
         sub(e, "next", {"val": next_style})
     sub(e, "qFormat")
@@ -350,14 +357,7 @@ def paragraph_style(style_id: str, name: str, ppr: Props = (), rpr: Props = (), 
 def character_style(style_id: str, name: str, rpr: Props = (), *, based: Optional[str] = None, default: bool = False,
                     ui_priority: Optional[int] = None, semi_hidden: bool = False) -> etree._Element:
     """A ``w:style`` of type character."""
-    attrs = {"type": "character"}
-    if default:
-        attrs["default"] = 1
-    attrs["styleId"] = style_id
-    e = el("style", attrs)
-    sub(e, "name", {"val": name})
-    if based:
-        sub(e, "basedOn", {"val": based})
+    e = _style("character", style_id, name, based, default=default)
     if ui_priority is not None:
         sub(e, "uiPriority", {"val": ui_priority})
     if semi_hidden:

@@ -32,9 +32,11 @@ a one-to-one link is ``matched`` (the words cannot say unchanged or modified),
 ``Comparison.cross_language`` is set.  Moves, renumbering, splits, merges,
 insertions, deletions and fragment scope keep their meaning.
 
-Pairs are in reading order of the new document; a deleted paragraph is placed
-right after the pair holding the nearest preceding old paragraph that still
-exists (at the top if there is none).
+Pairs are in reading order, the one placement every view reads
+(``Comparison.placement``, computed by :func:`compare.placement.place`): the new
+document's order, a deleted paragraph — and the source of a move — right after
+the pair holding its nearest preceding old paragraph kept in place (at the top
+if there is none).
 
 Fragment mode (see :mod:`compare.align`): paragraphs of the full text that the
 fragment does not cover are left out of ``pairs`` and listed in
@@ -43,12 +45,14 @@ paragraph of both versions is still accounted for exactly once.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Optional
 
 from compare.align import AlignedGroup, align, is_fragment_comparison
 from compare.lexicon import leading_change_kind as _lex_change_kind
 from compare.lexicon import split_leading_any
 from compare.model import CompareOptions, Comparison, Document, Pair, PairStatus, Paragraph
+from compare.placement import place
 from compare.sequences import longest_increasing_subsequence
 from compare.tokens import words
 
@@ -118,31 +122,6 @@ def _moved_flags(groups: list[AlignedGroup], opos: dict[str, int], npos: dict[st
     return moved
 
 
-def _order(groups: list[AlignedGroup], opos: dict[str, int], npos: dict[str, int]) -> list[int]:
-    """Group indices in reading order of the new text, deleted ones where they stood."""
-    keyed = {}
-    old_owner: dict[int, int] = {}
-    for k, g in enumerate(groups):
-        if g.new:
-            keyed[k] = (npos[g.new[0]], 0, 0)
-            for o in g.old:
-                old_owner[opos[o]] = k
-    # deleted/old-only groups: after the group holding the nearest preceding old paragraph
-    for k, g in enumerate(groups):
-        if g.new:
-            continue
-        p = opos[g.old[0]]
-        q = p - 1
-        while q >= 0 and q not in old_owner:
-            q -= 1
-        if q < 0:
-            keyed[k] = (-1, 1, p)
-        else:
-            anchor = groups[old_owner[q]]
-            keyed[k] = (max(npos[n] for n in anchor.new), 1, p)
-    return sorted(keyed, key=lambda k: keyed[k])
-
-
 def compare_documents(old: Document, new: Document, options: Optional[CompareOptions] = None) -> Comparison:
     """Compare two versions: align, diff and classify every paragraph."""
     options = options or CompareOptions()
@@ -159,15 +138,13 @@ def compare_documents(old: Document, new: Document, options: Optional[CompareOpt
     npos = {p.id: k for k, p in enumerate(new.paragraphs)}
     lang_o, lang_n = _lang(old), _lang(new)
     moved = _moved_flags(groups, opos, npos)
+    slots = place(groups, moved, opos, npos)
+    # pairs are listed in the order they are shown; a moved pair's source slot points at the same pair
+    shown = [s.pair for s in slots if s.role in ("inplace", "dest")]
+    pair_of = {k: j for j, k in enumerate(shown)}
     pairs: list[Pair] = []
-    oos_old: list[str] = []
-    oos_new: list[str] = []
-    for k in _order(groups, opos, npos):
+    for k in shown:
         g = groups[k]
-        if g.out_of_scope:
-            oos_old.extend(g.old)
-            oos_new.extend(g.new)
-            continue
         segs = [] if cross else diff_texts(_group_text(oidx, g.old, options), _group_text(nidx, g.new, options),
                                            options)
         status = PairStatus.of_shape(len(g.old), len(g.new), any(s.op != "equal" and not s.minor for s in segs),
@@ -186,7 +163,9 @@ def compare_documents(old: Document, new: Document, options: Optional[CompareOpt
             elif lo and ln and _lex_change_kind(lo, ln, "", lang_n if lang_n == lang_o else None) is not None:
                 pair.leading_change = (lo, ln)
         pairs.append(pair)
+    placement = [replace(s, pair=pair_of[s.pair]) if s.role != "outside" else s for s in slots]
+    oos = {side: [s.id for s in slots if s.role == "outside" and s.side == side] for side in ("old", "new")}
     fragment = is_fragment_comparison(old, new, options)
     return Comparison(old=old, new=new, pairs=pairs, options=options, fragment=fragment,
-                      out_of_scope={"old": oos_old, "new": oos_new}, cross_language=cross,
+                      out_of_scope=oos, cross_language=cross, placement=placement,
                       header=compare_headers(old.meta, new.meta, options))

@@ -318,6 +318,26 @@ class HeaderComparison:
         return bool(self.fields or self.sponsors_added or self.sponsors_removed)
 
 
+#: Roles of a :class:`Slot` in a view's reading order.
+SlotRole = Literal["inplace", "source", "dest", "outside"]
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One place in the reading order every view shares (``Comparison.placement``).
+
+    ``inplace``: the pair ``pair`` shown whole (both sides, or the one it has);
+    ``dest``: a moved pair at its new place; ``source``: the old side of that moved
+    pair where it stood in the old version; ``outside``: the paragraph ``id`` of side
+    ``side`` (``"old"``/``"new"``) that a compared excerpt does not cover (``pair`` -1).
+    """
+
+    role: SlotRole
+    pair: int = -1              # index into ``Comparison.pairs``
+    side: str = ""              # "outside" only
+    id: str = ""                # "outside" only
+
+
 @dataclass
 class Comparison:
     old: Document
@@ -333,6 +353,10 @@ class Comparison:
     #: the versions are in different languages: pairs come from the concordance,
     #: with no word diff (``Pair.diff`` empty) and ``matched`` for one-to-one links
     cross_language: bool = False
+    #: where every pair, every moved pair's source and every paragraph outside the
+    #: excerpt stands, in reading order (see :mod:`compare.placement`); ``pairs`` are
+    #: listed in the order of their ``inplace``/``dest`` slots
+    placement: list[Slot] = field(default_factory=list)
 
     @property
     def languages(self) -> tuple[Optional[str], Optional[str]]:

@@ -41,7 +41,7 @@ STAGES: list[tuple[str, tuple[str, ...]]] = [
     ("similarity", ("compare.similarity", "compare.embed")),
     ("align", ("compare.align", "compare.concordance")),
     ("diff", ("compare.diff",)),
-    ("classify", ("compare.classify", "compare.header")),
+    ("classify", ("compare.classify", "compare.placement", "compare.header")),
     ("lineage", ("compare.lineage", "compare.order")),
     ("export", ("compare.export",)),
     ("library", ("compare.library",)),

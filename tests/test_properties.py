@@ -281,6 +281,9 @@ def test_every_paragraph_in_exactly_one_pair_and_diffs_rebuild_both_texts(case):
         assert p.old or p.new
         assert rebuild(p.diff, "old") == "\n".join(otext[i] for i in p.old)
         assert rebuild(p.diff, "new") == "\n".join(ntext[i] for i in p.new)
+    from test_placement import assert_orders_rebuild_both_versions
+
+    assert_orders_rebuild_both_versions(comp)        # the one placement every view reads
 
 
 @EX(200)

@@ -400,3 +400,20 @@ def test_summary_in_the_documents_language():
     assert summary[0].startswith("Cambios de antes a después")
     assert summary[1].startswith("Recuento: ") and "modificados 1" in summary[1]
     assert any("Cambios registrados por «después»" in t for t in summary)
+
+
+def test_styles_and_numbering_parts_define_what_the_body_uses():
+    """styles.xml and numbering.xml come from the ooxml builders (one namespace table): every
+    paragraph style the redline writes is defined, and operative paragraphs number 1. (a) (i)."""
+    cmp = api.compare(api.load(SAMPLES / "draft-rev1-2008-11-10.fr.md"), api.load(SAMPLES / "draft-rev2-illustrative.fr.md"))
+    z = zipfile.ZipFile(io.BytesIO(redline_docx(cmp)))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    styles = etree.fromstring(z.read("word/styles.xml"))
+    defined = {s.get(f"{w}styleId") for s in styles.iter(f"{w}style")}
+    assert set(BODY_STYLES + SUMMARY_STYLES + (OUTSIDE_STYLE, "RCTitle", "FootnoteText", "FootnoteReference")) <= defined
+    used = {s.get(f"{w}val") for s in etree.fromstring(z.read("word/document.xml")).iter(f"{w}pStyle")}
+    assert used <= defined
+    numbering = etree.fromstring(z.read("word/numbering.xml"))
+    op = numbering.find(f"{w}abstractNum")
+    assert [lvl.find(f"{w}lvlText").get(f"{w}val") for lvl in op.iter(f"{w}lvl")] == ["%1.", "(%2)", "(%3)"]
+    assert {n.find(f"{w}abstractNumId").get(f"{w}val") for n in numbering.iter(f"{w}num")} <= {"1", "2"}

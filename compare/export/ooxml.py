@@ -25,7 +25,7 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass, field
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Sequence
 
 from lxml import etree
 
@@ -311,6 +311,104 @@ def xml_bytes(root: etree._Element) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
+# --------------------------------------------------------------------------- styles and numbering parts
+
+#: Properties of a ``w:pPr``/``w:rPr``: ``(w: tag, w: attributes)`` in schema order.
+Props = Sequence[tuple[str, dict]]
+
+
+def props(tag: str, items: Props) -> etree._Element:
+    """``props("rPr", [("b", {}), ("sz", {"val": 24})])`` → ``<w:rPr><w:b/><w:sz w:val="24"/></w:rPr>``."""
+    e = el(tag)
+    for child, attrs in items:
+        sub(e, child, attrs)
+    return e
+
+
+def _style(kind: str, style_id: str, name: str, based: Optional[str], *, default: bool,
+           custom: bool = False) -> etree._Element:
+    """The head every ``w:style`` shares: type, default/custom flags, id, name, base style."""
+    attrs: dict = {"type": kind}
+    if default:
+        attrs["default"] = 1
+    if custom:
+        attrs["customStyle"] = 1
+    attrs["styleId"] = style_id
+    e = el("style", attrs)
+    sub(e, "name", {"val": name})
+    if based:
+        sub(e, "basedOn", {"val": based})
+    return e
+
+
+def paragraph_style(style_id: str, name: str, ppr: Props = (), rpr: Props = (), *, based: Optional[str] = "Normal",
+                    next_style: Optional[str] = None, custom: bool = True, default: bool = False) -> etree._Element:
+    """A ``w:style`` of type paragraph (custom styles are shown in Word's quick gallery: ``w:qFormat``)."""
+    e = _style("paragraph", style_id, name, based, default=default, custom=custom)
+    if next_style:
+        sub(e, "next", {"val": next_style})
+    sub(e, "qFormat")
+    e.append(props("pPr", ppr))
+    if custom:
+        e.append(props("rPr", rpr))
+    return e
+
+
+def character_style(style_id: str, name: str, rpr: Props = (), *, based: Optional[str] = None, default: bool = False,
+                    ui_priority: Optional[int] = None, semi_hidden: bool = False) -> etree._Element:
+    """A ``w:style`` of type character."""
+    e = _style("character", style_id, name, based, default=default)
+    if ui_priority is not None:
+        sub(e, "uiPriority", {"val": ui_priority})
+    if semi_hidden:
+        sub(e, "semiHidden")
+    if rpr:
+        e.append(props("rPr", rpr))
+    return e
+
+
+def styles_part(default_rpr: Props, default_ppr: Props, styles: Iterable[etree._Element]) -> etree._Element:
+    """``word/styles.xml``: document defaults, then the styles."""
+    root = el("styles")
+    defaults = sub(root, "docDefaults")
+    sub(defaults, "rPrDefault").append(props("rPr", default_rpr))
+    sub(defaults, "pPrDefault").append(props("pPr", default_ppr))
+    root.extend(styles)
+    return root
+
+
+def num_level(ilvl: int, fmt: str, text: str, *, left: int, first: int, tab: int, start: int = 1) -> etree._Element:
+    """One ``w:lvl`` of a list: number format, label text (``"%1."``), left-aligned label,
+    a tab stop after it at ``tab`` and the paragraph indents (``left``, ``first`` line)."""
+    e = el("lvl", {"ilvl": ilvl})
+    sub(e, "start", {"val": start})
+    sub(e, "numFmt", {"val": fmt})
+    sub(e, "lvlText", {"val": text})
+    sub(e, "lvlJc", {"val": "left"})
+    p_pr = sub(e, "pPr")
+    sub(sub(p_pr, "tabs"), "tab", {"val": "num", "pos": tab})
+    sub(p_pr, "ind", {"left": left, "firstLine": first})
+    return e
+
+
+def numbering_part(abstracts: dict[int, list[etree._Element]],
+                   nums: Iterable[tuple[int, int, Optional[tuple[int, int]]]]) -> etree._Element:
+    """``word/numbering.xml``: multilevel abstract lists (id → levels), then the list
+    instances ``(numId, abstractNumId, (ilvl, start) override or None)``."""
+    root = el("numbering")
+    for aid, levels in abstracts.items():
+        a = sub(root, "abstractNum", {"abstractNumId": aid})
+        sub(a, "multiLevelType", {"val": "multilevel"})
+        a.extend(levels)
+    for num_id, aid, override in nums:
+        n = sub(root, "num", {"numId": num_id})
+        sub(n, "abstractNumId", {"val": aid})
+        if override:
+            o = sub(n, "lvlOverride", {"ilvl": override[0]})
+            sub(o, "startOverride", {"val": override[1]})
+    return root
+
+
 CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
 <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
@@ -366,7 +464,7 @@ def core_props(title: str, creator: str, date: str) -> bytes:
     ).encode("utf-8")
 
 
-def package(document: etree._Element, styles: bytes, numbering: bytes, footnotes: etree._Element,
+def package(document: etree._Element, styles: etree._Element, numbering: etree._Element, footnotes: etree._Element,
             *, title: str, creator: str, date: str, stories: Optional[dict[str, etree._Element]] = None,
             endnotes: Optional[etree._Element] = None) -> bytes:
     """Zip the parts into a ``.docx`` (deterministic: fixed member order and timestamps).
@@ -395,9 +493,9 @@ def package(document: etree._Element, styles: bytes, numbering: bytes, footnotes
         ("docProps/app.xml", APP.encode("utf-8")),
         ("word/_rels/document.xml.rels", rels.encode("utf-8")),
         ("word/document.xml", xml_bytes(document)),
-        ("word/styles.xml", styles),
+        ("word/styles.xml", xml_bytes(styles)),
         ("word/settings.xml", settings.encode("utf-8")),
-        ("word/numbering.xml", numbering),
+        ("word/numbering.xml", xml_bytes(numbering)),
         ("word/footnotes.xml", xml_bytes(footnotes)),
     ]
     parts += [(f"word/{STORIES[kind][0]}", xml_bytes(root)) for kind, root in stories.items()]

@@ -15,10 +15,11 @@ Design (see also the README):
   only renumbered carries no revision mark at all; accepting or rejecting
   renumbers by itself.  A numbering discontinuity in the new version (an
   excerpt that starts at OP5) restarts the list at that number.
-* **Layout.**  Paragraphs appear in the new version's order.  A deleted
-  paragraph, and the source of a move, stands where it stood in the old
-  version: right after the paragraph that holds its nearest preceding
-  old neighbour kept in place.
+* **Layout.**  Units follow ``Comparison.placement``, the one placement
+  classify computed (:mod:`compare.placement`): the new version's order, a
+  deleted paragraph and the source of a move where they stood in the old
+  version, right after the paragraph that holds their nearest preceding old
+  neighbour kept in place.
 * **Moves.**  A moved group is written twice: at its old place as
   ``w:moveFrom`` (its words that survive) and ``w:del`` (its words that do not),
   at its new place as ``w:moveTo`` (surviving words) and ``w:ins`` (new words),
@@ -67,27 +68,18 @@ from lxml import etree
 
 from ..language import LANGUAGES, RTL
 from ..model import Comparison, Document, Pair, Paragraph, Segment
-from ..sequences import longest_increasing_subsequence
 from . import ooxml as ox
+from .redline_styles import (BODY_STYLES, OP_ABSTRACT, OUTSIDE_STYLE, PPSUB_ABSTRACT, SUMMARY_STYLES,  # noqa: F401
+                             TRACE_STYLES, numbering_part, styles_part)
 from .words import describe_in, header_lines, semicolon, shows_unknown_numbers, word
 from .trace_views import appendix_intro, trace_dict, trace_rows
 
-#: Paragraph styles of the resolution paragraphs (what accept/reject oracles compare).
-BODY_STYLES = ("RCPP", "RCOP", "RCSub1", "RCSub2", "RCPlain")
-#: Paragraph style of a paragraph outside the compared excerpt (untracked, skipped by oracles).
-OUTSIDE_STYLE = "RCOutside"
 OUTSIDE_MODES = ("show", "omit")
-#: Paragraph styles of the change summary (not tracked, skipped by oracles).
-SUMMARY_STYLES = ("RCSummaryTitle", "RCSummary", "RCSummaryItem")
 SUMMARY_BOOKMARK = "RC_Summary"
-#: Paragraph styles of the agreed-language appendix (not tracked, skipped by oracles).
-TRACE_STYLES = ("RCTraceTitle", "RCTrace", "RCTraceHead", "RCTraceCell")
 TRACE_BOOKMARK = "RC_TraceAppendix"
 
 OPENERS = {k: f.opener for k, f in LANGUAGES.items()}    # from the one table of language facts
 MOVE_MODES = ("move", "delete-insert")
-
-OP_ABSTRACT, PPSUB_ABSTRACT = 1, 2
 
 
 # --------------------------------------------------------------------------- public API
@@ -186,86 +178,32 @@ def _check_segments(segments: list[Segment], old: list[Paragraph], new: list[Par
     return out
 
 
-def _lis(seq: list[int]) -> set[int]:
-    """Indices (into ``seq``) of one longest strictly increasing subsequence."""
-    return set(longest_increasing_subsequence(seq))
-
-
 def layout(cmp: Comparison, moves: str = "move", outside: str = "show") -> list[Unit]:
-    """The body units in reading order (new order; old-only blocks at their old places).
+    """The body units in the reading order classify placed them in (``Comparison.placement``).
 
     Paragraphs outside a compared excerpt are ``outside`` units (one paragraph, one
-    side) at their own side's place, or left out with ``outside="omit"``."""
-    old_doc, new_doc = cmp.old, cmp.new
-    old_pos = {p.id: i for i, p in enumerate(old_doc.paragraphs)}
-    new_pos = {p.id: i for i, p in enumerate(new_doc.paragraphs)}
-    old_by = {p.id: p for p in old_doc.paragraphs}
-    new_by = {p.id: p for p in new_doc.paragraphs}
-
-    groups: list[tuple[Optional[Pair], list[Paragraph], list[Paragraph], list[Segment], bool]] = []
-    for pair in cmp.pairs:
-        o = [old_by[i] for i in pair.old if i in old_by]
-        n = [new_by[i] for i in pair.new if i in new_by]
-        if not o and not n:
-            continue
-        groups.append((pair, o, n, _check_segments(pair.diff, o, n), bool(pair.moved and o and n)))
-    oos = cmp.out_of_scope or {}
-    outside_old = [old_by[i] for i in oos.get("old", []) if i in old_by]
-    outside_new = [new_by[i] for i in oos.get("new", []) if i in new_by]
-    # any paragraph in no group at all is still accounted for (never lost)
-    seen_old = {p.id for g in groups for p in g[1]} | {p.id for p in outside_old}
-    seen_new = {p.id for g in groups for p in g[2]} | {p.id for p in outside_new}
-    for p in old_doc.paragraphs:
-        if p.id not in seen_old:
-            groups.append((None, [p], [], [Segment("delete", p.text)], False))
-    for p in new_doc.paragraphs:
-        if p.id not in seen_new:
-            groups.append((None, [], [p], [Segment("insert", p.text)], False))
-
-    # anchors: groups kept in place; they must keep the old order too (safety net:
-    # an anchor out of order is laid out as a move).
-    both = sorted((g for g in groups if g[1] and g[2] and not g[4]), key=lambda g: new_pos[g[2][0].id])
-    keep = _lis([old_pos[g[1][0].id] for g in both])
-    forced = {id(g) for k, g in enumerate(both) if k not in keep}
-    groups = [(g[0], g[1], g[2], g[3], g[4] or id(g) in forced) for g in groups]
-
-    new_units: list[tuple[int, Unit]] = []
-    old_only: list[tuple[int, Unit]] = []
-    anchors: list[tuple[int, int]] = []      # (old index of last old paragraph, new index of group)
-    for pair, o, n, segs, moved in groups:
-        if n and o and not moved:
-            new_units.append((new_pos[n[0].id], Unit("inplace", o, n, segs, pair)))
-            anchors.append((max(old_pos[p.id] for p in o), new_pos[n[0].id]))
-        elif n and o:
-            name = f"m{len(new_units)}"
-            new_units.append((new_pos[n[0].id], Unit("dest", o, n, segs, pair, move_name=name)))
-            old_only.append((old_pos[o[0].id], Unit("source", o, n, segs, pair, move_name=name)))
-        elif n:
-            new_units.append((new_pos[n[0].id], Unit("inplace", [], n, segs, pair)))
+    side), or left out with ``outside="omit"``."""
+    old_by = {p.id: p for p in cmp.old.paragraphs}
+    new_by = {p.id: p for p in cmp.new.paragraphs}
+    new_pos = {p.id: i for i, p in enumerate(cmp.new.paragraphs)}
+    gaps = set(cmp.new.gaps)
+    out: list[Unit] = []
+    for slot in cmp.placement:
+        if slot.role == "outside":
+            if outside != "show":
+                continue
+            p = (old_by if slot.side == "old" else new_by)[slot.id]
+            o, n = ([p], []) if slot.side == "old" else ([], [p])
+            unit = Unit("outside", o, n, [Segment("equal", p.text)])
         else:
-            old_only.append((old_pos[o[0].id], Unit("inplace", o, [], segs, pair)))
-    if outside == "show":
-        for p in outside_old:
-            old_only.append((old_pos[p.id], Unit("outside", [p], [], [Segment("equal", p.text)])))
-        for p in outside_new:
-            new_units.append((new_pos[p.id], Unit("outside", [], [p], [Segment("equal", p.text)])))
-    new_units.sort(key=lambda t: t[0])
-    anchors.sort()
-
-    import bisect
-
-    anchor_old = [a[0] for a in anchors]
-    after: dict[int, list[tuple[int, Unit]]] = {}
-    for opos, unit in old_only:
-        k = bisect.bisect_left(anchor_old, opos) - 1
-        key = anchors[k][1] if k >= 0 else -1
-        after.setdefault(key, []).append((opos, unit))
-    gaps = set(new_doc.gaps)
-    out: list[Unit] = [u for _, u in sorted(after.get(-1, []), key=lambda t: t[0])]
-    for npos, unit in new_units:
-        unit.gap_before = npos in gaps
+            pair = cmp.pairs[slot.pair]
+            o = [old_by[i] for i in pair.old]
+            n = [new_by[i] for i in pair.new]
+            name = f"m{slot.pair}" if slot.role != "inplace" else None
+            unit = Unit(slot.role, o, n, _check_segments(pair.diff, o, n), pair, move_name=name)
+        if unit.new and slot.role != "source":
+            unit.gap_before = new_pos[unit.new[0].id] in gaps
         out.append(unit)
-        out.extend(u for _, u in sorted(after.get(npos, []), key=lambda t: t[0]))
     return out
 
 
@@ -401,98 +339,6 @@ def unit_tokens(unit: Unit, moves: str, old_notes: dict[str, Note], new_notes: d
     pn, po = mark_para(len(unit.old) - 1, len(unit.new) - 1)
     toks.append(Tok("mark", final, para=pn, old_para=po))
     return toks
-
-
-# --------------------------------------------------------------------------- styles and numbering
-
-
-def _styles_xml(lang: Optional[str]) -> bytes:
-    rtl = lang in RTL
-    bidi = "<w:bidi/>" if rtl else ""
-    jc = "both"
-    east = ' w:eastAsia="SimSun"' if lang == "zh" else ""
-
-    def pstyle(sid, name, ppr="", rpr="", based="Normal", nxt=None):
-        nx = f'<w:next w:val="{nxt}"/>' if nxt else ""
-        return (f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{sid}"><w:name w:val="{name}"/>'
-                f'<w:basedOn w:val="{based}"/>{nx}<w:qFormat/><w:pPr>{ppr}</w:pPr><w:rPr>{rpr}</w:rPr></w:style>')
-
-    styles = [
-        '<w:docDefaults><w:rPrDefault><w:rPr>'
-        f'<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:cs="Times New Roman"{east}/>'
-        '<w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr></w:rPrDefault>'
-        '<w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault>'
-        '</w:docDefaults>',
-        '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>'
-        f'<w:pPr>{bidi}</w:pPr></w:style>',
-        '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
-        '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>',
-        pstyle("RCSummaryTitle", "RCSummaryTitle", '<w:keepNext/><w:spacing w:after="60"/>',
-               '<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/><w:b/><w:bCs/><w:sz w:val="22"/>'),
-        pstyle("RCSummary", "RCSummary", '<w:spacing w:after="60"/>',
-               '<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/><w:sz w:val="18"/><w:szCs w:val="18"/>'),
-        pstyle("RCSummaryItem", "RCSummaryItem", '<w:spacing w:after="0"/><w:ind w:left="284"/>',
-               '<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/><w:sz w:val="18"/><w:szCs w:val="18"/>',
-               based="RCSummary"),
-        pstyle("RCTraceTitle", "RCTraceTitle", '<w:keepNext/><w:spacing w:after="60"/>',
-               '<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/><w:b/><w:bCs/><w:sz w:val="22"/>'),
-        pstyle("RCTrace", "RCTrace", '<w:spacing w:after="60"/>',
-               '<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/><w:sz w:val="18"/><w:szCs w:val="18"/>'),
-        pstyle("RCTraceHead", "RCTraceHead", '<w:keepNext/><w:spacing w:after="0"/><w:jc w:val="left"/>',
-               '<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/><w:b/><w:bCs/><w:sz w:val="18"/>'
-               '<w:szCs w:val="18"/>', based="RCTrace"),
-        pstyle("RCTraceCell", "RCTraceCell", '<w:spacing w:after="0"/><w:jc w:val="left"/>',
-               '<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/><w:sz w:val="18"/><w:szCs w:val="18"/>',
-               based="RCTrace"),
-        pstyle("RCTitle", "RCTitle", '<w:keepNext/><w:spacing w:before="240" w:after="240"/><w:jc w:val="center"/>',
-               "<w:b/><w:bCs/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/>"),
-        pstyle("RCOpener", "RCOpener", '<w:keepNext/><w:ind w:firstLine="1134"/>'),
-        pstyle("RCPP", "RCPP", f'<w:ind w:firstLine="1134"/><w:jc w:val="{jc}"/>'),
-        pstyle("RCOP", "RCOP", f'<w:ind w:left="0" w:firstLine="1134"/><w:jc w:val="{jc}"/>'),
-        pstyle("RCSub1", "RCSub1", f'<w:ind w:left="1134" w:firstLine="567"/><w:jc w:val="{jc}"/>'),
-        pstyle("RCSub2", "RCSub2", f'<w:ind w:left="1701" w:firstLine="567"/><w:jc w:val="{jc}"/>'),
-        pstyle("RCPlain", "RCPlain", f'<w:jc w:val="{jc}"/>'),
-        pstyle(OUTSIDE_STYLE, OUTSIDE_STYLE, f'<w:jc w:val="{jc}"/>', '<w:color w:val="808080"/>'),
-        pstyle("RCGap", "RCGap", '<w:jc w:val="center"/>', '<w:i/><w:iCs/><w:color w:val="666666"/>'),
-        pstyle("RCEnd", "RCEnd", '<w:spacing w:after="0"/>'),
-        pstyle("FootnoteText", "footnote text", '<w:spacing w:after="0"/>',
-               '<w:sz w:val="20"/><w:szCs w:val="20"/>'),
-        '<w:style w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/>'
-        '<w:basedOn w:val="DefaultParagraphFont"/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>',
-    ]
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles xmlns:w="{ox.W_NS}">'
-            + "".join(styles) + "</w:styles>").encode("utf-8")
-
-
-def _lvl(ilvl: int, fmt: str, text: str, left: int, first: int, start: int = 1) -> str:
-    """UN layout: the label at ``left + first``, the text after a tab 567 twips on,
-    following lines back at ``left``."""
-    tab = left + first + 567
-    return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
-            f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/><w:pPr><w:tabs><w:tab w:val="num" w:pos="{tab}"/>'
-            f'</w:tabs><w:ind w:left="{left}" w:firstLine="{first}"/></w:pPr></w:lvl>')
-
-
-def _numbering_xml(nums: list[tuple[int, int, Optional[tuple[int, int]]]]) -> bytes:
-    """``nums``: (numId, abstractNumId, (ilvl, start) override or None)."""
-    absn = []
-    for aid in (OP_ABSTRACT, PPSUB_ABSTRACT):
-        absn.append(
-            f'<w:abstractNum w:abstractNumId="{aid}"><w:multiLevelType w:val="multilevel"/>'
-            + _lvl(0, "decimal", "%1.", 0, 1134)
-            + _lvl(1, "lowerLetter", "(%2)", 1134, 567)
-            + _lvl(2, "lowerRoman", "(%3)", 1701, 567)
-            + "</w:abstractNum>"
-        )
-    inst = []
-    for num_id, aid, override in nums:
-        ov = ""
-        if override:
-            ov = (f'<w:lvlOverride w:ilvl="{override[0]}"><w:startOverride w:val="{override[1]}"/>'
-                  "</w:lvlOverride>")
-        inst.append(f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{aid}"/>{ov}</w:num>')
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering xmlns:w="{ox.W_NS}">'
-            + "".join(absn) + "".join(inst) + "</w:numbering>").encode("utf-8")
 
 
 # --------------------------------------------------------------------------- builder
@@ -820,7 +666,7 @@ class _Builder:
         stories = self._stories()
         document = ox.document_part(body, ox.sect_pr(stories=stories))
         return ox.package(
-            document, _styles_xml(self.lang), _numbering_xml(self.numbering.nums or [(1, OP_ABSTRACT, None)]),
+            document, styles_part(self.lang), numbering_part(self.numbering.nums or [(1, OP_ABSTRACT, None)]),
             ox.footnotes_part(self.footnotes),
             title=f"Redline {cmp.old.label} → {cmp.new.label}", creator=self.tracker.author,
             date=self.tracker.date, stories=stories,

@@ -122,7 +122,6 @@ def cells(lineage: Lineage) -> list[list[Cell]]:
     oos_old = [set(c.out_of_scope.get("old", [])) for c in comps]     # of version v, not covered by v+1
     oos_new = [set(c.out_of_scope.get("new", [])) for c in comps]     # of version v+1, not covered by v
     texts = [{p.id: p.text for p in d.paragraphs} for d in docs]
-    new_pos = [{p.id: i for i, p in enumerate(d.paragraphs)} for d in docs]
     out: list[list[Cell]] = []
     for r, row in enumerate(lineage.rows):
         line: list[Cell] = []
@@ -131,10 +130,9 @@ def cells(lineage: Lineage) -> list[list[Cell]]:
             pairs: list[Pair] = []
             if v and v - 1 < len(lineage.comparisons):
                 ids_set, prev_set = set(ids), set(prev)
+                # in the comparison's one placement (compare.placement), like every other view
                 pairs = [p for p in lineage.comparisons[v - 1].pairs
                          if (set(p.new) & ids_set) or (not p.new and set(p.old) & prev_set)]
-                big = len(docs[v].paragraphs) + 1
-                pairs.sort(key=lambda p: (new_pos[v].get(p.new[0], big) if p.new else big))
             covered = {i for p in pairs for i in p.new}
             plain = [i for i in ids if i not in covered]
             if not ids and not pairs:

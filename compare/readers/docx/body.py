@@ -40,6 +40,18 @@ def _children(el: etree._Element, tag: str) -> Iterable[etree._Element]:
             yield from _children(c, tag)
 
 
+def _dropped_if_deleted(node: etree._Element, props: str, mark: str, dropped: list[Dropped]) -> bool:
+    """Whether a row or cell is deleted in a tracked change (``props``/``mark``: ``trPr``/``del``,
+    ``tcPr``/``cellDel``); if so its text is listed as dropped (the accepted view has none of it)."""
+    pr = node.find(w(props))
+    if pr is None or pr.find(w(mark)) is None:
+        return False
+    text = plain_text(node)
+    if text:
+        dropped.append(Dropped(text, "deleted in a tracked change"))
+    return True
+
+
 def read_container(container: etree._Element, reader: ParagraphReader, where: Where, tables: list[int],
                     dropped: list[Dropped]) -> Iterable[tuple[Para, Where]]:
     """Paragraphs of a body, cell, note or text box, in reading order, each once:
@@ -58,18 +70,10 @@ def read_container(container: etree._Element, reader: ParagraphReader, where: Wh
             tables[0] += 1
             t = tables[0]
             for r_i, tr in enumerate(_children(child, w("tr")), 1):
-                trpr = tr.find(w("trPr"))
-                if trpr is not None and trpr.find(w("del")) is not None:
-                    text = plain_text(tr)
-                    if text:
-                        dropped.append(Dropped(text, "deleted in a tracked change"))
+                if _dropped_if_deleted(tr, "trPr", "del", dropped):
                     continue
                 for c_i, tc in enumerate(_children(tr, w("tc")), 1):
-                    tcpr = tc.find(w("tcPr"))
-                    if tcpr is not None and tcpr.find(w("cellDel")) is not None:
-                        text = plain_text(tc)
-                        if text:
-                            dropped.append(Dropped(text, "deleted in a tracked change"))
+                    if _dropped_if_deleted(tc, "tcPr", "cellDel", dropped):
                         continue
                     yield from read_container(tc, reader, Where("cell", (where.cell or ()) + (t, r_i, c_i)),
                                                tables, dropped)

@@ -1,0 +1,78 @@
+"""Placement has one home: classify computes it, every view shows pairs in that one order."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from compare import api
+from compare.export.html import anchor_id, rows_table
+from compare.export.inline import inline_view_html
+from compare.export.jsonout import versions_dict
+from compare.export.labels import describe
+from compare.export.pdf import print_html
+from compare.export.redline import layout
+from compare.export.table import cells
+from compare.export.text import comparison_text
+from compare.model import Lineage
+
+#: (old, new): one with a move and a deletion, one with a move, deletions and outside paragraphs on both sides
+CASES = [("draft-rev1-2008-11-10.fr.md", "draft-rev2-illustrative.fr.md"),
+         ("A-RES-63-194.en.md", "A-RES-64-178.en.md")]
+
+
+@pytest.fixture(params=CASES, ids=lambda c: c[0])
+def cmp(request, samples):
+    old, new = request.param
+    return api.compare(api.load(samples / old), api.load(samples / new))
+
+
+def assert_orders_rebuild_both_versions(cmp) -> None:
+    """Reading the placement without the new sides (reject all) gives the old paragraphs in
+    their order; without the old sides (accept all) the new ones in theirs."""
+    def side(name: str, skip: str) -> list[str]:
+        return [i for s in cmp.placement if s.role != skip and (s.role != "outside" or s.side == name)
+                for i in ([s.id] if s.role == "outside" else getattr(cmp.pairs[s.pair], name))]
+
+    assert side("old", "dest") == [p.id for p in cmp.old.paragraphs]
+    assert side("new", "source") == [p.id for p in cmp.new.paragraphs]
+
+
+def _first_anchor(pair) -> str:
+    return ([anchor_id("old", p) for p in pair.old] + [anchor_id("new", p) for p in pair.new])[0]
+
+
+def test_placement_lists_every_pair_once_and_every_move_source(cmp):
+    shown = [s.pair for s in cmp.placement if s.role in ("inplace", "dest")]
+    assert shown == list(range(len(cmp.pairs)))              # pairs are listed in their placement order
+    sources = [s.pair for s in cmp.placement if s.role == "source"]
+    assert sorted(sources) == [k for k, p in enumerate(cmp.pairs) if p.moved]
+    assert any(p.moved for p in cmp.pairs) and any(p.status == "deleted" for p in cmp.pairs)
+    for side in ("old", "new"):
+        assert [s.id for s in cmp.placement if s.role == "outside" and s.side == side] == cmp.out_of_scope[side]
+    assert_orders_rebuild_both_versions(cmp)
+
+def test_every_view_shows_pairs_in_the_one_order(cmp):
+    order = cmp.pairs
+    anchors = [_first_anchor(p) for p in order]
+    ids = lambda html: [i for i in re.findall(r' id="([^"]+)"', html) if i in set(anchors)]   # noqa: E731
+    assert ids(rows_table(cmp, cmp.pairs, anchors=True)) == anchors                       # side by side
+    assert ids(inline_view_html(cmp, anchors=True)) == anchors                            # inline
+    text = comparison_text(cmp)
+    assert [text.index(f"  {describe(p)}\n") for p in order] == sorted(text.index(f"  {describe(p)}\n") for p in order)
+    data = versions_dict([cmp.old, cmp.new], [cmp], None)["comparisons"][0]["pairs"]
+    assert [(d["old"], d["new"]) for d in data] == [(p.old, p.new) for p in order]      # JSON
+    assert rows_table(cmp, cmp.pairs) in print_html([cmp], "side-by-side")             # PDF page
+    assert inline_view_html(cmp) in print_html([cmp], "inline")
+    units = layout(cmp)                                                                  # Word redline
+    assert [u.pair for u in units if u.role in ("inplace", "dest")] == order
+    slots = [s for s in cmp.placement if s.role != "outside"]
+    assert [(u.role, u.pair) for u in units if u.role != "outside"] == [(s.role, cmp.pairs[s.pair]) for s in slots]
+
+
+def test_a_table_cell_lists_its_pairs_in_the_one_order(cmp):
+    """A compilation-table cell fed by several pairs (a deletion beside a change) keeps their order."""
+    rows = [[[i for p in cmp.pairs for i in p.old], [i for p in cmp.pairs for i in p.new]]]
+    cell = cells(Lineage([cmp.old, cmp.new], [cmp], rows))[0][1]
+    shown = "".join(t for op, t in cell.parts if op != "note")
+    assert shown == "\n".join("".join(s.text for s in p.diff) for p in cmp.pairs)

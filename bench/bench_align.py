@@ -4,7 +4,7 @@ naive difflib baseline in the same run.  Prints tables; not a timed test.
     . .venv/bin/activate && python bench/bench_align.py            # full run (~1–2 min)
     python bench/bench_align.py --pairs 300 --repeats 3            # quicker
 
-Accuracy (tests/synthetic.py, French draft + real pool paragraphs):
+Accuracy (tests/support/synthetic.py, French draft + real pool paragraphs):
   link F1 overall, F1 on links of paragraphs both moved and edited, split/merge
   recall (exact groups), false deleted+inserted for renumber-only paragraphs.
 Speed (medians over repeats, each run cold: tokenizer and text caches cleared):
@@ -31,7 +31,7 @@ sys.path.insert(0, str(REPO))
 from compare.align import AlignParams, align  # noqa: E402
 from compare.classify import compare_documents  # noqa: E402
 from compare.model import CompareOptions, Document, Metadata, Paragraph  # noqa: E402
-from tests import synthetic  # noqa: E402
+from tests.support import synthetic  # noqa: E402
 
 OPTS = CompareOptions(fragment=False)
 
@@ -295,7 +295,7 @@ def main() -> None:
         matchers["tfidf+hung"] = tfidf_hungarian_groups
         matchers["difflib"] = difflib_groups
         table = per_class(cases, matchers)
-        print(f"== hard classes: {args.per_class} cases each (tests/synthetic.py make_class_revision, "
+        print(f"== hard classes: {args.per_class} cases each (tests/support/synthetic.py make_class_revision, "
               f"seed {args.seed}); recall of the class's groups, exact")
         print(f"{'class':28s} {'groups':>6s} " + " ".join(f"{m:>10s}" for m in matchers))
         for cls, row in table.items():
@@ -307,7 +307,7 @@ def main() -> None:
             return
         print()
 
-    print(f"== accuracy over {args.pairs} synthetic pairs (tests/synthetic.py, seed {args.seed})")
+    print(f"== accuracy over {args.pairs} synthetic pairs (tests/support/synthetic.py, seed {args.seed})")
     pairs = synthetic.generate_pairs(args.pairs, args.seed)
     ours = accuracy(pairs, lambda a, b: [(g.old, g.new) for g in align(a, b, OPTS)])
     prev = None

@@ -7,7 +7,7 @@ Prints a table; not a timed test.  Needs the benchmark-only dependencies::
 
 Same pairs for both engines: the illustrative revision of the 2008 French draft,
 the 61/180 → 63/194 excerpts, ``--pairs`` generated revisions
-(``tests/synthetic.py``; every 5th is "renumber-only"), plus built cases:
+(``tests/support/synthetic.py``; every 5th is "renumber-only"), plus built cases:
 three move-only revisions (one OP moved) and three renumber-only ones (one OP
 inserted at the top, every later OP renumbered).
 
@@ -18,7 +18,7 @@ of those inputs).  Measured per engine:
 
 * accept/reject oracle: accepting all revisions gives exactly the new
   version's paragraph texts, rejecting all the old one's (our XML oracle,
-  ``tests/ooxml_oracle.py``; for python-redlines empty paragraphs are ignored);
+  ``tests/support/ooxml_oracle.py``; for python-redlines empty paragraphs are ignored);
 * markup problems found by ``ooxml_oracle.check_markup`` (files affected);
 * revision marks (inline + paragraph marks + property changes) on the
   renumber-only and the move-only pairs;
@@ -40,8 +40,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-import ooxml_oracle as oracle  # noqa: E402
-from synthetic import generate_pairs  # noqa: E402
+from support import ooxml_oracle as oracle  # noqa: E402
+from support.synthetic import generate_pairs  # noqa: E402
 
 from compare import api  # noqa: E402
 from compare.export.redline import BODY_STYLES, redline_docx  # noqa: E402

@@ -43,7 +43,7 @@ def words(text: str) -> list[str]:
 
 def generated(tmp: Path) -> list[Path]:
     """Word files built for the features LibreOffice shows and a reader may lose."""
-    from fixtures_office import make_docx, p, r
+    from support.fixtures_office import make_docx, p, r
     from test_docx_content import tbl, tc, tr
     from test_docx_redline import doc, grid, notes_xml, textbox
 

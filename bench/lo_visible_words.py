@@ -20,7 +20,7 @@ import tempfile
 import uuid
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests"))
-from lo_accept_reject import connect, prop  # noqa: E402
+from support.lo_accept_reject import connect, prop  # noqa: E402
 
 
 def _texts(text_obj, out):

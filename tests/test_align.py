@@ -1,5 +1,5 @@
 """Alignment: hand-built documents, fragments, invariants on random revisions,
-and the accuracy figures on tests/synthetic.py revisions."""
+and the accuracy figures on tests/support/synthetic.py revisions."""
 from __future__ import annotations
 
 import random
@@ -421,10 +421,10 @@ def test_identity_random():
 
 def _synthetic():
     try:
-        from tests import synthetic
+        from tests.support import synthetic
     except Exception:
         try:
-            import synthetic  # type: ignore
+            from support import synthetic  # type: ignore
         except Exception:
             return None
     if not hasattr(synthetic, "generate_pairs"):
@@ -435,7 +435,7 @@ def _synthetic():
 def test_synthetic_accuracy():
     syn = _synthetic()
     if syn is None:
-        pytest.skip("tests/synthetic.py not available")
+        pytest.skip("tests/support/synthetic.py not available")
     try:
         pairs = syn.generate_pairs(200, 11)
     except FileNotFoundError:
@@ -501,7 +501,7 @@ def test_parameters_are_one_frozen_object():
 # ----------------------------------------------------------------------------- hard structural cases
 
 def _french_draft():
-    from tests import synthetic
+    from tests.support import synthetic
     return synthetic.base_document()
 
 
@@ -634,10 +634,10 @@ def test_shared_lead_and_boilerplate_only_is_delete_plus_insert():
 
 
 def test_hard_classes_recall():
-    """Per-class recall on tests/synthetic.py's hard classes (the figures bench/bench_align.py
+    """Per-class recall on tests/support/synthetic.py's hard classes (the figures bench/bench_align.py
     prints over more cases).  Scattered splits/merges count only with scattered groups on."""
     from compare.align import AlignParams
-    from tests import synthetic
+    from tests.support import synthetic
     floors = {"moved_edited": 0.97, "elaborated_split": 0.95, "condensed_merge": 0.93, "op_to_list": 0.93,
               "list_to_op": 0.95, "short_lookalike": 0.97, "boilerplate_replacement": 0.93,
               "scattered_split": 0.9, "scattered_merge": 0.9}

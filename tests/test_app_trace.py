@@ -183,7 +183,7 @@ def test_closest_earlier_paragraph_for_a_reworded_version():
 
 
 def test_switching_back_to_changes_and_redline_appendix(media):
-    import ooxml_oracle as oracle
+    from support import ooxml_oracle as oracle
     from test_redline import expected
 
     from compare.export.redline import BODY_STYLES, TRACE_STYLES

@@ -15,11 +15,11 @@ from hypothesis import strategies as st
 from compare import api
 
 try:
-    from fixtures_office import footnotes_xml, make_docx, r
+    from support.fixtures_office import footnotes_xml, make_docx, r
     from test_docx_content import tbl, tc, tr
     from test_docx_redline import textbox
 except ImportError:  # tests/ imported as a package
-    from tests.fixtures_office import footnotes_xml, make_docx, r
+    from tests.support.fixtures_office import footnotes_xml, make_docx, r
     from tests.test_docx_content import tbl, tc, tr
     from tests.test_docx_redline import textbox
 
@@ -104,12 +104,12 @@ def test_every_word_of_a_word_file_is_read_once(case):
 # --------------------------------------------------------------------------- redline of table edits
 
 try:
-    import ooxml_oracle as oracle
-    from fixtures_office import p as para
+    from support import ooxml_oracle as oracle
+    from support.fixtures_office import p as para
     from test_docx_redline import grid
 except ImportError:  # tests/ imported as a package
-    from tests import ooxml_oracle as oracle
-    from tests.fixtures_office import p as para
+    from tests.support import ooxml_oracle as oracle
+    from tests.support.fixtures_office import p as para
     from tests.test_docx_redline import grid
 
 CELL = st.lists(WORD, min_size=1, max_size=3).map(" ".join)

@@ -9,9 +9,9 @@ from compare.readers.docx import read_docx
 from compare.structure import build_document
 
 try:
-    from fixtures_office import NS, fnref, footnotes_xml, make_docx, p, r
+    from support.fixtures_office import NS, fnref, footnotes_xml, make_docx, p, r
 except ImportError:  # tests/ imported as a package
-    from tests.fixtures_office import NS, fnref, footnotes_xml, make_docx, p, r
+    from tests.support.fixtures_office import NS, fnref, footnotes_xml, make_docx, p, r
 
 MC = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
 WPS = 'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'

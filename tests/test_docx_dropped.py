@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 try:
-    from fixtures_office import make_docx, p, r
+    from support.fixtures_office import make_docx, p, r
 except ImportError:  # tests/ imported as a package
-    from tests.fixtures_office import make_docx, p, r
+    from tests.support.fixtures_office import make_docx, p, r
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,9 +9,9 @@ from compare.readers.docx import read_docx
 from compare.structure import build_document
 
 try:
-    from fixtures_office import make_docx, p, r
+    from support.fixtures_office import make_docx, p, r
 except ImportError:  # tests/ imported as a package
-    from tests.fixtures_office import make_docx, p, r
+    from tests.support.fixtures_office import make_docx, p, r
 
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -72,10 +72,10 @@ def test_non_resolution_redline_reproduces_it_without_an_opener():
 
     try:
         from test_redline import assert_round_trip
-        import ooxml_oracle as oracle
+        from support import ooxml_oracle as oracle
     except ImportError:
         from tests.test_redline import assert_round_trip
-        from tests import ooxml_oracle as oracle
+        from tests.support import ooxml_oracle as oracle
     old_lines = ["Report of the meeting", "Geneva, 10 June 2024", "1. Opening", "Participants:", "3",
                  "The chair opened the meeting, and welcomed delegates.", "Annex"]
     new_lines = ["Report of the meeting", "Geneva, 12 June 2024", "1. Opening", "Participants:", "4",

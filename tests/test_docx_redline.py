@@ -10,12 +10,12 @@ from compare import api
 from compare.export.redline import redline_docx
 
 try:
-    import ooxml_oracle as oracle
-    from fixtures_office import NS, make_docx, p, r
+    from support import ooxml_oracle as oracle
+    from support.fixtures_office import NS, make_docx, p, r
     from test_docx_content import tbl, tc, tr
 except ImportError:  # tests/ imported as a package
-    from tests import ooxml_oracle as oracle
-    from tests.fixtures_office import NS, make_docx, p, r
+    from tests.support import ooxml_oracle as oracle
+    from tests.support.fixtures_office import NS, make_docx, p, r
     from tests.test_docx_content import tbl, tc, tr
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

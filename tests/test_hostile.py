@@ -374,9 +374,9 @@ def test_paragraph_of_twenty_thousand_words():
 
 def test_docx_with_table_comments_and_tracked_changes():
     try:
-        from fixtures_office import dele, ins, make_docx, p, r
+        from support.fixtures_office import dele, ins, make_docx, p, r
     except ImportError:
-        from tests.fixtures_office import dele, ins, make_docx, p, r
+        from tests.support.fixtures_office import dele, ins, make_docx, p, r
     comment = ('<w:commentRangeStart w:id="0"/>' + r("Urges") + '<w:commentRangeEnd w:id="0"/>'
                '<w:r><w:commentReference w:id="0"/></w:r>')
     table = ("<w:tbl><w:tr><w:tc>" + p(r("A/C.3/63/L.17")) + "</w:tc><w:tc>" + p(r("Distr.: Limited")) +

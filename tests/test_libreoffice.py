@@ -1,6 +1,6 @@
 """A real client: LibreOffice opens our files and accepts/rejects the tracked changes itself.
 
-One headless ``soffice`` run for all the redlines (``tests/lo_accept_reject.py``
+One headless ``soffice`` run for all the redlines (``tests/support/lo_accept_reject.py``
 through python3-uno, run with the system Python as a subprocess) and one
 conversion run per table format, so the module stays a few seconds long.
 
@@ -20,7 +20,7 @@ import pandas as pd
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic import generate_pairs  # noqa: E402
+from support.synthetic import generate_pairs  # noqa: E402
 from test_redline import expected  # noqa: E402
 
 from compare import api  # noqa: E402
@@ -78,7 +78,7 @@ def lo_results(tmp_path_factory):
     files["illustrative-di"] = f
     comparisons["illustrative-di"] = comparisons["illustrative"]
     out = tmp / "lo.json"
-    proc = subprocess.run([uno_python(), str(HERE / "lo_accept_reject.py"), str(out), *map(str, files.values())],
+    proc = subprocess.run([uno_python(), str(HERE / "support" / "lo_accept_reject.py"), str(out), *map(str, files.values())],
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-2000:]
     data = json.loads(out.read_text(encoding="utf-8"))
@@ -208,7 +208,7 @@ def test_libreoffice_accepts_and_rejects_word_tables_and_notes(tmp_path):
         f.write_bytes(redline_docx(api.compare(old, new), summary=False))
         files[name] = f
     out = tmp_path / "lo.json"
-    proc = subprocess.run([uno_python(), str(HERE / "lo_accept_reject.py"), str(out), *map(str, files.values())],
+    proc = subprocess.run([uno_python(), str(HERE / "support" / "lo_accept_reject.py"), str(out), *map(str, files.values())],
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-2000:]
     data = json.loads(out.read_text(encoding="utf-8"))

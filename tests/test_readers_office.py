@@ -14,9 +14,9 @@ from compare.readers.docx import TRACKED_WARNING, read_docx
 from compare.readers.pdf import read_pdf
 
 try:
-    from fixtures_office import dele, fnref, footnotes_xml, ins, make_docx, p, r
+    from support.fixtures_office import dele, fnref, footnotes_xml, ins, make_docx, p, r
 except ImportError:  # tests/ imported as a package
-    from tests.fixtures_office import dele, fnref, footnotes_xml, ins, make_docx, p, r
+    from tests.support.fixtures_office import dele, fnref, footnotes_xml, ins, make_docx, p, r
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"

@@ -2,7 +2,7 @@
 
 The oracle: accepting all revisions gives exactly the new version's paragraph
 texts (and footnotes) in order, rejecting all gives exactly the old one's —
-checked here with our own XML transformation (tests/ooxml_oracle.py); the
+checked here with our own XML transformation (tests/support/ooxml_oracle.py); the
 same files go through LibreOffice in tests/test_libreoffice.py.
 """
 from __future__ import annotations
@@ -17,8 +17,8 @@ import pytest
 from lxml import etree
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import ooxml_oracle as oracle  # noqa: E402
-from synthetic import generate_pairs  # noqa: E402
+from support import ooxml_oracle as oracle  # noqa: E402
+from support.synthetic import generate_pairs  # noqa: E402
 
 from compare import api  # noqa: E402
 from compare.cli import main  # noqa: E402

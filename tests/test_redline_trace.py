@@ -12,7 +12,7 @@ import pytest
 from lxml import etree
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import ooxml_oracle as oracle  # noqa: E402
+from support import ooxml_oracle as oracle  # noqa: E402
 from test_redline import assert_round_trip, document_xml, expected, has_revision, para_text, q  # noqa: E402
 
 from compare import api  # noqa: E402
@@ -209,7 +209,7 @@ def test_libreoffice_accepts_and_rejects_with_the_appendix(tmp_path, excerpts, i
     f.write_bytes(redline_docx(cmp, trace=tr))
     out = tmp_path / "lo.json"
     here = Path(__file__).resolve().parent
-    proc = subprocess.run([uno_python(), str(here / "lo_accept_reject.py"), str(out), str(f)],
+    proc = subprocess.run([uno_python(), str(here / "support" / "lo_accept_reject.py"), str(out), str(f)],
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-2000:]
     res = json.loads(out.read_text(encoding="utf-8"))[str(f)]

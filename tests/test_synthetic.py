@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import synthetic  # noqa: E402
-from synthetic import (  # noqa: E402
+from support import synthetic  # noqa: E402
+from support.synthetic import (  # noqa: E402
     BASE_NAME, SAMPLES, TruthGroup, base_document, corpus_dir, edit_words, generate_pairs,
     load_expected, load_sample_document, make_revision, score,
 )

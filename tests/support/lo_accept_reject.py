@@ -3,7 +3,7 @@
 
 Run with the system Python that has python3-uno (not the project's venv)::
 
-    /usr/bin/python3 tests/lo_accept_reject.py OUT.json FILE.docx [FILE.docx ...]
+    /usr/bin/python3 tests/support/lo_accept_reject.py OUT.json FILE.docx [FILE.docx ...]
 
 Starts one headless ``soffice`` (private profile, pipe connection), and for each
 file: loads it hidden, dispatches ``.uno:AcceptAllTrackedChanges``, reads the

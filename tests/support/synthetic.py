@@ -33,10 +33,10 @@ from typing import Iterable, Optional, Sequence
 try:
     from compare.model import Document, Footnote, FootnoteRef, Metadata, Paragraph
 except ImportError:  # pragma: no cover - running from outside the repo root
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
     from compare.model import Document, Footnote, FootnoteRef, Metadata, Paragraph
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO / "samples"
 BASE_NAME = "draft-rev1-2008-11-10.fr.md"
 

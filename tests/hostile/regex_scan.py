@@ -17,7 +17,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 MODULES = ["compare.structure", "compare.lexicon", "compare.furniture", "compare.language", "compare.tokens",
            "compare.readers.text", "compare.readers.html", "compare.readers.safety", "compare.readers.pdf",
-           "compare.numerals", "compare.diff", "compare.classify"]
+           "compare.numerals", "compare.diff", "compare.classify", "compare.readers.docx.paragraphs",
+           "compare.readers.docx.body", "compare.readers.docx.numbering", "compare.readers.docx.equations"]
 #: runs of what backtracking patterns trip on: spaces of every kind, digits, letters,
 #: punctuation, Markdown marks, labels
 UNITS = [" ", "\f", "\n", " \n", "\t", "\u00a0", "a", "1", ",", ".", ":", "*", "-", "_", "#", "(", ")", "[", "]",

@@ -247,11 +247,19 @@ class ParagraphReader:
             self.dropped.append(found.dropped)
 
 
+#: spaces before a line break; the look-behind makes a match start only where a run of
+#: spaces starts, so 100 KB of spaces is one linear pass (tests/hostile/regex_scan.py)
+_SPACES_BEFORE_BREAK = re.compile(r"(?<![ \u200b])[ \u200b]+\n")
+_SPACES_AFTER_BREAK = re.compile(r"\n[ ]+")
+_SPACE_RUN = re.compile(r" {2,}")
+
+
 def clean(text: str) -> str:
+    """Tabs as spaces, no spaces around line breaks, single spaces."""
     text = text.replace("\t", " ").replace("\r", "")
-    text = re.sub(r"[ \u200b]+\n", "\n", text)
-    text = re.sub(r"\n[ ]+", "\n", text)
-    text = re.sub(r" {2,}", " ", text)
+    text = _SPACES_BEFORE_BREAK.sub("\n", text)
+    text = _SPACES_AFTER_BREAK.sub("\n", text)
+    text = _SPACE_RUN.sub(" ", text)
     return text.strip()
 
 

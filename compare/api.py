@@ -203,7 +203,8 @@ def add_to_library(library, source: Source, *, name: str | None = None, label: s
 def trace_version(doc: Document, library=None, *, earlier: Sequence[Document] = (),
                   later: Sequence[Document] = (), min_words: int = 6, before=None, leave_out_later: bool = True,
                   exclude: Sequence[str] = (), adopted: Sequence[str] = (), dates: Mapping[str, str] | None = None,
-                  closest: str = "unsourced", count_drafts: bool = False, copy: bool | None = None):
+                  closest: str = "unsourced", count_drafts: bool = False, copy: bool | None = None,
+                  equivalents: bool = True):
     """Trace the agreed language of one version: what the CLI's ``trace`` and
     ``redline --trace-appendix`` and the app's "Agreed language" view all run.
 
@@ -214,6 +215,10 @@ def trace_version(doc: Document, library=None, *, earlier: Sequence[Document] = 
     and those ``later`` are left out even when the library holds them.
     ``leave_out_later``: also leave out the library's texts dated after ``doc``, and,
     with a warning, those that cannot be placed in time (undated, same session).
+    ``equivalents``: for each paragraph with no verbatim source, its close equivalents
+    in the texts used that are in another language (``ParagraphTrace.equivalents``,
+    :func:`compare.concordance.close_equivalents`; the embedding model loads only when
+    there is such a paragraph and such a text).
     ``before``, ``exclude``, ``adopted``, ``dates``, ``closest``, ``count_drafts``,
     ``min_words``: as for :func:`compare.trace.trace_document`, whose
     :class:`~compare.trace.TraceResult` is returned (``loaded``: library id → label
@@ -255,11 +260,40 @@ def trace_version(doc: Document, library=None, *, earlier: Sequence[Document] = 
                     why.setdefault(str(info.id), UNDATED)
         result = trace_document(doc, lib, min_words, before=before, exclude=why, closest=closest,
                                 count_drafts=count_drafts, adopted=adopted, dates=dates)
+        if equivalents:
+            _add_equivalents(doc, result, lib)
     finally:
         if owned:
             lib.close()
     result.loaded = loaded
     return result
+
+
+def _add_equivalents(doc: Document, result, lib) -> None:
+    """Close equivalents, in the texts the trace used that are in another language, of the
+    paragraphs that have no verbatim source: "close equivalent: 61/180 OP1, en"."""
+    from .model import Metadata, Paragraph
+
+    unsourced = {p.id for p in result.paragraphs if p.status == "new"}
+    foreign = [i for i in result.used if i.language and doc.meta.language and i.language != doc.meta.language]
+    if not unsourced or not foreign:
+        return
+    from .concordance import close_equivalents
+
+    part = Document(meta=doc.meta, paragraphs=[p for p in doc.paragraphs if p.id in unsourced],
+                    footnotes=doc.footnotes, label=doc.label)
+    others = [Document(meta=Metadata(language=i.language, symbol=i.symbol, title=i.title),
+                       paragraphs=[Paragraph(id=pid, kind=kind if kind in ("PP", "OP", "P") else "P", number="",
+                                             text=text) for pid, kind, text in lib.paragraphs(i.id)],
+                       label=short_label(i.symbol, i.label)) for i in foreign]
+    langs = ", ".join(sorted({i.language for i in foreign}))
+    result.warnings.append(f"{len(foreign)} of the texts used {'is' if len(foreign) == 1 else 'are'} in another "
+                           f"language ({langs}) than the draft ({doc.meta.language}): agreed language is found "
+                           "verbatim only in the draft's language; for paragraphs with no verbatim source, close "
+                           "equivalents in those texts are listed apart")
+    found = close_equivalents(part, others)
+    for p in result.paragraphs:
+        p.equivalents = found.get(p.id, []) if p.id in unsourced else []
 
 
 def _bounded_compare(fn, docs: list[Document], limits: Limits, *args):

@@ -215,7 +215,8 @@ def _redline_trace(args: argparse.Namespace, old: Document, new: Document):
     if args.min_words < 5:
         raise InputError("--min-words", "must be at least 5 (the library indexes 5-word runs)")
     try:
-        return api.trace_version(new, args.library, earlier=[old], min_words=args.min_words, before=args.before)
+        return api.trace_version(new, args.library, earlier=[old], min_words=args.min_words, before=args.before,
+                                 equivalents=False)   # the appendix lists verbatim sources only
     except ValueError as exc:
         raise InputError("--before", str(exc)) from None
 

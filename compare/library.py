@@ -724,6 +724,13 @@ class Library:
             out.setdefault(tid, []).append((did, seq, pid))
         return out
 
+    def paragraphs(self, doc_id: int) -> list[tuple[str, str, str]]:
+        """(paragraph id, kind, text) of one document, in its order."""
+        with self._guard():
+            return list(self.conn.execute(
+                "SELECT p.pid, p.kind, t.text FROM paragraphs p JOIN texts t ON t.id = p.text_id "
+                "WHERE p.doc_id = ? ORDER BY p.seq", (doc_id,)))
+
     def texts(self, text_ids: Iterable[int]) -> dict[int, str]:
         return dict(self._rows_in("SELECT id, text FROM texts", "id", text_ids))
 

@@ -121,6 +121,10 @@ class ParagraphTrace:
     closest: Optional[Closest] = None
     #: words found verbatim only in earlier drafts (not agreed language)
     draft_words: int = 0
+    #: for a paragraph with no verbatim source: paragraphs of earlier texts in other
+    #: languages that say the same thing (:class:`compare.concordance.Equivalent`, best
+    #: first) — a translation, never agreed language (filled by ``api.trace_version``)
+    equivalents: list = field(default_factory=list)
 
     @property
     def agreed_share(self) -> float:

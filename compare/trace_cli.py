@@ -44,6 +44,9 @@ def add_trace_parser(subparsers) -> argparse.ArgumentParser:
                    help="count words found only in earlier drafts as agreed language too")
     t.add_argument("--closest", choices=("unsourced", "all", "none"), default="unsourced",
                    help="find the closest earlier paragraph for new paragraphs (default), all, or none")
+    t.add_argument("--no-equivalents", action="store_true",
+                   help="do not look for close equivalents in texts in other languages (they load an embedding "
+                        "model, a few seconds the first time)")
     t.add_argument("--format", choices=("text", "json"), default="text")
     t.add_argument("--list-library", action="store_true", help="list the library's texts")
     t.add_argument("--rebuild-library", action="store_true",
@@ -80,6 +83,7 @@ def _cmd_trace(args: argparse.Namespace) -> int:
         try:
             result = api.trace_version(doc, lib, min_words=args.min_words, before=args.before, exclude=args.exclude,
                                        closest=args.closest, leave_out_later=not args.include_later,
+                                       equivalents=not args.no_equivalents,
                                        adopted=args.adopted, dates=_dates(args.dated),
                                        count_drafts=args.count_drafts)
         except ValueError as exc:

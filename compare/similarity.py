@@ -20,6 +20,12 @@ from compare.tokens import words
 SPARSE_ABOVE = 400_000
 
 
+def _sorted_unique(a: np.ndarray) -> np.ndarray:
+    """``np.unique(a)`` by sorting (numpy 2's hashing unique is several times slower here)."""
+    s = np.sort(a)
+    return s[np.concatenate(([True], s[1:] != s[:-1]))] if len(s) else s
+
+
 class _Rows:
     """A binary paragraph × feature matrix as compressed rows: the features of
     paragraph ``i`` are ``indices[indptr[i]:indptr[i + 1]]``, ascending."""
@@ -59,7 +65,7 @@ class _Features:
             cols, f_c = np.unique(np.concatenate(feats), return_inverse=True)
             n_feat = len(cols)
             # binary: a feature is in a paragraph or not; (row, feature) ascending
-            key = np.unique(r_all * n_feat + f_c.ravel())
+            key = _sorted_unique(r_all * n_feat + f_c.ravel())
             r_u, f_u = key // n_feat, key % n_feat
         else:
             r_u = f_u = np.zeros(0, dtype=np.int64)

@@ -140,7 +140,7 @@ def _words_cached(text: str) -> tuple[str, ...]:
 def word_count(text: str) -> int:
     """``len(words(text))`` without normalising or keeping the words."""
     if not _WORD_HAS_CJK.search(text):
-        return sum(1 for _ in _WORD_RE.finditer(text))
+        return len(_WORD_RE.findall(text))
     return len(_words_cached(text))
 
 

@@ -80,8 +80,10 @@ class _Features:
         d = np.maximum(np.maximum(df_o, df_n), 1.0)
         N = max(n_old, n_new, 1)
         self.w = np.log((N + 1) / d)
-        self.size_o = np.bincount(self.Xo.row_of, weights=self.w[self.Xo.indices], minlength=n_old)
-        self.size_n = np.bincount(self.Xn.row_of, weights=self.w[self.Xn.indices], minlength=n_new)
+        self.size_o = np.bincount(self.Xo.row_of, weights=self.w[self.Xo.indices],
+                                   minlength=n_old).astype(np.float64)   # float even when empty
+        self.size_n = np.bincount(self.Xn.row_of, weights=self.w[self.Xn.indices],
+                                   minlength=n_new).astype(np.float64)   # float even when empty
         # old × new shared feature weight: zero until similarity_matrix fills it (it is skipped
         # when a side has no paragraphs to match, but _joins still reads it)
         self.I: np.ndarray = np.zeros((n_old, n_new))

@@ -25,3 +25,10 @@ def test_empty_sides():
     assert feat.intersections().shape == (0, 1)
     feat = _Features(["", "Urges States"], ["", "urges all States"])
     assert np.array_equal(feat._intersections_numpy(), feat._intersections_sparse())
+
+
+def test_no_words_at_all():
+    from compare.similarity import similarity_matrix
+
+    S = similarity_matrix(_Features([":"], [":"]))
+    assert S.dtype == np.float64 and S.tolist() == [[1.0]]

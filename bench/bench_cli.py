@@ -146,7 +146,8 @@ def main() -> None:
 
 def report(args, py: str) -> None:
     print(f"# bench_cli — {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"median of {args.repeat}, {args.load} busy process(es) beside")
+          f"median of {args.repeat}, {args.load} busy process(es) beside; "
+          f"load average at start {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     tmp = Path(tempfile.mkdtemp(prefix="rc-bench-"))
 
     # 1. import cost
@@ -216,6 +217,7 @@ def report(args, py: str) -> None:
         reps = args.repeat if n <= 1000 else max(3, args.repeat // 2)
         s = interleaved({"d": [py, "-m", "compare", "diff", str(a), str(b), "--format", "json"]}, reps)["d"]
         print(f"| {n:,} | {1000 * s:.0f} | {1000 * s / n:.2f} |")
+    print(f"\nload average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ beside it is the same work in an already-warm interpreter.  The runs of all
 commands (and of the peer, python-redlines/Docxodus, when it is installed) are
 interleaved round by round, so a change in machine load hits every row alike.
 
-    python bench/bench_cli.py [--repeat 7] [--load 0|1|2] [--sizes 100,1000,5000] [--no-peer]
+    python bench/bench_cli.py [--repeat 7] [--load 0|1|2] [--sizes 100,1000,5000] [--no-peer] [--no-bytecode-cache]
 
 ``--load N`` runs N busy processes (pure-Python loops) for the whole
 measurement: the figures "under load" that a loaded 2-core machine gives.
@@ -40,6 +40,14 @@ SAMPLES = ROOT / "samples"
 OLD_MD = SAMPLES / "draft-rev1-2008-11-10.fr.md"
 NEW_MD = SAMPLES / "draft-rev2-illustrative.fr.md"
 ENV = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONDONTWRITEBYTECODE": "1"}
+ENV.pop("PYTHONPYCACHEPREFIX", None)
+
+
+def use_bytecode_cache(folder: Path) -> None:
+    """Let the measured processes keep compiled bytecode, as an installed tool does (pip compiles
+    it; a checkout writes __pycache__ on its first run), in ``folder`` rather than in the repository."""
+    ENV.pop("PYTHONDONTWRITEBYTECODE", None)
+    ENV["PYTHONPYCACHEPREFIX"] = str(folder)
 
 PEER = """
 import sys
@@ -130,6 +138,8 @@ def main() -> None:
     ap.add_argument("--load", type=int, default=0, help="busy processes running meanwhile")
     ap.add_argument("--sizes", default="100,500,1000,2000,5000")
     ap.add_argument("--no-peer", action="store_true")
+    ap.add_argument("--no-bytecode-cache", action="store_true",
+                    help="compile our modules from source in every process (PYTHONDONTWRITEBYTECODE=1)")
     args = ap.parse_args()
     py = sys.executable
     stop = mp.Event()
@@ -149,6 +159,10 @@ def report(args, py: str) -> None:
           f"median of {args.repeat}, {args.load} busy process(es) beside; "
           f"load average at start {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     tmp = Path(tempfile.mkdtemp(prefix="rc-bench-"))
+    if not args.no_bytecode_cache:
+        use_bytecode_cache(tmp / "pycache")
+    print("bytecode: " + ("compiled from source in every process" if args.no_bytecode_cache
+                          else "cached, as in an installed tool (first run of each command not counted)"))
 
     # 1. import cost
     imports = {

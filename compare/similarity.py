@@ -38,9 +38,10 @@ class _Rows:
 class _Features:
     """Binary paragraph × feature matrices of both versions and feature weights.
 
-    Plain numpy (no scipy.sparse: importing it costs more than a typical comparison).
-    Every sum runs in ascending feature order, one addition at a time, so the
-    figures are the same to the last bit as the sparse products they replace."""
+    Plain numpy arrays: importing scipy.sparse costs more than a typical comparison, so
+    it is imported only for the old × new product of large documents.  Every sum runs in
+    ascending feature order, one addition at a time, so the figures are the same to the
+    last bit as those of the sparse products."""
 
     def __init__(self, old_texts: Sequence[str], new_texts: Sequence[str]):
         vocab: dict[str, int] = {}

@@ -6,7 +6,7 @@ beside it is the same work in an already-warm interpreter.  The runs of all
 commands (and of the peer, python-redlines/Docxodus, when it is installed) are
 interleaved round by round, so a change in machine load hits every row alike.
 
-    python bench/bench_cli.py [--repeat 7] [--load 0|1|2] [--sizes 100,1000,5000] [--no-peer]
+    python bench/bench_cli.py [--repeat 7] [--load 0|1|2] [--sizes 100,1000,5000] [--no-peer] [--no-bytecode-cache]
 
 ``--load N`` runs N busy processes (pure-Python loops) for the whole
 measurement: the figures "under load" that a loaded 2-core machine gives.
@@ -40,6 +40,14 @@ SAMPLES = ROOT / "samples"
 OLD_MD = SAMPLES / "draft-rev1-2008-11-10.fr.md"
 NEW_MD = SAMPLES / "draft-rev2-illustrative.fr.md"
 ENV = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONDONTWRITEBYTECODE": "1"}
+ENV.pop("PYTHONPYCACHEPREFIX", None)
+
+
+def use_bytecode_cache(folder: Path) -> None:
+    """Let the measured processes keep compiled bytecode, as an installed tool does (pip compiles
+    it; a checkout writes __pycache__ on its first run), in ``folder`` rather than in the repository."""
+    ENV.pop("PYTHONDONTWRITEBYTECODE", None)
+    ENV["PYTHONPYCACHEPREFIX"] = str(folder)
 
 PEER = """
 import sys
@@ -119,6 +127,19 @@ def write_big_pair(folder: Path, n: int) -> tuple[Path, Path]:
     return paths[0], paths[1]
 
 
+def _big_json(api, a: Path, b: Path) -> str:
+    """What ``diff A B --format json`` does, with the tokenizer caches emptied first."""
+    import json
+
+    from compare import diff, tokens
+    from compare.export.jsonout import versions_dict
+
+    for f in (tokens._words_cached, tokens._tokenize_cached, diff._tokens_cached):
+        f.cache_clear()
+    lin = api.compare_versions([api.load(a), api.load(b)])
+    return json.dumps(versions_dict(lin.versions, lin.comparisons, lin), ensure_ascii=False, indent=2)
+
+
 def _lineage(api):
     lin = api.compare_versions([api.load(OLD_MD), api.load(NEW_MD)])
     return lin.versions, lin.comparisons, lin
@@ -130,6 +151,8 @@ def main() -> None:
     ap.add_argument("--load", type=int, default=0, help="busy processes running meanwhile")
     ap.add_argument("--sizes", default="100,500,1000,2000,5000")
     ap.add_argument("--no-peer", action="store_true")
+    ap.add_argument("--no-bytecode-cache", action="store_true",
+                    help="compile our modules from source in every process (PYTHONDONTWRITEBYTECODE=1)")
     args = ap.parse_args()
     py = sys.executable
     stop = mp.Event()
@@ -146,8 +169,13 @@ def main() -> None:
 
 def report(args, py: str) -> None:
     print(f"# bench_cli — {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"median of {args.repeat}, {args.load} busy process(es) beside")
+          f"median of {args.repeat}, {args.load} busy process(es) beside; "
+          f"load average at start {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     tmp = Path(tempfile.mkdtemp(prefix="rc-bench-"))
+    if not args.no_bytecode_cache:
+        use_bytecode_cache(tmp / "pycache")
+    print("bytecode: " + ("compiled from source in every process" if args.no_bytecode_cache
+                          else "cached, as in an installed tool (first run of each command not counted)"))
 
     # 1. import cost
     imports = {
@@ -208,14 +236,16 @@ def report(args, py: str) -> None:
         print(f"\nredline, whole process: ours / python-redlines = {ratio:.2f}")
 
     # 3. growth with size
-    print("\n## `diff --format json` of two n-paragraph versions (whole process)\n")
-    print("| n | ms | ms per paragraph |")
-    print("|---:|---:|---:|")
+    print("\n## `diff --format json` of two n-paragraph versions\n")
+    print("| n | whole process ms | ms per paragraph | in-process ms (cold caches) |")
+    print("|---:|---:|---:|---:|")
     for n in (int(s) for s in args.sizes.split(",")):
         a, b = write_big_pair(tmp, n)
         reps = args.repeat if n <= 1000 else max(3, args.repeat // 2)
         s = interleaved({"d": [py, "-m", "compare", "diff", str(a), str(b), "--format", "json"]}, reps)["d"]
-        print(f"| {n:,} | {1000 * s:.0f} | {1000 * s / n:.2f} |")
+        inner_n = in_process(lambda: _big_json(api, a, b), 3 if n <= 1000 else 1)
+        print(f"| {n:,} | {1000 * s:.0f} | {1000 * s / n:.2f} | {1000 * inner_n:.0f} |")
+    print(f"\nload average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":

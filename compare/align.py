@@ -27,7 +27,7 @@ Algorithm
    milliseconds.
 4. **Assignment.**  Unambiguous mutual best matches (similarity ≥ 0.5, a clear
    margin over every rival) are fixed first as anchors.  The rest is an
-   optimal assignment (``scipy.optimize.linear_sum_assignment``) over the
+   optimal assignment (``compare.assignment.max_assignment``, SciPy's algorithm) over the
    score ``similarity + order bonus + position tie-break − cross-kind penalty
    − level penalty + parent bonus``:  the order bonus (+0.05) rewards a match
    that keeps its place between the surrounding anchors, the tie-break
@@ -78,7 +78,7 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
+from compare.assignment import max_assignment
 
 from compare.model import CompareOptions, Document, PairStatus, Paragraph
 from compare.sequences import longest_increasing_subsequence
@@ -294,7 +294,7 @@ def _match(old_pars: list[Paragraph], new_pars: list[Paragraph], S: np.ndarray, 
         rows, cols, gain = rows[left_r], cols[left_c], gain[np.ix_(left_r, left_c)]
     if gain.size == 0:
         return matched
-    r, c = linear_sum_assignment(gain, maximize=True)
+    r, c = max_assignment(gain)
     for a, b in zip(r, c):
         if gain[a, b] > 0:
             matched[int(rows[a])] = int(cols[b])

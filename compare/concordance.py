@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
+from compare.assignment import max_assignment
 
 from compare.align import AlignedGroup, _is_fragment, _out_of_scope
 from compare.model import CompareOptions, Document, Paragraph
@@ -229,7 +229,7 @@ def _assign(cos: np.ndarray, score: np.ndarray, params: ConcordanceParams) -> di
     if cos.size == 0:
         return {}
     gain = np.where((score >= params.threshold) & (cos >= params.min_cosine), score, 0.0)
-    r, c = linear_sum_assignment(gain, maximize=True)
+    r, c = max_assignment(gain)
     return {int(a): int(b) for a, b in zip(r, c) if gain[a, b] > 0}
 
 

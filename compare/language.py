@@ -134,7 +134,8 @@ def detect_language(text: str) -> str | None:
     words = [w.lower().replace("’", "'") for w in _WORD.findall(sample)]
     if len(words) < 5:
         return None
-    scores = {lang: sum(1 for w in words if w in fw) / len(words) for lang, fw in _FUNCTION_WORDS.items()}
+    counts = Counter(words)     # each distinct word looked up once per language
+    scores = {lang: sum(c for w, c in counts.items() if w in fw) / len(words) for lang, fw in _FUNCTION_WORDS.items()}
     best = max(scores, key=scores.get)  # type: ignore[arg-type]
     if scores[best] < 0.12:
         return None

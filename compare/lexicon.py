@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from compare.tokens import tokenize, word_key, words
+from compare.tokens import iter_tokens, word_key, words
 
 LANGS = ("en", "fr", "es", "ru", "ar", "zh")
 
@@ -243,7 +243,7 @@ def _word_spans(text: str, limit: int = 12) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
     pos = 0
     # leading words live in the first few hundred characters: never tokenize a whole long paragraph
-    for t in tokenize(text[:400]):
+    for t in iter_tokens(text[:400]):   # stops after `limit` words
         end = pos + len(t.text)
         if t.kind in ("word", "elision"):
             out.append((word_key(t.text), pos, end))

@@ -85,12 +85,14 @@ def lineage_from_comparisons(docs: Sequence[Document], comparisons: Sequence[Com
         cursor = 0
         index = {r: k for k, r in enumerate(order)}
         fresh: list[tuple[int, tuple[int, str]]] = []     # (insert before old index, root)
+        fresh_roots: set[tuple[int, str]] = set()
         for p in docs[v].paragraphs:
             r = dsu.find((v, p.id))
             if r in placed:
                 cursor = index[r] + 1
-            elif r not in {x for _, x in fresh}:
+            elif r not in fresh_roots:
                 fresh.append((cursor, r))
+                fresh_roots.add(r)
         if fresh:
             out: list[tuple[int, str]] = []
             k = 0

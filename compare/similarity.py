@@ -12,13 +12,36 @@ import math
 from typing import Sequence
 
 import numpy as np
-from scipy import sparse
 
 from compare.tokens import words
 
 
+# (old, new, shared feature) triples above which the sparse product is worth importing scipy.sparse
+SPARSE_ABOVE = 400_000
+
+
+def _sorted_unique(a: np.ndarray) -> np.ndarray:
+    """``np.unique(a)`` by sorting (numpy 2's hashing unique is several times slower here)."""
+    s = np.sort(a)
+    return s[np.concatenate(([True], s[1:] != s[:-1]))] if len(s) else s
+
+
+class _Rows:
+    """A binary paragraph × feature matrix as compressed rows: the features of
+    paragraph ``i`` are ``indices[indptr[i]:indptr[i + 1]]``, ascending."""
+
+    def __init__(self, indptr: np.ndarray, indices: np.ndarray):
+        self.indptr, self.indices = indptr, indices
+        self.row_of = np.repeat(np.arange(len(indptr) - 1, dtype=np.int64), np.diff(indptr))
+
+
 class _Features:
-    """Sparse binary paragraph × feature matrices of both versions and feature weights."""
+    """Binary paragraph × feature matrices of both versions and feature weights.
+
+    Plain numpy arrays: importing scipy.sparse costs more than a typical comparison, so
+    it is imported only for the old × new product of large documents.  Every sum runs in
+    ascending feature order, one addition at a time, so the figures are the same to the
+    last bit as those of the sparse products."""
 
     def __init__(self, old_texts: Sequence[str], new_texts: Sequence[str]):
         vocab: dict[str, int] = {}
@@ -40,41 +63,48 @@ class _Features:
         n = n_old + n_new
         if rows:
             r_all = np.concatenate(rows)
-            f_all = np.concatenate(feats)
-            cols, f_c = np.unique(f_all, return_inverse=True)
-            r_u = r_all
+            cols, f_c = np.unique(np.concatenate(feats), return_inverse=True)
             n_feat = len(cols)
+            # binary: a feature is in a paragraph or not; (row, feature) ascending
+            key = _sorted_unique(r_all * n_feat + f_c.ravel())
+            r_u, f_u = key // n_feat, key % n_feat
         else:
-            r_u = f_c = np.zeros(0, dtype=np.int64)
+            r_u = f_u = np.zeros(0, dtype=np.int64)
             n_feat = 0
         self._seqs, self._V, self._cols = seqs, V, (cols if rows else np.zeros(0, dtype=np.int64))
-        X = sparse.csr_matrix((np.ones(len(r_u), dtype=np.float64), (r_u, f_c.ravel())),
-                              shape=(n, max(n_feat, 1)))
-        X.sum_duplicates()
-        X.data[:] = 1.0                     # binary: a feature is in a paragraph or not
-        self.Xo = X[:n_old]
-        self.Xn = X[n_old:]
-        df_o = np.asarray(self.Xo.sum(axis=0)).ravel()
-        df_n = np.asarray(self.Xn.sum(axis=0)).ravel()
+        self.n_feat = max(n_feat, 1)
+        indptr = np.concatenate(([0], np.cumsum(np.bincount(r_u, minlength=n)))).astype(np.int64)
+        split = indptr[n_old]
+        self.Xo = _Rows(indptr[:n_old + 1], f_u[:split])
+        self.Xn = _Rows(indptr[n_old:] - split, f_u[split:])
+        df_o = np.bincount(self.Xo.indices, minlength=self.n_feat).astype(np.float64)
+        df_n = np.bincount(self.Xn.indices, minlength=self.n_feat).astype(np.float64)
         d = np.maximum(np.maximum(df_o, df_n), 1.0)
         N = max(n_old, n_new, 1)
         self.w = np.log((N + 1) / d)
-        self.size_o = self.Xo @ self.w
-        self.size_n = self.Xn @ self.w
+        self.size_o = np.bincount(self.Xo.row_of, weights=self.w[self.Xo.indices],
+                                   minlength=n_old).astype(np.float64)   # float even when empty
+        self.size_n = np.bincount(self.Xn.row_of, weights=self.w[self.Xn.indices],
+                                   minlength=n_new).astype(np.float64)   # float even when empty
         # old × new shared feature weight: zero until similarity_matrix fills it (it is skipped
         # when a side has no paragraphs to match, but _joins still reads it)
         self.I: np.ndarray = np.zeros((n_old, n_new))
 
-    def _row_feats(self, X, rows: Sequence[int]) -> np.ndarray:
+    def _row_feats(self, X: _Rows, rows: Sequence[int]) -> np.ndarray:
         parts = [X.indices[X.indptr[i]:X.indptr[i + 1]] for i in rows]
         if not parts:
             return np.zeros(0, dtype=np.int64)
         return parts[0] if len(parts) == 1 else np.unique(np.concatenate(parts))
 
+    def triples(self) -> int:
+        """How many (old paragraph, new paragraph, shared feature) triples there are."""
+        cnt = np.bincount(self.Xn.indices, minlength=self.n_feat)
+        return int(cnt[self.Xo.indices].sum())
+
     def tail_sim(self, i: int, j: int, skip_old: int, skip_new: int) -> float:
         """Similarity of old paragraph ``i`` and new ``j`` without their first ``skip_*`` words
         (their leading words): what they share beyond "Takes note of" / "Welcoming"."""
-        n_old = self.Xo.shape[0]
+        n_old = len(self.Xo.indptr) - 1
 
         def feats(r: int, skip: int) -> np.ndarray:
             ids = self._seqs[r][skip:]
@@ -85,9 +115,55 @@ class _Features:
         return _sim(float(self.w[inter].sum()), float(self.w[fo].sum()), float(self.w[fn].sum()))
 
     def intersections(self) -> np.ndarray:
-        """Dense old × new matrix of shared feature weight."""
-        Wo = self.Xo.multiply(self.w.reshape(1, -1)).tocsr()
-        return np.asarray((Wo @ self.Xn.T).todense())
+        """Dense old × new matrix of shared feature weight: summed here with numpy for
+        a typical pair, by a scipy.sparse product (imported only then) for large ones;
+        the same figures either way."""
+        if self.triples() > SPARSE_ABOVE:
+            return self._intersections_sparse()
+        return self._intersections_numpy()
+
+    def _intersections_sparse(self) -> np.ndarray:
+        from scipy import sparse
+
+        def csr(X: _Rows) -> "sparse.csr_matrix":
+            return sparse.csr_matrix((np.ones(len(X.indices)), X.indices, X.indptr),
+                                     shape=(len(X.indptr) - 1, self.n_feat))
+
+        Wo = csr(self.Xo).multiply(self.w.reshape(1, -1)).tocsr()
+        return np.asarray((Wo @ csr(self.Xn).T).todense())
+
+    def _intersections_numpy(self, chunk: int = 4_000_000) -> np.ndarray:
+        """Every (old paragraph, new paragraph, shared feature) triple is listed, old
+        paragraph by old paragraph, features ascending, and summed in that order
+        (``np.bincount`` adds one at a time), at most about ``chunk`` triples at once."""
+        n_old, n_new = len(self.Xo.indptr) - 1, len(self.Xn.indptr) - 1
+        I = np.zeros((n_old, n_new))
+        if n_old == 0 or n_new == 0:
+            return I
+        # the new paragraphs holding each feature, ascending
+        by_feat = np.argsort(self.Xn.indices, kind="stable")
+        new_rows = self.Xn.row_of[by_feat]
+        cnt = np.bincount(self.Xn.indices, minlength=self.n_feat)
+        first = np.concatenate(([0], np.cumsum(cnt)[:-1]))
+        rep_all = cnt[self.Xo.indices]                 # triples per (old paragraph, feature)
+        per_row = np.bincount(self.Xo.row_of, weights=rep_all, minlength=n_old)
+        lo = 0
+        while lo < n_old:
+            hi, total = lo, 0.0
+            while hi < n_old and (hi == lo or total + per_row[hi] <= chunk):
+                total += per_row[hi]
+                hi += 1
+            a, b = self.Xo.indptr[lo], self.Xo.indptr[hi]
+            feats, rep = self.Xo.indices[a:b], rep_all[a:b]
+            starts = np.repeat(first[feats], rep)
+            ends = np.cumsum(rep)
+            within = np.arange(int(ends[-1]) if len(ends) else 0) - np.repeat(ends - rep, rep)
+            cols = new_rows[starts + within]
+            rows = np.repeat(self.Xo.row_of[a:b] - lo, rep)
+            I[lo:hi] = np.bincount(rows * n_new + cols, weights=np.repeat(self.w[feats], rep),
+                                   minlength=(hi - lo) * n_new).reshape(hi - lo, n_new)
+            lo = hi
+        return I
 
     def group_sim(self, old_idx: Sequence[int], new_idx: Sequence[int]) -> tuple[float, float, float]:
         """(similarity, containment of old in new, containment of new in old) of two groups."""

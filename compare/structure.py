@@ -53,6 +53,7 @@ _ROMAN = re.compile(r"^(?=[ivxlc]+$)c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 # a marker's number as Word prints it: "3", "iv", "*" (endnotes, custom marks)
 _MARK_RE = re.compile(re.escape(MARK_OPEN) + "([^" + MARK_OPEN + MARK_CLOSE + "]{1,12})" + re.escape(MARK_CLOSE))
 _SPACES = re.compile(r"[ \t\r\n]+")
+_HAS_DIGIT = re.compile(r"\d")
 _TERMINAL = re.compile(r"[,;:.!?،؛。；：，)»\"”]\s*$")
 
 
@@ -152,6 +153,8 @@ def _inline_markers(text: str, state: _MarkerState) -> str:
     "of 17"), not followed by a month, a year-like number or an opening bracket,
     and consistent with the footnote numbering (see :class:`_MarkerState`).
     """
+    if not _HAS_DIGIT.search(text):
+        return text                 # no number, no marker: skip the slow scan
     out = []
     pos = 0
     for m in _INLINE_MARK.finditer(text):

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal, NamedTuple
+from typing import Iterator, Literal, NamedTuple
 
 TokenKind = Literal["word", "space", "punct", "elision"]
 
@@ -74,19 +74,26 @@ def _tokenize_cached(text: str) -> tuple[Token, ...]:
     if not _WORD_HAS_CJK.search(text):
         # the common case: no ideographs, so every match is one token of its group's kind
         return tuple(Token(m.group(), m.lastgroup) for m in _TOKEN_RE.finditer(text))  # type: ignore[arg-type]
-    out: list[Token] = []
+    return tuple(iter_tokens(text))
+
+
+def iter_tokens(text: str) -> Iterator[Token]:
+    """The tokens of :func:`tokenize`, one at a time: a caller that needs only the
+    first few words (the leading words of a paragraph) stops early."""
+    has_cjk = bool(_WORD_HAS_CJK.search(text))
     for m in _TOKEN_RE.finditer(text):
         kind = m.lastgroup
         s = m.group()
-        if kind == "cjk":
-            out.append(Token(s, "word"))
+        if not has_cjk:
+            yield Token(s, kind)  # type: ignore[arg-type]
+        elif kind == "cjk":
+            yield Token(s, "word")
         elif kind == "word" and _WORD_HAS_CJK.search(s):
             # a word mixing scripts: split ideographs off one by one
             for part in re.findall(rf"[{_CJK}]|[^{_CJK}]+", s):
-                out.append(Token(part, "word"))
+                yield Token(part, "word")
         else:
-            out.append(Token(s, kind))  # type: ignore[arg-type]
-    return tuple(out)
+            yield Token(s, kind)  # type: ignore[arg-type]
 
 
 def normalize_text(text: str, options: NormOptions = DEFAULT_NORM) -> str:
@@ -140,7 +147,7 @@ def _words_cached(text: str) -> tuple[str, ...]:
 def word_count(text: str) -> int:
     """``len(words(text))`` without normalising or keeping the words."""
     if not _WORD_HAS_CJK.search(text):
-        return sum(1 for _ in _WORD_RE.finditer(text))
+        return len(_WORD_RE.findall(text))
     return len(_words_cached(text))
 
 

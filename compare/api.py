@@ -291,7 +291,7 @@ def _add_equivalents(doc: Document, result, lib) -> None:
                            f"language ({langs}) than the draft ({doc.meta.language}): agreed language is found "
                            "verbatim only in the draft's language; for paragraphs with no verbatim source, close "
                            "equivalents in those texts are listed apart")
-    found = close_equivalents(part, others)
+    found = close_equivalents(part, others, store=lib)
     for p in result.paragraphs:
         p.equivalents = found.get(p.id, []) if p.id in unsourced else []
 

@@ -345,10 +345,11 @@ EQUIVALENT_MIN = 0.6     # below this, a paragraph has no close equivalent (tran
 
 
 def close_equivalents(doc: Document, others: Sequence[Document], *, top: int = 1,
-                      min_similarity: float = EQUIVALENT_MIN) -> dict[str, list[Equivalent]]:
+                      min_similarity: float = EQUIVALENT_MIN, store=None) -> dict[str, list[Equivalent]]:
     """For each paragraph of ``doc``, its closest paragraphs (at most ``top`` per
     text) in the texts of ``others`` written in another language, best first;
-    texts in ``doc``'s own language are skipped (the verbatim trace covers them)."""
+    texts in ``doc``'s own language are skipped (the verbatim trace covers them).
+    ``store`` (the agreed-language library) keeps the other texts' vectors between runs."""
     from compare.embed import embed
 
     lang = doc.meta.language
@@ -356,10 +357,10 @@ def close_equivalents(doc: Document, others: Sequence[Document], *, top: int = 1
     out: dict[str, list[Equivalent]] = {p.id: [] for p in doc.paragraphs}
     if not doc.paragraphs or not foreign:
         return out
-    mine = embed([p.text for p in doc.paragraphs])
+    mine = embed([p.text for p in doc.paragraphs], store=store)
     nums = _paragraph_numbers(doc)
     for other in foreign:
-        cos = mine @ embed([p.text for p in other.paragraphs]).T
+        cos = mine @ embed([p.text for p in other.paragraphs], store=store).T
         score = cos + _number_score(nums, _paragraph_numbers(other), PARAMS)
         for i, p in enumerate(doc.paragraphs):
             for j in np.argsort(-score[i])[:top]:

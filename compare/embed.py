@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from typing import Any, Sequence
+from typing import Any, Optional, Protocol, Sequence
 
 import numpy as np
 
@@ -54,8 +54,18 @@ def load_model() -> Any:
     return _model
 
 
-def embed(texts: Sequence[str]) -> np.ndarray:
-    """L2-normalised vectors (len(texts) × 512) of ``texts``, from the cache where possible."""
+class VectorStore(Protocol):
+    """Somewhere vectors outlive the process (the agreed-language library)."""
+
+    def vectors(self, keys: Sequence[str], model: str) -> dict[str, bytes]: ...
+
+    def store_vectors(self, items: dict[str, bytes], model: str) -> bool: ...
+
+
+def embed(texts: Sequence[str], store: Optional[VectorStore] = None) -> np.ndarray:
+    """L2-normalised vectors (len(texts) × 512) of ``texts``, from the cache where possible;
+    with ``store``, vectors found there are not encoded again and new ones are kept there
+    (the model is then not even opened when every text is stored)."""
     if not texts:
         return np.zeros((0, DIM), dtype=np.float32)
     keys = [text_key(t) for t in texts]
@@ -63,6 +73,13 @@ def embed(texts: Sequence[str]) -> np.ndarray:
     for k, t in zip(keys, texts):
         if k not in _cache and k not in todo:
             todo[k] = t
+    if todo and store is not None:
+        for k, raw in store.vectors(list(todo), MODEL_NAME).items():
+            v = np.frombuffer(raw, dtype=np.float32)
+            if v.shape == (DIM,):
+                with _lock:
+                    _cache[k] = v
+                todo.pop(k, None)
     if todo:
         model = load_model()
         vecs = np.asarray(model.encode(list(todo.values())), dtype=np.float32).reshape(len(todo), -1)
@@ -73,6 +90,8 @@ def embed(texts: Sequence[str]) -> np.ndarray:
                 _cache.clear()
             for k, v in zip(todo, vecs):
                 _cache[k] = v
+        if store is not None:
+            store.store_vectors({k: v.astype(np.float32).tobytes() for k, v in zip(todo, vecs)}, MODEL_NAME)
     return np.stack([_cache[k] for k in keys])
 
 

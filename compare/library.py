@@ -724,6 +724,45 @@ class Library:
             out.setdefault(tid, []).append((did, seq, pid))
         return out
 
+    # ------------------------------------------------------------------ sentence vectors
+    #: vectors of paragraph texts (cross-language equivalents), keyed by the text's hash
+    #: and the model's name; a cache beside the index, created on first use (older
+    #: libraries simply get the table), never needed for the verbatim trace
+    _VECTORS = "CREATE TABLE IF NOT EXISTS vectors(key TEXT NOT NULL, model TEXT NOT NULL, vec BLOB NOT NULL, " \
+               "PRIMARY KEY(key, model)) WITHOUT ROWID"
+
+    def vectors(self, keys: Sequence[str], model: str) -> dict[str, bytes]:
+        """Stored vectors (raw float32 bytes) of the texts with these keys; {} if none."""
+        out: dict[str, bytes] = {}
+        try:
+            with self._guard():
+                for ch in _chunks(sorted(set(keys))):
+                    out.update(self.conn.execute(
+                        f"SELECT key, vec FROM vectors WHERE model = ? AND key IN ({','.join('?' * len(ch))})",
+                        (model, *ch)))
+        except (sqlite3.OperationalError, LibraryError):       # no table yet, or a locked file
+            return {}
+        return out
+
+    def store_vectors(self, items: dict[str, bytes], model: str) -> bool:
+        """Keep vectors for next time; False (nothing kept) when the library cannot be written."""
+        if not items:
+            return True
+        try:
+            with self._guard():
+                self.conn.execute(self._VECTORS)
+                self.conn.execute("BEGIN IMMEDIATE")
+                try:
+                    self.conn.executemany("INSERT OR IGNORE INTO vectors VALUES (?, ?, ?)",
+                                          [(k, model, v) for k, v in items.items()])
+                    self.conn.execute("COMMIT")
+                except BaseException:
+                    self.conn.execute("ROLLBACK")
+                    raise
+        except (sqlite3.Error, LibraryError):                 # read-only or busy: a cache, not data
+            return False
+        return True
+
     def paragraphs(self, doc_id: int) -> list[tuple[str, str, str]]:
         """(paragraph id, kind, text) of one document, in its order."""
         with self._guard():

@@ -339,3 +339,21 @@ def test_same_language_trace_loads_no_model(samples):
                          cwd=samples.parent)
     assert out.returncode == 0, out.stderr[-1000:]
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_equivalent_vectors_are_kept_in_the_library(samples, tmp_path):
+    """The second trace of a draft against a file library reads the sentence vectors it
+    stored the first time: the embedding model is not even opened."""
+    import subprocess
+    import sys
+
+    db = tmp_path / "lib.sqlite3"
+    code = ("import sys; from compare import api, embed; "
+            "r = api.trace_version(api.load(sys.argv[1]), sys.argv[2]); "
+            "print(sum(len(p.equivalents) for p in r.paragraphs), embed.model_loaded())")
+    runs = [subprocess.run([sys.executable, "-c", code, str(samples / "draft-rev1-2008-11-10.fr.md"), str(db)],
+                           capture_output=True, text=True, timeout=300, cwd=samples.parent) for _ in range(2)]
+    assert all(r.returncode == 0 for r in runs), runs[0].stderr[-1000:] + runs[1].stderr[-1000:]
+    (n1, loaded1), (n2, loaded2) = (r.stdout.split() for r in runs)
+    assert int(n1) > 0 and n1 == n2
+    assert (loaded1, loaded2) == ("True", "False")

@@ -2,7 +2,7 @@
 
 Exactly ``streamlit run ui/app.py …`` (same process, same config from
 ``.streamlit/config.toml``), except that the heavy imports (the comparison
-library with SciPy and RapidFuzz, pandas, the Word and Excel writers) happen
+library with numpy, pandas, the Word and Excel writers) happen
 *before* the server reports itself up, so the first page a delegate opens
 renders at once instead of paying for them.  ``./dev app`` uses this.
 """

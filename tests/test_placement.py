@@ -107,3 +107,30 @@ def test_scattered_groups_are_placed_part_by_part(cls):
             assert s.role != "inplace" or (s.old and s.new)
         shown = [s.pair for s in cmp.placement if s.role in ("inplace", "dest")]
         assert list(dict.fromkeys(shown)) == list(range(len(cmp.pairs)))
+
+
+@pytest.mark.parametrize("cls", ["scattered_split", "scattered_merge"])
+def test_views_show_each_part_of_a_scattered_group_once(cls):
+    """Side by side, inline and in the compilation table a scattered split or merge is one
+    row at its first part (the part apart is not repeated at its own place, nor lost)."""
+    from compare.lineage import build_lineage
+    from compare.model import CompareOptions
+
+    base = base_document()
+    for seed in range(4):
+        old, new, _ = make_class_revision(base, random.Random(seed), cls)
+        cmp = compare_documents(old, new)                           # scattered groups are the default
+        scattered = {s.pair for s in cmp.placement if s.old or s.new}
+        assert scattered, seed
+        for html in (rows_table(cmp, cmp.pairs, anchors=True), inline_view_html(cmp, anchors=True)):
+            found = re.findall(r' id="([^"]+)"', html)
+            for side, doc in (("old", old), ("new", new)):
+                for p in doc.paragraphs:
+                    assert found.count(anchor_id(side, p.id)) <= 1, (seed, side, p.id)
+            for k in scattered:                                 # the group is anchored once, at its row
+                assert found.count(_first_anchor(cmp.pairs[k])) == 1
+        table = cells(build_lineage([old, new], CompareOptions()))
+        for p in new.paragraphs:
+            rows = [r for r, row in enumerate(table)
+                    if p.text in "".join(t for op, t in row[1].parts if op not in ("delete", "note"))]
+            assert len(rows) == 1, (seed, p.id, rows)

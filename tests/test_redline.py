@@ -426,10 +426,16 @@ def test_styles_and_numbering_parts_define_what_the_body_uses():
 # --------------------------------------------------------------------------- scattered splits and merges
 
 
+def restarts(docx: bytes) -> int:
+    """How many list instances numbering.xml holds (one more per restarted OP list)."""
+    return oracle.parts(docx)["word/numbering.xml"].decode().count("<w:num ")
+
+
 @pytest.mark.parametrize("cls", ["scattered_split", "scattered_merge"])
 def test_scattered_groups_accept_and_reject_exactly(cls):
     """A split whose part went elsewhere (another OP between the parts), a merge of paragraphs
-    that were apart: 30 generated revisions each, both move modes.  The part is a move
+    that were apart: 30 generated revisions each, both move modes (scattered groups passed
+    explicitly, so this holds whatever the default).  The part is a move
     (moveFrom/moveTo, or deletion + insertion) and its paragraph mark an inserted or deleted
     mark; accept all gives the new version, reject all the old one."""
     base = base_document()
@@ -445,4 +451,7 @@ def test_scattered_groups_accept_and_reject_exactly(cls):
             seen[moves] += bool(oracle.revision_counts(docx)["moveTo"]) if moves == "move" else 0
         di = oracle.revision_counts(redline_docx(cmp, moves="delete-insert"))
         assert not di["moveFrom"] and not di["moveTo"]
+        # the OP numbering runs on across a part apart: no list restart the new version does not have
+        one_run = compare_documents(old, new, params=AlignParams(scattered_groups=False))
+        assert restarts(redline_docx(cmp)) == restarts(redline_docx(one_run)), seed
     assert seen["move"] >= 20              # most parts keep words on the way: shown as moved text

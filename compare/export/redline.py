@@ -588,7 +588,8 @@ class _Builder:
         """Restart OP numbering where the new version's numbers jump (excerpts)."""
         if unit.role == "source" or not unit.new:
             return
-        for p in unit.new:
+        shown = unit.new if unit.part is None else [p for p in unit.new if p.id in unit.part[1]]
+        for p in shown:
             if p.kind == "OP" and p.level == 0 and p.number.isdigit():
                 n = int(p.number)
                 if self.numbering.op_num is None or n != self._expected_op:

@@ -286,9 +286,9 @@ def main() -> None:
 
     if args.per_class:
         cases = synthetic.generate_class_pairs(args.per_class, args.seed, args.classes.split(","))
-        scattered = AlignParams(scattered_groups=True)
+        one_run = AlignParams(scattered_groups=False)
         matchers = {"align": lambda a, b: [(g.old, g.new) for g in align(a, b, OPTS)],
-                    "+scattered": lambda a, b: [(g.old, g.new) for g in align(a, b, OPTS, scattered)]}
+                    "one-run": lambda a, b: [(g.old, g.new) for g in align(a, b, OPTS, one_run)]}
         if args.before:
             before = load_align_from(args.before)
             matchers["before"] = lambda a, b: [(g.old, g.new) for g in before(a, b, OPTS)]

@@ -60,11 +60,12 @@ Algorithm
    a look-alike paragraph is not absorbed; a chapeau ("Calls upon Member
    States:") joins the group of its own sub-paragraphs, so an OP that becomes
    a chapeau with (a)–(c), or the reverse, is one split or merge.  Repeated,
-   so groups of three or more parts work.  Parts that are not one unbroken
-   run (a split-off clause that moved elsewhere) are kept only with
-   ``AlignParams(scattered_groups=True)``: by default a group is cut to one
-   run (see :func:`_contiguous`), because the redline writes a group as one
-   block.
+   so groups of three or more parts work.  Parts need not be one unbroken
+   run (a split-off clause that moved elsewhere, another OP between the
+   parts: ``scattered_groups``, on by default; placement and the redline
+   write such a group part by part).  With
+   ``AlignParams(scattered_groups=False)`` a group is cut to one run (see
+   :func:`_contiguous`).
 6. **Fragments.**  When one side is a fragment (``options.fragment`` True, or
    None and that side has excerpt gaps or ≤ 1/3 of the other's paragraphs),
    an unmatched paragraph of the other side is reported as inserted/deleted
@@ -118,8 +119,8 @@ class AlignParams:
     replace_ratio: float = 0.85      # ... sharing little beyond its leading words (tail < ratio × sim)
     replace_head: int = 3            # ... or a new leading word over a new object: these many first
                                      # content words after the leading words, none in common
-    scattered_groups: bool = False   # keep split/merge parts that are not one unbroken run (the
-                                     # redline cannot write them yet: off by default, see _contiguous)
+    scattered_groups: bool = True    # keep split/merge parts that are not one unbroken run (else
+                                     # each group is cut to one run, see _contiguous)
     scattered_window: int = 30       # ... and then look this far for parts instead of join_window
     leftover_min: float = 0.2        # second chance for leftovers that are each other's clear best
     mutual_margin: float = 0.05      # assignment: mutual best partners by this margin are kept first
@@ -396,9 +397,11 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
 
     A part is a paragraph within :attr:`AlignParams.join_window` positions of the group on
     its side (later edits may have put an insertion between the parts of a
-    split), free or matched one-to-one elsewhere by a clearly weaker tie (its
-    weight is mostly found in this group's whole and much less in its current
-    partner's: the partner is then released)."""
+    split) — :attr:`AlignParams.scattered_window` with scattered groups, a part
+    that far of the same kind (PP/OP) as the group — free or matched one-to-one
+    elsewhere by a clearly weaker tie (its weight is mostly found in this
+    group's whole and much less in its current partner's: the partner is then
+    released)."""
     groups: list[list[list[int]]] = [[[i], [j]] for i, j in sorted(matched.items())]
     with np.errstate(divide="ignore", invalid="ignore"):
         cont_new = np.nan_to_num(feat.I / feat.size_n.reshape(1, -1), posinf=0.0)  # new j inside old i
@@ -445,6 +448,8 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
             other = owner.get(c)
             if other is not None and (len(other[0]) != 1 or len(other[1]) != 1):
                 continue
+            if pars and pars[c].kind != pars[parts[0]].kind and min(abs(c - q) for q in parts) > P.join_window:
+                continue        # a part far from its group stays on its side of PP/OP
             if side == 1:
                 csize = feat.size_n[c]
                 c_in_whole = feat.I[whole[0], c] / csize if csize > 0 else 0.0
@@ -583,6 +588,8 @@ def align(old: Document, new: Document, options: Optional[CompareOptions] = None
     g_old, g_new = _joins(feat, S, matched, n, m, P, op, np_)
     if not P.scattered_groups:
         g_old, g_new = _contiguous(g_old, g_new)
+    else:
+        g_old, g_new = _fill_free_gaps(g_old), _fill_free_gaps(g_new)
     groups: list[AlignedGroup] = []
     in_old = set()
     in_new = set()
@@ -642,6 +649,24 @@ def _contiguous(g_old: list[list[int]], g_new: list[list[int]]) -> tuple[list[li
         out_old.append(go)
         out_new.append(gn)
     return out_old, out_new
+
+
+def _fill_free_gaps(groups: list[list[int]]) -> list[list[int]]:
+    """Scattered groups (one side): a gap between two parts of a group that holds only
+    paragraphs of no group (new, or deleted: a sub-paragraph (c) dropped while (a)–(d) were
+    folded into one OP) joins the group, as in :func:`_contiguous`; a gap holding another
+    group's paragraph is left as it is (the parts stay apart)."""
+    owned = {pos for g in groups for pos in g}
+    out = []
+    for g in groups:
+        parts = sorted(g)
+        filled = list(parts)
+        for a, b in zip(parts, parts[1:]):
+            gap = range(a + 1, b)
+            if gap and not any(pos in owned for pos in gap):
+                filled.extend(gap)
+        out.append(sorted(filled))
+    return out
 
 
 def _run(parts: list[int], owner: dict[int, int], k: int) -> list[int]:

@@ -48,7 +48,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Optional
 
-from compare.align import AlignedGroup, align, is_fragment_comparison
+from compare.align import AlignedGroup, AlignParams, align, is_fragment_comparison
 from compare.lexicon import leading_change_kind as _lex_change_kind
 from compare.lexicon import split_leading_any
 from compare.model import CompareOptions, Comparison, Document, Pair, PairStatus, Paragraph
@@ -122,8 +122,10 @@ def _moved_flags(groups: list[AlignedGroup], opos: dict[str, int], npos: dict[st
     return moved
 
 
-def compare_documents(old: Document, new: Document, options: Optional[CompareOptions] = None) -> Comparison:
-    """Compare two versions: align, diff and classify every paragraph."""
+def compare_documents(old: Document, new: Document, options: Optional[CompareOptions] = None,
+                      params: Optional[AlignParams] = None) -> Comparison:
+    """Compare two versions: align (with ``params``, default :data:`compare.align.DEFAULT_PARAMS`),
+    diff and classify every paragraph."""
     options = options or CompareOptions()
     cross = cross_language(old, new)
     if cross:
@@ -131,7 +133,7 @@ def compare_documents(old: Document, new: Document, options: Optional[CompareOpt
 
         groups = concordance_groups(old, new, options)
     else:
-        groups = align(old, new, options)
+        groups = align(old, new, options) if params is None else align(old, new, options, params)
     oidx = {p.id: p for p in old.paragraphs}
     nidx = {p.id: p for p in new.paragraphs}
     opos = {p.id: k for k, p in enumerate(old.paragraphs)}
@@ -140,7 +142,8 @@ def compare_documents(old: Document, new: Document, options: Optional[CompareOpt
     moved = _moved_flags(groups, opos, npos)
     slots = place(groups, moved, opos, npos)
     # pairs are listed in the order they are shown; a moved pair's source slot points at the same pair
-    shown = [s.pair for s in slots if s.role in ("inplace", "dest")]
+    # (a scattered group has several slots with a new side: its pair is listed at the first)
+    shown = list(dict.fromkeys(s.pair for s in slots if s.role in ("inplace", "dest")))
     pair_of = {k: j for j, k in enumerate(shown)}
     pairs: list[Pair] = []
     for k in shown:

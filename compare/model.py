@@ -330,12 +330,18 @@ class Slot:
     ``dest``: a moved pair at its new place; ``source``: the old side of that moved
     pair where it stood in the old version; ``outside``: the paragraph ``id`` of side
     ``side`` (``"old"``/``"new"``) that a compared excerpt does not cover (``pair`` -1).
+
+    A scattered split or merge (parts not one unbroken run) has one slot per run of
+    parts: ``old``/``new`` then name the paragraphs of the pair this slot shows (the
+    rest stand at their own slots); both empty: the whole pair, as ``role`` says.
     """
 
     role: SlotRole
     pair: int = -1              # index into ``Comparison.pairs``
     side: str = ""              # "outside" only
     id: str = ""                # "outside" only
+    old: tuple[str, ...] = ()   # a scattered pair: the old paragraphs shown here
+    new: tuple[str, ...] = ()   # a scattered pair: the new paragraphs shown here
 
 
 @dataclass

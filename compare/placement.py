@@ -15,6 +15,14 @@ every change is rejected and the new one when every change is accepted:
   preceding old paragraph *kept in place* (both sides, not moved), at the top
   when there is none;
 * a new paragraph outside the excerpt stands at its place in the new version.
+
+A scattered split or merge (its parts on a side are not one unbroken run) is
+placed run by run, as if each run were a group of its own: when the group is
+not moved, the run holding its first old paragraph and the run holding its
+first new paragraph stand together ``inplace`` and every other run is a
+``source`` (old) or ``dest`` (new) of a move; a moved group is a ``source`` per
+old run and a ``dest`` per new run.  Such slots name their paragraphs
+(``Slot.old``/``Slot.new``).
 """
 from __future__ import annotations
 
@@ -41,6 +49,19 @@ def place(groups: Sequence[Group], moved: Sequence[bool], opos: dict[str, int], 
     old_only: list[tuple[int, Slot]] = []       # (old position, slot)
     anchors: list[tuple[int, int]] = []         # (last old position, new position) of groups kept in place
     for k, g in enumerate(groups):
+        oruns, nruns = _runs(g.old, opos), _runs(g.new, npos)
+        if not g.out_of_scope and (len(oruns) > 1 or len(nruns) > 1):
+            home = not moved[k]
+            for r, run in enumerate(oruns):
+                if r or not home:
+                    old_only.append((opos[run[0]], Slot("source", k, old=tuple(run))))
+            for r, run in enumerate(nruns):
+                if r or not home:
+                    shown.append((npos[run[0]], Slot("dest", k, new=tuple(run))))
+            if home:
+                shown.append((npos[nruns[0][0]], Slot("inplace", k, old=tuple(oruns[0]), new=tuple(nruns[0]))))
+                anchors.append((opos[oruns[0][-1]], npos[nruns[0][0]]))
+            continue
         if g.out_of_scope:
             shown += [(npos[i], Slot("outside", side="new", id=i)) for i in g.new]
             old_only += [(opos[i], Slot("outside", side="old", id=i)) for i in g.old]
@@ -53,7 +74,6 @@ def place(groups: Sequence[Group], moved: Sequence[bool], opos: dict[str, int], 
                 anchors.append((max(opos[i] for i in g.old), npos[g.new[0]]))
         else:
             old_only.append((opos[g.old[0]], Slot("inplace", k)))
-    shown.sort(key=lambda t: t[0])
     anchors.sort()
     anchor_old = [a[0] for a in anchors]
     after: dict[int, list[tuple[int, Slot]]] = {}
@@ -65,7 +85,25 @@ def place(groups: Sequence[Group], moved: Sequence[bool], opos: dict[str, int], 
         return [s for _, s in sorted(after.get(key, []), key=lambda t: t[0])]
 
     out = old_ones(-1)
+    shown.sort(key=lambda t: t[0])
     for pos, slot in shown:
         out.append(slot)
         out.extend(old_ones(pos))
     return out
+
+
+def _runs(ids: Sequence[str], pos: dict[str, int]) -> list[list[str]]:
+    """``ids`` in document order, cut where the next one does not follow directly; the run
+    holding ``ids[0]`` (the group's first paragraph) first, the others in document order."""
+    order = sorted(ids, key=lambda i: pos[i])
+    runs: list[list[str]] = []
+    for i in order:
+        if runs and pos[i] == pos[runs[-1][-1]] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    if ids:
+        first = next(r for r in runs if ids[0] in r)
+        runs.remove(first)
+        runs.insert(0, first)
+    return runs

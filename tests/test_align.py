@@ -379,17 +379,17 @@ def test_partition_invariant_random(seed, fragment):
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.integers(0, 10**9))
-def test_partition_invariant_random_scattered_groups(seed):
-    """The opt-in scattered groups keep the partition (every paragraph in exactly one group)."""
+def test_partition_invariant_random_contiguous_groups(seed):
+    """Groups cut to one run (scattered groups off) keep the partition too."""
     from compare.align import AlignParams
     old, new = random_revision(seed)
     for a, b in ((old, new), (new, old)):
-        assert_partition(a, b, align(a, b, NOFRAG, AlignParams(scattered_groups=True)))
+        assert_partition(a, b, align(a, b, NOFRAG, AlignParams(scattered_groups=False)))
 
 
-def test_scattered_split_found_when_enabled_and_cut_to_a_run_by_default():
-    """OP6 split and its second half moved five OPs down: with scattered groups on, one split
-    of two parts that are not adjacent; by default (what the redline can write) one part only."""
+def test_scattered_split_found_by_default_and_cut_to_a_run_when_disabled():
+    """OP6 split and its second half moved five OPs down: by default one split of two parts
+    that are not adjacent; with scattered groups off, one part only."""
     from compare.align import AlignParams
     base = _french_draft()
     op6 = base.by_id("OP6").text
@@ -402,9 +402,9 @@ def test_scattered_split_found_when_enabled_and_cut_to_a_run_by_default():
     new = make_doc(rest, lang="fr")
     part = [p.id for p in new.paragraphs if p.text.startswith("Encourage également toutes")][0]
     assert part == "OP11"
-    on = groups_map(align(old, new, NOFRAG, AlignParams(scattered_groups=True)))
+    on = groups_map(align(old, new, NOFRAG))
     assert (("OP6",), ("OP6", part)) in on
-    off = groups_map(align(old, new, NOFRAG))
+    off = groups_map(align(old, new, NOFRAG, AlignParams(scattered_groups=False)))
     mine = [n for o, n in off if o == ("OP6",)]
     assert mine in ([("OP6",)], [(part,)])          # one part, the other stands alone as new
     assert ((), tuple({"OP6", part} - set(mine[0]))) in off
@@ -465,21 +465,25 @@ def test_synthetic_accuracy():
     assert false_di == 0
 
 
-def test_groups_are_unbroken_runs():
-    """A merge over a deleted paragraph takes it in: a group is one block in every view
-    (found by the redline round-trip property test: the deleted paragraph was put after the block)."""
+def test_merge_over_a_deleted_paragraph_round_trips():
+    """A merge over a deleted paragraph (found by the redline round-trip property test: the
+    deleted paragraph was once put after the block): whether the group takes the deleted
+    paragraph in or keeps its parts apart, accept all gives the new text, reject all the old."""
     from compare import api
+    from compare.export.redline import BODY_STYLES, redline_docx
+    from tests.support import ooxml_oracle as oracle
 
     old = api.load_text("The General Assembly,\n\n" + "\n\n".join(
         ["Recalling Member,"] * 6 + ["1. Urges Member;", "2. Urges Member Member;"]))
     new = api.load_text("The General Assembly,\n\n" + "\n\n".join(
         ["Recalling Member,"] * 3 + ["Recalling Member Urges Member Member,"]))
-    pos_old = {p.id: k for k, p in enumerate(old.paragraphs)}
-    pos_new = {p.id: k for k, p in enumerate(new.paragraphs)}
-    for g in api.compare(old, new).pairs:
-        for ids, pos in ((g.old, pos_old), (g.new, pos_new)):
-            idx = [pos[i] for i in ids]
-            assert idx == list(range(idx[0], idx[0] + len(idx))) if idx else True, g
+    cmp = api.compare(old, new)
+    assert sorted(i for g in cmp.pairs for i in g.old) == sorted(p.id for p in old.paragraphs)
+    assert sorted(i for g in cmp.pairs for i in g.new) == sorted(p.id for p in new.paragraphs)
+    for moves in ("move", "delete-insert"):
+        docx = redline_docx(cmp, moves=moves)
+        assert [p.text for p in oracle.view(docx, "accept", BODY_STYLES)] == [p.text for p in new.paragraphs]
+        assert [p.text for p in oracle.view(docx, "reject", BODY_STYLES)] == [p.text for p in old.paragraphs]
 
 
 def test_parameters_are_one_frozen_object():
@@ -635,16 +639,15 @@ def test_shared_lead_and_boilerplate_only_is_delete_plus_insert():
 
 def test_hard_classes_recall():
     """Per-class recall on tests/support/synthetic.py's hard classes (the figures bench/bench_align.py
-    prints over more cases).  Scattered splits/merges count only with scattered groups on."""
+    prints over more cases), with the default parameters."""
     from compare.align import AlignParams
     from tests.support import synthetic
     floors = {"moved_edited": 0.97, "elaborated_split": 0.95, "condensed_merge": 0.93, "op_to_list": 0.93,
               "list_to_op": 0.95, "short_lookalike": 0.97, "boilerplate_replacement": 0.93,
               "scattered_split": 0.9, "scattered_merge": 0.9}
-    scattered = AlignParams(scattered_groups=True)
     for cls, floor in floors.items():
         found = total = 0
-        params = scattered if cls.startswith("scattered") else AlignParams()
+        params = AlignParams()
         for _, old, new, truth in synthetic.generate_class_pairs(20, 31, [cls]):
             groups = align(old, new, NOFRAG, params)
             assert_partition(old, new, groups)

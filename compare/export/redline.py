@@ -29,7 +29,14 @@ Design (see also the README):
   ``moves="delete-insert"`` a move is a whole deletion plus a whole insertion.
 * **Splits and merges.**  The diff of a group runs over texts joined with
   ``"\\n"``: a ``"\\n"`` in an inserted run becomes an inserted paragraph mark,
-  in a deleted run a deleted paragraph mark.
+  in a deleted run a deleted paragraph mark.  A *scattered* split or merge (its
+  parts not one unbroken run: a split-off clause that went elsewhere, another
+  OP between the parts) has one slot per run of parts (``Slot.old``/``Slot.new``);
+  each slot writes the pieces of the group's one diff whose paragraphs it shows:
+  a part whose old and new paragraphs stand at different slots is a move
+  (``moveFrom`` here, ``moveTo`` there, in a range named for the two slots; with
+  ``moves="delete-insert"`` a deletion and an insertion) and its paragraph mark
+  an inserted or deleted mark (:func:`_part_tokens`).
 * **Minor changes** (typography, case or punctuation when ignored) are tracked
   like any other — accept/reject must give the exact texts — but under the
   author ``"<author> (minor)"``, so Word's per-reviewer filter can set them aside.
@@ -159,6 +166,10 @@ class Unit:
     pair: Optional[Pair] = None
     move_name: Optional[str] = None
     gap_before: bool = False
+    #: a scattered pair (``Slot.old``/``Slot.new``): the paragraphs shown in this unit, and for
+    #: every paragraph of the pair the index of the slot that shows it (names the moves between)
+    part: Optional[tuple[frozenset, frozenset]] = None
+    homes: Optional[tuple[dict, dict]] = None
 
 
 def _check_segments(segments: list[Segment], old: list[Paragraph], new: list[Paragraph]) -> list[Segment]:
@@ -187,6 +198,12 @@ def layout(cmp: Comparison, moves: str = "move", outside: str = "show") -> list[
     new_by = {p.id: p for p in cmp.new.paragraphs}
     new_pos = {p.id: i for i, p in enumerate(cmp.new.paragraphs)}
     gaps = set(cmp.new.gaps)
+    homes: dict[int, tuple[dict, dict]] = {}     # scattered pair -> (old id -> slot, new id -> slot)
+    for k, slot in enumerate(cmp.placement):
+        if slot.old or slot.new:
+            ho, hn = homes.setdefault(slot.pair, ({}, {}))
+            ho.update(dict.fromkeys(slot.old, k))
+            hn.update(dict.fromkeys(slot.new, k))
     out: list[Unit] = []
     for slot in cmp.placement:
         if slot.role == "outside":
@@ -201,7 +218,15 @@ def layout(cmp: Comparison, moves: str = "move", outside: str = "show") -> list[
             n = [new_by[i] for i in pair.new]
             name = f"m{slot.pair}" if slot.role != "inplace" else None
             unit = Unit(slot.role, o, n, _check_segments(pair.diff, o, n), pair, move_name=name)
-        if unit.new and slot.role != "source":
+            if slot.old or slot.new:
+                unit.part = (frozenset(slot.old), frozenset(slot.new))
+                unit.homes = homes[slot.pair]
+                unit.move_name = None
+        if unit.part is not None:
+            if unit.part[1]:
+                first = next(p for p in unit.new if p.id in unit.part[1])
+                unit.gap_before = new_pos[first.id] in gaps
+        elif unit.new and slot.role != "source":
             unit.gap_before = new_pos[unit.new[0].id] in gaps
         out.append(unit)
     return out
@@ -220,6 +245,8 @@ class Tok:
     para: Optional[Paragraph] = None     # "mark": the paragraph whose properties apply
     old_para: Optional[Paragraph] = None  # "mark": the old paragraph, when in place
     endnote: bool = False                 # "fn": an endnote, not a footnote
+    move: Optional[tuple[int, int]] = None  # a scattered pair's move: (slot of the old side, of the new)
+    el: Optional[etree._Element] = None     # "range": a move range's start or end, written as it is
 
 
 @dataclass(frozen=True)
@@ -263,6 +290,8 @@ def _refs(paras: list[Paragraph], notes: dict[str, Note]) -> dict[int, list[Note
 
 
 def unit_tokens(unit: Unit, moves: str, old_notes: dict[str, Note], new_notes: dict[str, Note]) -> list[Tok]:
+    if unit.part is not None:
+        return _part_tokens(unit, moves, old_notes, new_notes)
     revs, old_ref_rev, new_ref_rev = _roles(unit.role, moves)
     use_old = unit.role in ("inplace", "source") and bool(unit.old)
     use_new = unit.role in ("inplace", "dest") and bool(unit.new)
@@ -338,6 +367,118 @@ def unit_tokens(unit: Unit, moves: str, old_notes: dict[str, Note], new_notes: d
         final = revs["equal"]
     pn, po = mark_para(len(unit.old) - 1, len(unit.new) - 1)
     toks.append(Tok("mark", final, para=pn, old_para=po))
+    return toks
+
+
+def _refs_of(paras: list[Paragraph], notes: dict[str, Note], keep: frozenset) -> dict[int, list[Note]]:
+    """:func:`_refs` of the paragraphs in ``keep`` only (positions still in the whole joined text)."""
+    out: dict[int, list[Note]] = {}
+    start = 0
+    for p in paras:
+        if p.id in keep:
+            out.update({start + off: v for off, v in _refs([p], notes).items()})
+        start += len(p.text) + 1
+    return out
+
+
+def _part_tokens(unit: Unit, moves: str, old_notes: dict[str, Note], new_notes: dict[str, Note]) -> list[Tok]:
+    """The tokens of one slot of a scattered pair (``unit.part``): the whole diff is walked,
+    and each piece of it is written here only if its paragraph is shown here.  Text (or a
+    paragraph mark) of both an old paragraph and a new one shown here is untracked; of an
+    old paragraph shown here whose new paragraph stands elsewhere, the source of a move
+    (``moveFrom``, ``del`` with ``moves="delete-insert"``); of a new paragraph shown here
+    whose old one stands elsewhere, its destination (``moveTo`` / ``ins``).  Deleted and
+    inserted words go with their old and new paragraph.  ``Tok.move`` names the move: the
+    two slots it joins."""
+    keep_old, keep_new = unit.part
+    home_old, home_new = unit.homes
+    old_ids = [p.id for p in unit.old]
+    new_ids = [p.id for p in unit.new]
+    old_refs = _refs_of(unit.old, old_notes, keep_old)
+    new_refs = _refs_of(unit.new, new_notes, keep_new)
+    old_leads = [_lead_len(p) for p in unit.old]
+    new_leads = [_lead_len(p) for p in unit.new]
+    last_i, last_j = len(unit.old) - 1, len(unit.new) - 1
+    toks: list[Tok] = []
+
+    def rev_of(op: str, i: int, j: int) -> tuple[Optional[str], Optional[tuple[int, int]]]:
+        """(rev, move key) of a piece of ``op`` at old paragraph ``i`` / new paragraph ``j``;
+        rev SKIP: not written here."""
+        ko = op != "insert" and old_ids[min(i, last_i)] in keep_old
+        kn = op != "delete" and new_ids[min(j, last_j)] in keep_new
+        if op == "delete":
+            return ("del", None) if ko else (SKIP, None)
+        if op == "insert":
+            return ("ins", None) if kn else (SKIP, None)
+        if ko and kn:
+            return None, None
+        if not (ko or kn):
+            return SKIP, None
+        key = (home_old[old_ids[min(i, last_i)]], home_new[new_ids[min(j, last_j)]])
+        if ko:
+            return ("moveFrom" if moves == "move" else "del"), key
+        return ("moveTo" if moves == "move" else "ins"), key
+
+    def flush(opos: Optional[int], npos: Optional[int]) -> None:
+        olds = list(old_refs.pop(opos, [])) if opos is not None else []
+        news = list(new_refs.pop(npos, [])) if npos is not None else []
+        for t in olds:
+            if t in news:
+                news.remove(t)
+                toks.append(Tok("fn", None, t.text, endnote=t.endnote))
+            else:
+                toks.append(Tok("fn", "del", t.text, endnote=t.endnote))
+        for t in news:
+            toks.append(Tok("fn", "ins", t.text, endnote=t.endnote))
+
+    def mark(rev, key, i: int, j: int, minor: bool = False) -> None:
+        # a paragraph mark is not moved text: its change is an inserted or deleted mark
+        rev, key = {"moveFrom": "del", "moveTo": "ins"}.get(rev, rev), None
+        if rev in (None, "ins"):
+            pn, po = unit.new[min(j, last_j)], (unit.old[min(i, last_i)] if rev is None else None)
+        else:
+            pn, po = unit.old[min(i, last_i)], None
+        toks.append(Tok("mark", rev, minor=minor, para=pn, old_para=po, move=key))
+
+    opos = npos = 0
+    i = j = 0
+    oloc = nloc = 0
+    flush(0, 0)
+    for seg in unit.segments:
+        on_old = seg.op in ("equal", "delete")
+        on_new = seg.op in ("equal", "insert")
+        for ch in seg.text:
+            rev, key = rev_of(seg.op, i, j)
+            if ch == "\n":
+                if rev != SKIP:
+                    mark(rev, key, i, j, seg.minor)
+                if on_old:
+                    opos += 1
+                    i += 1
+                    oloc = 0
+                if on_new:
+                    npos += 1
+                    j += 1
+                    nloc = 0
+            else:
+                if rev != SKIP:
+                    italic = (j < len(new_leads) and nloc < new_leads[j]) if on_new else \
+                        (i < len(old_leads) and oloc < old_leads[i])
+                    toks.append(Tok("text", rev, ch, italic=italic, minor=seg.minor, move=key))
+                if on_old:
+                    opos += 1
+                    oloc += 1
+                if on_new:
+                    npos += 1
+                    nloc += 1
+            flush(opos if on_old else None, npos if on_new else None)
+    for rest in list(old_refs):
+        flush(rest, None)
+    for rest in list(new_refs):
+        flush(None, rest)
+    rev, key = rev_of("equal", last_i, last_j)
+    if rev != SKIP:
+        mark(rev, key, last_i, last_j)
     return toks
 
 
@@ -447,7 +588,8 @@ class _Builder:
         """Restart OP numbering where the new version's numbers jump (excerpts)."""
         if unit.role == "source" or not unit.new:
             return
-        for p in unit.new:
+        shown = unit.new if unit.part is None else [p for p in unit.new if p.id in unit.part[1]]
+        for p in shown:
             if p.kind == "OP" and p.level == 0 and p.number.isdigit():
                 n = int(p.number)
                 if self.numbering.op_num is None or n != self._expected_op:
@@ -480,6 +622,8 @@ class _Builder:
             return made
         self._op_sequence(unit)
         toks = unit_tokens(unit, self.moves, self.old_notes, self.new_notes)
+        if unit.part is not None and self.moves == "move":
+            toks = self._move_ranges(toks)
         paras: list[etree._Element] = []
         current: list[Tok] = []
         for t in toks:
@@ -494,7 +638,8 @@ class _Builder:
             if t.rev is not None:
                 ox.set_mark_revision(p_pr, self.tracker.mark(t.rev, t.minor))
             paras.append(ox.paragraph(p_pr, self._runs(current)))
-            self._places.append(self._cell_key(t.para, old_side=unit.role == "source" or not unit.new))
+            old_side = (unit.role == "source" or not unit.new) if unit.part is None else t.rev in ("del", "moveFrom")
+            self._places.append(self._cell_key(t.para, old_side=old_side))
             current = []
         if unit.move_name and self.moves == "move" and paras:
             kind = "moveFrom" if unit.role == "source" else "moveTo"
@@ -506,10 +651,40 @@ class _Builder:
             last.append(end)
         return paras
 
+    def _move_ranges(self, toks: list[Tok]) -> list[Tok]:
+        """``toks`` of a scattered pair's slot with a range start before the first token of each
+        move and its end after the last (before it, when that is a paragraph mark)."""
+        first: dict[tuple[int, int], int] = {}
+        last: dict[tuple[int, int], int] = {}
+        for k, t in enumerate(toks):
+            if t.move is not None:
+                first.setdefault(t.move, k)
+                last[t.move] = k
+        before: dict[int, list[Tok]] = {}
+        after: dict[int, list[Tok]] = {}
+        for key, k in first.items():
+            kind = toks[k].rev
+            name = self._move_names.setdefault(key, self.tracker.move_name())
+            start, end = self.tracker.range_start(kind, name)
+            before.setdefault(k, []).append(Tok("range", "range", el=start))
+            e = last[key]
+            (before.setdefault(e, []) if toks[e].kind == "mark" else after.setdefault(e, [])).append(
+                Tok("range", "range", el=end))
+        out: list[Tok] = []
+        for k, t in enumerate(toks):
+            out += before.get(k, [])
+            out.append(t)
+            out += after.get(k, [])
+        return out
+
     def _runs(self, toks: list[Tok]) -> list[etree._Element]:
         out: list[etree._Element] = []
         k = 0
         while k < len(toks):
+            if toks[k].kind == "range":
+                out.append(toks[k].el)
+                k += 1
+                continue
             rev, minor = toks[k].rev, toks[k].minor if toks[k].rev in ("ins", "del") else False
             m = k
             while m < len(toks) and toks[m].rev == rev and (

@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -237,13 +238,12 @@ def test_big_text_with_raised_size_limits_stops_at_paragraph_limit(corpus, tmp_p
 
 
 def test_big_upload_refused_before_decoding():
+    """Refused by its size, before any decoding or unzipping (the messages name the limit)."""
     data = b"Recalling its resolution 61/180,\n\n" * (2 << 20)       # 70 MB in memory
-    t = time.perf_counter()
     with pytest.raises(TooLargeError, match="over the 64 MiB limit for files"):
         read_bytes(data, "upload.docx")
     with pytest.raises(TooLargeError, match="over the 16 MiB limit for text files"):
         read_bytes(data, "upload.txt")
-    assert time.perf_counter() - t < 1.0
 
 
 # --------------------------------------------------------------------------- limits, one line, odd paths
@@ -292,10 +292,18 @@ def test_cli_missing_file_with_space_in_name_is_an_error(tmp_path):
 def test_fifo_and_devices_are_not_read(tmp_path):
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
-    t = time.perf_counter()
-    with pytest.raises(InputError, match="not a regular file"):
-        read_path(fifo)                     # would block forever if opened
-    assert time.perf_counter() - t < 2
+
+    def hung(*_):
+        raise AssertionError("reading a FIFO blocked: it was opened")
+
+    old_handler = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(30)                        # a hang guard, not a speed figure: opening would block forever
+    try:
+        with pytest.raises(InputError, match="not a regular file"):
+            read_path(fifo)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old_handler)
 
 
 # --------------------------------------------------------------------------- legitimate but unusual inputs

@@ -13,14 +13,10 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
-import uuid
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests"))
-from support.lo_accept_reject import connect, prop  # noqa: E402
+from support.lo_accept_reject import office, prop  # noqa: E402
 
 
 def _texts(text_obj, out):
@@ -88,21 +84,10 @@ def visible(doc) -> dict:
 
 
 def run(files, out_json):
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if not soffice:
-        raise SystemExit("soffice not found")
-    profile = tempfile.mkdtemp(prefix="rc-lo-profile-")
-    pipe = f"rc{uuid.uuid4().hex[:12]}"
-    proc = subprocess.Popen(
-        [soffice, "--headless", "--invisible", "--nologo", "--norestore", "--nodefault", "--nolockcheck",
-         f"-env:UserInstallation=file://{profile}", f"--accept=pipe,name={pipe};urp;"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
+    import uno
+
     results = {}
-    try:
-        ctx = connect(pipe, proc)
-        desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-        import uno
+    with office() as (_ctx, desktop):
         for f in files:
             doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(f)), "_blank", 0,
                                                (prop("Hidden", True),))
@@ -110,19 +95,8 @@ def run(files, out_json):
                 results[f] = visible(doc)
             finally:
                 doc.close(True)
-    finally:
-        try:
-            desktop.terminate()
-        except Exception:
-            pass
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        shutil.rmtree(profile, ignore_errors=True)
     with open(out_json, "w", encoding="utf-8") as fh:
         json.dump(results, fh, ensure_ascii=False, indent=1)
-
 
 if __name__ == "__main__":
     if len(sys.argv) < 3:

@@ -16,6 +16,7 @@ OUT.json (``*.accept.txt`` / ``*.reject.txt``).  Writes
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -108,7 +109,10 @@ def page_lines(doc):
     return out
 
 
-def run(files, out_json):
+@contextlib.contextmanager
+def office():
+    """A private headless LibreOffice (its own profile and pipe): yields its component
+    context, then terminates it and removes the profile, however the block ends."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
         raise SystemExit("soffice not found")
@@ -119,12 +123,28 @@ def run(files, out_json):
          f"-env:UserInstallation=file://{profile}", f"--accept=pipe,name={pipe};urp;"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
-    results = {}
+    desktop = None
     try:
         ctx = connect(pipe, proc)
-        smgr = ctx.ServiceManager
-        desktop = smgr.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-        dispatcher = smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper", ctx)
+        desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+        yield ctx, desktop
+    finally:
+        try:
+            if desktop is not None:
+                desktop.terminate()
+        except Exception:
+            pass
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def run(files, out_json):
+    results = {}
+    with office() as (ctx, desktop):
+        dispatcher = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.DispatchHelper", ctx)
         outdir = os.path.dirname(os.path.abspath(out_json))
         for f in files:
             url = uno.systemPathToFileUrl(os.path.abspath(f))
@@ -146,19 +166,8 @@ def run(files, out_json):
                 finally:
                     doc.close(True)
             results[f] = entry
-    finally:
-        try:
-            desktop.terminate()
-        except Exception:
-            pass
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        shutil.rmtree(profile, ignore_errors=True)
     with open(out_json, "w", encoding="utf-8") as fh:
         json.dump(results, fh, ensure_ascii=False, indent=1)
-
 
 if __name__ == "__main__":
     if len(sys.argv) < 3:

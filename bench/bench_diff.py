@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from compare.diff import diff_texts  # noqa: E402
+from tests.support.wordsalad import edited, random_paragraph as paragraph  # noqa: E402
 
 
 def vocabulary() -> list[str]:
@@ -28,25 +29,6 @@ def vocabulary() -> list[str]:
     for f in sorted((ROOT / "samples").glob("*.md")):
         words += re.findall(r"\w+", f.read_text(encoding="utf-8"))
     return words
-
-
-def paragraph(rnd: random.Random, vocab: list[str], n: int) -> str:
-    return " ".join(rnd.choice(vocab) for _ in range(n))
-
-
-def edited(rnd: random.Random, vocab: list[str], text: str, rate: float) -> str:
-    out: list[str] = []
-    for w in text.split(" "):
-        r = rnd.random()
-        if r < rate / 3:
-            continue
-        if r < 2 * rate / 3:
-            out.append(rnd.choice(vocab))
-        elif r < rate:
-            out += [w, rnd.choice(vocab)]
-        else:
-            out.append(w)
-    return " ".join(out)
 
 
 def median_ms(fn, repeat: int) -> float:

@@ -16,6 +16,7 @@ from compare.diff import (
     text_with_markers,
 )
 from compare.model import CompareOptions, FootnoteRef, Segment
+from tests.support.wordsalad import edited, random_paragraph
 
 CORPUS = Path(__file__).resolve().parents[1] / "samples"   # the corpus, copied into the repo
 
@@ -361,23 +362,6 @@ def test_diff_paragraph_texts_markers():
 # --------------------------------------------------------------------------- determinism and speed
 
 
-def _random_paragraph(rnd: random.Random, vocab: list[str], n: int) -> str:
-    return " ".join(rnd.choice(vocab) for _ in range(n))
-
-
-def _edited(rnd: random.Random, vocab: list[str], text: str, rate: float) -> str:
-    out = []
-    for w in text.split(" "):
-        r = rnd.random()
-        if r < rate / 3:
-            continue
-        if r < 2 * rate / 3:
-            out.append(rnd.choice(vocab))
-        elif r < rate:
-            out += [w, rnd.choice(vocab)]
-        else:
-            out.append(w)
-    return " ".join(out)
 
 
 @pytest.fixture(scope="module")
@@ -405,20 +389,20 @@ def test_large_paragraph_is_deterministic_and_within_budget(vocab, monkeypatch):
 
     monkeypatch.setattr(D, "_WorkBudget", Recording)
     rnd = random.Random(3)
-    big = _random_paragraph(rnd, vocab, 20_000)
+    big = random_paragraph(rnd, vocab, 20_000)
     for rate in (0.01, 0.05, 0.2):
-        edited = _edited(rnd, vocab, big, rate)
-        segs = diff_texts(big, edited)
-        check_invariants(big, edited, segs)
-        assert segs == diff_texts(big, edited)
+        changed = edited(rnd, vocab, big, rate)
+        segs = diff_texts(big, changed)
+        check_invariants(big, changed, segs)
+        assert segs == diff_texts(big, changed)
     assert max(spent, default=0) <= D.BISECT_BUDGET + 2 * 20_000
 
 
 def test_unrelated_large_texts_are_bounded(vocab, monkeypatch):
     """Two unrelated 3,000-word texts: the budget, not the input, stops the search,
     and the answer is still an exact diff."""
-    a = _random_paragraph(random.Random(4), vocab, 3000)
-    b = _random_paragraph(random.Random(44), vocab, 3000)
+    a = random_paragraph(random.Random(4), vocab, 3000)
+    b = random_paragraph(random.Random(44), vocab, 3000)
     segs = diff_texts(a, b)
     check_invariants(a, b, segs)
     assert segs == diff_texts(a, b)
@@ -493,7 +477,7 @@ def test_budget_makes_pathological_input_coarse_but_exact():
 
 def test_moved_block_in_large_text(vocab):
     rnd = random.Random(9)
-    words_ = _random_paragraph(rnd, vocab, 6000).split(" ")
+    words_ = random_paragraph(rnd, vocab, 6000).split(" ")
     moved = words_[:1000] + words_[3000:3400] + words_[1000:3000] + words_[3400:]
     old, new = " ".join(words_), " ".join(moved)
     segs = diff_texts(old, new)

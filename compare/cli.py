@@ -113,7 +113,7 @@ def _ordered(args: argparse.Namespace, docs: list[Document]) -> list[Document]:
 
 
 def _cmd_diff(args: argparse.Namespace) -> int:
-    docs = [api.load(Path(f), label=lab, limits=_limits(args)) for f, lab in zip(args.files, _labels(args))]
+    docs = api.load_many([Path(f) for f in args.files], labels=_labels(args), limits=_limits(args))
     docs = _ordered(args, docs)
     opts = _options(args)
     result = api.compare_versions(docs, opts)
@@ -194,8 +194,7 @@ def _cmd_redline(args: argparse.Namespace) -> int:
         except ValueError:
             raise InputError("--date", f"{args.date!r} is not an ISO 8601 date (e.g. 2008-11-10 or 2008-11-10T14:30)") from None
     labels = _labels(argparse.Namespace(labels=args.labels, files=[args.old, args.new]))
-    old = api.load(Path(args.old), label=labels[0], limits=_limits(args))
-    new = api.load(Path(args.new), label=labels[1], limits=_limits(args))
+    old, new = api.load_many([Path(args.old), Path(args.new)], labels=labels, limits=_limits(args))
     if api.cross_language(old, new):
         raise InputError("redline", f"{old.label} ({old.meta.language}) and {new.label} ({new.meta.language}) are in different languages: tracked changes across languages mean nothing; write the concordance table with 'python -m compare table OLD NEW -o OUT.docx'")
     _WARNINGS.extend(api.order_versions([old, new], [0, 1]).warnings)
@@ -227,7 +226,7 @@ def _cmd_table(args: argparse.Namespace) -> int:
     fmt = default_format(args.output)
     if fmt is None:
         raise InputError(args.output, f"give an output name ending in {', '.join('.' + f for f in FORMATS)}")
-    docs = [api.load(Path(f), label=lab, limits=_limits(args)) for f, lab in zip(args.files, _labels(args))]
+    docs = api.load_many([Path(f) for f in args.files], labels=_labels(args), limits=_limits(args))
     lineage = api.compare_versions(_ordered(args, docs), _options(args))
     _write_output(args.output, table_bytes(lineage, fmt, paper=args.paper), args.files)
     return EXIT_OK

@@ -20,6 +20,7 @@ import os
 import resource
 import signal
 import threading
+import time
 import traceback
 from typing import Any, Callable
 
@@ -105,32 +106,52 @@ def run_bounded(fn: Callable[..., Any], *args: Any, source: str, seconds: float,
     anything else becomes one :class:`InputError` naming ``source``."""
     if not enabled():
         return fn(*args, **kwargs)
-    ctx = _context()
-    parent, child = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(child, memory, fn, args, kwargs), daemon=True)
-    proc.start()
-    child.close()
-    try:
-        if not parent.poll(seconds):
-            raise TooLargeError(source, f"{doing} took longer than {seconds:g} s and was stopped; {_hint(doing)}")
+    return Bounded(fn, args, kwargs, source=source, seconds=seconds, memory=memory, doing=doing).result()
+
+
+class Bounded:
+    """One bounded step started now, its answer taken later with :meth:`result` — so that
+    two versions can be read side by side (two cores, half the wait).  The wall-clock
+    limit counts from the start; :meth:`cancel` stops a step whose answer is not needed."""
+
+    def __init__(self, fn: Callable[..., Any], args: tuple, kwargs: dict, *, source: str, seconds: float,
+                 memory: int, doing: str = "reading"):
+        self.source, self.seconds, self.memory, self.doing = source, seconds, memory, doing
+        ctx = _context()
+        self._conn, child = ctx.Pipe(duplex=False)
+        self._proc = ctx.Process(target=_child, args=(child, memory, fn, args, kwargs), daemon=True)
+        self._deadline = time.monotonic() + seconds
+        self._proc.start()
+        child.close()
+
+    def result(self) -> Any:
+        source, memory, doing, proc = self.source, self.memory, self.doing, self._proc
         try:
-            status, value = parent.recv()
-        except (EOFError, OSError):
-            proc.join(5)
-            raise _death(source, proc.exitcode, memory, doing) from None
-    finally:
-        parent.close()
-        if proc.is_alive():
-            proc.kill()
-        proc.join(5)
-    if status == "ok":
-        return value
-    if status == "error":
-        raise value
-    if status == "memory":
-        raise _too_big(source, memory, doing)
-    raise CorruptFileError(source, f"{doing} failed ({value}); " + (
-        "the file is damaged or of an unexpected kind" if doing == "reading" else "this is a bug, please report it"))
+            if not self._conn.poll(max(0.0, self._deadline - time.monotonic())):
+                raise TooLargeError(source, f"{doing} took longer than {self.seconds:g} s and was stopped; "
+                                            f"{_hint(doing)}")
+            try:
+                status, value = self._conn.recv()
+            except (EOFError, OSError):
+                proc.join(5)
+                raise _death(source, proc.exitcode, memory, doing) from None
+        finally:
+            self.cancel()
+        if status == "ok":
+            return value
+        if status == "error":
+            raise value
+        if status == "memory":
+            raise _too_big(source, memory, doing)
+        raise CorruptFileError(source, f"{doing} failed ({value}); " + (
+            "the file is damaged or of an unexpected kind" if doing == "reading" else "this is a bug, please report it"))
+
+    def cancel(self) -> None:
+        """Close the pipe and make sure the child is gone (killed if still running)."""
+        self._conn.close()
+        if self._proc.is_alive():
+            self._proc.kill()
+        self._proc.join(5)
 
 
 def _hint(doing: str) -> str:

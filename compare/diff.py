@@ -56,7 +56,7 @@ from diff_match_patch import diff_match_patch
 
 from .model import CompareOptions, FootnoteRef, Segment
 from .sequences import longest_increasing_subsequence
-from .tokens import NormOptions, Token, token_key, tokenize, word_count
+from .tokens import NormOptions, Token, token_key, token_pairs, tokenize, word_count
 
 __all__ = [
     "diff_texts",
@@ -172,11 +172,10 @@ def _tokens_uncached(text: str, norm: NormOptions) -> tuple[_Tok, ...]:
     cache = _KEY_CACHES.get(norm)
     if cache is None or len(cache) > _KEY_CACHE_MAX:
         cache = _KEY_CACHES[norm] = {}
-    toks = tokenize(text)
     if _SUPER_CHARS.isdisjoint(text):
-        pairs: Iterable[tuple[str, str]] = [(t.text, t.kind) for t in toks]
+        pairs: Iterable[tuple[str, str]] = token_pairs(text)
     else:
-        pairs = _split_markers(toks)
+        pairs = _split_markers(tokenize(text))
     out = []
     for p in pairs:
         key = cache.get(p)
@@ -581,6 +580,8 @@ def changed_share(segments: Sequence[Segment]) -> float:
     """Share of words touched by substantive (non-minor) changes, in [0, 1]:
     ``max(words deleted, words inserted) / max(words of old, words of new)``.
     Spaces, punctuation and footnote markers are not words."""
+    if all(s.op == "equal" or s.minor for s in segments):
+        return 0.0                      # nothing substantive changed: no need to count words
     old_words = new_words = deleted = inserted = 0
     for s in segments:
         n = _word_count(s.text)

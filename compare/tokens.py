@@ -77,6 +77,15 @@ def _tokenize_cached(text: str) -> tuple[Token, ...]:
     return tuple(iter_tokens(text))
 
 
+def token_pairs(text: str) -> list[tuple[str, str]]:
+    """``[(token text, kind), …]`` of :func:`tokenize` as plain tuples and uncached: the
+    word diff keys every token anyway, and building thousands of named tuples it throws
+    away cost a third of a large comparison's diff time."""
+    if not _WORD_HAS_CJK.search(text):
+        return [(m.group(), m.lastgroup) for m in _TOKEN_RE.finditer(text)]  # type: ignore[misc]
+    return [(t.text, t.kind) for t in iter_tokens(text)]
+
+
 def iter_tokens(text: str) -> Iterator[Token]:
     """The tokens of :func:`tokenize`, one at a time: a caller that needs only the
     first few words (the leading words of a paragraph) stops early."""

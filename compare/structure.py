@@ -110,9 +110,11 @@ _NUMBER_TAKERS = {
     "convention", "protocol", "no.", "part", "section", "phase", "step", "level", "grade", "article,",
 }
 _INLINE_MARK = re.compile(
-    r"(?:(?:(?<=[^\W\d_])|(?<=[^\W_][,;:])) (\d{1,3})"   # "Crime 1 and", "Slavery, 4"
-    r"|(?<=[^\W\d_A-ZÀ-Ý]{2})(\d{1,3}))"                   # "Crime1" (not "G20")
-    r"(?=[\s;:)]|[,.](?!\d)|$)"                             # not "1.5 million", "1,500"
+    r"(?=\d)"                                  # anchored on the digit: the scan skips text without numbers
+    r"(?:(?<=[^\W\d_] )|(?<=[^\W_][,;:] )"     # "Crime 1 and", "Slavery, 4"
+    r"|(?<=[^\W\d_A-ZÀ-Ý]{2}))"                # "Crime1" (not "G20")
+    r"(\d{1,3})"
+    r"(?=[\s;:)]|[,.](?!\d)|$)"                 # not "1.5 million", "1,500"
 )
 
 
@@ -158,14 +160,14 @@ def _inline_markers(text: str, state: _MarkerState) -> str:
     out = []
     pos = 0
     for m in _INLINE_MARK.finditer(text):
-        g = 1 if m.group(1) is not None else 2
-        num = m.group(g)
-        start = m.start(g)
+        num = m.group(1)
+        start = m.start(1)
+        glued = text[start - 1] != " "          # "Crime1"; else "Crime 1", whose space goes too
         before = text[max(0, start - 48):start].rstrip()   # a window: no quadratic scans
         prev_word = re.search(r"(\S+)$", before)
         prev = prev_word.group(1).lower() if prev_word else ""
         prev_clean = prev.rstrip(",;:")
-        after = text[m.end(g):m.end(g) + 24]
+        after = text[m.end(1):m.end(1) + 24]
         if int(num) == 0 or num.startswith("0"):
             continue
         if prev in _NUMBER_TAKERS or prev_clean in _NUMBER_TAKERS and not prev.endswith(","):
@@ -181,11 +183,11 @@ def _inline_markers(text: str, state: _MarkerState) -> str:
             continue
         if re.match(r"^\s*(?:%|per\s*cent|pour\s*cent|por\s*ciento|million|billion|years?|ans|años|days?|jours|members|membres|States|États|countries|pays)\b", after, re.I):
             continue
-        if not state.accepts(num, glued=g == 2):
+        if not state.accepts(num, glued=glued):
             continue
-        out.append(text[pos:m.start()])
+        out.append(text[pos:start if glued else start - 1])
         out.append(MARK_OPEN + num + MARK_CLOSE)
-        pos = m.end(g)
+        pos = m.end(1)
     out.append(text[pos:])
     return "".join(out)
 

@@ -542,7 +542,8 @@ def with_labels(toks: list[Tok], old: list[Paragraph], new: list[Paragraph]) -> 
     number in a "changes hidden" list, which leaves out every paragraph that holds a
     tracked deletion when its numbering is read (``SwTextNode::AddToList``: no
     ``RedlineType::Delete`` may touch the node), and the paragraph after a deleted mark;
-    no writing of automatic numbering escapes that (see the README, issue #12).
+    no writing of automatic numbering tried escapes that (issue #12; the strict xfail in
+    tests/test_libreoffice.py lists what was tried).
     """
     out: list[Tok] = []
     ko = kn = 0

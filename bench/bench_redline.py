@@ -147,6 +147,11 @@ def main() -> int:
         row = {"name": name, "kind": kind, "ours_acc": acc, "ours_rej": rej,
                "ours_bad": bool(oracle.check_markup(ours)), "ours_marks": oracle.total_marks(ours),
                "ours_t": t2 - t0, "ours_build_t": t2 - t1}
+        # our redline with typed numbers (numbering="typed", CLI --numbering typed)
+        typed_ours = redline_docx(cmp, author="Bench", date="2008-11-17", numbering="typed")
+        acc_t, rej_t = texts_ok(typed_ours, cmp.old, cmp.new, BODY_STYLES, typed=True, outside=cmp.out_of_scope)
+        row.update(ours_typed_ok=acc_t and rej_t and not oracle.check_markup(typed_ours),
+                   ours_typed_marks=oracle.total_marks(typed_ours))
         if engine is not None:
             a, b = plain_docx(old), plain_docx(new)
             t3 = time.perf_counter()
@@ -196,6 +201,11 @@ def main() -> int:
     line("  typed-number inputs round-tripping", "—", f"{sum(r['typed_ok'] for r in typed_rows)}/{len(typed_rows)}")
     line("marks, all pairs (sum)", str(sum(r["ours_marks"] for r in rows)),
          str(sum(r.get("theirs_marks", 0) for r in rows)))
+    print("ours with typed numbers (--numbering typed: a renumbering = old number deleted + new one inserted)")
+    line("  accept/reject exact, no markup problem", count("ours_typed_ok"), "—")
+    line("  marks, renumber-only pairs (sum (each))", marks("renumber-only", "ours_typed_marks"), "—")
+    line("  marks, move-only pairs (sum (each))", marks("move-only", "ours_typed_marks"), "—")
+    line("  marks, all pairs (sum)", str(sum(r["ours_typed_marks"] for r in rows)), "—")
     line("median time per pair, in-process (compare + build)", median("ours_t"), "—")
     line("median time per pair, in-process (build only)", median("ours_build_t"), "—")
     line("median engine call per pair (starts .NET)", "—", median("theirs_t"))

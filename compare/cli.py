@@ -203,7 +203,7 @@ def _cmd_redline(args: argparse.Namespace) -> int:
     author = clean(args.author) if args.author else args.author     # argv may hold any bytes
     data = redline_docx(cmp, author=author, date=args.date, summary=not args.no_summary,
                         moves="delete-insert" if args.moves_as_delete_insert else "move", trace=trace,
-                        outside="omit" if args.omit_outside else "show")
+                        outside="omit" if args.omit_outside else "show", numbering=args.numbering)
     _write_output(args.output, data, [args.old, args.new])
     return EXIT_OK
 
@@ -287,6 +287,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="leave out paragraphs outside a compared excerpt (default: shown untracked and marked)")
     r.add_argument("--moves-as-delete-insert", action="store_true",
                    help="write moved paragraphs as a deletion plus an insertion instead of Word moves")
+    r.add_argument("--numbering", choices=("auto", "typed"), default="auto",
+                   help="auto: Word automatic numbering, a renumbering carries no mark (default); typed: numbers "
+                        "written as text, a renumbering shown as the old number deleted and the new one inserted "
+                        "(reads the same in every application's markup view)")
     r.add_argument("--trace-appendix", action="store_true",
                    help="add an agreed-language table at the end: per paragraph of NEW, its agreed share, "
                         "sources and new wording (traced against the library plus OLD)")

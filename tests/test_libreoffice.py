@@ -96,6 +96,12 @@ def lo_results(tmp_path_factory):
         f.write_bytes(redline_docx(comparisons[name], moves="delete-insert"))
         files[f"{name}-di"] = f
         comparisons[f"{name}-di"] = comparisons[name]
+    # typed numbers (numbering="typed"): the same comparisons, numbers as tracked text
+    for name in [k for k in comparisons if not k.endswith("-di") and k != "minor"]:
+        f = tmp / f"{name}-typed.docx"
+        f.write_bytes(redline_docx(comparisons[name], numbering="typed"))
+        files[f"{name}-typed"] = f
+        comparisons[f"{name}-typed"] = comparisons[name]
     out = tmp / "lo.json"
     proc = subprocess.run([uno_python(), str(HERE / "support" / "lo_accept_reject.py"), str(out), *map(str, files.values())],
                           capture_output=True, text=True, timeout=300)
@@ -106,13 +112,17 @@ def lo_results(tmp_path_factory):
 
 # "excerpts" was an expected failure while paragraphs outside the excerpt (some holding footnote anchors)
 # were whole tracked deletions/insertions, which LibreOffice 7.4 does not join away; they are untracked now.
-NAMES = ["illustrative", "illustrative-di", "excerpts", "minor", "synthetic", "scattered"]
+NAMES = ["illustrative", "illustrative-di", "excerpts", "minor", "synthetic", "scattered",
+         "illustrative-typed", "excerpts-typed", "synthetic-typed", "scattered-typed"]
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_libreoffice_accepts_and_rejects_exactly(lo_results, name):
-    items = [v for k, v in lo_results.items()
-             if k == name or (name in ("synthetic", "scattered") and k.startswith(name))]
+    typed = name.endswith("-typed")
+    base = name.removesuffix("-typed")
+    items = [v for k, v in lo_results.items() if k.endswith("-typed") == typed
+             and (k.removesuffix("-typed") == base
+                  or (base in ("synthetic", "scattered") and k.startswith(base)))]
     assert items, name
     for cmp, res in items:
         assert res["redlines"] > 0
@@ -120,7 +130,7 @@ def test_libreoffice_accepts_and_rejects_exactly(lo_results, name):
         for mode, doc, side in (("accept", cmp.new, "new"), ("reject", cmp.old, "old")):
             paras = [p for p in res[mode] if p["style"] in BODY_STYLES]
             got = [(p["text"], tuple((n, t) for n, t in p["footnotes"])) for p in paras]
-            want = expected(doc, tuple(cmp.out_of_scope[side]))
+            want = expected(doc, tuple(cmp.out_of_scope[side]), typed)
             assert got == want, (name, mode)
         # paragraphs outside an excerpt are not revisions: accept and reject leave them as they are
         assert [p["text"] for p in res["accept"] if p["style"] == OUTSIDE_STYLE] == \
@@ -171,20 +181,13 @@ def test_compilation_tables_open_in_libreoffice(tmp_path):
 # --------------------------------------------------------------------------- markup view
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "LibreOffice 7.4 (Debian 12) numbers list items in its markup view from its 'changes hidden' list, and "
-    "drops from that list every paragraph holding any tracked deletion (even one word) and the paragraph after "
-    "a deleted paragraph mark; so OP6 → OP5 reads '[6.] EncourageEngage' and later numbers run low "
-    "('2.[9.] Salue'). Experiments: a deleted paragraph mark moved to the end of the previous paragraph fixes "
-    "the second case, nothing short of typed numbers fixes the first. Accept/reject results are exact."))
-def test_markup_view_labels_read_cleanly(tmp_path):
-    """Render the redline as LibreOffice shows it with changes visible (PDF, then PNG as a user would see
-    it) and read the operative paragraphs' labels: each kept paragraph shows its new number, then its old
-    one in brackets when it changed."""
+def _markup_view(tmp_path: Path, **options) -> list[str]:
+    """The illustrative redline as LibreOffice shows it with changes visible: rendered to PDF (and its
+    first page to PNG, as a user would see it); its text lines, spaces collapsed."""
     if shutil.which("pdftotext") is None or shutil.which("pdftoppm") is None:
         pytest.skip("poppler-utils (pdftotext, pdftoppm) is not installed")
     cmp = _comparisons()["illustrative"]
-    (tmp_path / "markup.docx").write_bytes(redline_docx(cmp, summary=False))
+    (tmp_path / "markup.docx").write_bytes(redline_docx(cmp, summary=False, **options))
     _convert([tmp_path / "markup.docx"], "pdf", tmp_path, tmp_path)
     pdf = tmp_path / "markup.pdf"
     subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")],
@@ -192,9 +195,38 @@ def test_markup_view_labels_read_cleanly(tmp_path):
     assert list(tmp_path.glob("page*.png"))
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
                           check=True, timeout=120).stdout
-    lines = [" ".join(line.split()) for line in text.splitlines()]
+    return [" ".join(line.split()) for line in text.splitlines()]
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "LibreOffice 7.4 (Debian 12) labels a list item in its markup view with its number in a 'changes hidden' "
+    "list, then its original number in brackets. A paragraph joins that list when its numbering is read at "
+    "import only if no tracked deletion touches it (SwTextNode::AddToList, GetRedlinePos(node, Delete) == npos; "
+    "inferred from today's sw source, which since accepts a deletion that starts in the paragraph, and from "
+    "experiments), so every paragraph holding a tracked deletion (even one word) and the paragraph after a deleted paragraph "
+    "mark are left out: OP6 → OP5 reads '[6.] EncourageEngage' and later numbers run low ('2.[9.] Salue'). "
+    "Tried by hand: ins/del order, deletion at the end, numbering from the paragraph style, w:pPrChange with the "
+    "old w:numPr, w:rsid attributes, the deleted word as w:moveFrom: none changes it; a deleted paragraph mark "
+    "moved to the end of the previous paragraph fixes only the second case. Typed numbers "
+    "(test_markup_view_typed_numbers_read_cleanly) read cleanly. Accept/reject results are exact either way."))
+def test_markup_view_labels_read_cleanly(tmp_path):
+    """Automatic numbering: each kept paragraph shows its new number, then its old one in brackets when
+    it changed."""
+    lines = _markup_view(tmp_path)
     assert any(line.startswith("5.[6.] EncourageEngage") for line in lines), "OP6 → OP5"
     assert any(line.startswith("7.[9.] Salue") for line in lines), "OP9 → OP7"
+
+
+def test_markup_view_typed_numbers_read_cleanly(tmp_path):
+    """Typed numbers: a renumbered paragraph opens with its old number (deleted) then its new one
+    (inserted), the UN redline convention ("6.5." as text); a deleted paragraph keeps its old number, an
+    inserted one shows its new number; no paragraph shows a number it does not have in either version."""
+    lines = _markup_view(tmp_path, numbering="typed")
+    assert any(line.startswith("6.5. EncourageEngage") for line in lines), "OP6 → OP5"
+    assert any(line.startswith("9.7. Salue") for line in lines), "OP9 → OP7"
+    assert any(line.startswith("3. Considère") for line in lines), "OP3 deleted"
+    assert any(line.startswith("4. Invite les États Membres à continuer") for line in lines), "OP4 split off"
+    assert not any(line.startswith(("[", "1.[", "2.[")) for line in lines)
 
 
 # --------------------------------------------------------------------------- Word tables, notes, text boxes

@@ -27,7 +27,7 @@ from compare.align import AlignParams  # noqa: E402
 from compare.classify import compare_documents  # noqa: E402
 from compare.cli import main  # noqa: E402
 from compare.export.redline import (BODY_STYLES, OUTSIDE_STYLE, SUMMARY_BOOKMARK, SUMMARY_STYLES,  # noqa: E402
-                                    missing_note, redline_docx)
+                                    missing_note, number_label, redline_docx)
 from compare.model import Document, Paragraph  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,26 +42,32 @@ def q(tag: str) -> str:
 # --------------------------------------------------------------------------- helpers
 
 
-def expected(doc: Document, outside: tuple[str, ...] = ()) -> list[tuple[str, tuple[tuple[int, str], ...]]]:
-    """The paragraphs accept (new) or reject (old) must give: all but those outside the excerpt."""
+def expected(doc: Document, outside: tuple[str, ...] = (), typed: bool = False
+             ) -> list[tuple[str, tuple[tuple[int, str], ...]]]:
+    """The paragraphs accept (new) or reject (old) must give: all but those outside the excerpt.
+    ``typed``: a redline with typed numbers, so numbered paragraphs open with "5.<tab>"."""
     notes: dict[str, str] = {}
     for f in doc.footnotes:
         notes.setdefault(f.number, f.text)
-    return [
-        (p.text, tuple((min(r.offset, len(p.text)), notes.get(r.number) or missing_note(r.number))
-                       for r in sorted(p.footnote_refs, key=lambda r: r.offset)))
-        for p in doc.paragraphs if p.id not in outside
-    ]
+    out = []
+    for p in doc.paragraphs:
+        if p.id in outside:
+            continue
+        label = number_label(p) if typed else ""
+        head = label + "\t" if label else ""
+        out.append((head + p.text, tuple((len(head) + min(r.offset, len(p.text)), notes.get(r.number) or missing_note(r.number))
+                                         for r in sorted(p.footnote_refs, key=lambda r: r.offset))))
+    return out
 
 
 def got(docx: bytes, mode: str) -> list[tuple[str, tuple[tuple[int, str], ...]]]:
     return [(p.text, p.footnotes) for p in oracle.view(docx, mode, BODY_STYLES)]
 
 
-def assert_round_trip(cmp, docx: bytes) -> None:
+def assert_round_trip(cmp, docx: bytes, typed: bool = False) -> None:
     assert oracle.check_markup(docx) == []
-    assert got(docx, "accept") == expected(cmp.new, tuple(cmp.out_of_scope["new"]))
-    assert got(docx, "reject") == expected(cmp.old, tuple(cmp.out_of_scope["old"]))
+    assert got(docx, "accept") == expected(cmp.new, tuple(cmp.out_of_scope["new"]), typed)
+    assert got(docx, "reject") == expected(cmp.old, tuple(cmp.out_of_scope["old"]), typed)
     # paragraphs outside an excerpt: the same, untracked, whichever way
     assert oracle.view(docx, "accept", (OUTSIDE_STYLE,)) == oracle.view(docx, "reject", (OUTSIDE_STYLE,))
 
@@ -116,6 +122,68 @@ def test_synthetic_round_trip(synthetic_comparisons, moves):
         kinds |= {p.status for p in cmp.pairs} | ({"moved"} if any(p.moved for p in cmp.pairs) else set())
     # the generated revisions exercise every kind of change
     assert {"modified", "inserted", "deleted", "split", "merged", "moved"} <= kinds
+
+
+# --------------------------------------------------------------------------- typed numbers
+
+
+@pytest.mark.parametrize("moves", ["move", "delete-insert"])
+def test_typed_numbers_round_trip(illustrative, excerpts, synthetic_comparisons, moves):
+    """numbering="typed": accept all gives the new version with its numbers as text ("5.<tab>…"),
+    reject all the old one with its numbers, through every kind of change."""
+    for cmp in [illustrative, excerpts] + synthetic_comparisons:
+        assert_round_trip(cmp, redline_docx(cmp, moves=moves, numbering="typed"), typed=True)
+    base = base_document()
+    for cls in ("scattered_split", "scattered_merge"):
+        for seed in range(6):
+            old, new, _ = make_class_revision(base, random.Random(seed), cls)
+            cmp = compare_documents(old, new, params=AlignParams(scattered_groups=True))
+            assert_round_trip(cmp, redline_docx(cmp, moves=moves, numbering="typed"), typed=True)
+
+
+def test_typed_renumbering_is_the_number_deleted_and_inserted(illustrative):
+    """A paragraph only renumbered carries exactly two marks: its old number deleted and its new
+    one inserted (the UN redline convention); an unchanged number is plain text; no paragraph
+    uses automatic numbering, and numbered ones keep the label's tab stop."""
+    docx = redline_docx(illustrative, numbering="typed", summary=False)
+    root = document_xml(docx)
+    by_text = {"".join(t.text or "" for t in p.iter(q("t"))): p for p in root.iter(q("p"))}
+    renumbered = [p for p in illustrative.pairs if p.status == "unchanged" and p.renumbered and not p.moved
+                  and p.old[0].startswith("OP")]
+    assert len(renumbered) >= 5
+    for pair in renumbered:
+        o, n = illustrative.old.by_id(pair.old[0]), illustrative.new.by_id(pair.new[0])
+        p = by_text[number_label(n) + n.text]                    # w:t only (no tab): the accepted text
+        assert [para_text(e) for e in p.iter(q("del"))] == [number_label(o)]     # nothing else deleted,
+        assert [para_text(e) for e in p.iter(q("ins"))] == [number_label(n)]     # inserted, nor its mark
+        assert not [e for tag in ("moveFrom", "moveTo", "pPrChange") for e in p.iter(q(tag))]
+    kept = next(p for p in illustrative.pairs if p.status == "unchanged" and not p.renumbered
+                and p.old[0].startswith("OP"))
+    p = by_text[number_label(illustrative.new.by_id(kept.new[0])) + illustrative.new.by_id(kept.new[0]).text]
+    assert not has_revision(p)
+    assert not list(root.iter(q("numPr")))
+    assert all(p.find(f"{q('pPr')}/{q('tabs')}") is not None for p in root.iter(q("p"))
+               if p.find(f"{q('pPr')}/{q('pStyle')}").get(q("val")) == "RCOP")
+
+
+def test_numbering_modes_and_their_marks(illustrative):
+    """Renumber-only revision (an OP inserted at the top): auto numbering makes one inserted
+    paragraph and nothing else; typed numbering adds a deleted and an inserted number per
+    renumbered OP.  An unknown mode is refused."""
+    old = illustrative.old
+    ops = [p for p in old.paragraphs if p.kind == "OP"]
+    first = replace(ops[0], id="OP1", number="1", text="Décide de rester saisie de la question;",
+                    footnote_refs=())
+    shifted = [replace(p, id=f"OP{k}", number=str(k)) for k, p in enumerate(ops, 2)]
+    new = replace(old, paragraphs=[p for p in old.paragraphs if p.kind != "OP"] + [first] + shifted, label="new")
+    cmp = api.compare(old, new)
+    auto = oracle.revision_counts(redline_docx(cmp, summary=False))
+    typed = oracle.revision_counts(redline_docx(cmp, summary=False, numbering="typed"))
+    assert_round_trip(cmp, redline_docx(cmp, numbering="typed"), typed=True)
+    assert sum(auto.values()) == 2                           # the inserted OP: its text and its mark
+    assert typed["del"] == len(ops) and typed["ins"] == len(ops) + 1 and typed["ins¶"] == 1
+    with pytest.raises(ValueError, match="numbering"):
+        redline_docx(cmp, numbering="roman")
 
 
 def test_round_trip_without_summary(illustrative):
@@ -306,6 +374,11 @@ def test_cli_redline(tmp_path, capsys):
     revs = [e for tag in oracle.REV for e in document_xml(data).iter(q(tag))]
     assert {e.get(q("author")) for e in revs} <= {"Facilitator", "Facilitator (minor)"}
     assert list(tmp_path.iterdir()) == [out]           # no temp file left behind
+
+    out3 = tmp_path / "typed.docx"
+    assert main(["redline", str(old), str(new), "-o", str(out3), "--numbering", "typed"]) == 0
+    assert oracle.check_markup(out3.read_bytes()) == []
+    assert b"<w:numPr>" not in oracle.parts(out3.read_bytes())["word/document.xml"]
 
     out2 = tmp_path / "plain.docx"
     assert main(["redline", str(old), str(new), "-o", str(out2), "--no-summary", "--moves-as-delete-insert"]) == 0

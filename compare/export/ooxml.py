@@ -179,8 +179,10 @@ _PPR_ORDER = ["pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "
 
 
 def ppr(style: Optional[str] = None, *, num: Optional[tuple[int, int]] = None, bidi: bool = False,
-        page_break_before: bool = False, keep_next: bool = False, jc: Optional[str] = None) -> etree._Element:
-    """Paragraph properties in schema order.  ``num`` = (numId, ilvl)."""
+        page_break_before: bool = False, keep_next: bool = False, jc: Optional[str] = None,
+        tab: Optional[int] = None) -> etree._Element:
+    """Paragraph properties in schema order.  ``num`` = (numId, ilvl); ``tab``: a left tab
+    stop at that position (twips), where a typed number's label ends."""
     p = el("pPr")
     if style:
         sub(p, "pStyle", {"val": style})
@@ -192,6 +194,8 @@ def ppr(style: Optional[str] = None, *, num: Optional[tuple[int, int]] = None, b
         numpr = sub(p, "numPr")
         sub(numpr, "ilvl", {"val": num[1]})
         sub(numpr, "numId", {"val": num[0]})
+    if tab is not None:
+        sub(sub(p, "tabs"), "tab", {"val": "left", "pos": tab})
     if bidi:
         sub(p, "bidi")
     if jc:

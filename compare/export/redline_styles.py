@@ -84,13 +84,23 @@ def styles_part(lang: Optional[str]) -> etree._Element:
 def _level(ilvl: int, fmt: str, text: str, left: int, first: int) -> etree._Element:
     """UN layout: the label at ``left + first``, the text after a tab 567 twips on,
     following lines back at ``left``."""
-    return ox.num_level(ilvl, fmt, text, left=left, first=first, tab=left + first + 567)
+    return ox.num_level(ilvl, fmt, text, left=left, first=first, tab=label_tab(ilvl))
+
+
+#: the list levels: (number format, label, left indent, first-line indent) — ``1.``, ``(a)``, ``(i)``
+LEVELS = (("decimal", "%1.", 0, 1134), ("lowerLetter", "(%2)", 1134, 567), ("lowerRoman", "(%3)", 1701, 567))
+
+
+def label_tab(level: int) -> int:
+    """Where the text after a number label starts (twips) at list ``level`` (0–2): the tab
+    stop of automatic numbering, also set on paragraphs whose numbers are typed."""
+    _, _, left, first = LEVELS[min(level, len(LEVELS) - 1)]
+    return left + first + 567
 
 
 def numbering_part(nums: list[tuple[int, int, Optional[tuple[int, int]]]]) -> etree._Element:
     """``word/numbering.xml``: both abstract lists (1. / (a) / (i)) and the list instances
     ``nums`` (numId, abstractNumId, (ilvl, start) override or None)."""
-    levels = lambda: [_level(0, "decimal", "%1.", 0, 1134),          # noqa: E731
-                      _level(1, "lowerLetter", "(%2)", 1134, 567),
-                      _level(2, "lowerRoman", "(%3)", 1701, 567)]
+    levels = lambda: [_level(k, fmt, text, left, first)                # noqa: E731
+                      for k, (fmt, text, left, first) in enumerate(LEVELS)]
     return ox.numbering_part({OP_ABSTRACT: levels(), PPSUB_ABSTRACT: levels()}, nums)

@@ -119,7 +119,7 @@ class AlignParams:
     replace_ratio: float = 0.85      # ... sharing little beyond its leading words (tail < ratio × sim)
     replace_head: int = 3            # ... or a new leading word over a new object: these many first
                                      # content words after the leading words, none in common
-    unrivalled_tail: float = 0.8     # neither, if the two share words beyond their leading words (this
+    unrivalled_tail: float = 0.75    # neither, if the two share words beyond their leading words (this
                                      # share of their similarity) and are each other's best by
                                      # leftover_ratio over every other paragraph (a far-moved rewrite)
     scattered_groups: bool = True    # keep split/merge parts that are not one unbroken run (else

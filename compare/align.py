@@ -128,7 +128,7 @@ class AlignParams:
     leftover_min: float = 0.2        # second chance for leftovers that are each other's clear best
     leftover_floor: float = 0.12     # ... and, of any kind (PP↔OP), for leftovers that are each other's
     leftover_ratio: float = 2.0      # best by this factor over every other leftover, at least this similar
-    leftover_length_ratio: float = 2.5   # ... and of comparable length (a rewrite, not a one-liner
+    leftover_length_ratio: float = 2.0   # ... and of comparable length (a rewrite, not a one-liner
                                          # that shares the long paragraph's boilerplate)
     mutual_margin: float = 0.05      # assignment: mutual best partners by this margin are kept first
     fragment_ratio: float = 1 / 3    # auto fragment: one side has at most this share of the other's paragraphs

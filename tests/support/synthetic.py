@@ -1692,7 +1692,7 @@ def make_class_revision(doc: Document, rng: random.Random, cls: str
             for _ in range(20):
                 t = _short_text(rng)
                 if all(_overlap(t, o) < _overlap(o, n_) and t != o for o, n_ in pairs_):
-                    new.insert(rng.choice(idx), _Spec(t, "OP", tag=cls))
+                    new.insert(rng.choice(idx), _Spec(t, "OP", _known_lead(t) or t.split(" ")[0], tag=cls))
                     break
     elif cls == "boilerplate_replacement":
         for _ in range(rng.randint(1, 2)):

@@ -608,6 +608,43 @@ def test_clear_best_is_relative_to_the_pair():
     assert _clear_best(sub, 0.12, 2.0, allowed) == ([], [])
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.integers(1, 7).flatmap(lambda n: st.integers(1, 7).flatmap(lambda m: st.lists(
+    st.sampled_from([0.0, 0.05, 0.1, 0.13, 0.2, 0.26, 0.4, 0.8]), min_size=n * m, max_size=n * m).map(
+    lambda v: np.array(v).reshape(n, m)))), st.sampled_from([1.0, 0.5, 2.0]))
+def test_clear_best_and_mutual_best_properties(sub, scale):
+    """Every pair kept is its row's and its column's best, by the ratio (or margin) over every
+    rival, at least the floor; no paragraph twice; the ratio rule does not depend on the scale."""
+    from compare.align import _clear_best, _mutual_best
+
+    rows, cols = _clear_best(sub, 0.12, 2.0)
+    assert len(set(rows)) == len(rows) and len(set(cols)) == len(cols)
+    for a, b in zip(rows, cols):
+        v = sub[a, b]
+        assert v >= 0.12
+        assert all(v >= 2.0 * sub[a, k] for k in range(sub.shape[1]) if k != b)
+        assert all(v >= 2.0 * sub[k, b] for k in range(sub.shape[0]) if k != a)
+    assert _clear_best(sub * scale, 0.12 * scale, 2.0) == (rows, cols)
+    r, c = _mutual_best(sub, 0.05)
+    assert len(set(c.tolist())) == len(c)
+    for a, b in zip(r.tolist(), c.tolist()):
+        v = sub[a, b]
+        assert v > 0
+        assert all(v - 0.05 >= sub[a, k] - 1e-12 for k in range(sub.shape[1]) if k != b)
+        assert all(v - 0.05 >= sub[k, b] - 1e-12 for k in range(sub.shape[0]) if k != a)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, 10**9), st.sampled_from(["moved_rewritten", "lookalike_block", "several_at_once",
+                                               "short_lookalike", "boilerplate_replacement"]))
+def test_partition_invariant_hard_classes(seed, cls):
+    """The leftover and replacement rules keep the partition on the hardest revisions, both ways."""
+    from tests.support import synthetic
+    old, new, _ = synthetic.make_class_revision(synthetic.base_document(), random.Random(seed), cls)
+    for a, b in ((old, new), (new, old)):
+        assert_partition(a, b, align(a, b, NOFRAG))
+
+
 def test_short_procedural_lookalikes_keep_their_partners():
     """Four one-line procedural OPs of the same shapes (« Prend note du rapport … », « Décide de
     poursuivre l'examen … ») revised and reordered: each stays with its own revision."""

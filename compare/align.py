@@ -332,8 +332,9 @@ def _second_chance(S: np.ndarray, matched: dict[int, int], old_pars: Sequence[Pa
     """Among the paragraphs left unmatched on both sides, pair those of the same kind that are
     each other's clearly best partner above ``P.leftover_min`` (a paragraph moved, reworded
     and given a new leading word keeps under :attr:`AlignParams.threshold` of its words, but
-    nothing else resembles it).  The replacement rules then judge these pairs like any other.
-    Not for excerpts: there "nothing else resembles it" is unknown (61/180 → 63/194 would pair
+    nothing else resembles it); then, of any kind, those of comparable length that are each
+    other's best by ``P.leftover_ratio`` over every other leftover, above ``P.leftover_floor``.
+    The replacement rules then judge these pairs like any other.  Not for excerpts: there "nothing else resembles it" is unknown (61/180 → 63/194 would pair
     "Underlining the need …" with "Recognizing also the need …" at 0.25)."""
     if P.leftover_min >= P.threshold or not S.size:
         return
@@ -352,6 +353,8 @@ def _second_chance(S: np.ndarray, matched: dict[int, int], old_pars: Sequence[Pa
         matched[int(rows[a])] = int(cols[b])
     # a paragraph moved far and reworded (40–60 % of its words, into the other part: OP verb →
     # PP participle) keeps little in absolute terms, but among what is left nothing else comes close
+    # (by a ratio), and no paragraph at all is closer to either of the two (two variants of one
+    # text, one deleted and one inserted, beside the variants that were kept, are not a pair)
     keep_r = np.setdiff1d(np.arange(len(rows)), r)
     keep_c = np.setdiff1d(np.arange(len(cols)), c)
     if P.leftover_floor >= P.threshold or not len(keep_r) or not len(keep_c):
@@ -361,7 +364,9 @@ def _second_chance(S: np.ndarray, matched: dict[int, int], old_pars: Sequence[Pa
     ln = np.array([len(new_pars[j].text.split()) for j in cols], dtype=np.float64)
     sized = np.maximum(lo[:, None], ln[None, :]) <= P.leftover_length_ratio * np.minimum(lo[:, None], ln[None, :])
     for a, b in zip(*_clear_best(S[np.ix_(rows, cols)], P.leftover_floor, P.leftover_ratio, sized)):
-        matched[int(rows[a])] = int(cols[b])
+        i, j = int(rows[a]), int(cols[b])
+        if S[i].max() <= S[i, j] and S[:, j].max() <= S[i, j]:     # and nothing matched is closer
+            matched[i] = j
 
 
 def _clear_best(sub: np.ndarray, floor: float, ratio: float, allowed: Optional[np.ndarray] = None

@@ -713,7 +713,7 @@ def test_hard_classes_recall():
     floors = {"moved_edited": 0.97, "elaborated_split": 0.95, "condensed_merge": 0.93, "op_to_list": 0.93,
               "list_to_op": 0.95, "short_lookalike": 0.97, "boilerplate_replacement": 0.93,
               "scattered_split": 0.9, "scattered_merge": 0.9,
-              "moved_rewritten": 0.9, "lookalike_block": 0.93, "several_at_once": 0.93}
+              "moved_rewritten": 0.85, "lookalike_block": 0.93, "several_at_once": 0.93}
     for cls, floor in floors.items():
         found = total = 0
         params = AlignParams()

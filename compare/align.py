@@ -355,34 +355,30 @@ def _second_chance(S: np.ndarray, matched: dict[int, int], old_pars: Sequence[Pa
     # PP participle) keeps little in absolute terms, but among what is left nothing else comes close
     # (by a ratio), and no paragraph at all is closer to either of the two (two variants of one
     # text, one deleted and one inserted, beside the variants that were kept, are not a pair)
-    keep_r = np.setdiff1d(np.arange(len(rows)), r)
-    keep_c = np.setdiff1d(np.arange(len(cols)), c)
-    if P.leftover_floor >= P.threshold or not len(keep_r) or not len(keep_c):
+    keep_r = np.ones(len(rows), dtype=bool)
+    keep_c = np.ones(len(cols), dtype=bool)
+    keep_r[r] = False
+    keep_c[c] = False
+    if P.leftover_floor >= P.threshold or not keep_r.any() or not keep_c.any():
         return
     rows, cols = rows[keep_r], cols[keep_c]
-    lo = np.array([len(old_pars[i].text.split()) for i in rows], dtype=np.float64)
-    ln = np.array([len(new_pars[j].text.split()) for j in cols], dtype=np.float64)
-    sized = np.maximum(lo[:, None], ln[None, :]) <= P.leftover_length_ratio * np.minimum(lo[:, None], ln[None, :])
-    for a, b in zip(*_clear_best(S[np.ix_(rows, cols)], P.leftover_floor, P.leftover_ratio, sized)):
+    for a, b in zip(*_clear_best(S[np.ix_(rows, cols)], P.leftover_floor, P.leftover_ratio)):
         i, j = int(rows[a]), int(cols[b])
-        if S[i].max() <= S[i, j] and S[:, j].max() <= S[i, j]:     # and nothing matched is closer
+        if S[i].max() <= S[i, j] and S[:, j].max() <= S[i, j] \
+                and _comparable(old_pars[i], new_pars[j], P):     # nothing matched is closer; a rewrite
             matched[i] = j
 
 
-def _clear_best(sub: np.ndarray, floor: float, ratio: float, allowed: Optional[np.ndarray] = None
-                ) -> tuple[list[int], list[int]]:
+def _clear_best(sub: np.ndarray, floor: float, ratio: float) -> tuple[list[int], list[int]]:
     """(rows, cols) of the pairs at least ``floor`` similar that are each other's best by
     ``ratio`` times every rival in their row and column: a margin relative to the pair's own
-    similarity, so a weak but unrivalled pair counts and a weak pair among equals does not.
-    ``allowed`` (a mask) can veto a pair; a vetoed pair still counts as a rival."""
+    similarity, so a weak but unrivalled pair counts and a weak pair among equals does not."""
     n, m = sub.shape
     rb, cb = sub.argmax(axis=1), sub.argmax(axis=0)
     best = sub[np.arange(n), rb]
     r2 = np.partition(sub, m - 2, axis=1)[:, m - 2] if m > 1 else np.zeros(n)
     c2 = np.partition(sub, n - 2, axis=0)[n - 2, :] if n > 1 else np.zeros(m)
     ok = (best >= floor) & (cb[rb] == np.arange(n)) & (best >= ratio * r2) & (best >= ratio * c2[rb])
-    if allowed is not None:
-        ok &= allowed[np.arange(n), rb]
     out_r = np.nonzero(ok)[0]
     return out_r.tolist(), rb[out_r].tolist()
 

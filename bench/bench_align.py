@@ -11,6 +11,10 @@ Speed (medians over repeats, each run cold: tokenizer and text caches cleared):
   a typical ~30-paragraph pair, align + diff (+ parse of both files when
   compare.api is available); two N-paragraph versions (N = 100 … 2,000) made by
   replicating and perturbing real paragraphs, align + diff.
+Hard classes (--per-class N, tests/support/synthetic.py CLASSES): recall of each class's
+  groups, exact; moved_rewritten, lookalike_block and several_at_once are the harder ones
+  (far moves across PP/OP with 40–60 % of the words changed; slot-built procedural
+  one-liners revised and reordered; several operations in one revision).
 Baseline: difflib.SequenceMatcher over the paragraph texts, then
   get_close_matches between the leftovers (to catch moves and edits).
 """

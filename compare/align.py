@@ -119,10 +119,17 @@ class AlignParams:
     replace_ratio: float = 0.85      # ... sharing little beyond its leading words (tail < ratio × sim)
     replace_head: int = 3            # ... or a new leading word over a new object: these many first
                                      # content words after the leading words, none in common
+    unrivalled_tail: float = 0.75    # neither, if the two share words beyond their leading words (this
+                                     # share of their similarity) and are each other's best by
+                                     # leftover_ratio over every other paragraph (a far-moved rewrite)
     scattered_groups: bool = True    # keep split/merge parts that are not one unbroken run (else
                                      # each group is cut to one run, see _contiguous)
     scattered_window: int = 30       # ... and then look this far for parts instead of join_window
     leftover_min: float = 0.2        # second chance for leftovers that are each other's clear best
+    leftover_floor: float = 0.12     # ... and, of any kind (PP↔OP), for leftovers that are each other's
+    leftover_ratio: float = 2.0      # best by this factor over every other leftover, at least this similar
+    leftover_length_ratio: float = 2.0   # ... and of comparable length (a rewrite, not a one-liner
+                                         # that shares the long paragraph's boilerplate)
     mutual_margin: float = 0.05      # assignment: mutual best partners by this margin are kept first
     fragment_ratio: float = 1 / 3    # auto fragment: one side has at most this share of the other's paragraphs
 
@@ -325,8 +332,9 @@ def _second_chance(S: np.ndarray, matched: dict[int, int], old_pars: Sequence[Pa
     """Among the paragraphs left unmatched on both sides, pair those of the same kind that are
     each other's clearly best partner above ``P.leftover_min`` (a paragraph moved, reworded
     and given a new leading word keeps under :attr:`AlignParams.threshold` of its words, but
-    nothing else resembles it).  The replacement rules then judge these pairs like any other.
-    Not for excerpts: there "nothing else resembles it" is unknown (61/180 → 63/194 would pair
+    nothing else resembles it); then, of any kind, those of comparable length that are each
+    other's best by ``P.leftover_ratio`` over every other leftover, above ``P.leftover_floor``.
+    The replacement rules then judge these pairs like any other.  Not for excerpts: there "nothing else resembles it" is unknown (61/180 → 63/194 would pair
     "Underlining the need …" with "Recognizing also the need …" at 0.25)."""
     if P.leftover_min >= P.threshold or not S.size:
         return
@@ -343,6 +351,43 @@ def _second_chance(S: np.ndarray, matched: dict[int, int], old_pars: Sequence[Pa
     r, c = _mutual_best(sub, P.mutual_margin)
     for a, b in zip(r.tolist(), c.tolist()):
         matched[int(rows[a])] = int(cols[b])
+    # a paragraph moved far and reworded (40–60 % of its words, into the other part: OP verb →
+    # PP participle) keeps little in absolute terms, but among what is left nothing else comes close
+    # (by a ratio), and no paragraph at all is closer to either of the two (two variants of one
+    # text, one deleted and one inserted, beside the variants that were kept, are not a pair)
+    keep_r = np.ones(len(rows), dtype=bool)
+    keep_c = np.ones(len(cols), dtype=bool)
+    keep_r[r] = False
+    keep_c[c] = False
+    if P.leftover_floor >= P.threshold or not keep_r.any() or not keep_c.any():
+        return
+    rows, cols = rows[keep_r], cols[keep_c]
+    for a, b in zip(*_clear_best(S[np.ix_(rows, cols)], P.leftover_floor, P.leftover_ratio)):
+        i, j = int(rows[a]), int(cols[b])
+        if S[i].max() <= S[i, j] and S[:, j].max() <= S[i, j] \
+                and _comparable(old_pars[i], new_pars[j], P):     # nothing matched is closer; a rewrite
+            matched[i] = j
+
+
+def _clear_best(sub: np.ndarray, floor: float, ratio: float) -> tuple[list[int], list[int]]:
+    """(rows, cols) of the pairs at least ``floor`` similar that are each other's best by
+    ``ratio`` times every rival in their row and column: a margin relative to the pair's own
+    similarity, so a weak but unrivalled pair counts and a weak pair among equals does not."""
+    n, m = sub.shape
+    rb, cb = sub.argmax(axis=1), sub.argmax(axis=0)
+    best = sub[np.arange(n), rb]
+    r2 = np.partition(sub, m - 2, axis=1)[:, m - 2] if m > 1 else np.zeros(n)
+    c2 = np.partition(sub, n - 2, axis=0)[n - 2, :] if n > 1 else np.zeros(m)
+    ok = (best >= floor) & (cb[rb] == np.arange(n)) & (best >= ratio * r2) & (best >= ratio * c2[rb])
+    out_r = np.nonzero(ok)[0]
+    return out_r.tolist(), rb[out_r].tolist()
+
+
+def _comparable(po: Paragraph, pn: Paragraph, P: AlignParams) -> bool:
+    """Of comparable length (word counts within ``P.leftover_length_ratio``): a rewrite, not a
+    one-liner sharing a long paragraph's boilerplate."""
+    lo, ln = len(po.text.split()), len(pn.text.split())
+    return max(lo, ln) <= P.leftover_length_ratio * min(lo, ln)
 
 
 def _lead_len(p: Paragraph) -> int:
@@ -362,6 +407,32 @@ def _head(p: Paragraph, k: int) -> set[str]:
     return set(out)
 
 
+def _unrivalled(feat: _Features, S: np.ndarray, i: int, j: int, P: AlignParams, matched: dict[int, int],
+                partner_of: dict[int, int]) -> bool:
+    """Whether old ``i`` and new ``j`` are each other's best by ``P.leftover_ratio`` times every
+    rival: a paragraph reworded past its first words (moved, 40–60 % of its words changed) is still
+    like nothing else, while a replacement that shares boilerplate with its predecessor ("Takes
+    note of the report of …") shares it with others too.  A paragraph matched to a closer partner
+    of its own is no rival, unless it shares more words with ours than our candidate does (ours
+    may be a part split off from it)."""
+    s = S[i, j]
+    if s <= 0:
+        return False
+    ratio = P.leftover_ratio
+    row = S[i].copy()
+    row[j] = 0.0
+    shared = feat.I[i, j]
+    for jj in np.nonzero(row >= s / ratio)[0].tolist():
+        if jj in partner_of and S[partner_of[jj], jj] > row[jj] and feat.I[i, jj] < shared:
+            row[jj] = 0.0
+    col = S[:, j].copy()
+    col[i] = 0.0
+    for ii in np.nonzero(col >= s / ratio)[0].tolist():
+        if ii in matched and S[ii, matched[ii]] > col[ii] and feat.I[ii, j] < shared:
+            col[ii] = 0.0
+    return s >= ratio * max(row.max(initial=0.0), col.max(initial=0.0))
+
+
 def _replacements(feat: _Features, S: np.ndarray, matched: dict[int, int], old_pars: Sequence[Paragraph],
                   new_pars: Sequence[Paragraph], P: AlignParams) -> list[int]:
     """Old indices of weak one-to-one matches that are a replacement, not an edit: the two
@@ -370,14 +441,17 @@ def _replacements(feat: _Features, S: np.ndarray, matched: dict[int, int], old_p
     reports of the Special Rapporteur …" → "Welcoming the decisions of the Human Rights
     Council …").  Reported as a deletion plus an insertion."""
     out = []
+    partner_of = {j: i for i, j in matched.items()}
     for i, j in matched.items():
         s = S[i, j]
         if s >= P.replace_sim:
             continue
         po, pn = old_pars[i], new_pars[j]
         lo, ln = _lead_len(po), _lead_len(pn)
+        tail = feat.tail_sim(i, j, lo, ln) if lo or ln else s
+        if tail >= P.unrivalled_tail * s and _comparable(po, pn, P) and _unrivalled(feat, S, i, j, P, matched, partner_of):
+            continue        # reworded throughout, and like nothing else: an edit
         if lo or ln:
-            tail = feat.tail_sim(i, j, lo, ln)
             if tail < P.threshold and tail < P.replace_ratio * s:
                 out.append(i)
                 continue

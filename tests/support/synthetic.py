@@ -1005,7 +1005,10 @@ def load_expected(path) -> list[TruthGroup]:
 # text first).  The truth groups of the class carry ``tag == cls``.
 
 CLASSES = ("moved_edited", "scattered_split", "scattered_merge", "elaborated_split", "condensed_merge",
-           "op_to_list", "list_to_op", "short_lookalike", "boilerplate_replacement")
+           "op_to_list", "list_to_op", "short_lookalike", "boilerplate_replacement",
+           "moved_rewritten", "lookalike_block", "several_at_once")
+# several_at_once: one revision with a moved_rewritten paragraph, a lookalike_block, a split and a
+# merge (each tagged several_at_once), as a negotiation round delivers them
 
 _SESSIONS_FR = ["soixante-troisième", "soixante-quatrième", "soixante-cinquième", "soixante-sixième",
                 "soixante-septième"]
@@ -1052,6 +1055,7 @@ class _Spec:
     src: tuple[int, ...] = ()
     tag: str = ""
     busy: bool = False             # taken by the class operation or the noise: leave alone
+    short: Optional["_Short"] = None   # a look-alike of lookalike_block: its slots
 
 
 def _build(specs: list[_Spec], meta: Metadata, label: str) -> tuple[Document, list[str]]:
@@ -1181,11 +1185,328 @@ def _cross_lead(lead: str, kind: str) -> Optional[str]:
     return base.get(lead)
 
 
+# =========================================================================== harder classes
+#
+# moved_rewritten: paragraphs moved far (≥ 4 places, or into the other part with OP verb ↔ PP
+# participle) and rewritten the way a facilitator does (synonyms, clauses reordered, 40–60 % of
+# the words changed).  lookalike_block: 4–7 one-line procedural OPs built from slots (report,
+# agenda item, session, document symbol, resolution), revised slot by slot, reordered, one
+# dropped or added.  Both keep the truth knowable by a measure the aligner does not use
+# (difflib over words): a rewritten paragraph is still closer to its source than to any other
+# old paragraph, and the look-alikes pair up by peeling off, one by one, the pair that is
+# clearly the best of all those left.
+
+_SYNONYMS_FR = [
+    ("renforcer", "intensifier"), ("lutter contre", "combattre"), ("prévenir", "empêcher"),
+    ("coopération", "collaboration"), ("efforts", "initiatives"), ("mesures", "dispositions"),
+    ("notamment", "en particulier"), ("appuyer", "soutenir"), ("promouvoir", "favoriser"),
+    ("assurer", "garantir"), ("compétentes", "concernées"), ("compétents", "concernés"),
+    ("organisations", "institutions"), ("traite des êtres humains", "traite des personnes"),
+    ("poursuivre", "continuer"), ("important", "essentiel"), ("indispensable", "essentielle"),
+    ("élaborer", "mettre au point"), ("appliquer", "mettre en œuvre"), ("application", "mise en œuvre"),
+    ("gouvernements", "autorités nationales"), ("données", "informations"), ("protéger", "défendre"),
+    ("assistance", "aide"), ("sensibilisation", "information du public"), ("problème", "phénomène"),
+    ("pratiques", "méthodes"), ("pleinement", "intégralement"), ("victimes", "personnes victimes"),
+    ("menace", "danger"), ("instruments", "textes"), ("accélérer", "hâter"), ("combat", "lutte"),
+    ("mandats", "attributions"), ("ressources suffisantes", "moyens suffisants"), ("progrès", "avancées"),
+    ("vaste", "large"), ("large", "vaste"), ("activités", "travaux"), ("renforcement", "consolidation"),
+]
+
+
+def _wordlist(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+", text.lower())
+
+
+def _ratio(a: str, b: str) -> float:
+    """difflib's ratio over the two word sequences: the generator's own, independent notion of close."""
+    import difflib
+    return difflib.SequenceMatcher(None, _wordlist(a), _wordlist(b), autojunk=False).ratio()
+
+
+def _changed_share(src: str, out: str) -> float:
+    """Share of the words of ``src`` (as a multiset) that ``out`` no longer has."""
+    from collections import Counter
+    a, b = Counter(_wordlist(src)), Counter(_wordlist(out))
+    return 1 - sum((a & b).values()) / max(sum(a.values()), 1)
+
+
+def _synonyms(text: str, lead: str, rng: random.Random, share: float) -> str:
+    keep = len(lead) if lead and text.startswith(lead) else 0
+    head, body = text[:keep], text[keep:]
+    for a, b in rng.sample(_SYNONYMS_FR, len(_SYNONYMS_FR)):
+        if rng.random() < share:
+            body = re.sub(rf"\b{re.escape(a)}\b", b, body, count=0)
+    return head + body
+
+
+def _reorder_clauses(text: str, lead: str, rng: random.Random) -> str:
+    """Swap two clauses (comma-separated runs) after the first: « …, y compris X, et Y » → « …, et Y, y compris X »."""
+    end = text[-1] if text[-1:] in _TERMINAL else ""
+    body = text[:-1] if end else text
+    parts = body.split(", ")
+    if len(parts) < 4:
+        return text
+    a, b = sorted(rng.sample(range(1, len(parts)), 2))
+    parts[a], parts[b] = parts[b], parts[a]
+    return ", ".join(parts) + end
+
+
+def _clauses(text: str) -> tuple[list[str], str]:
+    end = text[-1] if text[-1:] in _TERMINAL else ""
+    return (text[:-1] if end else text).split(", "), end
+
+
+def _rewrite(text: str, lead: str, rng: random.Random, vocab: Sequence[str], lang: str,
+             old_texts: Sequence[str], src: str) -> Optional[str]:
+    """``text`` reworded until 40–60 % of its words changed, as a facilitator's paraphrase:
+    synonyms, clauses reordered, dropped or replaced by a clause of the same register, a few
+    words edited; None when no attempt stays closer to ``src`` than to every other old text."""
+    for _ in range(8):
+        target = rng.uniform(0.4, 0.6)
+        out = _synonyms(text, lead, rng, rng.uniform(0.6, 1.0))
+        if rng.random() < 0.5:
+            out = _reorder_clauses(out, lead, rng)
+        for _ in range(12):
+            if _changed_share(src, out) >= target:
+                break
+            parts, end = _clauses(out)
+            r = rng.random()
+            if r < 0.35 and len(parts) >= 3:                  # a clause dropped
+                del parts[rng.randrange(1, len(parts))]
+                out = ", ".join(parts) + end
+            elif r < 0.65 and len(parts) >= 2:                # a clause replaced
+                parts[rng.randrange(1, len(parts))] = rng.choice(_ELABORATIONS_FR)
+                out = ", ".join(parts) + end
+            else:
+                out = edit_words(out, lead, "light", rng, vocab, lang)
+        if rng.random() < 0.3:
+            parts, end = _clauses(out)
+            out = ", ".join(parts + [rng.choice(_ELABORATIONS_FR)]) + end
+        if not 0.35 <= _changed_share(src, out) <= 0.7:
+            continue
+        own = _ratio(out, src)
+        if all(_ratio(out, o) < own - 0.05 for o in old_texts if o != src):
+            return out
+    return None
+
+
+_SESSIONS_ORD = ["soixante-troisième", "soixante-quatrième", "soixante-cinquième", "soixante-sixième",
+                 "soixante-septième", "soixante-huitième", "soixante-neuvième", "soixante-dixième"]
+_CCPCJ_ORD = ["dix-septième", "dix-huitième", "dix-neuvième", "vingtième", "vingt et unième", "vingt-deuxième"]
+_WHO_FR = ["la Rapporteuse spéciale sur la traite des êtres humains, en particulier les femmes et les enfants",
+           "l'Office des Nations Unies contre la drogue et le crime",
+           "la Conférence des Parties à la Convention des Nations Unies contre la criminalité transnationale organisée",
+           "le Groupe interinstitutions de coordination contre la traite des personnes",
+           "la Rapporteuse spéciale sur les formes contemporaines d'esclavage, y compris leurs causes et leurs conséquences",
+           "la Commission pour la prévention du crime et la justice pénale"]
+_ITEMS_FR = ["Prévention du crime et justice pénale", "Promotion et protection des droits de l'homme",
+             "Promotion de la femme", "Développement social", "Contrôle international des drogues"]
+_FUNDS_FR = ["au Fonds de contributions volontaires des Nations Unies pour la lutte contre les formes "
+             "contemporaines d'esclavage",
+             "au Fonds de contributions volontaires des Nations Unies pour les victimes de la traite des personnes",
+             "à l'Office des Nations Unies contre la drogue et le crime",
+             "au Fonds de contributions volontaires des Nations Unies pour les victimes de la torture"]
+_RES_FR = ["61/180 du 20 décembre 2006", "63/194 du 18 décembre 2008", "64/178 du 18 décembre 2009",
+           "58/137 du 22 décembre 2003", "59/166 du 20 décembre 2004"]
+# (template, verb alternatives): slots t (topic), u (second topic), s (session), c (Commission
+# session), n (document number), w (body), i (agenda item), f (fund), r (resolution)
+_BLOCK_FR = [
+    ("Prend note du rapport du Secrétaire général sur {t} (A/{S}/{n}) ;", ["Prend acte", "Se félicite"]),
+    ("Prend note avec satisfaction du rapport de {w} ;", ["Prend note", "Se félicite"]),
+    ("Prend acte de la note du Secrétaire général transmettant le rapport de {w} (A/{S}/{n}) ;",
+     ["Prend note"]),
+    ("Décide d'inscrire à l'ordre du jour provisoire de sa {s} session, au titre de la question intitulée "
+     "« {i} », la question subsidiaire intitulée « {U} » ;", ["Décide également", "Décide en outre"]),
+    ("Décide de poursuivre l'examen de la question à sa {s} session, au titre de la question intitulée "
+     "« {i} » ;", ["Décide également", "Décide en outre"]),
+    ("Décide d'examiner à sa {s} session la question intitulée « {U} » ;", ["Décide également", "Décide en outre"]),
+    ("Prie le Secrétaire général de lui présenter, à sa {s} session, un rapport sur {t} ;",
+     ["Prie également", "Prie en outre"]),
+    ("Prie le Secrétaire général de lui présenter à sa {s} session un rapport sur l'application de la "
+     "présente résolution ;", ["Prie également", "Prie en outre"]),
+    ("Prie le Secrétaire général de soumettre à la Commission pour la prévention du crime et la justice "
+     "pénale, à sa {c} session, un rapport sur {t} ;", ["Prie également", "Prie en outre"]),
+    ("Invite les États Membres et les autres donateurs à verser des contributions volontaires {f} ;",
+     ["Engage", "Encourage"]),
+    ("Réaffirme sa résolution {r} et ses autres résolutions sur {t} ;", ["Rappelle"]),
+    ("Demande au Secrétaire général de transmettre la présente résolution à {w} ;", ["Demande également"]),
+    ("Se félicite du rapport de {w} sur les travaux de sa {c} session ;", ["Prend note", "Prend acte"]),
+    ("Engage les États Membres à appliquer pleinement sa résolution {r} ;", ["Exhorte", "Invite"]),
+]
+_BLOCK_VERBS = ("Prend note avec satisfaction", "Prend note", "Prend acte", "Se félicite", "Décide",
+                "Prie", "Invite", "Réaffirme", "Demande", "Engage")
+_QUALIFIERS_FR = ["et des recommandations qui y figurent", "en tenant compte des vues des États Membres",
+                  "y compris sur les mesures prises pour en appliquer les recommandations",
+                  "en particulier les femmes et les enfants", "dans la limite des ressources disponibles"]
+
+
+@dataclass
+class _Short:
+    template: int
+    slots: dict
+    verb: str = ""                 # replaces the template's leading verb ("" = as written)
+    qualifier: str = ""
+
+    def render(self) -> str:
+        tpl = _BLOCK_FR[self.template][0]
+        s = self.slots
+        text = tpl.format(t=_TOPICS_FR[s["t"]], U=_TOPICS_FR[s["u"]][:1].upper() + _TOPICS_FR[s["u"]][1:],
+                          s=_SESSIONS_ORD[s["s"]], S=63 + s["s"], c=_CCPCJ_ORD[s["c"]], n=s["n"],
+                          w=_WHO_FR[s["w"]], i=_ITEMS_FR[s["i"]], f=_FUNDS_FR[s["f"]], r=_RES_FR[s["r"]])
+        if self.verb:
+            old = _short_lead(text)
+            text = self.verb + text[len(old):]
+        if self.qualifier:
+            text = text[:-2] + ", " + self.qualifier + " ;"
+        return text
+
+
+def _short_lead(text: str) -> str:
+    for v in sorted({v for _, alts in _BLOCK_FR for v in alts} | set(_BLOCK_VERBS), key=len, reverse=True):
+        if text.startswith(v + " "):
+            return v
+    return text.split(" ")[0]
+
+
+def _random_short(rng: random.Random, template: int) -> _Short:
+    return _Short(template, {"t": rng.randrange(len(_TOPICS_FR)), "u": rng.randrange(len(_TOPICS_FR)),
+                             "s": rng.randrange(3), "c": rng.randrange(3), "n": rng.randint(150, 420),
+                             "w": rng.randrange(len(_WHO_FR)), "i": rng.randrange(len(_ITEMS_FR)),
+                             "f": rng.randrange(len(_FUNDS_FR)), "r": rng.randrange(len(_RES_FR))})
+
+
+def _lookalike_block(rng: random.Random) -> list[_Spec]:
+    """4–7 distinct one-line procedural OPs, several of one template (the look-alikes)."""
+    fam = rng.sample(range(len(_BLOCK_FR)), rng.randint(2, 4))
+    shorts: list[_Short] = []
+    texts: set[str] = set()
+    while len(shorts) < rng.randint(4, 7):
+        sh = _random_short(rng, rng.choice(fam))
+        if sh.render() not in texts:
+            texts.add(sh.render())
+            shorts.append(sh)
+    out = []
+    for sh in shorts:
+        t = sh.render()
+        out.append(_Spec(t, "OP", _short_lead(t), short=sh))
+    return out
+
+
+def _revise_short(sh: _Short, rng: random.Random, shift: int) -> _Short:
+    """One drafter's revision of a procedural one-liner: the session moved on, and 1–3 of: another
+    session or document number, another verb, a qualifier."""
+    slots = dict(sh.slots)
+    slots["s"] = min(slots["s"] + shift, len(_SESSIONS_ORD) - 1)
+    slots["c"] = min(slots["c"] + shift, len(_CCPCJ_ORD) - 1)
+    out = _Short(sh.template, slots, sh.verb, sh.qualifier)
+    # what the paragraph is about (report, topic, body, item, resolution, fund) stays: another
+    # object is a replacement, not a revision (test_shared_lead_and_boilerplate_only_is_delete_plus_insert)
+    for what in rng.sample(["n", "verb", "qualifier", "s", "c"], rng.randint(1, 3)):
+        if what == "verb":
+            out.verb = rng.choice(_BLOCK_FR[sh.template][1])
+        elif what == "qualifier":
+            out.qualifier = rng.choice(_QUALIFIERS_FR)
+        elif what == "n":
+            slots["n"] = rng.randint(150, 420)
+        elif what == "s":
+            slots["s"] = rng.randrange(len(_SESSIONS_ORD))
+        else:
+            slots["c"] = rng.randrange(len(_CCPCJ_ORD))
+    return out
+
+
+def _peels(old_texts: list[str], new_texts: list[str], truth: dict[int, int], margin: float = 0.05) -> bool:
+    """Whether the true pairs come out by repeatedly taking, among the paragraphs left, the pair
+    that is clearly (by ``margin``) the best of its row and of its column (difflib over words),
+    and what is left (a dropped one, an added one) looks less alike than every true pair."""
+    R = [[_ratio(a, b) for b in new_texts] for a in old_texts]
+    rows, cols = set(range(len(old_texts))), set(range(len(new_texts)))
+    todo = dict(truth)
+    while todo:
+        i, j = max(((i, j) for i in rows for j in cols), key=lambda ij: R[ij[0]][ij[1]])
+        if todo.get(i) != j:
+            return False
+        row = [R[i][k] for k in cols if k != j]
+        col = [R[k][j] for k in rows if k != i]
+        if max(row + col, default=0.0) > R[i][j] - margin:
+            return False
+        rows.discard(i)
+        cols.discard(j)
+        del todo[i]
+    # a dropped one and an added one must look less alike than every true revision
+    weakest = min((R[i][j] for i, j in truth.items()), default=1.0)
+    return all(R[i][j] < weakest - margin for i in rows for j in cols)
+
+
+def _revise_block(old: list[_Spec], new: list[_Spec], block: list[_Spec], rng: random.Random, tag: str) -> None:
+    """Revise the look-alike block in ``new`` (specs whose source is in ``block``): every one
+    edited (the session usually moved on for all), reordered, one dropped or one added."""
+    ids = {id(b) for b in block}
+    idx = [k for k, s in enumerate(new) if len(s.src) == 1 and id(old[s.src[0]]) in ids]
+    srcs = [old[new[k].src[0]] for k in idx]
+    for _ in range(30):
+        shift = rng.choice([0, 1, 1, 2])
+        revised = [_revise_short(s.short, rng, shift) if rng.random() < 0.9 else
+                   _Short(s.short.template, dict(s.short.slots), s.short.verb, s.short.qualifier)
+                   for s in srcs]
+        if rng.random() < 0.5:      # one converges on a sibling: takes over its session, number
+            same = [(a, b) for a in range(len(srcs)) for b in range(len(srcs))
+                    if a != b and srcs[a].short.template == srcs[b].short.template]
+            if same:
+                a, b = rng.choice(same)
+                tpl = _BLOCK_FR[srcs[a].short.template][0]
+                keys = [k for k in "scn" if "{" + k + "}" in tpl or "{" + k.upper() + "}" in tpl] or ["s"]
+                for k in rng.sample(keys, min(len(keys), rng.randint(1, 2))):
+                    revised[b].slots[k] = srcs[a].short.slots[k]
+        texts = [r.render() for r in revised]
+        drop = rng.randrange(len(idx)) if rng.random() < 0.25 and len(idx) > 3 else None
+        extra = None
+        if rng.random() < 0.5:
+            extra = _random_short(rng, rng.choice([s.short.template for s in srcs])).render()  # type: ignore
+        new_texts = [t for k, t in enumerate(texts) if k != drop] + ([extra] if extra else [])
+        truth = {k: (k if drop is None or k < drop else k - 1) for k in range(len(texts)) if k != drop}
+        if len(set(new_texts)) == len(new_texts) and _peels([s.text for s in srcs], new_texts, truth):
+            break
+    else:
+        texts, drop, extra = [s.text for s in srcs], None, None
+    for k, t in zip(idx, texts):
+        new[k].text, new[k].leading, new[k].tag, new[k].busy = t, _short_lead(t), tag, True
+    for s in srcs:
+        s.tag = tag
+    # reorder: two change places, the block is shuffled, or one goes far away
+    r = rng.random()
+    if r < 0.35:
+        a, b = rng.sample(idx, 2)
+        new[a], new[b] = new[b], new[a]
+    elif r < 0.6:
+        items = [new[k] for k in idx]
+        rng.shuffle(items)
+        for k, it in zip(idx, items):
+            new[k] = it
+    elif r < 0.8:
+        k = rng.choice(idx)
+        it = new.pop(k)
+        n_pp = sum(s.kind == "PP" for s in new)
+        slots = [j for j in range(n_pp, len(new) + 1) if abs(j - k) >= 3 and not (j < len(new) and new[j].level)]
+        new.insert(rng.choice(slots) if slots else k, it)
+    if drop is not None:
+        victim = srcs[drop]
+        pos = next(j for j, s in enumerate(new) if len(s.src) == 1 and old[s.src[0]] is victim)
+        new[pos] = _Spec("", "DEL", src=new[pos].src, tag=tag)
+    if extra:
+        where = [j for j, s in enumerate(new) if s.tag == tag and s.kind != "DEL"]
+        new.insert(rng.choice(where) if where else len(new), _Spec(extra, "OP", _short_lead(extra), tag=tag, busy=True))
+
+
 def make_class_revision(doc: Document, rng: random.Random, cls: str
                         ) -> tuple[Document, Document, list[TruthGroup]]:
     """(old, new, truth) containing a case of class ``cls`` (see :data:`CLASSES`)."""
     if cls not in CLASSES:
         raise ValueError(f"cls must be one of {CLASSES}")
+    ops = {cls}
+    if cls == "several_at_once":
+        ops = {"moved_rewritten", "lookalike_block", rng.choice(["scattered_split", "elaborated_split"]),
+               rng.choice(["scattered_merge", "condensed_merge"])}
     lang = doc.meta.language or "fr"
     top = [p for p in doc.paragraphs if p.level == 0 and p.kind in ("PP", "OP")]
     old: list[_Spec] = [_Spec(p.text, p.kind, p.leading or _known_lead(p.text)) for p in top]
@@ -1193,6 +1514,11 @@ def make_class_revision(doc: Document, rng: random.Random, cls: str
     n_pp = sum(s.kind == "PP" for s in old)
 
     # ---- the old text of classes that need something there first
+    block: list[_Spec] = []
+    if "lookalike_block" in ops:
+        block = _lookalike_block(rng)
+        at = rng.randint(n_pp, len(old))
+        old[at:at] = block
     if cls == "short_lookalike":
         templates = rng.sample(_SHORT_FR, rng.randint(3, 5))
         at = rng.randint(n_pp, len(old))
@@ -1201,8 +1527,8 @@ def make_class_revision(doc: Document, rng: random.Random, cls: str
             s.leading = _known_lead(s.text) or s.text.split(" ")[0]
         old[at:at] = shorts
     if cls == "list_to_op":
-        ops = [k for k, s in enumerate(old) if s.kind == "OP" and len(s.text.split()) >= 25]
-        for k in rng.sample(ops, len(ops)):
+        long_ops = [k for k, s in enumerate(old) if s.kind == "OP" and len(s.text.split()) >= 25]
+        for k in rng.sample(long_ops, len(long_ops)):
             res = _chapeau_and_list(old[k].text, old[k].leading, rng)
             if res:
                 chapeau, pieces = res
@@ -1233,6 +1559,36 @@ def make_class_revision(doc: Document, rng: random.Random, cls: str
     def n_pp_new() -> int:
         return sum(s.kind == "PP" for s in new)
 
+    if "lookalike_block" in ops:
+        _revise_block(old, new, block, rng, cls)
+    if "moved_rewritten" in ops:
+        for _ in range(rng.randint(1, 2) if cls == "several_at_once" else rng.randint(2, 4)):
+            k = pick(lambda s: len(s.text.split()) >= 12)
+            if k is None:
+                break
+            it = new[k]
+            text = _rewrite(it.text, it.leading, rng, vocab, lang, [o.text for o in old], old[it.src[0]].text)
+            if text is None:
+                continue
+            new.pop(k)
+            it.text, it.tag = text, cls
+            lead = it.leading
+            if rng.random() < 0.35 and lead and text.startswith(lead):
+                alt = _lead_alternative(lead, it.kind, lang, rng)
+                it.text, it.leading = alt + text[len(lead):], alt
+            cross = _cross_lead(it.leading, it.kind) if rng.random() < 0.3 else None
+            if cross and it.text.startswith(it.leading):       # far away: into the other part
+                kind = "PP" if it.kind == "OP" else "OP"
+                body = it.text[len(it.leading):].rstrip(",;.")
+                it.text, it.leading, it.kind = cross + body + ("," if kind == "PP" else ";"), cross, kind
+                lo, hi = (0, n_pp_new()) if kind == "PP" else (n_pp_new(), len(new))
+                slots = [j for j in range(lo, hi + 1) if not (j < len(new) and new[j].level)]
+                new.insert(rng.choice(slots), it)
+            else:                                               # far away within its part
+                lo, hi = (0, n_pp_new()) if it.kind == "PP" else (n_pp_new(), len(new))
+                slots = [j for j in range(lo, hi + 1) if abs(j - k) >= 4
+                         and not (j < len(new) and new[j].level)]
+                new.insert(rng.choice(slots) if slots else k, it)
     if cls == "moved_edited":
         for _ in range(rng.randint(1, 3)):
             how = rng.choices(["plain", "sibling", "cross"], weights=[2, 1, 1])[0]
@@ -1270,7 +1626,7 @@ def make_class_revision(doc: Document, rng: random.Random, cls: str
                 it.text, it.leading = lead + it.text[len(it.leading):], lead
             it.tag = cls
             place(it, k, it.kind)
-    elif cls in ("scattered_split", "elaborated_split"):
+    if ops & {"scattered_split", "elaborated_split"}:
         res = None
         for k in candidates(lambda s: len(s.text.split()) >= 16):
             res = split_text(new[k].text, new[k].leading, new[k].kind, lang, rng)
@@ -1281,7 +1637,7 @@ def make_class_revision(doc: Document, rng: random.Random, cls: str
             it = new[k]
             a = _Spec(first, it.kind, it.leading, 0, it.src, cls)
             b = _Spec(second, it.kind, second_lead, 0, it.src, cls)
-            if cls == "elaborated_split":
+            if "elaborated_split" in ops:
                 if rng.random() < 0.6:
                     b.text = _elaborate(b.text, rng, vocab)
                 else:
@@ -1292,8 +1648,8 @@ def make_class_revision(doc: Document, rng: random.Random, cls: str
                 place(b, k + 1, it.kind)
                 if rng.random() < 0.5:          # the part split off is edited where it lands
                     b.text = edit_words(b.text, b.leading, "light", rng, vocab, lang)
-    elif cls in ("scattered_merge", "condensed_merge"):
-        gap = rng.randint(2, 4) if cls == "scattered_merge" else 1
+    if ops & {"scattered_merge", "condensed_merge"}:
+        gap = rng.randint(2, 4) if "scattered_merge" in ops else 1
         cands: list[int] = []
         for k in candidates(lambda s: True):
             cands = [j for j in range(len(new)) if j != k and abs(j - k) <= gap and not new[j].tag
@@ -1302,8 +1658,8 @@ def make_class_revision(doc: Document, rng: random.Random, cls: str
                 break
         if cands:
             j = rng.choice(cands)
-            a, b = (new[k], new[j]) if rng.random() < 0.7 or cls == "condensed_merge" else (new[j], new[k])
-            if cls == "condensed_merge":
+            a, b = (new[k], new[j]) if rng.random() < 0.7 or "condensed_merge" in ops else (new[j], new[k])
+            if "condensed_merge" in ops:
                 a, b = (new[min(k, j)], new[max(k, j)])
                 merged = merge_texts(_condense(a.text, a.leading, rng), _condense(b.text, b.leading, rng), lang)
             else:
@@ -1312,7 +1668,7 @@ def make_class_revision(doc: Document, rng: random.Random, cls: str
             pos = new.index(a)
             new[pos] = m
             new.remove(b)
-    elif cls == "op_to_list":
+    if cls == "op_to_list":
         res = None
         for k in candidates(lambda s: s.kind == "OP" and len(s.text.split()) >= 25):
             res = _chapeau_and_list(new[k].text, new[k].leading, rng)
@@ -1350,7 +1706,7 @@ def make_class_revision(doc: Document, rng: random.Random, cls: str
             for _ in range(20):
                 t = _short_text(rng)
                 if all(_overlap(t, o) < _overlap(o, n_) and t != o for o, n_ in pairs_):
-                    new.insert(rng.choice(idx), _Spec(t, "OP", tag=cls))
+                    new.insert(rng.choice(idx), _Spec(t, "OP", _known_lead(t) or t.split(" ")[0], tag=cls))
                     break
     elif cls == "boilerplate_replacement":
         for _ in range(rng.randint(1, 2)):

@@ -16,7 +16,8 @@ import pytest
 pytest.importorskip("streamlit")
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from test_app import ADOPTED, APP, REV1, REV2, SAMPLES, TIMEOUT, assert_clean, downloaded, media  # noqa: E402,F401
+from test_app import (ADOPTED, APP, REV1, REV2, SAMPLES, TIMEOUT, assert_clean, downloaded, media,  # noqa: E402,F401
+                      prepare)
 
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
@@ -191,6 +192,7 @@ def test_switching_back_to_changes_and_redline_appendix(media):
     at = trace_view()
     at.checkbox(key="redline_trace").check().run()
     assert_clean(at)
+    prepare(at)
     data, _ = downloaded(at, "dl_redline", media)
     cmp = api.compare(api.load(str(REV1)), api.load(str(REV2)))
     acc = oracle.view(data, "accept")

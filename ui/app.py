@@ -256,7 +256,7 @@ def order_and_label(sources: list[Source]):
             pos = c2.number_input("Order", min_value=1, max_value=99, value=auto_pos[idx], step=1, key=f"pos:{s.key}")
         else:
             pos = auto_pos[idx]
-            c2.markdown(f"<div style='padding-top:2rem'>#{pos}</div>", unsafe_allow_html=True)
+            c2.html(f"<div style='padding-top:2rem'>#{pos}</div>")   # st.html: no Markdown-with-HTML bundle
         if s.origin == "pasted":
             sb.button(f"Remove {s.name}", key=f"rm:{s.key}", on_click=_remove_pasted, args=(s.key,))
         rows.append((int(pos), auto_pos[idx], idx, s, doc, clean(label or "").strip() or default))

@@ -190,9 +190,9 @@ def test_switching_back_to_changes_and_redline_appendix(media):
     from compare.export.redline import BODY_STYLES, TRACE_STYLES
 
     at = trace_view()
+    prepare(at)
     at.checkbox(key="redline_trace").check().run()
     assert_clean(at)
-    prepare(at)
     data, _ = downloaded(at, "dl_redline", media)
     cmp = api.compare(api.load(str(REV1)), api.load(str(REV2)))
     acc = oracle.view(data, "accept")

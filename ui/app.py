@@ -541,49 +541,55 @@ def _trace_dates(text: str) -> tuple[tuple[str, str], ...]:
 def downloads(lineage: Lineage, key: tuple, *, pair: bool, vs: Versions | None = None) -> None:
     """Download buttons in the sidebar; every file is produced by the library (and cached).
 
-    The files are written when asked for ("Prepare the downloads"; the PDFs when clicked), not
-    with the first page: writing them took longer than comparing the texts."""
+    Asked for, not drawn with the first page ("Prepare the downloads"): writing the files took longer
+    than comparing the texts, and their options and buttons as long again for the browser to draw.
+    A new comparison asks again."""
     sb = st.sidebar
     sb.subheader("Download")
-    stem = _safe("_to_".join(d.label for d in lineage.versions))
     with sb:
-        step = 0
-        if not pair:
-            step = st.selectbox("Word redline of", range(len(lineage.comparisons)), key="redline_step",
-                                format_func=lambda i: f"{lineage.comparisons[i].old.label} → "
-                                                      f"{lineage.comparisons[i].new.label}")
-        c = lineage.comparisons[step]
-        # the author starts as the new version's label (as on the command line), again for each new pair
-        if st.session_state.get("_author_for") != c.new.label:
-            st.session_state["_author_for"] = c.new.label
-            st.session_state["author"] = c.new.label
-        author = st.text_input("Author of the tracked changes", key="author",
-                               help="Starts as the new version's label; Word shows it on every change")
-        moves = "move" if st.checkbox("Track moves as moves", value=True, key="moves",
-                                      help="Off: a moved paragraph is a deletion plus an insertion") \
-            else "delete-insert"
-        outside = "show"
-        if c.out_of_scope["old"] or c.out_of_scope["new"]:
-            outside = "omit" if st.checkbox(
-                "Leave out paragraphs outside the excerpt", key="omit_outside",
-                help="Off: they are shown untracked, in grey, marked “outside the excerpt”. "
-                     "Either way they are never tracked deletions or insertions.") else "show"
-        appendix = st.checkbox("Agreed-language appendix", key="redline_trace",
-                               help="A table at the end of the redline: each paragraph of the new version with its "
-                                    "agreed share and sources (settings of the “Agreed language” view)")
-        t = tkey = None
-        if appendix and vs is not None:
-            t, _names, err, tkey = trace_of(vs, vs.chosen[step + 1])
-            if err:
-                st.caption(f"Appendix left out — {err}")
-        if not st.session_state.get("dl_ready") == key:
+        if st.session_state.get("dl_ready") != key:
             st.button("Prepare the downloads", key="dl_prepare", on_click=_prepare_downloads, args=(key,),
-                      type="primary", width="stretch",
-                      help="Writes the Word redline, the compilation tables and the JSON of this comparison "
-                           "(a second or so), then offers them here")
-        else:
-            files(lineage, key, c, step, author, moves, outside, t, tkey, stem)
-        pdf_buttons(lineage, key, stem)
+                      width="stretch",
+                      help="The Word redline, the compilation tables (.docx, .xlsx, .csv), JSON and PDF of this "
+                           "comparison: their options, then the files (a second or so)")
+            return
+        download_section(lineage, key, pair=pair, vs=vs)
+
+
+def download_section(lineage: Lineage, key: tuple, *, pair: bool, vs: Versions | None) -> None:
+    """The options of the files, then a button for each (the PDFs written when clicked)."""
+    stem = _safe("_to_".join(d.label for d in lineage.versions))
+    step = 0
+    if not pair:
+        step = st.selectbox("Word redline of", range(len(lineage.comparisons)), key="redline_step",
+                            format_func=lambda i: f"{lineage.comparisons[i].old.label} → "
+                                                  f"{lineage.comparisons[i].new.label}")
+    c = lineage.comparisons[step]
+    # the author starts as the new version's label (as on the command line), again for each new pair
+    if st.session_state.get("_author_for") != c.new.label:
+        st.session_state["_author_for"] = c.new.label
+        st.session_state["author"] = c.new.label
+    author = st.text_input("Author of the tracked changes", key="author",
+                           help="Starts as the new version's label; Word shows it on every change")
+    moves = "move" if st.checkbox("Track moves as moves", value=True, key="moves",
+                                  help="Off: a moved paragraph is a deletion plus an insertion") \
+        else "delete-insert"
+    outside = "show"
+    if c.out_of_scope["old"] or c.out_of_scope["new"]:
+        outside = "omit" if st.checkbox(
+            "Leave out paragraphs outside the excerpt", key="omit_outside",
+            help="Off: they are shown untracked, in grey, marked “outside the excerpt”. "
+                 "Either way they are never tracked deletions or insertions.") else "show"
+    appendix = st.checkbox("Agreed-language appendix", key="redline_trace",
+                           help="A table at the end of the redline: each paragraph of the new version with its "
+                                "agreed share and sources (settings of the “Agreed language” view)")
+    t = tkey = None
+    if appendix and vs is not None:
+        t, _names, err, tkey = trace_of(vs, vs.chosen[step + 1])
+        if err:
+            st.caption(f"Appendix left out — {err}")
+    files(lineage, key, c, step, author, moves, outside, t, tkey, stem)
+    pdf_buttons(lineage, key, stem)
 
 
 def _prepare_downloads(key: tuple) -> None:

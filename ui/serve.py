@@ -25,7 +25,8 @@ def warm() -> None:
     from ui import render
     from ui.examples import EXAMPLES, SAMPLES
 
-    # the downloads' writers (docx, xlsx) load when a download is prepared; pandas only for a concordance
+    # the downloads' writers (compare.export.table brings pandas): the app imports them only when the
+    # downloads are prepared or a lineage is shown; here they cost the server's start, not a page
     for optional in ("compare.export.redline", "compare.export.table", "compare.export.jsonout"):
         try:
             __import__(optional)

@@ -1,19 +1,27 @@
-"""How fast the Streamlit app answers: first render of the samples, then filter and view changes.
+"""How fast the Streamlit app answers: the first comparison after the page opens, then filter and view changes.
 
-Prints a table of medians.  Two ways of measuring:
+Prints a table of medians, with the load average at start and end (other jobs on the machine
+slow every figure: compare runs made together, and read the CPU-time rows as the work done).
 
-* **AppTest** (``streamlit.testing.v1``): the script run alone, no browser —
-  a cold first run in this process, then cached reruns after a filter or a
-  view change.
-* **Browser** (when Playwright and Debian's ``chromium`` are present): the real
-  app served by ``streamlit run``; time from opening the page to the last row
-  of the side-by-side table in the DOM, and from a click on a filter to the
-  table redrawn.  Skipped with the reason otherwise.
+* **AppTest** (``streamlit.testing.v1``): the script run alone, no browser — a cold first run in
+  this process, cached reruns after a filter or a view change, and the script's first run in a new
+  process as ``streamlit run`` has it (our imports, reading the samples, comparing, rendering) and
+  after ``ui/serve.py``'s warm-up, wall and CPU time.
+* **First page, decomposed** (Playwright and Debian's ``chromium``): for each launcher
+  (``streamlit run``; ``ui/serve.py`` = ``./dev app``) a freshly started server is opened by a
+  *fresh* browser profile and by a *warm* one (a profile that has opened the app twice before, so
+  its cache holds Streamlit's static files), interleaved.  A script injected before Streamlit's
+  own stamps, from navigation start: the page HTML; Streamlit's static bundle fetched and
+  evaluated until its websocket is created; the session start (websocket created → first
+  message); our script until the message carrying the table arrives; the browser drawing the
+  table (that message → its rows in the DOM); the total.
+* **Browser, one server**: a new session on a warm server cache, and a click on "Changes only"
+  until the table is redrawn.
 
-Targets (issue 5): first render under 2 s once the server is up; a filter or
-view change under 300 ms (cached).
+Targets (issues 12 and 15): the first comparison ≤ 1.5 s after the page opens with ``./dev app``
+and ≤ 2 s with plain ``streamlit run``; a filter change ≤ 300 ms.
 
-    python bench/bench_app.py [--repeat N] [--no-browser]
+    python bench/bench_app.py [--repeat N] [--first N] [--no-browser] [--only-first] [--busy N]
 """
 from __future__ import annotations
 
@@ -79,7 +87,97 @@ def apptest(repeat: int) -> list[tuple[str, list[float], float]]:
     return out
 
 
-def browser(repeat: int, launcher: str) -> tuple[list[tuple[str, list[float], float]], str]:
+# In the page, before Streamlit's own scripts: stamp (performance.now(), ms from navigation start) when the
+# websocket is created and opened, its first message, the message carrying the table, and the table's rows in the DOM.
+PROBE = """(() => {
+  const T = window.__rc = {};
+  const Native = window.WebSocket;
+  const dec = new TextDecoder('latin1');
+  function Probe(...args) {
+    const ws = new Native(...args);
+    if (T.ws_created === undefined) T.ws_created = performance.now();
+    ws.addEventListener('open', () => { if (T.ws_open === undefined) T.ws_open = performance.now(); });
+    ws.addEventListener('message', ev => {
+      const now = performance.now();
+      if (T.first_msg === undefined) T.first_msg = now;
+      if (T.table_msg === undefined && ev.data instanceof ArrayBuffer && dec.decode(ev.data).includes('data-status='))
+        T.table_msg = now;
+    });
+    return ws;
+  }
+  Probe.prototype = Native.prototype;
+  for (const k of ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED']) Probe[k] = Native[k];
+  window.WebSocket = Probe;
+  new MutationObserver(() => {
+    if (T.rows === undefined && document.querySelectorAll('%s').length >= %d) T.rows = performance.now();
+  }).observe(document, {childList: true, subtree: true});
+})();"""
+READ_PROBE = """() => { const T = {...window.__rc};
+  const nav = performance.getEntriesByType('navigation')[0];
+  const stat = performance.getEntriesByType('resource').filter(r => r.name.includes('/static/') && r.startTime < T.ws_created);
+  T.html = nav.responseEnd; T.origin = performance.timeOrigin;
+  T.static_end = Math.max(0, ...stat.map(r => r.responseEnd));
+  T.static_n = stat.length;
+  T.static_kb = stat.reduce((a, r) => a + r.transferSize, 0) / 1024;
+  return T; }"""
+N_ROWS = 26
+#: The decomposition, each part (name, from, to) on the page's clock.
+PARTS = [
+    ("page HTML", None, "html"),
+    ("Streamlit's static bundle: fetch + evaluate, until the websocket opens", "html", "ws_created"),
+    ("  of which: static files fetched (last one ends)", "html", "static_end"),
+    ("websocket session start (created → first message)", "ws_created", "first_msg"),
+    ("our script until the table is sent (server side)", "first_msg", "table_msg"),
+    ("browser drawing the table (message → rows in the DOM)", "table_msg", "rows"),
+    ("TOTAL navigation start → first comparison visible", None, "rows"),
+]
+
+
+def start_server(launcher: str, port: int):
+    import subprocess
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from test_app_e2e import serve
+
+    if launcher == "streamlit run":
+        return serve(port)
+    # ui/serve.py (./dev app): the same server, library imported before it reports itself up
+    return subprocess.Popen(
+        [sys.executable, str(ROOT / "ui" / "serve.py"), "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+
+
+def stop(proc) -> None:
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except Exception:  # noqa: BLE001
+        proc.kill()
+
+
+def open_page(p, chromium: str, profile: Path, url: str, args: list[str]) -> tuple[dict, float]:
+    """Launch Chromium on ``profile`` (a user-data directory: empty = a fresh browser; kept = a browser that
+    has seen the page before), open ``url``; the page's timings and the wall time from goto to the rows."""
+    ctx = p.chromium.launch_persistent_context(str(profile), executable_path=chromium, args=args,
+                                               viewport={"width": 1400, "height": 1000})
+    try:
+        page = ctx.pages[0] if ctx.pages else ctx.new_page()
+        page.add_init_script(PROBE % ("table.rc tbody tr[data-status]", N_ROWS))
+        t0 = time.perf_counter()
+        page.goto(url)
+        page.wait_for_function("() => window.__rc && window.__rc.rows !== undefined", timeout=60_000, polling=50)
+        wall = time.perf_counter() - t0
+        return page.evaluate(READ_PROBE), wall
+    finally:
+        ctx.close()
+
+
+def first_page(repeat: int, launchers: list[str]) -> tuple[list[tuple[str, list[float], float]], str]:
+    """The first comparison on a freshly started server, opened by a fresh browser profile and by a
+    browser whose cache already holds Streamlit's static files; fresh and warm interleaved."""
+    import tempfile
+
     chromium = os.environ.get("RC_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
     try:
         from playwright.sync_api import sync_playwright
@@ -88,23 +186,69 @@ def browser(repeat: int, launcher: str) -> tuple[list[tuple[str, list[float], fl
     if not Path(chromium).exists():
         return [], f"browser: skipped (no Chromium at {chromium})"
     sys.path.insert(0, str(ROOT / "tests"))
-    import subprocess
+    from test_app_e2e import CHROMIUM_ARGS, free_port, wait_healthy
 
-    from test_app_e2e import CHROMIUM_ARGS, ROWS, free_port, serve, wait_healthy
+    port = free_port()              # one port throughout: the browser cache is keyed by origin
+    url = f"http://127.0.0.1:{port}"
+    target = {"streamlit run": 2.0, "ui/serve.py": 1.5}
+    samples: dict[tuple[str, str], list[dict]] = {}
+    walls: dict[tuple[str, str], list[float]] = {}
+    ups: dict[str, list[float]] = {}
+    with tempfile.TemporaryDirectory(prefix="rc-bench-") as tmp, sync_playwright() as p:
+        warm_profile = Path(tmp) / "warm"
+        for launcher in launchers:
+            for k in range(repeat):
+                for kind in ("fresh", "warm"):
+                    proc = start_server(launcher, port)
+                    try:
+                        ups.setdefault(launcher, []).append(wait_healthy(url, proc))
+                        if kind == "warm" and not warm_profile.exists():
+                            # two visits fill its HTTP cache and Chromium's compiled-code cache (made
+                            # on a script's second load): a negotiator who has opened the app before
+                            for _ in range(2):
+                                open_page(p, chromium, warm_profile, url, CHROMIUM_ARGS)
+                            stop(proc)
+                            proc = start_server(launcher, port)
+                            wait_healthy(url, proc)
+                        profile = warm_profile if kind == "warm" else Path(tmp) / f"fresh-{launcher[:2]}-{k}"
+                        t, wall = open_page(p, chromium, profile, url, CHROMIUM_ARGS)
+                    finally:
+                        stop(proc)
+                    samples.setdefault((launcher, kind), []).append(t)
+                    walls.setdefault((launcher, kind), []).append(wall)
+    rows = []
+    for launcher in launchers:
+        rows.append((f"[{launcher}] server start until healthy", ups[launcher], float("nan")))
+        for kind in ("fresh", "warm"):
+            ts = samples[(launcher, kind)]
+            tag = f"[{launcher}, {kind} browser]"
+            kb = statistics.median(t["static_kb"] for t in ts)
+            for name, a, b in PARTS:
+                xs = [(t[b] - (t[a] if a else 0)) / 1000 for t in ts]
+                tgt = target[launcher] if name.startswith("TOTAL") else float("nan")
+                rows.append((f"{tag} {name}" + (f" ({kb:.0f} KB sent)" if "fetched" in name else ""), xs, tgt))
+            rows.append((f"{tag} wall clock, goto → rows found", walls[(launcher, kind)], target[launcher]))
+    return rows, ""
+
+
+def browser(repeat: int, launcher: str) -> tuple[list[tuple[str, list[float], float]], str]:
+    """Within one server and one browser: a new session (cached comparison) and a filter click."""
+    chromium = os.environ.get("RC_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return [], "browser: skipped (the playwright Python package is not installed)"
+    if not Path(chromium).exists():
+        return [], f"browser: skipped (no Chromium at {chromium})"
+    sys.path.insert(0, str(ROOT / "tests"))
+    from test_app_e2e import CHROMIUM_ARGS, ROWS, free_port, wait_healthy
 
     out = []
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    if launcher == "streamlit run":
-        proc = serve(port)
-    else:   # ui/serve.py: the same server, library imported before it reports itself up
-        proc = subprocess.Popen(
-            [sys.executable, str(ROOT / "ui" / "serve.py"), "--server.port", str(port),
-             "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    proc = start_server(launcher, port)
     try:
-        up = wait_healthy(url, proc)
-        out.append((f"[{launcher}] server start until healthy", [up], float("nan")))
+        wait_healthy(url, proc)
         with sync_playwright() as p:
             b = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
             page = b.new_page(viewport={"width": 1400, "height": 1000})
@@ -113,24 +257,12 @@ def browser(repeat: int, launcher: str) -> tuple[list[tuple[str, list[float], fl
                 page.goto(url)
                 page.wait_for_function(f"document.querySelectorAll('{ROWS}').length === 26", timeout=60_000)
 
-            cold = timed(first_render)
-            out.append((f"[{launcher}] browser: first render of the samples", [cold], 2.0))
+            first_render()
             warm = []
             for _ in range(repeat):
                 page.goto("about:blank")
                 warm.append(timed(first_render))
-            out.append((f"[{launcher}] browser: page load, new session (cached)", warm, 2.0))
-
-            fresh = []
-            for _ in range(max(3, repeat // 2)):
-                ctx = b.new_context(viewport={"width": 1400, "height": 1000})
-                pg = ctx.new_page()
-                t0 = time.perf_counter()
-                pg.goto(url)
-                pg.wait_for_function(f"document.querySelectorAll('{ROWS}').length === 26", timeout=60_000)
-                fresh.append(time.perf_counter() - t0)
-                ctx.close()
-            out.append((f"[{launcher}] browser: fresh browser (no HTTP cache), warm server", fresh, 2.0))
+            out.append((f"[{launcher}] browser: page load, new session (server cache warm, same browser)", warm, 2.0))
 
             def toggle(k=[0]):
                 k[0] += 1
@@ -142,32 +274,90 @@ def browser(repeat: int, launcher: str) -> tuple[list[tuple[str, list[float], fl
                         [timed(toggle) for _ in range(repeat * 2)], 0.3))
             b.close()
     finally:
-        proc.terminate()
-        proc.wait(10)
+        stop(proc)
     return out, ""
+
+
+SCRIPT_FIRST_RUN = """
+import logging, sys, time
+sys.path.insert(0, {root!r})
+logging.getLogger("streamlit").setLevel(logging.ERROR)
+from streamlit.testing.v1 import AppTest
+if {warm!r}:
+    from ui import serve
+    serve.warm()
+at = AppTest.from_file({app!r}, default_timeout=120)
+t0, c0 = time.perf_counter(), time.process_time()
+at.run()
+print(time.perf_counter() - t0, time.process_time() - c0)
+"""
+
+
+def script_first_run(repeat: int) -> list[tuple[str, list[float], float]]:
+    """The script's first run in a new process (streamlit imported, as in a server): our imports,
+    reading the samples, comparing, rendering — cold (``streamlit run``) and after ui/serve.py's warm-up."""
+    import subprocess
+
+    xs: dict[bool, list[tuple[float, float]]] = {False: [], True: []}
+    for _ in range(repeat):
+        for warm in (False, True):
+            code = SCRIPT_FIRST_RUN.format(root=str(ROOT), warm=warm, app=APP)
+            out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+            wall, cpu = map(float, out.stdout.strip().splitlines()[-1].split())
+            xs[warm].append((wall, cpu))
+    rows = []
+    for warm, name in ((False, "new process (as streamlit run)"), (True, "new process after ui/serve.py's warm-up")):
+        rows.append((f"AppTest: script's first run, {name}", [w for w, _ in xs[warm]], float("nan")))
+        rows.append((f"AppTest: script's first run, {name}: CPU time (work, load-proof)", [c for _, c in xs[warm]],
+                     float("nan")))
+    return rows
+
+
+def busy(n: int) -> list:
+    """``n`` processes spinning on a core each: "another heavy job running"."""
+    import subprocess
+
+    return [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(n)]
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=7)
+    ap.add_argument("--first", type=int, default=3, help="first pages per launcher and browser kind (a server each)")
     ap.add_argument("--no-browser", action="store_true")
+    ap.add_argument("--only-first", action="store_true", help="only the first-page decomposition")
+    ap.add_argument("--busy", type=int, default=0, help="run N busy processes meanwhile (a heavy job on N cores)")
     args = ap.parse_args()
-    rows = apptest(args.repeat)
-    note = ""
-    if not args.no_browser:
-        for launcher in ("streamlit run", "ui/serve.py"):
-            more, note = browser(args.repeat, launcher)
+    jobs = busy(args.busy)
+    load = [open("/proc/loadavg").read().split()[0]] if Path("/proc/loadavg").exists() else []
+    try:
+        rows, note = [], ""
+        if not args.only_first:
+            rows += apptest(args.repeat)
+            rows += script_first_run(max(1, args.first))
+        if not args.no_browser:
+            more, note = first_page(args.first, ["streamlit run", "ui/serve.py"])
             rows += more
+            if not args.only_first:
+                for launcher in ("streamlit run", "ui/serve.py"):
+                    more, note = browser(args.repeat, launcher)
+                    rows += more
+    finally:
+        if load:
+            load.append(open("/proc/loadavg").read().split()[0])
+        for j in jobs:
+            j.kill()
     import streamlit
 
     print(f"Resolution Compare app — Python {platform.python_version()}, streamlit {streamlit.__version__}, "
-          f"{os.cpu_count()} CPUs; medians of {args.repeat} runs (single runs where n=1)")
-    print(f"{'measure':<66} {'n':>3} {'median ms':>10} {'max ms':>8} {'target':>8}  ok")
+          f"{os.cpu_count()} CPUs; medians (single runs where n=1); busy processes: {args.busy}; "
+          f"load average at start/end: {' / '.join(load) or '?'}")
+    print(f"{'measure':<96} {'n':>3} {'median ms':>10} {'max ms':>8} {'target':>8}  ok")
     for name, xs, target in rows:
         med, mx = statistics.median(xs) * 1000, max(xs) * 1000
         tgt = "" if target != target else f"{target * 1000:.0f}"
         ok = "" if target != target else ("yes" if med <= target * 1000 else "NO")
-        print(f"{name:<66} {len(xs):>3} {med:>10.0f} {mx:>8.0f} {tgt:>8}  {ok}")
+        print(f"{name:<96} {len(xs):>3} {med:>10.0f} {mx:>8.0f} {tgt:>8}  {ok}")
     if note:
         print(note)
 

@@ -83,6 +83,14 @@ def media(monkeypatch):
     return store
 
 
+def prepare(at: AppTest) -> AppTest:
+    """Ask for the downloads: the files are written only then (not with the first page)."""
+    at.button(key="dl_prepare").click().run()
+    assert_clean(at)
+    assert "dl_prepare" not in {b.key for b in at.button}
+    return at
+
+
 def downloaded(at: AppTest, key: str, media: dict) -> tuple[bytes, str]:
     button = at.download_button(key=key)
     file_id = button.proto.url.rsplit("/", 1)[-1].split(".")[0]
@@ -347,7 +355,7 @@ def test_too_large_upload_is_refused_cleanly(monkeypatch):
 def test_downloads_are_read_back_by_the_library(media):
     import pandas as pd
 
-    at = start()
+    at = prepare(start())
     cmp = expected(REV1, REV2)
     labels = ["Rev.1", "Rev.2 (illustrative)"]
 
@@ -379,15 +387,40 @@ def test_downloads_are_read_back_by_the_library(media):
         "⬇ PDF (side by side, landscape)", "⬇ PDF (inline, portrait)"}
 
 
+def test_the_first_page_writes_no_download_until_asked(monkeypatch):
+    """The first comparison reaches the page without the files or their options: they come on
+    "Prepare the downloads", and a new comparison asks again."""
+    import streamlit as st
+
+    from compare.export import redline, table
+
+    calls = []
+    real_table, real_redline = table.table_bytes, redline.redline_docx
+    monkeypatch.setattr(table, "table_bytes", lambda *a, **k: calls.append("table") or real_table(*a, **k))
+    monkeypatch.setattr(redline, "redline_docx", lambda *a, **k: calls.append("redline") or real_redline(*a, **k))
+    st.cache_data.clear()
+    at = start()
+    assert calls == []
+    assert not at.get("download_button") and "author" not in {t.key for t in at.text_input}
+    prepare(at)
+    assert sorted(set(calls)) == ["redline", "table"]
+    assert {"dl_redline", "dl_table_docx", "dl_table_xlsx", "dl_table_csv", "dl_json"} <= {
+        b.key for b in at.get("download_button")}
+    at.selectbox(key="example").set_value(ADOPTED).run()                  # another comparison: asked again
+    assert "dl_prepare" in {b.key for b in at.button} and "dl_json" not in {b.key for b in at.get("download_button")}
+    st.cache_data.clear()
+
+
 def test_lineage_downloads_and_redline_of_a_step(media):
     import pandas as pd
 
     at = start()
     at.selectbox(key="example").set_value(LINEAGE).run()
+    prepare(at)
     data, _ = downloaded(at, "dl_table_xlsx", media)
     df = pd.read_excel(io.BytesIO(data))
     assert list(df.columns) == ["61/180", "63/194", "64/178"]
-    at.selectbox(key="redline_step").set_value(1).run()
+    at.selectbox(key="redline_step").set_value(1).run()         # the same comparison: still prepared
     data, name = downloaded(at, "dl_redline", media)
     assert "63_194_to_64_178" in name
     new = api.load(str(SAMPLES / "A-RES-64-178.en.md"))
@@ -407,6 +440,24 @@ def test_change_position_steps_and_words():
     assert render.step_position(9, 5, +1) == 0 and render.step_position(None, 0, +1) is None
     assert render.position_text(2, 12) == "change 3 of 12"
     assert render.position_text(None, 1) == "1 change" and render.position_text(None, 0) == "no changes shown"
+
+
+def test_position_chart_is_plain_html_from_the_library_counts():
+    from ui import render
+
+    cmp = expected(REV1, REV2)
+    html = render.position_chart_html(cmp)
+    assert "<svg" not in html and "<script" not in html                 # st.html would strip SVG
+    assert html.count('<div class="bar" ') == len(cmp.pairs)
+    rows = render.position_rows(cmp)
+    for row, pair in zip(rows, cmp.pairs):
+        assert f'data-pair="{render.escape(render.pair_label(pair))}"' in html
+        assert f"{row['words deleted']} deleted, {row['words inserted']} inserted" in html
+    peak = max(r["words deleted"] + r["words inserted"] + r["moved / structure"] for r in rows)
+    assert html.count('style="height:100.00%') == sum(
+        1 for r in rows for k, _ in render.CHART_PARTS if r[k] == peak)    # the tallest part fills the plot
+    same = api.compare(api.load(str(REV1)), api.load(str(REV1)))
+    assert render.position_chart_html(same) == ""                          # nothing changed: no chart
 
 
 def test_render_rtl_and_escaping():
@@ -454,6 +505,7 @@ def test_title_and_sponsor_change_in_the_app_json_and_redline(media):
     # the header strip stands above the paragraphs
     htmls = [h.value for h in at.html]
     assert htmls.index(strip) < next(i for i, h in enumerate(htmls) if "data-status=" in h)
+    prepare(at)
     data, _ = downloaded(at, "dl_json", media)
     head = json.loads(data.decode("utf-8"))["comparisons"][0]["header"]
     assert head["sponsors"] == {"added": ["France"], "removed": []}

@@ -236,8 +236,9 @@ def test_next_previous_change_and_inline_view_in_a_real_browser(server, browser)
         _readme_screenshot(page, "inline.png")
     assert not page.locator('[data-testid="stException"]').count()
 
-    # the PDF download: a real file with the change list and every paragraph id
+    # the PDF download (the downloads are asked for first): a real file with the change list and every paragraph id
     if shutil.which("pdftotext"):
+        page.get_by_role("button", name="Prepare the downloads").click()
         with page.expect_download(timeout=60_000) as dl:
             page.get_by_role("button", name="⬇ PDF (inline, portrait)").click()
         pdf = ARTIFACTS / "app-download.pdf"

@@ -16,7 +16,8 @@ import pytest
 pytest.importorskip("streamlit")
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from test_app import ADOPTED, APP, REV1, REV2, SAMPLES, TIMEOUT, assert_clean, downloaded, media  # noqa: E402,F401
+from test_app import (ADOPTED, APP, REV1, REV2, SAMPLES, TIMEOUT, assert_clean, downloaded, media,  # noqa: E402,F401
+                      prepare)
 
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
@@ -189,6 +190,7 @@ def test_switching_back_to_changes_and_redline_appendix(media):
     from compare.export.redline import BODY_STYLES, TRACE_STYLES
 
     at = trace_view()
+    prepare(at)
     at.checkbox(key="redline_trace").check().run()
     assert_clean(at)
     data, _ = downloaded(at, "dl_redline", media)

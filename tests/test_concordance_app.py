@@ -44,6 +44,8 @@ def test_parallel_pair_shows_banner_concordance_and_both_texts():
     assert "Tomando nota de la aprobación" in table and "Taking note of the adoption" in table
     assert "<del>" not in table and "<ins>" not in table
     # no tracked changes across languages; the concordance table is there instead
+    at.button(key="dl_prepare").click().run()
+    assert not at.exception, [e.value for e in at.exception]
     assert not [b for b in at.sidebar.get("download_button") if b.label.startswith("⬇ Word redline")]
     assert any("not across languages" in c.value for c in at.sidebar.caption)
 

@@ -1,6 +1,7 @@
 """Issue 16 through the app (Streamlit's AppTest): a hostile upload beside the samples
 leaves the sample comparison and the downloads working; a failing download shows its
-own message and the others stay."""
+own message and the others stay.  The downloads are written when asked for ("Prepare the
+downloads"): the same guarantees hold once they are."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -27,6 +28,10 @@ def _start() -> AppTest:
 
 
 def _buttons(at: AppTest) -> set[str]:
+    """The download buttons once the downloads are asked for (the files are written only then)."""
+    if "dl_prepare" in {b.key for b in at.button}:
+        at.button(key="dl_prepare").click().run()
+        assert not at.exception, [e.value for e in at.exception]
     return {b.key for b in at.get("download_button")}
 
 
@@ -73,4 +78,5 @@ def test_one_failing_download_leaves_the_others(monkeypatch):
     assert "dl_table_xlsx" not in buttons
     assert {"dl_redline", "dl_table_docx", "dl_table_csv", "dl_json"} <= buttons
     assert any("Compilation table (.xlsx) could not be written" in c.value for c in at.caption)
+    assert any("data-status=" in h.value for h in at.html)             # the comparison stays on the page
     st.cache_data.clear()

@@ -17,6 +17,7 @@ in-memory only.
 """
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import re
@@ -38,36 +39,14 @@ from compare.textclean import clean  # noqa: E402
 from compare.export.labels import distinct_labels  # noqa: E402
 from compare.model import CompareOptions, Lineage  # noqa: E402
 from ui import render  # noqa: E402
+from ui.examples import EXAMPLES, SAMPLES  # noqa: E402
 
-SAMPLES = ROOT / "samples"
-
-#: Example sets offered at start-up: (file, label) in order, oldest first.
-EXAMPLES: dict[str, list[tuple[str, str]]] = {
-    "2008 draft: Rev.1 → Rev.2 (illustrative), French": [
-        ("draft-rev1-2008-11-10.fr.md", "Rev.1"),
-        ("draft-rev2-illustrative.fr.md", "Rev.2 (illustrative)"),
-    ],
-    "Adopted: 61/180 → 63/194 (English excerpts)": [
-        ("A-RES-61-180.en.md", "61/180"),
-        ("A-RES-63-194.en.md", "63/194"),
-    ],
-    "Lineage: 61/180 → 63/194 → 64/178 (English excerpts)": [
-        ("A-RES-61-180.en.md", "61/180"),
-        ("A-RES-63-194.en.md", "63/194"),
-        ("A-RES-64-178.en.md", "64/178"),
-    ],
-    "Across languages: 61/180 (en) → Rev.1 (fr) → 63/194 (en)": [
-        ("A-RES-61-180.en.md", "61/180"),
-        ("draft-rev1-2008-11-10.fr.md", "Rev.1"),
-        ("A-RES-63-194.en.md", "63/194"),
-    ],
-    "Parallel: 70/179 in English and Spanish (excerpts)": [
-        ("A-RES-70-179.en.md", "70/179 en"),
-        ("A-RES-70-179.es.md", "70/179 es"),
-    ],
-    "None — only my own versions": [],
-}
 UPLOAD_TYPES = "docx, pdf, md, txt, html"
+#: "§" as an SVG data URL: a non-ASCII page_icon string makes Streamlit load its emoji catalogue first
+#: (0.1–0.4 s of the first page); a data URL is passed through as it is.
+FAVICON = "data:image/svg+xml;base64," + base64.b64encode(
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><text x="50" y="82" font-size="90" '
+    'text-anchor="middle" font-family="serif">§</text></svg>'.encode("utf-8")).decode("ascii")
 LINEAGE = "lineage"
 VIEWS = ["Changes", "Agreed language"]
 LIBRARIES = {"samples": "Bundled samples (temporary, in memory)", "saved": "My saved library (on this computer)"}
@@ -277,7 +256,7 @@ def order_and_label(sources: list[Source]):
             pos = c2.number_input("Order", min_value=1, max_value=99, value=auto_pos[idx], step=1, key=f"pos:{s.key}")
         else:
             pos = auto_pos[idx]
-            c2.markdown(f"<div style='padding-top:2rem'>#{pos}</div>", unsafe_allow_html=True)
+            c2.html(f"<div style='padding-top:2rem'>#{pos}</div>")   # st.html: no Markdown-with-HTML bundle
         if s.origin == "pasted":
             sb.button(f"Remove {s.name}", key=f"rm:{s.key}", on_click=_remove_pasted, args=(s.key,))
         rows.append((int(pos), auto_pos[idx], idx, s, doc, clean(label or "").strip() or default))
@@ -296,7 +275,7 @@ def order_and_label(sources: list[Source]):
         else:
             notes = order_versions(relabelled).warnings
         for note in notes:
-            sb.warning(note, icon="⚠️")
+            sb.warning(note, icon=":material/warning:")
     labels = distinct_labels([r[4] for r in rows])            # labels name table columns: keep them distinct
     for s, err in errors:
         st.error(err, icon=":material/error:")
@@ -342,14 +321,14 @@ def language_banners(comparisons) -> None:
 
     for c in comparisons:
         if c.cross_language:
-            st.info(language_banner(c), icon="🌐")
+            st.info(language_banner(c), icon=":material/language:")
 
 
 def concordance_block(cmp) -> None:
     """The concordance table of a cross-language pair (ids, leading words, similarity)."""
-    import pandas as pd
-
     if cmp.cross_language:
+        import pandas as pd             # only here: importing it costs the first page half a second
+
         st.markdown("**Concordance**")
         st.dataframe(pd.DataFrame(render.concordance_rows(cmp)), hide_index=True, width="stretch",
                      key="concordance")
@@ -358,35 +337,14 @@ def concordance_block(cmp) -> None:
 def summary_block(cmp) -> None:
     st.html(render.summary_html(cmp))
     for line in render.leading_changes(cmp):
-        st.warning(f"Leading word changed — {line}", icon="⚠️")
+        st.warning(f"Leading word changed — {line}", icon=":material/warning:")
 
 
 def position_chart(cmp, slot) -> None:
-    """Bars of words changed per paragraph, in reading order (a plain Vega-Lite spec: no extra imports)."""
-    rows = render.position_rows(cmp)
-    if not any(r["words deleted"] + r["words inserted"] + r["moved / structure"] for r in rows):
-        return
-    what = ["words deleted", "words inserted", "moved / structure"]
-    values = [{"order": r["order"], "paragraph": r["paragraph"], "pair": r["pair"], "status": r["status"],
-               "what": w, "words": r[w]} for r in rows for w in what]
-    spec = {
-        "data": {"values": values},
-        "mark": {"type": "bar"},
-        "height": 300,
-        "title": {"text": "Where the changes are — words changed per paragraph, in reading order "
-                          "(new version's ids; −: deleted)", "fontSize": 12, "anchor": "start"},
-        "encoding": {
-            "x": {"field": "paragraph", "type": "nominal", "sort": [r["paragraph"] for r in rows],
-                  "title": None,
-                  "axis": {"labelAngle": -90, "labels": len(rows) <= 80, "labelFontSize": 10}},
-            "y": {"field": "words", "type": "quantitative", "stack": True, "title": "words changed"},
-            "color": {"field": "what", "type": "nominal", "title": None,
-                      "scale": {"domain": what, "range": ["#c0392b", "#1a7f37", "#0b5cad"]},
-                      "legend": {"orient": "top", "direction": "horizontal"}},
-            "tooltip": [{"field": f} for f in ("pair", "status", "what", "words")],
-        },
-    }
-    slot.vega_lite_chart(spec=spec, width="stretch")
+    """Bars of words changed per paragraph, in reading order (plain HTML: no chart library to load)."""
+    chart = render.position_chart_html(cmp)
+    if chart:
+        slot.html(chart)
 
 
 def filters_block(cmp) -> tuple[render.Filters, str]:
@@ -511,8 +469,6 @@ def table_part(cmp) -> None:
 
 
 def lineage_view(lineage: Lineage, key: tuple, vs: Versions) -> None:
-    import pandas as pd
-
     st.html('<div style="font-size:.9rem">' + "<br>".join(doc_line(d) for d in lineage.versions) + "</div>")
     language_banners(lineage.comparisons)
     st.html(render.step_table_html(lineage))
@@ -521,6 +477,8 @@ def lineage_view(lineage: Lineage, key: tuple, vs: Versions) -> None:
     try:
         st.html(render.lineage_html(lineage))
     except ImportError:  # the table exporter is missing: show the bare lineage ids
+        import pandas as pd
+
         st.dataframe(pd.DataFrame([[" + ".join(c) for c in row] for row in lineage.rows],
                                   columns=[d.label for d in lineage.versions]), width="stretch")
     downloads(lineage, key, pair=False, vs=vs)
@@ -581,73 +539,100 @@ def _trace_dates(text: str) -> tuple[tuple[str, str], ...]:
 
 
 def downloads(lineage: Lineage, key: tuple, *, pair: bool, vs: Versions | None = None) -> None:
-    """Download buttons in the sidebar; every file is produced by the library (and cached)."""
+    """Download buttons in the sidebar; every file is produced by the library (and cached).
+
+    Asked for, not drawn with the first page ("Prepare the downloads"): writing the files took longer
+    than comparing the texts, and their options and buttons as long again for the browser to draw.
+    A new comparison asks again."""
     sb = st.sidebar
     sb.subheader("Download")
-    stem = _safe("_to_".join(d.label for d in lineage.versions))
     with sb:
-        step = 0
-        if not pair:
-            step = st.selectbox("Word redline of", range(len(lineage.comparisons)), key="redline_step",
-                                format_func=lambda i: f"{lineage.comparisons[i].old.label} → "
-                                                      f"{lineage.comparisons[i].new.label}")
-        c = lineage.comparisons[step]
-        # the author starts as the new version's label (as on the command line), again for each new pair
-        if st.session_state.get("_author_for") != c.new.label:
-            st.session_state["_author_for"] = c.new.label
-            st.session_state["author"] = c.new.label
-        author = st.text_input("Author of the tracked changes", key="author",
-                               help="Starts as the new version's label; Word shows it on every change")
-        moves = "move" if st.checkbox("Track moves as moves", value=True, key="moves",
-                                      help="Off: a moved paragraph is a deletion plus an insertion") \
-            else "delete-insert"
-        outside = "show"
-        if c.out_of_scope["old"] or c.out_of_scope["new"]:
-            outside = "omit" if st.checkbox(
-                "Leave out paragraphs outside the excerpt", key="omit_outside",
-                help="Off: they are shown untracked, in grey, marked “outside the excerpt”. "
-                     "Either way they are never tracked deletions or insertions.") else "show"
-        appendix = st.checkbox("Agreed-language appendix", key="redline_trace",
-                               help="A table at the end of the redline: each paragraph of the new version with its "
-                                    "agreed share and sources (settings of the “Agreed language” view)")
-        t = tkey = None
-        if appendix and vs is not None:
-            t, _names, err, tkey = trace_of(vs, vs.chosen[step + 1])
-            if err:
-                st.caption(f"Appendix left out — {err}")
-        if c.cross_language:
-            st.caption("Word redline: not across languages (tracked changes between two languages mean "
-                       "nothing) — the compilation table below is the concordance")
-        else:
-            try:
-                data = _redline(key, step, clean(author), moves, tkey if t is not None else None, lineage, t, outside)
-            except ImportError:
-                st.caption("Word redline: not available in this build")
-            except Exception as exc:  # noqa: BLE001 — one failing file must not take the page down
-                st.caption(f"⛔ Word redline could not be written ({type(exc).__name__})")
-            else:
-                st.download_button("⬇ Word redline (.docx)", data, key="dl_redline", on_click="ignore",
-                                   file_name=f"{_safe(c.old.label + '_to_' + c.new.label)}-redline.docx",
-                                   mime=TABLE_MIME["docx"], width="stretch")
-        for fmt in ("docx", "xlsx", "csv"):
-            try:
-                data = _table(key, fmt, lineage)
-            except ImportError:
-                st.caption(f"Compilation table (.{fmt}): not available in this build")
-                continue
-            except Exception as exc:  # noqa: BLE001 — this button shows why, the others work
-                st.caption(f"⛔ Compilation table (.{fmt}) could not be written ({type(exc).__name__})")
-                continue
-            st.download_button(f"⬇ Compilation table (.{fmt})", data, file_name=f"{stem}-table.{fmt}",
-                               mime=TABLE_MIME[fmt], key=f"dl_table_{fmt}", on_click="ignore", width="stretch")
-        pdf_buttons(lineage, key, stem)
+        if st.session_state.get("dl_ready") != key:
+            st.button("Prepare the downloads", key="dl_prepare", on_click=_prepare_downloads, args=(key,),
+                      width="stretch",
+                      help="The Word redline, the compilation tables (.docx, .xlsx, .csv), JSON and PDF of this "
+                           "comparison: their options, then the files (a second or so)")
+            return
+        download_section(lineage, key, pair=pair, vs=vs)
+
+
+def download_section(lineage: Lineage, key: tuple, *, pair: bool, vs: Versions | None) -> None:
+    """The options of the files, then a button for each (the PDFs written when clicked)."""
+    stem = _safe("_to_".join(d.label for d in lineage.versions))
+    step = 0
+    if not pair:
+        step = st.selectbox("Word redline of", range(len(lineage.comparisons)), key="redline_step",
+                            format_func=lambda i: f"{lineage.comparisons[i].old.label} → "
+                                                  f"{lineage.comparisons[i].new.label}")
+    c = lineage.comparisons[step]
+    # the author starts as the new version's label (as on the command line), again for each new pair
+    if st.session_state.get("_author_for") != c.new.label:
+        st.session_state["_author_for"] = c.new.label
+        st.session_state["author"] = c.new.label
+    author = st.text_input("Author of the tracked changes", key="author",
+                           help="Starts as the new version's label; Word shows it on every change")
+    moves = "move" if st.checkbox("Track moves as moves", value=True, key="moves",
+                                  help="Off: a moved paragraph is a deletion plus an insertion") \
+        else "delete-insert"
+    outside = "show"
+    if c.out_of_scope["old"] or c.out_of_scope["new"]:
+        outside = "omit" if st.checkbox(
+            "Leave out paragraphs outside the excerpt", key="omit_outside",
+            help="Off: they are shown untracked, in grey, marked “outside the excerpt”. "
+                 "Either way they are never tracked deletions or insertions.") else "show"
+    appendix = st.checkbox("Agreed-language appendix", key="redline_trace",
+                           help="A table at the end of the redline: each paragraph of the new version with its "
+                                "agreed share and sources (settings of the “Agreed language” view)")
+    t = tkey = None
+    if appendix and vs is not None:
+        t, _names, err, tkey = trace_of(vs, vs.chosen[step + 1])
+        if err:
+            st.caption(f"Appendix left out — {err}")
+    files(lineage, key, c, step, author, moves, outside, t, tkey, stem)
+    pdf_buttons(lineage, key, stem)
+
+
+def _prepare_downloads(key: tuple) -> None:
+    """The files are written only once asked for, for this comparison (a new one asks again)."""
+    st.session_state["dl_ready"] = key
+
+
+def files(lineage: Lineage, key: tuple, c, step: int, author: str, moves: str, outside: str, t, tkey,
+          stem: str) -> None:
+    """The download buttons of the prepared files; each is written on its own (and cached by content),
+    so one that fails shows why in a caption and the others are there."""
+    if c.cross_language:
+        st.caption("Word redline: not across languages (tracked changes between two languages mean "
+                   "nothing) — the compilation table below is the concordance")
+    else:
         try:
-            data = _json(key, lineage)
-        except Exception as exc:  # noqa: BLE001
-            st.caption(f"⛔ JSON could not be written ({type(exc).__name__})")
+            data = _redline(key, step, clean(author), moves, tkey if t is not None else None, lineage, t, outside)
+        except ImportError:
+            st.caption("Word redline: not available in this build")
+        except Exception as exc:  # noqa: BLE001 — one failing file must not take the page down
+            st.caption(f"⛔ Word redline could not be written ({type(exc).__name__})")
         else:
-            st.download_button("⬇ JSON", data, file_name=f"{stem}.json", mime="application/json",
-                               key="dl_json", on_click="ignore", width="stretch")
+            st.download_button("⬇ Word redline (.docx)", data, key="dl_redline", on_click="ignore",
+                               file_name=f"{_safe(c.old.label + '_to_' + c.new.label)}-redline.docx",
+                               mime=TABLE_MIME["docx"], width="stretch")
+    for fmt in ("docx", "xlsx", "csv"):
+        try:
+            data = _table(key, fmt, lineage)
+        except ImportError:
+            st.caption(f"Compilation table (.{fmt}): not available in this build")
+            continue
+        except Exception as exc:  # noqa: BLE001 — this button shows why, the others work
+            st.caption(f"⛔ Compilation table (.{fmt}) could not be written ({type(exc).__name__})")
+            continue
+        st.download_button(f"⬇ Compilation table (.{fmt})", data, file_name=f"{stem}-table.{fmt}",
+                           mime=TABLE_MIME[fmt], key=f"dl_table_{fmt}", on_click="ignore", width="stretch")
+    try:
+        data = _json(key, lineage)
+    except Exception as exc:  # noqa: BLE001
+        st.caption(f"⛔ JSON could not be written ({type(exc).__name__})")
+    else:
+        st.download_button("⬇ JSON", data, file_name=f"{stem}.json", mime="application/json",
+                           key="dl_json", on_click="ignore", width="stretch")
 
 
 PDF_VIEWS = {"side-by-side": "side by side, landscape", "inline": "inline, portrait"}
@@ -729,7 +714,7 @@ def trace_view(lineage: Lineage, key: tuple, vs: Versions, default: int) -> None
 
 
 def main() -> None:
-    st.set_page_config(page_title="Resolution Compare", page_icon="§", layout="wide")
+    st.set_page_config(page_title="Resolution Compare", page_icon=FAVICON, layout="wide")
     st.html('<div style="display:flex;align-items:baseline;gap:1rem;flex-wrap:wrap">'
             '<span style="font-size:1.6rem;font-weight:700">Resolution Compare</span>'
             '<span style="color:#666">how a UN resolution changed between versions — paragraph by paragraph, '

@@ -209,6 +209,52 @@ def position_rows(cmp: Comparison) -> list[dict]:
     return rows
 
 
+#: The chart's parts: (key of :func:`position_rows`, colour).
+CHART_PARTS = (("words deleted", "#c0392b"), ("words inserted", "#1a7f37"), ("moved / structure", "#0b5cad"))
+CHART_TITLE = ("Where the changes are — words changed per paragraph, in reading order "
+               "(new version's ids; −: deleted)")
+
+
+CHART_CSS = ("<style>.rc-chart{font-size:.8rem;margin:.6rem 0 1rem;max-width:1100px}"
+             ".rc-chart .t{font-weight:600}.rc-chart .lg span{margin-right:1rem}"
+             ".rc-chart .lg i{display:inline-block;width:.7rem;height:.7rem;margin-right:.25rem;vertical-align:-1px}"
+             ".rc-chart .plot,.rc-chart .ids{display:flex;gap:2px;margin-left:2.2rem}"
+             ".rc-chart .plot{height:200px;align-items:stretch;border-bottom:1px solid #999;position:relative;"
+             "background:linear-gradient(#eee 1px,transparent 1px) 0 0/100% 50%}"
+             ".rc-chart .bar{flex:1 1 0;display:flex;flex-direction:column-reverse;min-width:0}"
+             ".rc-chart .bar:hover{background:#f3f3f3}"
+             ".rc-chart .ids div{flex:1 1 0;min-width:0;writing-mode:vertical-rl;transform:rotate(180deg);"
+             "white-space:nowrap;overflow:hidden;height:4.2rem;font-size:.7rem;text-align:left}"
+             ".rc-chart .ax{position:absolute;left:-2.2rem;width:2rem;text-align:right;font-size:.7rem}</style>")
+
+
+def position_chart_html(cmp: Comparison) -> str:
+    """The "where are the changes" chart: stacked bars of :func:`position_rows` in plain HTML, a tooltip
+    on each bar; '' when nothing changed.  Drawn here rather than by a charting library: a Vega-Lite
+    chart made Streamlit import pandas and the browser load its chart bundle with the first page
+    (and ``st.html`` strips SVG)."""
+    rows = position_rows(cmp)
+    totals = [sum(r[k] for k, _ in CHART_PARTS) for r in rows]
+    if not any(totals):
+        return ""
+    peak = max(totals)
+    bars, ids = [], []
+    for r in rows:
+        tip = (f"{r['pair']} · {r['status']} · {r['words deleted']} deleted, {r['words inserted']} inserted"
+               + (" · moved / structure" if r["moved / structure"] else ""))
+        parts = "".join(f'<div style="height:{100 * r[k] / peak:.2f}%;background:{colour}"></div>'
+                        for k, colour in CHART_PARTS if r[k])
+        bars.append(f'<div class="bar" title="{escape(tip)}" data-pair="{escape(r["pair"])}">{parts}</div>')
+        ids.append(f"<div>{escape(r['paragraph'])}</div>")
+    legend = "".join(f'<span><i style="background:{colour}"></i>{escape(k)}</span>' for k, colour in CHART_PARTS)
+    axis = (f'<span class="ax" style="top:-.45rem">{peak}</span><span class="ax" style="top:calc(50% - .45rem)">'
+            f'{peak / 2:g}</span><span class="ax" style="bottom:-.45rem">0</span>')
+    return (f'{CHART_CSS}<div class="rc-chart" role="img" aria-label="{escape(CHART_TITLE)}">'
+            f'<div class="t">{escape(CHART_TITLE)}</div><div class="lg">{legend}</div>'
+            f'<div class="plot">{axis}{"".join(bars)}</div>'
+            + (f'<div class="ids">{"".join(ids)}</div>' if len(rows) <= 80 else "") + "</div>")
+
+
 # --------------------------------------------------------------------------- HTML
 
 

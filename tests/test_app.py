@@ -541,3 +541,27 @@ def test_unknown_paragraph_numbers_are_explained():
     assert any('data-legend="unknown-number"' in h.value and "PP?n" in h.value for h in at.html)
     # PP?10 → PP?1 is not "renumbered": neither number is known
     assert all("renumbered" not in flags for flags, old, new in rows(at) if any("?" in i for i in old + new))
+
+
+def test_redline_numbers_as_text_track_the_renumbering(media):
+    """The default redline numbers the operative paragraphs automatically (no mark for a renumbering);
+    with "Numbers as text" the bundled pair's OP6 → OP5 reads “6.” deleted, “5.” inserted."""
+    import docx as python_docx
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+    def tracked_numbers(data: bytes) -> tuple[set[str], set[str]]:
+        root = python_docx.Document(io.BytesIO(data)).element
+        ins = {"".join(t.text or "" for t in e.iter(w + "t")).strip() for e in root.iter(w + "ins")}
+        dels = {"".join(t.text or "" for t in e.iter(w + "delText")).strip() for e in root.iter(w + "del")}
+        number = re.compile(r"^\d+\.$")
+        return {s for s in ins if number.match(s)}, {s for s in dels if number.match(s)}
+
+    at = prepare(start())
+    data, _ = downloaded(at, "dl_redline", media)
+    assert tracked_numbers(data) == (set(), set())
+    at.checkbox(key="typed_numbers").check().run()
+    assert_clean(at)
+    data, _ = downloaded(at, "dl_redline", media)
+    inserted, deleted = tracked_numbers(data)
+    assert "5." in inserted and "6." in deleted

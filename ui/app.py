@@ -102,11 +102,11 @@ def _compare(keys: tuple, options: CompareOptions, _sources: tuple) -> Lineage:
 
 @st.cache_data(show_spinner="Writing the Word redline …", max_entries=32)
 def _redline(key: tuple, step: int, author: str, moves: str, trace_key, _lineage: Lineage, _trace=None,
-             outside: str = "show") -> bytes:
+             outside: str = "show", numbering: str = "auto") -> bytes:
     from compare.export.redline import redline_docx
 
     return redline_docx(_lineage.comparisons[step], author=author or None, moves=moves, trace=_trace,
-                        outside=outside)
+                        outside=outside, numbering=numbering)
 
 
 @st.cache_resource(show_spinner="Indexing the bundled samples …")
@@ -574,6 +574,11 @@ def download_section(lineage: Lineage, key: tuple, *, pair: bool, vs: Versions |
     moves = "move" if st.checkbox("Track moves as moves", value=True, key="moves",
                                   help="Off: a moved paragraph is a deletion plus an insertion") \
         else "delete-insert"
+    numbering = "typed" if st.checkbox(
+        "Numbers as text, renumbering tracked", key="typed_numbers",
+        help="Off: Word's automatic numbering, a renumbering carries no mark. On: each number is text and a "
+             "renumbering shows as “6.” deleted, “5.” inserted, as UN redlines show it (LibreOffice's markup "
+             "view reads these cleanly)") else "auto"
     outside = "show"
     if c.out_of_scope["old"] or c.out_of_scope["new"]:
         outside = "omit" if st.checkbox(
@@ -588,7 +593,7 @@ def download_section(lineage: Lineage, key: tuple, *, pair: bool, vs: Versions |
         t, _names, err, tkey = trace_of(vs, vs.chosen[step + 1])
         if err:
             st.caption(f"Appendix left out — {err}")
-    files(lineage, key, c, step, author, moves, outside, t, tkey, stem)
+    files(lineage, key, c, step, author, moves, outside, t, tkey, stem, numbering)
     pdf_buttons(lineage, key, stem)
 
 
@@ -598,7 +603,7 @@ def _prepare_downloads(key: tuple) -> None:
 
 
 def files(lineage: Lineage, key: tuple, c, step: int, author: str, moves: str, outside: str, t, tkey,
-          stem: str) -> None:
+          stem: str, numbering: str = "auto") -> None:
     """The download buttons of the prepared files; each is written on its own (and cached by content),
     so one that fails shows why in a caption and the others are there."""
     if c.cross_language:
@@ -606,7 +611,8 @@ def files(lineage: Lineage, key: tuple, c, step: int, author: str, moves: str, o
                    "nothing) — the compilation table below is the concordance")
     else:
         try:
-            data = _redline(key, step, clean(author), moves, tkey if t is not None else None, lineage, t, outside)
+            data = _redline(key, step, clean(author), moves, tkey if t is not None else None, lineage, t, outside,
+                            numbering)
         except ImportError:
             st.caption("Word redline: not available in this build")
         except Exception as exc:  # noqa: BLE001 — one failing file must not take the page down

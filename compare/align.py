@@ -23,8 +23,9 @@ Algorithm
    ``C = I / min(w(A), w(B))``, similarity ``sqrt(J·C)``: a heavily edited
    long paragraph keeps a good score through containment, a short text that
    merely occurs inside a long one is held down by Jaccard.  The whole matrix
-   is summed with numpy for a typical pair and by one scipy.sparse product for
-   large ones (:mod:`compare.similarity`), the same figures either way.
+   is summed triple by triple for a typical pair, the most common features by
+   a matrix product for large ones (:mod:`compare.similarity`), the same
+   figures either way (weights are exact binary fractions).
 4. **Assignment.**  Unambiguous mutual best matches (similarity ≥ 0.5, a clear
    margin over every rival) are fixed first as anchors.  The rest is an
    optimal assignment (``compare.assignment.max_assignment``, SciPy's algorithm) over the

@@ -9,15 +9,22 @@ the trace, so that tracing does not reach into the alignment.
 from __future__ import annotations
 
 import math
-from typing import Sequence
+from typing import Optional, Sequence
 
 import numpy as np
 
 from compare.tokens import words
 
 
-# (old, new, shared feature) triples above which the sparse product is worth importing scipy.sparse
-SPARSE_ABOVE = 400_000
+# (old, new, shared feature) triples above which the most common features are summed by a
+# matrix product (BLAS) rather than triple by triple
+SPLIT_ABOVE = 400_000
+# ... a feature goes to the matrix product when it makes at least this share of old × new triples
+# (one triple summed alone costs about as much as this many multiply-adds of the product)
+COMMON_SHARE = 0.02
+# feature weights are multiples of 2**-WEIGHT_BITS: every sum of them below 2**(52 - WEIGHT_BITS)
+# (a paragraph of the largest size the limits allow weighs < 2**22) is exact, in any order
+WEIGHT_BITS = 30
 
 
 def _sorted_unique(a: np.ndarray) -> np.ndarray:
@@ -38,10 +45,10 @@ class _Rows:
 class _Features:
     """Binary paragraph × feature matrices of both versions and feature weights.
 
-    Plain numpy arrays: importing scipy.sparse costs more than a typical comparison, so
-    it is imported only for the old × new product of large documents.  Every sum runs in
-    ascending feature order, one addition at a time, so the figures are the same to the
-    last bit as those of the sparse products."""
+    Plain numpy arrays (importing scipy.sparse costs more than a typical comparison).
+    Weights are rounded to multiples of ``2**-WEIGHT_BITS`` so that every sum of them is
+    exact: the figures are the same to the last bit whatever the order of the additions
+    (triple by triple, a BLAS product, a subset of the pairs)."""
 
     def __init__(self, old_texts: Sequence[str], new_texts: Sequence[str]):
         vocab: dict[str, int] = {}
@@ -81,7 +88,7 @@ class _Features:
         df_n = np.bincount(self.Xn.indices, minlength=self.n_feat).astype(np.float64)
         d = np.maximum(np.maximum(df_o, df_n), 1.0)
         N = max(n_old, n_new, 1)
-        self.w = np.log((N + 1) / d)
+        self.w = np.round(np.log((N + 1) / d) * 2.0 ** WEIGHT_BITS) * 2.0 ** -WEIGHT_BITS
         self.size_o = np.bincount(self.Xo.row_of, weights=self.w[self.Xo.indices],
                                    minlength=n_old).astype(np.float64)   # float even when empty
         self.size_n = np.bincount(self.Xn.row_of, weights=self.w[self.Xn.indices],
@@ -115,55 +122,75 @@ class _Features:
         return _sim(float(self.w[inter].sum()), float(self.w[fo].sum()), float(self.w[fn].sum()))
 
     def intersections(self) -> np.ndarray:
-        """Dense old × new matrix of shared feature weight: summed here with numpy for
-        a typical pair, by a scipy.sparse product (imported only then) for large ones;
-        the same figures either way."""
-        if self.triples() > SPARSE_ABOVE:
-            return self._intersections_sparse()
-        return self._intersections_numpy()
+        """Dense old × new matrix of shared feature weight: summed triple by triple for a
+        typical pair; for large ones the few features that make most of the triples ("de",
+        "of the") by one matrix product and the others triple by triple.  The same figures
+        either way (weights are exact binary fractions)."""
+        n_old, n_new = len(self.Xo.indptr) - 1, len(self.Xn.indptr) - 1
+        if self.triples() <= SPLIT_ABOVE or n_old == 0 or n_new == 0:
+            return self._intersections_numpy()
+        co = np.bincount(self.Xo.indices, minlength=self.n_feat)
+        cn = np.bincount(self.Xn.indices, minlength=self.n_feat)
+        return self._intersections_split(co * cn >= COMMON_SHARE * n_old * n_new)
 
-    def _intersections_sparse(self) -> np.ndarray:
-        from scipy import sparse
+    def _intersections_split(self, common: np.ndarray) -> np.ndarray:
+        """The features where ``common`` is True summed by one matrix product, the others
+        triple by triple."""
+        I = self._intersections_numpy(rare=~common)
+        if common.any():
+            I += self._dense(self.Xo, common, weighted=True) @ self._dense(self.Xn, common, weighted=False).T
+        return I
 
-        def csr(X: _Rows) -> "sparse.csr_matrix":
-            return sparse.csr_matrix((np.ones(len(X.indices)), X.indices, X.indptr),
-                                     shape=(len(X.indptr) - 1, self.n_feat))
+    def _dense(self, X: _Rows, feats: np.ndarray, weighted: bool) -> np.ndarray:
+        """Paragraph × (selected feature) dense matrix: the feature's weight (or 1) where present."""
+        col = np.cumsum(feats) - 1                       # feature id → column among the selected
+        keep = feats[X.indices]
+        out = np.zeros((len(X.indptr) - 1, int(feats.sum())))
+        f = X.indices[keep]
+        out[X.row_of[keep], col[f]] = self.w[f] if weighted else 1.0
+        return out
 
-        Wo = csr(self.Xo).multiply(self.w.reshape(1, -1)).tocsr()
-        return np.asarray((Wo @ csr(self.Xn).T).todense())
-
-    def _intersections_numpy(self, chunk: int = 4_000_000) -> np.ndarray:
+    def _intersections_numpy(self, chunk: int = 4_000_000, rare: Optional[np.ndarray] = None) -> np.ndarray:
         """Every (old paragraph, new paragraph, shared feature) triple is listed, old
-        paragraph by old paragraph, features ascending, and summed in that order
-        (``np.bincount`` adds one at a time), at most about ``chunk`` triples at once."""
+        paragraph by old paragraph, features ascending, and summed (``np.bincount``),
+        at most about ``chunk`` triples at once; only features where ``rare`` is True
+        when given."""
         n_old, n_new = len(self.Xo.indptr) - 1, len(self.Xn.indptr) - 1
         I = np.zeros((n_old, n_new))
         if n_old == 0 or n_new == 0:
             return I
+        Xo, Xn = (self.Xo, self.Xn) if rare is None else (self._subset(self.Xo, rare), self._subset(self.Xn, rare))
         # the new paragraphs holding each feature, ascending
-        by_feat = np.argsort(self.Xn.indices, kind="stable")
-        new_rows = self.Xn.row_of[by_feat]
-        cnt = np.bincount(self.Xn.indices, minlength=self.n_feat)
+        by_feat = np.argsort(Xn.indices, kind="stable")
+        new_rows = Xn.row_of[by_feat]
+        cnt = np.bincount(Xn.indices, minlength=self.n_feat)
         first = np.concatenate(([0], np.cumsum(cnt)[:-1]))
-        rep_all = cnt[self.Xo.indices]                 # triples per (old paragraph, feature)
-        per_row = np.bincount(self.Xo.row_of, weights=rep_all, minlength=n_old)
+        rep_all = cnt[Xo.indices]                 # triples per (old paragraph, feature)
+        per_row = np.bincount(Xo.row_of, weights=rep_all, minlength=n_old)
         lo = 0
         while lo < n_old:
             hi, total = lo, 0.0
             while hi < n_old and (hi == lo or total + per_row[hi] <= chunk):
                 total += per_row[hi]
                 hi += 1
-            a, b = self.Xo.indptr[lo], self.Xo.indptr[hi]
-            feats, rep = self.Xo.indices[a:b], rep_all[a:b]
+            a, b = Xo.indptr[lo], Xo.indptr[hi]
+            feats, rep = Xo.indices[a:b], rep_all[a:b]
             starts = np.repeat(first[feats], rep)
             ends = np.cumsum(rep)
             within = np.arange(int(ends[-1]) if len(ends) else 0) - np.repeat(ends - rep, rep)
             cols = new_rows[starts + within]
-            rows = np.repeat(self.Xo.row_of[a:b] - lo, rep)
+            rows = np.repeat(Xo.row_of[a:b] - lo, rep)
             I[lo:hi] = np.bincount(rows * n_new + cols, weights=np.repeat(self.w[feats], rep),
                                    minlength=(hi - lo) * n_new).reshape(hi - lo, n_new)
             lo = hi
         return I
+
+    @staticmethod
+    def _subset(X: _Rows, feats: np.ndarray) -> _Rows:
+        """``X`` with only the features where ``feats`` is True."""
+        keep = feats[X.indices]
+        indptr = np.concatenate(([0], np.cumsum(np.bincount(X.row_of[keep], minlength=len(X.indptr) - 1))))
+        return _Rows(indptr.astype(np.int64), X.indices[keep])
 
     def group_sim(self, old_idx: Sequence[int], new_idx: Sequence[int]) -> tuple[float, float, float]:
         """(similarity, containment of old in new, containment of new in old) of two groups."""

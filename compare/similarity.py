@@ -21,7 +21,7 @@ from compare.tokens import words
 SPLIT_ABOVE = 400_000
 # ... a feature goes to the matrix product when it makes at least this share of old × new triples
 # (one triple summed alone costs about as much as this many multiply-adds of the product)
-COMMON_SHARE = 0.02
+COMMON_SHARE = 0.005
 # feature weights are multiples of 2**-WEIGHT_BITS: every sum of them below 2**(52 - WEIGHT_BITS)
 # (a paragraph of the largest size the limits allow weighs < 2**22) is exact, in any order
 WEIGHT_BITS = 30
@@ -175,12 +175,13 @@ class _Features:
                 hi += 1
             a, b = Xo.indptr[lo], Xo.indptr[hi]
             feats, rep = Xo.indices[a:b], rep_all[a:b]
-            starts = np.repeat(first[feats], rep)
             ends = np.cumsum(rep)
-            within = np.arange(int(ends[-1]) if len(ends) else 0) - np.repeat(ends - rep, rep)
-            cols = new_rows[starts + within]
-            rows = np.repeat(Xo.row_of[a:b] - lo, rep)
-            I[lo:hi] = np.bincount(rows * n_new + cols, weights=np.repeat(self.w[feats], rep),
+            # triple t of old entry e reads new_rows[first[feature of e] + (t - first triple of e)]
+            at = np.repeat(first[feats] - (ends - rep), rep)
+            at += np.arange(len(at))
+            keys = np.repeat((Xo.row_of[a:b] - lo) * n_new, rep)
+            keys += new_rows[at]
+            I[lo:hi] = np.bincount(keys, weights=np.repeat(self.w[feats], rep),
                                    minlength=(hi - lo) * n_new).reshape(hi - lo, n_new)
             lo = hi
         return I

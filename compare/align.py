@@ -197,17 +197,15 @@ def _anchors(S: np.ndarray, P: AlignParams) -> list[tuple[int, int]]:
     rbest = S.argmax(axis=1)
     cbest = S.argmax(axis=0)
     best = S[np.arange(n), rbest]
-    # second best of each row and of each column
-    if m > 1:
-        r2 = np.partition(S, m - 2, axis=1)[:, m - 2]
-    else:
-        r2 = np.full(n, -1.0)
-    if n > 1:
-        c2 = np.partition(S, n - 2, axis=0)[n - 2, :]
-    else:
-        c2 = np.full(m, -1.0)
     ok = (best >= P.anchor_min) & (cbest[rbest] == np.arange(n))
-    ok &= (r2 <= best - P.anchor_margin) & (c2[rbest] <= best - P.anchor_margin)
+    # no rival within the margin in the row or in the column: counted (a comparison per pair)
+    # rather than found by sorting (np.partition copies and sorts the whole matrix)
+    thr = best - P.anchor_margin
+    rivals_r = (S > thr[:, None]).sum(axis=1) - (best > thr)
+    cthr = np.full(m, np.inf)
+    cthr[rbest[ok]] = thr[ok]                  # column j of an anchor candidate: its best is the row's
+    rivals_c = (S > cthr[None, :]).sum(axis=0)
+    ok &= (rivals_r == 0) & (rivals_c[rbest] == (best > thr).astype(np.int64))
     out = [(int(i), int(rbest[i])) for i in np.nonzero(ok)[0]]
     # keep only anchors whose order is consistent (longest increasing run) so a
     # moved paragraph does not distort the order bonus of its neighbours
@@ -404,9 +402,17 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
     group's whole and much less in its current partner's: the partner is then
     released)."""
     groups: list[list[list[int]]] = [[[i], [j]] for i, j in sorted(matched.items())]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        cont_new = np.nan_to_num(feat.I / feat.size_n.reshape(1, -1), posinf=0.0)  # new j inside old i
-        cont_old = np.nan_to_num(feat.I / feat.size_o.reshape(-1, 1), posinf=0.0)  # old i inside new j
+
+    def near(whole: int, lo: int, hi: int, side: int, floor: float) -> list[int]:
+        """Paragraphs lo..hi-1 of the parts' side with about ``floor`` of their weight or more
+        in the whole: a generous first cut (each is checked exactly below), read for a window
+        only (the old × new matrix of shares would be as large as the similarity matrix)."""
+        if side == 1:
+            inter, size = feat.I[whole, lo:hi], feat.size_n[lo:hi]
+        else:
+            inter, size = feat.I[lo:hi, whole], feat.size_o[lo:hi]
+        return (lo + np.flatnonzero(inter >= (floor * (1 - 1e-9)) * size)).tolist()
+
     owner_new = {j: g for g in groups for j in g[1]}
     owner_old = {i: g for g in groups for i in g[0]}
 
@@ -434,10 +440,9 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
         owner = owner_new if side == 1 else owner_old
         reach = P.scattered_window if P.scattered_groups else P.join_window
         lo, hi = max(min(parts) - reach, 0), min(max(parts) + reach, size - 1) + 1
-        window = cont_new[whole[0], lo:hi] if side == 1 else cont_old[lo:hi, whole[0]]
         best = None
         floor = min(P.join_containment, P.join_evidence_containment)
-        cands = (lo + np.nonzero(window >= floor)[0]).tolist()
+        cands = near(whole[0], lo, hi, side, floor)
         if not cands:
             return False
         pars = new_pars if side == 1 else old_pars

@@ -195,22 +195,47 @@ def _anchors(S: np.ndarray, P: AlignParams) -> list[tuple[int, int]]:
         return []
     n, m = S.shape
     rbest = S.argmax(axis=1)
-    cbest = S.argmax(axis=0)
+    cbest = _column_argmax(S)
     best = S[np.arange(n), rbest]
     ok = (best >= P.anchor_min) & (cbest[rbest] == np.arange(n))
     # no rival within the margin in the row or in the column: counted (a comparison per pair)
     # rather than found by sorting (np.partition copies and sorts the whole matrix)
     thr = best - P.anchor_margin
-    rivals_r = (S > thr[:, None]).sum(axis=1) - (best > thr)
+    rivals_r = np.count_nonzero(S > thr[:, None], axis=1) - (best > thr)
     cthr = np.full(m, np.inf)
     cthr[rbest[ok]] = thr[ok]                  # column j of an anchor candidate: its best is the row's
-    rivals_c = (S > cthr[None, :]).sum(axis=0)
+    rivals_c = _column_count_above(S, cthr)
     ok &= (rivals_r == 0) & (rivals_c[rbest] == (best > thr).astype(np.int64))
     out = [(int(i), int(rbest[i])) for i in np.nonzero(ok)[0]]
     # keep only anchors whose order is consistent (longest increasing run) so a
     # moved paragraph does not distort the order bonus of its neighbours
     keep = longest_increasing_subsequence([j for _, j in out])
     return [out[k] for k in keep]
+
+
+def _column_argmax(S: np.ndarray, block: int = 256) -> np.ndarray:
+    """``S.argmax(axis=0)`` (first row of each column's maximum), by blocks of rows: numpy
+    reads a large row-major matrix column by column otherwise, many times slower."""
+    n, m = S.shape
+    if n <= block:
+        return S.argmax(axis=0)
+    best = np.full(m, -np.inf)
+    arg = np.zeros(m, dtype=np.int64)
+    for lo in range(0, n, block):
+        B = S[lo:lo + block]
+        bm = B.max(axis=0)
+        up = bm > best                  # strictly: an equal maximum further down is not the first
+        arg[up] = lo + B[:, up].argmax(axis=0)
+        best[up] = bm[up]
+    return arg
+
+
+def _column_count_above(S: np.ndarray, thr: np.ndarray, block: int = 256) -> np.ndarray:
+    """How many entries of each column exceed that column's ``thr``, by blocks of rows."""
+    out = np.zeros(S.shape[1], dtype=np.int64)
+    for lo in range(0, S.shape[0], block):
+        out += np.count_nonzero(S[lo:lo + block] > thr[None, :], axis=0)
+    return out
 
 
 def _order_window(anchors: list[tuple[int, int]], n: int, m: int) -> tuple[np.ndarray, np.ndarray]:
@@ -402,6 +427,7 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
     group's whole and much less in its current partner's: the partner is then
     released)."""
     groups: list[list[list[int]]] = [[[i], [j]] for i, j in sorted(matched.items())]
+    alive = {id(g) for g in groups}     # groups not absorbed by another (a set: groups are many)
 
     def near(whole: int, lo: int, hi: int, side: int, floor: float) -> list[int]:
         """Paragraphs lo..hi-1 of the parts' side with about ``floor`` of their weight or more
@@ -498,7 +524,7 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
             return False
         _, c, other = best
         if other is not None:
-            groups.remove(other)
+            alive.discard(id(other))
             owner_new.pop(other[1][0], None)
             owner_old.pop(other[0][0], None)
         parts.append(c)
@@ -512,13 +538,13 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
         changed = False
         rounds += 1
         for g in list(groups):
-            if g not in groups:
+            if id(g) not in alive:
                 continue
             while try_side(g, 1):
                 changed = True
             while try_side(g, 0):
                 changed = True
-    groups.sort(key=lambda g: g[0][0])
+    groups = sorted((g for g in groups if id(g) in alive), key=lambda g: g[0][0])
     return [g[0] for g in groups], [g[1] for g in groups]
 
 

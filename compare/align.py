@@ -437,7 +437,7 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
             inter, size = feat.I[whole, lo:hi], feat.size_n[lo:hi]
         else:
             inter, size = feat.I[lo:hi, whole], feat.size_o[lo:hi]
-        return (lo + np.flatnonzero(inter >= (floor * (1 - 1e-9)) * size)).tolist()
+        return (lo + np.nonzero(inter >= (floor * (1 - 1e-9)) * size)[0]).tolist()
 
     owner_new = {j: g for g in groups for j in g[1]}
     owner_old = {i: g for g in groups for i in g[0]}

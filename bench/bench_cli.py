@@ -7,6 +7,7 @@ commands (and of the peer, python-redlines/Docxodus, when it is installed) are
 interleaved round by round, so a change in machine load hits every row alike.
 
     python bench/bench_cli.py [--repeat 7] [--load 0|1|2] [--sizes 100,1000,5000] [--no-peer] [--no-bytecode-cache]
+                              [--before /path/to/other/checkout] [--only-growth]
 
 ``--load N`` runs N busy processes (pure-Python loops) for the whole
 measurement: the figures "under load" that a loaded 2-core machine gives.
@@ -17,7 +18,10 @@ Tables printed:
    illustrative Rev.2), whole process vs in-process, and python-redlines on the
    same two .docx files (its whole process: interpreter, import, engine call);
 3. ``diff --format json`` of two n-paragraph versions for n in ``--sizes``,
-   whole process, with ms per paragraph so growth is visible.
+   whole process, with ms per paragraph so growth is visible.  With ``--before``
+   another checkout (the code before a change) runs the same commands, round by
+   round with ours, whole process and in-process (each in a fresh interpreter of
+   its own tree, warmed once, caches emptied before every timed run).
 """
 from __future__ import annotations
 
@@ -65,11 +69,16 @@ def _busy(stop: "mp.synchronize.Event") -> None:
             x += i * i
 
 
-def run_once(argv: list[str]) -> float:
+def run_once(argv: list[str], tree: Path = ROOT, may_fail: bool = False) -> float:
+    """Wall seconds of one process run in ``tree`` (its own ``compare`` package); NaN when
+    ``may_fail`` and it fails (an older tree refusing a size, say)."""
     t = time.perf_counter()
-    proc = subprocess.run(argv, cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    env = ENV if tree == ROOT else {**ENV, "PYTHONPATH": str(tree)}
+    proc = subprocess.run(argv, cwd=tree, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     took = time.perf_counter() - t
     if proc.returncode != 0:
+        if may_fail:
+            return float("nan")
         raise SystemExit(f"failed: {' '.join(argv)}\n{proc.stderr.decode(errors='replace')[-800:]}")
     return took
 
@@ -127,6 +136,38 @@ def write_big_pair(folder: Path, n: int) -> tuple[Path, Path]:
     return paths[0], paths[1]
 
 
+#: the in-process figure of ``_big_json`` measured in a fresh interpreter of a given tree:
+#: one warm-up run, then the median of ``repeat`` runs; prints seconds (or "nan" if refused)
+INNER = """
+import statistics, sys, time
+sys.path.insert(0, "bench")
+from bench_cli import _big_json
+from compare import api
+a, b, repeat = sys.argv[1], sys.argv[2], int(sys.argv[3])
+try:
+    _big_json(api, a, b)
+except Exception:
+    print("nan")
+    raise SystemExit(0)
+times = []
+for _ in range(repeat):
+    t = time.perf_counter()
+    _big_json(api, a, b)
+    times.append(time.perf_counter() - t)
+print(statistics.median(times))
+"""
+
+
+def inner_in(tree: Path, py: str, a: Path, b: Path, repeat: int) -> float:
+    env = {**ENV, "PYTHONPATH": str(tree)}
+    out = subprocess.run([py, "-c", INNER, str(a), str(b), str(repeat)], cwd=tree, env=env,
+                         capture_output=True, text=True)
+    try:
+        return float(out.stdout.strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        return float("nan")
+
+
 def _big_json(api, a: Path, b: Path) -> str:
     """What ``diff A B --format json`` does, with the tokenizer caches emptied first."""
     import json
@@ -153,6 +194,9 @@ def main() -> None:
     ap.add_argument("--no-peer", action="store_true")
     ap.add_argument("--no-bytecode-cache", action="store_true",
                     help="compile our modules from source in every process (PYTHONDONTWRITEBYTECODE=1)")
+    ap.add_argument("--before", type=Path, default=None,
+                    help="another checkout whose code runs the growth table beside ours (before/after)")
+    ap.add_argument("--only-growth", action="store_true", help="print the growth table only")
     args = ap.parse_args()
     py = sys.executable
     stop = mp.Event()
@@ -177,6 +221,12 @@ def report(args, py: str) -> None:
     print("bytecode: " + ("compiled from source in every process" if args.no_bytecode_cache
                           else "cached, as in an installed tool (first run of each command not counted)"))
 
+    if not args.only_growth:
+        typical(args, py, tmp)
+    growth(args, py, tmp)
+
+
+def typical(args, py: str, tmp: Path) -> None:
     # 1. import cost
     imports = {
         "bare interpreter": [py, "-c", "pass"],
@@ -235,18 +285,44 @@ def report(args, py: str) -> None:
         ratio = whole["redline (.docx in)"] / whole["python-redlines (.docx in)"]
         print(f"\nredline, whole process: ours / python-redlines = {ratio:.2f}")
 
-    # 3. growth with size
+def growth(args, py: str, tmp: Path) -> None:
+    """Table 3: whole process and in-process per size, ours and (with ``--before``) the other tree's."""
+    from compare import api
+
+    before = args.before.resolve() if args.before else None
     print("\n## `diff --format json` of two n-paragraph versions\n")
-    print("| n | whole process ms | ms per paragraph | in-process ms (cold caches) |")
-    print("|---:|---:|---:|---:|")
+    if before:
+        print(f"before: {before} (NaN: refused the size or stopped at the time limit)\n")
+        print("| n | whole process ms | ms per paragraph | in-process ms | before: whole process ms "
+              "| before: in-process ms | load average |")
+        print("|---:|---:|---:|---:|---:|---:|---:|")
+    else:
+        print("| n | whole process ms | ms per paragraph | in-process ms (cold caches) |")
+        print("|---:|---:|---:|---:|")
     for n in (int(s) for s in args.sizes.split(",")):
         a, b = write_big_pair(tmp, n)
         reps = args.repeat if n <= 1000 else max(3, args.repeat // 2)
-        s = interleaved({"d": [py, "-m", "compare", "diff", str(a), str(b), "--format", "json"]}, reps)["d"]
-        inner_n = in_process(lambda: _big_json(api, a, b), 3 if n <= 1000 else 1)
-        print(f"| {n:,} | {1000 * s:.0f} | {1000 * s / n:.2f} | {1000 * inner_n:.0f} |")
+        argv = [py, "-m", "compare", "diff", str(a), str(b), "--format", "json"]
+        if not before:
+            s = interleaved({"d": argv}, reps)["d"]
+            inner_n = in_process(lambda: _big_json(api, a, b), 3 if n <= 1000 else 1)
+            print(f"| {n:,} | {1000 * s:.0f} | {1000 * s / n:.2f} | {1000 * inner_n:.0f} |")
+            continue
+        whole: dict[str, list[float]] = {"ours": [], "before": []}
+        inner: dict[str, list[float]] = {"ours": [], "before": []}
+        run_once(argv, may_fail=True)
+        run_once(argv, before, may_fail=True)
+        for _ in range(reps):       # round by round: a change in machine load hits both alike
+            whole["ours"].append(run_once(argv, may_fail=True))
+            whole["before"].append(run_once(argv, before, may_fail=True))
+        for _ in range(1 if n > 1000 else 3):
+            inner["ours"].append(inner_in(ROOT, py, a, b, 1 if n > 1000 else 3))
+            inner["before"].append(inner_in(before, py, a, b, 1 if n > 1000 else 3))
+        w = {k: statistics.median(v) for k, v in whole.items()}
+        i = {k: statistics.median(v) for k, v in inner.items()}
+        print(f"| {n:,} | {1000 * w['ours']:.0f} | {1000 * w['ours'] / n:.2f} | {1000 * i['ours']:.0f} "
+              f"| {1000 * w['before']:.0f} | {1000 * i['before']:.0f} | {os.getloadavg()[0]:.2f} |", flush=True)
     print(f"\nload average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-
 
 if __name__ == "__main__":
     main()

@@ -23,8 +23,9 @@ Algorithm
    ``C = I / min(w(A), w(B))``, similarity ``sqrt(J·C)``: a heavily edited
    long paragraph keeps a good score through containment, a short text that
    merely occurs inside a long one is held down by Jaccard.  The whole matrix
-   is summed with numpy for a typical pair and by one scipy.sparse product for
-   large ones (:mod:`compare.similarity`), the same figures either way.
+   is summed triple by triple for a typical pair, the most common features by
+   a matrix product for large ones (:mod:`compare.similarity`), the same
+   figures either way (weights are exact binary fractions).
 4. **Assignment.**  Unambiguous mutual best matches (similarity ≥ 0.5, a clear
    margin over every rival) are fixed first as anchors.  The rest is an
    optimal assignment (``compare.assignment.max_assignment``, SciPy's algorithm) over the
@@ -201,24 +202,47 @@ def _anchors(S: np.ndarray, P: AlignParams) -> list[tuple[int, int]]:
         return []
     n, m = S.shape
     rbest = S.argmax(axis=1)
-    cbest = S.argmax(axis=0)
+    cbest = _column_argmax(S)
     best = S[np.arange(n), rbest]
-    # second best of each row and of each column
-    if m > 1:
-        r2 = np.partition(S, m - 2, axis=1)[:, m - 2]
-    else:
-        r2 = np.full(n, -1.0)
-    if n > 1:
-        c2 = np.partition(S, n - 2, axis=0)[n - 2, :]
-    else:
-        c2 = np.full(m, -1.0)
     ok = (best >= P.anchor_min) & (cbest[rbest] == np.arange(n))
-    ok &= (r2 <= best - P.anchor_margin) & (c2[rbest] <= best - P.anchor_margin)
+    # no rival within the margin in the row or in the column: counted (a comparison per pair)
+    # rather than found by sorting (np.partition copies and sorts the whole matrix)
+    thr = best - P.anchor_margin
+    rivals_r = np.count_nonzero(S > thr[:, None], axis=1) - (best > thr)
+    cthr = np.full(m, np.inf)
+    cthr[rbest[ok]] = thr[ok]                  # column j of an anchor candidate: its best is the row's
+    rivals_c = _column_count_above(S, cthr)
+    ok &= (rivals_r == 0) & (rivals_c[rbest] == (best > thr).astype(np.int64))
     out = [(int(i), int(rbest[i])) for i in np.nonzero(ok)[0]]
     # keep only anchors whose order is consistent (longest increasing run) so a
     # moved paragraph does not distort the order bonus of its neighbours
     keep = longest_increasing_subsequence([j for _, j in out])
     return [out[k] for k in keep]
+
+
+def _column_argmax(S: np.ndarray, block: int = 256) -> np.ndarray:
+    """``S.argmax(axis=0)`` (first row of each column's maximum), by blocks of rows: numpy
+    reads a large row-major matrix column by column otherwise, many times slower."""
+    n, m = S.shape
+    if n <= block:
+        return S.argmax(axis=0)
+    best = np.full(m, -np.inf)
+    arg = np.zeros(m, dtype=np.int64)
+    for lo in range(0, n, block):
+        B = S[lo:lo + block]
+        bm = B.max(axis=0)
+        up = bm > best                  # strictly: an equal maximum further down is not the first
+        arg[up] = lo + B[:, up].argmax(axis=0)
+        best[up] = bm[up]
+    return arg
+
+
+def _column_count_above(S: np.ndarray, thr: np.ndarray, block: int = 256) -> np.ndarray:
+    """How many entries of each column exceed that column's ``thr``, by blocks of rows."""
+    out = np.zeros(S.shape[1], dtype=np.int64)
+    for lo in range(0, S.shape[0], block):
+        out += np.count_nonzero(S[lo:lo + block] > thr[None, :], axis=0)
+    return out
 
 
 def _order_window(anchors: list[tuple[int, int]], n: int, m: int) -> tuple[np.ndarray, np.ndarray]:
@@ -477,9 +501,18 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
     group's whole and much less in its current partner's: the partner is then
     released)."""
     groups: list[list[list[int]]] = [[[i], [j]] for i, j in sorted(matched.items())]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        cont_new = np.nan_to_num(feat.I / feat.size_n.reshape(1, -1), posinf=0.0)  # new j inside old i
-        cont_old = np.nan_to_num(feat.I / feat.size_o.reshape(-1, 1), posinf=0.0)  # old i inside new j
+    alive = {id(g) for g in groups}     # groups not absorbed by another (a set: groups are many)
+
+    def near(whole: int, lo: int, hi: int, side: int, floor: float) -> list[int]:
+        """Paragraphs lo..hi-1 of the parts' side with about ``floor`` of their weight or more
+        in the whole: a generous first cut (each is checked exactly below), read for a window
+        only (the old × new matrix of shares would be as large as the similarity matrix)."""
+        if side == 1:
+            inter, size = feat.I[whole, lo:hi], feat.size_n[lo:hi]
+        else:
+            inter, size = feat.I[lo:hi, whole], feat.size_o[lo:hi]
+        return (lo + np.nonzero(inter >= (floor * (1 - 1e-9)) * size)[0]).tolist()
+
     owner_new = {j: g for g in groups for j in g[1]}
     owner_old = {i: g for g in groups for i in g[0]}
 
@@ -507,10 +540,9 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
         owner = owner_new if side == 1 else owner_old
         reach = P.scattered_window if P.scattered_groups else P.join_window
         lo, hi = max(min(parts) - reach, 0), min(max(parts) + reach, size - 1) + 1
-        window = cont_new[whole[0], lo:hi] if side == 1 else cont_old[lo:hi, whole[0]]
         best = None
         floor = min(P.join_containment, P.join_evidence_containment)
-        cands = (lo + np.nonzero(window >= floor)[0]).tolist()
+        cands = near(whole[0], lo, hi, side, floor)
         if not cands:
             return False
         pars = new_pars if side == 1 else old_pars
@@ -566,7 +598,7 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
             return False
         _, c, other = best
         if other is not None:
-            groups.remove(other)
+            alive.discard(id(other))
             owner_new.pop(other[1][0], None)
             owner_old.pop(other[0][0], None)
         parts.append(c)
@@ -580,13 +612,13 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
         changed = False
         rounds += 1
         for g in list(groups):
-            if g not in groups:
+            if id(g) not in alive:
                 continue
             while try_side(g, 1):
                 changed = True
             while try_side(g, 0):
                 changed = True
-    groups.sort(key=lambda g: g[0][0])
+    groups = sorted((g for g in groups if id(g) in alive), key=lambda g: g[0][0])
     return [g[0] for g in groups], [g[1] for g in groups]
 
 

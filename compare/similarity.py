@@ -9,15 +9,22 @@ the trace, so that tracing does not reach into the alignment.
 from __future__ import annotations
 
 import math
-from typing import Sequence
+from typing import Optional, Sequence
 
 import numpy as np
 
 from compare.tokens import words
 
 
-# (old, new, shared feature) triples above which the sparse product is worth importing scipy.sparse
-SPARSE_ABOVE = 400_000
+# (old, new, shared feature) triples above which the most common features are summed by a
+# matrix product (BLAS) rather than triple by triple
+SPLIT_ABOVE = 400_000
+# ... a feature goes to the matrix product when it makes at least this share of old × new triples
+# (the fastest share on the 1,000- and 5,000-paragraph bench pairs)
+COMMON_SHARE = 0.005
+# feature weights are multiples of 2**-WEIGHT_BITS: every sum of them below 2**(52 - WEIGHT_BITS)
+# (a paragraph of the largest size the limits allow weighs < 2**22) is exact, in any order
+WEIGHT_BITS = 30
 
 
 def _sorted_unique(a: np.ndarray) -> np.ndarray:
@@ -38,10 +45,10 @@ class _Rows:
 class _Features:
     """Binary paragraph × feature matrices of both versions and feature weights.
 
-    Plain numpy arrays: importing scipy.sparse costs more than a typical comparison, so
-    it is imported only for the old × new product of large documents.  Every sum runs in
-    ascending feature order, one addition at a time, so the figures are the same to the
-    last bit as those of the sparse products."""
+    Plain numpy arrays (importing scipy.sparse costs more than a typical comparison).
+    Weights are rounded to multiples of ``2**-WEIGHT_BITS`` so that every sum of them is
+    exact: the figures are the same to the last bit whatever the order of the additions
+    (triple by triple, a BLAS product, a subset of the pairs)."""
 
     def __init__(self, old_texts: Sequence[str], new_texts: Sequence[str]):
         vocab: dict[str, int] = {}
@@ -81,7 +88,7 @@ class _Features:
         df_n = np.bincount(self.Xn.indices, minlength=self.n_feat).astype(np.float64)
         d = np.maximum(np.maximum(df_o, df_n), 1.0)
         N = max(n_old, n_new, 1)
-        self.w = np.log((N + 1) / d)
+        self.w = np.round(np.log((N + 1) / d) * 2.0 ** WEIGHT_BITS) * 2.0 ** -WEIGHT_BITS
         self.size_o = np.bincount(self.Xo.row_of, weights=self.w[self.Xo.indices],
                                    minlength=n_old).astype(np.float64)   # float even when empty
         self.size_n = np.bincount(self.Xn.row_of, weights=self.w[self.Xn.indices],
@@ -115,55 +122,77 @@ class _Features:
         return _sim(float(self.w[inter].sum()), float(self.w[fo].sum()), float(self.w[fn].sum()))
 
     def intersections(self) -> np.ndarray:
-        """Dense old × new matrix of shared feature weight: summed here with numpy for
-        a typical pair, by a scipy.sparse product (imported only then) for large ones;
-        the same figures either way."""
-        if self.triples() > SPARSE_ABOVE:
-            return self._intersections_sparse()
-        return self._intersections_numpy()
+        """Dense old × new matrix of shared feature weight: summed triple by triple for a
+        typical pair; for large ones the few features that make most of the triples ("de",
+        "of the") by one matrix product and the others triple by triple.  The same figures
+        either way (weights are exact binary fractions)."""
+        n_old, n_new = len(self.Xo.indptr) - 1, len(self.Xn.indptr) - 1
+        if self.triples() <= SPLIT_ABOVE or n_old == 0 or n_new == 0:
+            return self._intersections_numpy()
+        co = np.bincount(self.Xo.indices, minlength=self.n_feat)
+        cn = np.bincount(self.Xn.indices, minlength=self.n_feat)
+        return self._intersections_split(co * cn >= COMMON_SHARE * n_old * n_new)
 
-    def _intersections_sparse(self) -> np.ndarray:
-        from scipy import sparse
+    def _intersections_split(self, common: np.ndarray) -> np.ndarray:
+        """The features where ``common`` is True summed by one matrix product, the others
+        triple by triple."""
+        I = self._intersections_numpy(rare=~common)
+        if common.any():
+            I += _one_thread_product(self._dense(self.Xo, common, weighted=True),
+                                     self._dense(self.Xn, common, weighted=False))
+        return I
 
-        def csr(X: _Rows) -> "sparse.csr_matrix":
-            return sparse.csr_matrix((np.ones(len(X.indices)), X.indices, X.indptr),
-                                     shape=(len(X.indptr) - 1, self.n_feat))
+    def _dense(self, X: _Rows, feats: np.ndarray, weighted: bool) -> np.ndarray:
+        """Paragraph × (selected feature) dense matrix: the feature's weight (or 1) where present."""
+        col = np.cumsum(feats) - 1                       # feature id → column among the selected
+        keep = feats[X.indices]
+        out = np.zeros((len(X.indptr) - 1, int(feats.sum())))
+        f = X.indices[keep]
+        out[X.row_of[keep], col[f]] = self.w[f] if weighted else 1.0
+        return out
 
-        Wo = csr(self.Xo).multiply(self.w.reshape(1, -1)).tocsr()
-        return np.asarray((Wo @ csr(self.Xn).T).todense())
-
-    def _intersections_numpy(self, chunk: int = 4_000_000) -> np.ndarray:
+    def _intersections_numpy(self, chunk: int = 4_000_000, rare: Optional[np.ndarray] = None) -> np.ndarray:
         """Every (old paragraph, new paragraph, shared feature) triple is listed, old
-        paragraph by old paragraph, features ascending, and summed in that order
-        (``np.bincount`` adds one at a time), at most about ``chunk`` triples at once."""
+        paragraph by old paragraph, features ascending, and summed (``np.bincount``),
+        at most about ``chunk`` triples at once; only features where ``rare`` is True
+        when given."""
         n_old, n_new = len(self.Xo.indptr) - 1, len(self.Xn.indptr) - 1
         I = np.zeros((n_old, n_new))
         if n_old == 0 or n_new == 0:
             return I
+        Xo, Xn = (self.Xo, self.Xn) if rare is None else (self._subset(self.Xo, rare), self._subset(self.Xn, rare))
         # the new paragraphs holding each feature, ascending
-        by_feat = np.argsort(self.Xn.indices, kind="stable")
-        new_rows = self.Xn.row_of[by_feat]
-        cnt = np.bincount(self.Xn.indices, minlength=self.n_feat)
+        by_feat = np.argsort(Xn.indices, kind="stable")
+        new_rows = Xn.row_of[by_feat]
+        cnt = np.bincount(Xn.indices, minlength=self.n_feat)
         first = np.concatenate(([0], np.cumsum(cnt)[:-1]))
-        rep_all = cnt[self.Xo.indices]                 # triples per (old paragraph, feature)
-        per_row = np.bincount(self.Xo.row_of, weights=rep_all, minlength=n_old)
+        rep_all = cnt[Xo.indices]                 # triples per (old paragraph, feature)
+        per_row = np.bincount(Xo.row_of, weights=rep_all, minlength=n_old)
         lo = 0
         while lo < n_old:
             hi, total = lo, 0.0
             while hi < n_old and (hi == lo or total + per_row[hi] <= chunk):
                 total += per_row[hi]
                 hi += 1
-            a, b = self.Xo.indptr[lo], self.Xo.indptr[hi]
-            feats, rep = self.Xo.indices[a:b], rep_all[a:b]
-            starts = np.repeat(first[feats], rep)
+            a, b = Xo.indptr[lo], Xo.indptr[hi]
+            feats, rep = Xo.indices[a:b], rep_all[a:b]
             ends = np.cumsum(rep)
-            within = np.arange(int(ends[-1]) if len(ends) else 0) - np.repeat(ends - rep, rep)
-            cols = new_rows[starts + within]
-            rows = np.repeat(self.Xo.row_of[a:b] - lo, rep)
-            I[lo:hi] = np.bincount(rows * n_new + cols, weights=np.repeat(self.w[feats], rep),
+            # triple t of old entry e reads new_rows[first[feature of e] + (t - first triple of e)]
+            at = np.repeat(first[feats] - (ends - rep), rep)
+            at += np.arange(len(at))
+            keys = np.repeat((Xo.row_of[a:b] - lo) * n_new, rep)
+            keys += new_rows[at]
+            I[lo:hi] = np.bincount(keys, weights=np.repeat(self.w[feats], rep),
                                    minlength=(hi - lo) * n_new).reshape(hi - lo, n_new)
             lo = hi
         return I
+
+    @staticmethod
+    def _subset(X: _Rows, feats: np.ndarray) -> _Rows:
+        """``X`` with only the features where ``feats`` is True."""
+        keep = feats[X.indices]
+        indptr = np.concatenate(([0], np.cumsum(np.bincount(X.row_of[keep], minlength=len(X.indptr) - 1))))
+        return _Rows(indptr.astype(np.int64), X.indices[keep])
 
     def group_sim(self, old_idx: Sequence[int], new_idx: Sequence[int]) -> tuple[float, float, float]:
         """(similarity, containment of old in new, containment of new in old) of two groups."""
@@ -176,6 +205,19 @@ class _Features:
         return _sim(I, so, sn), (I / so if so > 0 else 0.0), (I / sn if sn > 0 else 0.0)
 
 
+def _one_thread_product(A: np.ndarray, B: np.ndarray) -> np.ndarray:
+    """``A @ B.T`` on one BLAS thread: beside another busy process on 2 cores, OpenBLAS's
+    second thread spins and the product takes ten times longer (26 ms against 2.3 ms for
+    500 paragraphs a side at load 5).  threadpoolctl (~50 ms to import) comes with the
+    concordance's encoder; without it the product runs as BLAS likes."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:                 # pragma: no cover - installed with the requirements
+        return A @ B.T
+    with threadpool_limits(limits=1, user_api="blas"):
+        return A @ B.T
+
+
 def _sim(I: float, a: float, b: float) -> float:
     union = a + b - I
     small = min(a, b)
@@ -184,18 +226,24 @@ def _sim(I: float, a: float, b: float) -> float:
     return math.sqrt((I / union) * (I / small))
 
 
-def similarity_matrix(feat: _Features) -> np.ndarray:
-    """Old × new similarity sqrt(J·C) = I / sqrt(w(A∪B) · min(w(A), w(B)))."""
+def similarity_matrix(feat: _Features, block: int = 1 << 18) -> np.ndarray:
+    """Old × new similarity sqrt(J·C) = I / sqrt(w(A∪B) · min(w(A), w(B))), computed in
+    blocks of about ``block`` pairs so that no temporary is as large as the matrix."""
     I = feat.intersections()
     feat.I = I
-    so = feat.size_o.reshape(-1, 1)
+    S = np.zeros_like(I)
+    n, m = I.shape
+    so_all = feat.size_o.reshape(-1, 1)
     sn = feat.size_n.reshape(1, -1)
-    denom = so + sn
-    denom -= I                               # weight of the union
-    denom *= np.minimum(so, sn)              # × weight of the smaller side
-    np.sqrt(denom, out=denom)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        S = np.divide(I, denom, out=np.zeros_like(I), where=denom > 0)
+    step = max(1, block // max(m, 1))
+    for lo in range(0, n, step):
+        hi = min(lo + step, n)
+        so, Ib = so_all[lo:hi], I[lo:hi]
+        denom = so + sn
+        denom -= Ib                              # weight of the union
+        denom *= np.minimum(so, sn)              # × weight of the smaller side
+        np.sqrt(denom, out=denom)
+        np.divide(Ib, denom, out=S[lo:hi], where=denom > 0)
     # two empty paragraphs are the same paragraph
     empty_o, empty_n = feat.size_o == 0, feat.size_n == 0
     if empty_o.any() and empty_n.any():

@@ -5,6 +5,7 @@ file content in messages.  Files come from tests/hostile/make_hostile.py."""
 from __future__ import annotations
 
 import json
+import math
 import os
 import subprocess
 import sys
@@ -192,7 +193,8 @@ def test_word_limits_apply_after_structure():
 
 
 def test_alignment_beyond_its_bound_is_refused_at_once(tmp_path):
-    text = "The General Assembly,\n\n" + "\n\n".join(f"{i}. Urges States to take step {i};" for i in range(1, 4500))
+    side = math.isqrt(api.MAX_PAIRS) + 1          # paragraphs a side just beyond the bound
+    text = "The General Assembly,\n\n" + "\n\n".join(f"{i}. Urges States to take step {i};" for i in range(1, side + 1))
     path = tmp_path / "big.txt"
     path.write_text(text, encoding="utf-8")
     run = _cli(tmp_path, [path], "diff", str(path), str(path))

@@ -1,9 +1,19 @@
-"""Legitimate but large inputs load in bounded time (generous bounds; figures are in bench/)."""
+"""Legitimate but large inputs load in bounded time (generous bounds; figures are in bench/),
+and large comparisons take the fast paths without changing a result."""
 from __future__ import annotations
 
+import dataclasses
 import time
 
+import numpy as np
+import pytest
+
+from compare import similarity
+from compare.align import AlignParams, _anchors, _column_argmax, _column_count_above, align
 from compare.api import compare, load_text
+from compare.model import CompareOptions, Document, Metadata
+from compare.sequences import longest_increasing_subsequence
+from tests.support import synthetic
 
 
 def test_two_thousand_numbered_paragraphs():
@@ -25,3 +35,67 @@ def test_paragraph_of_twenty_thousand_words_is_fast():
     edited = load_text(f"The General Assembly,\n\nRecalling {words.replace('word5 ', 'term5 ')},\n\n1. Decides to remain seized of the matter.")
     cmp = compare(doc, edited)
     assert [p.status for p in cmp.pairs] == ["modified", "unchanged"]
+
+
+def _chained(k: int) -> tuple[Document, Document]:
+    """``k`` synthetic revisions of the French draft one after the other: the old side repeats
+    the draft ``k`` times (every paragraph has ``k - 1`` identical twins: ties everywhere)."""
+    def renamed(doc: Document, tag: int) -> list:
+        return [dataclasses.replace(p, id=f"{tag}-{p.id}", parent=f"{tag}-{p.parent}" if p.parent else p.parent)
+                for p in doc.paragraphs]
+
+    pairs = synthetic.generate_pairs(k, 7)
+    old = Document(meta=Metadata(language="fr"), paragraphs=[p for t, (a, _, _) in enumerate(pairs) for p in renamed(a, t)])
+    new = Document(meta=Metadata(language="fr"), paragraphs=[p for t, (_, b, _) in enumerate(pairs) for p in renamed(b, t)])
+    return old, new
+
+
+def _groups(old: Document, new: Document) -> list:
+    return sorted((tuple(g.old), tuple(g.new), g.similarity, g.out_of_scope)
+                  for g in align(old, new, CompareOptions(fragment=False)))
+
+
+def test_common_features_by_matrix_product_align_alike(monkeypatch):
+    """Summing the common features by one matrix product (large pairs) changes no group and no
+    similarity: the weights are exact binary fractions, so every order of addition agrees."""
+    old, new = _chained(12)
+    monkeypatch.setattr(similarity, "SPLIT_ABOVE", 10 ** 12)
+    plain = _groups(old, new)
+    monkeypatch.setattr(similarity, "SPLIT_ABOVE", 0)
+    for share in (0.0, 0.005, 0.2):
+        monkeypatch.setattr(similarity, "COMMON_SHARE", share)
+        assert _groups(old, new) == plain
+
+
+def _anchors_by_sorting(S: np.ndarray, P: AlignParams) -> list[tuple[int, int]]:
+    """The definition: mutual best, at least anchor_min, second best of the row and of the
+    column at most best - anchor_margin (np.partition), in an order-consistent subset."""
+    n, m = S.shape
+    rbest, cbest = S.argmax(axis=1), S.argmax(axis=0)
+    best = S[np.arange(n), rbest]
+    r2 = np.partition(S, m - 2, axis=1)[:, m - 2] if m > 1 else np.full(n, -1.0)
+    c2 = np.partition(S, n - 2, axis=0)[n - 2, :] if n > 1 else np.full(m, -1.0)
+    ok = (best >= P.anchor_min) & (cbest[rbest] == np.arange(n))
+    ok &= (r2 <= best - P.anchor_margin) & (c2[rbest] <= best - P.anchor_margin)
+    out = [(int(i), int(rbest[i])) for i in np.nonzero(ok)[0]]
+    return [out[k] for k in longest_increasing_subsequence([j for _, j in out])]
+
+
+@pytest.mark.parametrize("shape", [(1, 1), (1, 7), (7, 1), (40, 30), (300, 280), (600, 20)])
+def test_anchors_by_counting_rivals_match_the_definition(shape):
+    rng = np.random.default_rng(sum(shape))
+    for margin in (0.08, 0.0):
+        P = AlignParams(anchor_margin=margin)
+        # coarse values: ties of the best, rivals exactly at the margin
+        S = np.round(rng.random(shape) ** 3 * 25) / 25
+        for i in range(min(shape)):
+            S[i, i] = 0.9 if i % 3 else S[i, i]
+        assert _anchors(S, P) == _anchors_by_sorting(S, P)
+
+
+def test_column_passes_by_blocks():
+    rng = np.random.default_rng(3)
+    S = np.round(rng.random((530, 41)) * 7)        # many equal maxima: the first one counts
+    assert np.array_equal(_column_argmax(S, block=16), S.argmax(axis=0))
+    thr = rng.random(41) * 7
+    assert np.array_equal(_column_count_above(S, thr, block=16), (S > thr).sum(axis=0))

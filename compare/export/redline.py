@@ -65,7 +65,6 @@ Design (see also the README):
 """
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from datetime import date as _date
 from datetime import datetime, timezone
@@ -79,7 +78,6 @@ from . import ooxml as ox
 from .redline_styles import (BODY_STYLES, OP_ABSTRACT, OUTSIDE_STYLE, PPSUB_ABSTRACT, SUMMARY_STYLES,  # noqa: F401
                              TRACE_STYLES, numbering_part, styles_part)
 from .words import describe_in, header_lines, semicolon, shows_unknown_numbers, word
-from .trace_views import appendix_intro, trace_dict, trace_rows
 
 OUTSIDE_MODES = ("show", "omit")
 SUMMARY_BOOKMARK = "RC_Summary"
@@ -120,6 +118,8 @@ def redline_docx(cmp: Comparison, *, author: str | None = None, date: str | date
 def _trace_as_dict(trace, new: Document) -> dict:
     """The trace_dict form of ``trace``, checked to be a trace of ``new``."""
     if not isinstance(trace, dict):
+        from .trace_views import trace_dict      # only with an appendix: not on every redline's import
+
         trace = trace_dict(trace)
     ids = [p["id"] for p in trace.get("paragraphs", [])]
     if ids != [p.id for p in new.paragraphs]:
@@ -796,6 +796,8 @@ class _Builder:
 
     def _trace_appendix(self) -> list[etree._Element]:
         """The agreed-language table, after the resolution: untracked, own styles and bookmark."""
+        from .trace_views import appendix_intro, trace_rows
+
         tr = self.trace
         label = self.cmp.new.label or tr.get("draft", {}).get("label") or "the new version"
         intro = [("RCTraceTitle" if k == 0 else "RCTrace", t) for k, t in enumerate(appendix_intro(tr, label))]
@@ -857,6 +859,8 @@ class _Builder:
             new = [d.text for d in self.cmp.new.dropped if d.reason == f"page {kind}"]
             if not old and not new:
                 continue
+            import difflib          # only for Word versions with page headers/footers
+
             paras: list[etree._Element] = []
             for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
                 if op == "equal":

@@ -65,6 +65,7 @@ Design (see also the README):
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date as _date
 from datetime import datetime, timezone
@@ -323,13 +324,15 @@ def unit_tokens(unit: Unit, moves: str, old_notes: dict[str, Note], new_notes: d
     opos = npos = 0          # global positions
     i = j = 0                # paragraph indices
     oloc = nloc = 0          # offsets inside the current paragraphs
+    old_stops, new_stops = sorted(old_refs), sorted(new_refs)
     flush(0 if use_old else None, 0 if use_new else None)
     for seg in unit.segments:
         rev = revs[seg.op]
         on_old = seg.op in ("equal", "delete")
         on_new = seg.op in ("equal", "insert")
-        for ch in seg.text:
-            if ch == "\n":
+        text, k, end = seg.text, 0, len(seg.text)
+        while k < end:
+            if text[k] == "\n":
                 if rev != SKIP:
                     pn, po = mark_para(i, j)
                     toks.append(Tok("mark", rev, minor=seg.minor, para=pn, old_para=po))
@@ -341,19 +344,30 @@ def unit_tokens(unit: Unit, moves: str, old_notes: dict[str, Note], new_notes: d
                     npos += 1
                     j += 1
                     nloc = 0
+                k += 1
             else:
+                # a run of characters written as one token: up to the paragraph's end, the next
+                # note reference, or the end of the italic leading words
+                m = text.find("\n", k, end)
+                m = end if m < 0 else m
                 if rev != SKIP:
-                    if on_new:
-                        italic = j < len(new_leads) and nloc < new_leads[j]
-                    else:
-                        italic = i < len(old_leads) and oloc < old_leads[i]
-                    toks.append(Tok("text", rev, ch, italic=italic, minor=seg.minor))
+                    if on_old and use_old:
+                        m = _stop(old_stops, opos, k, m)
+                    if on_new and use_new:
+                        m = _stop(new_stops, npos, k, m)
+                    lead, loc = (new_leads[j] if j < len(new_leads) else 0, nloc) if on_new else \
+                        (old_leads[i] if i < len(old_leads) else 0, oloc)
+                    italic = loc < lead
+                    if italic:
+                        m = min(m, k + lead - loc)
+                    toks.append(Tok("text", rev, text[k:m], italic=italic, minor=seg.minor))
                 if on_old:
-                    opos += 1
-                    oloc += 1
+                    opos += m - k
+                    oloc += m - k
                 if on_new:
-                    npos += 1
-                    nloc += 1
+                    npos += m - k
+                    nloc += m - k
+                k = m
             if rev != SKIP:
                 flush(opos if (on_old and use_old) else None, npos if (on_new and use_new) else None)
     # refs beyond the text (bad offsets were clamped, so normally none are left)
@@ -368,6 +382,13 @@ def unit_tokens(unit: Unit, moves: str, old_notes: dict[str, Note], new_notes: d
     pn, po = mark_para(len(unit.old) - 1, len(unit.new) - 1)
     toks.append(Tok("mark", final, para=pn, old_para=po))
     return toks
+
+
+def _stop(stops: list[int], pos: int, k: int, m: int) -> int:
+    """End of a run of characters starting at ``k`` (global position ``pos``) and ending by ``m``,
+    cut short at the first note position after ``pos`` in ``stops`` (sorted): its notes follow there."""
+    n = bisect_right(stops, pos)
+    return min(m, k + stops[n] - pos) if n < len(stops) else m
 
 
 def _refs_of(paras: list[Paragraph], notes: dict[str, Note], keep: frozenset) -> dict[int, list[Note]]:
@@ -443,13 +464,15 @@ def _part_tokens(unit: Unit, moves: str, old_notes: dict[str, Note], new_notes: 
     opos = npos = 0
     i = j = 0
     oloc = nloc = 0
+    old_stops, new_stops = sorted(old_refs), sorted(new_refs)
     flush(0, 0)
     for seg in unit.segments:
         on_old = seg.op in ("equal", "delete")
         on_new = seg.op in ("equal", "insert")
-        for ch in seg.text:
+        text, k, end = seg.text, 0, len(seg.text)
+        while k < end:
             rev, key = rev_of(seg.op, i, j)
-            if ch == "\n":
+            if text[k] == "\n":
                 if rev != SKIP:
                     mark(rev, key, i, j, seg.minor)
                 if on_old:
@@ -460,17 +483,29 @@ def _part_tokens(unit: Unit, moves: str, old_notes: dict[str, Note], new_notes: 
                     npos += 1
                     j += 1
                     nloc = 0
+                k += 1
             else:
-                if rev != SKIP:
-                    italic = (j < len(new_leads) and nloc < new_leads[j]) if on_new else \
-                        (i < len(old_leads) and oloc < old_leads[i])
-                    toks.append(Tok("text", rev, ch, italic=italic, minor=seg.minor, move=key))
+                # one token up to the paragraph's end, the next note reference or the end of the leading words
+                m = text.find("\n", k, end)
+                m = end if m < 0 else m
                 if on_old:
-                    opos += 1
-                    oloc += 1
+                    m = _stop(old_stops, opos, k, m)
                 if on_new:
-                    npos += 1
-                    nloc += 1
+                    m = _stop(new_stops, npos, k, m)
+                if rev != SKIP:
+                    lead, loc = (new_leads[j] if j < len(new_leads) else 0, nloc) if on_new else \
+                        (old_leads[i] if i < len(old_leads) else 0, oloc)
+                    italic = loc < lead
+                    if italic:
+                        m = min(m, k + lead - loc)
+                    toks.append(Tok("text", rev, text[k:m], italic=italic, minor=seg.minor, move=key))
+                if on_old:
+                    opos += m - k
+                    oloc += m - k
+                if on_new:
+                    npos += m - k
+                    nloc += m - k
+                k = m
             flush(opos if on_old else None, npos if on_new else None)
     for rest in list(old_refs):
         flush(rest, None)

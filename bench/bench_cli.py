@@ -17,7 +17,9 @@ Tables printed:
 2. parse / diff / redline of the bundled pair (the French revised draft and its
    illustrative Rev.2), whole process vs in-process, and python-redlines on the
    same two .docx files (its whole process: interpreter, import, engine call);
-3. ``diff --format json`` of two n-paragraph versions for n in ``--sizes``,
+3. where one redline process spends its time, stage by stage (imports where
+   they happen: numpy comes with the comparison), medians of fresh processes;
+4. ``diff --format json`` of two n-paragraph versions for n in ``--sizes``,
    whole process, with ms per paragraph so growth is visible.  With ``--before``
    another checkout (the code before a change) runs the same commands, round by
    round with ours, whole process and in-process (each in a fresh interpreter of
@@ -60,6 +62,46 @@ a, b, out = sys.argv[1:4]
 res = DocxodusEngine().run_redline("Bench", open(a, "rb").read(), open(b, "rb").read(), detect_moves=True)
 open(out, "wb").write(res[0])
 """
+
+
+#: One redline process, timed stage by stage as ``_cmd_redline`` runs them (imports included
+#: where they happen: numpy comes with the comparison); prints one ``stage<TAB>seconds`` line each.
+STAGES = """
+import time
+t = [time.perf_counter()]
+import sys
+from pathlib import Path
+import compare.cli as cli
+t.append(time.perf_counter())
+from compare import api
+from compare.export.redline import redline_docx
+t.append(time.perf_counter())
+old, new = api.load(Path(sys.argv[1])), api.load(Path(sys.argv[2]))
+t.append(time.perf_counter())
+api.order_versions([old, new], [0, 1])
+cmp = api.compare(old, new)
+t.append(time.perf_counter())
+data = redline_docx(cmp)
+t.append(time.perf_counter())
+cli._write_output(sys.argv[3], data, sys.argv[1:3])
+t.append(time.perf_counter())
+names = ("import compare.cli", "import the redline exporter", "read both .docx", "order + compare", "build the redline",
+         "write it")
+print("\\n".join(f"{n}\\t{b - a}" for n, a, b in zip(names, t, t[1:])))
+"""
+
+
+def stages(argv: list[str], repeat: int) -> dict[str, float]:
+    """Median seconds per stage of :data:`STAGES` over ``repeat`` fresh processes (after one warm-up)."""
+    runs: dict[str, list[float]] = {}
+    for k in range(repeat + 1):
+        proc = subprocess.run(argv, cwd=ROOT, env=ENV, capture_output=True, text=True)
+        if proc.returncode != 0:
+            raise SystemExit(f"failed: {' '.join(argv)}\n{proc.stderr[-800:]}")
+        for line in proc.stdout.splitlines() if k else ():
+            name, val = line.split("\t")
+            runs.setdefault(name, []).append(float(val))
+    return {k: statistics.median(v) for k, v in runs.items()}
 
 
 def _busy(stop: "mp.synchronize.Event") -> None:
@@ -285,8 +327,18 @@ def typical(args, py: str, tmp: Path) -> None:
         ratio = whole["redline (.docx in)"] / whole["python-redlines (.docx in)"]
         print(f"\nredline, whole process: ours / python-redlines = {ratio:.2f}")
 
+    # 3. one redline process, stage by stage
+    st = stages([py, "-c", STAGES, str(a_docx), str(b_docx), str(tmp / "staged.docx")], args.repeat)
+    print("\n## One redline process (.docx in), stage by stage\n")
+    print("| stage (imports where they happen) | median ms |")
+    print("|---|---:|")
+    for k, v in st.items():
+        print(f"| {k} | {1000 * v:.0f} |")
+    print(f"| sum (interpreter start not included) | {1000 * sum(st.values()):.0f} |")
+
+
 def growth(args, py: str, tmp: Path) -> None:
-    """Table 3: whole process and in-process per size, ours and (with ``--before``) the other tree's."""
+    """Table 4: whole process and in-process per size, ours and (with ``--before``) the other tree's."""
     from compare import api
 
     before = args.before.resolve() if args.before else None

@@ -10,13 +10,11 @@ from dataclasses import replace
 import json
 import shutil
 import sys
-import textwrap
 from pathlib import Path
 from typing import Sequence
 
 from . import api
 from .errors import InputError
-from .export.jsonout import document_dict
 from .model import CompareOptions, Document
 from .readers.safety import DEFAULT_LIMITS, Limits
 from .textclean import clean
@@ -30,6 +28,8 @@ def _print_json(obj: object) -> None:
 
 
 def _table(doc: Document) -> str:
+    import textwrap          # parse's table only: kept off the other commands' start-up
+
     width = max(60, min(shutil.get_terminal_size((100, 20)).columns, 120))
     m = doc.meta
     lines = []
@@ -73,6 +73,8 @@ def _table(doc: Document) -> str:
 def _cmd_parse(args: argparse.Namespace) -> int:
     doc = api.load(Path(args.file), limits=_limits(args))
     if args.format == "json":
+        from .export.jsonout import document_dict
+
         _print_json(document_dict(doc))
     else:
         sys.stdout.write(_table(doc))

@@ -72,11 +72,11 @@ Design (see also the README):
 """
 from __future__ import annotations
 
-import difflib
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date as _date
 from datetime import datetime, timezone
-from typing import Optional
+from typing import Iterator, NamedTuple, Optional
 
 from lxml import etree
 
@@ -86,7 +86,6 @@ from . import ooxml as ox
 from .redline_styles import (BODY_STYLES, OP_ABSTRACT, OUTSIDE_STYLE, PPSUB_ABSTRACT, SUMMARY_STYLES,  # noqa: F401
                              TRACE_STYLES, label_tab, numbering_part, styles_part)
 from .words import describe_in, header_lines, semicolon, shows_unknown_numbers, word
-from .trace_views import appendix_intro, trace_dict, trace_rows
 
 OUTSIDE_MODES = ("show", "omit")
 SUMMARY_BOOKMARK = "RC_Summary"
@@ -134,6 +133,8 @@ def redline_docx(cmp: Comparison, *, author: str | None = None, date: str | date
 def _trace_as_dict(trace, new: Document) -> dict:
     """The trace_dict form of ``trace``, checked to be a trace of ``new``."""
     if not isinstance(trace, dict):
+        from .trace_views import trace_dict      # only with an appendix: not on every redline's import
+
         trace = trace_dict(trace)
     ids = [p["id"] for p in trace.get("paragraphs", [])]
     if ids != [p.id for p in new.paragraphs]:
@@ -311,8 +312,6 @@ def unit_tokens(unit: Unit, moves: str, old_notes: dict[str, Note], new_notes: d
     use_new = unit.role in ("inplace", "dest") and bool(unit.new)
     old_refs = _refs(unit.old, old_notes) if use_old else {}
     new_refs = _refs(unit.new, new_notes) if use_new else {}
-    old_leads = [_lead_len(p) for p in unit.old]
-    new_leads = [_lead_len(p) for p in unit.new]
     toks: list[Tok] = []
 
     def flush(opos: Optional[int], npos: Optional[int]) -> None:
@@ -334,42 +333,17 @@ def unit_tokens(unit: Unit, moves: str, old_notes: dict[str, Note], new_notes: d
         po = unit.old[min(i, len(unit.old) - 1)] if (unit.role == "inplace" and unit.old) else None
         return pn, po
 
-    opos = npos = 0          # global positions
-    i = j = 0                # paragraph indices
-    oloc = nloc = 0          # offsets inside the current paragraphs
     flush(0 if use_old else None, 0 if use_new else None)
-    for seg in unit.segments:
-        rev = revs[seg.op]
-        on_old = seg.op in ("equal", "delete")
-        on_new = seg.op in ("equal", "insert")
-        for ch in seg.text:
-            if ch == "\n":
-                if rev != SKIP:
-                    pn, po = mark_para(i, j)
-                    toks.append(Tok("mark", rev, minor=seg.minor, para=pn, old_para=po))
-                if on_old:
-                    opos += 1
-                    i += 1
-                    oloc = 0
-                if on_new:
-                    npos += 1
-                    j += 1
-                    nloc = 0
-            else:
-                if rev != SKIP:
-                    if on_new:
-                        italic = j < len(new_leads) and nloc < new_leads[j]
-                    else:
-                        italic = i < len(old_leads) and oloc < old_leads[i]
-                    toks.append(Tok("text", rev, ch, italic=italic, minor=seg.minor))
-                if on_old:
-                    opos += 1
-                    oloc += 1
-                if on_new:
-                    npos += 1
-                    nloc += 1
-            if rev != SKIP:
-                flush(opos if (on_old and use_old) else None, npos if (on_new and use_new) else None)
+    for piece in _walk(unit, sorted(old_refs), sorted(new_refs)):
+        rev = revs[piece.seg.op]
+        if rev == SKIP:
+            continue
+        if piece.text == "\n":
+            pn, po = mark_para(piece.i, piece.j)
+            toks.append(Tok("mark", rev, minor=piece.seg.minor, para=pn, old_para=po))
+        else:
+            toks.append(Tok("text", rev, piece.text, italic=piece.italic, minor=piece.seg.minor))
+        flush(piece.opos if use_old else None, piece.npos if use_new else None)
     # refs beyond the text (bad offsets were clamped, so normally none are left)
     for rest in list(old_refs):
         flush(rest, None)
@@ -382,6 +356,68 @@ def unit_tokens(unit: Unit, moves: str, old_notes: dict[str, Note], new_notes: d
     pn, po = mark_para(len(unit.old) - 1, len(unit.new) - 1)
     toks.append(Tok("mark", final, para=pn, old_para=po))
     return toks
+
+
+class _Piece(NamedTuple):
+    """One step of the walk over a unit's diff: a paragraph mark (``text == "\\n"``) or a run of
+    characters of one segment, one italic state, no note position inside."""
+
+    seg: Segment
+    i: int                      # old paragraph index where the piece starts
+    j: int                      # new paragraph index where the piece starts
+    text: str
+    italic: bool                # within the leading words (of the new paragraph, else the old)
+    opos: Optional[int]         # global position after the piece on the old side; None: not on it
+    npos: Optional[int]
+
+
+def _walk(unit: Unit, old_stops: list[int], new_stops: list[int]) -> Iterator[_Piece]:
+    """The unit's diff (its paragraphs joined with ``"\\n"``) in pieces, for both token writers
+    (:func:`unit_tokens`, :func:`_part_tokens`): every paragraph mark, and runs of characters cut
+    at the end of the leading words and at every note position in ``old_stops``/``new_stops``
+    (sorted), where the caller writes the notes."""
+    old_leads = [_lead_len(p) for p in unit.old]
+    new_leads = [_lead_len(p) for p in unit.new]
+    opos = npos = 0          # global positions
+    i = j = 0                # paragraph indices
+    oloc = nloc = 0          # offsets inside the current paragraphs
+    for seg in unit.segments:
+        on_old = seg.op in ("equal", "delete")
+        on_new = seg.op in ("equal", "insert")
+        text, k, end = seg.text, 0, len(seg.text)
+        while k < end:
+            pi, pj = i, j
+            if text[k] == "\n":
+                m, italic = k + 1, False
+                if on_old:
+                    opos, i, oloc = opos + 1, i + 1, 0
+                if on_new:
+                    npos, j, nloc = npos + 1, j + 1, 0
+            else:
+                m = text.find("\n", k, end)
+                m = end if m < 0 else m
+                if on_old:
+                    m = _stop(old_stops, opos, k, m)
+                if on_new:
+                    m = _stop(new_stops, npos, k, m)
+                lead, loc = (new_leads[j] if j < len(new_leads) else 0, nloc) if on_new else \
+                    (old_leads[i] if i < len(old_leads) else 0, oloc)
+                italic = loc < lead
+                if italic:
+                    m = min(m, k + lead - loc)
+                if on_old:
+                    opos, oloc = opos + m - k, oloc + m - k
+                if on_new:
+                    npos, nloc = npos + m - k, nloc + m - k
+            yield _Piece(seg, pi, pj, text[k:m], italic, opos if on_old else None, npos if on_new else None)
+            k = m
+
+
+def _stop(stops: list[int], pos: int, k: int, m: int) -> int:
+    """End of a run of characters starting at ``k`` (global position ``pos``) and ending by ``m``,
+    cut short at the first note position after ``pos`` in ``stops`` (sorted): its notes follow there."""
+    n = bisect_right(stops, pos)
+    return min(m, k + stops[n] - pos) if n < len(stops) else m
 
 
 def _refs_of(paras: list[Paragraph], notes: dict[str, Note], keep: frozenset) -> dict[int, list[Note]]:
@@ -410,8 +446,6 @@ def _part_tokens(unit: Unit, moves: str, old_notes: dict[str, Note], new_notes: 
     new_ids = [p.id for p in unit.new]
     old_refs = _refs_of(unit.old, old_notes, keep_old)
     new_refs = _refs_of(unit.new, new_notes, keep_new)
-    old_leads = [_lead_len(p) for p in unit.old]
-    new_leads = [_lead_len(p) for p in unit.new]
     last_i, last_j = len(unit.old) - 1, len(unit.new) - 1
     toks: list[Tok] = []
 
@@ -454,38 +488,15 @@ def _part_tokens(unit: Unit, moves: str, old_notes: dict[str, Note], new_notes: 
             pn, po = unit.old[min(i, last_i)], None
         toks.append(Tok("mark", rev, minor=minor, para=pn, old_para=po, move=key))
 
-    opos = npos = 0
-    i = j = 0
-    oloc = nloc = 0
     flush(0, 0)
-    for seg in unit.segments:
-        on_old = seg.op in ("equal", "delete")
-        on_new = seg.op in ("equal", "insert")
-        for ch in seg.text:
-            rev, key = rev_of(seg.op, i, j)
-            if ch == "\n":
-                if rev != SKIP:
-                    mark(rev, key, i, j, seg.minor)
-                if on_old:
-                    opos += 1
-                    i += 1
-                    oloc = 0
-                if on_new:
-                    npos += 1
-                    j += 1
-                    nloc = 0
+    for piece in _walk(unit, sorted(old_refs), sorted(new_refs)):
+        rev, key = rev_of(piece.seg.op, piece.i, piece.j)
+        if rev != SKIP:
+            if piece.text == "\n":
+                mark(rev, key, piece.i, piece.j, piece.seg.minor)
             else:
-                if rev != SKIP:
-                    italic = (j < len(new_leads) and nloc < new_leads[j]) if on_new else \
-                        (i < len(old_leads) and oloc < old_leads[i])
-                    toks.append(Tok("text", rev, ch, italic=italic, minor=seg.minor, move=key))
-                if on_old:
-                    opos += 1
-                    oloc += 1
-                if on_new:
-                    npos += 1
-                    nloc += 1
-            flush(opos if on_old else None, npos if on_new else None)
+                toks.append(Tok("text", rev, piece.text, italic=piece.italic, minor=piece.seg.minor, move=key))
+        flush(piece.opos, piece.npos)
     for rest in list(old_refs):
         flush(rest, None)
     for rest in list(new_refs):
@@ -891,6 +902,8 @@ class _Builder:
 
     def _trace_appendix(self) -> list[etree._Element]:
         """The agreed-language table, after the resolution: untracked, own styles and bookmark."""
+        from .trace_views import appendix_intro, trace_rows
+
         tr = self.trace
         label = self.cmp.new.label or tr.get("draft", {}).get("label") or "the new version"
         intro = [("RCTraceTitle" if k == 0 else "RCTrace", t) for k, t in enumerate(appendix_intro(tr, label))]
@@ -952,6 +965,8 @@ class _Builder:
             new = [d.text for d in self.cmp.new.dropped if d.reason == f"page {kind}"]
             if not old and not new:
                 continue
+            import difflib          # only for Word versions with page headers/footers
+
             paras: list[etree._Element] = []
             for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
                 if op == "equal":

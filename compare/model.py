@@ -176,6 +176,9 @@ class Document:
     label: str = ""
     has_opener: bool = False            # the text has its "The General Assembly," line
     dropped: list[Dropped] = field(default_factory=list)   # text left out of the paragraphs, and why
+    #: the file's own list machinery numbers its operative paragraphs (Word automatic numbering),
+    #: rather than numbers typed as text: a redline numbers them the same way by default
+    auto_numbers: bool = False
 
     @property
     def preamble(self) -> list[Paragraph]:

@@ -591,7 +591,19 @@ def build_document(raw: RawDocument, label: str = "") -> Document:
     return Document(
         meta=meta, paragraphs=paragraphs, footnotes=footnotes, gaps=gaps, warnings=warnings,
         source=raw.source, label=label, has_opener=opener_at >= 0, dropped=dropped,
+        auto_numbers=_auto_numbers(segments),
     )
+
+
+def _auto_numbers(segments: list[_Segment]) -> bool:
+    """Most numbered operative paragraphs take their number from Word's list machinery."""
+    auto = typed = 0
+    for s in segments:
+        lab = _label_from_block(s.label) if s.label else _parse_label(s.text)[0]
+        if lab is not None and lab.kind == "op":
+            auto += bool(s.label)
+            typed += not s.label
+    return auto > 0 and auto >= typed
 
 
 _QUIET = {"header line read as metadata", "preamble opener (kept as structure)"}   # shown as metadata: listed, but not a loss to warn of

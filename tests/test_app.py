@@ -543,9 +543,9 @@ def test_unknown_paragraph_numbers_are_explained():
     assert all("renumbered" not in flags for flags, old, new in rows(at) if any("?" in i for i in old + new))
 
 
-def test_redline_numbers_as_text_track_the_renumbering(media):
-    """The default redline numbers the operative paragraphs automatically (no mark for a renumbering);
-    with "Numbers as text" the bundled pair's OP6 → OP5 reads “6.” deleted, “5.” inserted."""
+def test_redline_numbers_follow_the_source_or_the_users_choice(media):
+    """The bundled pair's .md files type their numbers, so by default the redline does too: OP6 → OP5
+    reads “6.” deleted, “5.” inserted; with Word automatic numbering a renumbering carries no mark."""
     import docx as python_docx
 
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -559,9 +559,9 @@ def test_redline_numbers_as_text_track_the_renumbering(media):
 
     at = prepare(start())
     data, _ = downloaded(at, "dl_redline", media)
-    assert tracked_numbers(data) == (set(), set())
-    at.checkbox(key="typed_numbers").check().run()
-    assert_clean(at)
-    data, _ = downloaded(at, "dl_redline", media)
     inserted, deleted = tracked_numbers(data)
     assert "5." in inserted and "6." in deleted
+    at.selectbox(key="numbering").set_value("auto").run()
+    assert_clean(at)
+    data, _ = downloaded(at, "dl_redline", media)
+    assert tracked_numbers(data) == (set(), set())

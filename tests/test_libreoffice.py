@@ -85,15 +85,15 @@ def lo_results(tmp_path_factory):
     files = {}
     for name, cmp in comparisons.items():
         f = tmp / f"{name}.docx"
-        f.write_bytes(redline_docx(cmp))
+        f.write_bytes(redline_docx(cmp, numbering="auto"))
         files[name] = f
     f = tmp / "illustrative-di.docx"
-    f.write_bytes(redline_docx(comparisons["illustrative"], moves="delete-insert", summary=False))
+    f.write_bytes(redline_docx(comparisons["illustrative"], moves="delete-insert", summary=False, numbering="auto"))
     files["illustrative-di"] = f
     comparisons["illustrative-di"] = comparisons["illustrative"]
     for name in [k for k in comparisons if k.startswith("scattered")]:
         f = tmp / f"{name}-di.docx"
-        f.write_bytes(redline_docx(comparisons[name], moves="delete-insert"))
+        f.write_bytes(redline_docx(comparisons[name], moves="delete-insert", numbering="auto"))
         files[f"{name}-di"] = f
         comparisons[f"{name}-di"] = comparisons[name]
     # typed numbers (numbering="typed"): the same comparisons, numbers as tracked text
@@ -212,7 +212,7 @@ def _markup_view(tmp_path: Path, **options) -> list[str]:
 def test_markup_view_labels_read_cleanly(tmp_path):
     """Automatic numbering: each kept paragraph shows its new number, then its old one in brackets when
     it changed."""
-    lines = _markup_view(tmp_path)
+    lines = _markup_view(tmp_path, numbering="auto")
     assert any(line.startswith("5.[6.] EncourageEngage") for line in lines), "OP6 → OP5"
     assert any(line.startswith("7.[9.] Salue") for line in lines), "OP9 → OP7"
 
@@ -221,7 +221,7 @@ def test_markup_view_typed_numbers_read_cleanly(tmp_path):
     """Typed numbers: a renumbered paragraph opens with its old number (deleted) then its new one
     (inserted), the UN redline convention ("6.5." as text); a deleted paragraph keeps its old number, an
     inserted one shows its new number; no paragraph shows a number it does not have in either version."""
-    lines = _markup_view(tmp_path, numbering="typed")
+    lines = _markup_view(tmp_path)          # the default: the bundled pair's .md files type their numbers
     assert any(line.startswith("6.5. EncourageEngage") for line in lines), "OP6 → OP5"
     assert any(line.startswith("9.7. Salue") for line in lines), "OP9 → OP7"
     assert any(line.startswith("3. Considère") for line in lines), "OP3 deleted"

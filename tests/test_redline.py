@@ -27,7 +27,7 @@ from compare.align import AlignParams  # noqa: E402
 from compare.classify import compare_documents  # noqa: E402
 from compare.cli import main  # noqa: E402
 from compare.export.redline import (BODY_STYLES, OUTSIDE_STYLE, SUMMARY_BOOKMARK, SUMMARY_STYLES,  # noqa: E402
-                                    missing_note, number_label, redline_docx)
+                                    missing_note, number_label, numbering_mode, redline_docx)
 from compare.model import Document, Paragraph  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,7 +64,10 @@ def got(docx: bytes, mode: str) -> list[tuple[str, tuple[tuple[int, str], ...]]]
     return [(p.text, p.footnotes) for p in oracle.view(docx, mode, BODY_STYLES)]
 
 
-def assert_round_trip(cmp, docx: bytes, typed: bool = False) -> None:
+def assert_round_trip(cmp, docx: bytes, typed: bool | None = None) -> None:
+    """``typed`` None: the redline was written with the default numbering (as the new version's file)."""
+    if typed is None:
+        typed = numbering_mode(cmp) == "typed"
     assert oracle.check_markup(docx) == []
     assert got(docx, "accept") == expected(cmp.new, tuple(cmp.out_of_scope["new"]), typed)
     assert got(docx, "reject") == expected(cmp.old, tuple(cmp.out_of_scope["old"]), typed)
@@ -177,13 +180,29 @@ def test_numbering_modes_and_their_marks(illustrative):
     shifted = [replace(p, id=f"OP{k}", number=str(k)) for k, p in enumerate(ops, 2)]
     new = replace(old, paragraphs=[p for p in old.paragraphs if p.kind != "OP"] + [first] + shifted, label="new")
     cmp = api.compare(old, new)
-    auto = oracle.revision_counts(redline_docx(cmp, summary=False))
+    auto = oracle.revision_counts(redline_docx(cmp, summary=False, numbering="auto"))
     typed = oracle.revision_counts(redline_docx(cmp, summary=False, numbering="typed"))
+    assert oracle.revision_counts(redline_docx(cmp, summary=False)) == typed     # .md: numbers typed as text
     assert_round_trip(cmp, redline_docx(cmp, numbering="typed"), typed=True)
     assert sum(auto.values()) == 2                           # the inserted OP: its text and its mark
     assert typed["del"] == len(ops) and typed["ins"] == len(ops) + 1 and typed["ins¶"] == 1
     with pytest.raises(ValueError, match="numbering"):
         redline_docx(cmp, numbering="roman")
+
+
+def test_default_numbering_follows_the_new_versions_file(illustrative):
+    """By default the redline numbers paragraphs as the new version's file does: Word automatic
+    numbering for a Word file that uses it, typed numbers for text, PDF and web pages."""
+    docx_old = api.load(SAMPLES / "draft-rev1-2008-11-10.fr.docx")
+    pdf_old = api.load(SAMPLES / "draft-rev1-2008-11-10.fr.pdf")
+    assert docx_old.auto_numbers and not pdf_old.auto_numbers and not illustrative.new.auto_numbers
+    assert numbering_mode(illustrative) == "typed"
+    assert numbering_mode(api.compare(pdf_old, docx_old)) == "auto"
+    assert numbering_mode(api.compare(docx_old, pdf_old)) == "typed"
+    assert numbering_mode(illustrative, "auto") == "auto"
+    numbered = [p for p in document_xml(redline_docx(api.compare(pdf_old, docx_old))).iter(q("p"))
+                if p.find(f"{q('pPr')}/{q('numPr')}") is not None]
+    assert len(numbered) >= len(docx_old.operative)
 
 
 def test_round_trip_without_summary(illustrative):
@@ -246,7 +265,7 @@ def test_package_parts_and_footnotes(illustrative):
 
 
 def test_renumbering_alone_leaves_no_marks(illustrative):
-    docx = redline_docx(illustrative)
+    docx = redline_docx(illustrative, numbering="auto")
     root = document_xml(docx)
     clean = {para_text(p) for p in root.iter(q("p")) if not has_revision(p)}
     renumbered = [p for p in illustrative.pairs if p.status == "unchanged" and p.renumbered and not p.moved]
@@ -275,13 +294,13 @@ def test_move_only_is_one_move_and_nothing_else(illustrative):
     new = _moved_doc(old, 3, 10)
     cmp = api.compare(old, new)
     assert sum(p.moved for p in cmp.pairs) == 1 and all(p.status == "unchanged" for p in cmp.pairs)
-    docx = redline_docx(cmp)
-    assert_round_trip(cmp, docx)
+    docx = redline_docx(cmp, numbering="auto")
+    assert_round_trip(cmp, docx, typed=False)
     counts = oracle.revision_counts(docx)
     assert set(counts) == {"moveFrom", "moveTo", "moveFrom¶", "moveTo¶"}
     assert sum(counts.values()) == 4
-    di = redline_docx(cmp, moves="delete-insert")
-    assert_round_trip(cmp, di)
+    di = redline_docx(cmp, moves="delete-insert", numbering="auto")
+    assert_round_trip(cmp, di, typed=False)
     assert set(oracle.revision_counts(di)) == {"ins", "del", "ins¶", "del¶"}
 
 
@@ -324,7 +343,7 @@ def test_summary_is_marked_untracked_and_switchable(illustrative):
     text = " ".join(para_text(p) for p in summary)
     assert "fusionnés" in text and "scindés" in text and "supprimés" in text and "déplacés" in text
     assert "renumérotés" in text
-    off = redline_docx(illustrative, summary=False)
+    off = redline_docx(illustrative, summary=False, numbering="auto")
     off_styles = {p.style for p in oracle.view(off, "accept")}
     assert not off_styles & set(SUMMARY_STYLES)
     # with everything accepted, the whole document is title, opener, the new paragraphs
@@ -350,7 +369,7 @@ def test_author_and_date(illustrative):
 
 
 def test_excerpt_layout(excerpts):
-    docx = redline_docx(excerpts)
+    docx = redline_docx(excerpts, numbering="auto")
     paras = oracle.view(docx, "accept")
     assert "The General Assembly," in [p.text for p in paras]
     assert any(p.style == "RCGap" for p in paras)

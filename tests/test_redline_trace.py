@@ -216,7 +216,7 @@ def test_libreoffice_accepts_and_rejects_with_the_appendix(tmp_path, excerpts, i
     assert res["redlines"] > 0 and res["accept_left"] == 0 and res["reject_left"] == 0
     for mode, doc in (("accept", cmp.new), ("reject", cmp.old)):
         paras = [p for p in res[mode] if p["style"] in BODY_STYLES]
-        assert [(p["text"], tuple((n, t) for n, t in p["footnotes"])) for p in paras] == expected(doc)
+        assert [(p["text"], tuple((n, t) for n, t in p["footnotes"])) for p in paras] == expected(doc, typed=True)
     app_acc = [p["text"] for p in res["accept"] if p["style"].startswith("RCTrace")]
     app_rej = [p["text"] for p in res["reject"] if p["style"].startswith("RCTrace")]
     assert app_acc and app_acc == app_rej

@@ -574,11 +574,15 @@ def download_section(lineage: Lineage, key: tuple, *, pair: bool, vs: Versions |
     moves = "move" if st.checkbox("Track moves as moves", value=True, key="moves",
                                   help="Off: a moved paragraph is a deletion plus an insertion") \
         else "delete-insert"
-    numbering = "typed" if st.checkbox(
-        "Numbers as text, renumbering tracked", key="typed_numbers",
-        help="Off: Word's automatic numbering, a renumbering carries no mark. On: each number is text and a "
-             "renumbering shows as “6.” deleted, “5.” inserted, as UN redlines show it (LibreOffice's markup "
-             "view reads these cleanly)") else "auto"
+    source_mode = "automatic" if c.new.auto_numbers else "typed"
+    numbering = st.selectbox(
+        "Paragraph numbers", ("source", "typed", "auto"), key="numbering",
+        format_func=lambda m: {"source": f"As in the new version ({source_mode})",
+                               "typed": "Typed, renumbering tracked (“6.” deleted, “5.” inserted)",
+                               "auto": "Word automatic numbering (no mark for a renumbering)"}[m],
+        help="Typed numbers read the same in every application's markup view, as UN redlines show them; "
+             "Word's automatic numbering renumbers by itself when changes are accepted or rejected "
+             "(LibreOffice's markup view mislabels it next to a tracked deletion)")
     outside = "show"
     if c.out_of_scope["old"] or c.out_of_scope["new"]:
         outside = "omit" if st.checkbox(

@@ -15,7 +15,8 @@ Design (see also the README):
   only renumbered carries no revision mark at all; accepting or rejecting
   renumbers by itself.  A numbering discontinuity in the new version (an
   excerpt that starts at OP5) restarts the list at that number.
-* **Typed numbers** (``numbering="typed"``, optional).  Each numbered paragraph's
+* **Typed numbers** (``numbering="typed"``; the default ``"source"`` takes them when the
+  new version's file typed its numbers as text, automatic numbering when it used Word's).  Each numbered paragraph's
   number is written as text ("5.", "(a)") followed by a tab, not as automatic
   numbering: a renumbering is a tracked deletion of the old number and insertion
   of the new one, as UN redlines show it, so every application's markup view reads
@@ -93,7 +94,16 @@ TRACE_BOOKMARK = "RC_TraceAppendix"
 
 OPENERS = {k: f.opener for k, f in LANGUAGES.items()}    # from the one table of language facts
 MOVE_MODES = ("move", "delete-insert")
-NUMBERING_MODES = ("auto", "typed")
+NUMBERING_MODES = ("source", "auto", "typed")
+
+
+def numbering_mode(cmp: Comparison, numbering: str = "source") -> str:
+    """``"auto"`` or ``"typed"``: ``"source"`` numbers the redline as the new version numbers
+    its paragraphs — Word automatic numbering when its file used it, else typed numbers (a text,
+    PDF or web page has numbers as text, and typed numbers read cleanly in every markup view)."""
+    if numbering == "source":
+        return "auto" if cmp.new.auto_numbers else "typed"
+    return numbering
 
 
 # --------------------------------------------------------------------------- public API
@@ -101,7 +111,7 @@ NUMBERING_MODES = ("auto", "typed")
 
 def redline_docx(cmp: Comparison, *, author: str | None = None, date: str | datetime | None = None,
                  summary: bool = True, moves: str = "move", trace=None, outside: str = "show",
-                 numbering: str = "auto") -> bytes:
+                 numbering: str = "source") -> bytes:
     """The ``.docx`` bytes of a tracked-changes redline of ``cmp`` (old → new).
 
     ``author``: the revisions' author (default: the new version's label).
@@ -113,8 +123,10 @@ def redline_docx(cmp: Comparison, *, author: str | None = None, date: str | date
     agreed-language appendix at the end.  ``outside``: paragraphs outside a
     compared excerpt are ``"show"``-n untracked and marked, or ``"omit"``-ted
     with a note in the summary.  ``numbering``: ``"auto"`` (Word automatic
-    numbering: a renumbering carries no mark) or ``"typed"`` (numbers written as
-    text, a renumbering a tracked deletion and insertion of the number).  Raises
+    numbering: a renumbering carries no mark), ``"typed"`` (numbers written as
+    text, a renumbering a tracked deletion and insertion of the number) or
+    ``"source"`` (the default: as the new version's file numbers them, see
+    :func:`numbering_mode`).  Raises
     ``ValueError`` for a bad ``date``, ``moves``, ``outside`` or ``numbering``, or a
     trace of another text than the new version.
     """
@@ -127,7 +139,7 @@ def redline_docx(cmp: Comparison, *, author: str | None = None, date: str | date
     author = (author or cmp.new.label or "Resolution Compare").strip() or "Resolution Compare"
     stamp = revision_date(date if date is not None else (cmp.new.meta.date or None))
     tdict = _trace_as_dict(trace, cmp.new) if trace is not None else None
-    return _Builder(cmp, author, stamp, summary, moves, tdict, outside, numbering).build()
+    return _Builder(cmp, author, stamp, summary, moves, tdict, outside, numbering_mode(cmp, numbering)).build()
 
 
 def _trace_as_dict(trace, new: Document) -> dict:

@@ -46,7 +46,10 @@ Algorithm
    when 0.741 + 0.607 beats the true 0.820 + 0.395.  Leftovers of the same
    kind that are each other's clear best above ``leftover_min`` get a second
    chance (moved, reworded, new leading word: nothing else resembles them) —
-   not in excerpts, where the true partner may lie outside the excerpt.
+   not in excerpts, where the true partner may lie outside the excerpt.  Last, when only a
+   handful are left (``leftover_words_max``), leftovers are paired by single words (TF-IDF
+   cosine, optimal assignment, at least ``leftover_words``): a paragraph moved far and reworded
+   clause by clause keeps its words but few of its word pairs.
 4b. **Replacements.**  A weak match (below ``replace_sim``) whose two texts
    share little beyond their leading words, or whose new leading word
    introduces a new object ("Taking note of the reports of the Special
@@ -129,6 +132,8 @@ class AlignParams:
     leftover_min: float = 0.2        # second chance for leftovers that are each other's clear best
     leftover_floor: float = 0.12     # ... and, of any kind (PP↔OP), for leftovers that are each other's
     leftover_ratio: float = 2.0      # best by this factor over every other leftover, at least this similar
+    leftover_words: float = 0.3          # the last leftovers, by single words (TF-IDF cosine) ...
+    leftover_words_max: int = 12         # ... when at most this many are left on each side
     leftover_length_ratio: float = 2.0   # ... and of comparable length (a rewrite, not a one-liner
                                          # that shares the long paragraph's boilerplate)
     mutual_margin: float = 0.05      # assignment: mutual best partners by this margin are kept first
@@ -352,7 +357,7 @@ def _mutual_best(gain: np.ndarray, margin: float) -> tuple[np.ndarray, np.ndarra
 
 
 def _second_chance(S: np.ndarray, matched: dict[int, int], old_pars: Sequence[Paragraph],
-                   new_pars: Sequence[Paragraph], P: AlignParams) -> None:
+                   new_pars: Sequence[Paragraph], P: AlignParams, feat: Optional[_Features] = None) -> None:
     """Among the paragraphs left unmatched on both sides, pair those of the same kind that are
     each other's clearly best partner above ``P.leftover_min`` (a paragraph moved, reworded
     and given a new leading word keeps under :attr:`AlignParams.threshold` of its words, but
@@ -390,6 +395,25 @@ def _second_chance(S: np.ndarray, matched: dict[int, int], old_pars: Sequence[Pa
         i, j = int(rows[a]), int(cols[b])
         if S[i].max() <= S[i, j] and S[:, j].max() <= S[i, j] \
                 and _comparable(old_pars[i], new_pars[j], P):     # nothing matched is closer; a rewrite
+            matched[i] = j
+    if feat is not None and P.leftover_words > 0:
+        _leftover_words(feat, matched, old_pars, new_pars, P)
+
+
+def _leftover_words(feat: _Features, matched: dict[int, int], old_pars: Sequence[Paragraph],
+                    new_pars: Sequence[Paragraph], P: AlignParams) -> None:
+    """The last leftovers paired by single words (TF-IDF cosine, optimal assignment), at least
+    ``P.leftover_words`` alike and of comparable length: a paragraph reworded clause by clause
+    keeps its words but few of its word pairs.  Only for a handful of leftovers."""
+    used = set(matched.values())
+    rows = [i for i in range(len(old_pars)) if i not in matched]
+    cols = [j for j in range(len(new_pars)) if j not in used]
+    if not rows or not cols or max(len(rows), len(cols)) > P.leftover_words_max:
+        return
+    U = feat.word_cosine(rows, cols)
+    for a, b in zip(*max_assignment(U)):
+        i, j = rows[int(a)], cols[int(b)]
+        if U[a, b] >= P.leftover_words and _comparable(old_pars[i], new_pars[j], P):
             matched[i] = j
 
 
@@ -688,7 +712,7 @@ def align(old: Document, new: Document, options: Optional[CompareOptions] = None
     matched = _match(op, np_, S, P)
     frag_old, frag_new = _is_fragment(old, new, options, P)
     if not (frag_old or frag_new):      # in an excerpt the true partner may lie outside it
-        _second_chance(S, matched, op, np_, P)
+        _second_chance(S, matched, op, np_, P, feat)
     for i in _replacements(feat, S, matched, op, np_, P):
         del matched[i]
     g_old, g_new = _joins(feat, S, matched, n, m, P, op, np_)

@@ -194,6 +194,28 @@ class _Features:
         indptr = np.concatenate(([0], np.cumsum(np.bincount(X.row_of[keep], minlength=len(X.indptr) - 1))))
         return _Rows(indptr.astype(np.int64), X.indices[keep])
 
+    def word_cosine(self, old_idx: Sequence[int], new_idx: Sequence[int]) -> np.ndarray:
+        """TF-IDF cosine of single words (no word pairs), ``len(old_idx) × len(new_idx)``: a
+        paragraph reworded clause by clause keeps its words but few of its word pairs."""
+        n_old = len(self.Xo.indptr) - 1
+        seqs = [self._seqs[i] for i in old_idx] + [self._seqs[n_old + j] for j in new_idx]
+        if not any(len(q) for q in seqs):
+            return np.zeros((len(old_idx), len(new_idx)))
+        df = np.zeros(self._V)
+        for q in self._seqs:
+            if len(q):
+                df[np.unique(q)] += 1.0
+        idf = np.log((1 + len(self._seqs)) / (1 + df)) + 1.0
+        vocab = np.unique(np.concatenate([q for q in seqs if len(q)]))
+        X = np.zeros((len(seqs), len(vocab)))
+        for r, q in enumerate(seqs):
+            if len(q):
+                np.add.at(X[r], np.searchsorted(vocab, q), 1.0)
+        X *= idf[vocab]
+        X /= np.maximum(np.linalg.norm(X, axis=1, keepdims=True), 1e-12)
+        k = len(old_idx)
+        return X[:k] @ X[k:].T
+
     def group_sim(self, old_idx: Sequence[int], new_idx: Sequence[int]) -> tuple[float, float, float]:
         """(similarity, containment of old in new, containment of new in old) of two groups."""
         fo = self._row_feats(self.Xo, old_idx)

@@ -196,9 +196,9 @@ def test_switching_back_to_changes_and_redline_appendix(media):
     data, _ = downloaded(at, "dl_redline", media)
     cmp = api.compare(api.load(str(REV1)), api.load(str(REV2)))
     acc = oracle.view(data, "accept")
-    assert [(p.text, p.footnotes) for p in acc if p.style in BODY_STYLES] == expected(cmp.new)
+    assert [(p.text, p.footnotes) for p in acc if p.style in BODY_STYLES] == expected(cmp.new, typed=True)
     rej = oracle.view(data, "reject", BODY_STYLES)
-    assert [(p.text, p.footnotes) for p in rej] == expected(cmp.old)
+    assert [(p.text, p.footnotes) for p in rej] == expected(cmp.old, typed=True)
     cells = [p.text for p in acc if p.style == "RCTraceCell"]
     assert [c for c in cells[::4]] == [p.id for p in cmp.new.paragraphs]
     assert {p.style for p in acc} & set(TRACE_STYLES)

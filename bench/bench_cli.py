@@ -34,6 +34,7 @@ import platform
 import statistics
 import subprocess
 import sys
+import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -263,9 +264,12 @@ def report(args, py: str) -> None:
     print("bytecode: " + ("compiled from source in every process" if args.no_bytecode_cache
                           else "cached, as in an installed tool (first run of each command not counted)"))
 
-    if not args.only_growth:
-        typical(args, py, tmp)
-    growth(args, py, tmp)
+    try:
+        if not args.only_growth:
+            typical(args, py, tmp)
+        growth(args, py, tmp)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)     # the generated texts, outputs and bytecode
 
 
 def typical(args, py: str, tmp: Path) -> None:

@@ -15,14 +15,16 @@ is written to disk; results come back pickled through a pipe.
 """
 from __future__ import annotations
 
-import multiprocessing as mp
 import os
 import resource
 import signal
 import threading
 import time
 import traceback
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
+
+if TYPE_CHECKING:
+    import multiprocessing as mp
 
 from ..errors import CorruptFileError, InputError, TooLargeError
 
@@ -38,7 +40,9 @@ def enabled() -> bool:
     return os.environ.get(ENV_SWITCH, "1") != "0" and hasattr(resource, "RLIMIT_AS") and os.name == "posix"
 
 
-def _context() -> mp.context.BaseContext:
+def _context() -> "mp.context.BaseContext":
+    import multiprocessing as mp    # here, not at import: most commands read in this process (~7 ms)
+
     if threading.active_count() == 1:
         return mp.get_context("fork")
     ctx = mp.get_context("forkserver")

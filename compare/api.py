@@ -35,12 +35,16 @@ def load(source: Source, *, name: str | None = None, label: str | None = None, l
     ``limits.max_memory_bytes``: a slow pattern, a PDF bomb or a stalled C parser
     ends in one clear error, not a hang.
     """
+    if not _needs_worker(source, name) or not worker_enabled():
+        return _load(source, name, clean(label) if label else None, limits)
+    return _start_reading(source, name, label, limits).result()
+
+
+def _start_reading(source: Source, name: str | None, label: str | None, limits: Limits) -> Bounded:
+    """:func:`_load` started in a bounded worker (its answer taken with ``.result()``)."""
     shown = clean(name or "upload.txt") if isinstance(source, bytes) else clean(str(source))
-    lab = clean(label) if label else None
-    if not _needs_worker(source, name):
-        return _load(source, name, lab, limits)
-    return run_bounded(_load, source, name, lab, limits, source=shown, seconds=limits.max_seconds + 1.0,
-                       memory=limits.max_memory_bytes)
+    return Bounded(_load, (source, name, clean(label) if label else None, limits), {}, source=shown,
+                   seconds=limits.max_seconds + 1.0, memory=limits.max_memory_bytes)
 
 
 def load_many(sources: Sequence[Source], *, names: Sequence[str | None] | None = None,
@@ -61,10 +65,7 @@ def load_many(sources: Sequence[Source], *, names: Sequence[str | None] | None =
     def start_next() -> None:
         while queue and len(started) < width:
             i = queue.pop(0)
-            src, nm = sources[i], names[i]
-            shown = clean(nm or "upload.txt") if isinstance(src, bytes) else clean(str(src))
-            started[i] = Bounded(_load, (src, nm, clean(labels[i]) if labels[i] else None, limits), {},
-                                 source=shown, seconds=limits.max_seconds + 1.0, memory=limits.max_memory_bytes)
+            started[i] = _start_reading(sources[i], names[i], labels[i], limits)
 
     docs: list[Document] = []
     try:

@@ -597,6 +597,8 @@ def build_document(raw: RawDocument, label: str = "") -> Document:
 
 def _auto_numbers(segments: list[_Segment]) -> bool:
     """Most numbered operative paragraphs take their number from Word's list machinery."""
+    if not any(s.label for s in segments):
+        return False                    # text, PDF, a Word file without lists: no label to weigh
     auto = typed = 0
     for s in segments:
         lab = _label_from_block(s.label) if s.label else _parse_label(s.text)[0]

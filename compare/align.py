@@ -357,7 +357,7 @@ def _mutual_best(gain: np.ndarray, margin: float) -> tuple[np.ndarray, np.ndarra
 
 
 def _second_chance(S: np.ndarray, matched: dict[int, int], old_pars: Sequence[Paragraph],
-                   new_pars: Sequence[Paragraph], P: AlignParams, feat: Optional[_Features] = None) -> None:
+                   new_pars: Sequence[Paragraph], P: AlignParams) -> None:
     """Among the paragraphs left unmatched on both sides, pair those of the same kind that are
     each other's clearly best partner above ``P.leftover_min`` (a paragraph moved, reworded
     and given a new leading word keeps under :attr:`AlignParams.threshold` of its words, but
@@ -396,8 +396,6 @@ def _second_chance(S: np.ndarray, matched: dict[int, int], old_pars: Sequence[Pa
         if S[i].max() <= S[i, j] and S[:, j].max() <= S[i, j] \
                 and _comparable(old_pars[i], new_pars[j], P):     # nothing matched is closer; a rewrite
             matched[i] = j
-    if feat is not None and P.leftover_words > 0:
-        _leftover_words(feat, matched, old_pars, new_pars, P)
 
 
 def _leftover_words(feat: _Features, matched: dict[int, int], old_pars: Sequence[Paragraph],
@@ -405,6 +403,8 @@ def _leftover_words(feat: _Features, matched: dict[int, int], old_pars: Sequence
     """The last leftovers paired by single words (TF-IDF cosine, optimal assignment), at least
     ``P.leftover_words`` alike and of comparable length: a paragraph reworded clause by clause
     keeps its words but few of its word pairs.  Only for a handful of leftovers."""
+    if P.leftover_words <= 0:
+        return
     used = set(matched.values())
     rows = [i for i in range(len(old_pars)) if i not in matched]
     cols = [j for j in range(len(new_pars)) if j not in used]
@@ -712,7 +712,8 @@ def align(old: Document, new: Document, options: Optional[CompareOptions] = None
     matched = _match(op, np_, S, P)
     frag_old, frag_new = _is_fragment(old, new, options, P)
     if not (frag_old or frag_new):      # in an excerpt the true partner may lie outside it
-        _second_chance(S, matched, op, np_, P, feat)
+        _second_chance(S, matched, op, np_, P)
+        _leftover_words(feat, matched, op, np_, P)
     for i in _replacements(feat, S, matched, op, np_, P):
         del matched[i]
     g_old, g_new = _joins(feat, S, matched, n, m, P, op, np_)

@@ -497,7 +497,8 @@ def test_parameters_are_one_frozen_object():
     old = make_doc([("OP", "Urges Member States to ratify the Protocol against trafficking in persons;")])
     new = make_doc([("OP", "Urges Member States to ratify and implement fully the Convention and its Protocols;")])
     loose = align(old, new, NOFRAG)
-    strict = align(old, new, NOFRAG, AlignParams(threshold=0.99, anchor_min=0.995, leftover_min=0.99))
+    strict = align(old, new, NOFRAG, AlignParams(threshold=0.99, anchor_min=0.995, leftover_min=0.99,
+                                                 leftover_words=0))
     assert groups_map(loose) == {(("OP1",), ("OP1",))}
     assert groups_map(strict) == {(("OP1",), ()), ((), ("OP1",))}
 

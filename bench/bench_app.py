@@ -173,18 +173,27 @@ def open_page(p, chromium: str, profile: Path, url: str, args: list[str]) -> tup
         ctx.close()
 
 
+def _chromium() -> tuple[str, str]:
+    """(Chromium's path, "") or ("", why the browser figures are skipped)."""
+    chromium = os.environ.get("RC_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "", "browser: skipped (the playwright Python package is not installed)"
+    if not Path(chromium).exists():
+        return "", f"browser: skipped (no Chromium at {chromium})"
+    return chromium, ""
+
+
 def first_page(repeat: int, launchers: list[str]) -> tuple[list[tuple[str, list[float], float]], str]:
     """The first comparison on a freshly started server, opened by a fresh browser profile and by a
     browser whose cache already holds Streamlit's static files; fresh and warm interleaved."""
     import tempfile
 
-    chromium = os.environ.get("RC_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        return [], "browser: skipped (the playwright Python package is not installed)"
-    if not Path(chromium).exists():
-        return [], f"browser: skipped (no Chromium at {chromium})"
+    chromium, why = _chromium()
+    if why:
+        return [], why
+    from playwright.sync_api import sync_playwright
     sys.path.insert(0, str(ROOT / "tests"))
     from test_app_e2e import CHROMIUM_ARGS, free_port, wait_healthy
 
@@ -233,13 +242,10 @@ def first_page(repeat: int, launchers: list[str]) -> tuple[list[tuple[str, list[
 
 def browser(repeat: int, launcher: str) -> tuple[list[tuple[str, list[float], float]], str]:
     """Within one server and one browser: a new session (cached comparison) and a filter click."""
-    chromium = os.environ.get("RC_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        return [], "browser: skipped (the playwright Python package is not installed)"
-    if not Path(chromium).exists():
-        return [], f"browser: skipped (no Chromium at {chromium})"
+    chromium, why = _chromium()
+    if why:
+        return [], why
+    from playwright.sync_api import sync_playwright
     sys.path.insert(0, str(ROOT / "tests"))
     from test_app_e2e import CHROMIUM_ARGS, ROWS, free_port, wait_healthy
 

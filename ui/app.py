@@ -574,7 +574,9 @@ def download_section(lineage: Lineage, key: tuple, *, pair: bool, vs: Versions |
     moves = "move" if st.checkbox("Track moves as moves", value=True, key="moves",
                                   help="Off: a moved paragraph is a deletion plus an insertion") \
         else "delete-insert"
-    source_mode = "automatic" if c.new.auto_numbers else "typed"
+    from compare.export.redline import numbering_mode
+
+    source_mode = {"auto": "automatic", "typed": "typed"}[numbering_mode(c)]
     numbering = st.selectbox(
         "Paragraph numbers", ("source", "typed", "auto"), key="numbering",
         format_func=lambda m: {"source": f"As in the new version ({source_mode})",

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
+from compare.header import compare_headers
 from compare.model import Document
 from compare.tokens import words
 
@@ -114,6 +115,19 @@ def _name(doc: Document, p: Placement) -> str:
     return f"{doc.label} ({p.date})" if p.date else doc.label
 
 
+def _same_text(first: Document, again: Document) -> str:
+    """The warning for a version whose title and paragraphs repeat an earlier one's: "same
+    text" only when the header agrees too — an added sponsor is a change a delegation checks."""
+    head = compare_headers(first.meta, again.meta)
+    if not head.changed:
+        return f"{again.label}: same text as {first.label}."
+    what = [name.replace("_", " ") for name in head.fields if name != "title"]
+    if head.sponsors_added or head.sponsors_removed:
+        what.insert(0, "sponsors")
+    return (f"{again.label}: same title and paragraphs as {first.label}; only the header differs "
+            f"({', '.join(what)}).")
+
+
 def text_key(doc: Document) -> tuple:
     """What two versions must share to be 'the same text': the title and every
     paragraph's words (case, typography and punctuation aside — a .docx and a .pdf
@@ -165,7 +179,7 @@ def order_versions(docs: Sequence[Document], user_order: Optional[Sequence[int]]
         k = text_key(docs[i])
         if k in seen:
             same_as[i] = seen[k]
-            warnings.append(f"{docs[i].label}: same text as {docs[seen[k]].label}.")
+            warnings.append(_same_text(docs[seen[k]], docs[i]))
         else:
             seen[k] = i
     return VersionOrder(order, warnings, same_as)

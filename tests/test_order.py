@@ -73,6 +73,20 @@ def test_user_order_is_kept_with_a_warning_against_the_dates(versions):
         api.order_versions([rev1, rev2], user_order=[0, 0])
 
 
+def test_a_sponsor_added_is_not_the_same_text(versions):
+    """Same title and paragraphs but France added as a sponsor: not "same text" (a delegation
+    checks co-sponsorship first), the warning says the header differs and how."""
+    rev2 = versions[3]
+    assert rev2.meta.sponsors
+    more = replace(rev2, label="Rev.2 + France",
+                   meta=replace(rev2.meta, sponsors=[*rev2.meta.sponsors, "France"]))
+    got = api.order_versions([rev2, more])
+    assert got.same_as == {1: 0}
+    assert f"Rev.2 + France: same title and paragraphs as {rev2.label}; only the header differs (sponsors)." \
+        in got.warnings
+    assert not any("same text" in w for w in got.warnings)
+
+
 def test_a_version_that_says_nothing_keeps_its_place(versions):
     bare = replace(versions[3], label="pasted", source="<text>",
                    meta=replace(versions[3].meta, date=None, symbol=None, doc_type=None))

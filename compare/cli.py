@@ -122,7 +122,7 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     if args.format == "json":
         from .export.jsonout import versions_dict
 
-        _print_json(versions_dict(result.versions, result.comparisons, result))
+        _print_json(versions_dict(result.versions, result.comparisons, result, _WARNINGS))
     elif args.format == "html":
         from .export.html import comparisons_html
 

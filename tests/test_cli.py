@@ -124,3 +124,22 @@ def test_diff_json_contract(samples):
     assert summary["modified"] > 0 and summary["moved"] > 0
     for row in data["lineage"]:
         assert len(row) == 2 and any(row)
+
+
+def test_a_sponsor_added_is_a_header_change_not_the_same_text(samples, tmp_path):
+    """Rev.2 again with France added as a sponsor: JSON reports the sponsor and carries the
+    warning stderr prints — same title and paragraphs, the header differs — never "same text"."""
+    text = (samples / "draft-rev2-illustrative.fr.md").read_text(encoding="utf-8")
+    assert "Bélarus, Équateur," in text
+    old, new = tmp_path / "rev2.md", tmp_path / "rev2-france.md"
+    old.write_text(text, encoding="utf-8")
+    new.write_text(text.replace("Bélarus, Équateur,", "Bélarus, Équateur, France,", 1), encoding="utf-8")
+    r = run("diff", str(old), str(new), "--format", "json")
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["comparisons"][0]["header"]["sponsors"] == {"added": ["France"], "removed": []}
+    want = "rev2-france: same title and paragraphs as rev2; only the header differs (sponsors)."
+    assert data["warnings"] == [want]
+    assert r.stderr.strip() == f"warning: {want}"
+    plain = run("diff", str(old), str(new))
+    assert "sponsors added: France" in plain.stdout and "same text" not in plain.stderr

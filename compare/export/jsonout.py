@@ -5,7 +5,7 @@ download and any script.  ``SCHEMA_VERSION`` changes when a field changes meanin
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Sequence
 
 from ..model import HEADER_FIELDS, Comparison, Document, HeaderComparison, Lineage, Paragraph
 
@@ -103,7 +103,10 @@ def comparison_dict(cmp: Comparison) -> dict[str, Any]:
     }
 
 
-def versions_dict(docs: list[Document], comparisons: list[Comparison], lineage: Lineage | None = None) -> dict[str, Any]:
+def versions_dict(docs: list[Document], comparisons: list[Comparison], lineage: Lineage | None = None,
+                  warnings: Sequence[str] = ()) -> dict[str, Any]:
+    """Every version, every consecutive comparison, the lineage rows, and the warnings about
+    the versions as a set (order against the dates, a text given twice) that stderr shows."""
     out: dict[str, Any] = {
         "schema": SCHEMA_VERSION,
         "versions": [
@@ -119,6 +122,7 @@ def versions_dict(docs: list[Document], comparisons: list[Comparison], lineage: 
             for d in docs
         ],
         "comparisons": [comparison_dict(c) for c in comparisons],
+        "warnings": list(warnings),
     }
     if lineage is not None:
         out["lineage"] = [[list(cell) for cell in row] for row in lineage.rows]

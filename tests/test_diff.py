@@ -503,3 +503,22 @@ def test_words_are_the_word_tokens(text):
     from compare.tokens import _MATCH_NORM, normalize_text, tokenize, words
 
     assert words(text) == [normalize_text(t.text, _MATCH_NORM) for t in tokenize(text) if t.kind in ("word", "elision")]
+
+
+#: the tokenizer as it was compiled before its case flag was scoped to the elided articles
+_CASE_EDGES = list("lLdDqQuUjJsStTcCmMnN'’ʼ‘´`-‐‑ _.,é\u00a0\n\t1五か\u3400\uf900ſK\u212aİıß") + ["QU", "Lorsqu", "JUSQU"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_CASE_EDGES), max_size=14).map("".join))
+def test_tokens_as_with_the_flag_over_the_whole_pattern(text):
+    """IGNORECASE only around the elision stems cuts words as it did over the whole pattern
+    (long s, Kelvin sign, dotted İ and CJK included)."""
+    import re
+
+    from compare import tokens as T
+
+    for rx in (T._TOKEN_RE, T._WORD_RE):
+        whole = re.compile(rx.pattern.replace("(?i:", "(?:"), re.IGNORECASE | re.DOTALL)
+        assert [(m.span(), m.lastgroup) for m in rx.finditer(text)] == \
+            [(m.span(), m.lastgroup) for m in whole.finditer(text)]

@@ -522,3 +522,13 @@ def test_tokens_as_with_the_flag_over_the_whole_pattern(text):
         whole = re.compile(rx.pattern.replace("(?i:", "(?:"), re.IGNORECASE | re.DOTALL)
         assert [(m.span(), m.lastgroup) for m in rx.finditer(text)] == \
             [(m.span(), m.lastgroup) for m in whole.finditer(text)]
+
+
+def test_pools_are_the_code_points_in_order():
+    """The encoding pools built in C are the characters chr() gives one by one."""
+    from compare import diff as D
+
+    pools = D._pools()
+    assert pools["word"] == "".join(chr(c) for r in D._WORD_RANGES for c in r)
+    assert pools["punct"] == "".join(chr(c) for c in range(0x2190, 0x2C00)
+                                     if not chr(c).isalnum() and not chr(c).isspace())

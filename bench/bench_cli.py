@@ -17,6 +17,8 @@ Tables printed:
 2. parse / diff / redline of the bundled pair (the French revised draft and its
    illustrative Rev.2), whole process vs in-process, and python-redlines on the
    same two .docx files (its whole process: interpreter, import, engine call);
+   beside the wall time, the CPU time of the process (user + system, all its
+   threads): the work done, steadier than wall time on a shared machine;
 3. where one redline process spends its time, stage by stage (imports where
    they happen: numpy comes with the comparison), medians of fresh processes;
    then the import time of each of our own modules (``-X importtime`` self time,
@@ -38,6 +40,7 @@ import argparse
 import multiprocessing as mp
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -124,28 +127,44 @@ def _busy(stop: "mp.synchronize.Event") -> None:
 def run_once(argv: list[str], tree: Path = ROOT, may_fail: bool = False) -> float:
     """Wall seconds of one process run in ``tree`` (its own ``compare`` package); NaN when
     ``may_fail`` and it fails (an older tree refusing a size, say)."""
-    t = time.perf_counter()
+    return run_timed(argv, tree, may_fail)[0]
+
+
+def run_timed(argv: list[str], tree: Path = ROOT, may_fail: bool = False) -> tuple[float, float]:
+    """(wall seconds, CPU seconds: user + system) of one process run in ``tree``.  The CPU
+    figure counts the work done, whatever else the machine runs: a steadier before/after
+    measure on a shared machine (a second thread spinning on the other core counts too)."""
     env = ENV if tree == ROOT else {**ENV, "PYTHONPATH": str(tree)}
+    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = time.perf_counter()
     proc = subprocess.run(argv, cwd=tree, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     took = time.perf_counter() - t
+    r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
     if proc.returncode != 0:
         if may_fail:
-            return float("nan")
+            return float("nan"), float("nan")
         raise SystemExit(f"failed: {' '.join(argv)}\n{proc.stderr.decode(errors='replace')[-800:]}")
-    return took
+    return took, cpu
 
 
 def interleaved(commands: dict[str, list[str]], repeat: int,
-                trees: dict[str, Path] | None = None) -> dict[str, float]:
-    """Median seconds per command; one run of each command per round.  ``trees``: the
-    checkout a command runs in (default ours), for before/after rows in the same rounds."""
+                trees: dict[str, Path] | None = None, cpu: dict[str, float] | None = None) -> dict[str, float]:
+    """Median wall seconds per command; one run of each command per round.  ``trees``: the
+    checkout a command runs in (default ours), for before/after rows in the same rounds;
+    ``cpu``: filled with the median CPU seconds per command."""
     trees = trees or {}
     times: dict[str, list[float]] = {k: [] for k in commands}
+    cpus: dict[str, list[float]] = {k: [] for k in commands}
     for name, argv in commands.items():     # warm the file and bytecode caches once
         run_once(argv, trees.get(name, ROOT))
     for _ in range(repeat):
         for name, argv in commands.items():
-            times[name].append(run_once(argv, trees.get(name, ROOT)))
+            wall, used = run_timed(argv, trees.get(name, ROOT))
+            times[name].append(wall)
+            cpus[name].append(used)
+    if cpu is not None:
+        cpu.update({k: statistics.median(v) for k, v in cpus.items()})
     return {k: statistics.median(v) for k, v in times.items()}
 
 
@@ -372,7 +391,8 @@ def typical(args, py: str, tmp: Path) -> None:
         for k, argv in cmds.items():
             if not k.startswith("python-redlines"):
                 runs[f"before: {k}"], trees[f"before: {k}"] = argv, before
-    whole = interleaved(runs, args.repeat, trees)
+    cpu: dict[str, float] = {}
+    whole = interleaved(runs, args.repeat, trees, cpu)
 
     from compare import api
     import json
@@ -391,19 +411,22 @@ def typical(args, py: str, tmp: Path) -> None:
     print("\n## The bundled pair (French Rev.1 → illustrative Rev.2, 25 paragraphs)\n")
     if before:
         print(f"before: {before} (run round by round with ours)\n")
-        print("| command | whole process ms | in-process ms | before: whole process ms | after ÷ before |")
-        print("|---|---:|---:|---:|---:|")
+        print("| command | whole process ms | in-process ms | CPU ms | before: whole process ms | before: CPU ms "
+              "| after ÷ before (wall, CPU) |")
+        print("|---|---:|---:|---:|---:|---:|---:|")
     else:
-        print("| command | whole process ms | in-process ms |")
-        print("|---|---:|---:|")
+        print("| command | whole process ms | in-process ms | CPU ms |")
+        print("|---|---:|---:|---:|")
     for k, v in whole.items():
         if k.startswith("before: "):
             continue
         i = inner.get(k)
-        row = f"| {k} | {1000 * v:.0f} | {'—' if i is None else f'{1000 * i:.0f}'} |"
+        row = f"| {k} | {1000 * v:.0f} | {'—' if i is None else f'{1000 * i:.0f}'} | {1000 * cpu[k]:.0f} |"
         if before:
             b = whole.get(f"before: {k}")
-            row += " — | — |" if b is None else f" {1000 * b:.0f} | {v / b:.2f} |"
+            bc = cpu.get(f"before: {k}")
+            row += " — | — | — |" if b is None else \
+                f" {1000 * b:.0f} | {1000 * bc:.0f} | {v / b:.2f}, {cpu[k] / bc:.2f} |"
         print(row)
     if peer_ok:
         ratio = whole["redline (.docx in)"] / whole["python-redlines (.docx in)"]

@@ -134,4 +134,3 @@ def test_diff_json_contract(samples):
     assert summary["modified"] > 0 and summary["moved"] > 0
     for row in data["lineage"]:
         assert len(row) == 2 and any(row)
-

@@ -17,13 +17,22 @@ Tables printed:
 2. parse / diff / redline of the bundled pair (the French revised draft and its
    illustrative Rev.2), whole process vs in-process, and python-redlines on the
    same two .docx files (its whole process: interpreter, import, engine call);
+   beside the wall time, the CPU time of the process (user + system, all its
+   threads): the work done, steadier than wall time on a shared machine;
 3. where one redline process spends its time, stage by stage (imports where
    they happen: numpy comes with the comparison), medians of fresh processes;
+   then the import time of each of our own modules (``-X importtime`` self time,
+   medians of fresh ``diff`` and ``redline`` processes) beside the rest (stdlib,
+   numpy, lxml …), and the interpreter's exit after the command returns;
 4. ``diff --format json`` of two n-paragraph versions for n in ``--sizes``,
    whole process, with ms per paragraph so growth is visible.  With ``--before``
    another checkout (the code before a change) runs the same commands, round by
    round with ours, whole process and in-process (each in a fresh interpreter of
    its own tree, warmed once, caches emptied before every timed run).
+
+With ``--before``, table 2 runs the other checkout's CLI on the same inputs too,
+interleaved with ours (ours, before, ours, before …), and table 3's per-module
+import times get a "before" column: a gain is shown under the same noise.
 """
 from __future__ import annotations
 
@@ -31,6 +40,7 @@ import argparse
 import multiprocessing as mp
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -70,7 +80,9 @@ open(out, "wb").write(res[0])
 STAGES = """
 import time
 t = [time.perf_counter()]
-import sys
+import os, sys
+if "OPENBLAS_NUM_THREADS" not in os.environ and "OMP_NUM_THREADS" not in os.environ:
+    os.environ["OPENBLAS_NUM_THREADS"] = "1"      # as compare.__main__ sets it for the CLI
 from pathlib import Path
 import compare.cli as cli
 t.append(time.perf_counter())
@@ -115,26 +127,94 @@ def _busy(stop: "mp.synchronize.Event") -> None:
 def run_once(argv: list[str], tree: Path = ROOT, may_fail: bool = False) -> float:
     """Wall seconds of one process run in ``tree`` (its own ``compare`` package); NaN when
     ``may_fail`` and it fails (an older tree refusing a size, say)."""
-    t = time.perf_counter()
+    return run_timed(argv, tree, may_fail)[0]
+
+
+def run_timed(argv: list[str], tree: Path = ROOT, may_fail: bool = False) -> tuple[float, float]:
+    """(wall seconds, CPU seconds: user + system) of one process run in ``tree``.  The CPU
+    figure counts the work done, whatever else the machine runs: a steadier before/after
+    measure on a shared machine (a second thread spinning on the other core counts too)."""
     env = ENV if tree == ROOT else {**ENV, "PYTHONPATH": str(tree)}
+    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = time.perf_counter()
     proc = subprocess.run(argv, cwd=tree, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     took = time.perf_counter() - t
+    r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
     if proc.returncode != 0:
         if may_fail:
-            return float("nan")
+            return float("nan"), float("nan")
         raise SystemExit(f"failed: {' '.join(argv)}\n{proc.stderr.decode(errors='replace')[-800:]}")
-    return took
+    return took, cpu
 
 
-def interleaved(commands: dict[str, list[str]], repeat: int) -> dict[str, float]:
-    """Median seconds per command; one run of each command per round."""
+def interleaved(commands: dict[str, list[str]], repeat: int,
+                trees: dict[str, Path] | None = None, cpu: dict[str, float] | None = None) -> dict[str, float]:
+    """Median wall seconds per command; one run of each command per round.  ``trees``: the
+    checkout a command runs in (default ours), for before/after rows in the same rounds;
+    ``cpu``: filled with the median CPU seconds per command."""
+    trees = trees or {}
     times: dict[str, list[float]] = {k: [] for k in commands}
-    for argv in commands.values():          # warm the file cache once
-        run_once(argv)
+    cpus: dict[str, list[float]] = {k: [] for k in commands}
+    for name, argv in commands.items():     # warm the file and bytecode caches once
+        run_once(argv, trees.get(name, ROOT))
     for _ in range(repeat):
         for name, argv in commands.items():
-            times[name].append(run_once(argv))
+            wall, used = run_timed(argv, trees.get(name, ROOT))
+            times[name].append(wall)
+            cpus[name].append(used)
+    if cpu is not None:
+        cpu.update({k: statistics.median(v) for k, v in cpus.items()})
     return {k: statistics.median(v) for k, v in times.items()}
+
+
+def import_self_times(argv: list[str], repeat: int, tree: Path = ROOT) -> dict[str, float]:
+    """Median ``-X importtime`` self seconds per module over ``repeat`` fresh processes of
+    ``argv`` (a ``python -m compare …`` command) run in ``tree`` (after one warm-up)."""
+    env = {**(ENV if tree == ROOT else {**ENV, "PYTHONPATH": str(tree)})}
+    runs: dict[str, list[float]] = {}
+    for k in range(repeat + 1):
+        proc = subprocess.run([argv[0], "-X", "importtime", *argv[1:]], cwd=tree, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        if proc.returncode != 0 or not k:
+            continue
+        seen: dict[str, float] = {}
+        for line in proc.stderr.splitlines():     # "import time:   176 |   176 |   _io"
+            cols = line.removeprefix("import time:").split("|")
+            if len(cols) != 3 or not cols[0].strip().isdigit():
+                continue                                # the header line, or the command's own stderr
+            name = cols[2].strip()
+            seen[name] = seen.get(name, 0.0) + int(cols[0]) / 1e6
+        for name, v in seen.items():
+            runs.setdefault(name, []).append(v)
+    n = max((len(v) for v in runs.values()), default=0)
+    return {k: statistics.median(v + [0.0] * (n - len(v))) for k, v in runs.items()}
+
+
+#: a command run with the interpreter's exit timed apart: prints ``main<TAB>s`` (start of
+#: ``compare.__main__`` to the end of the command) and ``atexit<TAB>t`` (wall clock when the
+#: last atexit handler ran); the parent takes the exit as the time from there to the child's end
+EXIT_PROBE = """
+import atexit, runpy, sys, time
+atexit.register(lambda: sys.stderr.write(f"atexit\t{time.time()}\\n"))
+sys.argv = ["compare"] + sys.argv[1:]
+runpy.run_module("compare", run_name="__main__", alter_sys=True)
+"""
+
+
+def exit_time(args: list[str], repeat: int, tree: Path = ROOT) -> float:
+    """Median seconds from the command's last atexit handler to the end of its process
+    (interpreter finalization: module teardown, the last collection, threads joined)."""
+    env = ENV if tree == ROOT else {**ENV, "PYTHONPATH": str(tree)}
+    out = []
+    for k in range(repeat + 1):
+        proc = subprocess.run([sys.executable, "-c", EXIT_PROBE, *args], cwd=tree, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        end = time.time()
+        marks = [ln.split("\t")[1] for ln in proc.stderr.splitlines() if ln.startswith("atexit\t")]
+        if k and marks:
+            out.append(end - float(marks[-1]))
+    return statistics.median(out) if out else float("nan")
 
 
 def in_process(fn, repeat: int) -> float:
@@ -238,7 +318,7 @@ def main() -> None:
     ap.add_argument("--no-bytecode-cache", action="store_true",
                     help="compile our modules from source in every process (PYTHONDONTWRITEBYTECODE=1)")
     ap.add_argument("--before", type=Path, default=None,
-                    help="another checkout whose code runs the growth table beside ours (before/after)")
+                    help="another checkout whose CLI runs beside ours, round by round (pair and growth tables)")
     ap.add_argument("--only-growth", action="store_true", help="print the growth table only")
     args = ap.parse_args()
     py = sys.executable
@@ -305,7 +385,14 @@ def typical(args, py: str, tmp: Path) -> None:
             peer_ok = True
         except ImportError:
             print("\n(python-redlines not installed: pip install -r requirements-bench.txt)")
-    whole = interleaved(cmds, args.repeat)
+    before = args.before.resolve() if args.before else None
+    runs, trees = dict(cmds), {}
+    if before:                      # the other checkout's CLI on the same inputs, in the same rounds
+        for k, argv in cmds.items():
+            if not k.startswith("python-redlines"):
+                runs[f"before: {k}"], trees[f"before: {k}"] = argv, before
+    cpu: dict[str, float] = {}
+    whole = interleaved(runs, args.repeat, trees, cpu)
 
     from compare import api
     import json
@@ -322,14 +409,31 @@ def typical(args, py: str, tmp: Path) -> None:
                                          args.repeat),
     }
     print("\n## The bundled pair (French Rev.1 → illustrative Rev.2, 25 paragraphs)\n")
-    print("| command | whole process ms | in-process ms |")
-    print("|---|---:|---:|")
+    if before:
+        print(f"before: {before} (run round by round with ours)\n")
+        print("| command | whole process ms | in-process ms | CPU ms | before: whole process ms | before: CPU ms "
+              "| after ÷ before (wall, CPU) |")
+        print("|---|---:|---:|---:|---:|---:|---:|")
+    else:
+        print("| command | whole process ms | in-process ms | CPU ms |")
+        print("|---|---:|---:|---:|")
     for k, v in whole.items():
+        if k.startswith("before: "):
+            continue
         i = inner.get(k)
-        print(f"| {k} | {1000 * v:.0f} | {'—' if i is None else f'{1000 * i:.0f}'} |")
+        row = f"| {k} | {1000 * v:.0f} | {'—' if i is None else f'{1000 * i:.0f}'} | {1000 * cpu[k]:.0f} |"
+        if before:
+            b = whole.get(f"before: {k}")
+            bc = cpu.get(f"before: {k}")
+            row += " — | — | — |" if b is None else \
+                f" {1000 * b:.0f} | {1000 * bc:.0f} | {v / b:.2f}, {cpu[k] / bc:.2f} |"
+        print(row)
     if peer_ok:
         ratio = whole["redline (.docx in)"] / whole["python-redlines (.docx in)"]
         print(f"\nredline, whole process: ours / python-redlines = {ratio:.2f}")
+        if before:
+            ratio_b = whole["before: redline (.docx in)"] / whole["python-redlines (.docx in)"]
+            print(f"before: {ratio_b:.2f}")
 
     # 3. one redline process, stage by stage
     st = stages([py, "-c", STAGES, str(a_docx), str(b_docx), str(tmp / "staged.docx")], args.repeat)
@@ -339,6 +443,33 @@ def typical(args, py: str, tmp: Path) -> None:
     for k, v in st.items():
         print(f"| {k} | {1000 * v:.0f} |")
     print(f"| sum (interpreter start not included) | {1000 * sum(st.values()):.0f} |")
+
+    # 3b. import time per module of ours, and the interpreter's exit
+    diff_args = ["diff", str(OLD_MD), str(NEW_MD)]
+    red_args = ["redline", str(a_docx), str(b_docx), "-o", str(tmp / "imp.docx")]
+    cols = {"diff": import_self_times([py, "-m", "compare", *diff_args], args.repeat),
+            "redline": import_self_times([py, "-m", "compare", *red_args], args.repeat)}
+    if before:
+        cols["before: diff"] = import_self_times([py, "-m", "compare", *diff_args], args.repeat, before)
+        cols["before: redline"] = import_self_times([py, "-m", "compare", *red_args], args.repeat, before)
+    ours = sorted({m for c in cols.values() for m in c if m == "compare" or m.startswith("compare.")},
+                  key=lambda m: -max(c.get(m, 0.0) for c in cols.values()))
+    print("\n## Import time of our modules (`-X importtime` self time, fresh processes)\n")
+    print("| module | " + " | ".join(f"{k} ms" for k in cols) + " |")
+    print("|---|" + "---:|" * len(cols))
+    for m in ours:
+        if max(c.get(m, 0.0) for c in cols.values()) >= 0.0005:
+            print(f"| {m} | " + " | ".join(f"{1000 * c.get(m, 0.0):.1f}" for c in cols.values()) + " |")
+    rows = {"all of ours": lambda c: sum(v for m, v in c.items() if m in ours),
+            "everything else (stdlib, numpy, lxml …)": lambda c: sum(v for m, v in c.items() if m not in ours)}
+    for name, f in rows.items():
+        print(f"| {name} | " + " | ".join(f"{1000 * f(c):.1f}" for c in cols.values()) + " |")
+    ex = {"diff": exit_time(diff_args, args.repeat), "redline": exit_time(red_args, args.repeat)}
+    if before:
+        ex["before: diff"] = exit_time(diff_args, args.repeat, before)
+        ex["before: redline"] = exit_time(red_args, args.repeat, before)
+    print("| exit (after the last atexit handler, to the end of the process) | "
+          + " | ".join(f"{1000 * ex[k]:.1f}" for k in cols) + " |")
 
 
 def growth(args, py: str, tmp: Path) -> None:

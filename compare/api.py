@@ -6,17 +6,18 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Mapping, Sequence, Union
+from typing import TYPE_CHECKING, Mapping, Sequence, Union
 
 from .errors import TooLargeError
 from .model import Comparison, CompareOptions, Document, Lineage
 from .readers import SUPPORTED, clean_raw, read_bytes, read_path
 from .readers.safety import DEFAULT_LIMITS, Limits
-from .readers.text import read_text
-from .readers.worker import Bounded, enabled as worker_enabled, run_bounded
 from .structure import build_document
 from .symbols import short_label  # noqa: F401  (part of the public face: the app proposes labels with it)
 from .textclean import clean
+
+if TYPE_CHECKING:
+    from .readers.worker import Bounded
 
 Source = Union[str, os.PathLike, bytes]
 
@@ -35,7 +36,7 @@ def load(source: Source, *, name: str | None = None, label: str | None = None, l
     ``limits.max_memory_bytes``: a slow pattern, a PDF bomb or a stalled C parser
     ends in one clear error, not a hang.
     """
-    if not _needs_worker(source, name) or not worker_enabled():
+    if not _needs_worker(source, name) or not _worker().enabled():
         return _load(source, name, clean(label) if label else None, limits)
     return _start_reading(source, name, label, limits).result()
 
@@ -43,7 +44,7 @@ def load(source: Source, *, name: str | None = None, label: str | None = None, l
 def _start_reading(source: Source, name: str | None, label: str | None, limits: Limits) -> Bounded:
     """:func:`_load` started in a bounded worker (its answer taken with ``.result()``)."""
     shown = clean(name or "upload.txt") if isinstance(source, bytes) else clean(str(source))
-    return Bounded(_load, (source, name, clean(label) if label else None, limits), {}, source=shown,
+    return _worker().Bounded(_load, (source, name, clean(label) if label else None, limits), {}, source=shown,
                    seconds=limits.max_seconds + 1.0, memory=limits.max_memory_bytes)
 
 
@@ -56,7 +57,7 @@ def load_many(sources: Sequence[Source], *, names: Sequence[str | None] | None =
     n = len(sources)
     names = list(names) if names is not None else [None] * n
     labels = list(labels) if labels is not None else [None] * n
-    if not worker_enabled() or sum(_needs_worker(s, nm) for s, nm in zip(sources, names)) < 2:
+    if sum(_needs_worker(s, nm) for s, nm in zip(sources, names)) < 2 or not _worker().enabled():
         return [load(s, name=nm, label=lb, limits=limits) for s, nm, lb in zip(sources, names, labels)]
     width = max(1, min(os.cpu_count() or 1, 4))
     started: dict[int, Bounded] = {}
@@ -102,6 +103,15 @@ def _needs_worker(source: Source, name: str | None) -> bool:
         return False        # missing, unreadable, odd name: read_path says so in one line
 
 
+def _worker():
+    """:mod:`compare.readers.worker`, imported when a reading or a comparison needs a bounded
+    worker: small inputs are read and compared here, without its signal, threading and
+    traceback imports (~2 ms of every process's start-up)."""
+    from .readers import worker
+
+    return worker
+
+
 def _load(source: Source, name: str | None, label: str | None, limits: Limits) -> Document:
     """:func:`load`'s work (in the worker): read, recover structure, check the limits again."""
     if isinstance(source, bytes):
@@ -133,6 +143,7 @@ def check_document(doc: Document, limits: Limits = DEFAULT_LIMITS) -> None:
 def load_text(text: str, *, name: str = "<text>", label: str | None = None) -> Document:
     """Read pasted text (never taken for a path)."""
     from .errors import EmptyInputError
+    from .readers.text import read_text
 
     if not text.strip():
         raise EmptyInputError(name, "the text is empty")
@@ -353,5 +364,5 @@ def _bounded_compare(fn, docs: list[Document], limits: Limits, *args):
     words = sum(len(p.text.split()) for d in docs for p in d.paragraphs)
     if worst <= WORKER_PAIRS and words <= WORKER_WORDS:
         return fn(*args)
-    return run_bounded(fn, *args, source=what, seconds=limits.max_compare_seconds * max(1, len(pairs)),
+    return _worker().run_bounded(fn, *args, source=what, seconds=limits.max_compare_seconds * max(1, len(pairs)),
                        memory=limits.max_memory_bytes, doing="comparing")

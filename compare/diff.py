@@ -49,6 +49,8 @@ half-match split.
 """
 from __future__ import annotations
 
+import sys
+from array import array
 from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
@@ -199,12 +201,19 @@ _SPACE_POOL = " \t\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680" + "".join(map(chr, ran
     "\u2028\u202f\u205f\u3000"
 
 
+def _run(codes: range) -> str:
+    """The characters of consecutive code points, built in C (``chr`` one by one took ~2 ms
+    of every comparing process for the 32,000 word codes)."""
+    return array(_U32, codes).tobytes().decode("utf-32-le" if sys.byteorder == "little" else "utf-32-be")
+
+
+_U32 = next(t for t in "IL" if array(t).itemsize == 4)     # the 4-byte unsigned type code
+
+
 @lru_cache(maxsize=None)
 def _pools() -> dict[str, str]:
-    words = "".join(map(chr, _WORD_RANGES[0])) + "".join(map(chr, _WORD_RANGES[1]))
-    punct = "".join(
-        chr(c) for c in range(0x2190, 0x2C00) if not chr(c).isalnum() and not chr(c).isspace()
-    )
+    words = _run(_WORD_RANGES[0]) + _run(_WORD_RANGES[1])
+    punct = "".join([c for c in _run(range(0x2190, 0x2C00)) if not c.isalnum() and not c.isspace()])
     return {"word": words, "punct": punct, "space": _SPACE_POOL, "linebreak": _LINEBREAK_POOL}
 
 

@@ -503,3 +503,32 @@ def test_words_are_the_word_tokens(text):
     from compare.tokens import _MATCH_NORM, normalize_text, tokenize, words
 
     assert words(text) == [normalize_text(t.text, _MATCH_NORM) for t in tokenize(text) if t.kind in ("word", "elision")]
+
+
+#: the tokenizer as it was compiled before its case flag was scoped to the elided articles
+_CASE_EDGES = list("lLdDqQuUjJsStTcCmMnN'’ʼ‘´`-‐‑ _.,é\u00a0\n\t1五か\u3400\uf900ſK\u212aİıß") + ["QU", "Lorsqu", "JUSQU"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_CASE_EDGES), max_size=14).map("".join))
+def test_tokens_as_with_the_flag_over_the_whole_pattern(text):
+    """IGNORECASE only around the elision stems cuts words as it did over the whole pattern
+    (long s, Kelvin sign, dotted İ and CJK included)."""
+    import re
+
+    from compare import tokens as T
+
+    for rx in (T._TOKEN_RE, T._WORD_RE):
+        whole = re.compile(rx.pattern.replace("(?i:", "(?:"), re.IGNORECASE | re.DOTALL)
+        assert [(m.span(), m.lastgroup) for m in rx.finditer(text)] == \
+            [(m.span(), m.lastgroup) for m in whole.finditer(text)]
+
+
+def test_pools_are_the_code_points_in_order():
+    """The encoding pools built in C are the characters chr() gives one by one."""
+    from compare import diff as D
+
+    pools = D._pools()
+    assert pools["word"] == "".join(chr(c) for r in D._WORD_RANGES for c in r)
+    assert pools["punct"] == "".join(chr(c) for c in range(0x2190, 0x2C00)
+                                     if not chr(c).isalnum() and not chr(c).isspace())

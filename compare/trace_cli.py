@@ -11,7 +11,6 @@ with exit code 2.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from .errors import InputError
@@ -91,6 +90,8 @@ def _cmd_trace(args: argparse.Namespace) -> int:
     for w in result.warnings:
         sys.stderr.write(f"warning: {w}\n")
     if args.format == "json":
+        import json         # json output only: every other command starts without it
+
         sys.stdout.write(json.dumps(trace_dict(result), ensure_ascii=False, indent=2) + "\n")
     else:
         sys.stdout.write(trace_text(result))

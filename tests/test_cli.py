@@ -21,9 +21,9 @@ def run(*args: str) -> subprocess.CompletedProcess:
 
 def test_start_up_leaves_out_what_small_inputs_do_not_use():
     """``import compare.cli`` (every command's start-up) loads neither the bounded worker nor the
-    Word reader nor numpy: each comes with the command or the input that needs it."""
+    Word reader nor numpy nor json: each comes with the command or the input that needs it."""
     code = ("import sys, compare.cli; print(sorted(m for m in ('compare.readers.worker', 'compare.readers.docx', "
-            "'compare.readers.text', 'numpy', 'lxml', 'shutil', 'signal') if m in sys.modules))")
+            "'compare.readers.text', 'numpy', 'lxml', 'shutil', 'signal', 'json') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"

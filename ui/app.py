@@ -38,7 +38,7 @@ from compare.errors import InputError  # noqa: E402
 from compare.textclean import clean  # noqa: E402
 from compare.export.labels import distinct_labels  # noqa: E402
 from compare.model import CompareOptions, Lineage  # noqa: E402
-from ui import render  # noqa: E402
+from ui import nodelay, render  # noqa: E402
 from ui.examples import EXAMPLES, SAMPLES  # noqa: E402
 
 UPLOAD_TYPES = "docx, pdf, md, txt, html"
@@ -726,6 +726,7 @@ def trace_view(lineage: Lineage, key: tuple, vs: Versions, default: int) -> None
 
 
 def main() -> None:
+    nodelay.set_on_open_sockets()       # once per process: ~40 ms per file and message otherwise (ui/nodelay.py)
     st.set_page_config(page_title="Resolution Compare", page_icon=FAVICON, layout="wide")
     st.html('<div style="display:flex;align-items:baseline;gap:1rem;flex-wrap:wrap">'
             '<span style="font-size:1.6rem;font-weight:700">Resolution Compare</span>'

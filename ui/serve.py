@@ -55,6 +55,9 @@ def warm() -> None:
 
 def main() -> None:
     warm()
+    from ui.nodelay import patch_bind
+
+    patch_bind()            # Nagle off on the server's connections (see ui/nodelay.py): ~40 ms per file otherwise
     from streamlit.web import cli
 
     sys.argv = ["streamlit", "run", str(APP), *sys.argv[1:]]

@@ -10,7 +10,7 @@ and download a Word redline, the compilation table or JSON.  The
 in-memory library, plus the versions loaded here that come before it.
 
 Everything comes from :mod:`compare.api` and :mod:`compare.export`; this file
-only gathers inputs, caches results and lays them out.  Uploads stay in
+only gathers inputs, caches results (:mod:`ui.cached`) and lays them out.  Uploads stay in
 memory (Streamlit keeps them in RAM; nothing here writes a file — the user's
 saved library is opened only when they choose it) and the caches are
 in-memory only.
@@ -18,11 +18,9 @@ in-memory only.
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
 import re
 import sys
-import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -32,14 +30,14 @@ if str(ROOT) not in sys.path:
 
 import streamlit as st  # noqa: E402
 
-from compare.api import (compare_versions, default_label, load, load_text, open_library, order_versions,  # noqa: E402
-                         short_label, trace_version)
+from compare.api import default_label, order_versions, short_label  # noqa: E402
 from compare.errors import InputError  # noqa: E402
 from compare.textclean import clean  # noqa: E402
 from compare.export.labels import distinct_labels  # noqa: E402
 from compare.model import CompareOptions, Lineage  # noqa: E402
-from ui import nodelay, render  # noqa: E402
-from ui.examples import EXAMPLES, SAMPLES  # noqa: E402
+from ui import cached, nodelay, render  # noqa: E402
+from ui.cached import Source  # noqa: E402
+from ui.examples import EXAMPLES  # noqa: E402
 
 UPLOAD_TYPES = "docx, pdf, md, txt, html"
 #: "§" as an SVG data URL: a non-ASCII page_icon string makes Streamlit load its emoji catalogue first
@@ -52,134 +50,6 @@ VIEWS = ["Changes", "Agreed language"]
 LIBRARIES = {"samples": "Bundled samples (temporary, in memory)", "saved": "My saved library (on this computer)"}
 
 
-@dataclass(frozen=True)
-class Source:
-    """One version as given: bytes in memory and how to name it."""
-
-    key: str            # stable widget key
-    name: str           # file name (gives the format) or a name for pasted text
-    data: bytes
-    default_label: str
-    origin: str         # "example", "upload", "pasted"
-    digest: str
-
-    @property
-    def cache_key(self) -> tuple[str, str, str]:
-        return (self.digest, self.name, self.origin == "pasted")
-
-
-def _digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
-
-
-@st.cache_data(show_spinner=False, max_entries=16)
-def _sample_bytes(name: str) -> bytes:
-    return (SAMPLES / name).read_bytes()
-
-
-# --------------------------------------------------------------------------- cached library calls
-# Arguments starting with "_" are not hashed: the digest stands for the bytes.
-
-
-@st.cache_data(show_spinner="Reading the version …", max_entries=128)
-def _load(digest: str, name: str, pasted: bool, _data: bytes):
-    """(Document, None) or (None, the one-line error)."""
-    try:
-        doc = load_text(_data.decode("utf-8"), name=name) if pasted else load(_data, name=name)
-        return doc, None
-    except InputError as err:
-        return None, str(err)
-    except Exception as exc:  # a bug must not take the other versions down (its text may quote the file)
-        return None, f"{clean(name)}: could not be read ({type(exc).__name__})"
-
-
-@st.cache_data(show_spinner="Comparing the versions … (versions in different languages: the multilingual model "
-                             "loads the first time, a few seconds)", max_entries=32)
-def _compare(keys: tuple, options: CompareOptions, _sources: tuple) -> Lineage:
-    docs = [_load(*s.cache_key, s.data)[0] for s in _sources]
-    return compare_versions(docs, options)
-
-
-@st.cache_data(show_spinner="Writing the Word redline …", max_entries=32)
-def _redline(key: tuple, step: int, author: str, moves: str, trace_key, _lineage: Lineage, _trace=None,
-             outside: str = "show", numbering: str = "auto") -> bytes:
-    from compare.export.redline import redline_docx
-
-    return redline_docx(_lineage.comparisons[step], author=author or None, moves=moves, trace=_trace,
-                        outside=outside, numbering=numbering)
-
-
-@st.cache_resource(show_spinner="Indexing the bundled samples …")
-def _sample_library():
-    """The bundled samples in a temporary in-memory library (nothing written to disk), shared by
-    every session; a lock guards the copies each trace takes of it."""
-    from compare.library import MEMORY
-
-    return open_library(MEMORY), threading.Lock()
-
-
-def _saved_library_path() -> tuple[str, float]:
-    from compare.library import default_path
-
-    p = default_path()
-    try:
-        return str(p), p.stat().st_mtime
-    except OSError:
-        return str(p), 0.0
-
-
-@st.cache_data(show_spinner="Tracing agreed language …", max_entries=16)
-def _trace(key: tuple, min_words: int, before_auto: bool, not_later: bool, library: str, _doc, _older: tuple,
-           _newer: tuple, dates: tuple = (), adopted: tuple = ()):
-    """(trace_dict, {library doc id: name}, None) or (None, {}, the one-line problem).
-
-    :func:`compare.api.trace_version` on a temporary in-memory copy of the samples (or, when
-    chosen, of the saved library) with the versions loaded here that come before the traced
-    one; those that come after it are left out, and with ``not_later`` so are the texts
-    dated after it and those that cannot be dated (unless ``dates`` dates them)."""
-    from compare.export.trace_views import trace_dict
-
-    try:
-        if library == "saved":
-            with open_library() as stored:          # the user chose it: may create it (with the samples)
-                lib = stored.memory_copy()
-        else:
-            base, lock = _sample_library()
-            with lock:
-                lib = base.memory_copy()
-        with lib:
-            result = trace_version(_doc, lib, earlier=[replace(d, label=lab) for d, lab in _older],
-                                   later=[d for d, _ in _newer], min_words=min_words,
-                                   before="auto" if before_auto else None, leave_out_later=not_later,
-                                   dates=dict(dates), adopted=list(adopted), copy=False)
-        names = {k: f"{v} (loaded)" for k, v in result.loaded.items()}
-        return trace_dict(result), names, None
-    except ValueError as exc:
-        return None, {}, f"Cannot trace: {exc}"
-    except InputError as err:
-        return None, {}, str(err)
-
-
-@st.cache_data(show_spinner="Writing the compilation table …", max_entries=32)
-def _table(key: tuple, fmt: str, _lineage: Lineage) -> bytes:
-    from compare.export.table import table_bytes
-
-    return table_bytes(_lineage, fmt)
-
-
-@st.cache_data(show_spinner=False, max_entries=16)
-def _pdf(key: tuple, view: str, paper: str, _lineage: Lineage) -> bytes:
-    from compare.export.pdf import comparison_pdf
-
-    return comparison_pdf(_lineage.comparisons, view, paper=paper)
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def _json(key: tuple, _lineage: Lineage) -> bytes:
-    from compare.export.jsonout import versions_dict
-
-    data = versions_dict(_lineage.versions, _lineage.comparisons, _lineage)
-    return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
 
 
 # --------------------------------------------------------------------------- inputs
@@ -204,24 +74,21 @@ def gather_sources() -> list[Source]:
     sb.header("Versions")
     example = sb.selectbox("Start from an example", list(EXAMPLES), key="example",
                            help="Bundled public texts. Choose “None” to compare only your own versions.")
-    sources: list[Source] = []
-    for fname, label in EXAMPLES[example]:
-        data = _sample_bytes(fname)
-        sources.append(Source(f"example:{fname}", fname, data, label, "example", _digest(data)))
+    sources = cached.example_sources(example)
     uploads = sb.file_uploader(
         f"Add versions ({UPLOAD_TYPES})", accept_multiple_files=True, key="uploads",
         help="Files stay in this app's memory and are never written to disk or sent anywhere.",
     ) or []
     for f in uploads:
         data = f.getvalue()
-        sources.append(Source(f"upload:{f.file_id}", f.name, data, default_label(f.name), "upload", _digest(data)))
+        sources.append(Source(f"upload:{f.file_id}", f.name, data, default_label(f.name), "upload", cached.digest(data)))
     with sb.expander("Paste a version"):
         st.text_area("Text of the version", key="paste_text", height=150)
         st.text_input("Label (e.g. L.17, Rev.1)", key="paste_label")
         st.button("Add pasted version", key="paste_add", on_click=_add_pasted)
     for p in st.session_state.get("pasted", []):
         data = p["text"].encode("utf-8")
-        sources.append(Source(p["key"], p["label"], data, p["label"], "pasted", _digest(data)))
+        sources.append(Source(p["key"], p["label"], data, p["label"], "pasted", cached.digest(data)))
     return sources
 
 
@@ -235,7 +102,7 @@ def order_and_label(sources: list[Source]):
     Returns (documents in order, their sources, labels)."""
     loaded, errors = [], []
     for s in sources:
-        doc, err = _load(*s.cache_key, s.data)
+        doc, err = cached.load_source(*s.cache_key, s.data)
         (errors if err else loaded).append((s, err or doc))
     sb = st.sidebar
     auto = order_versions([doc for _, doc in loaded]) if loaded else None
@@ -439,7 +306,7 @@ def parallel_block(cmp, vs: Versions) -> None:
         if k is None:
             return
         sel = (vs.srcs[vs.chosen[-1]], vs.srcs[k])
-        par = _compare(tuple(s.cache_key for s in sel), CompareOptions(), sel)
+        par = cached.compare(tuple(s.cache_key for s in sel), CompareOptions(), sel)
         _relabel(par, [vs.labels[vs.chosen[-1]], vs.labels[k]])
         c = par.comparisons[0]
         if not c.cross_language:
@@ -517,13 +384,13 @@ def trace_of(vs: Versions, i: int):
     min_words = int(st.session_state.get("trace_min_words", 6))
     before = bool(st.session_state.get("trace_before", False))
     library = st.session_state.get("trace_library", "samples")
-    lib_key = _saved_library_path() if library == "saved" else "samples"
+    lib_key = cached.saved_library_path() if library == "saved" else "samples"
     key = (vs.srcs[i].cache_key, vs.labels[i], tuple((vs.srcs[k].cache_key, vs.labels[k]) for k in range(len(vs.docs))),
            lib_key)
     not_later = bool(st.session_state.get("trace_not_later", True))
     dates = _trace_dates(st.session_state.get("trace_dates", ""))
     adopted = tuple(st.session_state.get("trace_adopted") or ())
-    t, names, err = _trace(key, min_words, before, not_later, library, vs.docs[i], vs.older(i), vs.newer(i), dates,
+    t, names, err = cached.trace(key, min_words, before, not_later, library, vs.docs[i], vs.older(i), vs.newer(i), dates,
                            adopted)
     return t, names, err, (key, min_words, before, not_later, library, dates, adopted)
 
@@ -617,7 +484,7 @@ def files(lineage: Lineage, key: tuple, c, step: int, author: str, moves: str, o
                    "nothing) — the compilation table below is the concordance")
     else:
         try:
-            data = _redline(key, step, clean(author), moves, tkey if t is not None else None, lineage, t, outside,
+            data = cached.redline(key, step, clean(author), moves, tkey if t is not None else None, lineage, t, outside,
                             numbering)
         except ImportError:
             st.caption("Word redline: not available in this build")
@@ -629,7 +496,7 @@ def files(lineage: Lineage, key: tuple, c, step: int, author: str, moves: str, o
                                mime=TABLE_MIME["docx"], width="stretch")
     for fmt in ("docx", "xlsx", "csv"):
         try:
-            data = _table(key, fmt, lineage)
+            data = cached.table(key, fmt, lineage)
         except ImportError:
             st.caption(f"Compilation table (.{fmt}): not available in this build")
             continue
@@ -639,7 +506,7 @@ def files(lineage: Lineage, key: tuple, c, step: int, author: str, moves: str, o
         st.download_button(f"⬇ Compilation table (.{fmt})", data, file_name=f"{stem}-table.{fmt}",
                            mime=TABLE_MIME[fmt], key=f"dl_table_{fmt}", on_click="ignore", width="stretch")
     try:
-        data = _json(key, lineage)
+        data = cached.json_bytes(key, lineage)
     except Exception as exc:  # noqa: BLE001
         st.caption(f"⛔ JSON could not be written ({type(exc).__name__})")
     else:
@@ -660,7 +527,7 @@ def pdf_buttons(lineage: Lineage, key: tuple, stem: str) -> None:
         return
     paper = st.radio("PDF paper", ["A4", "Letter"], key="pdf_paper", horizontal=True)
     for view, words in PDF_VIEWS.items():
-        st.download_button(f"⬇ PDF ({words})", lambda v=view: _pdf(key, v, paper, lineage),
+        st.download_button(f"⬇ PDF ({words})", lambda v=view: cached.pdf(key, v, paper, lineage),
                            file_name=f"{stem}-{view}.pdf", mime="application/pdf", key=f"dl_pdf_{view}",
                            on_click="ignore", width="stretch")
 
@@ -762,7 +629,7 @@ def main() -> None:
     sel_labels = [labels[i] for i in chosen]
     key = (tuple(s.cache_key for s in sel), options)
     try:
-        lineage = _compare(key[0], options, sel)
+        lineage = cached.compare(key[0], options, sel)
     except InputError as err:           # too large to compare: say so, the rest of the page stays
         st.error(f"⛔ {err}")
         return

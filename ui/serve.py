@@ -19,11 +19,12 @@ def warm() -> None:
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
     import compare.api as api
+    from compare.model import CompareOptions
     import compare.classify  # noqa: F401
     import compare.lineage  # noqa: F401
     import compare.order  # noqa: F401
     from ui import render
-    from ui.examples import EXAMPLES, SAMPLES
+    from ui.examples import EXAMPLES
 
     # the downloads' writers (compare.export.table brings pandas): the app imports them only when the
     # downloads are prepared or a lineage is shown; here they cost the server's start, not a page
@@ -32,25 +33,48 @@ def warm() -> None:
             __import__(optional)
         except ImportError:
             pass
-    # the first example, as the page opens on it: fills the readers', tokenizers' and aligner's
-    # first-call caches (the comparison itself is cached by the app, per session server)
-    first = next(iter(EXAMPLES.values()))
-    docs = [api.load((SAMPLES / name).read_bytes(), name=name) for name, _ in first]
+    # the first example, as the page opens on it, through the app's own caches (ui/cached.py): the first
+    # session finds the versions read and compared (with the first page's options, the defaults).  Made
+    # before the server, these caches keep Streamlit's in-memory storage ("No runtime found", "missing
+    # ScriptRunContext": quiet here)
+    import logging
+
+    import streamlit.runtime.caching.cache_data_api as cache_data_api
+    import streamlit.runtime.scriptrunner_utils.script_run_context as script_run_context
+
+    logs = [logging.getLogger(m.__name__) for m in (cache_data_api, script_run_context)]
+    levels = [log.level for log in logs]
+    for log in logs:
+        log.setLevel(logging.ERROR)
+    try:
+        from ui import cached
+
+        sources = cached.example_sources(next(iter(EXAMPLES)))
+        docs = [cached.load_source(*s.cache_key, s.data)[0] for s in sources]
+        lineage = cached.compare(tuple(s.cache_key for s in sources), CompareOptions(), tuple(sources))
+    finally:
+        for log, level in zip(logs, levels):
+            log.setLevel(level)
     api.order_versions(docs)
-    lineage = api.compare_versions(docs)
     cmp = lineage.comparisons[0]
     render.comparison_html(cmp, render.filter_pairs(cmp, render.Filters()))
     render.summary_html(cmp)
-    # Streamlit's first element looks up the root frame's file (inspect.stack, once per process), which
-    # maps every imported module to its file (a quarter of a second cold): import the server's modules
-    # and fill that cache now
+    render.position_chart_html(cmp)
+    # Streamlit's first element looks up the root frame's file (inspect.stack, once per process) to warn
+    # when not run by `streamlit run`, which maps every imported module to its file (a quarter of a second
+    # cold): import the server's modules and fill that cache now, and mark the warning as given
     import inspect
 
+    import streamlit.delta_generator as dg
     import streamlit.web.bootstrap  # noqa: F401
     import streamlit.web.server.starlette.starlette_server  # noqa: F401
     from streamlit.runtime.scriptrunner import script_runner  # noqa: F401
 
+    from PIL import Image, ImageFile  # noqa: F401 (st.set_page_config's icon goes through image_to_url)
+
     inspect.stack()
+    if hasattr(dg, "_use_warning_has_been_displayed"):
+        dg._use_warning_has_been_displayed = True     # this process is the server: nothing to warn about
 
 
 def main() -> None:

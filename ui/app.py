@@ -21,6 +21,7 @@ import base64
 import json
 import re
 import sys
+import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -35,7 +36,7 @@ from compare.errors import InputError  # noqa: E402
 from compare.textclean import clean  # noqa: E402
 from compare.export.labels import distinct_labels  # noqa: E402
 from compare.model import CompareOptions, Lineage  # noqa: E402
-from ui import cached, nodelay, render  # noqa: E402
+from ui import cached, nodelay, render, serve  # noqa: E402
 from ui.cached import Source  # noqa: E402
 from ui.examples import EXAMPLES  # noqa: E402
 
@@ -385,6 +386,20 @@ def parallel_block(cmp, vs: Versions) -> None:
         st.html(render.comparison_html(c, c.pairs))
 
 
+#: A session's first run waits this long (seconds) once its table is sent, before the widgets: the
+#: browser draws what has arrived in one go, and the two dozen widgets sent within milliseconds of the
+#: table held it back until all of them were drawn (their bundles fetched and compiled first: 0.5-0.7 s
+#: of a fresh browser on a busy machine); given a moment alone, the table is drawn in about 0.1 s.
+FIRST_TABLE_PAUSE = 0.15
+
+
+def let_the_table_draw() -> None:
+    """Pause once per session, after its first table is sent (see :data:`FIRST_TABLE_PAUSE`)."""
+    if not st.session_state.get("_first_table_sent"):
+        st.session_state["_first_table_sent"] = True
+        time.sleep(FIRST_TABLE_PAUSE)
+
+
 @st.fragment
 def table_part(cmp) -> None:
     """Filters, change navigation and the comparison (side by side or inline): a filter change
@@ -403,6 +418,7 @@ def table_part(cmp) -> None:
     if focus is not None:
         token = f"{st.session_state.get('_scroll', 0)}:{view}"
         st.html(render.scroll_script(render.pair_anchor(focus), token), unsafe_allow_javascript=True)
+    let_the_table_draw()
     with controls:
         filters_block(cmp)
         navigation_block(cmp, changes, pos, bar)
@@ -419,6 +435,7 @@ def lineage_view(lineage: Lineage, key: tuple, vs: Versions) -> None:
 
         st.dataframe(pd.DataFrame([[" + ".join(c) for c in row] for row in lineage.rows],
                                   columns=[d.label for d in lineage.versions]), width="stretch")
+    let_the_table_draw()
     with top:
         st.html('<div style="font-size:.9rem">' + "<br>".join(doc_line(d) for d in lineage.versions) + "</div>")
         language_banners(lineage.comparisons)
@@ -668,6 +685,7 @@ def trace_view(lineage: Lineage, key: tuple, vs: Versions, default: int) -> None
 
 def main() -> None:
     nodelay.set_on_open_sockets()       # once per process: ~40 ms per file and message otherwise (ui/nodelay.py)
+    serve.skip_bare_mode_check()        # Streamlit's check, on the first element, that costs a plain `streamlit run`
     st.set_page_config(page_title="Resolution Compare", page_icon=FAVICON, layout="wide")
     st.html('<div style="display:flex;align-items:baseline;gap:1rem;flex-wrap:wrap">'
             '<span style="font-size:1.6rem;font-weight:700">Resolution Compare</span>'

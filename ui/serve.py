@@ -60,21 +60,24 @@ def warm() -> None:
     render.comparison_html(cmp, render.filter_pairs(cmp, render.Filters()))
     render.summary_html(cmp)
     render.position_chart_html(cmp)
-    # Streamlit's first element looks up the root frame's file (inspect.stack, once per process) to warn
-    # when not run by `streamlit run`, which maps every imported module to its file (a quarter of a second
-    # cold): import the server's modules and fill that cache now, and mark the warning as given
-    import inspect
-
-    import streamlit.delta_generator as dg
+    # the server's modules, and the page icon's (st.set_page_config sends it through image_to_url)
     import streamlit.web.bootstrap  # noqa: F401
     import streamlit.web.server.starlette.starlette_server  # noqa: F401
+    from PIL import Image, ImageFile  # noqa: F401
     from streamlit.runtime.scriptrunner import script_runner  # noqa: F401
 
-    from PIL import Image, ImageFile  # noqa: F401 (st.set_page_config's icon goes through image_to_url)
+    skip_bare_mode_check()
 
-    inspect.stack()
+
+def skip_bare_mode_check() -> None:
+    """Streamlit's first element in a process checks whether it runs outside ``streamlit run`` (to warn
+    that it does) with ``inspect.stack()``, which reads the source of every frame on the stack and maps
+    every imported module to its file: 0.1-0.4 s of the first page.  The app runs in the server: there is
+    nothing to warn about, so the warning is marked as given (Streamlit's own flag; nothing if it is gone)."""
+    import streamlit.delta_generator as dg
+
     if hasattr(dg, "_use_warning_has_been_displayed"):
-        dg._use_warning_has_been_displayed = True     # this process is the server: nothing to warn about
+        dg._use_warning_has_been_displayed = True
 
 
 def main() -> None:

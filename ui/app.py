@@ -109,7 +109,8 @@ def gather_sources() -> list[Source]:
     sources = cached.example_sources(_chosen("example"))
     for f in st.session_state.get("uploads") or []:
         data = f.getvalue()
-        sources.append(Source(f"upload:{f.file_id}", f.name, data, default_label(f.name), "upload", cached.digest(data)))
+        sources.append(Source(f"upload:{f.file_id}", f.name, data, default_label(f.name), "upload",
+                              cached.digest(data)))
     for p in st.session_state.get("pasted", []):
         data = p["text"].encode("utf-8")
         sources.append(Source(p["key"], p["label"], data, p["label"], "pasted", cached.digest(data)))
@@ -483,8 +484,8 @@ def trace_of(vs: Versions, i: int):
     not_later = bool(st.session_state.get("trace_not_later", True))
     dates = _trace_dates(st.session_state.get("trace_dates", ""))
     adopted = tuple(st.session_state.get("trace_adopted") or ())
-    t, names, err = cached.trace(key, min_words, before, not_later, library, vs.docs[i], vs.older(i), vs.newer(i), dates,
-                           adopted)
+    t, names, err = cached.trace(key, min_words, before, not_later, library, vs.docs[i], vs.older(i), vs.newer(i),
+                                 dates, adopted)
     return t, names, err, (key, min_words, before, not_later, library, dates, adopted)
 
 
@@ -737,7 +738,8 @@ def page(inp: Inputs):
     except InputError as err:           # too large to compare: say so, the rest of the page stays
         lineage, problem = None, f"⛔ {err}"
     except Exception as exc:  # noqa: BLE001 — a bug in one comparison must not take the page down
-        lineage, problem = None, f"⛔ These versions could not be compared ({type(exc).__name__}); choose other versions."
+        lineage, problem = None, (f"⛔ These versions could not be compared ({type(exc).__name__}); "
+                                  "choose other versions.")
     view = _chosen("view", VIEWS[0])
     if lineage is not None:
         _relabel(lineage, sel_labels)

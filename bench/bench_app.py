@@ -7,21 +7,30 @@ slow every figure: compare runs made together, and read the CPU-time rows as the
   this process, cached reruns after a filter or a view change, and the script's first run in a new
   process as ``streamlit run`` has it (our imports, reading the samples, comparing, rendering) and
   after ``ui/serve.py``'s warm-up, wall and CPU time.
+* **The script's first run, by part** (cProfile, CPU time, a new process each): ``st.set_page_config``,
+  reading the sidebar's values (the versions read, ordered, labelled), the main area (the table's
+  fragment, the table's HTML, the chart), the sidebar's widgets, the downloads' button, and
+  Streamlit's own cost of sending the elements — as ``streamlit run`` has it and after the warm-up.
 * **First page, decomposed** (Playwright and Debian's ``chromium``): for each launcher
   (``streamlit run``; ``ui/serve.py`` = ``./dev app``) a freshly started server is opened by a
   *fresh* browser profile and by a *warm* one (a profile that has opened the app twice before, so
   its cache holds Streamlit's static files), interleaved.  A script injected before Streamlit's
   own stamps, from navigation start: the page HTML; Streamlit's static bundle fetched and
   evaluated until its websocket is created; the session start (websocket created → first
-  message); our script until the message carrying the table arrives; the browser drawing the
-  table (that message → its rows in the DOM); the total.
+  message); our script until the message carrying the table arrives (as the page's main thread
+  sees it: a busy page handles the message late); the browser drawing the table (that message →
+  its rows in the DOM); the total; then the widgets sent after the table (sidebar, filters, change
+  navigation) until all are drawn, and that page-complete time from navigation start.
 * **Browser, one server**: a new session on a warm server cache, and a click on "Changes only"
   until the table is redrawn.
 
 Targets (issues 12 and 15): the first comparison ≤ 1.5 s after the page opens with ``./dev app``
 and ≤ 2 s with plain ``streamlit run``; a filter change ≤ 300 ms.
 
-    python bench/bench_app.py [--repeat N] [--first N] [--no-browser] [--only-first] [--busy N]
+The measured servers compile our modules from source in each process (this machine writes no
+bytecode); ``--bytecode`` keeps it in a temporary folder, as a checkout started a second time has it.
+
+    python bench/bench_app.py [--repeat N] [--first N] [--no-browser] [--only-first] [--busy N] [--bytecode]
 """
 from __future__ import annotations
 

@@ -7,21 +7,30 @@ slow every figure: compare runs made together, and read the CPU-time rows as the
   this process, cached reruns after a filter or a view change, and the script's first run in a new
   process as ``streamlit run`` has it (our imports, reading the samples, comparing, rendering) and
   after ``ui/serve.py``'s warm-up, wall and CPU time.
+* **The script's first run, by part** (cProfile, CPU time, a new process each): ``st.set_page_config``,
+  reading the sidebar's values (the versions read, ordered, labelled), the main area (the table's
+  fragment, the table's HTML, the chart), the sidebar's widgets, the downloads' button, and
+  Streamlit's own cost of sending the elements — as ``streamlit run`` has it and after the warm-up.
 * **First page, decomposed** (Playwright and Debian's ``chromium``): for each launcher
   (``streamlit run``; ``ui/serve.py`` = ``./dev app``) a freshly started server is opened by a
   *fresh* browser profile and by a *warm* one (a profile that has opened the app twice before, so
   its cache holds Streamlit's static files), interleaved.  A script injected before Streamlit's
   own stamps, from navigation start: the page HTML; Streamlit's static bundle fetched and
   evaluated until its websocket is created; the session start (websocket created → first
-  message); our script until the message carrying the table arrives; the browser drawing the
-  table (that message → its rows in the DOM); the total.
+  message); our script until the message carrying the table arrives (as the page's main thread
+  sees it: a busy page handles the message late); the browser drawing the table (that message →
+  its rows in the DOM); the total; then the widgets sent after the table (sidebar, filters, change
+  navigation) until all are drawn, and that page-complete time from navigation start.
 * **Browser, one server**: a new session on a warm server cache, and a click on "Changes only"
   until the table is redrawn.
 
 Targets (issues 12 and 15): the first comparison ≤ 1.5 s after the page opens with ``./dev app``
 and ≤ 2 s with plain ``streamlit run``; a filter change ≤ 300 ms.
 
-    python bench/bench_app.py [--repeat N] [--first N] [--no-browser] [--only-first] [--busy N]
+The measured servers compile our modules from source in each process (this machine writes no
+bytecode); ``--bytecode`` keeps it in a temporary folder, as a checkout started a second time has it.
+
+    python bench/bench_app.py [--repeat N] [--first N] [--no-browser] [--only-first] [--busy N] [--bytecode]
 """
 from __future__ import annotations
 
@@ -90,7 +99,7 @@ def apptest(repeat: int) -> list[tuple[str, list[float], float]]:
 # In the page, before Streamlit's own scripts: stamp (performance.now(), ms from navigation start) when the
 # websocket is created and opened, its first message, the message carrying the table, and the table's rows in the DOM.
 PROBE = """(() => {
-  const T = window.__rc = {};
+  const T = window.__rc = {}, COMPLETE = %s;
   const Native = window.WebSocket;
   const dec = new TextDecoder('latin1');
   function Probe(...args) {
@@ -110,8 +119,12 @@ PROBE = """(() => {
   window.WebSocket = Probe;
   new MutationObserver(() => {
     if (T.rows === undefined && document.querySelectorAll('%s').length >= %d) T.rows = performance.now();
+    if (T.complete === undefined && COMPLETE.every(s => document.querySelector(s))) T.complete = performance.now();
   }).observe(document, {childList: true, subtree: true});
 })();"""
+#: The page is complete once these are drawn: the sidebar's widgets (the last sent), the filters and the navigation.
+COMPLETE = ["[data-testid=stSidebar] [data-testid=stFileUploader]", "[data-testid=stSidebar] [data-testid=stCheckbox]",
+            "[data-testid=stMain] [data-testid=stMultiSelect]", ".st-key-rc_navbar button"]
 READ_PROBE = """() => { const T = {...window.__rc};
   const nav = performance.getEntriesByType('navigation')[0];
   const stat = performance.getEntriesByType('resource').filter(r => r.name.includes('/static/') && r.startTime < T.ws_created);
@@ -130,7 +143,16 @@ PARTS = [
     ("our script until the table is sent (server side)", "first_msg", "table_msg"),
     ("browser drawing the table (message → rows in the DOM)", "table_msg", "rows"),
     ("TOTAL navigation start → first comparison visible", None, "rows"),
+    ("then the widgets (rows → sidebar, filters, navigation drawn)", "rows", "complete"),
+    ("page complete: navigation start → every widget drawn", None, "complete"),
 ]
+
+
+def probe() -> str:
+    """The page's probe script (see PROBE)."""
+    import json
+
+    return PROBE % (json.dumps(COMPLETE), "table.rc tbody tr[data-status]", N_ROWS)
 
 
 def start_server(launcher: str, port: int):
@@ -140,12 +162,22 @@ def start_server(launcher: str, port: int):
     from test_app_e2e import serve
 
     if launcher == "streamlit run":
-        return serve(port)
+        return serve(port, ENV)
     # ui/serve.py (./dev app): the same server, library imported before it reports itself up
     return subprocess.Popen(
         [sys.executable, str(ROOT / "ui" / "serve.py"), "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=ENV)
+
+
+#: The measured servers' environment: by default no bytecode written (every process compiles our modules
+#: from source); with ``--bytecode`` kept in a temporary folder, as a checkout run twice has it.
+ENV = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+
+
+def use_bytecode_cache(folder: str) -> None:
+    ENV.pop("PYTHONDONTWRITEBYTECODE", None)
+    ENV["PYTHONPYCACHEPREFIX"] = folder
 
 
 def stop(proc) -> None:
@@ -163,11 +195,12 @@ def open_page(p, chromium: str, profile: Path, url: str, args: list[str]) -> tup
                                                viewport={"width": 1400, "height": 1000})
     try:
         page = ctx.pages[0] if ctx.pages else ctx.new_page()
-        page.add_init_script(PROBE % ("table.rc tbody tr[data-status]", N_ROWS))
+        page.add_init_script(probe())
         t0 = time.perf_counter()
         page.goto(url)
         page.wait_for_function("() => window.__rc && window.__rc.rows !== undefined", timeout=60_000, polling=50)
         wall = time.perf_counter() - t0
+        page.wait_for_function("() => window.__rc.complete !== undefined", timeout=60_000, polling=50)
         return page.evaluate(READ_PROBE), wall
     finally:
         ctx.close()
@@ -319,6 +352,66 @@ def script_first_run(repeat: int) -> list[tuple[str, list[float], float]]:
     return rows
 
 
+SCRIPT_SECTIONS = """
+import cProfile, json, logging, pstats, sys, time
+sys.path.insert(0, {root!r})
+logging.getLogger("streamlit").setLevel(logging.ERROR)
+from streamlit.testing.v1 import AppTest
+from streamlit.runtime.scriptrunner import script_runner
+if {warm!r}:
+    from ui import serve
+    serve.warm()
+prof = cProfile.Profile(time.process_time)
+run = script_runner.ScriptRunner._run_script
+def profiled(self, data):
+    prof.enable()
+    try:
+        return run(self, data)
+    finally:
+        prof.disable()
+script_runner.ScriptRunner._run_script = profiled
+AppTest.from_file({app!r}, default_timeout=120).run()
+out = {{}}
+for (path, _line, fn), (_cc, _nc, _tt, cum, _callers) in pstats.Stats(prof).stats.items():
+    where = ("app:" if path.endswith("app.py") and "/ui/" in path else "render:" if path.endswith("ui/render.py")
+             else "streamlit:" if "/streamlit/" in path else None)
+    if where:
+        out[where + fn] = out.get(where + fn, 0.0) + cum
+print(json.dumps(out))
+"""
+#: The script's first run, by part: (name in the profile, what it is).  "streamlit:" marks Streamlit's own.
+SECTIONS = [
+    ("streamlit:_run_script", "the whole run (Streamlit's script runner)"),
+    ("app:<module>", "  the script (ui/app.py, all of it)"),
+    ("streamlit:set_page_config", "    st.set_page_config (the page icon)"),
+    ("app:read_inputs", "    the sidebar's values: versions read (cached), ordered, labelled"),
+    ("app:page", "    the main area"),
+    ("app:table_part", "      filters, navigation and the table (the fragment)"),
+    ("render:comparison_html", "        the table's HTML"),
+    ("app:position_chart", "      the chart"),
+    ("app:sidebar", "    the sidebar's widgets"),
+    ("app:downloads", "    the downloads' button"),
+    ("streamlit:_enqueue", "    of which: Streamlit sending the elements (DeltaGenerator._enqueue)"),
+]
+
+
+def script_sections() -> list[tuple[str, list[float], float]]:
+    """CPU time of each part of the script's first run in a new process (a new session's first page),
+    as ``streamlit run`` has it and after ui/serve.py's warm-up (cProfile on the script runner's thread)."""
+    import json
+    import subprocess
+
+    rows = []
+    for warm, name in ((False, "as streamlit run"), (True, "after ui/serve.py's warm-up")):
+        code = SCRIPT_SECTIONS.format(root=str(ROOT), warm=warm, app=APP)
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+        cum = json.loads(out.stdout.strip().splitlines()[-1])
+        for key, what in SECTIONS:
+            if key in cum:
+                rows.append((f"script's first run, {name}, CPU: {what}", [cum[key]], float("nan")))
+    return rows
+
+
 def busy(n: int) -> list:
     """``n`` processes spinning on a core each: "another heavy job running"."""
     import subprocess
@@ -333,7 +426,17 @@ def main() -> None:
     ap.add_argument("--no-browser", action="store_true")
     ap.add_argument("--only-first", action="store_true", help="only the first-page decomposition")
     ap.add_argument("--busy", type=int, default=0, help="run N busy processes meanwhile (a heavy job on N cores)")
+    ap.add_argument("--bytecode", action="store_true",
+                    help="the servers keep our modules' bytecode (in a temporary folder), as a second start has it")
     args = ap.parse_args()
+    if args.bytecode:
+        import tempfile
+
+        use_bytecode_cache(tempfile.mkdtemp(prefix="rc-pycache-"))
+        import subprocess
+
+        subprocess.run([sys.executable, "-c", f"import sys; sys.path.insert(0, {str(ROOT)!r}); "
+                        "from ui import serve; serve.warm()"], env=ENV, cwd=ROOT, check=True, capture_output=True)
     jobs = busy(args.busy)
     load = [open("/proc/loadavg").read().split()[0]] if Path("/proc/loadavg").exists() else []
     try:
@@ -341,6 +444,7 @@ def main() -> None:
         if not args.only_first:
             rows += apptest(args.repeat)
             rows += script_first_run(max(1, args.first))
+        rows += script_sections()
         if not args.no_browser:
             more, note = first_page(args.first, ["streamlit run", "ui/serve.py"])
             rows += more
@@ -357,6 +461,7 @@ def main() -> None:
 
     print(f"Resolution Compare app — Python {platform.python_version()}, streamlit {streamlit.__version__}, "
           f"{os.cpu_count()} CPUs; medians (single runs where n=1); busy processes: {args.busy}; "
+          f"servers' bytecode: {'kept' if args.bytecode else 'none (compiled from source in each)'}; "
           f"load average at start/end: {' / '.join(load) or '?'}")
     print(f"{'measure':<96} {'n':>3} {'median ms':>10} {'max ms':>8} {'target':>8}  ok")
     for name, xs, target in rows:

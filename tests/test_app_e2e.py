@@ -39,13 +39,14 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def serve(port: int) -> subprocess.Popen:
-    """``streamlit run ui/app.py`` on 127.0.0.1, headless, no usage statistics."""
+def serve(port: int, env: dict | None = None) -> subprocess.Popen:
+    """``streamlit run ui/app.py`` on 127.0.0.1, headless, no usage statistics (``env``: the process's
+    environment; by default this one, writing no bytecode into the checkout)."""
     cmd = [sys.executable, "-m", "streamlit", "run", str(APP),
            "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
            "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
     return subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+                            env=env or {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
 
 
 def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 60) -> float:

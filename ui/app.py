@@ -10,7 +10,7 @@ and download a Word redline, the compilation table or JSON.  The
 in-memory library, plus the versions loaded here that come before it.
 
 Everything comes from :mod:`compare.api` and :mod:`compare.export`; this file
-only gathers inputs, caches results and lays them out.  Uploads stay in
+only gathers inputs, caches results (:mod:`ui.cached`) and lays them out.  Uploads stay in
 memory (Streamlit keeps them in RAM; nothing here writes a file — the user's
 saved library is opened only when they choose it) and the caches are
 in-memory only.
@@ -18,11 +18,10 @@ in-memory only.
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
 import re
 import sys
-import threading
+import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -32,14 +31,14 @@ if str(ROOT) not in sys.path:
 
 import streamlit as st  # noqa: E402
 
-from compare.api import (compare_versions, default_label, load, load_text, open_library, order_versions,  # noqa: E402
-                         short_label, trace_version)
+from compare.api import default_label, order_versions, short_label  # noqa: E402
 from compare.errors import InputError  # noqa: E402
 from compare.textclean import clean  # noqa: E402
 from compare.export.labels import distinct_labels  # noqa: E402
 from compare.model import CompareOptions, Lineage  # noqa: E402
-from ui import render  # noqa: E402
-from ui.examples import EXAMPLES, SAMPLES  # noqa: E402
+from ui import cached, nodelay, render, serve  # noqa: E402
+from ui.cached import Source  # noqa: E402
+from ui.examples import EXAMPLES  # noqa: E402
 
 UPLOAD_TYPES = "docx, pdf, md, txt, html"
 #: "§" as an SVG data URL: a non-ASCII page_icon string makes Streamlit load its emoji catalogue first
@@ -50,136 +49,6 @@ FAVICON = "data:image/svg+xml;base64," + base64.b64encode(
 LINEAGE = "lineage"
 VIEWS = ["Changes", "Agreed language"]
 LIBRARIES = {"samples": "Bundled samples (temporary, in memory)", "saved": "My saved library (on this computer)"}
-
-
-@dataclass(frozen=True)
-class Source:
-    """One version as given: bytes in memory and how to name it."""
-
-    key: str            # stable widget key
-    name: str           # file name (gives the format) or a name for pasted text
-    data: bytes
-    default_label: str
-    origin: str         # "example", "upload", "pasted"
-    digest: str
-
-    @property
-    def cache_key(self) -> tuple[str, str, str]:
-        return (self.digest, self.name, self.origin == "pasted")
-
-
-def _digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
-
-
-@st.cache_data(show_spinner=False, max_entries=16)
-def _sample_bytes(name: str) -> bytes:
-    return (SAMPLES / name).read_bytes()
-
-
-# --------------------------------------------------------------------------- cached library calls
-# Arguments starting with "_" are not hashed: the digest stands for the bytes.
-
-
-@st.cache_data(show_spinner="Reading the version …", max_entries=128)
-def _load(digest: str, name: str, pasted: bool, _data: bytes):
-    """(Document, None) or (None, the one-line error)."""
-    try:
-        doc = load_text(_data.decode("utf-8"), name=name) if pasted else load(_data, name=name)
-        return doc, None
-    except InputError as err:
-        return None, str(err)
-    except Exception as exc:  # a bug must not take the other versions down (its text may quote the file)
-        return None, f"{clean(name)}: could not be read ({type(exc).__name__})"
-
-
-@st.cache_data(show_spinner="Comparing the versions … (versions in different languages: the multilingual model "
-                             "loads the first time, a few seconds)", max_entries=32)
-def _compare(keys: tuple, options: CompareOptions, _sources: tuple) -> Lineage:
-    docs = [_load(*s.cache_key, s.data)[0] for s in _sources]
-    return compare_versions(docs, options)
-
-
-@st.cache_data(show_spinner="Writing the Word redline …", max_entries=32)
-def _redline(key: tuple, step: int, author: str, moves: str, trace_key, _lineage: Lineage, _trace=None,
-             outside: str = "show", numbering: str = "auto") -> bytes:
-    from compare.export.redline import redline_docx
-
-    return redline_docx(_lineage.comparisons[step], author=author or None, moves=moves, trace=_trace,
-                        outside=outside, numbering=numbering)
-
-
-@st.cache_resource(show_spinner="Indexing the bundled samples …")
-def _sample_library():
-    """The bundled samples in a temporary in-memory library (nothing written to disk), shared by
-    every session; a lock guards the copies each trace takes of it."""
-    from compare.library import MEMORY
-
-    return open_library(MEMORY), threading.Lock()
-
-
-def _saved_library_path() -> tuple[str, float]:
-    from compare.library import default_path
-
-    p = default_path()
-    try:
-        return str(p), p.stat().st_mtime
-    except OSError:
-        return str(p), 0.0
-
-
-@st.cache_data(show_spinner="Tracing agreed language …", max_entries=16)
-def _trace(key: tuple, min_words: int, before_auto: bool, not_later: bool, library: str, _doc, _older: tuple,
-           _newer: tuple, dates: tuple = (), adopted: tuple = ()):
-    """(trace_dict, {library doc id: name}, None) or (None, {}, the one-line problem).
-
-    :func:`compare.api.trace_version` on a temporary in-memory copy of the samples (or, when
-    chosen, of the saved library) with the versions loaded here that come before the traced
-    one; those that come after it are left out, and with ``not_later`` so are the texts
-    dated after it and those that cannot be dated (unless ``dates`` dates them)."""
-    from compare.export.trace_views import trace_dict
-
-    try:
-        if library == "saved":
-            with open_library() as stored:          # the user chose it: may create it (with the samples)
-                lib = stored.memory_copy()
-        else:
-            base, lock = _sample_library()
-            with lock:
-                lib = base.memory_copy()
-        with lib:
-            result = trace_version(_doc, lib, earlier=[replace(d, label=lab) for d, lab in _older],
-                                   later=[d for d, _ in _newer], min_words=min_words,
-                                   before="auto" if before_auto else None, leave_out_later=not_later,
-                                   dates=dict(dates), adopted=list(adopted), copy=False)
-        names = {k: f"{v} (loaded)" for k, v in result.loaded.items()}
-        return trace_dict(result), names, None
-    except ValueError as exc:
-        return None, {}, f"Cannot trace: {exc}"
-    except InputError as err:
-        return None, {}, str(err)
-
-
-@st.cache_data(show_spinner="Writing the compilation table …", max_entries=32)
-def _table(key: tuple, fmt: str, _lineage: Lineage) -> bytes:
-    from compare.export.table import table_bytes
-
-    return table_bytes(_lineage, fmt)
-
-
-@st.cache_data(show_spinner=False, max_entries=16)
-def _pdf(key: tuple, view: str, paper: str, _lineage: Lineage) -> bytes:
-    from compare.export.pdf import comparison_pdf
-
-    return comparison_pdf(_lineage.comparisons, view, paper=paper)
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def _json(key: tuple, _lineage: Lineage) -> bytes:
-    from compare.export.jsonout import versions_dict
-
-    data = versions_dict(_lineage.versions, _lineage.comparisons, _lineage)
-    return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
 
 
 # --------------------------------------------------------------------------- inputs
@@ -199,69 +68,86 @@ def _remove_pasted(key: str) -> None:
     st.session_state.pasted = [p for p in st.session_state.get("pasted", []) if p["key"] != key]
 
 
-def gather_sources() -> list[Source]:
-    sb = st.sidebar
-    sb.header("Versions")
-    example = sb.selectbox("Start from an example", list(EXAMPLES), key="example",
-                           help="Bundled public texts. Choose “None” to compare only your own versions.")
-    sources: list[Source] = []
-    for fname, label in EXAMPLES[example]:
-        data = _sample_bytes(fname)
-        sources.append(Source(f"example:{fname}", fname, data, label, "example", _digest(data)))
-    uploads = sb.file_uploader(
-        f"Add versions ({UPLOAD_TYPES})", accept_multiple_files=True, key="uploads",
-        help="Files stay in this app's memory and are never written to disk or sent anywhere.",
-    ) or []
-    for f in uploads:
-        data = f.getvalue()
-        sources.append(Source(f"upload:{f.file_id}", f.name, data, default_label(f.name), "upload", _digest(data)))
-    with sb.expander("Paste a version"):
-        st.text_area("Text of the version", key="paste_text", height=150)
-        st.text_input("Label (e.g. L.17, Rev.1)", key="paste_label")
-        st.button("Add pasted version", key="paste_add", on_click=_add_pasted)
-    for p in st.session_state.get("pasted", []):
-        data = p["text"].encode("utf-8")
-        sources.append(Source(p["key"], p["label"], data, p["label"], "pasted", _digest(data)))
-    return sources
+# The sidebar's widgets are drawn after the comparison: Streamlit sends the page in the order the script
+# draws it and the browser draws what it has been sent, so a first page that began with the sidebar's
+# twenty widgets (each a label in Markdown, some a bundle of their own) showed its table only after them.
+# Their values are read first, from the session (a widget's value is there before the widget is drawn
+# again; before the first run, the default below), and the widgets are drawn with the same keys and
+# defaults at the end of the run.
 
-
+#: The first page's choices: the widgets' defaults, and what is read before they are drawn.
+DEFAULTS = {"example": next(iter(EXAMPLES)), "ignore_case": False, "ignore_punct": False, "ignore_fn": True,
+            "strict_typo": False, "fragment": "auto", "order_mode": "auto"}
+FRAGMENT = {"auto": None, "on": True, "off": False}
 ORDER_MODES = {"auto": "By date (what the texts say)", "mine": "As I set"}
 
 
-def order_and_label(sources: list[Source]):
-    """Load every source; show the errors; let the user label the good ones and order them —
-    by what they say (:func:`compare.api.order_versions`) unless the user sets the order.
+def _chosen(key: str, default=None):
+    """A widget's value before it is drawn in this run: the session's, else its default."""
+    return st.session_state.get(key, DEFAULTS.get(key, default))
 
-    Returns (documents in order, their sources, labels)."""
+
+@dataclass
+class Inputs:
+    """What the sidebar holds: the versions given, read and labelled, in order, and the options."""
+
+    sources: list          # every Source given
+    loaded: list           # (Source, Document) of those that could be read, as given
+    errors: list           # (Source, one-line error) of the others
+    options: CompareOptions
+    mode: str              # ORDER_MODES
+    auto_pos: dict         # index in ``loaded`` → place by date (1-based)
+    defaults: list         # default label of each of ``loaded``
+    docs: list             # Documents in order
+    srcs: list             # their Sources
+    labels: list           # their labels (distinct)
+    notes: list            # warnings about the order
+
+
+def gather_sources() -> list[Source]:
+    """The examples chosen, the files uploaded and the texts pasted, as Sources."""
+    sources = cached.example_sources(_chosen("example"))
+    for f in st.session_state.get("uploads") or []:
+        data = f.getvalue()
+        sources.append(Source(f"upload:{f.file_id}", f.name, data, default_label(f.name), "upload",
+                              cached.digest(data)))
+    for p in st.session_state.get("pasted", []):
+        data = p["text"].encode("utf-8")
+        sources.append(Source(p["key"], p["label"], data, p["label"], "pasted", cached.digest(data)))
+    return sources
+
+
+def chosen_options() -> CompareOptions:
+    return CompareOptions(
+        ignore_case=bool(_chosen("ignore_case")),
+        ignore_punctuation=bool(_chosen("ignore_punct")),
+        ignore_footnote_markers=bool(_chosen("ignore_fn")),
+        typography=not _chosen("strict_typo"),
+        fragment=FRAGMENT.get(_chosen("fragment")),
+    )
+
+
+def read_inputs() -> Inputs:
+    """Load every source; label the good ones and order them — by what they say
+    (:func:`compare.api.order_versions`) unless the user sets the order."""
+    sources = gather_sources()
     loaded, errors = [], []
     for s in sources:
-        doc, err = _load(*s.cache_key, s.data)
+        doc, err = cached.load_source(*s.cache_key, s.data)
         (errors if err else loaded).append((s, err or doc))
-    sb = st.sidebar
     auto = order_versions([doc for _, doc in loaded]) if loaded else None
     auto_pos = {i: k + 1 for k, i in enumerate(auto.order)} if auto else {}
-    mode = "auto"
-    if loaded:
-        sb.subheader("Name and order")
-        mode = sb.radio("Order of the versions", list(ORDER_MODES), format_func=ORDER_MODES.get, key="order_mode",
-                        horizontal=True, help="By date: sessions, dates and symbols (base < Rev.1 < Rev.2 < A/RES). "
-                                              "As I set: the numbers you give, oldest first.")
-        sb.caption("Labels as negotiators cite them (61/180, L.17, Rev.1); order: oldest first.")
-    rows = []
+    mode = _chosen("order_mode") if loaded else "auto"
+    rows, defaults = [], []
     for idx, (s, doc) in enumerate(loaded):
         default = s.default_label if s.origin != "upload" else short_label(doc.meta.symbol, s.default_label)
-        c1, c2 = sb.columns([3, 1.3])
-        label = c1.text_input(f"Label of {s.name}", value=default, key=f"label:{s.key}")
-        if mode == "mine":
-            pos = c2.number_input("Order", min_value=1, max_value=99, value=auto_pos[idx], step=1, key=f"pos:{s.key}")
-        else:
-            pos = auto_pos[idx]
-            c2.html(f"<div style='padding-top:2rem'>#{pos}</div>")   # st.html: no Markdown-with-HTML bundle
-        if s.origin == "pasted":
-            sb.button(f"Remove {s.name}", key=f"rm:{s.key}", on_click=_remove_pasted, args=(s.key,))
+        defaults.append(default)
+        label = _chosen(f"label:{s.key}", default)
+        pos = _chosen(f"pos:{s.key}", auto_pos[idx]) if mode == "mine" else auto_pos[idx]
         rows.append((int(pos), auto_pos[idx], idx, s, doc, clean(label or "").strip() or default))
     rows.sort(key=lambda r: (r[0], r[1]))        # equal numbers: by date between them
     rows = [(r[0], r[2], r[3], r[4], r[5]) for r in rows]
+    notes: list[str] = []
     if loaded:
         relabelled = [replace(r[3], label=r[4]) for r in sorted(rows, key=lambda r: r[1])]
         if mode == "mine":
@@ -273,33 +159,69 @@ def order_and_label(sources: list[Source]):
                 notes.insert(0, f"Several versions have the number {', '.join(map(str, dup))}: "
                                 "they are ordered by date between them.")
         else:
-            notes = order_versions(relabelled).warnings
-        for note in notes:
-            sb.warning(note, icon=":material/warning:")
+            notes = list(order_versions(relabelled).warnings)
     labels = distinct_labels([r[4] for r in rows])            # labels name table columns: keep them distinct
-    for s, err in errors:
-        st.error(err, icon=":material/error:")
-    return [r[3] for r in rows], [r[2] for r in rows], labels
+    return Inputs(sources, loaded, errors, chosen_options(), mode, auto_pos, defaults,
+                  [r[3] for r in rows], [r[2] for r in rows], labels, notes)
 
 
-def options_widgets() -> CompareOptions:
+def sidebar(inp: Inputs) -> None:
+    """The sidebar's widgets, with the values :func:`read_inputs` read (same keys, same defaults)."""
+    versions_widgets()
+    options_widgets()
+    order_widgets(inp)
+
+
+def versions_widgets() -> None:
+    sb = st.sidebar
+    sb.header("Versions")
+    sb.selectbox("Start from an example", list(EXAMPLES), key="example",
+                 help="Bundled public texts. Choose “None” to compare only your own versions.")
+    sb.file_uploader(
+        f"Add versions ({UPLOAD_TYPES})", accept_multiple_files=True, key="uploads",
+        help="Files stay in this app's memory and are never written to disk or sent anywhere.",
+    )
+    with sb.expander("Paste a version"):
+        st.text_area("Text of the version", key="paste_text", height=150)
+        st.text_input("Label (e.g. L.17, Rev.1)", key="paste_label")
+        st.button("Add pasted version", key="paste_add", on_click=_add_pasted)
+
+
+def order_widgets(inp: Inputs) -> None:
+    """Labels and order of the versions read (their errors are on the page, above the comparison)."""
+    if not inp.loaded:
+        return
+    sb = st.sidebar
+    sb.subheader("Name and order")
+    sb.radio("Order of the versions", list(ORDER_MODES), format_func=ORDER_MODES.get, key="order_mode",
+             horizontal=True, help="By date: sessions, dates and symbols (base < Rev.1 < Rev.2 < A/RES). "
+                                   "As I set: the numbers you give, oldest first.")
+    sb.caption("Labels as negotiators cite them (61/180, L.17, Rev.1); order: oldest first.")
+    for idx, (s, _doc) in enumerate(inp.loaded):
+        c1, c2 = sb.columns([3, 1.3])
+        c1.text_input(f"Label of {s.name}", value=inp.defaults[idx], key=f"label:{s.key}")
+        if inp.mode == "mine":
+            c2.number_input("Order", min_value=1, max_value=99, value=inp.auto_pos[idx], step=1, key=f"pos:{s.key}")
+        else:
+            c2.html(f"<div style='padding-top:2rem'>#{inp.auto_pos[idx]}</div>")   # st.html: no Markdown bundle
+        if s.origin == "pasted":
+            sb.button(f"Remove {s.name}", key=f"rm:{s.key}", on_click=_remove_pasted, args=(s.key,))
+    for note in inp.notes:
+        sb.warning(note, icon=":material/warning:")
+
+
+def options_widgets() -> None:
     sb = st.sidebar
     sb.subheader("What counts as a change")
-    ignore_case = sb.checkbox("Ignore case", key="ignore_case")
-    ignore_punct = sb.checkbox("Ignore punctuation", key="ignore_punct")
-    ignore_fn = sb.checkbox("Ignore footnote markers", value=True, key="ignore_fn")
+    sb.checkbox("Ignore case", value=DEFAULTS["ignore_case"], key="ignore_case")
+    sb.checkbox("Ignore punctuation", value=DEFAULTS["ignore_punct"], key="ignore_punct")
+    sb.checkbox("Ignore footnote markers", value=DEFAULTS["ignore_fn"], key="ignore_fn")
     with sb.expander("More options"):
-        strict = st.checkbox("Typographic variants are changes (’ vs ', no-break spaces)", key="strict_typo")
-        frag = st.selectbox("Excerpts (fragment comparison)", ["auto", "on", "off"], key="fragment",
-                            help="Auto: texts with gaps or few paragraphs are compared as fragments, so "
-                                 "paragraphs outside them are not reported as deleted.")
-    return CompareOptions(
-        ignore_case=ignore_case,
-        ignore_punctuation=ignore_punct,
-        ignore_footnote_markers=ignore_fn,
-        typography=not strict,
-        fragment={"auto": None, "on": True, "off": False}[frag],
-    )
+        st.checkbox("Typographic variants are changes (’ vs ', no-break spaces)", value=DEFAULTS["strict_typo"],
+                    key="strict_typo")
+        st.selectbox("Excerpts (fragment comparison)", list(FRAGMENT), key="fragment",
+                     help="Auto: texts with gaps or few paragraphs are compared as fragments, so "
+                          "paragraphs outside them are not reported as deleted.")
 
 
 # --------------------------------------------------------------------------- views
@@ -347,18 +269,29 @@ def position_chart(cmp, slot) -> None:
         slot.html(chart)
 
 
-def filters_block(cmp) -> tuple[render.Filters, str]:
+def chosen_filters(cmp) -> tuple[render.Filters, str]:
+    """The filters and the view of the pair as the session holds them (their widgets are drawn after the table)."""
+    kinds = tuple(k for k in _chosen("kinds", ()) or () if k in kinds_of(cmp))
+    statuses = tuple(_chosen("statuses", ()) or ())
+    query = (_chosen("search", "") or "").strip()
+    return render.Filters(bool(_chosen("changes_only", False)), kinds, statuses, query), \
+        _chosen("pair_view", PAIR_VIEWS[0]) or PAIR_VIEWS[0]
+
+
+def kinds_of(cmp) -> list[str]:
+    return sorted({p.kind for p in cmp.old.paragraphs + cmp.new.paragraphs}, key="PPOPP".find)
+
+
+def filters_block(cmp) -> None:
     """The filters and the choice of view (side by side, or the new text with the changes inline)."""
     c1, c2, c3, c4, c5 = st.columns([1.3, 1.2, 2.2, 1.8, 1.6], vertical_alignment="bottom")
-    changes_only = c1.toggle("Changes only", key="changes_only")
-    kinds_avail = sorted({p.kind for p in cmp.old.paragraphs + cmp.new.paragraphs}, key="PPOPP".find)
-    kinds = c2.multiselect("Part", kinds_avail, key="kinds", placeholder="PP and OP")
-    statuses = c3.multiselect("Status", render.STATUS_CHOICES, key="statuses", placeholder="any status")
-    query = c4.text_input("Search the text", key="search", placeholder="e.g. Protocole")
-    view = c5.radio("View", PAIR_VIEWS, key="pair_view", horizontal=True,
-                    help="Side by side: old and new in two columns. Inline: the new text laid out "
-                         "as the resolution, deletions struck and insertions underlined in place.")
-    return render.Filters(changes_only, tuple(kinds), tuple(statuses), query.strip()), view or PAIR_VIEWS[0]
+    c1.toggle("Changes only", key="changes_only")
+    c2.multiselect("Part", kinds_of(cmp), key="kinds", placeholder="PP and OP")
+    c3.multiselect("Status", render.STATUS_CHOICES, key="statuses", placeholder="any status")
+    c4.text_input("Search the text", key="search", placeholder="e.g. Protocole")
+    c5.radio("View", PAIR_VIEWS, key="pair_view", horizontal=True,
+             help="Side by side: old and new in two columns. Inline: the new text laid out "
+                  "as the resolution, deletions struck and insertions underlined in place.")
 
 
 PAIR_VIEWS = ["Side by side", "Inline"]
@@ -374,20 +307,24 @@ def _picked_change() -> None:
     st.session_state["_scroll"] = st.session_state.get("_scroll", 0) + 1
 
 
-def navigation_block(cmp, pairs):
-    """Previous / next change (keys K / J), "change 3 of 12", and the change list; returns the pair
-    in focus (or None).  The change list holds every change among the rows shown."""
+def navigation_state(pairs) -> tuple[list, int | None, object]:
+    """The changes among the rows shown, the position chosen among them (None: none) and the pair in focus."""
     changes = render.change_list(pairs)
-    n = len(changes)
     pos = st.session_state.get("change_pos")
-    if pos is not None and not (isinstance(pos, int) and 0 <= pos < n):   # the filters left fewer changes
+    if pos is not None and not (isinstance(pos, int) and 0 <= pos < len(changes)):   # the filters left fewer
         st.session_state["change_pos"] = pos = None
     st.session_state.setdefault("change_pos", None)
+    return changes, pos, (changes[pos] if pos is not None else None)
+
+
+def navigation_block(cmp, changes: list, pos: int | None, bar) -> None:
+    """Previous / next change (keys K / J), "change 3 of 12", and the change list, in ``bar`` (the keyed
+    container "rc_navbar").  The change list holds every change among the rows shown."""
+    n = len(changes)
     # the bar stays at the top of the window while the table scrolls under it
     # (on the keyed container's wrapper: the container itself is only as tall as the bar)
     st.html("<style>div:has(> .st-key-rc_navbar){position:sticky;top:3.5rem;z-index:50;background:#fff;"
             "border-bottom:1px solid #ddd;padding-bottom:.25rem}</style>")
-    bar = st.container(key="rc_navbar")
     c1, c2, c3, c4 = bar.columns([1.3, 1.2, 1.2, 5], vertical_alignment="bottom")
     c1.button("↑ Previous", key="prev_change", shortcut="K", on_click=_step_change, args=(-1, n), disabled=n == 0,
               help="Previous change (key K)", width="stretch")
@@ -398,31 +335,31 @@ def navigation_block(cmp, pairs):
     c4.selectbox("Change list", range(n), key="change_pos", on_change=_picked_change,
                  placeholder=f"{n} change{'s' if n != 1 else ''} — choose one, or press J for the next",
                  format_func=lambda i: f"{i + 1}. {render.change_line(cmp, changes[i])}")
-    return changes[pos] if pos is not None else None
 
 
 def pair_view(lineage: Lineage, key: tuple, vs: Versions) -> None:
     cmp = lineage.comparisons[0]
-    st.html(f'<div style="font-size:.9rem">{doc_line(cmp.old)}<br>{doc_line(cmp.new)}'
-            + (" · compared as a fragment" if cmp.fragment else "") + "</div>")
-    language_banners([cmp])
-    head = render.header_html(cmp)
-    if head:
-        st.html(head)
-    summary_block(cmp)
-    concordance_block(cmp)
-    legend = render.unknown_number_legend(cmp)
-    if legend:
-        st.html(legend)
-    chart = st.empty()              # drawn after the table, so the table reaches the page first
+    top = st.container()            # the versions and the summary, drawn after the table (sent first)
+    chart = st.empty()
     table_part(cmp)
+    with top:
+        st.html(f'<div style="font-size:.9rem">{doc_line(cmp.old)}<br>{doc_line(cmp.new)}'
+                + (" · compared as a fragment" if cmp.fragment else "") + "</div>")
+        language_banners([cmp])
+        head = render.header_html(cmp)
+        if head:
+            st.html(head)
+        summary_block(cmp)
+        concordance_block(cmp)
+        legend = render.unknown_number_legend(cmp)
+        if legend:
+            st.html(legend)
     position_chart(cmp, chart)
     if not cmp.cross_language:
         parallel_block(cmp, vs)
     if cmp.fragment and (cmp.out_of_scope["old"] or cmp.out_of_scope["new"]):
         st.caption("Outside the fragment (not compared): "
                    + ", ".join(cmp.out_of_scope["old"] + cmp.out_of_scope["new"]))
-    downloads(lineage, key, pair=True, vs=vs)
 
 
 def parallel_block(cmp, vs: Versions) -> None:
@@ -439,7 +376,7 @@ def parallel_block(cmp, vs: Versions) -> None:
         if k is None:
             return
         sel = (vs.srcs[vs.chosen[-1]], vs.srcs[k])
-        par = _compare(tuple(s.cache_key for s in sel), CompareOptions(), sel)
+        par = cached.compare(tuple(s.cache_key for s in sel), CompareOptions(), sel)
         _relabel(par, [vs.labels[vs.chosen[-1]], vs.labels[k]])
         c = par.comparisons[0]
         if not c.cross_language:
@@ -450,15 +387,31 @@ def parallel_block(cmp, vs: Versions) -> None:
         st.html(render.comparison_html(c, c.pairs))
 
 
+#: A session's first run waits this long (seconds) once its table is sent, before the widgets: the
+#: browser draws what has arrived in one go, and the two dozen widgets sent within milliseconds of the
+#: table held it back until all of them were drawn (their bundles fetched and compiled first: 0.5-0.7 s
+#: of a fresh browser on a busy machine); given a moment alone, the table is drawn in about 0.1 s.
+FIRST_TABLE_PAUSE = 0.15
+
+
+def let_the_table_draw() -> None:
+    """Pause once per session, after its first table is sent (see :data:`FIRST_TABLE_PAUSE`)."""
+    if not st.session_state.get("_first_table_sent"):
+        st.session_state["_first_table_sent"] = True
+        time.sleep(FIRST_TABLE_PAUSE)
+
+
 @st.fragment
 def table_part(cmp) -> None:
     """Filters, change navigation and the comparison (side by side or inline): a filter change
-    or a step to the next change reruns only this part."""
-    f, view = filters_block(cmp)
+    or a step to the next change reruns only this part.  The table is sent first, its controls
+    drawn into their places above it after it."""
+    controls = st.container()
+    bar = st.container(key="rc_navbar")         # a child of the fragment's own block, so it can stick
+    caption = st.empty()
+    f, view = chosen_filters(cmp)
     pairs = render.filter_pairs(cmp, f)
-    focus = navigation_block(cmp, pairs)
-    st.caption(f"{len(pairs)} of {len(cmp.pairs)} paragraph pairs shown · deletions [−struck through], "
-               "insertions [+underlined]")
+    changes, pos, focus = navigation_state(pairs)
     if view == "Inline":
         st.html(render.inline_view(cmp, pairs, highlight=f.query, focus=focus))
     else:
@@ -466,14 +419,16 @@ def table_part(cmp) -> None:
     if focus is not None:
         token = f"{st.session_state.get('_scroll', 0)}:{view}"
         st.html(render.scroll_script(render.pair_anchor(focus), token), unsafe_allow_javascript=True)
+    let_the_table_draw()
+    with controls:
+        filters_block(cmp)
+        navigation_block(cmp, changes, pos, bar)
+    caption.caption(f"{len(pairs)} of {len(cmp.pairs)} paragraph pairs shown · deletions [−struck through], "
+                    "insertions [+underlined]")
 
 
 def lineage_view(lineage: Lineage, key: tuple, vs: Versions) -> None:
-    st.html('<div style="font-size:.9rem">' + "<br>".join(doc_line(d) for d in lineage.versions) + "</div>")
-    language_banners(lineage.comparisons)
-    st.html(render.step_table_html(lineage))
-    st.caption(f"{len(lineage.rows)} paragraph lineages · each column marked up against the one before it: "
-               "deletions [−struck through], insertions [+underlined]")
+    top = st.container()            # the versions and the counts, drawn after the table (sent first)
     try:
         st.html(render.lineage_html(lineage))
     except ImportError:  # the table exporter is missing: show the bare lineage ids
@@ -481,7 +436,13 @@ def lineage_view(lineage: Lineage, key: tuple, vs: Versions) -> None:
 
         st.dataframe(pd.DataFrame([[" + ".join(c) for c in row] for row in lineage.rows],
                                   columns=[d.label for d in lineage.versions]), width="stretch")
-    downloads(lineage, key, pair=False, vs=vs)
+    let_the_table_draw()
+    with top:
+        st.html('<div style="font-size:.9rem">' + "<br>".join(doc_line(d) for d in lineage.versions) + "</div>")
+        language_banners(lineage.comparisons)
+        st.html(render.step_table_html(lineage))
+        st.caption(f"{len(lineage.rows)} paragraph lineages · each column marked up against the one before it: "
+                   "deletions [−struck through], insertions [+underlined]")
 
 
 TABLE_MIME = {
@@ -517,14 +478,14 @@ def trace_of(vs: Versions, i: int):
     min_words = int(st.session_state.get("trace_min_words", 6))
     before = bool(st.session_state.get("trace_before", False))
     library = st.session_state.get("trace_library", "samples")
-    lib_key = _saved_library_path() if library == "saved" else "samples"
+    lib_key = cached.saved_library_path() if library == "saved" else "samples"
     key = (vs.srcs[i].cache_key, vs.labels[i], tuple((vs.srcs[k].cache_key, vs.labels[k]) for k in range(len(vs.docs))),
            lib_key)
     not_later = bool(st.session_state.get("trace_not_later", True))
     dates = _trace_dates(st.session_state.get("trace_dates", ""))
     adopted = tuple(st.session_state.get("trace_adopted") or ())
-    t, names, err = _trace(key, min_words, before, not_later, library, vs.docs[i], vs.older(i), vs.newer(i), dates,
-                           adopted)
+    t, names, err = cached.trace(key, min_words, before, not_later, library, vs.docs[i], vs.older(i), vs.newer(i),
+                                 dates, adopted)
     return t, names, err, (key, min_words, before, not_later, library, dates, adopted)
 
 
@@ -617,7 +578,7 @@ def files(lineage: Lineage, key: tuple, c, step: int, author: str, moves: str, o
                    "nothing) — the compilation table below is the concordance")
     else:
         try:
-            data = _redline(key, step, clean(author), moves, tkey if t is not None else None, lineage, t, outside,
+            data = cached.redline(key, step, clean(author), moves, tkey if t is not None else None, lineage, t, outside,
                             numbering)
         except ImportError:
             st.caption("Word redline: not available in this build")
@@ -629,7 +590,7 @@ def files(lineage: Lineage, key: tuple, c, step: int, author: str, moves: str, o
                                mime=TABLE_MIME["docx"], width="stretch")
     for fmt in ("docx", "xlsx", "csv"):
         try:
-            data = _table(key, fmt, lineage)
+            data = cached.table(key, fmt, lineage)
         except ImportError:
             st.caption(f"Compilation table (.{fmt}): not available in this build")
             continue
@@ -639,7 +600,7 @@ def files(lineage: Lineage, key: tuple, c, step: int, author: str, moves: str, o
         st.download_button(f"⬇ Compilation table (.{fmt})", data, file_name=f"{stem}-table.{fmt}",
                            mime=TABLE_MIME[fmt], key=f"dl_table_{fmt}", on_click="ignore", width="stretch")
     try:
-        data = _json(key, lineage)
+        data = cached.json_bytes(key, lineage)
     except Exception as exc:  # noqa: BLE001
         st.caption(f"⛔ JSON could not be written ({type(exc).__name__})")
     else:
@@ -660,7 +621,7 @@ def pdf_buttons(lineage: Lineage, key: tuple, stem: str) -> None:
         return
     paper = st.radio("PDF paper", ["A4", "Letter"], key="pdf_paper", horizontal=True)
     for view, words in PDF_VIEWS.items():
-        st.download_button(f"⬇ PDF ({words})", lambda v=view: _pdf(key, v, paper, lineage),
+        st.download_button(f"⬇ PDF ({words})", lambda v=view: cached.pdf(key, v, paper, lineage),
                            file_name=f"{stem}-{view}.pdf", mime="application/pdf", key=f"dl_pdf_{view}",
                            on_click="ignore", width="stretch")
 
@@ -695,7 +656,6 @@ def trace_view(lineage: Lineage, key: tuple, vs: Versions, default: int) -> None
     st.html(f'<div style="font-size:.9rem">{doc_line(replace(vs.docs[i], label=vs.labels[i]))}</div>')
     if err:
         st.warning(err)
-        downloads(lineage, key, pair=len(lineage.comparisons) == 1 and len(lineage.versions) == 2, vs=vs)
         return
     for w in t.get("warnings", []):
         st.warning(w)
@@ -719,24 +679,37 @@ def trace_view(lineage: Lineage, key: tuple, vs: Versions, default: int) -> None
     st.download_button("⬇ Agreed language (.json)", json.dumps(t, ensure_ascii=False, indent=2).encode("utf-8"),
                        file_name=f"{_safe(vs.labels[i])}-agreed-language.json", mime="application/json",
                        key="dl_trace_json", on_click="ignore")
-    downloads(lineage, key, pair=len(lineage.comparisons) == 1 and len(lineage.versions) == 2, vs=vs)
 
 
 # --------------------------------------------------------------------------- page
 
 
 def main() -> None:
+    nodelay.set_on_open_sockets()       # once per process: ~40 ms per file and message otherwise (ui/nodelay.py)
+    serve.skip_bare_mode_check()        # Streamlit's check, on the first element, that costs a plain `streamlit run`
     st.set_page_config(page_title="Resolution Compare", page_icon=FAVICON, layout="wide")
     st.html('<div style="display:flex;align-items:baseline;gap:1rem;flex-wrap:wrap">'
             '<span style="font-size:1.6rem;font-weight:700">Resolution Compare</span>'
             '<span style="color:#666">how a UN resolution changed between versions — paragraph by paragraph, '
             "word by word · everything stays on this machine</span></div>")
-    sources = gather_sources()
-    options = options_widgets()
-    docs, srcs, labels = order_and_label(sources)
+    inp = read_inputs()
+    shown = page(inp)                   # the comparison first …
+    sidebar(inp)                        # … then the sidebar's widgets
+    if shown is not None:
+        lineage, key, pair, vs = shown
+        downloads(lineage, key, pair=pair, vs=vs)
+
+
+def page(inp: Inputs):
+    """The main area: the errors, the choice of versions and of the view, and the view — its table sent
+    first (the choices above it are drawn into their place after it).  Returns what the downloads need
+    (lineage, key, pair, versions) or None when nothing is compared."""
+    for _s, err in inp.errors:
+        st.error(err, icon=":material/error:")
+    docs, srcs, labels, options = inp.docs, inp.srcs, inp.labels, inp.options
     if len(docs) < 2:
         st.info("Add at least two versions (upload files, paste text or pick an example) to compare them.")
-        return
+        return None
 
     pick_opts = [f"pair:{a.key}|{b.key}" for i, a in enumerate(srcs) for b in srcs[i + 1:]]
     if len(srcs) >= 3:
@@ -751,39 +724,47 @@ def main() -> None:
 
     # a new set of versions starts on the natural view again: the lineage for three or more, else the pair
     version_set = tuple(sorted(s.key for s in srcs))
-    if st.session_state.get("_version_set") != version_set:
+    if st.session_state.get("_version_set") != version_set or st.session_state.get("pick") not in pick_opts:
         st.session_state["_version_set"] = version_set
         st.session_state["pick"] = pick_opts[0]     # set (not dropped) so the browser shows it too
-    pick = st.selectbox("Compare", pick_opts, key="pick", format_func=pick_name,
-                        help="A pair side by side, or every version in one compilation table")
+    pick = st.session_state["pick"]
+    top = st.container()                # the choices: drawn after the view below
     chosen = [i for i, s in enumerate(srcs) if pick == LINEAGE or s.key in pick[5:].split("|")]
     sel = tuple(srcs[i] for i in chosen)
     sel_labels = [labels[i] for i in chosen]
     key = (tuple(s.cache_key for s in sel), options)
     try:
-        lineage = _compare(key[0], options, sel)
+        lineage = cached.compare(key[0], options, sel)
     except InputError as err:           # too large to compare: say so, the rest of the page stays
-        st.error(f"⛔ {err}")
-        return
+        lineage, problem = None, f"⛔ {err}"
     except Exception as exc:  # noqa: BLE001 — a bug in one comparison must not take the page down
-        st.error(f"⛔ These versions could not be compared ({type(exc).__name__}); choose other versions.")
-        return
-    _relabel(lineage, sel_labels)
-    dl_key = (key, tuple(sel_labels))
-    warnings = [(d.label, w) for d in lineage.versions for w in d.warnings]
-    if warnings:
-        with st.expander(f"Reading notes ({len(warnings)})"):
-            for lab, w in warnings:
-                st.write(f"{lab}: {w}")
-    vs = Versions(docs, srcs, labels, chosen)
-    view = st.radio("View", VIEWS, key="view", horizontal=True, label_visibility="collapsed",
-                    help="Changes between the versions, or the agreed language of one version")
-    if view == "Agreed language":
-        trace_view(lineage, dl_key, vs, chosen[-1])
-    elif pick == LINEAGE:
-        lineage_view(lineage, dl_key, vs)
-    else:
-        pair_view(lineage, dl_key, vs)
+        lineage, problem = None, (f"⛔ These versions could not be compared ({type(exc).__name__}); "
+                                  "choose other versions.")
+    view = _chosen("view", VIEWS[0])
+    if lineage is not None:
+        _relabel(lineage, sel_labels)
+        dl_key = (key, tuple(sel_labels))
+        vs = Versions(docs, srcs, labels, chosen)
+        if view == "Agreed language":
+            trace_view(lineage, dl_key, vs, chosen[-1])
+        elif pick == LINEAGE:
+            lineage_view(lineage, dl_key, vs)
+        else:
+            pair_view(lineage, dl_key, vs)
+    with top:
+        st.selectbox("Compare", pick_opts, key="pick", format_func=pick_name,
+                     help="A pair side by side, or every version in one compilation table")
+        if lineage is None:
+            st.error(problem)
+            return None
+        warnings = [(d.label, w) for d in lineage.versions for w in d.warnings]
+        if warnings:
+            with st.expander(f"Reading notes ({len(warnings)})"):
+                for lab, w in warnings:
+                    st.write(f"{lab}: {w}")
+        st.radio("View", VIEWS, key="view", horizontal=True, label_visibility="collapsed",
+                 help="Changes between the versions, or the agreed language of one version")
+    return lineage, dl_key, len(lineage.comparisons) == 1 and len(lineage.versions) == 2, vs
 
 
 def _relabel(lineage: Lineage, labels: list[str]) -> None:

@@ -19,11 +19,12 @@ def warm() -> None:
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
     import compare.api as api
+    from compare.model import CompareOptions
     import compare.classify  # noqa: F401
     import compare.lineage  # noqa: F401
     import compare.order  # noqa: F401
     from ui import render
-    from ui.examples import EXAMPLES, SAMPLES
+    from ui.examples import EXAMPLES
 
     # the downloads' writers (compare.export.table brings pandas): the app imports them only when the
     # downloads are prepared or a lineage is shown; here they cost the server's start, not a page
@@ -32,29 +33,58 @@ def warm() -> None:
             __import__(optional)
         except ImportError:
             pass
-    # the first example, as the page opens on it: fills the readers', tokenizers' and aligner's
-    # first-call caches (the comparison itself is cached by the app, per session server)
-    first = next(iter(EXAMPLES.values()))
-    docs = [api.load((SAMPLES / name).read_bytes(), name=name) for name, _ in first]
+    # the first example, as the page opens on it, through the app's own caches (ui/cached.py): the first
+    # session finds the versions read and compared (with the first page's options, the defaults).  Made
+    # before the server, these caches keep Streamlit's in-memory storage ("No runtime found", "missing
+    # ScriptRunContext": quiet here)
+    import logging
+
+    import streamlit.runtime.caching.cache_data_api as cache_data_api
+    import streamlit.runtime.scriptrunner_utils.script_run_context as script_run_context
+
+    logs = [logging.getLogger(m.__name__) for m in (cache_data_api, script_run_context)]
+    levels = [log.level for log in logs]
+    for log in logs:
+        log.setLevel(logging.ERROR)
+    try:
+        from ui import cached
+
+        sources = cached.example_sources(next(iter(EXAMPLES)))
+        docs = [cached.load_source(*s.cache_key, s.data)[0] for s in sources]
+        lineage = cached.compare(tuple(s.cache_key for s in sources), CompareOptions(), tuple(sources))
+    finally:
+        for log, level in zip(logs, levels):
+            log.setLevel(level)
     api.order_versions(docs)
-    lineage = api.compare_versions(docs)
     cmp = lineage.comparisons[0]
     render.comparison_html(cmp, render.filter_pairs(cmp, render.Filters()))
     render.summary_html(cmp)
-    # Streamlit's first element looks up the root frame's file (inspect.stack, once per process), which
-    # maps every imported module to its file (a quarter of a second cold): import the server's modules
-    # and fill that cache now
-    import inspect
-
+    render.position_chart_html(cmp)
+    # the server's modules, and the page icon's (st.set_page_config sends it through image_to_url)
     import streamlit.web.bootstrap  # noqa: F401
     import streamlit.web.server.starlette.starlette_server  # noqa: F401
+    from PIL import Image, ImageFile  # noqa: F401
     from streamlit.runtime.scriptrunner import script_runner  # noqa: F401
 
-    inspect.stack()
+    skip_bare_mode_check()
+
+
+def skip_bare_mode_check() -> None:
+    """Streamlit's first element in a process checks whether it runs outside ``streamlit run`` (to warn
+    that it does) with ``inspect.stack()``, which reads the source of every frame on the stack and maps
+    every imported module to its file: 0.1-0.4 s of the first page.  The app runs in the server: there is
+    nothing to warn about, so the warning is marked as given (Streamlit's own flag; nothing if it is gone)."""
+    import streamlit.delta_generator as dg
+
+    if hasattr(dg, "_use_warning_has_been_displayed"):
+        dg._use_warning_has_been_displayed = True
 
 
 def main() -> None:
     warm()
+    from ui.nodelay import patch_bind
+
+    patch_bind()            # Nagle off on the server's connections (see ui/nodelay.py): ~40 ms per file otherwise
     from streamlit.web import cli
 
     sys.argv = ["streamlit", "run", str(APP), *sys.argv[1:]]

@@ -275,7 +275,7 @@ def test_options_reach_the_library():
 # --------------------------------------------------------------------------- inputs
 
 
-def test_upload_docx_and_paste_text():
+def test_upload_docx_and_paste_text(media):
     at = start()
     docx_bytes = (SAMPLES / "draft-rev1-2008-11-10.fr.docx").read_bytes()
     at.file_uploader(key="uploads").set_value(("draft-rev1.docx", docx_bytes, "application/octet-stream")).run()
@@ -288,6 +288,9 @@ def test_upload_docx_and_paste_text():
     # by what the texts say: Rev.1 (md), L.17/Rev.1 (docx, the same text: flagged), Rev.2
     assert at.selectbox(key="pick").format_func("lineage") == "All 3 versions — compilation table"
     assert any(w.value == "L.17/Rev.1: same text as Rev.1." for w in at.warning)
+    # ... and the JSON download carries that note, as the CLI's JSON does
+    js = json.loads(downloaded(prepare(at), "dl_json", media)[0].decode("utf-8"))
+    assert "L.17/Rev.1: same text as Rev.1." in js["warnings"]
     upload = next(t.key[len("label:"):] for t in at.text_input if t.key.startswith("label:upload:"))
     at.selectbox(key="pick").set_value(f"pair:{upload}|example:draft-rev2-illustrative.fr.md").run()
     assert_clean(at)

@@ -499,7 +499,8 @@ def _trace_dates(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-def downloads(lineage: Lineage, key: tuple, *, pair: bool, vs: Versions | None = None) -> None:
+def downloads(lineage: Lineage, key: tuple, *, pair: bool, vs: Versions | None = None,
+              notes: tuple = ()) -> None:
     """Download buttons in the sidebar; every file is produced by the library (and cached).
 
     Asked for, not drawn with the first page ("Prepare the downloads"): writing the files took longer
@@ -514,10 +515,10 @@ def downloads(lineage: Lineage, key: tuple, *, pair: bool, vs: Versions | None =
                       help="The Word redline, the compilation tables (.docx, .xlsx, .csv), JSON and PDF of this "
                            "comparison: their options, then the files (a second or so)")
             return
-        download_section(lineage, key, pair=pair, vs=vs)
+        download_section(lineage, key, pair=pair, vs=vs, notes=notes)
 
 
-def download_section(lineage: Lineage, key: tuple, *, pair: bool, vs: Versions | None) -> None:
+def download_section(lineage: Lineage, key: tuple, *, pair: bool, vs: Versions | None, notes: tuple = ()) -> None:
     """The options of the files, then a button for each (the PDFs written when clicked)."""
     stem = _safe("_to_".join(d.label for d in lineage.versions))
     step = 0
@@ -560,7 +561,7 @@ def download_section(lineage: Lineage, key: tuple, *, pair: bool, vs: Versions |
         t, _names, err, tkey = trace_of(vs, vs.chosen[step + 1])
         if err:
             st.caption(f"Appendix left out — {err}")
-    files(lineage, key, c, step, author, moves, outside, t, tkey, stem, numbering)
+    files(lineage, key, c, step, author, moves, outside, t, tkey, stem, numbering, notes)
     pdf_buttons(lineage, key, stem)
 
 
@@ -570,7 +571,7 @@ def _prepare_downloads(key: tuple) -> None:
 
 
 def files(lineage: Lineage, key: tuple, c, step: int, author: str, moves: str, outside: str, t, tkey,
-          stem: str, numbering: str = "auto") -> None:
+          stem: str, numbering: str = "auto", notes: tuple = ()) -> None:
     """The download buttons of the prepared files; each is written on its own (and cached by content),
     so one that fails shows why in a caption and the others are there."""
     if c.cross_language:
@@ -600,7 +601,7 @@ def files(lineage: Lineage, key: tuple, c, step: int, author: str, moves: str, o
         st.download_button(f"⬇ Compilation table (.{fmt})", data, file_name=f"{stem}-table.{fmt}",
                            mime=TABLE_MIME[fmt], key=f"dl_table_{fmt}", on_click="ignore", width="stretch")
     try:
-        data = cached.json_bytes(key, lineage)
+        data = cached.json_bytes(key, lineage, notes)
     except Exception as exc:  # noqa: BLE001
         st.caption(f"⛔ JSON could not be written ({type(exc).__name__})")
     else:
@@ -697,7 +698,7 @@ def main() -> None:
     sidebar(inp)                        # … then the sidebar's widgets
     if shown is not None:
         lineage, key, pair, vs = shown
-        downloads(lineage, key, pair=pair, vs=vs)
+        downloads(lineage, key, pair=pair, vs=vs, notes=tuple(inp.notes))
 
 
 def page(inp: Inputs):

@@ -150,8 +150,10 @@ def pdf(key: tuple, view: str, paper: str, _lineage: Lineage) -> bytes:
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def json_bytes(key: tuple, _lineage: Lineage) -> bytes:
+def json_bytes(key: tuple, _lineage: Lineage, _notes: tuple = ()) -> bytes:
+    """The JSON of the CLI's ``diff --format json``, with the notes about the versions' order
+    (``_notes`` follow from what ``key`` stands for: the versions, their labels and order)."""
     from compare.export.jsonout import versions_dict
 
-    data = versions_dict(_lineage.versions, _lineage.comparisons, _lineage)
+    data = versions_dict(_lineage.versions, _lineage.comparisons, _lineage, _notes)
     return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")

@@ -720,7 +720,7 @@ def align(old: Document, new: Document, options: Optional[CompareOptions] = None
     if not P.scattered_groups:
         g_old, g_new = _contiguous(g_old, g_new)
     else:
-        g_old, g_new = _fill_free_gaps(g_old), _fill_free_gaps(g_new)
+        g_old, g_new = _fill_free_gaps(g_old, op), _fill_free_gaps(g_new, np_)
     groups: list[AlignedGroup] = []
     in_old = set()
     in_new = set()
@@ -782,11 +782,12 @@ def _contiguous(g_old: list[list[int]], g_new: list[list[int]]) -> tuple[list[li
     return out_old, out_new
 
 
-def _fill_free_gaps(groups: list[list[int]]) -> list[list[int]]:
-    """Scattered groups (one side): a gap between two parts of a group that holds only
-    paragraphs of no group (new, or deleted: a sub-paragraph (c) dropped while (a)–(d) were
-    folded into one OP) joins the group, as in :func:`_contiguous`; a gap holding another
-    group's paragraph is left as it is (the parts stay apart)."""
+def _fill_free_gaps(groups: list[list[int]], pars: Sequence[Paragraph] = ()) -> list[list[int]]:
+    """Scattered groups (one side): a gap between two parts of a group that holds only list
+    items of no group (new, or deleted: a sub-paragraph (c) dropped while (a)–(d) were folded
+    into one OP) joins the group, as in :func:`_contiguous`; a gap holding another group's
+    paragraph is left as it is (the parts stay apart), and so is a top-level paragraph of its
+    own: an OP inserted between the two halves of a split OP is an insertion, not part of it."""
     owned = {pos for g in groups for pos in g}
     out = []
     for g in groups:
@@ -794,7 +795,8 @@ def _fill_free_gaps(groups: list[list[int]]) -> list[list[int]]:
         filled = list(parts)
         for a, b in zip(parts, parts[1:]):
             gap = range(a + 1, b)
-            if gap and not any(pos in owned for pos in gap):
+            if gap and not any(pos in owned for pos in gap) \
+                    and not (pars and any(pars[pos].level == 0 for pos in gap)):
                 filled.extend(gap)
         out.append(sorted(filled))
     return out

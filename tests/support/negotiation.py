@@ -802,10 +802,12 @@ def revise(lang: str, rng: random.Random, amendments: Sequence[str], noise: int,
     if "list_to_op" in amendments:
         _ensure_list(old, lang, rng)
     tb = Table(lang, [Para(p.text, p.kind, p.level, (k,)) for k, p in enumerate(old)], rng, list(pool))
+    swapped = False
     for name in sorted(amendments, key=lambda a: a != "lookalike_swap"):     # it changes the old text too
         tag = tag_all or name
         if name == "lookalike_swap":
-            am_lookalike_swap(tb, tag, old)
+            if not swapped:         # once: the table mirrors the old text only before any amendment
+                swapped = am_lookalike_swap(tb, tag, old)
         else:
             SIMPLE[name](tb, tag)
     for _ in range(noise):

@@ -391,12 +391,14 @@ def _second_chance(S: np.ndarray, matched: dict[int, int], old_pars: Sequence[Pa
     cols = np.array([j for j in range(S.shape[1]) if j not in used], dtype=np.int64)
     if not len(rows) or not len(cols):
         return
-    sub = S[np.ix_(rows, cols)].copy()
+    sub = S[np.ix_(rows, cols)]
     ko = np.array([old_pars[i].kind for i in rows])
     kn = np.array([new_pars[j].kind for j in cols])
-    sub[ko[:, None] != kn[None, :]] = 0.0
-    sub[sub < P.leftover_min] = 0.0
+    # each other's clear best among ALL leftovers (a rival of the other part, or one just under
+    # leftover_min, is still a rival: 0.214 over 0.191 is no clear best), of the same kind
     r, c = _mutual_best(sub, P.mutual_margin)
+    ok = (sub[r, c] >= P.leftover_min) & (ko[r] == kn[c])
+    r, c = r[ok], c[ok]
     for a, b in zip(r.tolist(), c.tolist()):
         matched[int(rows[a])] = int(cols[b])
     # a paragraph moved far and reworded (40–60 % of its words, into the other part: OP verb →
@@ -418,7 +420,7 @@ def _second_chance(S: np.ndarray, matched: dict[int, int], old_pars: Sequence[Pa
 
 
 def _leftover_words(feat: _Features, matched: dict[int, int], old_pars: Sequence[Paragraph],
-                    new_pars: Sequence[Paragraph], P: AlignParams) -> None:
+                    new_pars: Sequence[Paragraph], P: AlignParams, S: Optional[np.ndarray] = None) -> None:
     """The last leftovers paired by single words (TF-IDF cosine, optimal assignment), at least
     ``P.leftover_words`` alike and of comparable length: a paragraph reworded clause by clause
     keeps its words but few of its word pairs.  Only for a handful of leftovers."""
@@ -430,7 +432,11 @@ def _leftover_words(feat: _Features, matched: dict[int, int], old_pars: Sequence
     if not rows or not cols or max(len(rows), len(cols)) > P.leftover_words_max:
         return
     U = feat.word_cosine(rows, cols)
-    for a, b in zip(*max_assignment(U)):
+    # both views decide together: word pairs (S) and single words (U); near twins among the
+    # leftovers (two paragraphs of the same opening, both moved and reworded) go to the partners
+    # that the two views together prefer
+    J = U + S[np.ix_(rows, cols)] if S is not None else U
+    for a, b in zip(*max_assignment(J)):
         i, j = rows[int(a)], cols[int(b)]
         if U[a, b] >= P.leftover_words and _comparable(old_pars[i], new_pars[j], P):
             matched[i] = j
@@ -755,7 +761,7 @@ def align(old: Document, new: Document, options: Optional[CompareOptions] = None
     matched = _match(op, np_, S, P, excerpt=frag_old or frag_new)
     if not (frag_old or frag_new):      # in an excerpt the true partner may lie outside it
         _second_chance(S, matched, op, np_, P)
-        _leftover_words(feat, matched, op, np_, P)
+        _leftover_words(feat, matched, op, np_, P, S)
     for i in _replacements(feat, S, matched, op, np_, P):
         del matched[i]
     g_old, g_new = _joins(feat, S, matched, n, m, P, op, np_)

@@ -136,6 +136,8 @@ class AlignParams:
     leftover_words_max: int = 12         # ... when at most this many are left on each side
     leftover_length_ratio: float = 2.0   # ... and of comparable length (a rewrite, not a one-liner
                                          # that shares the long paragraph's boilerplate)
+    leftover_length_ratio_long: float = 2.5  # ... this ratio when the shorter has leftover_long_words or more
+    leftover_long_words: int = 30            # (a long paragraph condensed to less than half is still a rewrite)
     mutual_margin: float = 0.05      # assignment: mutual best partners by this margin are kept first
     similar_margin: float = 0.1      # ... and before that, pairs at least `threshold` similar that are each
                                      # other's best by this margin in plain similarity (no bonus, no penalty)
@@ -460,7 +462,8 @@ def _comparable(po: Paragraph, pn: Paragraph, P: AlignParams) -> bool:
     """Of comparable length (word counts within ``P.leftover_length_ratio``): a rewrite, not a
     one-liner sharing a long paragraph's boilerplate."""
     lo, ln = len(po.text.split()), len(pn.text.split())
-    return max(lo, ln) <= P.leftover_length_ratio * min(lo, ln)
+    ratio = P.leftover_length_ratio_long if min(lo, ln) >= P.leftover_long_words else P.leftover_length_ratio
+    return max(lo, ln) <= ratio * min(lo, ln)
 
 
 def _lead_len(p: Paragraph) -> int:

@@ -505,6 +505,16 @@ def _same_verb(po: Paragraph, pn: Paragraph) -> bool:
     return common >= 3 and common >= 0.6 * min(len(x), len(y)) and a[1:] == b[1:]
 
 
+def _also(pw: Paragraph, pc: Paragraph) -> bool:
+    """Whether ``pc``'s leading words carry a modifier ("Also", « également », « también ») that
+    ``pw``'s do not."""
+    from compare.lexicon import split_leading
+
+    a, b = split_leading(pw.leading, pw.kind), split_leading(pc.leading, pc.kind)
+    mods_c = words(f"{b.pre} {b.modifiers}")
+    return bool(mods_c) and mods_c != words(f"{a.pre} {a.modifiers}")
+
+
 def _unrivalled(feat: _Features, S: np.ndarray, i: int, j: int, P: AlignParams, matched: dict[int, int],
                 partner_of: dict[int, int]) -> bool:
     """Whether old ``i`` and new ``j`` are each other's best by ``P.leftover_ratio`` times every
@@ -595,6 +605,18 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
         p = (old_pars if side == 1 else new_pars)
         return len(p[w].text.split()) if p else 0
 
+    def same_verb(w: int, c: int, side: int) -> bool:
+        """Whether part ``c`` continues the whole under its leading verb with a modifier of its
+        own ("Also requests …" split off "Requests …", « Solicita también »): then a short whole
+        counts as long enough for the cover route (the part still has to explain words of the
+        whole that the other parts do not).  A look-alike under the same verb without "also"
+        ("Takes note of the report of …" beside "Takes note of the report of …") gets no such
+        benefit."""
+        if not (old_pars and new_pars):
+            return False
+        pw, pc = (old_pars[w], new_pars[c]) if side == 1 else (new_pars[w], old_pars[c])
+        return bool(pw.leading and pc.leading) and _also(pw, pc) and _same_verb(pw, pc)
+
     def cover_gain(w: int, parts: list[int], c: int, side: int) -> tuple[float, float]:
         """(share of the whole's weight that ``c`` explains and the parts do not, share of what
         ``c`` has in common with the whole that the parts do not already hold).  A true part
@@ -643,7 +665,7 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
                     continue
                 if long_whole is None:
                     long_whole = whole_len(whole[0], side) >= P.join_cover_min_words
-                if not long_whole:
+                if not long_whole and not same_verb(whole[0], c, side):
                     continue
             if other is not None:
                 partner = other[0][0] if side == 1 else other[1][0]
@@ -664,7 +686,7 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
             if not ok and other is None:
                 if long_whole is None:
                     long_whole = whole_len(whole[0], side) >= P.join_cover_min_words
-                if long_whole:
+                if long_whole or same_verb(whole[0], c, side):
                     cover, novelty = cover_gain(whole[0], parts, c, side)
                     ok = cover >= P.join_cover and novelty >= P.join_novelty
             if ok and (best is None or gain > best[0]):

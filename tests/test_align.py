@@ -836,3 +836,31 @@ def test_op_inserted_between_the_halves_of_a_split_is_an_insertion():
     got = groups_map(align(old, new, NOFRAG))
     assert (("OP1",), ("OP1", "OP3")) in got
     assert ((), ("OP2",)) in got
+
+
+def test_also_part_split_off_a_short_whole_joins_it():
+    """"Also requests …" split off a short "Requests …" and elaborated: it continues the whole
+    under its leading verb, so the short whole does not bar the cover route; a look-alike under
+    the same verb without "also" is not absorbed."""
+    pps = [("PP", "Recalling its resolution 61/180 of 20 December 2006 on improving the coordination of "
+                  "efforts against trafficking in persons,"),
+           ("PP", "Welcoming the efforts of Member States to prevent and combat trafficking in persons,")]
+    other = ("OP", "Urges Member States to ratify the Protocol to Prevent, Suppress and Punish Trafficking in "
+                   "Persons, Especially Women and Children;")
+    old = make_doc(pps + [other, ("OP", "Requests the Secretary-General to submit to the General Assembly at its "
+                                        "sixty-fifth session a report on the protection of victims of trafficking;")])
+    new = make_doc(pps + [other,
+                          ("OP", "Requests the Secretary-General to submit to the General Assembly at its "
+                                 "sixty-fifth session;"),
+                          ("OP", "Also requests a report on the protection of victims of trafficking, while fully "
+                                 "respecting the human rights and fundamental freedoms of victims;"),
+                          ("OP", "Requests the Secretary-General to submit to the Commission on Crime Prevention "
+                                 "and Criminal Justice a report on regional cooperation;")])
+    from dataclasses import replace
+
+    from compare.lexicon import leading_word
+    for doc in (old, new):      # leading words as the parser sets them
+        doc.paragraphs = [replace(p, leading=leading_word(p.text, p.kind, "en")) for p in doc.paragraphs]
+    got = groups_map(align(old, new, NOFRAG))
+    assert (("OP2",), ("OP2", "OP3")) in got
+    assert ((), ("OP4",)) in got

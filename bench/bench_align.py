@@ -15,6 +15,15 @@ Hard classes (--per-class N, tests/support/synthetic.py CLASSES): recall of each
   groups, exact; moved_rewritten, lookalike_block and several_at_once are the harder ones
   (far moves across PP/OP with 40–60 % of the words changed; slot-built procedural
   one-liners revised and reordered; several operations in one revision).
+Second generator (--generator negotiation, tests/support/negotiation.py): the same tables on
+  revisions made independently of synthetic.py, the way delegations amend (references and years,
+  leading verbs, qualifiers, clauses, splits in two or into a list, lists folded, merges, far moves
+  with rewording, look-alike one-liners, drop and restore) on the samples in French, English and
+  Spanish.  Its classes: negotiation.CLASSES; `several` holds 4–6 amendments at once.
+
+    python bench/bench_align.py --generator negotiation --per-class 100 --only-classes
+    python bench/bench_align.py --generator negotiation --per-class 0 --sizes 1000
+
 Baseline: difflib.SequenceMatcher over the paragraph texts, then
   get_close_matches between the leftovers (to catch moves and edits).
 """

@@ -40,34 +40,45 @@ Algorithm
    matched with a top-level paragraph pays 0.05, and sub-paragraphs whose
    parents match get +0.05 (they align within their parent context).
    Matches scoring below :attr:`AlignParams.threshold` are dropped.  Before the
+   bonuses and penalties, pairs at least ``threshold`` similar that are each
+   other's best by ``similar_margin`` in plain similarity are kept (not in
+   excerpts): the bonuses break near ties, they must not hand a PP moved into the
+   operative part to a weaker look-alike that kept its place.  Before the
    optimal assignment, pairs that are each other's best by a margin
    (``mutual_margin``) are kept: the assignment maximises the total and would
    otherwise swap two look-alike one-liners ("Takes note of the report …")
    when 0.741 + 0.607 beats the true 0.820 + 0.395.  Leftovers of the same
    kind that are each other's clear best above ``leftover_min`` get a second
-   chance (moved, reworded, new leading word: nothing else resembles them) —
-   not in excerpts, where the true partner may lie outside the excerpt.  Last, when only a
-   handful are left (``leftover_words_max``), leftovers are paired by single words (TF-IDF
-   cosine, optimal assignment, at least ``leftover_words``): a paragraph moved far and reworded
-   clause by clause keeps its words but few of its word pairs.
+   chance (moved, reworded, new leading word: nothing else resembles them; every
+   leftover, of either part, counts as a rival) — not in excerpts, where the true
+   partner may lie outside the excerpt.  Last, when only a handful are left
+   (``leftover_words_max``), leftovers are paired by an optimal assignment over both
+   views together, word pairs (the similarity) plus single words (TF-IDF cosine, at
+   least ``leftover_words``): a paragraph moved far and reworded clause by clause
+   keeps its words but few of its word pairs.
 4b. **Replacements.**  A weak match (below ``replace_sim``) whose two texts
    share little beyond their leading words, or whose new leading word
    introduces a new object ("Taking note of the reports of the Special
    Rapporteur …" → "Welcoming the decisions of the Human Rights Council …"),
-   is a deletion plus an insertion, not an edit.
+   is a deletion plus an insertion, not an edit.  A leading verb that only changed
+   its modifier or took the other part's form (« Considère » → « Considérant ») is
+   not a new leading word.
 5. **Splits and merges.**  An unmatched paragraph near a match joins it as a
    part of a split (or merge) on evidence: most of its weight is found in the
    whole (``join_containment``) and the group explains the whole better
    (``join_gain``); or, for an elaborated part / a condensed source, it alone
    explains a good share of a long whole that the other parts do not
-   (``join_cover``).  A part must complement the others (``join_novelty``), so
+   (``join_cover``; for a short whole too when the part continues it under its
+   verb with a modifier of its own: "Also requests …" split off "Requests …").
+   A part must complement the others (``join_novelty``), so
    a look-alike paragraph is not absorbed; a chapeau ("Calls upon Member
    States:") joins the group of its own sub-paragraphs, so an OP that becomes
    a chapeau with (a)–(c), or the reverse, is one split or merge.  Repeated,
    so groups of three or more parts work.  Parts need not be one unbroken
    run (a split-off clause that moved elsewhere, another OP between the
    parts: ``scattered_groups``, on by default; placement and the redline
-   write such a group part by part).  With
+   write such a group part by part; a list item of no group between two parts
+   joins the group, a top-level paragraph there stays on its own).  With
    ``AlignParams(scattered_groups=False)`` a group is cut to one run (see
    :func:`_contiguous`).
 6. **Fragments.**  When one side is a fragment (``options.fragment`` True, or
@@ -423,9 +434,10 @@ def _second_chance(S: np.ndarray, matched: dict[int, int], old_pars: Sequence[Pa
 
 def _leftover_words(feat: _Features, matched: dict[int, int], old_pars: Sequence[Paragraph],
                     new_pars: Sequence[Paragraph], P: AlignParams, S: Optional[np.ndarray] = None) -> None:
-    """The last leftovers paired by single words (TF-IDF cosine, optimal assignment), at least
-    ``P.leftover_words`` alike and of comparable length: a paragraph reworded clause by clause
-    keeps its words but few of its word pairs.  Only for a handful of leftovers."""
+    """The last leftovers paired by an optimal assignment over single words (TF-IDF cosine) plus
+    word pairs (``S``, when given), at least ``P.leftover_words`` alike by single words and of
+    comparable length: a paragraph reworded clause by clause keeps its words but few of its word
+    pairs.  Only for a handful of leftovers."""
     if P.leftover_words <= 0:
         return
     used = set(matched.values())

@@ -99,5 +99,5 @@ def test_aligner_on_negotiation_rounds():
         sm_found += round((s["split_merge_recall"] or 0) * s["split_merge_n"])
         hit += s["f1"] >= 0.999
         gold += 1
-    assert hit / gold >= 0.85
-    assert sm_found >= 0.9 * sm
+    assert hit / gold >= 0.95          # 60 of 60 revisions aligned exactly today
+    assert sm_found >= 0.95 * sm       # 84 of 84 splits and merges today

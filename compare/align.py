@@ -69,7 +69,9 @@ Algorithm
    (``join_gain``); or, for an elaborated part / a condensed source, it alone
    explains a good share of a long whole that the other parts do not
    (``join_cover``; for a short whole too when the part continues it under its
-   verb with a modifier of its own: "Also requests …" split off "Requests …").
+   verb with a modifier of its own: "Also requests …" split off "Requests …"),
+   or it is an item of a list whose chapeau is in the group, with some evidence
+   (``join_evidence_containment``) and words of the whole the others lack.
    A part must complement the others (``join_novelty``), so
    a look-alike paragraph is not absorbed; a chapeau ("Calls upon Member
    States:") joins the group of its own sub-paragraphs, so an OP that becomes
@@ -677,7 +679,7 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
                     continue
                 if long_whole is None:
                     long_whole = whole_len(whole[0], side) >= P.join_cover_min_words
-                if not long_whole and not same_verb(whole[0], c, side):
+                if not long_whole and not same_verb(whole[0], c, side) and not _item_of(pars, c, parts):
                     continue
             if other is not None:
                 partner = other[0][0] if side == 1 else other[1][0]
@@ -701,6 +703,11 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
                 if long_whole or same_verb(whole[0], c, side):
                     cover, novelty = cover_gain(whole[0], parts, c, side)
                     ok = cover >= P.join_cover and novelty >= P.join_novelty
+            if not ok and other is None and pars and _item_of(pars, c, parts):
+                # an item of the list whose chapeau is in the group came with the list: some
+                # evidence (join_evidence_containment) and words of the whole the others lack
+                cover, novelty = cover_gain(whole[0], parts, c, side)
+                ok = c_in_whole >= P.join_evidence_containment and cover > 0 and novelty >= P.join_novelty
             if ok and (best is None or gain > best[0]):
                 best = (gain, c, other)
         if best is None:
@@ -729,6 +736,13 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
                 changed = True
     groups = sorted((g for g in groups if id(g) in alive), key=lambda g: g[0][0])
     return [g[0] for g in groups], [g[1] for g in groups]
+
+
+def _item_of(pars: Sequence[Paragraph], c: int, parts: list[int]) -> bool:
+    """Whether paragraph ``c`` is an item of a list whose chapeau is one of ``parts``: an OP that
+    became "Underlines the need to:" over (a)–(d) brings all its items, the last one elaborated
+    too (or, merging, a list folded into one OP takes all its items)."""
+    return bool(pars) and pars[c].level > 0 and any(pars[k].id == pars[c].parent for k in parts)
 
 
 def _is_chapeau_of(pars: Sequence[Paragraph], c: int, parts: list[int]) -> bool:

@@ -864,3 +864,26 @@ def test_also_part_split_off_a_short_whole_joins_it():
     got = groups_map(align(old, new, NOFRAG))
     assert (("OP2",), ("OP2", "OP3")) in got
     assert ((), ("OP4",)) in got
+
+
+def test_last_list_item_elaborated_joins_the_split_of_its_chapeau():
+    """A short OP that became "Underlines the need:" over (a)–(c), the last item elaborated: the
+    item came with its list, so it joins the group of its chapeau on some evidence (the whole is
+    too short for the cover route)."""
+    pps = [("PP", "Recalling its resolution 61/180 of 20 December 2006 on improving the coordination of "
+                  "efforts against trafficking in persons,"),
+           ("PP", "Welcoming the efforts of Member States to prevent and combat trafficking in persons,")]
+    other = ("OP", "Urges Member States to ratify the Protocol to Prevent, Suppress and Punish Trafficking in "
+                   "Persons, Especially Women and Children;")
+    old = make_doc(pps + [("OP", "Underlines the need to work towards a holistic approach to trafficking in "
+                                 "persons, to prosecute traffickers and to protect and assist their victims in "
+                                 "accordance with national legislation;"), other])
+    new = make_doc(pps + [("OP", "Underlines the need:"),
+                          ("OP", "To work towards a holistic approach to trafficking in persons;", 2),
+                          ("OP", "To prosecute traffickers;", 2),
+                          ("OP", "To protect and assist their victims in accordance with national legislation, "
+                                 "paying particular attention to the needs of women and children who are victims "
+                                 "of trafficking for the purpose of forced labour.", 2),
+                          other])
+    got = groups_map(align(old, new, NOFRAG))
+    assert (("OP1",), ("OP1", "OP1(a)", "OP1(b)", "OP1(c)")) in got

@@ -15,6 +15,15 @@ Hard classes (--per-class N, tests/support/synthetic.py CLASSES): recall of each
   groups, exact; moved_rewritten, lookalike_block and several_at_once are the harder ones
   (far moves across PP/OP with 40–60 % of the words changed; slot-built procedural
   one-liners revised and reordered; several operations in one revision).
+Second generator (--generator negotiation, tests/support/negotiation.py): the same tables on
+  revisions made independently of synthetic.py, the way delegations amend (references and years,
+  leading verbs, qualifiers, clauses, splits in two or into a list, lists folded, merges, far moves
+  with rewording, look-alike one-liners, drop and restore) on the samples in French, English and
+  Spanish.  Its classes: negotiation.CLASSES; `several` holds 4–6 amendments at once.
+
+    python bench/bench_align.py --generator negotiation --per-class 100 --only-classes
+    python bench/bench_align.py --generator negotiation --per-class 0 --sizes 1000
+
 Baseline: difflib.SequenceMatcher over the paragraph texts, then
   get_close_matches between the leftovers (to catch moves and edits).
 """
@@ -35,7 +44,9 @@ sys.path.insert(0, str(REPO))
 from compare.align import AlignParams, align  # noqa: E402
 from compare.classify import compare_documents  # noqa: E402
 from compare.model import CompareOptions, Document, Metadata, Paragraph  # noqa: E402
-from tests.support import synthetic  # noqa: E402
+from tests.support import negotiation, synthetic  # noqa: E402
+
+GENERATORS = {"synthetic": synthetic, "negotiation": negotiation}
 
 OPTS = CompareOptions(fragment=False)
 
@@ -285,11 +296,16 @@ def main() -> None:
     ap.add_argument("--before", default=None,
                     help="a checkout whose compare/align.py runs as an extra column (before/after)")
     ap.add_argument("--only-classes", action="store_true", help="print the per-class table only")
-    ap.add_argument("--classes", default=",".join(synthetic.CLASSES), help="comma-separated hard classes")
+    ap.add_argument("--generator", choices=sorted(GENERATORS), default="synthetic",
+                    help="revision generator: synthetic.py (the first) or negotiation.py (independent, "
+                         "delegation-style amendments on the samples in French, English and Spanish)")
+    ap.add_argument("--classes", default=None, help="comma-separated hard classes (default: all of the generator's)")
     args = ap.parse_args()
+    gen = GENERATORS[args.generator]
+    classes = args.classes.split(",") if args.classes else list(gen.CLASSES)
 
     if args.per_class:
-        cases = synthetic.generate_class_pairs(args.per_class, args.seed, args.classes.split(","))
+        cases = gen.generate_class_pairs(args.per_class, args.seed, classes)
         one_run = AlignParams(scattered_groups=False)
         matchers = {"align": lambda a, b: [(g.old, g.new) for g in align(a, b, OPTS)],
                     "one-run": lambda a, b: [(g.old, g.new) for g in align(a, b, OPTS, one_run)]}
@@ -299,7 +315,7 @@ def main() -> None:
         matchers["tfidf+hung"] = tfidf_hungarian_groups
         matchers["difflib"] = difflib_groups
         table = per_class(cases, matchers)
-        print(f"== hard classes: {args.per_class} cases each (tests/support/synthetic.py make_class_revision, "
+        print(f"== hard classes: {args.per_class} cases each (tests/support/{args.generator}.py, "
               f"seed {args.seed}); recall of the class's groups, exact")
         print(f"{'class':28s} {'groups':>6s} " + " ".join(f"{m:>10s}" for m in matchers))
         for cls, row in table.items():
@@ -311,8 +327,8 @@ def main() -> None:
             return
         print()
 
-    print(f"== accuracy over {args.pairs} synthetic pairs (tests/support/synthetic.py, seed {args.seed})")
-    pairs = synthetic.generate_pairs(args.pairs, args.seed)
+    print(f"== accuracy over {args.pairs} revisions (tests/support/{args.generator}.py, seed {args.seed})")
+    pairs = gen.generate_pairs(args.pairs, args.seed)
     ours = accuracy(pairs, lambda a, b: [(g.old, g.new) for g in align(a, b, OPTS)])
     prev = None
     if args.before:

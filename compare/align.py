@@ -40,34 +40,47 @@ Algorithm
    matched with a top-level paragraph pays 0.05, and sub-paragraphs whose
    parents match get +0.05 (they align within their parent context).
    Matches scoring below :attr:`AlignParams.threshold` are dropped.  Before the
+   bonuses and penalties, pairs at least ``threshold`` similar that are each
+   other's best by ``similar_margin`` in plain similarity are kept (not in
+   excerpts): the bonuses break near ties, they must not hand a PP moved into the
+   operative part to a weaker look-alike that kept its place.  Before the
    optimal assignment, pairs that are each other's best by a margin
    (``mutual_margin``) are kept: the assignment maximises the total and would
    otherwise swap two look-alike one-liners ("Takes note of the report …")
    when 0.741 + 0.607 beats the true 0.820 + 0.395.  Leftovers of the same
    kind that are each other's clear best above ``leftover_min`` get a second
-   chance (moved, reworded, new leading word: nothing else resembles them) —
-   not in excerpts, where the true partner may lie outside the excerpt.  Last, when only a
-   handful are left (``leftover_words_max``), leftovers are paired by single words (TF-IDF
-   cosine, optimal assignment, at least ``leftover_words``): a paragraph moved far and reworded
-   clause by clause keeps its words but few of its word pairs.
+   chance (moved, reworded, new leading word: nothing else resembles them; every
+   leftover, of either part, counts as a rival) — not in excerpts, where the true
+   partner may lie outside the excerpt.  Last, when only a handful are left
+   (``leftover_words_max``), leftovers are paired by an optimal assignment over both
+   views together, word pairs (the similarity) plus single words (TF-IDF cosine, at
+   least ``leftover_words``): a paragraph moved far and reworded clause by clause
+   keeps its words but few of its word pairs.
 4b. **Replacements.**  A weak match (below ``replace_sim``) whose two texts
    share little beyond their leading words, or whose new leading word
    introduces a new object ("Taking note of the reports of the Special
    Rapporteur …" → "Welcoming the decisions of the Human Rights Council …"),
-   is a deletion plus an insertion, not an edit.
+   is a deletion plus an insertion, not an edit.  A leading verb that only changed
+   its modifier or took the other part's form (« Considère » → « Considérant ») is
+   not a new leading word.
 5. **Splits and merges.**  An unmatched paragraph near a match joins it as a
    part of a split (or merge) on evidence: most of its weight is found in the
    whole (``join_containment``) and the group explains the whole better
    (``join_gain``); or, for an elaborated part / a condensed source, it alone
    explains a good share of a long whole that the other parts do not
-   (``join_cover``).  A part must complement the others (``join_novelty``), so
+   (``join_cover``; for a short whole too when the part continues it under its
+   verb with a modifier of its own: "Also requests …" split off "Requests …"),
+   or it is an item of a list whose chapeau is in the group, with some evidence
+   (``join_evidence_containment``) and words of the whole the others lack.
+   A part must complement the others (``join_novelty``), so
    a look-alike paragraph is not absorbed; a chapeau ("Calls upon Member
    States:") joins the group of its own sub-paragraphs, so an OP that becomes
    a chapeau with (a)–(c), or the reverse, is one split or merge.  Repeated,
    so groups of three or more parts work.  Parts need not be one unbroken
    run (a split-off clause that moved elsewhere, another OP between the
    parts: ``scattered_groups``, on by default; placement and the redline
-   write such a group part by part).  With
+   write such a group part by part; a list item of no group between two parts
+   joins the group, a top-level paragraph there stays on its own).  With
    ``AlignParams(scattered_groups=False)`` a group is cut to one run (see
    :func:`_contiguous`).
 6. **Fragments.**  When one side is a fragment (``options.fragment`` True, or
@@ -136,7 +149,11 @@ class AlignParams:
     leftover_words_max: int = 12         # ... when at most this many are left on each side
     leftover_length_ratio: float = 2.0   # ... and of comparable length (a rewrite, not a one-liner
                                          # that shares the long paragraph's boilerplate)
+    leftover_length_ratio_long: float = 2.5  # ... this ratio when the shorter has leftover_long_words or more
+    leftover_long_words: int = 30            # (a long paragraph condensed to less than half is still a rewrite)
     mutual_margin: float = 0.05      # assignment: mutual best partners by this margin are kept first
+    similar_margin: float = 0.1      # ... and before that, pairs at least `threshold` similar that are each
+                                     # other's best by this margin in plain similarity (no bonus, no penalty)
     fragment_ratio: float = 1 / 3    # auto fragment: one side has at most this share of the other's paragraphs
 
 
@@ -270,8 +287,8 @@ def _order_window(anchors: list[tuple[int, int]], n: int, m: int) -> tuple[np.nd
     return lo, hi
 
 
-def _match(old_pars: list[Paragraph], new_pars: list[Paragraph], S: np.ndarray, P: AlignParams
-           ) -> dict[int, int]:
+def _match(old_pars: list[Paragraph], new_pars: list[Paragraph], S: np.ndarray, P: AlignParams,
+           excerpt: bool = False) -> dict[int, int]:
     n, m = S.shape
     if n == 0 or m == 0:
         return {}
@@ -283,6 +300,23 @@ def _match(old_pars: list[Paragraph], new_pars: list[Paragraph], S: np.ndarray, 
     if len(rows) == 0 or len(cols) == 0:
         return matched
     sub = S[np.ix_(rows, cols)]
+    # a pair that is each other's best by a clear margin in plain similarity is a pair wherever it
+    # moved and whichever part it went to: the order bonus and the PP/OP penalty break near ties,
+    # they must not hand a paragraph to a weaker look-alike that kept its place (0.255 + 0.05
+    # beating 0.419 − 0.12 for a PP moved into the operative part beside a near twin).  Not in
+    # excerpts: there the true partner may lie outside, and "best" says little
+    if P.similar_margin > 0 and not excerpt:
+        kr, kc = _mutual_best(sub, P.similar_margin)
+        ok = sub[kr, kc] >= P.threshold
+        kr, kc = kr[ok], kc[ok]
+        if len(kr):
+            for a, b in zip(kr, kc):
+                matched[int(rows[a])] = int(cols[b])
+            left_r = np.setdiff1d(np.arange(len(rows)), kr)
+            left_c = np.setdiff1d(np.arange(len(cols)), kc)
+            rows, cols, sub = rows[left_r], cols[left_c], sub[np.ix_(left_r, left_c)]
+            if len(rows) == 0 or len(cols) == 0:
+                return matched
     # only rows/cols that have a plausible partner take part
     cand = sub >= P.threshold - P.cross_kind_penalty - P.parent_bonus - P.order_bonus
     rmask = cand.any(axis=1)
@@ -372,12 +406,14 @@ def _second_chance(S: np.ndarray, matched: dict[int, int], old_pars: Sequence[Pa
     cols = np.array([j for j in range(S.shape[1]) if j not in used], dtype=np.int64)
     if not len(rows) or not len(cols):
         return
-    sub = S[np.ix_(rows, cols)].copy()
+    sub = S[np.ix_(rows, cols)]
     ko = np.array([old_pars[i].kind for i in rows])
     kn = np.array([new_pars[j].kind for j in cols])
-    sub[ko[:, None] != kn[None, :]] = 0.0
-    sub[sub < P.leftover_min] = 0.0
+    # each other's clear best among ALL leftovers (a rival of the other part, or one just under
+    # leftover_min, is still a rival: 0.214 over 0.191 is no clear best), of the same kind
     r, c = _mutual_best(sub, P.mutual_margin)
+    ok = (sub[r, c] >= P.leftover_min) & (ko[r] == kn[c])
+    r, c = r[ok], c[ok]
     for a, b in zip(r.tolist(), c.tolist()):
         matched[int(rows[a])] = int(cols[b])
     # a paragraph moved far and reworded (40–60 % of its words, into the other part: OP verb →
@@ -399,10 +435,11 @@ def _second_chance(S: np.ndarray, matched: dict[int, int], old_pars: Sequence[Pa
 
 
 def _leftover_words(feat: _Features, matched: dict[int, int], old_pars: Sequence[Paragraph],
-                    new_pars: Sequence[Paragraph], P: AlignParams) -> None:
-    """The last leftovers paired by single words (TF-IDF cosine, optimal assignment), at least
-    ``P.leftover_words`` alike and of comparable length: a paragraph reworded clause by clause
-    keeps its words but few of its word pairs.  Only for a handful of leftovers."""
+                    new_pars: Sequence[Paragraph], P: AlignParams, S: Optional[np.ndarray] = None) -> None:
+    """The last leftovers paired by an optimal assignment over single words (TF-IDF cosine) plus
+    word pairs (``S``, when given), at least ``P.leftover_words`` alike by single words and of
+    comparable length: a paragraph reworded clause by clause keeps its words but few of its word
+    pairs.  Only for a handful of leftovers."""
     if P.leftover_words <= 0:
         return
     used = set(matched.values())
@@ -411,7 +448,11 @@ def _leftover_words(feat: _Features, matched: dict[int, int], old_pars: Sequence
     if not rows or not cols or max(len(rows), len(cols)) > P.leftover_words_max:
         return
     U = feat.word_cosine(rows, cols)
-    for a, b in zip(*max_assignment(U)):
+    # both views decide together: word pairs (S) and single words (U); near twins among the
+    # leftovers (two paragraphs of the same opening, both moved and reworded) go to the partners
+    # that the two views together prefer
+    J = U + S[np.ix_(rows, cols)] if S is not None else U
+    for a, b in zip(*max_assignment(J)):
         i, j = rows[int(a)], cols[int(b)]
         if U[a, b] >= P.leftover_words and _comparable(old_pars[i], new_pars[j], P):
             matched[i] = j
@@ -435,7 +476,8 @@ def _comparable(po: Paragraph, pn: Paragraph, P: AlignParams) -> bool:
     """Of comparable length (word counts within ``P.leftover_length_ratio``): a rewrite, not a
     one-liner sharing a long paragraph's boilerplate."""
     lo, ln = len(po.text.split()), len(pn.text.split())
-    return max(lo, ln) <= P.leftover_length_ratio * min(lo, ln)
+    ratio = P.leftover_length_ratio_long if min(lo, ln) >= P.leftover_long_words else P.leftover_length_ratio
+    return max(lo, ln) <= ratio * min(lo, ln)
 
 
 def _lead_len(p: Paragraph) -> int:
@@ -453,6 +495,38 @@ def _head(p: Paragraph, k: int) -> set[str]:
             if len(out) == k:
                 break
     return set(out)
+
+
+def _same_verb(po: Paragraph, pn: Paragraph) -> bool:
+    """Whether two leading phrases have the same leading verb: only a modifier changed
+    ("Considérant en outre" → « Considérant également », "Invites" → "Invites also") or the verb
+    took the other part's form (« Considère » → « Considérant », "Takes note of" → "Taking note
+    of": a paragraph moved between preamble and operative part).  Such a paragraph did not get
+    a new leading word over a new object; its head words may still have been reworded."""
+    from compare.lexicon import split_leading
+
+    a = words(split_leading(po.leading, po.kind).base)
+    b = words(split_leading(pn.leading, pn.kind).base)
+    if not a or not b:
+        return False
+    x, y = a[0], b[0]
+    common = 0
+    for cx, cy in zip(x, y):
+        if cx != cy:
+            break
+        common += 1
+    # the same stem: "recogniz-es" / "recogniz-ing", « consid-ère » / « consid-érant »
+    return common >= 3 and common >= 0.6 * min(len(x), len(y)) and a[1:] == b[1:]
+
+
+def _also(pw: Paragraph, pc: Paragraph) -> bool:
+    """Whether ``pc``'s leading words carry a modifier ("Also", « également », « también ») that
+    ``pw``'s do not."""
+    from compare.lexicon import split_leading
+
+    a, b = split_leading(pw.leading, pw.kind), split_leading(pc.leading, pc.kind)
+    mods_c = words(f"{b.pre} {b.modifiers}")
+    return bool(mods_c) and mods_c != words(f"{a.pre} {a.modifiers}")
 
 
 def _unrivalled(feat: _Features, S: np.ndarray, i: int, j: int, P: AlignParams, matched: dict[int, int],
@@ -503,7 +577,8 @@ def _replacements(feat: _Features, S: np.ndarray, matched: dict[int, int], old_p
             if tail < P.threshold and tail < P.replace_ratio * s:
                 out.append(i)
                 continue
-        if lo and ln and words(po.leading) != words(pn.leading):
+        if lo and ln and words(po.leading) != words(pn.leading) \
+                and not (s >= P.leftover_floor and _same_verb(po, pn)):
             ho, hn = _head(po, P.replace_head), _head(pn, P.replace_head)
             if ho and hn and not ho & hn:
                 out.append(i)
@@ -543,6 +618,18 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
     def whole_len(w: int, side: int) -> int:
         p = (old_pars if side == 1 else new_pars)
         return len(p[w].text.split()) if p else 0
+
+    def same_verb(w: int, c: int, side: int) -> bool:
+        """Whether part ``c`` continues the whole under its leading verb with a modifier of its
+        own ("Also requests …" split off "Requests …", « Solicita también »): then a short whole
+        counts as long enough for the cover route (the part still has to explain words of the
+        whole that the other parts do not).  A look-alike under the same verb without "also"
+        ("Takes note of the report of …" beside "Takes note of the report of …") gets no such
+        benefit."""
+        if not (old_pars and new_pars):
+            return False
+        pw, pc = (old_pars[w], new_pars[c]) if side == 1 else (new_pars[w], old_pars[c])
+        return bool(pw.leading and pc.leading) and _also(pw, pc) and _same_verb(pw, pc)
 
     def cover_gain(w: int, parts: list[int], c: int, side: int) -> tuple[float, float]:
         """(share of the whole's weight that ``c`` explains and the parts do not, share of what
@@ -592,7 +679,7 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
                     continue
                 if long_whole is None:
                     long_whole = whole_len(whole[0], side) >= P.join_cover_min_words
-                if not long_whole:
+                if not long_whole and not same_verb(whole[0], c, side) and not _item_of(pars, c, parts):
                     continue
             if other is not None:
                 partner = other[0][0] if side == 1 else other[1][0]
@@ -613,9 +700,14 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
             if not ok and other is None:
                 if long_whole is None:
                     long_whole = whole_len(whole[0], side) >= P.join_cover_min_words
-                if long_whole:
+                if long_whole or same_verb(whole[0], c, side):
                     cover, novelty = cover_gain(whole[0], parts, c, side)
                     ok = cover >= P.join_cover and novelty >= P.join_novelty
+            if not ok and other is None and pars and _item_of(pars, c, parts):
+                # an item of the list whose chapeau is in the group came with the list: some
+                # evidence (join_evidence_containment) and words of the whole the others lack
+                cover, novelty = cover_gain(whole[0], parts, c, side)
+                ok = c_in_whole >= P.join_evidence_containment and cover > 0 and novelty >= P.join_novelty
             if ok and (best is None or gain > best[0]):
                 best = (gain, c, other)
         if best is None:
@@ -644,6 +736,13 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
                 changed = True
     groups = sorted((g for g in groups if id(g) in alive), key=lambda g: g[0][0])
     return [g[0] for g in groups], [g[1] for g in groups]
+
+
+def _item_of(pars: Sequence[Paragraph], c: int, parts: list[int]) -> bool:
+    """Whether paragraph ``c`` is an item of a list whose chapeau is one of ``parts``: an OP that
+    became "Underlines the need to:" over (a)–(d) brings all its items, the last one elaborated
+    too (or, merging, a list folded into one OP takes all its items)."""
+    return bool(pars) and pars[c].level > 0 and any(pars[k].id == pars[c].parent for k in parts)
 
 
 def _is_chapeau_of(pars: Sequence[Paragraph], c: int, parts: list[int]) -> bool:
@@ -709,18 +808,18 @@ def align(old: Document, new: Document, options: Optional[CompareOptions] = None
     n, m = len(op), len(np_)
     feat = _Features([p.text for p in op], [p.text for p in np_])
     S = similarity_matrix(feat) if n and m else np.zeros((n, m))
-    matched = _match(op, np_, S, P)
     frag_old, frag_new = _is_fragment(old, new, options, P)
+    matched = _match(op, np_, S, P, excerpt=frag_old or frag_new)
     if not (frag_old or frag_new):      # in an excerpt the true partner may lie outside it
         _second_chance(S, matched, op, np_, P)
-        _leftover_words(feat, matched, op, np_, P)
+        _leftover_words(feat, matched, op, np_, P, S)
     for i in _replacements(feat, S, matched, op, np_, P):
         del matched[i]
     g_old, g_new = _joins(feat, S, matched, n, m, P, op, np_)
     if not P.scattered_groups:
         g_old, g_new = _contiguous(g_old, g_new)
     else:
-        g_old, g_new = _fill_free_gaps(g_old), _fill_free_gaps(g_new)
+        g_old, g_new = _fill_free_gaps(g_old, op), _fill_free_gaps(g_new, np_)
     groups: list[AlignedGroup] = []
     in_old = set()
     in_new = set()
@@ -782,11 +881,12 @@ def _contiguous(g_old: list[list[int]], g_new: list[list[int]]) -> tuple[list[li
     return out_old, out_new
 
 
-def _fill_free_gaps(groups: list[list[int]]) -> list[list[int]]:
-    """Scattered groups (one side): a gap between two parts of a group that holds only
-    paragraphs of no group (new, or deleted: a sub-paragraph (c) dropped while (a)–(d) were
-    folded into one OP) joins the group, as in :func:`_contiguous`; a gap holding another
-    group's paragraph is left as it is (the parts stay apart)."""
+def _fill_free_gaps(groups: list[list[int]], pars: Sequence[Paragraph] = ()) -> list[list[int]]:
+    """Scattered groups (one side): a gap between two parts of a group that holds only list
+    items of no group (new, or deleted: a sub-paragraph (c) dropped while (a)–(d) were folded
+    into one OP) joins the group, as in :func:`_contiguous`; a gap holding another group's
+    paragraph is left as it is (the parts stay apart), and so is a top-level paragraph of its
+    own: an OP inserted between the two halves of a split OP is an insertion, not part of it."""
     owned = {pos for g in groups for pos in g}
     out = []
     for g in groups:
@@ -794,7 +894,8 @@ def _fill_free_gaps(groups: list[list[int]]) -> list[list[int]]:
         filled = list(parts)
         for a, b in zip(parts, parts[1:]):
             gap = range(a + 1, b)
-            if gap and not any(pos in owned for pos in gap):
+            if gap and not any(pos in owned for pos in gap) \
+                    and not (pars and any(pars[pos].level == 0 for pos in gap)):
                 filled.extend(gap)
         out.append(sorted(filled))
     return out

@@ -317,3 +317,26 @@ def test_redline_accept_all_gives_new_and_reject_all_gives_old(case, moves):
     old, new, opts = case
     cmp = api.compare(old, new, opts)
     assert_round_trip(cmp, redline_docx(cmp, moves=moves))
+
+
+@EX(60)
+@given(st.integers(0, 10**9), st.sampled_from(["several", "split_two", "split_list", "list_to_op", "merge_two",
+                                               "moved_rewritten", "lookalike_swap", "drop_restore"]))
+def test_negotiation_rounds_partition_and_rebuild_both_ways(seed, cls):
+    """The same invariants on delegation-style revisions of the real samples
+    (tests/support/negotiation.py: splits into lists, merges, far moves, look-alike
+    one-liners), compared both ways."""
+    import random as _random
+
+    from support.negotiation import make_class_case
+
+    old, new, _ = make_class_case(cls, _random.Random(seed))
+    for a, b in ((old, new), (new, old)):
+        comp = api.compare(a, b, CompareOptions(fragment=False))
+        assert sorted(i for p in comp.pairs for i in p.old) == sorted(p.id for p in a.paragraphs)
+        assert sorted(i for p in comp.pairs for i in p.new) == sorted(p.id for p in b.paragraphs)
+        otext = {p.id: p.text for p in a.paragraphs}
+        ntext = {p.id: p.text for p in b.paragraphs}
+        for p in comp.pairs:
+            assert rebuild(p.diff, "old") == "\n".join(otext[i] for i in p.old)
+            assert rebuild(p.diff, "new") == "\n".join(ntext[i] for i in p.new)

@@ -312,8 +312,8 @@ def _match(old_pars: list[Paragraph], new_pars: list[Paragraph], S: np.ndarray, 
         if len(kr):
             for a, b in zip(kr, kc):
                 matched[int(rows[a])] = int(cols[b])
-            left_r = np.setdiff1d(np.arange(len(rows)), kr)
-            left_c = np.setdiff1d(np.arange(len(cols)), kc)
+            left_r = _others(len(rows), kr)
+            left_c = _others(len(cols), kc)
             rows, cols, sub = rows[left_r], cols[left_c], sub[np.ix_(left_r, left_c)]
             if len(rows) == 0 or len(cols) == 0:
                 return matched
@@ -360,8 +360,8 @@ def _match(old_pars: list[Paragraph], new_pars: list[Paragraph], S: np.ndarray, 
     for a, b in zip(keep_r, keep_c):
         matched[int(rows[a])] = int(cols[b])
     if len(keep_r):
-        left_r = np.setdiff1d(np.arange(len(rows)), keep_r)
-        left_c = np.setdiff1d(np.arange(len(cols)), keep_c)
+        left_r = _others(len(rows), keep_r)
+        left_c = _others(len(cols), keep_c)
         rows, cols, gain = rows[left_r], cols[left_c], gain[np.ix_(left_r, left_c)]
     if gain.size == 0:
         return matched
@@ -370,6 +370,13 @@ def _match(old_pars: list[Paragraph], new_pars: list[Paragraph], S: np.ndarray, 
         if gain[a, b] > 0:
             matched[int(rows[a])] = int(cols[b])
     return matched
+
+
+def _others(k: int, keep) -> np.ndarray:
+    """``range(k)`` without ``keep``, ascending (``np.setdiff1d`` would import ``numpy.ma``)."""
+    left = np.ones(k, dtype=bool)
+    left[np.asarray(keep, dtype=np.int64)] = False
+    return np.nonzero(left)[0]
 
 
 def _mutual_best(gain: np.ndarray, margin: float) -> tuple[np.ndarray, np.ndarray]:

@@ -9,6 +9,7 @@ the trace, so that tracing does not reach into the alignment.
 from __future__ import annotations
 
 import math
+import os
 from typing import Optional, Sequence
 
 import numpy as np
@@ -28,9 +29,20 @@ WEIGHT_BITS = 30
 
 
 def _sorted_unique(a: np.ndarray) -> np.ndarray:
-    """``np.unique(a)`` by sorting (numpy 2's hashing unique is several times slower here)."""
+    """``np.unique(a)`` by sorting: numpy 2's hashing unique is several times slower here, and
+    ``np.unique`` imports ``numpy.ma`` (~10 ms of every comparing process)."""
     s = np.sort(a)
     return s[np.concatenate(([True], s[1:] != s[:-1]))] if len(s) else s
+
+
+def _unique_inverse(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(a, return_inverse=True)`` by a stable sort (see :func:`_sorted_unique`)."""
+    order = np.argsort(a, kind="stable")
+    s = a[order]
+    first = np.concatenate(([True], s[1:] != s[:-1])) if len(s) else np.zeros(0, dtype=bool)
+    inverse = np.empty(len(a), dtype=np.int64)
+    inverse[order] = np.cumsum(first) - 1
+    return s[first], inverse
 
 
 class _Rows:
@@ -70,7 +82,7 @@ class _Features:
         n = n_old + n_new
         if rows:
             r_all = np.concatenate(rows)
-            cols, f_c = np.unique(np.concatenate(feats), return_inverse=True)
+            cols, f_c = _unique_inverse(np.concatenate(feats))
             n_feat = len(cols)
             # binary: a feature is in a paragraph or not; (row, feature) ascending
             key = _sorted_unique(r_all * n_feat + f_c.ravel())
@@ -101,7 +113,7 @@ class _Features:
         parts = [X.indices[X.indptr[i]:X.indptr[i + 1]] for i in rows]
         if not parts:
             return np.zeros(0, dtype=np.int64)
-        return parts[0] if len(parts) == 1 else np.unique(np.concatenate(parts))
+        return parts[0] if len(parts) == 1 else _sorted_unique(np.concatenate(parts))
 
     def triples(self) -> int:
         """How many (old paragraph, new paragraph, shared feature) triples there are."""
@@ -116,7 +128,7 @@ class _Features:
         def feats(r: int, skip: int) -> np.ndarray:
             ids = self._seqs[r][skip:]
             keys = np.concatenate([ids, self._V + ids[:-1] * self._V + ids[1:]]) if len(ids) else ids
-            return np.unique(np.searchsorted(self._cols, keys))
+            return _sorted_unique(np.searchsorted(self._cols, keys))
         fo, fn = feats(i, skip_old), feats(n_old + j, skip_new)
         inter = np.intersect1d(fo, fn, assume_unique=True)
         return _sim(float(self.w[inter].sum()), float(self.w[fo].sum()), float(self.w[fn].sum()))
@@ -204,9 +216,9 @@ class _Features:
         df = np.zeros(self._V)
         for q in self._seqs:
             if len(q):
-                df[np.unique(q)] += 1.0
+                df[_sorted_unique(q)] += 1.0
         idf = np.log((1 + len(self._seqs)) / (1 + df)) + 1.0
-        vocab = np.unique(np.concatenate([q for q in seqs if len(q)]))
+        vocab = _sorted_unique(np.concatenate([q for q in seqs if len(q)]))
         X = np.zeros((len(seqs), len(vocab)))
         for r, q in enumerate(seqs):
             if len(q):
@@ -231,7 +243,10 @@ def _one_thread_product(A: np.ndarray, B: np.ndarray) -> np.ndarray:
     """``A @ B.T`` on one BLAS thread: beside another busy process on 2 cores, OpenBLAS's
     second thread spins and the product takes ten times longer (26 ms against 2.3 ms for
     500 paragraphs a side at load 5).  threadpoolctl (~50 ms to import) comes with the
-    concordance's encoder; without it the product runs as BLAS likes."""
+    concordance's encoder; without it the product runs as BLAS likes.  The command line
+    starts OpenBLAS on one thread (``compare.__main__``): nothing to limit, nothing to import."""
+    if os.environ.get("OPENBLAS_NUM_THREADS") == "1":
+        return A @ B.T
     try:
         from threadpoolctl import threadpool_limits
     except ImportError:                 # pragma: no cover - installed with the requirements

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from compare import api
 from compare.similarity import _Features
@@ -56,3 +58,34 @@ def test_no_words_at_all():
 
     S = similarity_matrix(_Features([":"], [":"]))
     assert S.dtype == np.float64 and S.tolist() == [[1.0]]
+
+
+@given(st.lists(st.integers(min_value=-3, max_value=2**40), max_size=60))
+@settings(max_examples=200, deadline=None)
+def test_the_sort_based_unique_is_numpys(values):
+    """The features are numbered by a stable sort, not ``np.unique`` (which imports numpy.ma):
+    the same values, the same inverse."""
+    from compare.similarity import _sorted_unique, _unique_inverse
+
+    a = np.asarray(values, dtype=np.int64)
+    want, want_inv = np.unique(a, return_inverse=True)
+    got, inv = _unique_inverse(a)
+    assert got.tolist() == want.tolist() and inv.tolist() == want_inv.ravel().tolist()
+    assert _sorted_unique(a).tolist() == want.tolist()
+
+
+def test_a_comparing_process_does_not_load_numpy_ma_or_threadpoolctl():
+    """``python -m compare diff`` of the bundled pair: numpy's masked arrays (~10 ms) and
+    threadpoolctl (~5 ms; OpenBLAS already runs on one thread there) stay out of the process."""
+    import subprocess
+    import sys
+
+    code = ("import runpy, sys, atexit; "
+            "atexit.register(lambda: sys.stderr.write(repr(sorted(m for m in ('numpy.ma', 'threadpoolctl', "
+            "'numpy') if m in sys.modules)))); "
+            "sys.argv = ['compare', 'diff', 'samples/draft-rev1-2008-11-10.fr.docx', "
+            "'samples/draft-rev2-illustrative.fr.md']; runpy.run_module('compare', run_name='__main__')")
+    out = subprocess.run([sys.executable, "-c", code], cwd=SAMPLES.parent, capture_output=True, text=True,
+                         timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stderr.strip().endswith("['numpy']")

@@ -290,11 +290,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="leave out paragraphs outside a compared excerpt (default: shown untracked and marked)")
     r.add_argument("--moves-as-delete-insert", action="store_true",
                    help="write moved paragraphs as a deletion plus an insertion instead of Word moves")
-    r.add_argument("--numbering", choices=("source", "auto", "typed"), default="source",
-                   help="source (default): as the new version's file numbers its paragraphs (automatic in a Word "
-                        "file that uses it, else typed); auto: Word automatic numbering, a renumbering carries no "
-                        "mark; typed: numbers written as text, a renumbering shown as the old number deleted and "
-                        "the new one inserted (reads the same in every application's markup view)")
+    r.add_argument("--numbering", choices=("typed", "source", "auto"), default="typed",
+                   help="typed (default): numbers written as text, a renumbering shown as the old number deleted "
+                        "and the new one inserted, as UN redlines show it (reads the same in every application's "
+                        "markup view); auto: Word automatic numbering, a renumbering carries no mark (LibreOffice's "
+                        "markup view then shows original numbers in brackets); source: as the new version's file "
+                        "numbers its paragraphs (automatic in a Word file that uses it, else typed)")
     r.add_argument("--trace-appendix", action="store_true",
                    help="add an agreed-language table at the end: per paragraph of NEW, its agreed share, "
                         "sources and new wording (traced against the library plus OLD)")

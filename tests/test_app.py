@@ -547,8 +547,9 @@ def test_unknown_paragraph_numbers_are_explained():
 
 
 def test_redline_numbers_follow_the_source_or_the_users_choice(media):
-    """The bundled pair's .md files type their numbers, so by default the redline does too: OP6 → OP5
-    reads “6.” deleted, “5.” inserted; with Word automatic numbering a renumbering carries no mark."""
+    """By default the redline types its numbers (as UN redlines do, and as the bundled pair's .md files
+    do): OP6 → OP5 reads “6.” deleted, “5.” inserted; with Word automatic numbering a renumbering carries
+    no mark."""
     import docx as python_docx
 
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

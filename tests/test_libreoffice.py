@@ -221,7 +221,7 @@ def test_markup_view_typed_numbers_read_cleanly(tmp_path):
     """Typed numbers: a renumbered paragraph opens with its old number (deleted) then its new one
     (inserted), the UN redline convention ("6.5." as text); a deleted paragraph keeps its old number, an
     inserted one shows its new number; no paragraph shows a number it does not have in either version."""
-    lines = _markup_view(tmp_path)          # the default: the bundled pair's .md files type their numbers
+    lines = _markup_view(tmp_path)          # the default: typed numbers
     assert any(line.startswith("6.5. EncourageEngage") for line in lines), "OP6 → OP5"
     assert any(line.startswith("9.7. Salue") for line in lines), "OP9 → OP7"
     assert any(line.startswith("3. Considère") for line in lines), "OP3 deleted"

@@ -540,7 +540,7 @@ def download_section(lineage: Lineage, key: tuple, *, pair: bool, vs: Versions |
 
     source_mode = {"auto": "automatic", "typed": "typed"}[numbering_mode(c)]
     numbering = st.selectbox(
-        "Paragraph numbers", ("source", "typed", "auto"), key="numbering",
+        "Paragraph numbers", ("typed", "source", "auto"), key="numbering",
         format_func=lambda m: {"source": f"As in the new version ({source_mode})",
                                "typed": "Typed, renumbering tracked (“6.” deleted, “5.” inserted)",
                                "auto": "Word automatic numbering (no mark for a renumbering)"}[m],

@@ -10,19 +10,21 @@ revision, so that *Accept all* gives exactly the new version's paragraphs and
 
 Design (see also the README):
 
-* **Numbering.**  Operative paragraphs and sub-paragraphs use Word automatic
-  numbering (``numbering.xml``: ``1.``, ``(a)``, ``(i)``), so a paragraph that is
-  only renumbered carries no revision mark at all; accepting or rejecting
-  renumbers by itself.  A numbering discontinuity in the new version (an
-  excerpt that starts at OP5) restarts the list at that number.
-* **Typed numbers** (``numbering="typed"``; the default ``"source"`` takes them when the
-  new version's file typed its numbers as text, automatic numbering when it used Word's).  Each numbered paragraph's
+* **Typed numbers** (``numbering="typed"``, the default).  Each numbered paragraph's
   number is written as text ("5.", "(a)") followed by a tab, not as automatic
   numbering: a renumbering is a tracked deletion of the old number and insertion
   of the new one, as UN redlines show it, so every application's markup view reads
   it the same way (LibreOffice 7.4 numbers its markup view from a list that leaves
-  out every paragraph holding a tracked deletion, see :func:`with_labels`).
-  Accept all gives the new numbers as text, reject all the old ones.
+  out every paragraph holding a tracked deletion, see :func:`with_labels`: with
+  automatic numbering it reads "[6.] Encourage Engage").  Accept all gives the new
+  numbers as text, reject all the old ones.
+* **Automatic numbering** (``numbering="auto"``, or ``"source"`` when the new
+  version's Word file numbers its paragraphs automatically).  Operative paragraphs
+  and sub-paragraphs use Word automatic numbering (``numbering.xml``: ``1.``,
+  ``(a)``, ``(i)``), so a paragraph that is only renumbered carries no revision
+  mark at all; accepting or rejecting renumbers by itself.  A numbering
+  discontinuity in the new version (an excerpt that starts at OP5) restarts the
+  list at that number.
 * **Layout.**  Units follow ``Comparison.placement``, the one placement
   classify computed (:mod:`compare.placement`): the new version's order, a
   deleted paragraph and the source of a move where they stood in the old
@@ -111,7 +113,7 @@ def numbering_mode(cmp: Comparison, numbering: str = "source") -> str:
 
 def redline_docx(cmp: Comparison, *, author: str | None = None, date: str | datetime | None = None,
                  summary: bool = True, moves: str = "move", trace=None, outside: str = "show",
-                 numbering: str = "source") -> bytes:
+                 numbering: str = "typed") -> bytes:
     """The ``.docx`` bytes of a tracked-changes redline of ``cmp`` (old → new).
 
     ``author``: the revisions' author (default: the new version's label).
@@ -122,11 +124,11 @@ def redline_docx(cmp: Comparison, *, author: str | None = None, date: str | date
     its :func:`~compare.export.trace_views.trace_dict`) of the new version: adds the
     agreed-language appendix at the end.  ``outside``: paragraphs outside a
     compared excerpt are ``"show"``-n untracked and marked, or ``"omit"``-ted
-    with a note in the summary.  ``numbering``: ``"auto"`` (Word automatic
-    numbering: a renumbering carries no mark), ``"typed"`` (numbers written as
-    text, a renumbering a tracked deletion and insertion of the number) or
-    ``"source"`` (the default: as the new version's file numbers them, see
-    :func:`numbering_mode`).  Raises
+    with a note in the summary.  ``numbering``: ``"typed"`` (the default: numbers
+    written as text, a renumbering a tracked deletion and insertion of the number,
+    the same in every markup view), ``"auto"`` (Word automatic numbering: a
+    renumbering carries no mark) or ``"source"`` (as the new version's file
+    numbers them, see :func:`numbering_mode`).  Raises
     ``ValueError`` for a bad ``date``, ``moves``, ``outside`` or ``numbering``, or a
     trace of another text than the new version.
     """

@@ -547,3 +547,25 @@ def test_scattered_groups_accept_and_reject_exactly(cls):
         one_run = compare_documents(old, new, params=AlignParams(scattered_groups=False))
         assert restarts(redline_docx(cmp)) == restarts(redline_docx(one_run)), seed
     assert seen["move"] >= 20              # most parts keep words on the way: shown as moved text
+
+
+def test_summary_says_how_this_file_marks_numbers_and_moves(illustrative):
+    """Review of issue #12: a redline of two .md files (typed numbers, the default) said
+    "numérotés automatiquement : une renumérotation seule ne porte aucune marque" and listed
+    "OP8 → OP6" under "sans marque de révision" while "8." was a tracked deletion and "6." an
+    insertion; with --moves-as-delete-insert it still said moves were tracked as moves."""
+    def summary(docx: bytes) -> str:
+        return " ".join(p.text for p in oracle.view(docx, "accept", SUMMARY_STYLES))
+
+    typed = summary(redline_docx(illustrative))                       # .md: numbers typed as text
+    assert "numérotés automatiquement" not in typed and "sans marque de révision" not in typed
+    assert "une renumérotation montre l’ancien numéro supprimé et le nouveau inséré" in typed
+    assert "Seulement renumérotés, texte inchangé (seul un numéro saisi est marqué) : " in typed
+    assert "OP8 → OP6" in typed
+    auto = summary(redline_docx(illustrative, numbering="auto"))
+    assert "numérotés automatiquement : une renumérotation seule ne porte aucune marque" in auto
+    assert "(sans marque de révision)" in auto
+    assert "suivis comme déplacements" in auto
+    apart = summary(redline_docx(illustrative, moves="delete-insert"))
+    assert "suivis comme déplacements" not in apart
+    assert "suivis comme une suppression et une insertion" in apart

@@ -894,7 +894,8 @@ class _Builder:
                 continue
             lines.append(("RCSummaryItem", describe_in(pair, lang)))
         if renum:
-            lines.append(("RCSummary", word("renumbered_only", lang) + ", ".join(renum) + "."))
+            key = "renumbered_only_typed" if self.typed else "renumbered_only"
+            lines.append(("RCSummary", word(key, lang) + ", ".join(renum) + "."))
         oos = cmp.out_of_scope or {}
         if oos.get("old") or oos.get("new"):
             key = "outside_shown" if self.outside == "show" else "outside_omitted"
@@ -904,7 +905,11 @@ class _Builder:
         lines.extend(("RCSummaryItem", t) for t in _furniture_changes(cmp))
         if shows_unknown_numbers(cmp):
             lines.append(("RCSummary", word("unknown_number", lang)))
-        lines.append(("RCSummary", word("tracked_by", lang, a=self.tracker.author)))
+        # what the marks mean, as this file makes them (typed numbers are marked, automatic ones not)
+        lines.append(("RCSummary", word("tracked_by", lang, a=self.tracker.author)
+                      + word("moves_as_moves" if self.moves == "move" else "moves_as_del_ins", lang)
+                      + word("numbers_typed" if self.typed else "numbers_auto", lang)
+                      + word("not_the_text", lang)))
         out = [ox.paragraph(ox.ppr(style, bidi=False), [ox.run(text)]) for style, text in lines]
         start, end = ox.bookmark(self.tracker.ids, SUMMARY_BOOKMARK)
         first = out[0]

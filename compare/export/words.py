@@ -31,9 +31,14 @@ WORDS: dict[str, dict[str, str]] = {
         "outside_omitted": "Outside the compared excerpt, left out of this document "
                            "(neither deleted nor inserted): {old_label} {old}; {new_label} {new}.",
         "outside_mark": "outside the excerpt",
-        "tracked_by": "Tracked changes by “{a}”; typographic and other minor variants by “{a} (minor)”. "
-                      "Moved paragraphs are tracked as moves. Operative paragraphs use automatic numbering, "
-                      "so renumbering alone carries no mark. This summary is not part of the resolution text.",
+        "renumbered_only_typed": "Renumbered only, text unchanged (only a typed number is marked): ",
+        "tracked_by": "Tracked changes by “{a}”; typographic and other minor variants by “{a} (minor)”. ",
+        "moves_as_moves": "Moved paragraphs are tracked as moves. ",
+        "moves_as_del_ins": "Moved paragraphs are tracked as a deletion and an insertion. ",
+        "numbers_auto": "Operative paragraphs use automatic numbering, so renumbering alone carries no mark. ",
+        "numbers_typed": "Paragraph numbers are typed: a renumbering shows the old number deleted and the new "
+                         "one inserted. ",
+        "not_the_text": "This summary is not part of the resolution text.",
         "header": "Header: ",
         "no_header_change": "Header, sponsors and title: no change.",
         "title": "title", "symbol": "symbol", "date": "date", "session": "session", "committee": "committee",
@@ -68,10 +73,16 @@ WORDS: dict[str, dict[str, str]] = {
         "outside_omitted": "Hors de l’extrait comparé, omis dans ce document "
                            "(ni supprimés ni insérés) : {old_label} {old} ; {new_label} {new}.",
         "outside_mark": "hors de l’extrait",
+        "renumbered_only_typed": "Seulement renumérotés, texte inchangé (seul un numéro saisi est marqué) : ",
         "tracked_by": "Modifications suivies par « {a} » ; variantes typographiques et mineures par "
-                      "« {a} (minor) ». Les paragraphes déplacés sont suivis comme déplacements. Les paragraphes "
-                      "du dispositif sont numérotés automatiquement : une renumérotation seule ne porte aucune "
-                      "marque. Ce résumé ne fait pas partie du texte de la résolution.",
+                      "« {a} (minor) ». ",
+        "moves_as_moves": "Les paragraphes déplacés sont suivis comme déplacements. ",
+        "moves_as_del_ins": "Les paragraphes déplacés sont suivis comme une suppression et une insertion. ",
+        "numbers_auto": "Les paragraphes du dispositif sont numérotés automatiquement : une renumérotation seule "
+                        "ne porte aucune marque. ",
+        "numbers_typed": "Les numéros des paragraphes sont saisis comme texte : une renumérotation montre l’ancien "
+                         "numéro supprimé et le nouveau inséré. ",
+        "not_the_text": "Ce résumé ne fait pas partie du texte de la résolution.",
         "header": "En-tête : ",
         "no_header_change": "En-tête, auteurs et titre : aucune modification.",
         "title": "titre", "symbol": "cote", "date": "date", "session": "session", "committee": "commission",
@@ -106,10 +117,15 @@ WORDS: dict[str, dict[str, str]] = {
         "outside_omitted": "Fuera del extracto comparado, omitidos en este documento "
                            "(ni suprimidos ni insertados): {old_label} {old}; {new_label} {new}.",
         "outside_mark": "fuera del extracto",
-        "tracked_by": "Cambios registrados por «{a}»; variantes tipográficas y menores por «{a} (minor)». "
-                      "Los párrafos desplazados se registran como movimientos. Los párrafos dispositivos usan "
-                      "numeración automática: una renumeración sola no lleva marca. Este resumen no forma "
-                      "parte del texto de la resolución.",
+        "renumbered_only_typed": "Solo renumerados, texto sin cambios (solo se marca un número escrito): ",
+        "tracked_by": "Cambios registrados por «{a}»; variantes tipográficas y menores por «{a} (minor)». ",
+        "moves_as_moves": "Los párrafos desplazados se registran como movimientos. ",
+        "moves_as_del_ins": "Los párrafos desplazados se registran como una supresión y una inserción. ",
+        "numbers_auto": "Los párrafos dispositivos usan numeración automática: una renumeración sola no lleva "
+                        "marca. ",
+        "numbers_typed": "Los números de los párrafos están escritos como texto: una renumeración muestra el "
+                         "número anterior suprimido y el nuevo insertado. ",
+        "not_the_text": "Este resumen no forma parte del texto de la resolución.",
         "header": "Encabezado: ",
         "no_header_change": "Encabezado, patrocinadores y título: sin cambios.",
         "title": "título", "symbol": "signatura", "date": "fecha", "session": "período de sesiones",

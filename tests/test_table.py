@@ -171,7 +171,9 @@ def test_header_row_and_not_in_this_excerpt():
     assert head[0].marked().startswith(rev1.meta.title)
     assert head[2].marked().startswith("[-Amélioration-]{+Renforcement+} de la coordination")
     assert "auteurs : " in head[2].marked() and "{+France+}" in head[2].marked()
-    assert "{+" not in head[1].marked() and "[-" not in head[1].marked()
+    # Rev.2 changed only the date: that, and nothing else, is marked
+    assert "[-2008-11-10-]{+2008-11-17+}" in head[1].marked()
+    assert head[1].marked().count("{+") == 1 and head[1].marked().count("[-") == 1
 
     docs = [api.load(SAMPLES / n) for n in ("A-RES-61-180.en.md", "A-RES-63-194.en.md")]
     lin = api.compare_versions(docs)
@@ -187,3 +189,23 @@ def test_header_row_and_not_in_this_excerpt():
                                  api.load(SAMPLES / "draft-rev2-illustrative.fr.md")])
     deleted = next(line for row, line in zip(both.rows, cells(both)) if row[0] == ["OP3"])
     assert deleted[1].marked().startswith("(supprimé) ")              # compared, and deleted: not the same
+
+
+def test_header_row_marks_every_header_change(tmp_path):
+    """Review of issue #12: the header row marked the title and sponsors only — Rev.2's new date
+    (2008-11-10 → 2008-11-17, in the redline's summary and the JSON) stood unmarked, and a new
+    agenda item was nowhere in the table."""
+    from compare.export.table import header_cells
+
+    text = (SAMPLES / "draft-rev2-illustrative.fr.md").read_text(encoding="utf-8")
+    assert "Point 97 de l'ordre du jour" in text
+    moved = tmp_path / "rev3.md"
+    moved.write_text(text.replace("Point 97 de l'ordre du jour", "Point 98 de l'ordre du jour"), encoding="utf-8")
+    docs = [api.load(SAMPLES / "draft-rev1-2008-11-10.fr.md"), api.load(SAMPLES / "draft-rev2-illustrative.fr.md"),
+            api.load(moved)]
+    lin = api.compare_versions(docs)
+    assert set(lin.comparisons[0].header.fields) == {"date"} and set(lin.comparisons[1].header.fields) == {"agenda_item"}
+    head = [c.marked() for c in header_cells(lin)]
+    assert "[-2008-11-10-]{+2008-11-17+}" in head[1]
+    assert "point de l’ordre du jour : [-97-]{+98+}" in head[2]
+    assert "[-" not in head[0] and "ordre du jour" not in head[1]

@@ -158,7 +158,9 @@ def cells(lineage: Lineage) -> list[list[Cell]]:
 
 def header_cells(lineage: Lineage) -> list[Cell]:
     """The header row: per version its title, symbol · date · document type and sponsors,
-    the title and sponsors marked against the previous column (from ``Comparison.header``)."""
+    each marked against the previous column (from ``Comparison.header``), and any other header
+    field that changed (session, committee, agenda item, distribution), so no header change the
+    redline's summary lists is missing here."""
     lang = table_language(lineage)
     out = []
     for v, d in enumerate(lineage.versions):
@@ -169,9 +171,19 @@ def header_cells(lineage: Lineage) -> list[Cell]:
             parts.extend((s.op, s.text) for s in h.title_diff)
         elif m.title:
             parts.append(("equal", m.title))
-        facts = " · ".join(x for x in (m.symbol, m.date, m.doc_type) if x)
+        changed = h.fields if h is not None else {}
+        facts: list[tuple[str, str]] = []
+        for name, value in (("symbol", m.symbol), ("date", m.date), ("doc_type", m.doc_type)):
+            if name in changed:               # marked like the title: the old value struck, the new inserted
+                facts += ([("equal", " · ")] if facts else []) + [("delete", changed[name][0]), ("insert", changed[name][1])]
+            elif value:
+                facts += ([("equal", " · ")] if facts else []) + [("equal", value)]
         if facts:
-            parts.extend(([("equal", "\n")] if parts else []) + [("equal", facts)])
+            parts.extend(([("equal", "\n")] if parts else []) + facts)
+        for name in ("session", "committee", "agenda_item", "distribution"):
+            if name in changed:               # not shown in the row unless changed, then named
+                parts.extend(([("equal", "\n")] if parts else []) + [("note", word(name, lang) + colon(lang)),
+                             ("delete", changed[name][0]), ("insert", changed[name][1])])
         if m.sponsors or (h is not None and h.sponsors_removed):
             parts.extend(([("equal", "\n")] if parts else []) + [("note", word("sponsors", lang) + colon(lang))])
             added = set(h.sponsors_added) if h is not None else set()

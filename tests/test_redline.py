@@ -219,6 +219,13 @@ def test_minor_changes_are_tracked_under_their_own_author(illustrative):
     docx = redline_docx(cmp, author="Rev.X")
     assert_round_trip(cmp, docx)
     authors = {e.get(q("author")) for tag in ("ins", "del") for e in document_xml(docx).iter(q(tag))}
+    # in the document's language (French here), as the summary names that author: no English word in it
+    assert authors == {"Rev.X (mineur)"}
+    summary = " ".join(p.text for p in oracle.view(docx, "accept", SUMMARY_STYLES))
+    assert "« Rev.X (mineur) »" in summary and "minor" not in summary
+    english = replace(cmp, old=replace(old, meta=replace(old.meta, language="en")),
+                      new=replace(new, meta=replace(new.meta, language="en")))
+    authors = {e.get(q("author")) for tag in ("ins", "del") for e in document_xml(redline_docx(english, author="Rev.X")).iter(q(tag))}
     assert authors == {"Rev.X (minor)"}
 
 
@@ -355,7 +362,7 @@ def test_author_and_date(illustrative):
     docx = redline_docx(illustrative)
     root = document_xml(docx)
     revs = [e for tag in oracle.REV for e in root.iter(q(tag))]
-    assert {e.get(q("author")) for e in revs} <= {illustrative.new.label, illustrative.new.label + " (minor)"}
+    assert {e.get(q("author")) for e in revs} <= {illustrative.new.label, illustrative.new.label + " (mineur)"}
     assert illustrative.new.meta.date == "2008-11-17"
     assert {e.get(q("date")) for e in revs} == {"2008-11-17T00:00:00Z"}   # the new version's date
     docx = redline_docx(illustrative, author="Rev.2", date="2008-11-20T15:30:00+01:00")

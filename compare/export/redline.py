@@ -47,7 +47,8 @@ Design (see also the README):
   an inserted or deleted mark (:func:`_part_tokens`).
 * **Minor changes** (typography, case or punctuation when ignored) are tracked
   like any other — accept/reject must give the exact texts — but under the
-  author ``"<author> (minor)"``, so Word's per-reviewer filter can set them aside.
+  author ``"<author> (minor)"`` (in the document's language: ``"(mineur)"``, ``"(menor)"``), so
+  Word's per-reviewer filter can set them aside.
 * **Summary.**  A change summary (counts, one line per paragraph affected) comes
   first, is not tracked, has the paragraph styles ``RCSummary*`` and sits inside
   the bookmark ``RC_Summary``; tests and tools skip it by style.  The resolution
@@ -651,8 +652,9 @@ class _Builder:
         self.trace = trace
         self.moves = moves
         self.summary = summary
-        self.tracker = ox.Tracker(author=author, date=stamp, minor_author=f"{author} (minor)")
         self.lang = cmp.new.meta.language or cmp.old.meta.language
+        # "Rev.2 (mineur)" in a French redline: the summary names this author, in the document's language
+        self.tracker = ox.Tracker(author=author, date=stamp, minor_author=word("minor_author", self.lang, a=author))
         self.rtl = self.lang in RTL
         self.numbering = _Numbering()
         self.footnotes: list[tuple[int, list[etree._Element]]] = []
@@ -906,7 +908,7 @@ class _Builder:
         if shows_unknown_numbers(cmp):
             lines.append(("RCSummary", word("unknown_number", lang)))
         # what the marks mean, as this file makes them (typed numbers are marked, automatic ones not)
-        lines.append(("RCSummary", word("tracked_by", lang, a=self.tracker.author)
+        lines.append(("RCSummary", word("tracked_by", lang, a=self.tracker.author, m=self.tracker.minor_author or "")
                       + word("moves_as_moves" if self.moves == "move" else "moves_as_del_ins", lang)
                       + word("numbers_typed" if self.typed else "numbers_auto", lang)
                       + word("not_the_text", lang)))

@@ -32,7 +32,8 @@ WORDS: dict[str, dict[str, str]] = {
                            "(neither deleted nor inserted): {old_label} {old}; {new_label} {new}.",
         "outside_mark": "outside the excerpt",
         "renumbered_only_typed": "Renumbered only, text unchanged (only a typed number is marked): ",
-        "tracked_by": "Tracked changes by “{a}”; typographic and other minor variants by “{a} (minor)”. ",
+        "minor_author": "{a} (minor)",
+        "tracked_by": "Tracked changes by “{a}”; typographic and other minor variants by “{m}”. ",
         "moves_as_moves": "Moved paragraphs are tracked as moves. ",
         "moves_as_del_ins": "Moved paragraphs are tracked as a deletion and an insertion. ",
         "numbers_auto": "Operative paragraphs use automatic numbering, so renumbering alone carries no mark. ",
@@ -74,8 +75,8 @@ WORDS: dict[str, dict[str, str]] = {
                            "(ni supprimés ni insérés) : {old_label} {old} ; {new_label} {new}.",
         "outside_mark": "hors de l’extrait",
         "renumbered_only_typed": "Seulement renumérotés, texte inchangé (seul un numéro saisi est marqué) : ",
-        "tracked_by": "Modifications suivies par « {a} » ; variantes typographiques et mineures par "
-                      "« {a} (minor) ». ",
+        "minor_author": "{a} (mineur)",
+        "tracked_by": "Modifications suivies par « {a} » ; variantes typographiques et mineures par « {m} ». ",
         "moves_as_moves": "Les paragraphes déplacés sont suivis comme déplacements. ",
         "moves_as_del_ins": "Les paragraphes déplacés sont suivis comme une suppression et une insertion. ",
         "numbers_auto": "Les paragraphes du dispositif sont numérotés automatiquement : une renumérotation seule "
@@ -118,7 +119,8 @@ WORDS: dict[str, dict[str, str]] = {
                            "(ni suprimidos ni insertados): {old_label} {old}; {new_label} {new}.",
         "outside_mark": "fuera del extracto",
         "renumbered_only_typed": "Solo renumerados, texto sin cambios (solo se marca un número escrito): ",
-        "tracked_by": "Cambios registrados por «{a}»; variantes tipográficas y menores por «{a} (minor)». ",
+        "minor_author": "{a} (menor)",
+        "tracked_by": "Cambios registrados por «{a}»; variantes tipográficas y menores por «{m}». ",
         "moves_as_moves": "Los párrafos desplazados se registran como movimientos. ",
         "moves_as_del_ins": "Los párrafos desplazados se registran como una supresión y una inserción. ",
         "numbers_auto": "Los párrafos dispositivos usan numeración automática: una renumeración sola no lleva "

@@ -357,3 +357,17 @@ def test_equivalent_vectors_are_kept_in_the_library(samples, tmp_path):
     (n1, loaded1), (n2, loaded2) = (r.stdout.split() for r in runs)
     assert int(n1) > 0 and n1 == n2
     assert (loaded1, loaded2) == ("True", "False")
+
+
+def test_unknown_numbers_are_explained_in_trace_views(lib, samples):
+    """Review of issue #12: tracing 64/178 (an excerpt) printed "PP?1  19% agreed" and sources
+    such as "A-RES-63-194.en PP?5" with no word on what PP?n means; text and HTML now explain it."""
+    from compare.export.trace_views import trace_html
+
+    res = trace_document(load(samples / "A-RES-64-178.en.md"), lib, before=64)
+    assert any("?" in p.id for p in res.paragraphs)
+    out = trace_text(res)
+    assert "PP?n: the n-th preambular paragraph after a gap" in out
+    assert 'data-legend="unknown-number"' in trace_html(trace_dict(res))
+    plain = trace_document(load(samples / "draft-rev2-illustrative.fr.md"), lib, before=63)
+    assert not any("?" in p.id for p in plain.paragraphs) and "PP?n" not in trace_text(plain)

@@ -209,3 +209,26 @@ def test_header_row_marks_every_header_change(tmp_path):
     assert "[-2008-11-10-]{+2008-11-17+}" in head[1]
     assert "point de l’ordre du jour : [-97-]{+98+}" in head[2]
     assert "[-" not in head[0] and "ordre du jour" not in head[1]
+
+
+def test_table_explains_unknown_numbers_and_prints_in_its_language(tmp_path):
+    """Review of issue #12: the Spanish excerpt's table showed PP?1 … with no word on PP?n (docx,
+    xlsx), and the printed .xlsx said "Compilation table: …" and "page 1 of 2" over Spanish."""
+    import docx
+    from openpyxl import load_workbook
+
+    text = (SAMPLES / "A-RES-70-179.es.md").read_text(encoding="utf-8")
+    new = tmp_path / "b.md"
+    new.write_text(text.replace("suscita una creciente preocupación", "suscita una grave preocupación"), encoding="utf-8")
+    lin = api.compare_versions([api.load(SAMPLES / "A-RES-70-179.es.md"), api.load(new)])
+    assert any("?" in i for row in lin.rows for ids in row for i in ids)
+    ws = load_workbook(io.BytesIO(table_bytes(lin, "xlsx"))).active
+    values = [str(c.value) for row in ws.iter_rows() for c in row if c.value]
+    assert any(v.startswith("PP?n: n-ésimo párrafo del preámbulo") for v in values)
+    assert ws.oddHeader.left.text.startswith("Cuadro de compilación: ") and ws.oddFooter.right.text == "página &P de &N"
+    body = [p.text for p in docx.Document(io.BytesIO(table_bytes(lin, "docx"))).paragraphs]
+    assert any(t.startswith("PP?n: n-ésimo párrafo del preámbulo") for t in body)
+    fr = api.compare_versions([api.load(SAMPLES / n) for n in ("draft-rev1-2008-11-10.fr.md", "draft-rev2-illustrative.fr.md")])
+    ws = load_workbook(io.BytesIO(table_bytes(fr, "xlsx"))).active
+    assert ws.oddFooter.right.text == "page &P sur &N"
+    assert not any("PP?n" in str(c.value) for row in ws.iter_rows() for c in row if c.value)

@@ -156,6 +156,11 @@ def cells(lineage: Lineage) -> list[list[Cell]]:
     return out
 
 
+def lineage_shows_unknown_numbers(lineage: Lineage) -> bool:
+    """Whether the table shows an id with an unknown number (``PP?7``), which it must then explain."""
+    return any("?" in i for row in lineage.rows for ids in row for i in ids)
+
+
 def header_cells(lineage: Lineage) -> list[Cell]:
     """The header row: per version its title, symbol · date · document type and sponsors,
     each marked against the previous column (from ``Comparison.header``), and any other header
@@ -300,16 +305,19 @@ def _xlsx(lineage: Lineage, paper: str = "A4") -> bytes:
                 else:
                     blocks.append(TextBlock(plain_font, text))
             target.value = CellRichText(blocks) if (changed or cell.head) else cell.marked()
+    if lineage_shows_unknown_numbers(lineage):         # PP?n explained where shown: a row after the table
+        note = ws.cell(row=len(grid) + 2, column=1, value=word("unknown_number", table_language(lineage)))
+        note.font, note.alignment = Font(italic=True, size=sz), wrap
     for v in range(1, len(df.columns) + 1):
         ws.column_dimensions[ws.cell(row=1, column=v).column_letter].width = 60
     ws.freeze_panes = "A3" if has_header else "A2"
     buf = io.BytesIO()
-    _xlsx_print_layout(ws, paper)
+    _xlsx_print_layout(ws, paper, table_language(lineage))
     wb.save(buf)
     return buf.getvalue()
 
 
-def _xlsx_print_layout(ws, paper: str) -> None:
+def _xlsx_print_layout(ws, paper: str, lang: Optional[str] = None) -> None:
     """Make the sheet print: column widths that fill the page, row heights for the wrapped text
     (Excel does not grow rows for rich text; LibreOffice keeps the heights it is given), landscape
     on A4/Letter, all columns on one page wide, the column names on every page, the versions in
@@ -331,9 +339,9 @@ def _xlsx_print_layout(ws, paper: str) -> None:
     ws.page_margins.left = ws.page_margins.right = 0.5
     ws.page_margins.top = ws.page_margins.bottom = 0.6
     ws.print_options.gridLines = True
-    ws.oddHeader.left.text = ("Compilation table: " + title).replace("&", "&&")[:200]
+    ws.oddHeader.left.text = (word("table_title", lang) + title).replace("&", "&&")[:200]
     ws.oddHeader.left.size = 8
-    ws.oddFooter.right.text = "page &P of &N"
+    ws.oddFooter.right.text = word("page_of", lang)
     ws.oddFooter.right.size = 8
 
 
@@ -371,6 +379,8 @@ def _docx(lineage: Lineage, paper: str = "A4") -> bytes:
     r = legend.add_run(word("del_word", lang))
     r.font.strike, r.font.color.rgb = True, RGBColor.from_string(DEL_COLOR)
     legend.add_run(".")
+    if lineage_shows_unknown_numbers(lineage):         # PP?n explained where shown
+        doc.add_paragraph().add_run(word("unknown_number", lang)).italic = True
     table = doc.add_table(rows=1, cols=len(df.columns))
     table.style = "Table Grid"
     hdr = table.rows[0]

@@ -51,7 +51,7 @@ WORDS: dict[str, dict[str, str]] = {
         "deleted_note": "(deleted) ",
         "restored_note": "(restored) ",
         "not_in_excerpt": "(not in this excerpt)",
-        "header_row": "Header",
+        "header_row": "Header", "page_of": "page &P of &N",
         "sponsors": "sponsors",
         "gap": "[… text not available in this copy …]",
         "unknown_number": "PP?n: the n-th preambular paragraph after a gap in an excerpt — its true number is "
@@ -95,7 +95,7 @@ WORDS: dict[str, dict[str, str]] = {
         "deleted_note": "(supprimé) ",
         "restored_note": "(rétabli) ",
         "not_in_excerpt": "(absent de cet extrait)",
-        "header_row": "En-tête",
+        "header_row": "En-tête", "page_of": "page &P sur &N",
         "sponsors": "auteurs",
         "gap": "[… texte non disponible dans cette copie …]",
         "unknown_number": "PP?n : n-ième alinéa du préambule après une lacune de l’extrait — son vrai numéro est "
@@ -140,7 +140,7 @@ WORDS: dict[str, dict[str, str]] = {
         "deleted_note": "(suprimido) ",
         "restored_note": "(restablecido) ",
         "not_in_excerpt": "(no figura en este extracto)",
-        "header_row": "Encabezado",
+        "header_row": "Encabezado", "page_of": "página &P de &N",
         "sponsors": "patrocinadores",
         "gap": "[… texto no disponible en esta copia …]",
         "unknown_number": "PP?n: n-ésimo párrafo del preámbulo tras una laguna del extracto; su número real se "

@@ -223,12 +223,17 @@ def test_table_explains_unknown_numbers_and_prints_in_its_language(tmp_path):
     lin = api.compare_versions([api.load(SAMPLES / "A-RES-70-179.es.md"), api.load(new)])
     assert any("?" in i for row in lin.rows for ids in row for i in ids)
     ws = load_workbook(io.BytesIO(table_bytes(lin, "xlsx"))).active
-    values = [str(c.value) for row in ws.iter_rows() for c in row if c.value]
-    assert any(v.startswith("PP?n: n-ésimo párrafo del preámbulo") for v in values)
+    from compare.export.table import header_cells
+
+    has_header = any(not c.empty for c in header_cells(lin))
+    assert ws.max_row == 1 + has_header + len(lin.rows)     # column names, header row, one row per lineage: no more
+    notes = [c.comment.text for row in ws.iter_rows() for c in row if c.comment]
+    assert len(notes) == 1 and notes[0].startswith("PP?n: n-ésimo párrafo del preámbulo")
+    assert ws.oddFooter.left.text.startswith("PP?n: n-ésimo")                       # printed on every page
     assert ws.oddHeader.left.text.startswith("Cuadro de compilación: ") and ws.oddFooter.right.text == "página &P de &N"
     body = [p.text for p in docx.Document(io.BytesIO(table_bytes(lin, "docx"))).paragraphs]
     assert any(t.startswith("PP?n: n-ésimo párrafo del preámbulo") for t in body)
     fr = api.compare_versions([api.load(SAMPLES / n) for n in ("draft-rev1-2008-11-10.fr.md", "draft-rev2-illustrative.fr.md")])
     ws = load_workbook(io.BytesIO(table_bytes(fr, "xlsx"))).active
     assert ws.oddFooter.right.text == "page &P sur &N"
-    assert not any("PP?n" in str(c.value) for row in ws.iter_rows() for c in row if c.value)
+    assert not any(c.comment for row in ws.iter_rows() for c in row) and not ws.oddFooter.left.text

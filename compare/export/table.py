@@ -305,19 +305,23 @@ def _xlsx(lineage: Lineage, paper: str = "A4") -> bytes:
                 else:
                     blocks.append(TextBlock(plain_font, text))
             target.value = CellRichText(blocks) if (changed or cell.head) else cell.marked()
-    if lineage_shows_unknown_numbers(lineage):         # PP?n explained where shown: a row after the table
-        note = ws.cell(row=len(grid) + 2, column=1, value=word("unknown_number", table_language(lineage)))
-        note.font, note.alignment = Font(italic=True, size=sz), wrap
+    if lineage_shows_unknown_numbers(lineage):         # PP?n explained where shown, the rows kept one per lineage:
+        from openpyxl.comments import Comment          # a note on the first cell citing one (and in the printed footer)
+
+        first = next(ws.cell(row=r, column=v + 1) for r, row in enumerate(grid, start=2)
+                     for v, cell in enumerate(row) if "?" in cell.head)
+        first.comment = Comment(word("unknown_number", table_language(lineage)), "Resolution Compare")
     for v in range(1, len(df.columns) + 1):
         ws.column_dimensions[ws.cell(row=1, column=v).column_letter].width = 60
     ws.freeze_panes = "A3" if has_header else "A2"
     buf = io.BytesIO()
-    _xlsx_print_layout(ws, paper, table_language(lineage))
+    note = word("unknown_number", table_language(lineage)) if lineage_shows_unknown_numbers(lineage) else ""
+    _xlsx_print_layout(ws, paper, table_language(lineage), note)
     wb.save(buf)
     return buf.getvalue()
 
 
-def _xlsx_print_layout(ws, paper: str, lang: Optional[str] = None) -> None:
+def _xlsx_print_layout(ws, paper: str, lang: Optional[str] = None, note: str = "") -> None:
     """Make the sheet print: column widths that fill the page, row heights for the wrapped text
     (Excel does not grow rows for rich text; LibreOffice keeps the heights it is given), landscape
     on A4/Letter, all columns on one page wide, the column names on every page, the versions in
@@ -342,6 +346,9 @@ def _xlsx_print_layout(ws, paper: str, lang: Optional[str] = None) -> None:
     ws.oddHeader.left.text = (word("table_title", lang) + title).replace("&", "&&")[:200]
     ws.oddHeader.left.size = 8
     ws.oddFooter.right.text = word("page_of", lang)
+    if note:
+        ws.oddFooter.left.text = note.replace("&", "&&")[:250]
+        ws.oddFooter.left.size = 7
     ws.oddFooter.right.size = 8
 
 

@@ -576,3 +576,14 @@ def test_summary_says_how_this_file_marks_numbers_and_moves(illustrative):
     apart = summary(redline_docx(illustrative, moves="delete-insert"))
     assert "suivis comme déplacements" not in apart
     assert "suivis comme une suppression et une insertion" in apart
+
+
+def test_summary_counts_match_its_lines(illustrative):
+    """Review of issue #12: the French redline counted "renumérotés 15" but its lines named 14
+    (OP7 → OP9 read "inchangé, déplacé" though its number changed)."""
+    summary = [p.text for p in oracle.view(redline_docx(illustrative), "accept", SUMMARY_STYLES)]
+    counts = illustrative.summary()
+    named = sum(t.count("renuméroté") for t in summary if "→" in t and not t.startswith("Seulement"))
+    only = next(t for t in summary if t.startswith("Seulement renumérotés"))
+    assert named + only.count("→") == counts["renumbered"] == 15
+    assert "OP7 → OP9 : inchangé, déplacé, renuméroté" in " ".join(summary)

@@ -87,7 +87,7 @@ from ..model import Comparison, Document, Pair, Paragraph, Segment
 from . import ooxml as ox
 from .redline_styles import (BODY_STYLES, OP_ABSTRACT, OUTSIDE_STYLE, PPSUB_ABSTRACT, SUMMARY_STYLES,  # noqa: F401
                              TRACE_STYLES, label_tab, numbering_part, styles_part)
-from .words import describe_in, header_lines, semicolon, shows_unknown_numbers, word
+from .words import describe_in, header_lines, quote, semicolon, shows_unknown_numbers, word
 
 OUTSIDE_MODES = ("show", "omit")
 SUMMARY_BOOKMARK = "RC_Summary"
@@ -1002,8 +1002,9 @@ class _Builder:
         return out
 
 
-_PAGE_LINES = {"page header": "tracked in the page header", "page footer": "tracked in the page footer",
-               "page header or footer": "not tracked"}
+#: dropped page lines → how the redline shows their changes (a key of :data:`compare.export.words.WORDS`)
+_PAGE_LINES = {"page header": "tracked_in_header", "page footer": "tracked_in_footer",
+               "page header or footer": "not_tracked"}
 
 
 def _furniture_changes(cmp: Comparison) -> list[str]:
@@ -1013,9 +1014,12 @@ def _furniture_changes(cmp: Comparison) -> list[str]:
     def lines(doc: Document) -> list[tuple[str, str]]:
         return [(d.reason, d.text) for d in doc.dropped if d.reason in _PAGE_LINES]
 
+    lang = cmp.new.meta.language or cmp.old.meta.language      # the summary's language
     old, new = lines(cmp.old), lines(cmp.new)
-    out = [f"{r.capitalize()}: “{t}” removed ({_PAGE_LINES[r]})." for r, t in old if (r, t) not in new]
-    out += [f"{r.capitalize()}: “{t}” added ({_PAGE_LINES[r]})." for r, t in new if (r, t) not in old]
+    out = [word("page_line_removed", lang, what=word(r, lang), text=quote(t, lang), how=word(_PAGE_LINES[r], lang))
+           for r, t in old if (r, t) not in new]
+    out += [word("page_line_added", lang, what=word(r, lang), text=quote(t, lang), how=word(_PAGE_LINES[r], lang))
+            for r, t in new if (r, t) not in old]
     return out
 
 

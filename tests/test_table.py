@@ -237,3 +237,16 @@ def test_table_explains_unknown_numbers_and_prints_in_its_language(tmp_path):
     ws = load_workbook(io.BytesIO(table_bytes(fr, "xlsx"))).active
     assert ws.oddFooter.right.text == "page &P sur &N"
     assert not any(c.comment for row in ws.iter_rows() for c in row) and not ws.oddFooter.left.text
+
+
+def test_cross_language_deletion_note_in_the_tables_language(tmp_path):
+    """Review of issue #12: a French column of a cross-language table marked a paragraph missing
+    from it with the English "(deleted)"; the table's own words follow its language."""
+    lines = (SAMPLES / "A-RES-78-228.fr.md").read_text(encoding="utf-8").split("\n")
+    fr = tmp_path / "fr.md"
+    fr.write_text("\n".join(l for l in lines if not l.startswith("Rappelant la Convention")), encoding="utf-8")
+    lin = api.compare_versions([api.load(SAMPLES / "A-RES-78-228.en.md"), api.load(fr)])
+    assert lin.comparisons[0].cross_language
+    marked = [line[1].marked() for line in cells(lin)]
+    assert any(m.startswith("(supprimé) ") for m in marked)
+    assert not any("(deleted)" in m for m in marked)

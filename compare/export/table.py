@@ -98,14 +98,15 @@ def _segments_of(pairs: list[Pair], lang=None) -> list[tuple[str, str]]:
     return parts
 
 
-def _plain_segments_of(pairs: list[Pair], old_texts: dict[str, str], new_texts: dict[str, str]) -> list[tuple[str, str]]:
+def _plain_segments_of(pairs: list[Pair], old_texts: dict[str, str], new_texts: dict[str, str],
+                       lang: Optional[str] = None) -> list[tuple[str, str]]:
     """Cross-language pairs: the texts as written (no diff to show), with the link's similarity."""
     parts: list[tuple[str, str]] = []
     for k, p in enumerate(pairs):
         if k:
             parts.append(("equal", "\n"))
         if not p.new:
-            parts.append(("note", "(deleted) "))
+            parts.append(("note", word("deleted_note", lang)))
             parts.append(("delete", "\n".join(old_texts.get(i, "") for i in p.old)))
             continue
         if p.old:
@@ -141,7 +142,7 @@ def cells(lineage: Lineage) -> list[list[Cell]]:
                 line.append(Cell("", [("note", word("not_in_excerpt", lang))] if outside else []))
                 continue
             if pairs and lineage.comparisons[v - 1].cross_language:
-                parts = _plain_segments_of(pairs, texts[v - 1], texts[v])
+                parts = _plain_segments_of(pairs, texts[v - 1], texts[v], lang)
             else:
                 parts = _segments_of(pairs, lang)
             if lineage.restored.get(r) == v:

@@ -117,7 +117,7 @@ def _ordered(args: argparse.Namespace, docs: list[Document]) -> list[Document]:
 
 def _cmd_diff(args: argparse.Namespace) -> int:
     docs = api.load_many([Path(f) for f in args.files], labels=_labels(args), limits=_limits(args))
-    docs = _ordered(args, docs)
+    docs = _ordered(args, _distinct(docs, args.files, bool(args.labels)))
     opts = _options(args)
     result = api.compare_versions(docs, opts)
     if args.format == "json":
@@ -197,7 +197,8 @@ def _cmd_redline(args: argparse.Namespace) -> int:
         except ValueError:
             raise InputError("--date", f"{args.date!r} is not an ISO 8601 date (e.g. 2008-11-10 or 2008-11-10T14:30)") from None
     labels = _labels(argparse.Namespace(labels=args.labels, files=[args.old, args.new]))
-    old, new = api.load_many([Path(args.old), Path(args.new)], labels=labels, limits=_limits(args))
+    old, new = _distinct(api.load_many([Path(args.old), Path(args.new)], labels=labels, limits=_limits(args)),
+                         [args.old, args.new], bool(args.labels))
     if api.cross_language(old, new):
         raise InputError("redline", f"{old.label} ({old.meta.language}) and {new.label} ({new.meta.language}) are in different languages: tracked changes across languages mean nothing; write the concordance table with 'python -m compare table OLD NEW -o OUT.docx'")
     _WARNINGS.extend(api.order_versions([old, new], [0, 1]).warnings)
@@ -230,9 +231,22 @@ def _cmd_table(args: argparse.Namespace) -> int:
     if fmt is None:
         raise InputError(args.output, f"give an output name ending in {', '.join('.' + f for f in FORMATS)}")
     docs = api.load_many([Path(f) for f in args.files], labels=_labels(args), limits=_limits(args))
-    lineage = api.compare_versions(_ordered(args, docs), _options(args))
+    lineage = api.compare_versions(_ordered(args, _distinct(docs, args.files, bool(args.labels))), _options(args))
     _write_output(args.output, table_bytes(lineage, fmt, paper=args.paper), args.files)
     return EXIT_OK
+
+
+def _distinct(docs: list[Document], files: list[str], given: bool) -> list[Document]:
+    """Versions whose labels tell them apart: two files with one name but for the extension
+    (the .docx and the .md of one draft) are labelled by their file names, else " (2)" is added
+    (stderr's "same text as …", the table's columns and the redline's summary name versions by label)."""
+    from .export.labels import distinct_labels
+
+    labels = [d.label for d in docs]
+    if not given:
+        labels = [Path(f).name if labels.count(lab) > 1 else lab for lab, f in zip(labels, files)]
+    labels = distinct_labels(labels)
+    return [d if d.label == lab else replace(d, label=lab) for d, lab in zip(docs, labels)]
 
 
 def _labels(args: argparse.Namespace) -> list[str | None]:

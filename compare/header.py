@@ -11,6 +11,8 @@ into a :class:`~compare.model.HeaderComparison`:
   changed only for a substantive difference (not ’ vs ');
 * sponsors are compared as sets of normalised names (case, accents,
   typography, a leading "the" aside), so reordering the list is no change;
+* other fields count as changed only when their words differ (case, accents,
+  hyphens and punctuation aside: "Sixty first session" is "Sixty-first session");
 * across languages only language-neutral fields are compared (symbol, date,
   agenda item): « Troisième Commission » is not a change from "Third Committee".
 """
@@ -40,6 +42,14 @@ def sponsor_key(name: str) -> str:
     return re.sub(r"\d+$", "", s).strip()
 
 
+def field_key(value: str) -> str:
+    """A header field reduced to its content: "Sixty first session" and "Sixty-first session",
+    « Troisieme » and « Troisième » give the same key (a typographic variant is no change)."""
+    s = unicodedata.normalize("NFKD", str(value))
+    s = "".join(ch for ch in s if not unicodedata.combining(ch)).casefold()
+    return _NON_WORD.sub(" ", s).strip()
+
+
 def _stated(v: Optional[str]) -> bool:
     return bool(v and str(v).strip())
 
@@ -58,7 +68,7 @@ def compare_headers(old: Metadata, new: Metadata, options: Optional[CompareOptio
         if not same_lang and name not in NEUTRAL_FIELDS:
             continue
         a, b = getattr(old, name), getattr(new, name)
-        if _stated(a) and _stated(b) and " ".join(str(a).split()).casefold() != " ".join(str(b).split()).casefold():
+        if _stated(a) and _stated(b) and field_key(a) != field_key(b):
             out.fields[name] = (a, b)
     if same_lang and old.sponsors and new.sponsors:
         okeys = {sponsor_key(s) for s in old.sponsors}

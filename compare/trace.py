@@ -631,5 +631,13 @@ def trace_document(doc: Document, library: Library, min_words: int = DEFAULT_MIN
     undated = [d.name for d, why in excluded if why == UNDATED]
     warnings = [f"left out {len(undated)} undated text{'s' if len(undated) > 1 else ''} that cannot be placed "
                 f"before the draft: {', '.join(undated)}; give a date to use it"] if undated else []
+    lang = doc.meta.language
+    if not used:
+        warnings.append("no earlier text to trace against: every paragraph shows as new wording only for that reason")
+    elif lang and not any(d.language in (lang, None) for d in used):
+        # "0 % agreed, 7 of 7 entirely new" would say the wording is new; it says only that no text was comparable
+        warnings.append(f"none of the texts traced against is in the draft's language ({lang}): agreed language is "
+                        "found verbatim only in that language, so \"new wording\" here means only that no text "
+                        f"in {lang} was there to compare; add earlier texts in {lang}")
     return TraceResult(doc.label, doc.source, doc.meta.symbol, doc.meta.language, str(library.path), min_words,
                        b, used, excluded, traces, source_texts, warnings=warnings, count_drafts=count_drafts)

@@ -519,7 +519,7 @@ def test_title_and_sponsor_change_in_the_app_json_and_redline(media):
     root = python_docx.Document(io.BytesIO(data)).element
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
     authors = {e.get(w + "author") for tag in ("ins", "del") for e in root.iter(w + tag)}
-    assert authors and authors <= {"Rev.3", "Rev.3 (minor)"}
+    assert authors and authors <= {"Rev.3", "Rev.3 (mineur)"}          # a French text: French words
     summary = " ".join(p.text for p in python_docx.Document(io.BytesIO(data)).paragraphs[:6])
     assert "auteurs ajoutés : France" in summary
 
@@ -569,3 +569,16 @@ def test_redline_numbers_follow_the_source_or_the_users_choice(media):
     assert_clean(at)
     data, _ = downloaded(at, "dl_redline", media)
     assert tracked_numbers(data) == (set(), set())
+
+
+def test_two_uploads_with_one_label_are_named_apart_in_the_notes():
+    """Review of issue #12: two uploads labelled alike were columns "rev1" and "rev1 (2)" but the
+    note said "rev1: same text as rev1."; it names them as the columns do."""
+    at = start()
+    at.selectbox(key="example").set_value("None — only my own versions").run()
+    data = REV1.read_bytes()
+    at.file_uploader(key="uploads").set_value(
+        [("rev1.md", data, "text/markdown"), ("rev1.txt", data, "text/plain")]).run()
+    assert_clean(at)
+    notes = [w.value for w in at.warning if "same text" in w.value]
+    assert notes == ["rev1 (2): same text as rev1."]

@@ -153,3 +153,19 @@ def test_a_sponsor_added_is_a_header_change_not_the_same_text(samples, tmp_path)
     assert r.stderr.strip() == f"warning: {want}"
     plain = run("diff", str(old), str(new))
     assert "sponsors added: France" in plain.stdout and "same text" not in plain.stderr
+
+
+def test_the_docx_and_md_of_one_draft_are_told_apart(samples):
+    """Review of issue #12: the .docx and the .md of Rev.1 both took the label
+    "draft-rev1-2008-11-10.fr", so stderr said "draft-rev1-2008-11-10.fr: same text as
+    draft-rev1-2008-11-10.fr." and the comparison read "X → X"; each is now named by its file."""
+    docx, md = samples / "draft-rev1-2008-11-10.fr.docx", samples / "draft-rev1-2008-11-10.fr.md"
+    r = run("diff", str(docx), str(md), "--format", "json")
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    want = "draft-rev1-2008-11-10.fr.md: same text as draft-rev1-2008-11-10.fr.docx."
+    assert data["warnings"] == [want] and r.stderr.strip() == f"warning: {want}"
+    assert [v["label"] for v in data["versions"]] == ["draft-rev1-2008-11-10.fr.docx", "draft-rev1-2008-11-10.fr.md"]
+    # labels the user gives are kept, made distinct only when they repeat
+    r = run("diff", str(docx), str(md), "--labels", "Rev.1,Rev.1", "--format", "json")
+    assert json.loads(r.stdout)["warnings"] == ["Rev.1 (2): same text as Rev.1."]

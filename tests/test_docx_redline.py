@@ -169,3 +169,17 @@ def test_endnotes_stay_endnotes_in_the_redline():
     assert b"footnoteReference" not in parts["word/document.xml"]
     again = api.load(docx, name="redline.docx")       # read as accepted: the new endnote
     assert [(f.kind, f.text) for f in again.footnotes] == [("endnote", "New endnote.")]
+
+
+def test_page_header_changes_are_listed_in_the_documents_language():
+    """Review of issue #12: a French redline's summary listed "Page header: “A/C.3/63/L.17” removed
+    (tracked in the page header)." in English among its French lines."""
+    from dataclasses import replace
+
+    old, new = (_with_header(s) for s in ("A/C.3/63/L.17", "A/C.3/63/L.17/Rev.1"))
+    old, new = (replace(d, meta=replace(d.meta, language="fr")) for d in (old, new))
+    docx = redline_docx(api.compare(old, new))
+    summary = [x.text for x in oracle.view(docx, "accept") if x.style.startswith("RCSummary")]
+    assert "En-tête de page : « A/C.3/63/L.17 » supprimé (suivi dans l’en-tête de page)." in summary
+    assert "En-tête de page : « A/C.3/63/L.17/Rev.1 » ajouté (suivi dans l’en-tête de page)." in summary
+    assert not any("Page header" in t for t in summary)

@@ -117,3 +117,15 @@ def test_unknown_numbers_are_never_renumbered_and_are_explained():
     assert 'data-legend="unknown-number"' in page and "PP?n" in page
     assert "note: PP?n: the n-th preambular paragraph after a gap" in comparison_text(cmp)
     assert "data-legend" not in comparisons_html([api.compare(api.load(REV1), api.load(REV2))])
+
+
+def test_a_hyphen_in_the_session_is_no_header_change():
+    """Review of issue #12: the 2006 draft → 61/180 listed "session: “Sixty first session” →
+    “Sixty-first session”" beside the real changes (symbol, date, document type)."""
+    draft, res = (api.load(SAMPLES / n) for n in ("draft-2006-belarus.en.md", "A-RES-61-180.en.md"))
+    assert draft.meta.session == "Sixty first session" and res.meta.session == "Sixty-first session"
+    fields = api.compare(draft, res).header.fields
+    assert "session" not in fields
+    assert {"symbol", "date", "doc_type"} <= set(fields)
+    other = replace(res, meta=replace(res.meta, session="Sixty-second session"))
+    assert api.compare(draft, other).header.fields["session"] == ("Sixty first session", "Sixty-second session")

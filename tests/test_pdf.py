@@ -184,3 +184,19 @@ def test_printed_xlsx_compilation_table(tmp_path):
     missing = want - Counter(words(text))
     assert not missing, f"words not printed (cut off?): {list(missing.items())[:10]}"
     assert edge_ink(pdf, tmp_path) == []
+
+
+def test_first_page_shows_header_changes_and_explains_unknown_numbers():
+    """Review of issue #12: a PDF of Rev.1 → Rev.2 never said the date had changed (the first
+    page read only "… changes"), and a PDF of the excerpts showed PP?2 without the legend the
+    screen shows.  Checked on the HTML the PDF is printed from (no WeasyPrint needed)."""
+    from compare.export.pdf import print_html
+
+    rev = lineage_of(["draft-rev1-2008-11-10.fr.md", "draft-rev2-illustrative.fr.md"]).comparisons
+    for view in ("side-by-side", "inline"):
+        page = print_html(rev, view)
+        assert 'data-header="date"' in page and "date: “2008-11-10” → “2008-11-17”" in page
+    excerpt = lineage_of(["A-RES-61-180.en.md", "A-RES-63-194.en.md"]).comparisons
+    assert any("?" in i for p in excerpt[0].pairs for i in p.new)
+    assert 'data-legend="unknown-number"' in print_html(excerpt, "inline")
+    assert "(1 paragraph pair)" in print_html(excerpt, "inline")

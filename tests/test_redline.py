@@ -224,6 +224,13 @@ def test_minor_changes_are_tracked_under_their_own_author(illustrative):
     docx = redline_docx(cmp, author="Rev.X")
     assert_round_trip(cmp, docx)
     authors = {e.get(q("author")) for tag in ("ins", "del") for e in document_xml(docx).iter(q(tag))}
+    # in the document's language (French here), as the summary names that author: no English word in it
+    assert authors == {"Rev.X (mineur)"}
+    summary = " ".join(p.text for p in oracle.view(docx, "accept", SUMMARY_STYLES))
+    assert "« Rev.X (mineur) »" in summary and "minor" not in summary
+    english = replace(cmp, old=replace(old, meta=replace(old.meta, language="en")),
+                      new=replace(new, meta=replace(new.meta, language="en")))
+    authors = {e.get(q("author")) for tag in ("ins", "del") for e in document_xml(redline_docx(english, author="Rev.X")).iter(q(tag))}
     assert authors == {"Rev.X (minor)"}
 
 
@@ -360,7 +367,7 @@ def test_author_and_date(illustrative):
     docx = redline_docx(illustrative)
     root = document_xml(docx)
     revs = [e for tag in oracle.REV for e in root.iter(q(tag))]
-    assert {e.get(q("author")) for e in revs} <= {illustrative.new.label, illustrative.new.label + " (minor)"}
+    assert {e.get(q("author")) for e in revs} <= {illustrative.new.label, illustrative.new.label + " (mineur)"}
     assert illustrative.new.meta.date == "2008-11-17"
     assert {e.get(q("date")) for e in revs} == {"2008-11-17T00:00:00Z"}   # the new version's date
     docx = redline_docx(illustrative, author="Rev.2", date="2008-11-20T15:30:00+01:00")
@@ -552,3 +559,36 @@ def test_scattered_groups_accept_and_reject_exactly(cls):
         one_run = compare_documents(old, new, params=AlignParams(scattered_groups=False))
         assert restarts(redline_docx(cmp)) == restarts(redline_docx(one_run)), seed
     assert seen["move"] >= 20              # most parts keep words on the way: shown as moved text
+
+
+def test_summary_says_how_this_file_marks_numbers_and_moves(illustrative):
+    """Review of issue #12: a redline of two .md files (typed numbers, the default) said
+    "numérotés automatiquement : une renumérotation seule ne porte aucune marque" and listed
+    "OP8 → OP6" under "sans marque de révision" while "8." was a tracked deletion and "6." an
+    insertion; with --moves-as-delete-insert it still said moves were tracked as moves."""
+    def summary(docx: bytes) -> str:
+        return " ".join(p.text for p in oracle.view(docx, "accept", SUMMARY_STYLES))
+
+    typed = summary(redline_docx(illustrative))                       # .md: numbers typed as text
+    assert "numérotés automatiquement" not in typed and "sans marque de révision" not in typed
+    assert "une renumérotation montre l’ancien numéro supprimé et le nouveau inséré" in typed
+    assert "Seulement renumérotés, texte inchangé (seul un numéro saisi est marqué) : " in typed
+    assert "OP8 → OP6" in typed
+    auto = summary(redline_docx(illustrative, numbering="auto"))
+    assert "numérotés automatiquement : une renumérotation seule ne porte aucune marque" in auto
+    assert "(sans marque de révision)" in auto
+    assert "suivis comme déplacements" in auto
+    apart = summary(redline_docx(illustrative, moves="delete-insert"))
+    assert "suivis comme déplacements" not in apart
+    assert "suivis comme une suppression et une insertion" in apart
+
+
+def test_summary_counts_match_its_lines(illustrative):
+    """Review of issue #12: the French redline counted "renumérotés 15" but its lines named 14
+    (OP7 → OP9 read "inchangé, déplacé" though its number changed)."""
+    summary = [p.text for p in oracle.view(redline_docx(illustrative), "accept", SUMMARY_STYLES)]
+    counts = illustrative.summary()
+    named = sum(t.count("renuméroté") for t in summary if "→" in t and not t.startswith("Seulement"))
+    only = next(t for t in summary if t.startswith("Seulement renumérotés"))
+    assert named + only.count("→") == counts["renumbered"] == 15
+    assert "OP7 → OP9 : inchangé, déplacé, renuméroté" in " ".join(summary)

@@ -171,7 +171,9 @@ def test_header_row_and_not_in_this_excerpt():
     assert head[0].marked().startswith(rev1.meta.title)
     assert head[2].marked().startswith("[-Amélioration-]{+Renforcement+} de la coordination")
     assert "auteurs : " in head[2].marked() and "{+France+}" in head[2].marked()
-    assert "{+" not in head[1].marked() and "[-" not in head[1].marked()
+    # Rev.2 changed only the date: that, and nothing else, is marked
+    assert "[-2008-11-10-]{+2008-11-17+}" in head[1].marked()
+    assert head[1].marked().count("{+") == 1 and head[1].marked().count("[-") == 1
 
     docs = [api.load(SAMPLES / n) for n in ("A-RES-61-180.en.md", "A-RES-63-194.en.md")]
     lin = api.compare_versions(docs)
@@ -187,3 +189,64 @@ def test_header_row_and_not_in_this_excerpt():
                                  api.load(SAMPLES / "draft-rev2-illustrative.fr.md")])
     deleted = next(line for row, line in zip(both.rows, cells(both)) if row[0] == ["OP3"])
     assert deleted[1].marked().startswith("(supprimé) ")              # compared, and deleted: not the same
+
+
+def test_header_row_marks_every_header_change(tmp_path):
+    """Review of issue #12: the header row marked the title and sponsors only — Rev.2's new date
+    (2008-11-10 → 2008-11-17, in the redline's summary and the JSON) stood unmarked, and a new
+    agenda item was nowhere in the table."""
+    from compare.export.table import header_cells
+
+    text = (SAMPLES / "draft-rev2-illustrative.fr.md").read_text(encoding="utf-8")
+    assert "Point 97 de l'ordre du jour" in text
+    moved = tmp_path / "rev3.md"
+    moved.write_text(text.replace("Point 97 de l'ordre du jour", "Point 98 de l'ordre du jour"), encoding="utf-8")
+    docs = [api.load(SAMPLES / "draft-rev1-2008-11-10.fr.md"), api.load(SAMPLES / "draft-rev2-illustrative.fr.md"),
+            api.load(moved)]
+    lin = api.compare_versions(docs)
+    assert set(lin.comparisons[0].header.fields) == {"date"} and set(lin.comparisons[1].header.fields) == {"agenda_item"}
+    head = [c.marked() for c in header_cells(lin)]
+    assert "[-2008-11-10-]{+2008-11-17+}" in head[1]
+    assert "point de l’ordre du jour : [-97-]{+98+}" in head[2]
+    assert "[-" not in head[0] and "ordre du jour" not in head[1]
+
+
+def test_table_explains_unknown_numbers_and_prints_in_its_language(tmp_path):
+    """Review of issue #12: the Spanish excerpt's table showed PP?1 … with no word on PP?n (docx,
+    xlsx), and the printed .xlsx said "Compilation table: …" and "page 1 of 2" over Spanish."""
+    import docx
+    from openpyxl import load_workbook
+
+    text = (SAMPLES / "A-RES-70-179.es.md").read_text(encoding="utf-8")
+    new = tmp_path / "b.md"
+    new.write_text(text.replace("suscita una creciente preocupación", "suscita una grave preocupación"), encoding="utf-8")
+    lin = api.compare_versions([api.load(SAMPLES / "A-RES-70-179.es.md"), api.load(new)])
+    assert any("?" in i for row in lin.rows for ids in row for i in ids)
+    ws = load_workbook(io.BytesIO(table_bytes(lin, "xlsx"))).active
+    from compare.export.table import header_cells
+
+    has_header = any(not c.empty for c in header_cells(lin))
+    assert ws.max_row == 1 + has_header + len(lin.rows)     # column names, header row, one row per lineage: no more
+    notes = [c.comment.text for row in ws.iter_rows() for c in row if c.comment]
+    assert len(notes) == 1 and notes[0].startswith("PP?n: n-ésimo párrafo del preámbulo")
+    assert ws.oddFooter.left.text.startswith("PP?n: n-ésimo")                       # printed on every page
+    assert ws.oddHeader.left.text.startswith("Cuadro de compilación: ") and ws.oddFooter.right.text == "página &P de &N"
+    body = [p.text for p in docx.Document(io.BytesIO(table_bytes(lin, "docx"))).paragraphs]
+    assert any(t.startswith("PP?n: n-ésimo párrafo del preámbulo") for t in body)
+    fr = api.compare_versions([api.load(SAMPLES / n) for n in ("draft-rev1-2008-11-10.fr.md", "draft-rev2-illustrative.fr.md")])
+    ws = load_workbook(io.BytesIO(table_bytes(fr, "xlsx"))).active
+    assert ws.oddFooter.right.text == "page &P sur &N"
+    assert not any(c.comment for row in ws.iter_rows() for c in row) and not ws.oddFooter.left.text
+
+
+def test_cross_language_deletion_note_in_the_tables_language(tmp_path):
+    """Review of issue #12: a French column of a cross-language table marked a paragraph missing
+    from it with the English "(deleted)"; the table's own words follow its language."""
+    lines = (SAMPLES / "A-RES-78-228.fr.md").read_text(encoding="utf-8").split("\n")
+    fr = tmp_path / "fr.md"
+    fr.write_text("\n".join(l for l in lines if not l.startswith("Rappelant la Convention")), encoding="utf-8")
+    lin = api.compare_versions([api.load(SAMPLES / "A-RES-78-228.en.md"), api.load(fr)])
+    assert lin.comparisons[0].cross_language
+    marked = [line[1].marked() for line in cells(lin)]
+    assert any(m.startswith("(supprimé) ") for m in marked)
+    assert not any("(deleted)" in m for m in marked)

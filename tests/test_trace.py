@@ -357,3 +357,29 @@ def test_equivalent_vectors_are_kept_in_the_library(samples, tmp_path):
     (n1, loaded1), (n2, loaded2) = (r.stdout.split() for r in runs)
     assert int(n1) > 0 and n1 == n2
     assert (loaded1, loaded2) == ("True", "False")
+
+
+def test_unknown_numbers_are_explained_in_trace_views(lib, samples):
+    """Review of issue #12: tracing 64/178 (an excerpt) printed "PP?1  19% agreed" and sources
+    such as "A-RES-63-194.en PP?5" with no word on what PP?n means; text and HTML now explain it."""
+    from compare.export.trace_views import trace_html
+
+    res = trace_document(load(samples / "A-RES-64-178.en.md"), lib, before=64)
+    assert any("?" in p.id for p in res.paragraphs)
+    out = trace_text(res)
+    assert "PP?n: the n-th preambular paragraph after a gap" in out
+    assert 'data-legend="unknown-number"' in trace_html(trace_dict(res))
+    plain = trace_document(load(samples / "draft-rev2-illustrative.fr.md"), lib, before=63)
+    assert not any("?" in p.id for p in plain.paragraphs) and "PP?n" not in trace_text(plain)
+
+
+def test_no_text_in_the_drafts_language_is_said_not_left_as_entirely_new(samples):
+    """Review of issue #12: tracing the Spanish 70/179 with --no-equivalents against a library with
+    no earlier Spanish text said "0 of 284 words agreed (0%) … 7 of 7 paragraphs entirely new" and
+    nothing else; it now says no text in Spanish was there to compare."""
+    res = api.trace_version(load(samples / "A-RES-70-179.es.md"), ":memory:", before="auto", equivalents=False)
+    assert res.used and not any(d.language == "es" for d in res.used)
+    assert any("none of the texts traced against is in the draft's language (es)" in w for w in res.warnings)
+    assert "none of the texts traced against" in trace_text(res)
+    same = api.trace_version(load(samples / "A-RES-64-178.en.md"), ":memory:", before="auto", equivalents=False)
+    assert not any("none of the texts traced against" in w for w in same.warnings)

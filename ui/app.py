@@ -147,9 +147,11 @@ def read_inputs() -> Inputs:
         rows.append((int(pos), auto_pos[idx], idx, s, doc, clean(label or "").strip() or default))
     rows.sort(key=lambda r: (r[0], r[1]))        # equal numbers: by date between them
     rows = [(r[0], r[2], r[3], r[4], r[5]) for r in rows]
+    labels = distinct_labels([r[4] for r in rows])            # labels name table columns: keep them distinct
     notes: list[str] = []
-    if loaded:
-        relabelled = [replace(r[3], label=r[4]) for r in sorted(rows, key=lambda r: r[1])]
+    if loaded:                                                # notes name versions as the columns do
+        shown = {r[1]: lab for r, lab in zip(rows, labels)}
+        relabelled = [replace(r[3], label=shown[r[1]]) for r in sorted(rows, key=lambda r: r[1])]
         if mode == "mine":
             check = order_versions(relabelled, [r[1] for r in rows])
             notes = list(check.warnings)
@@ -160,7 +162,6 @@ def read_inputs() -> Inputs:
                                 "they are ordered by date between them.")
         else:
             notes = list(order_versions(relabelled).warnings)
-    labels = distinct_labels([r[4] for r in rows])            # labels name table columns: keep them distinct
     return Inputs(sources, loaded, errors, chosen_options(), mode, auto_pos, defaults,
                   [r[3] for r in rows], [r[2] for r in rows], labels, notes)
 

@@ -56,7 +56,7 @@ def pair_flags(pair: Pair) -> list[str]:
     flags = [STATUS_WORD[pair.status]]
     if pair.moved:
         flags.append("moved")
-    if pair.renumbered and not pair.moved:
+    if pair.renumbered:             # a moved paragraph's new number too: every view's "renumbered" count includes it
         flags.append("renumbered")
     if pair.cross_kind:
         flags.append("PP↔OP")

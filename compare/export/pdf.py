@@ -21,7 +21,7 @@ from html import escape
 from typing import Literal, Sequence
 
 from ..model import Comparison, Document
-from .html import MARKUP_CSS, rows_table
+from .html import MARKUP_CSS, banner_html, header_html, rows_table, unknown_number_legend
 from .inline import INLINE_CSS, inline_view_html
 from .labels import STATUS_WORD, describe, is_change
 
@@ -72,7 +72,9 @@ def _doc_line(doc: Document) -> str:
 
 
 def summary_page_html(cmp: Comparison) -> str:
-    """The first page of a comparison: versions, counts and the change list."""
+    """The first page of a comparison: versions, counts, the header changes (title, sponsors,
+    date …: a PDF of a retitled draft once said only "0 changes"), the legend of ``PP?n`` and the
+    change list."""
     counts = cmp.summary()
     cells = "".join(f"<td>{escape(STATUS_WORD.get(k, k).replace('_', ' '))}: <b>{v}</b></td>"
                     for k, v in counts.items())
@@ -86,8 +88,10 @@ def summary_page_html(cmp: Comparison) -> str:
             f'<div class="meta">{_doc_line(cmp.old)}<br>{_doc_line(cmp.new)}'
             f'{" · compared as a fragment" if cmp.fragment else ""}</div>'
             f'<table class="counts"><tr>{cells}</tr></table>'
-            f"<p><b>{len(changes)} change{'s' if len(changes) != 1 else ''}</b> "
-            f"({len(cmp.pairs)} paragraph pairs):</p><ol class=changes>{items}</ol>{scope}")
+            # what the screen shows above the paragraphs: across languages, header changes, PP?n
+            + banner_html(cmp) + header_html(cmp) + unknown_number_legend(cmp)
+            + f"<p><b>{len(changes)} change{'s' if len(changes) != 1 else ''}</b> "
+            f"({len(cmp.pairs)} paragraph pair{'s' if len(cmp.pairs) != 1 else ''}):</p><ol class=changes>{items}</ol>{scope}")
 
 
 def print_html(comparisons: Sequence[Comparison], view: View = "side-by-side", *, paper: str = "A4",

@@ -49,7 +49,8 @@ Design (see also the README):
   an inserted or deleted mark (:func:`_part_tokens`).
 * **Minor changes** (typography, case or punctuation when ignored) are tracked
   like any other — accept/reject must give the exact texts — but under the
-  author ``"<author> (minor)"``, so Word's per-reviewer filter can set them aside.
+  author ``"<author> (minor)"`` (in the document's language: ``"(mineur)"``, ``"(menor)"``), so
+  Word's per-reviewer filter can set them aside.
 * **Summary.**  A change summary (counts, one line per paragraph affected) comes
   first, is not tracked, has the paragraph styles ``RCSummary*`` and sits inside
   the bookmark ``RC_Summary``; tests and tools skip it by style.  The resolution
@@ -88,7 +89,7 @@ from ..model import Comparison, Document, Pair, Paragraph, Segment
 from . import ooxml as ox
 from .redline_styles import (BODY_STYLES, OP_ABSTRACT, OUTSIDE_STYLE, PPSUB_ABSTRACT, SUMMARY_STYLES,  # noqa: F401
                              TRACE_STYLES, label_tab, numbering_part, styles_part)
-from .words import describe_in, header_lines, semicolon, shows_unknown_numbers, word
+from .words import describe_in, header_lines, quote, semicolon, shows_unknown_numbers, word
 
 OUTSIDE_MODES = ("show", "omit")
 SUMMARY_BOOKMARK = "RC_Summary"
@@ -653,8 +654,9 @@ class _Builder:
         self.trace = trace
         self.moves = moves
         self.summary = summary
-        self.tracker = ox.Tracker(author=author, date=stamp, minor_author=f"{author} (minor)")
         self.lang = cmp.new.meta.language or cmp.old.meta.language
+        # "Rev.2 (mineur)" in a French redline: the summary names this author, in the document's language
+        self.tracker = ox.Tracker(author=author, date=stamp, minor_author=word("minor_author", self.lang, a=author))
         self.rtl = self.lang in RTL
         self.numbering = _Numbering()
         self.footnotes: list[tuple[int, list[etree._Element]]] = []
@@ -896,7 +898,8 @@ class _Builder:
                 continue
             lines.append(("RCSummaryItem", describe_in(pair, lang)))
         if renum:
-            lines.append(("RCSummary", word("renumbered_only", lang) + ", ".join(renum) + "."))
+            key = "renumbered_only_typed" if self.typed else "renumbered_only"
+            lines.append(("RCSummary", word(key, lang) + ", ".join(renum) + "."))
         oos = cmp.out_of_scope or {}
         if oos.get("old") or oos.get("new"):
             key = "outside_shown" if self.outside == "show" else "outside_omitted"
@@ -906,7 +909,11 @@ class _Builder:
         lines.extend(("RCSummaryItem", t) for t in _furniture_changes(cmp))
         if shows_unknown_numbers(cmp):
             lines.append(("RCSummary", word("unknown_number", lang)))
-        lines.append(("RCSummary", word("tracked_by", lang, a=self.tracker.author)))
+        # what the marks mean, as this file makes them (typed numbers are marked, automatic ones not)
+        lines.append(("RCSummary", word("tracked_by", lang, a=self.tracker.author, m=self.tracker.minor_author or "")
+                      + word("moves_as_moves" if self.moves == "move" else "moves_as_del_ins", lang)
+                      + word("numbers_typed" if self.typed else "numbers_auto", lang)
+                      + word("not_the_text", lang)))
         out = [ox.paragraph(ox.ppr(style, bidi=False), [ox.run(text)]) for style, text in lines]
         start, end = ox.bookmark(self.tracker.ids, SUMMARY_BOOKMARK)
         first = out[0]
@@ -997,8 +1004,9 @@ class _Builder:
         return out
 
 
-_PAGE_LINES = {"page header": "tracked in the page header", "page footer": "tracked in the page footer",
-               "page header or footer": "not tracked"}
+#: dropped page lines → how the redline shows their changes (a key of :data:`compare.export.words.WORDS`)
+_PAGE_LINES = {"page header": "tracked_in_header", "page footer": "tracked_in_footer",
+               "page header or footer": "not_tracked"}
 
 
 def _furniture_changes(cmp: Comparison) -> list[str]:
@@ -1008,9 +1016,12 @@ def _furniture_changes(cmp: Comparison) -> list[str]:
     def lines(doc: Document) -> list[tuple[str, str]]:
         return [(d.reason, d.text) for d in doc.dropped if d.reason in _PAGE_LINES]
 
+    lang = cmp.new.meta.language or cmp.old.meta.language      # the summary's language
     old, new = lines(cmp.old), lines(cmp.new)
-    out = [f"{r.capitalize()}: “{t}” removed ({_PAGE_LINES[r]})." for r, t in old if (r, t) not in new]
-    out += [f"{r.capitalize()}: “{t}” added ({_PAGE_LINES[r]})." for r, t in new if (r, t) not in old]
+    out = [word("page_line_removed", lang, what=word(r, lang), text=quote(t, lang), how=word(_PAGE_LINES[r], lang))
+           for r, t in old if (r, t) not in new]
+    out += [word("page_line_added", lang, what=word(r, lang), text=quote(t, lang), how=word(_PAGE_LINES[r], lang))
+            for r, t in new if (r, t) not in old]
     return out
 
 

@@ -98,14 +98,15 @@ def _segments_of(pairs: list[Pair], lang=None) -> list[tuple[str, str]]:
     return parts
 
 
-def _plain_segments_of(pairs: list[Pair], old_texts: dict[str, str], new_texts: dict[str, str]) -> list[tuple[str, str]]:
+def _plain_segments_of(pairs: list[Pair], old_texts: dict[str, str], new_texts: dict[str, str],
+                       lang: Optional[str] = None) -> list[tuple[str, str]]:
     """Cross-language pairs: the texts as written (no diff to show), with the link's similarity."""
     parts: list[tuple[str, str]] = []
     for k, p in enumerate(pairs):
         if k:
             parts.append(("equal", "\n"))
         if not p.new:
-            parts.append(("note", "(deleted) "))
+            parts.append(("note", word("deleted_note", lang)))
             parts.append(("delete", "\n".join(old_texts.get(i, "") for i in p.old)))
             continue
         if p.old:
@@ -141,7 +142,7 @@ def cells(lineage: Lineage) -> list[list[Cell]]:
                 line.append(Cell("", [("note", word("not_in_excerpt", lang))] if outside else []))
                 continue
             if pairs and lineage.comparisons[v - 1].cross_language:
-                parts = _plain_segments_of(pairs, texts[v - 1], texts[v])
+                parts = _plain_segments_of(pairs, texts[v - 1], texts[v], lang)
             else:
                 parts = _segments_of(pairs, lang)
             if lineage.restored.get(r) == v:
@@ -156,9 +157,16 @@ def cells(lineage: Lineage) -> list[list[Cell]]:
     return out
 
 
+def lineage_shows_unknown_numbers(lineage: Lineage) -> bool:
+    """Whether the table shows an id with an unknown number (``PP?7``), which it must then explain."""
+    return any("?" in i for row in lineage.rows for ids in row for i in ids)
+
+
 def header_cells(lineage: Lineage) -> list[Cell]:
     """The header row: per version its title, symbol · date · document type and sponsors,
-    the title and sponsors marked against the previous column (from ``Comparison.header``)."""
+    each marked against the previous column (from ``Comparison.header``), and any other header
+    field that changed (session, committee, agenda item, distribution), so no header change the
+    redline's summary lists is missing here."""
     lang = table_language(lineage)
     out = []
     for v, d in enumerate(lineage.versions):
@@ -169,9 +177,19 @@ def header_cells(lineage: Lineage) -> list[Cell]:
             parts.extend((s.op, s.text) for s in h.title_diff)
         elif m.title:
             parts.append(("equal", m.title))
-        facts = " · ".join(x for x in (m.symbol, m.date, m.doc_type) if x)
+        changed = h.fields if h is not None else {}
+        facts: list[tuple[str, str]] = []
+        for name, value in (("symbol", m.symbol), ("date", m.date), ("doc_type", m.doc_type)):
+            if name in changed:               # marked like the title: the old value struck, the new inserted
+                facts += ([("equal", " · ")] if facts else []) + [("delete", changed[name][0]), ("insert", changed[name][1])]
+            elif value:
+                facts += ([("equal", " · ")] if facts else []) + [("equal", value)]
         if facts:
-            parts.extend(([("equal", "\n")] if parts else []) + [("equal", facts)])
+            parts.extend(([("equal", "\n")] if parts else []) + facts)
+        for name in ("session", "committee", "agenda_item", "distribution"):
+            if name in changed:               # not shown in the row unless changed, then named
+                parts.extend(([("equal", "\n")] if parts else []) + [("note", word(name, lang) + colon(lang)),
+                             ("delete", changed[name][0]), ("insert", changed[name][1])])
         if m.sponsors or (h is not None and h.sponsors_removed):
             parts.extend(([("equal", "\n")] if parts else []) + [("note", word("sponsors", lang) + colon(lang))])
             added = set(h.sponsors_added) if h is not None else set()
@@ -288,16 +306,23 @@ def _xlsx(lineage: Lineage, paper: str = "A4") -> bytes:
                 else:
                     blocks.append(TextBlock(plain_font, text))
             target.value = CellRichText(blocks) if (changed or cell.head) else cell.marked()
+    if lineage_shows_unknown_numbers(lineage):         # PP?n explained where shown, the rows kept one per lineage:
+        from openpyxl.comments import Comment          # a note on the first cell citing one (and in the printed footer)
+
+        first = next(ws.cell(row=r, column=v + 1) for r, row in enumerate(grid, start=2)
+                     for v, cell in enumerate(row) if "?" in cell.head)
+        first.comment = Comment(word("unknown_number", table_language(lineage)), "Resolution Compare")
     for v in range(1, len(df.columns) + 1):
         ws.column_dimensions[ws.cell(row=1, column=v).column_letter].width = 60
     ws.freeze_panes = "A3" if has_header else "A2"
     buf = io.BytesIO()
-    _xlsx_print_layout(ws, paper)
+    note = word("unknown_number", table_language(lineage)) if lineage_shows_unknown_numbers(lineage) else ""
+    _xlsx_print_layout(ws, paper, table_language(lineage), note)
     wb.save(buf)
     return buf.getvalue()
 
 
-def _xlsx_print_layout(ws, paper: str) -> None:
+def _xlsx_print_layout(ws, paper: str, lang: Optional[str] = None, note: str = "") -> None:
     """Make the sheet print: column widths that fill the page, row heights for the wrapped text
     (Excel does not grow rows for rich text; LibreOffice keeps the heights it is given), landscape
     on A4/Letter, all columns on one page wide, the column names on every page, the versions in
@@ -319,9 +344,12 @@ def _xlsx_print_layout(ws, paper: str) -> None:
     ws.page_margins.left = ws.page_margins.right = 0.5
     ws.page_margins.top = ws.page_margins.bottom = 0.6
     ws.print_options.gridLines = True
-    ws.oddHeader.left.text = ("Compilation table: " + title).replace("&", "&&")[:200]
+    ws.oddHeader.left.text = (word("table_title", lang) + title).replace("&", "&&")[:200]
     ws.oddHeader.left.size = 8
-    ws.oddFooter.right.text = "page &P of &N"
+    ws.oddFooter.right.text = word("page_of", lang)
+    if note:
+        ws.oddFooter.left.text = note.replace("&", "&&")[:250]
+        ws.oddFooter.left.size = 7
     ws.oddFooter.right.size = 8
 
 
@@ -359,6 +387,8 @@ def _docx(lineage: Lineage, paper: str = "A4") -> bytes:
     r = legend.add_run(word("del_word", lang))
     r.font.strike, r.font.color.rgb = True, RGBColor.from_string(DEL_COLOR)
     legend.add_run(".")
+    if lineage_shows_unknown_numbers(lineage):         # PP?n explained where shown
+        doc.add_paragraph().add_run(word("unknown_number", lang)).italic = True
     table = doc.add_table(rows=1, cols=len(df.columns))
     table.style = "Table Grid"
     hdr = table.rows[0]

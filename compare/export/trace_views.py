@@ -13,6 +13,7 @@ from html import escape
 from typing import TYPE_CHECKING, Optional, Sequence
 
 from .html import MARKUP_CSS, dir_attr
+from .words import word as _word
 
 if TYPE_CHECKING:                       # annotations only: no import of the trace at run time
     from ..library import DocInfo
@@ -30,6 +31,12 @@ STYLE = f"""<style>{MARKUP_CSS}
 
 
 # ----------------------------------------------------------------------------- text and JSON
+
+def _unknown_numbers(ids) -> bool:
+    """Whether a view shows a paragraph id with an unknown number (``PP?7``, the draft's or a
+    source's), which the legend must then explain, as every comparison view does."""
+    return any("?" in (i or "") for i in ids)
+
 
 def _ref(d: DocInfo, pid: str) -> str:
     return f"{d.name} {pid}"
@@ -52,6 +59,10 @@ def trace_text(result: TraceResult, width: int = 100) -> str:
     L.append(f"overall: {result.agreed_words} of {result.n_words} words agreed ({result.agreed_share:.0%}); "
              f"{result.draft_words} from earlier drafts ({result.draft_share:.0%}); "
              f"{n_new} of {len(result.paragraphs)} paragraphs entirely new")
+    if _unknown_numbers([p.id for p in result.paragraphs]
+                        + [r.paragraph for p in result.paragraphs for sp in p.spans_in_order() for r in sp.sources]
+                        + [p.closest.paragraph for p in result.paragraphs if p.status == "new" and p.closest]):
+        L.append("note: " + _word("unknown_number"))
     for p in result.paragraphs:
         L.append("")
         if p.status == "new":
@@ -385,7 +396,12 @@ def trace_html(trace: dict, names: Optional[dict] = None, *, statuses: Sequence[
             f"<td>{side}</td></tr>")
     if not rows:
         return STYLE + TRACE_CSS + '<p class="rc absent">No paragraph matches these filters.</p>'
-    return (f'{STYLE}{TRACE_CSS}<div class="rc"><table class="rc trace"><colgroup><col style="width:7%">'
+    shown = [p for p in trace["paragraphs"] if not statuses or p["status"] in statuses]
+    legend = ""
+    if _unknown_numbers([p["id"] for p in shown] + [s["primary"]["paragraph"] for p in shown for s in p["spans"]]
+                        + [(p.get("closest") or {}).get("paragraph") for p in shown]):
+        legend = f'<p class="rc legend" data-legend="unknown-number">{escape(_word("unknown_number"))}</p>'
+    return (f'{STYLE}{TRACE_CSS}{legend}<div class="rc"><table class="rc trace"><colgroup><col style="width:7%">'
             '<col style="width:58%"><col style="width:9%"><col style="width:26%"></colgroup>'
             "<thead><tr><th>¶</th><th>Text — agreed language shaded, [n] = source</th><th>Agreed</th>"
             f"<th>Sources</th></tr></thead><tbody>{''.join(rows)}</tbody></table></div>")

@@ -31,9 +31,15 @@ WORDS: dict[str, dict[str, str]] = {
         "outside_omitted": "Outside the compared excerpt, left out of this document "
                            "(neither deleted nor inserted): {old_label} {old}; {new_label} {new}.",
         "outside_mark": "outside the excerpt",
-        "tracked_by": "Tracked changes by “{a}”; typographic and other minor variants by “{a} (minor)”. "
-                      "Moved paragraphs are tracked as moves. Operative paragraphs use automatic numbering, "
-                      "so renumbering alone carries no mark. This summary is not part of the resolution text.",
+        "renumbered_only_typed": "Renumbered only, text unchanged (only a typed number is marked): ",
+        "minor_author": "{a} (minor)",
+        "tracked_by": "Tracked changes by “{a}”; typographic and other minor variants by “{m}”. ",
+        "moves_as_moves": "Moved paragraphs are tracked as moves. ",
+        "moves_as_del_ins": "Moved paragraphs are tracked as a deletion and an insertion. ",
+        "numbers_auto": "Operative paragraphs use automatic numbering, so renumbering alone carries no mark. ",
+        "numbers_typed": "Paragraph numbers are typed: a renumbering shows the old number deleted and the new "
+                         "one inserted. ",
+        "not_the_text": "This summary is not part of the resolution text.",
         "header": "Header: ",
         "no_header_change": "Header, sponsors and title: no change.",
         "title": "title", "symbol": "symbol", "date": "date", "session": "session", "committee": "committee",
@@ -46,6 +52,10 @@ WORDS: dict[str, dict[str, str]] = {
         "restored_note": "(restored) ",
         "not_in_excerpt": "(not in this excerpt)",
         "header_row": "Header",
+        "page_line_removed": "{what}: {text} removed ({how}).", "page_line_added": "{what}: {text} added ({how}).",
+        "page header": "Page header", "page footer": "Page footer", "page header or footer": "Page header or footer",
+        "tracked_in_header": "tracked in the page header", "tracked_in_footer": "tracked in the page footer",
+        "not_tracked": "not tracked", "page_of": "page &P of &N",
         "sponsors": "sponsors",
         "gap": "[… text not available in this copy …]",
         "unknown_number": "PP?n: the n-th preambular paragraph after a gap in an excerpt — its true number is "
@@ -68,10 +78,16 @@ WORDS: dict[str, dict[str, str]] = {
         "outside_omitted": "Hors de l’extrait comparé, omis dans ce document "
                            "(ni supprimés ni insérés) : {old_label} {old} ; {new_label} {new}.",
         "outside_mark": "hors de l’extrait",
-        "tracked_by": "Modifications suivies par « {a} » ; variantes typographiques et mineures par "
-                      "« {a} (minor) ». Les paragraphes déplacés sont suivis comme déplacements. Les paragraphes "
-                      "du dispositif sont numérotés automatiquement : une renumérotation seule ne porte aucune "
-                      "marque. Ce résumé ne fait pas partie du texte de la résolution.",
+        "renumbered_only_typed": "Seulement renumérotés, texte inchangé (seul un numéro saisi est marqué) : ",
+        "minor_author": "{a} (mineur)",
+        "tracked_by": "Modifications suivies par « {a} » ; variantes typographiques et mineures par « {m} ». ",
+        "moves_as_moves": "Les paragraphes déplacés sont suivis comme déplacements. ",
+        "moves_as_del_ins": "Les paragraphes déplacés sont suivis comme une suppression et une insertion. ",
+        "numbers_auto": "Les paragraphes du dispositif sont numérotés automatiquement : une renumérotation seule "
+                        "ne porte aucune marque. ",
+        "numbers_typed": "Les numéros des paragraphes sont saisis comme texte : une renumérotation montre l’ancien "
+                         "numéro supprimé et le nouveau inséré. ",
+        "not_the_text": "Ce résumé ne fait pas partie du texte de la résolution.",
         "header": "En-tête : ",
         "no_header_change": "En-tête, auteurs et titre : aucune modification.",
         "title": "titre", "symbol": "cote", "date": "date", "session": "session", "committee": "commission",
@@ -84,6 +100,10 @@ WORDS: dict[str, dict[str, str]] = {
         "restored_note": "(rétabli) ",
         "not_in_excerpt": "(absent de cet extrait)",
         "header_row": "En-tête",
+        "page_line_removed": "{what} : {text} supprimé ({how}).", "page_line_added": "{what} : {text} ajouté ({how}).",
+        "page header": "En-tête de page", "page footer": "Pied de page", "page header or footer": "En-tête ou pied de page",
+        "tracked_in_header": "suivi dans l’en-tête de page", "tracked_in_footer": "suivi dans le pied de page",
+        "not_tracked": "non suivi", "page_of": "page &P sur &N",
         "sponsors": "auteurs",
         "gap": "[… texte non disponible dans cette copie …]",
         "unknown_number": "PP?n : n-ième alinéa du préambule après une lacune de l’extrait — son vrai numéro est "
@@ -106,10 +126,16 @@ WORDS: dict[str, dict[str, str]] = {
         "outside_omitted": "Fuera del extracto comparado, omitidos en este documento "
                            "(ni suprimidos ni insertados): {old_label} {old}; {new_label} {new}.",
         "outside_mark": "fuera del extracto",
-        "tracked_by": "Cambios registrados por «{a}»; variantes tipográficas y menores por «{a} (minor)». "
-                      "Los párrafos desplazados se registran como movimientos. Los párrafos dispositivos usan "
-                      "numeración automática: una renumeración sola no lleva marca. Este resumen no forma "
-                      "parte del texto de la resolución.",
+        "renumbered_only_typed": "Solo renumerados, texto sin cambios (solo se marca un número escrito): ",
+        "minor_author": "{a} (menor)",
+        "tracked_by": "Cambios registrados por «{a}»; variantes tipográficas y menores por «{m}». ",
+        "moves_as_moves": "Los párrafos desplazados se registran como movimientos. ",
+        "moves_as_del_ins": "Los párrafos desplazados se registran como una supresión y una inserción. ",
+        "numbers_auto": "Los párrafos dispositivos usan numeración automática: una renumeración sola no lleva "
+                        "marca. ",
+        "numbers_typed": "Los números de los párrafos están escritos como texto: una renumeración muestra el "
+                         "número anterior suprimido y el nuevo insertado. ",
+        "not_the_text": "Este resumen no forma parte del texto de la resolución.",
         "header": "Encabezado: ",
         "no_header_change": "Encabezado, patrocinadores y título: sin cambios.",
         "title": "título", "symbol": "signatura", "date": "fecha", "session": "período de sesiones",
@@ -123,6 +149,10 @@ WORDS: dict[str, dict[str, str]] = {
         "restored_note": "(restablecido) ",
         "not_in_excerpt": "(no figura en este extracto)",
         "header_row": "Encabezado",
+        "page_line_removed": "{what}: {text} suprimido ({how}).", "page_line_added": "{what}: {text} añadido ({how}).",
+        "page header": "Encabezado de página", "page footer": "Pie de página", "page header or footer": "Encabezado o pie de página",
+        "tracked_in_header": "registrado en el encabezado de página", "tracked_in_footer": "registrado en el pie de página",
+        "not_tracked": "no registrado", "page_of": "página &P de &N",
         "sponsors": "patrocinadores",
         "gap": "[… texto no disponible en esta copia …]",
         "unknown_number": "PP?n: n-ésimo párrafo del preámbulo tras una laguna del extracto; su número real se "

@@ -1,5 +1,11 @@
-"""Roman numerals, as UN texts number sub-sub-paragraphs: (i), (ii), … — written and read in one place."""
+"""Numbers as UN texts write them, read in one place: roman numerals of sub-sub-paragraphs
+((i), (ii), …) and the ordinal words of a session ("Sixty-first session", « Soixante-troisième
+session », "sexagésimo tercer período de sesiones")."""
 from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Optional
 
 _VALUES = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
            (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
@@ -28,3 +34,67 @@ def roman_value(s: str) -> int:
         v = _DIGIT[ch]
         total += -v if i + 1 < len(s) and _DIGIT[s[i + 1]] > v else v
     return total
+
+
+# Ordinal and cardinal words of session numbers (English, French, Spanish), accents and case
+# folded: each word's value; the words of one language never occur in another's numbers.
+_SESSION_WORDS: dict[str, int] = {
+    # English
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+    "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+    # French ("quatre-vingt…" is four times twenty: see session_number)
+    "premiere": 1, "premier": 1, "unieme": 1, "deuxieme": 2, "troisieme": 3,
+    "quatrieme": 4, "cinquieme": 5, "sixieme": 6, "septieme": 7, "huitieme": 8, "neuvieme": 9,
+    "dixieme": 10, "onzieme": 11, "douzieme": 12, "treizieme": 13, "quatorzieme": 14,
+    "quinzieme": 15, "seizieme": 16, "vingtieme": 20, "trentieme": 30, "quarantieme": 40,
+    "cinquantieme": 50, "soixantieme": 60,
+    "un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
+    "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15,
+    "seize": 16, "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50,
+    "soixante": 60,
+    # Spanish
+    "primer": 1, "primero": 1, "primera": 1, "segundo": 2, "segunda": 2, "tercer": 3,
+    "tercero": 3, "tercera": 3, "cuarto": 4, "cuarta": 4, "quinto": 5, "quinta": 5,
+    "sexto": 6, "sexta": 6, "septimo": 7, "septima": 7, "setimo": 7, "octavo": 8, "octava": 8,
+    "noveno": 9, "novena": 9, "decimo": 10, "decima": 10, "undecimo": 11, "duodecimo": 12,
+    "vigesimo": 20, "vigesima": 20, "trigesimo": 30, "trigesima": 30, "cuadragesimo": 40,
+    "cuadragesima": 40, "quincuagesimo": 50, "quincuagesima": 50, "sexagesimo": 60,
+    "sexagesima": 60, "septuagesimo": 70, "septuagesima": 70, "octogesimo": 80,
+    "octogesima": 80, "nonagesimo": 90, "nonagesima": 90,
+}
+_SESSION_FILLER = {"et", "y", "and"}
+_SESSION_NOUN = re.compile(r"\b(session|período|periodo)\b", re.I)
+
+
+def session_number(text: Optional[str]) -> Optional[int]:
+    """The number of a session as its header writes it: "Sixty-first session" → 61,
+    « Soixante et onzième session » → 71, « Quatre-vingtième session » → 80, "sexagésimo
+    tercer período de sesiones" → 63, "63rd session" → 63; None when the words before the
+    session noun are not all number words (a date, a name)."""
+    if not text:
+        return None
+    m = _SESSION_NOUN.search(text)
+    if not m:
+        return None
+    head = text[:m.start()].strip()
+    digits = re.fullmatch(r"(\d{1,3})\s*(?:st|nd|rd|th|e|ème|eme|re|er|º|°|o|a)?\.?", head, re.I)
+    if digits:
+        return int(digits.group(1)) or None
+    folded = "".join(c for c in unicodedata.normalize("NFKD", head) if not unicodedata.combining(c)).casefold()
+    words = [w for w in re.split(r"[\s\-‐‑–]+", folded) if w and w not in _SESSION_FILLER]
+    if not words or any(w not in _SESSION_WORDS for w in words):
+        return None
+    total, last = 0, 0
+    for w in words:
+        v = _SESSION_WORDS[w]
+        if v == 20 and last == 4 and w.startswith("vingt"):    # quatre-vingt(s/ième): 4 × 20
+            total += 80 - 4
+        else:
+            total += v
+        last = v
+    return total or None

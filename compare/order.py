@@ -5,7 +5,8 @@ Rev.2 (17 Nov) → L.17/Rev.1 (10 Nov) compares the drafts backwards without a
 word.  :func:`order_versions` orders versions by
 
 1. the General Assembly session (from an ``A/…`` symbol — ``A/RES/63/194``,
-   ``A/C.3/63/L.17`` — or from the date: a session opens in September);
+   ``A/C.3/63/L.17`` —, else the session the header states — "Sixty-first session",
+   « Soixante-troisième session » —, else the date: a session opens in September);
 2. drafts before the adopted ``A/RES`` text;
 3. the date;
 4. the stage: the base draft, then Rev.1, Rev.2, … (from the symbol, else the
@@ -25,6 +26,7 @@ from typing import Optional, Sequence
 
 from compare.header import compare_headers
 from compare.model import Document
+from compare.numerals import session_number
 from compare.tokens import words
 
 _RES = re.compile(r"RES[/\-_ ](\d{1,3})[/\-_ ](\d+)", re.I)
@@ -99,6 +101,8 @@ def placement(doc: Document) -> Placement:
             stage = None                    # a revision, number unknown
         elif _DRAFT_TYPE.search(m.doc_type):
             stage = 0
+    if session is None and m.session:
+        session = session_number(m.session)            # "Sixty-first session", as the header states it
     if session is None and m.date:
         session = _session_of_date(m.date)
     return Placement(session, stage, m.date)

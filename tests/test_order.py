@@ -87,9 +87,36 @@ def test_a_sponsor_added_is_not_the_same_text(versions):
     assert not any("same text" in w for w in got.warnings)
 
 
+def test_an_undated_draft_is_placed_by_the_session_its_header_states(versions):
+    """The 2006 draft without its date still says "Sixty first session" and "draft resolution":
+    it goes before the adopted 61/180 and the 63rd session's Rev.1, with no "no date" warning."""
+    draft = versions[0]
+    assert draft.meta.session == "Sixty first session"
+    undated = replace(draft, label="undated draft", meta=replace(draft.meta, date=None))
+    assert placement(undated).session == 61 and placement(undated).stage == 0
+    docs = [versions[2], versions[1], undated]
+    got = api.order_versions(docs)
+    assert [docs[i].label for i in got.order] == ["undated draft", versions[1].label, versions[2].label]
+    assert not any("no date or symbol" in w for w in got.warnings)
+
+
+def test_session_numbers_as_headers_write_them():
+    from compare.numerals import session_number
+
+    cases = {"Sixty-first session": 61, "Sixty first session": 61, "Seventy-fourth session": 74,
+             "Fifty-ninth session": 59, "Eightieth session": 80, "63rd session": 63,
+             "Soixante-troisième session": 63, "Soixante et onzième session": 71,
+             "Soixante-dix-septième session": 77, "Quatre-vingtième session": 80,
+             "Quatre-vingt-unième session": 81, "sexagésimo tercer período de sesiones": 63,
+             "Septuagésimo período de sesiones": 70}
+    assert {t: session_number(t) for t in cases} == cases
+    for text in (None, "", "Session 63", "Commission on the Status of Women session", "Troisième Commission"):
+        assert session_number(text) is None
+
+
 def test_a_version_that_says_nothing_keeps_its_place(versions):
     bare = replace(versions[3], label="pasted", source="<text>",
-                   meta=replace(versions[3].meta, date=None, symbol=None, doc_type=None))
+                   meta=replace(versions[3].meta, date=None, symbol=None, doc_type=None, session=None))
     docs = [versions[2], bare, versions[1]]
     got = api.order_versions(docs)
     assert [docs[i].label for i in got.order] == [versions[1].label, "pasted", versions[2].label]

@@ -703,25 +703,30 @@ def test_shared_lead_and_boilerplate_only_is_delete_plus_insert():
     assert (("OP2",), ()) in got and ((), ("OP2",)) in got
 
 
-def test_hard_classes_recall():
-    """Per-class recall on tests/support/synthetic.py's hard classes (the figures bench/bench_align.py
-    prints over more cases), with the default parameters."""
-    from compare.align import AlignParams
+def assert_class_floors(generator, floors: dict[str, float]) -> None:
+    """Per class of ``generator`` (20 cases, seed 31), default parameters: every paragraph in
+    exactly one group, and the recall of the class's exact groups at least its floor."""
     from tests.support import synthetic
-    floors = {"moved_edited": 0.97, "elaborated_split": 0.95, "condensed_merge": 0.93, "op_to_list": 0.93,
-              "list_to_op": 0.95, "short_lookalike": 0.97, "boilerplate_replacement": 0.93,
-              "scattered_split": 0.9, "scattered_merge": 0.9,
-              "moved_rewritten": 0.93, "lookalike_block": 0.93, "several_at_once": 0.93}
     for cls, floor in floors.items():
         found = total = 0
-        params = AlignParams()
-        for _, old, new, truth in synthetic.generate_class_pairs(20, 31, [cls]):
-            groups = align(old, new, NOFRAG, params)
+        for _, old, new, truth in generator.generate_class_pairs(20, 31, [cls]):
+            groups = align(old, new, NOFRAG)
             assert_partition(old, new, groups)
             f, t = synthetic.class_recall(truth, [(g.old, g.new) for g in groups], cls)
             found += f
             total += t
         assert total and found / total >= floor, (cls, found, total)
+
+
+def test_hard_classes_recall():
+    """Per-class recall on tests/support/synthetic.py's hard classes (the figures bench/bench_align.py
+    prints over more cases), with the default parameters."""
+    from tests.support import synthetic
+    floors = {"moved_edited": 0.97, "elaborated_split": 0.95, "condensed_merge": 0.93, "op_to_list": 0.93,
+              "list_to_op": 0.95, "short_lookalike": 0.97, "boilerplate_replacement": 0.93,
+              "scattered_split": 0.9, "scattered_merge": 0.9,
+              "moved_rewritten": 0.93, "lookalike_block": 0.93, "several_at_once": 0.93}
+    assert_class_floors(synthetic, floors)
 
 
 def test_real_excerpt_links_unchanged():
@@ -758,18 +763,10 @@ def test_hard_classes_recall_on_negotiation_rounds():
     """Per-class recall on the second, independent generator (tests/support/negotiation.py:
     delegation-style amendments on the samples in French, English and Spanish); bench_align.py
     --generator negotiation prints the figures over more cases."""
-    from tests.support import negotiation, synthetic
+    from tests.support import negotiation
     floors = {"split_two": 0.9, "split_list": 0.95, "list_to_op": 0.95, "merge_two": 0.95,
               "moved_rewritten": 0.95, "lookalike_swap": 0.97, "drop_restore": 0.97, "several": 0.95}
-    for cls, floor in floors.items():
-        found = total = 0
-        for _, old, new, truth in negotiation.generate_class_pairs(20, 31, [cls]):
-            groups = align(old, new, NOFRAG)
-            assert_partition(old, new, groups)
-            f, t = synthetic.class_recall(truth, [(g.old, g.new) for g in groups], cls)
-            found += f
-            total += t
-        assert total and found / total >= floor, (cls, found, total)
+    assert_class_floors(negotiation, floors)
 
 
 def test_clearly_closer_partner_wins_over_order_bonus_and_part():

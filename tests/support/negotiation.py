@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 from compare.lexicon import OPERATIVE, PREAMBLE, split_leading
 from compare.model import Document, Metadata, Paragraph
@@ -491,50 +491,43 @@ def _one_liner(tpl: str, lang: str, rng: random.Random, s: int) -> str:
 
 # =========================================================================== amendments
 
-def am_references(tb: Table, tag: str) -> bool:
-    for k in tb.free():
+def _edit_first(tb: Table, tag: str, edit: Callable[[Para], str], min_words: int = 0) -> bool:
+    """Apply ``edit`` to the first free paragraph (of at least ``min_words`` words) that it
+    changes; that paragraph is then claimed under ``tag``."""
+    for k in tb.free(min_words=min_words):
         p = tb.paras[k]
-        out = update_references(p.text, tb.lang, tb.rng)
+        out = edit(p)
         if out != p.text:
             p.text, p.tag, p.taken = out, tag, True
             return True
     return False
+
+
+def am_references(tb: Table, tag: str) -> bool:
+    return _edit_first(tb, tag, lambda p: update_references(p.text, tb.lang, tb.rng))
 
 
 def am_verb(tb: Table, tag: str) -> bool:
-    for k in tb.free():
-        p = tb.paras[k]
-        out = change_verb(p.text, p.kind, tb.lang, tb.rng)
-        if out != p.text:
-            p.text, p.tag, p.taken = out, tag, True
-            return True
-    return False
+    return _edit_first(tb, tag, lambda p: change_verb(p.text, p.kind, tb.lang, tb.rng))
 
 
 def am_qualifiers(tb: Table, tag: str) -> bool:
-    for k in tb.free(min_words=8):
-        p = tb.paras[k]
+    def edit(p: Para) -> str:
         out = add_qualifier(p.text, tb.lang, tb.rng) if tb.rng.random() < 0.6 else drop_qualifier(p.text, tb.lang, tb.rng)
-        if tb.rng.random() < 0.4:
-            out = add_qualifier(out, tb.lang, tb.rng)
-        if out != p.text:
-            p.text, p.tag, p.taken = out, tag, True
-            return True
-    return False
+        return add_qualifier(out, tb.lang, tb.rng) if tb.rng.random() < 0.4 else out
+    return _edit_first(tb, tag, edit, min_words=8)
 
 
 def am_clauses(tb: Table, tag: str) -> bool:
-    for k in tb.free(min_words=15):
-        p = tb.paras[k]
-        ops = [lambda t: insert_clause(t, tb.rng.choice(tb.pool), tb.rng) if tb.pool else t,
-               lambda t: delete_clause(t, tb.rng), lambda t: reorder_clauses(t, tb.rng)]
+    ops = [lambda t: insert_clause(t, tb.rng.choice(tb.pool), tb.rng) if tb.pool else t,
+           lambda t: delete_clause(t, tb.rng), lambda t: reorder_clauses(t, tb.rng)]
+
+    def edit(p: Para) -> str:
         out = p.text
         for op in tb.rng.sample(ops, tb.rng.randint(1, 3)):
             out = op(out)
-        if out != p.text:
-            p.text, p.tag, p.taken = out, tag, True
-            return True
-    return False
+        return out
+    return _edit_first(tb, tag, edit, min_words=15)
 
 
 def _cut(text: str, rng: random.Random) -> Optional[tuple[str, str]]:

@@ -37,6 +37,7 @@ class LanguageFacts:
     organs: tuple[str, ...] = ()            # "United Nations", "General Assembly"
     language_names: tuple[str, ...] = ()    # "Original: English"
     and_word: str = ""                      # "Belarus and Ecuador"
+    sub_label: str = "({})"                 # a sub-paragraph's typed label: "(a)", « a) »
 
 
 #: The six official languages, in the UN's order: the one table of language facts.
@@ -70,14 +71,15 @@ LANGUAGES: dict[str, LanguageFacts] = {f.code: f for f in (
                   doc_types=("projet de résolution révisé", "projet de résolution", "projet de décision"),
                   adopted_heading="Résolution adoptée par l['’]Assemblée générale", adopted_on="le",
                   organs=("Nations Unies", "Assemblée générale", "Conseil économique et social"),
-                  language_names=("Français", "Anglais", "Espagnol", "Russe", "Arabe", "Chinois"), and_word="et"),
+                  language_names=("Français", "Anglais", "Espagnol", "Russe", "Arabe", "Chinois"), and_word="et",
+                  sub_label="{})"),
     LanguageFacts("ru", "Генеральная Ассамблея,", r"генеральная\s+ассамблея\s*,?",
                   months=("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
                           "октября", "ноября", "декабря"),
                   resolution="резолюция", draft="проект", session=("сессия",),
                   agenda=("Пункт",), agenda_tail=("повестки дня",),
                   doc_types=("пересмотренный проект резолюции", "проект резолюции"),
-                  organs=("Организация Объединенных Наций", "Генеральная Ассамблея"), and_word="и"),
+                  organs=("Организация Объединенных Наций", "Генеральная Ассамблея"), and_word="и", sub_label="{})"),
     LanguageFacts("es", "La Asamblea General,", r"la\s+asamblea\s+general\s*,?",
                   months=("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
                           "octubre", "noviembre", "diciembre"),
@@ -90,7 +92,8 @@ LANGUAGES: dict[str, LanguageFacts] = {f.code: f for f in (
                   doc_types=("proyecto de resolución revisado", "proyecto de resolución", "proyecto de decisión"),
                   adopted_heading="Resolución aprobada por la Asamblea General", adopted_on="el",
                   organs=("Naciones Unidas", "Asamblea General"),
-                  language_names=("Español", "Inglés", "Francés", "Ruso", "Árabe", "Chino"), and_word="y"),
+                  language_names=("Español", "Inglés", "Francés", "Ruso", "Árabe", "Chino"), and_word="y",
+                  sub_label="{})"),
 )}
 
 UN_LANGUAGES = tuple(LANGUAGES)
@@ -153,6 +156,17 @@ def opener_language(line: str) -> str | None:
 def opener(lang: str | None) -> str:
     """"The General Assembly," as printed in ``lang`` (English when unknown)."""
     return LANGUAGES.get(lang or "en", LANGUAGES["en"]).opener
+
+
+def typed_label(number: str, level: int, lang: str | None = None) -> str:
+    """The label a paragraph is printed with: "5." at the top level; a sub-paragraph's as its
+    language writes it, "(a)" / "(ii)" in English, « a) » / « ii) » in French, Spanish and
+    Russian (:attr:`LanguageFacts.sub_label`); "" without a number."""
+    if not number:
+        return ""
+    if level == 0:
+        return f"{number}."
+    return LANGUAGES.get(lang or "en", LANGUAGES["en"]).sub_label.format(number)
 
 
 def is_resolution_type(doc_type: str | None) -> bool:

@@ -53,7 +53,7 @@ def expected(doc: Document, outside: tuple[str, ...] = (), typed: bool = False
     for p in doc.paragraphs:
         if p.id in outside:
             continue
-        label = number_label(p) if typed else ""
+        label = number_label(p, doc.meta.language) if typed else ""
         head = label + "\t" if label else ""
         out.append((head + p.text, tuple((len(head) + min(r.offset, len(p.text)), notes.get(r.number) or missing_note(r.number))
                                          for r in sorted(p.footnote_refs, key=lambda r: r.offset))))
@@ -289,7 +289,7 @@ def test_renumbering_alone_leaves_no_marks(illustrative):
     assert len(numbered) >= len(illustrative.new.operative)
     assert not any(para_text(p).startswith(("1.", "2.", "3.")) for p in numbered)
     numbering = oracle.parts(docx)["word/numbering.xml"].decode()
-    assert 'w:val="%1."' in numbering and 'w:val="(%2)"' in numbering
+    assert 'w:val="%1."' in numbering and 'w:val="%2)"' in numbering      # French: 1. a) i)
 
 
 def _moved_doc(doc: Document, op_from: int, op_after: int) -> Document:
@@ -512,7 +512,8 @@ def test_summary_in_the_documents_language():
 
 def test_styles_and_numbering_parts_define_what_the_body_uses():
     """styles.xml and numbering.xml come from the ooxml builders (one namespace table): every
-    paragraph style the redline writes is defined, and operative paragraphs number 1. (a) (i)."""
+    paragraph style the redline writes is defined, and operative paragraphs number 1. a) i), as
+    French texts write them (English: 1. (a) (i))."""
     cmp = api.compare(api.load(SAMPLES / "draft-rev1-2008-11-10.fr.md"), api.load(SAMPLES / "draft-rev2-illustrative.fr.md"))
     z = zipfile.ZipFile(io.BytesIO(redline_docx(cmp)))
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -523,8 +524,32 @@ def test_styles_and_numbering_parts_define_what_the_body_uses():
     assert used <= defined
     numbering = etree.fromstring(z.read("word/numbering.xml"))
     op = numbering.find(f"{w}abstractNum")
-    assert [lvl.find(f"{w}lvlText").get(f"{w}val") for lvl in op.iter(f"{w}lvl")] == ["%1.", "(%2)", "(%3)"]
+    assert [lvl.find(f"{w}lvlText").get(f"{w}val") for lvl in op.iter(f"{w}lvl")] == ["%1.", "%2)", "%3)"]
     assert {n.find(f"{w}abstractNumId").get(f"{w}val") for n in numbering.iter(f"{w}num")} <= {"1", "2"}
+    english = zipfile.ZipFile(io.BytesIO(redline_docx(api.compare(
+        api.load(SAMPLES / "A-RES-61-180.en.md"), api.load(SAMPLES / "A-RES-63-194.en.md")))))
+    op = etree.fromstring(english.read("word/numbering.xml")).find(f"{w}abstractNum")
+    assert [lvl.find(f"{w}lvlText").get(f"{w}val") for lvl in op.iter(f"{w}lvl")] == ["%1.", "(%2)", "(%3)"]
+
+
+@pytest.mark.parametrize("moves", ["move", "delete-insert"])
+def test_typed_sub_paragraph_labels_as_the_text_writes_them(moves):
+    """A Spanish resolution's sub-paragraphs are "a)", "b)": the typed redline writes them so
+    (accept all gives "a)<tab>Promover …", not "(a)"), through a renumbering of the list; the
+    English text keeps "(a)"."""
+    for name, first in (("A-RES-70-179.es.md", "a)"), ("A-RES-70-179.en.md", "(a)")):
+        new = api.load(SAMPLES / name)
+        subs = [p for p in new.paragraphs if p.level > 0]
+        assert subs and subs[0].number == "a"
+        # the old version had one more item before (a): every item is renumbered
+        extra = replace(subs[0], id=subs[0].id + "x", text="Texto anterior suprimido en esta versión,")
+        k = new.paragraphs.index(subs[0])
+        old = replace(new, label="old", paragraphs=new.paragraphs[:k] + [extra] + new.paragraphs[k:])
+        cmp = api.compare(old, replace(new, label="new"))
+        docx = redline_docx(cmp, moves=moves, numbering="typed")
+        accepted = [t for t, _ in got(docx, "accept")]
+        assert any(t.startswith(first + "\t" + subs[0].text[:20]) for t in accepted), name
+        assert_round_trip(cmp, docx, typed=True)
 
 
 # --------------------------------------------------------------------------- scattered splits and merges

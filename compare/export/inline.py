@@ -12,6 +12,7 @@ from __future__ import annotations
 from html import escape
 from typing import Optional, Sequence
 
+from ..language import typed_label
 from ..model import Comparison, Document, Pair
 from .html import FLAG_SYMBOL, cut_segments, anchor_id, badges_html, dir_attr, lead_length, pieces_html, search_regex
 from .labels import is_change, pair_ids
@@ -34,9 +35,9 @@ table.rc.inline tr.changed td.ipid{border-inline-start:3px solid #b26b00}
 def number_label(doc: Document, ids: Sequence[str]) -> str:
     """How the first paragraph of ``ids`` is numbered in print: "5.", "(a)", "(i)"; PPs are not numbered."""
     para = next((p for p in doc.paragraphs if ids and p.id == ids[0]), None)
-    if para is None or para.kind != "OP" or not para.number:
+    if para is None or para.kind != "OP":
         return ""
-    return f"{para.number}." if para.level == 0 else f"({para.number})"
+    return typed_label(para.number, para.level, doc.meta.language)
 
 
 def _level(doc: Document, ids: Sequence[str]) -> int:

@@ -84,7 +84,7 @@ from typing import Iterator, NamedTuple, Optional
 
 from lxml import etree
 
-from ..language import LANGUAGES, RTL
+from ..language import LANGUAGES, RTL, typed_label
 from ..model import Comparison, Document, Pair, Paragraph, Segment
 from . import ooxml as ox
 from .redline_styles import (BODY_STYLES, OP_ABSTRACT, OUTSIDE_STYLE, PPSUB_ABSTRACT, SUMMARY_STYLES,  # noqa: F401
@@ -530,11 +530,12 @@ def _numbered(p: Paragraph) -> bool:
     return p.kind == "OP" or (p.kind in ("PP", "P") and p.level > 0)
 
 
-def number_label(p: Paragraph) -> str:
-    """The typed number written before ``p``: ``"5."``, ``"(a)"``, ``"(ii)"``; ``""`` when unnumbered."""
-    if not p.number or not _numbered(p):
+def number_label(p: Paragraph, lang: Optional[str] = None) -> str:
+    """The typed number written before ``p`` (a paragraph of a text in ``lang``): ``"5."``,
+    ``"(a)"``, ``"(ii)"``, « a) » (:func:`compare.language.typed_label`); ``""`` when unnumbered."""
+    if not _numbered(p):
         return ""
-    return f"{p.number}." if p.level == 0 else f"({p.number})"
+    return typed_label(p.number, p.level, lang)
 
 
 _OLD_SIDE = (None, "del", "moveFrom")    # token revisions kept by reject all
@@ -553,10 +554,12 @@ def _label_toks(old: str, new: str) -> list[Tok]:
     return [Tok("text", "ins", new + "\t")] if new else []
 
 
-def with_labels(toks: list[Tok], old: list[Paragraph], new: list[Paragraph]) -> list[Tok]:
+def with_labels(toks: list[Tok], old: list[Paragraph], new: list[Paragraph],
+                langs: tuple[Optional[str], Optional[str]] = (None, None)) -> list[Tok]:
     """``toks`` (one unit's) with each paragraph's typed number at its start.
 
-    ``old``/``new``: the paragraphs this unit shows, in order.  A paragraph mark that
+    ``old``/``new``: the paragraphs this unit shows, in order; ``langs``: the two texts'
+    languages (how a sub-paragraph's label is written).  A paragraph mark that
     reject all keeps ends an old paragraph; one that accept all keeps ends a new one.
     The next old (new) paragraph's number is written, deleted (inserted), before the
     very next token: whatever stands between it and the paragraph's own text is of the
@@ -576,8 +579,8 @@ def with_labels(toks: list[Tok], old: list[Paragraph], new: list[Paragraph]) -> 
     pend_old, pend_new = bool(old), bool(new)
     for t in toks:
         if t.kind in ("text", "fn", "mark") and (pend_old or pend_new):
-            o = number_label(old[ko]) if pend_old else ""
-            n = number_label(new[kn]) if pend_new else ""
+            o = number_label(old[ko], langs[0]) if pend_old else ""
+            n = number_label(new[kn], langs[1]) if pend_new else ""
             out.extend(_label_toks(o, n))
             ko += pend_old
             kn += pend_new
@@ -658,6 +661,8 @@ class _Builder:
         # "Rev.2 (mineur)" in a French redline: the summary names this author, in the document's language
         self.tracker = ox.Tracker(author=author, date=stamp, minor_author=word("minor_author", self.lang, a=author))
         self.rtl = self.lang in RTL
+        # typed labels as each text writes them ("(a)" in English, « a) » in French and Spanish)
+        self.langs = (cmp.old.meta.language or self.lang, cmp.new.meta.language or self.lang)
         self.numbering = _Numbering()
         self.footnotes: list[tuple[int, list[etree._Element]]] = []
         self.endnotes: list[tuple[int, list[etree._Element]]] = []
@@ -743,7 +748,7 @@ class _Builder:
             self._op_sequence(unit)
         toks = unit_tokens(unit, self.moves, self.old_notes, self.new_notes)
         if self.typed:
-            toks = with_labels(toks, *_shown(unit))
+            toks = with_labels(toks, *_shown(unit), langs=self.langs)
         if unit.part is not None and self.moves == "move":
             toks = self._move_ranges(toks)
         paras: list[etree._Element] = []
@@ -970,7 +975,8 @@ class _Builder:
         stories = self._stories()
         document = ox.document_part(body, ox.sect_pr(stories=stories))
         return ox.package(
-            document, styles_part(self.lang), numbering_part(self.numbering.nums or [(1, OP_ABSTRACT, None)]),
+            document, styles_part(self.lang),
+            numbering_part(self.numbering.nums or [(1, OP_ABSTRACT, None)], self.langs[1]),
             ox.footnotes_part(self.footnotes),
             title=f"Redline {cmp.old.label} → {cmp.new.label}", creator=self.tracker.author,
             date=self.tracker.date, stories=stories,

@@ -13,7 +13,7 @@ from typing import Optional
 
 from lxml import etree
 
-from ..language import RTL
+from ..language import LANGUAGES, RTL
 from . import ooxml as ox
 
 #: Paragraph styles of the resolution paragraphs (what accept/reject oracles compare).
@@ -98,9 +98,12 @@ def label_tab(level: int) -> int:
     return left + first + 567
 
 
-def numbering_part(nums: list[tuple[int, int, Optional[tuple[int, int]]]]) -> etree._Element:
-    """``word/numbering.xml``: both abstract lists (1. / (a) / (i)) and the list instances
-    ``nums`` (numId, abstractNumId, (ilvl, start) override or None)."""
-    levels = lambda: [_level(k, fmt, text, left, first)                # noqa: E731
+def numbering_part(nums: list[tuple[int, int, Optional[tuple[int, int]]]],
+                   lang: Optional[str] = None) -> etree._Element:
+    """``word/numbering.xml``: both abstract lists (1. / (a) / (i), or a) / i) as ``lang``
+    writes sub-paragraph labels) and the list instances ``nums`` (numId, abstractNumId,
+    (ilvl, start) override or None)."""
+    sub = LANGUAGES.get(lang or "en", LANGUAGES["en"]).sub_label
+    levels = lambda: [_level(k, fmt, text if k == 0 else sub.format(f"%{k + 1}"), left, first)  # noqa: E731
                       for k, (fmt, text, left, first) in enumerate(LEVELS)]
     return ox.numbering_part({OP_ABSTRACT: levels(), PPSUB_ABSTRACT: levels()}, nums)

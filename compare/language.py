@@ -17,7 +17,9 @@ class LanguageFacts:
 
     code: str
     opener: str                     # "The General Assembly," as printed: opens the preamble
-    opener_pattern: str             # the same line as read (regex, case-insensitive)
+    opener_pattern: str             # the same line as read (regex, case-insensitive); where the
+                                    # header's organ line has the same words ("Генеральная Ассамблея",
+                                    # "大会"), the opener's comma (or Arabic's "إن") tells them apart
     rtl: bool = False               # written right to left
     months: tuple[str, ...] = ()    # month names as dates print them (genitive in Russian)
     function_words: frozenset[str] = frozenset()    # commonest words: tell Latin-script languages apart
@@ -42,9 +44,10 @@ class LanguageFacts:
 
 #: The six official languages, in the UN's order: the one table of language facts.
 LANGUAGES: dict[str, LanguageFacts] = {f.code: f for f in (
-    LanguageFacts("ar", "إن الجمعية العامة،", r"(?:إن\s+)?الجمعية\s+العامة\s*[،,]?", rtl=True,
-                  resolution="قرار", draft="مشروع"),
-    LanguageFacts("zh", "大会，", r"大会\s*[，,]?", resolution="决议", draft="草案"),
+    LanguageFacts("ar", "إن الجمعية العامة،", r"(?:إن\s+الجمعية\s+العامة\s*[،,]?|الجمعية\s+العامة\s*[،,])", rtl=True,
+                  resolution="قرار", draft="مشروع", session=("الدورة",)),
+    LanguageFacts("zh", "大会，", r"大会\s*[，,]", resolution="决议", draft="草案",
+                  session=(r"第[〇零一二三四五六七八九十百\d]+届会议?",)),
     LanguageFacts("en", "The General Assembly,", r"the\s+general\s+assembly\s*,?",
                   months=("january", "february", "march", "april", "may", "june", "july", "august", "september",
                           "october", "november", "december"),
@@ -73,7 +76,7 @@ LANGUAGES: dict[str, LanguageFacts] = {f.code: f for f in (
                   organs=("Nations Unies", "Assemblée générale", "Conseil économique et social"),
                   language_names=("Français", "Anglais", "Espagnol", "Russe", "Arabe", "Chinois"), and_word="et",
                   sub_label="{})"),
-    LanguageFacts("ru", "Генеральная Ассамблея,", r"генеральная\s+ассамблея\s*,?",
+    LanguageFacts("ru", "Генеральная Ассамблея,", r"генеральная\s+ассамблея\s*,",
                   months=("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
                           "октября", "ноября", "декабря"),
                   resolution="резолюция", draft="проект", session=("сессия",),

@@ -1,6 +1,7 @@
 """Numbers as UN texts write them, read in one place: roman numerals of sub-sub-paragraphs
-((i), (ii), …) and the ordinal words of a session ("Sixty-first session", « Soixante-troisième
-session », "sexagésimo tercer período de sesiones")."""
+((i), (ii), …) and the ordinal words of a session in the six languages ("Sixty-first session",
+« Soixante-troisième session », "sexagésimo tercer período de sesiones", «Шестьдесят третья
+сессия», "الدورة الثالثة والستون", "第六十三届会议")."""
 from __future__ import annotations
 
 import re
@@ -36,9 +37,10 @@ def roman_value(s: str) -> int:
     return total
 
 
-# Ordinal and cardinal words of session numbers (English, French, Spanish), accents and case
-# folded: each word's value; the words of one language never occur in another's numbers.
-_SESSION_WORDS: dict[str, int] = {
+# Ordinal and cardinal words of session numbers (English, French, Spanish, Russian, Arabic), each
+# word's value; keys are folded as _fold folds the header (accents, hamza, case); the words of one
+# language never occur in another's numbers.  Chinese numerals are read by _chinese_number.
+_SESSION_WORDS_RAW: dict[str, int] = {
     # English
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
@@ -66,26 +68,80 @@ _SESSION_WORDS: dict[str, int] = {
     "cuadragesima": 40, "quincuagesimo": 50, "quincuagesima": 50, "sexagesimo": 60,
     "sexagesima": 60, "septuagesimo": 70, "septuagesima": 70, "octogesimo": 80,
     "octogesima": 80, "nonagesimo": 90, "nonagesima": 90,
+    # Russian (a session is feminine: «Шестьдесят третья сессия»)
+    "первая": 1, "вторая": 2, "третья": 3, "четвёртая": 4, "пятая": 5, "шестая": 6, "седьмая": 7,
+    "восьмая": 8, "девятая": 9, "десятая": 10, "одиннадцатая": 11, "двенадцатая": 12,
+    "тринадцатая": 13, "четырнадцатая": 14, "пятнадцатая": 15, "шестнадцатая": 16,
+    "семнадцатая": 17, "восемнадцатая": 18, "девятнадцатая": 19, "двадцатая": 20, "тридцатая": 30,
+    "сороковая": 40, "пятидесятая": 50, "шестидесятая": 60, "семидесятая": 70, "восьмидесятая": 80,
+    "девяностая": 90, "двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50, "шестьдесят": 60,
+    "семьдесят": 70, "восемьдесят": 80, "девяносто": 90,
+    # Arabic (after the noun, feminine, the tens joined by و: "الدورة الثالثة والستون")
+    "الأولى": 1, "الحادية": 1, "الثانية": 2, "الثالثة": 3, "الرابعة": 4, "الخامسة": 5,
+    "السادسة": 6, "السابعة": 7, "الثامنة": 8, "التاسعة": 9, "العاشرة": 10, "عشرة": 10,
+    "العشرون": 20, "الثلاثون": 30, "الأربعون": 40, "الخمسون": 50, "الستون": 60, "السبعون": 70,
+    "الثمانون": 80, "التسعون": 90, "العشرين": 20, "الثلاثين": 30, "الأربعين": 40, "الخمسين": 50,
+    "الستين": 60, "السبعين": 70, "الثمانين": 80, "التسعين": 90,
 }
 _SESSION_FILLER = {"et", "y", "and"}
-_SESSION_NOUN = re.compile(r"\b(session|período|periodo)\b", re.I)
+_SESSION_NOUN = re.compile(r"\b(session|período|periodo|сессия)\b", re.I)
+_SESSION_NOUN_AR = re.compile(r"(?:^|\s)الدورة(?:\s|$)")             # the number follows the noun
+_SESSION_ZH = re.compile(r"第([〇零一二三四五六七八九十百]+|\d{1,3})届会")
+_ZH_DIGITS = {c: k for k, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
+
+
+def _fold(text: str) -> str:
+    """Accents and case folded (NFKD without combining marks): « Soixante-troisième » and
+    "soixante-troisieme", «четвёртая» and «четвертая», "الأولى" and "الاولى" read alike."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
+
+
+_SESSION_WORDS: dict[str, int] = {_fold(w): v for w, v in _SESSION_WORDS_RAW.items()}
+
+
+def _chinese_number(s: str) -> Optional[int]:
+    """六十三 → 63, 十一 → 11, 八十 → 80, 一百 → 100, 63 → 63; None when not a number."""
+    if s.isdigit():
+        return int(s)
+    total, k = 0, 0
+    for c in s:
+        if c in _ZH_DIGITS:
+            k = _ZH_DIGITS[c]
+        elif c == "十":
+            total += (k or 1) * 10
+            k = 0
+        elif c == "百":
+            total += (k or 1) * 100
+            k = 0
+        else:
+            return None
+    return total + k or None
 
 
 def session_number(text: Optional[str]) -> Optional[int]:
     """The number of a session as its header writes it: "Sixty-first session" → 61,
     « Soixante et onzième session » → 71, « Quatre-vingtième session » → 80, "sexagésimo
-    tercer período de sesiones" → 63, "63rd session" → 63; None when the words before the
-    session noun are not all number words (a date, a name)."""
+    tercer période de sesiones" → 63, «Шестьдесят третья сессия» → 63, "الدورة الثالثة والستون" → 63,
+    "第六十三届会议" → 63, "63rd session" → 63; None when the words beside the session noun are
+    not all number words (a date, a name)."""
     if not text:
         return None
+    zh = _SESSION_ZH.search(text)
+    if zh:
+        return _chinese_number(zh.group(1))
+    ar = _SESSION_NOUN_AR.search(text)
     m = _SESSION_NOUN.search(text)
-    if not m:
+    if ar:
+        # "الدورة الثالثة والستون": the tens are joined by و ("and")
+        head = " ".join(w[1:] if w.startswith("وال") else w for w in text[ar.end():].split())
+    elif m:
+        head = text[:m.start()].strip()
+    else:
         return None
-    head = text[:m.start()].strip()
-    digits = re.fullmatch(r"(\d{1,3})\s*(?:st|nd|rd|th|e|ème|eme|re|er|º|°|o|a)?\.?", head, re.I)
+    digits = re.fullmatch(r"(\d{1,3})\s*(?:st|nd|rd|th|e|ème|eme|re|er|º|°|o|a|-я)?\.?", head, re.I)
     if digits:
         return int(digits.group(1)) or None
-    folded = "".join(c for c in unicodedata.normalize("NFKD", head) if not unicodedata.combining(c)).casefold()
+    folded = _fold(head)
     words = [w for w in re.split(r"[\s\-‐‑–]+", folded) if w and w not in _SESSION_FILLER]
     if not words or any(w not in _SESSION_WORDS for w in words):
         return None

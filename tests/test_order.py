@@ -108,9 +108,14 @@ def test_session_numbers_as_headers_write_them():
              "Soixante-troisième session": 63, "Soixante et onzième session": 71,
              "Soixante-dix-septième session": 77, "Quatre-vingtième session": 80,
              "Quatre-vingt-unième session": 81, "sexagésimo tercer período de sesiones": 63,
-             "Septuagésimo período de sesiones": 70}
+             "Septuagésimo período de sesiones": 70, "Шестьдесят третья сессия": 63,
+             "Семьдесят четвёртая сессия": 74, "Восьмидесятая сессия": 80, "63-я сессия": 63,
+             "الدورة الثالثة والستون": 63, "الدورة الحادية والستون": 61, "الدورة الستون": 60,
+             "الدورة الحادية عشرة": 11, "第六十三届会议": 63, "第七十八届会议": 78, "第十一届会议": 11,
+             "第六十届会议": 60}
     assert {t: session_number(t) for t in cases} == cases
-    for text in (None, "", "Session 63", "Commission on the Status of Women session", "Troisième Commission"):
+    for text in (None, "", "Session 63", "Commission on the Status of Women session", "Troisième Commission",
+                 "Третий комитет", "الدورة العادية", "第三委员会"):
         assert session_number(text) is None
 
 

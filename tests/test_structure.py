@@ -199,6 +199,26 @@ def test_six_languages(lang):
     assert [p.kind for p in doc.paragraphs] == ["PP", "OP"]
 
 
+HEADERS = {   # organ line (the same words as the opener, without its comma), session, then the text
+    "zh": ("联合国\n大会\n第六十三届会议\n\n", 63),
+    "ru": ("Организация Объединенных Наций\nГенеральная Ассамблея\nШестьдесят третья сессия\n\n", 63),
+    "ar": ("الأمم المتحدة\nالجمعية العامة\nالدورة الحادية والستون\n\n", 61),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(HEADERS))
+def test_the_organ_line_of_the_header_is_not_the_opener(lang):
+    """"Генеральная Ассамблея" / "大会" / "الجمعية العامة" head the page as the organ's name; only
+    the opener's comma (Arabic: its "إن") makes them "The General Assembly,".  Read as the opener,
+    the session line became a preambular paragraph; the session's number orders the versions."""
+    from compare.numerals import session_number
+
+    header, number = HEADERS[lang]
+    doc = load_text(header + SIX[lang])
+    assert [p.kind for p in doc.paragraphs] == ["PP", "OP"]
+    assert session_number(doc.meta.session) == number
+
+
 def test_other_language_is_not_claimed():
     doc = load_text("Die Generalversammlung,\n\nunter Hinweis auf ihre Resolutionen über den Menschenhandel und die Sklaverei,\n\n1. fordert die Mitgliedstaaten auf, das Übereinkommen zu ratifizieren;")
     assert doc.meta.language is None

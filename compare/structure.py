@@ -221,7 +221,7 @@ _ORIGINAL = re.compile(r"Original\s*:\s*([^\W\d_]+)", re.I)
 _SESSION = re.compile(rf"^(.*\b(?:{alternatives('session')})\b.*)$", re.I)
 _COMMITTEE = re.compile(rf"\b({alternatives('committee')})", re.I)
 _AGENDA = re.compile(
-    rf"(?:{alternatives('agenda')})\s+(\w\S*?)[,.]?(?:\s+(?:{alternatives('agenda_tail')})\b.*)?$", re.I
+    rf"(?:{alternatives('agenda')})\s*(\w\S*?)[,.]?(?:\s+(?:{alternatives('agenda_tail')})\b.*)?$", re.I
 )
 # (?<!\s): the spaces before ":" are tried once per run, not once per space (quadratic)
 _DOC_TYPE = re.compile(rf"^(?P<sponsors>.*?)(?<!\s)\s*:\s*(?P<type>{alternatives('doc_types')})\s*\.?$", re.I)

@@ -199,10 +199,12 @@ def test_six_languages(lang):
     assert [p.kind for p in doc.paragraphs] == ["PP", "OP"]
 
 
-HEADERS = {   # organ line (the same words as the opener, without its comma), session, then the text
-    "zh": ("联合国\n大会\n第六十三届会议\n\n", 63),
-    "ru": ("Организация Объединенных Наций\nГенеральная Ассамблея\nШестьдесят третья сессия\n\n", 63),
-    "ar": ("الأمم المتحدة\nالجمعية العامة\nالدورة الحادية والستون\n\n", 61),
+HEADERS = {   # organ line (the same words as the opener, without its comma), session, committee, item
+    "zh": ("联合国\n大会\n第六十三届会议\n第三委员会\n议程项目97\n\n", 63, "第三委员会"),
+    "ru": ("Организация Объединенных Наций\nГенеральная Ассамблея\nШестьдесят третья сессия\nТретий комитет\n"
+           "Пункт 97 повестки дня\n\n", 63, "Третий комитет"),
+    "ar": ("الأمم المتحدة\nالجمعية العامة\nالدورة الحادية والستون\nاللجنة الثالثة\nالبند 97 من جدول الأعمال\n\n", 61,
+           "اللجنة الثالثة"),
 }
 
 
@@ -210,13 +212,17 @@ HEADERS = {   # organ line (the same words as the opener, without its comma), se
 def test_the_organ_line_of_the_header_is_not_the_opener(lang):
     """"Генеральная Ассамблея" / "大会" / "الجمعية العامة" head the page as the organ's name; only
     the opener's comma (Arabic: its "إن") makes them "The General Assembly,".  Read as the opener,
-    the session line became a preambular paragraph; the session's number orders the versions."""
+    the session line became a preambular paragraph; the session's number orders the versions.
+    The committee and agenda item are read as in English."""
     from compare.numerals import session_number
 
-    header, number = HEADERS[lang]
+    header, number, committee = HEADERS[lang]
     doc = load_text(header + SIX[lang])
     assert [p.kind for p in doc.paragraphs] == ["PP", "OP"]
     assert session_number(doc.meta.session) == number
+    assert (doc.meta.committee, doc.meta.agenda_item) == (committee, "97")
+    # the organ lines are recognised as such, nothing is left unread
+    assert not [d for d in doc.dropped if d.reason == "header line not read as metadata"]
 
 
 def test_other_language_is_not_claimed():

@@ -118,6 +118,8 @@ def test_appendix_rows_and_marking(excerpts):
                      if p.find(f"{q('pPr')}/{q('pStyle')}") is not None
                      and p.find(f"{q('pPr')}/{q('pStyle')}").get(q("val")) in ("RCTraceTitle", "RCTrace"))
     assert "not part of the resolution text" in intro and "A/RES/61/180" in intro
+    # the English excerpts' appendix is in English; the French draft's (below, in LibreOffice) in French
+    assert intro.startswith("Agreed language in ")
     # a TraceResult or its trace_dict give the same file
     assert redline_docx(cmp, trace=trace_dict(tr), date="2008-12-18") == docx
     # the summary is still first and still its own thing
@@ -197,6 +199,16 @@ def test_cli_trace_appendix_bad_options(tmp_path, capsys):
 # --------------------------------------------------------------------------- LibreOffice (a real client)
 
 
+def test_appendix_in_the_documents_language(illustrative):
+    """The French draft's appendix: headings, shares and sources in French, like its summary."""
+    cmp, tr = illustrative
+    cells = appendix_cells(redline_docx(cmp, trace=tr))
+    assert cells[0] == ["Paragraphe", "Part agréée", "Sources (document et paragraphe)", "Nouveau libellé"]
+    shares = {r[1] for r in cells[1:]}
+    assert "0 % (nouveau)" in shares and not any("(new)" in x for x in shares)
+    assert not any("entirely new" in r[3] or "none verbatim" in r[2] for r in cells[1:])
+
+
 def test_libreoffice_accepts_and_rejects_with_the_appendix(tmp_path, excerpts, illustrative):
     import shutil
 
@@ -220,7 +232,9 @@ def test_libreoffice_accepts_and_rejects_with_the_appendix(tmp_path, excerpts, i
     app_acc = [p["text"] for p in res["accept"] if p["style"].startswith("RCTrace")]
     app_rej = [p["text"] for p in res["reject"] if p["style"].startswith("RCTrace")]
     assert app_acc and app_acc == app_rej
-    assert any(t == "Agreed language in Rev.2" or t.startswith("Agreed language in") for t in app_acc)
+    # the French draft's appendix speaks French, as its summary does
+    assert any(t.startswith("Libellé agréé dans") for t in app_acc)
+    assert any(t.startswith("Cette annexe ne fait pas partie du texte") for t in app_acc)
 
 
 # --------------------------------------------------------------------------- the temporary library

@@ -928,15 +928,16 @@ class _Builder:
 
     def _trace_appendix(self) -> list[etree._Element]:
         """The agreed-language table, after the resolution: untracked, own styles and bookmark."""
-        from .trace_views import appendix_intro, trace_rows
+        from .trace_views import appendix_head, appendix_intro, trace_rows
 
         tr = self.trace
-        label = self.cmp.new.label or tr.get("draft", {}).get("label") or "the new version"
-        intro = [("RCTraceTitle" if k == 0 else "RCTrace", t) for k, t in enumerate(appendix_intro(tr, label))]
+        label = self.cmp.new.label or tr.get("draft", {}).get("label") or word("new_version", self.lang)
+        intro = [("RCTraceTitle" if k == 0 else "RCTrace", t)
+                 for k, t in enumerate(appendix_intro(tr, label, self.lang))]
         out = [ox.paragraph(ox.ppr(style, page_break_before=(k == 0)), [ox.run(text)])
                for k, (style, text) in enumerate(intro)]
-        head = ("Paragraph", "Agreed share", "Sources (document and paragraph)", "New wording")
-        out.append(_table([head] + [list(r) for r in trace_rows(tr)], widths=(1000, 1100, 3000, 3900),
+        head = appendix_head(self.lang)
+        out.append(_table([list(head)] + [list(r) for r in trace_rows(tr, self.lang)], widths=(1000, 1100, 3000, 3900),
                           rtl_cols={3} if self.rtl else set()))
         out.append(ox.paragraph(ox.ppr("RCTrace")))
         start, end = ox.bookmark(self.tracker.ids, TRACE_BOOKMARK)

@@ -152,31 +152,37 @@ def _percent(share: float) -> str:
     return f"{share * 100:.0f} %"
 
 
-def appendix_intro(trace: dict, label: str) -> list[str]:
-    """The appendix's title and opening lines (before its table), for a trace_dict of ``label``."""
+def appendix_intro(trace: dict, label: str, lang: Optional[str] = None) -> list[str]:
+    """The appendix's title and opening lines (before its table), for a trace_dict of ``label``,
+    in ``lang`` (the redline's language: :mod:`compare.export.words`)."""
     sm = trace.get("summary", {})
     before = trace.get("before")
-    bf = (f"; only texts before session {before}" if isinstance(before, int)
-          else f"; only texts before {before}" if before else "")
-    used = ", ".join(d.get("symbol") or d["label"] for d in trace.get("documents", [])) or "nothing"
-    drafts = (f" A further {sm['draft_words']} words ({_percent(sm.get('draft_share', 0.0))}) are found only in "
-              "earlier drafts: negotiated before, but not agreed language." if sm.get("draft_words") else "")
+    bf = (_word("appendix_before_session", lang, x=str(before)) if isinstance(before, int)
+          else _word("appendix_before", lang, x=str(before)) if before else "")
+    used = ", ".join(d.get("symbol") or d["label"] for d in trace.get("documents", [])) \
+        or _word("appendix_nothing", lang)
+    drafts = (_word("appendix_drafts", lang, n=str(sm["draft_words"]), share=_percent(sm.get("draft_share", 0.0)))
+              if sm.get("draft_words") else "")
     return [
-        f"Agreed language in {label}",
-        f"Overall {sm.get('agreed_words', 0)} of {sm.get('words', 0)} words "
-        f"({_percent(sm.get('agreed_share', 0.0))}) are agreed language: runs of at least "
-        f"{trace.get('min_words')} words found verbatim (case, typography and punctuation aside) in "
-        f"earlier adopted texts{bf}.{drafts} Paragraphs: {sm.get('agreed', 0)} wholly agreed, "
-        f"{sm.get('partly_agreed', 0)} partly, {sm.get('new', 0)} entirely new.",
-        f"Traced against: {used}.",
-    ] + [f"Note: {w}." for w in trace.get("warnings", [])] + [
-        "This appendix is not part of the resolution text and is not tracked.",
+        _word("appendix_title", lang, label=label),
+        _word("appendix_overall", lang, agreed=str(sm.get("agreed_words", 0)), words=str(sm.get("words", 0)),
+              share=_percent(sm.get("agreed_share", 0.0)), min=str(trace.get("min_words")), before=bf,
+              drafts=drafts, whole=str(sm.get("agreed", 0)), partly=str(sm.get("partly_agreed", 0)),
+              new=str(sm.get("new", 0))),
+        _word("appendix_used", lang, used=used),
+    ] + [_word("appendix_note", lang, w=w) for w in trace.get("warnings", [])] + [
+        _word("appendix_not_text", lang),
     ]
 
 
-def trace_rows(trace: dict) -> list[tuple[str, str, str, str]]:
+def appendix_head(lang: Optional[str] = None) -> tuple[str, ...]:
+    """The appendix table's column headings in ``lang``."""
+    return tuple(_word("appendix_head", lang).split("|"))
+
+
+def trace_rows(trace: dict, lang: Optional[str] = None) -> list[tuple[str, str, str, str]]:
     """(paragraph id, agreed share, sources, new wording) per paragraph of a
-    trace_dict: the rows of the redline's agreed-language appendix."""
+    trace_dict: the rows of the redline's agreed-language appendix, in ``lang``."""
     names = {d["id"]: d.get("symbol") or d["label"] for d in trace.get("documents", [])}
 
     def name(ref: dict) -> str:
@@ -187,27 +193,28 @@ def trace_rows(trace: dict) -> list[tuple[str, str, str, str]]:
         if p["status"] == "empty":
             rows.append((p["id"], "—", "—", "—"))
             continue
-        share = _percent(p["agreed_share"]) if p["spans"] else "0 % (new)"
+        share = _percent(p["agreed_share"]) if p["spans"] else _word("appendix_new_share", lang)
         if p.get("draft_words"):
-            share += f" (+{_percent(p['draft_share'])} from earlier drafts)"
+            share += _word("appendix_draft_share", lang, share=_percent(p["draft_share"]))
         refs: list[str] = []
         more = 0
         for sp in p["spans"]:
-            r = f"{name(sp['primary'])} {sp['primary']['paragraph']}" + ("" if sp.get("adopted", True) else " (draft)")
+            r = f"{name(sp['primary'])} {sp['primary']['paragraph']}" \
+                + ("" if sp.get("adopted", True) else _word("appendix_draft_ref", lang))
             if r not in refs:
                 refs.append(r)
             more = max(more, sp["n_sources"] - 1)
         if refs:
-            src = "; ".join(refs) + (f" (+{more} more)" if more else "")
+            src = "; ".join(refs) + (_word("appendix_more", lang, n=str(more)) if more else "")
         elif p.get("closest"):
             c = p["closest"]
-            src = f"none verbatim; closest: {name(c)} {c['paragraph']} (similarity {c['similarity']:.2f})"
+            src = _word("appendix_closest", lang, ref=f"{name(c)} {c['paragraph']}", sim=f"{c['similarity']:.2f}")
         else:
-            src = "none (nothing similar in the earlier texts)"
+            src = _word("appendix_no_source", lang)
         if p["status"] == "agreed":
-            new_words = "— (all agreed language)"
+            new_words = _word("appendix_all_agreed", lang)
         elif p["status"] == "new":
-            new_words = "entirely new"
+            new_words = _word("appendix_all_new", lang)
         else:
             new_words = " … ".join(n["text"] for n in p["new"])
             if len(new_words) > TRACE_NEW_CHARS:

@@ -60,6 +60,25 @@ WORDS: dict[str, dict[str, str]] = {
         "gap": "[… text not available in this copy …]",
         "unknown_number": "PP?n: the n-th preambular paragraph after a gap in an excerpt — its true number is "
                           "unknown because text before it is missing.",
+        "appendix_title": "Agreed language in {label}",
+        "appendix_overall": "Overall {agreed} of {words} words ({share}) are agreed language: runs of at least "
+                            "{min} words found verbatim (case, typography and punctuation aside) in earlier adopted "
+                            "texts{before}.{drafts} Paragraphs: {whole} wholly agreed, {partly} partly, {new} entirely "
+                            "new.",
+        "appendix_before_session": "; only texts before session {x}",
+        "appendix_before": "; only texts before {x}",
+        "appendix_drafts": " A further {n} words ({share}) are found only in earlier drafts: negotiated before, but "
+                           "not agreed language.",
+        "appendix_used": "Traced against: {used}.", "appendix_nothing": "nothing",
+        "appendix_note": "Note: {w}.",
+        "appendix_not_text": "This appendix is not part of the resolution text and is not tracked.",
+        "appendix_head": "Paragraph|Agreed share|Sources (document and paragraph)|New wording",
+        "appendix_new_share": "0 % (new)", "appendix_draft_share": " (+{share} from earlier drafts)",
+        "appendix_draft_ref": " (draft)", "appendix_more": " (+{n} more)",
+        "appendix_closest": "none verbatim; closest: {ref} (similarity {sim})",
+        "appendix_no_source": "none (nothing similar in the earlier texts)",
+        "appendix_all_agreed": "— (all agreed language)", "appendix_all_new": "entirely new",
+        "new_version": "the new version",
     },
     "fr": {
         "changes_from": "Modifications de {old} à {new}",
@@ -108,6 +127,26 @@ WORDS: dict[str, dict[str, str]] = {
         "gap": "[… texte non disponible dans cette copie …]",
         "unknown_number": "PP?n : n-ième alinéa du préambule après une lacune de l’extrait — son vrai numéro est "
                           "inconnu, le texte qui le précède manquant.",
+        "appendix_title": "Libellé agréé dans {label}",
+        "appendix_overall": "Au total, {agreed} mots sur {words} ({share}) sont du libellé agréé : des suites d’au "
+                            "moins {min} mots trouvées telles quelles (casse, typographie et ponctuation mises à part) "
+                            "dans des textes adoptés antérieurs{before}.{drafts} Paragraphes : {whole} entièrement "
+                            "agréés, {partly} en partie, {new} entièrement nouveaux.",
+        "appendix_before_session": " ; uniquement des textes antérieurs à la session {x}",
+        "appendix_before": " ; uniquement des textes antérieurs à {x}",
+        "appendix_drafts": " {n} autres mots ({share}) ne figurent que dans des projets antérieurs : déjà négociés, "
+                           "mais pas du libellé agréé.",
+        "appendix_used": "Textes consultés : {used}.", "appendix_nothing": "aucun",
+        "appendix_note": "Remarque : {w}.",
+        "appendix_not_text": "Cette annexe ne fait pas partie du texte de la résolution et n’est pas suivie en mode "
+                             "révision.",
+        "appendix_head": "Paragraphe|Part agréée|Sources (document et paragraphe)|Nouveau libellé",
+        "appendix_new_share": "0 % (nouveau)", "appendix_draft_share": " (+{share} de projets antérieurs)",
+        "appendix_draft_ref": " (projet)", "appendix_more": " (+{n} autres)",
+        "appendix_closest": "aucune à l’identique ; la plus proche : {ref} (similarité {sim})",
+        "appendix_no_source": "aucune (rien de semblable dans les textes antérieurs)",
+        "appendix_all_agreed": "— (entièrement agréé)", "appendix_all_new": "entièrement nouveau",
+        "new_version": "la nouvelle version",
     },
     "es": {
         "changes_from": "Cambios de {old} a {new}",
@@ -157,6 +196,25 @@ WORDS: dict[str, dict[str, str]] = {
         "gap": "[… texto no disponible en esta copia …]",
         "unknown_number": "PP?n: n-ésimo párrafo del preámbulo tras una laguna del extracto; su número real se "
                           "desconoce porque falta el texto anterior.",
+        "appendix_title": "Lenguaje acordado en {label}",
+        "appendix_overall": "En total, {agreed} de {words} palabras ({share}) son lenguaje acordado: secuencias de "
+                            "al menos {min} palabras halladas literalmente (salvo mayúsculas, tipografía y "
+                            "puntuación) en textos aprobados anteriores{before}.{drafts} Párrafos: {whole} "
+                            "totalmente acordados, {partly} en parte, {new} totalmente nuevos.",
+        "appendix_before_session": "; solo textos anteriores al período de sesiones {x}",
+        "appendix_before": "; solo textos anteriores a {x}",
+        "appendix_drafts": " Otras {n} palabras ({share}) solo figuran en proyectos anteriores: negociadas antes, "
+                           "pero no son lenguaje acordado.",
+        "appendix_used": "Textos consultados: {used}.", "appendix_nothing": "ninguno",
+        "appendix_note": "Nota: {w}.",
+        "appendix_not_text": "Este apéndice no forma parte del texto de la resolución y no tiene control de cambios.",
+        "appendix_head": "Párrafo|Parte acordada|Fuentes (documento y párrafo)|Nueva redacción",
+        "appendix_new_share": "0 % (nuevo)", "appendix_draft_share": " (+{share} de proyectos anteriores)",
+        "appendix_draft_ref": " (proyecto)", "appendix_more": " (+{n} más)",
+        "appendix_closest": "ninguna literal; la más cercana: {ref} (similitud {sim})",
+        "appendix_no_source": "ninguna (nada similar en los textos anteriores)",
+        "appendix_all_agreed": "— (todo lenguaje acordado)", "appendix_all_new": "totalmente nuevo",
+        "new_version": "la nueva versión",
     },
 }
 

@@ -50,7 +50,7 @@ from typing import Optional
 
 from compare.align import AlignedGroup, AlignParams, align, is_fragment_comparison
 from compare.lexicon import leading_change_kind as _lex_change_kind
-from compare.lexicon import split_leading_any
+from compare.lexicon import listed_leading, split_leading_any
 from compare.model import CompareOptions, Comparison, Document, Pair, PairStatus, Paragraph
 from compare.placement import place
 from compare.sequences import longest_increasing_subsequence
@@ -68,7 +68,11 @@ def _group_text(doc_index: dict[str, Paragraph], ids: list[str], options: Compar
     return "\n".join(text_with_markers(doc_index[i].text, doc_index[i].footnote_refs) for i in ids)
 
 
-def _leading(p: Paragraph, lang: Optional[str]) -> str:
+def _leading(p: Paragraph, lang: Optional[str], cut: bool = False) -> str:
+    """``p``'s leading words as written; "" for a paragraph an excerpt gap cut (``cut``) that does
+    not open with a listed leading phrase: its first word is the middle of a sentence."""
+    if cut and not listed_leading(p.text, p.kind, lang):
+        return ""
     lead = split_leading_any(p.text, p.kind, lang).text
     return lead or p.leading
 
@@ -139,6 +143,7 @@ def compare_documents(old: Document, new: Document, options: Optional[CompareOpt
     opos = {p.id: k for k, p in enumerate(old.paragraphs)}
     npos = {p.id: k for k, p in enumerate(new.paragraphs)}
     lang_o, lang_n = _lang(old), _lang(new)
+    cut_o, cut_n = old.after_gap, new.after_gap
     moved = _moved_flags(groups, opos, npos)
     slots = place(groups, moved, opos, npos)
     # pairs are listed in the order they are shown; a moved pair's source slot points at the same pair
@@ -160,7 +165,7 @@ def compare_documents(old: Document, new: Document, options: Optional[CompareOpt
             # an unknown number (PP?3, after an excerpt gap) cannot be said to have changed
             pair.renumbered = g.old[0] != g.new[0] and "?" not in g.old[0] + g.new[0]
             pair.cross_kind = {po.kind, pn.kind} == {"PP", "OP"}
-            lo, ln = _leading(po, lang_o), _leading(pn, lang_n)
+            lo, ln = _leading(po, lang_o, po.id in cut_o), _leading(pn, lang_n, pn.id in cut_n)
             if cross:
                 pair.leading_words = (lo, ln)
             elif lo and ln and _lex_change_kind(lo, ln, "", lang_n if lang_n == lang_o else None) is not None:

@@ -365,6 +365,31 @@ def leading_word(text: str, kind: str = "", lang: Optional[str] = None) -> str:
     return split_leading_any(text, kind, lang).text
 
 
+def listed_leading(text: str, kind: str = "", lang: Optional[str] = None) -> bool:
+    """Whether ``text`` opens with a leading phrase of the lists (after any modifiers and
+    intensifiers: "Also strongly urges", « Rappelant en outre »), not merely a first word that
+    :func:`split_leading` takes for want of a listed one.  A paragraph cut by an excerpt gap
+    ("exploitation, on taking immediate …") has none."""
+    if lang == "zh" or (lang is None and _looks_chinese(text)):
+        rest = text.lstrip()
+        rest = rest[len(next((m for m in sorted(ZH_PREFIX_MODIFIERS, key=len, reverse=True) if rest.startswith(m)),
+                             "")):]
+        return any(rest.startswith(w) for w in OPERATIVE["zh"] + PREAMBLE["zh"])
+    spans = _word_spans(text.lstrip())
+    if not spans:
+        return False
+    tables = ["OP", "PP"] if kind == "OP" else ["PP", "OP"] if kind == "PP" else ["OP", "PP"]
+    i = 0
+    for table in ("PRE", "INT"):
+        ph = _phrases(table, lang)
+        while i < len(spans):
+            n = _match_at(spans, i, ph)
+            if not n:
+                break
+            i += n
+    return any(_match_at(spans, k, _phrases(tb, lang)) for k in {0, i} for tb in tables)
+
+
 def split_leading_any(text: str, kind: str = "", lang: Optional[str] = None) -> Leading:
     """:func:`split_leading`, with Chinese handled on characters."""
     if lang == "zh" or (lang is None and _looks_chinese(text)):

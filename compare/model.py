@@ -192,6 +192,12 @@ class Document:
     def is_excerpt(self) -> bool:
         return bool(self.gaps)
 
+    @property
+    def after_gap(self) -> set[str]:
+        """Ids of the paragraphs right after an excerpt gap: their start may be cut mid-sentence
+        ("exploitation, on taking …"), so their first word is no leading word unless listed one."""
+        return {self.paragraphs[k].id for k in self.gaps if 0 <= k < len(self.paragraphs)}
+
     def by_id(self, pid: str) -> Paragraph:
         for p in self.paragraphs:
             if p.id == pid:

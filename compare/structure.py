@@ -26,7 +26,7 @@ from typing import Optional
 
 from .furniture import is_furniture
 from .symbols import SYMBOL_RE, resolution_symbol
-from .lexicon import leading_word
+from .lexicon import leading_word, listed_leading
 from .numerals import roman_value
 from .language import MONTH_NUMBER, alternatives, detect_language, opener_language
 from .model import (
@@ -578,8 +578,13 @@ def build_document(raw: RawDocument, label: str = "") -> Document:
     body_text = " ".join(p.text for p in paragraphs) or " ".join(b.text for b in body_blocks)
     lang = detect_language(body_text) or opener_lang or detect_language(" ".join(b.text for b in raw.blocks))
     meta.language = lang
+    after_gap = Document(meta=meta, paragraphs=paragraphs, gaps=gaps).after_gap
     for p in paragraphs:
         if not p.leading and p.kind in ("PP", "OP"):
+            # a paragraph an excerpt gap cut ("exploitation, on taking …") has no leading word unless it
+            # opens with a listed one: its first word is the middle of a sentence
+            if p.id in after_gap and not listed_leading(p.text, p.kind, lang):
+                continue
             p.leading = leading_word(p.text, p.kind, lang)
     if lang is None and paragraphs:
         warnings.append("language not recognised as one of the six UN languages")

@@ -114,6 +114,24 @@ def test_leading_change_french_and_multiword():
     assert pair_of(c, "OP2").leading_change == ("Prend note", "Note avec satisfaction")
 
 
+def test_a_paragraph_cut_by_an_excerpt_gap_has_no_leading_word():
+    """78/228 opens mid-sentence after a gap ("exploitation, on taking …", « visent à éliminer … »):
+    its first word is no leading word, so 74/176 PP4 "Recalling …" → 78/228 PP?1 is no "leading word
+    changed: Recalling → exploitation", and the French beside the English shows no leading words
+    for it.  A paragraph after a gap that opens with a listed one keeps it ("Welcoming", 63/194)."""
+    from compare import api
+
+    samples = Path(__file__).resolve().parent.parent / "samples"
+    en78, fr78 = api.load(samples / "A-RES-78-228.en.md"), api.load(samples / "A-RES-78-228.fr.md")
+    assert (en78.paragraphs[0].leading, fr78.paragraphs[0].leading) == ("", "")
+    assert api.load(samples / "A-RES-63-194.en.md").paragraphs[0].leading == "Welcoming"
+    cmp = api.compare(api.load(samples / "A-RES-74-176.en.md"), en78)
+    assert not [p for p in cmp.pairs if p.leading_change and "exploitation" in p.leading_change]
+    cross = api.compare(en78, fr78)
+    first = next(p for p in cross.pairs if p.new == [fr78.paragraphs[0].id])
+    assert first.leading_words == ("", "")
+
+
 def test_added_also_is_a_modifier_change():
     d = make_doc([("PP", "Rappelant la résolution 2008/33 du Conseil économique et social,")], lang="fr")
     n = make_doc([("PP", "Rappelant également la résolution 2008/33 du Conseil économique et social,")], lang="fr")

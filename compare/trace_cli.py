@@ -87,8 +87,11 @@ def _cmd_trace(args: argparse.Namespace) -> int:
                                        count_drafts=args.count_drafts)
         except ValueError as exc:
             raise InputError("trace", str(exc)) from None
-    for w in result.warnings:
-        sys.stderr.write(f"warning: {w}\n")
+    # the report carries its warnings (text and JSON); on stderr too, unless both go to one terminal
+    # where they would be read twice
+    if not (sys.stdout.isatty() and sys.stderr.isatty()):
+        for w in result.warnings:
+            sys.stderr.write(f"warning: {w}\n")
     if args.format == "json":
         import json         # json output only: every other command starts without it
 

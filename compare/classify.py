@@ -56,7 +56,7 @@ from compare.placement import place
 from compare.sequences import longest_increasing_subsequence
 from compare.tokens import words
 
-from compare.diff import changed_share, diff_texts, text_with_markers
+from compare.diff import changed_share, compared_keys, diff_texts, text_with_markers
 from compare.header import compare_headers
 
 
@@ -75,6 +75,35 @@ def _leading(p: Paragraph, lang: Optional[str], cut: bool = False) -> str:
         return ""
     lead = split_leading_any(p.text, p.kind, lang).text
     return lead or p.leading
+
+
+def _cited_notes(doc: Document, ids: list[str], index: dict[str, Paragraph]) -> list[str]:
+    """The texts of the footnotes the paragraphs ``ids`` cite, in reading order."""
+    notes: dict[str, str] = {}
+    for f in doc.footnotes:
+        notes.setdefault(f.number, f.text)
+    return [notes.get(r.number, "") for i in ids for r in sorted(index[i].footnote_refs, key=lambda r: r.offset)]
+
+
+def footnote_changes(old_notes: list[str], new_notes: list[str],
+                     options: CompareOptions = CompareOptions()) -> list[tuple[str, str]]:
+    """(old text, new text) of each cited footnote that changed ("" for one added or removed),
+    the two lists aligned as sequences (a footnote inserted before another is one addition,
+    not every later one changed); texts compared as the diff compares words."""
+    ko = [compared_keys(t, options) for t in old_notes]
+    kn = [compared_keys(t, options) for t in new_notes]
+    if ko == kn:
+        return []
+    from difflib import SequenceMatcher
+
+    out: list[tuple[str, str]] = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, ko, kn, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        olds, news = old_notes[i1:i2], new_notes[j1:j2]
+        for k in range(max(len(olds), len(news))):
+            out.append((olds[k] if k < len(olds) else "", news[k] if k < len(news) else ""))
+    return out
 
 
 def _lang(doc: Document) -> Optional[str]:
@@ -166,6 +195,9 @@ def compare_documents(old: Document, new: Document, options: Optional[CompareOpt
             pair.renumbered = g.old[0] != g.new[0] and "?" not in g.old[0] + g.new[0]
             pair.cross_kind = {po.kind, pn.kind} == {"PP", "OP"}
             lo, ln = _leading(po, lang_o, po.id in cut_o), _leading(pn, lang_n, pn.id in cut_n)
+            if not cross:
+                pair.footnote_changes = footnote_changes(_cited_notes(old, g.old, oidx),
+                                                         _cited_notes(new, g.new, nidx), options)
             if cross:
                 pair.leading_words = (lo, ln)
             elif lo and ln and _lex_change_kind(lo, ln, "", lang_n if lang_n == lang_o else None) is not None:

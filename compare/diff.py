@@ -542,6 +542,15 @@ def _segments(runs: list) -> list[Segment]:
 
 # --------------------------------------------------------------------------- public API
 
+def compared_keys(text: str, options: CompareOptions = CompareOptions()) -> tuple[str, ...]:
+    """The keys :func:`diff_texts` compares, white space left out (``typography``): two texts
+    with the same keys differ by nothing the options count as a change (typographic variants
+    and, per the options, case or punctuation), so their diff has no substantive segment."""
+    norm = _norm(options)
+    toks = _tokens(text, norm)
+    return tuple(t[2] for t in toks if not (norm.typography and t[1] == "space"))
+
+
 def diff_texts(old: str, new: str, options: CompareOptions = CompareOptions()) -> list[Segment]:
     """Word-level diff of ``old`` and ``new`` as editor-like segments.
 

@@ -287,6 +287,10 @@ class Pair:
     #: cross-language pairs: the leading words of both sides as written
     #: ("Considérant", "Recognizing"); a change cannot be told across languages
     leading_words: Optional[tuple[str, str]] = None
+    #: footnotes the pair cites whose text changed, was added or removed: (old text, new text),
+    #: "" on the side without it — a changed citation ("annexe I" → "annexe III") is a change
+    #: even when the paragraph's own words are not
+    footnote_changes: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -381,12 +385,13 @@ class Comparison:
     def summary(self) -> dict[str, int]:
         counts: dict[str, int] = {s.value: 0 for s in PairStatus
                                   if s is not PairStatus.MATCHED or self.cross_language}
-        counts.update(moved=0, renumbered=0, leading_changed=0)
+        counts.update(moved=0, renumbered=0, leading_changed=0, footnotes_changed=0)
         for p in self.pairs:
             counts[p.status] += 1
             counts["moved"] += p.moved
             counts["renumbered"] += p.renumbered
             counts["leading_changed"] += p.leading_change is not None
+            counts["footnotes_changed"] += bool(p.footnote_changes)
         return counts
 
 

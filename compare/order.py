@@ -27,7 +27,7 @@ from typing import Optional, Sequence
 from compare.header import compare_headers
 from compare.model import Document
 from compare.numerals import session_number
-from compare.tokens import words
+from compare.diff import compared_keys
 
 _RES = re.compile(r"RES[/\-_ ](\d{1,3})[/\-_ ](\d+)", re.I)
 _A_SESSION = re.compile(r"\bA/(?:C\.\d/|RES/)?(\d{1,3})/", re.I)
@@ -133,10 +133,12 @@ def _same_text(first: Document, again: Document) -> str:
 
 
 def text_key(doc: Document) -> tuple:
-    """What two versions must share to be 'the same text': the title and every
-    paragraph's words (case, typography and punctuation aside — a .docx and a .pdf
-    of one draft differ in those)."""
-    return (tuple(words(doc.meta.title or "")), tuple(tuple(words(p.text)) for p in doc.paragraphs))
+    """What two versions must share to be 'the same text': the title and every paragraph as
+    the diff compares them (typography aside — a .docx and a .pdf of one draft differ in
+    quotes and spaces — but not case or punctuation: a comma the diff shows as a change is
+    no "same text"), and the footnotes' texts (a changed citation is a change)."""
+    return (compared_keys(doc.meta.title or ""), tuple(compared_keys(p.text) for p in doc.paragraphs),
+            tuple(compared_keys(f.text) for f in doc.footnotes))
 
 
 def _contradictions(docs: Sequence[Document], places: list[Placement], order: list[int]) -> list[str]:

@@ -132,6 +132,63 @@ def test_a_paragraph_cut_by_an_excerpt_gap_has_no_leading_word():
     assert first.leading_words == ("", "")
 
 
+def _sample_variant(edit) -> tuple:
+    from compare import api
+
+    samples = Path(__file__).resolve().parent.parent / "samples"
+    text = (samples / "draft-rev1-2008-11-10.fr.md").read_text(encoding="utf-8")
+    return api.load_text(text, name="Rev.1"), api.load_text(edit(text), name="Rev.2")
+
+
+def test_a_changed_or_added_footnote_is_a_change():
+    """Footnote 1 "Résolution 55/25, annexe I." → "annexe III." changes the citation of PP3 and OP1
+    although their words are the same: each is flagged "footnote changed" with the two texts, the
+    counts say so, "changes only" keeps them, the JSON carries them, the versions are not "the same
+    text", and the French redline's summary lists them instead of "inchangés 25" alone.  A footnote
+    added to OP10 is "footnote added"."""
+    from compare import api
+    from compare.export.jsonout import comparison_dict
+    from compare.export.labels import describe, is_change
+    from compare.export.redline import redline_docx
+    from tests.support import ooxml_oracle as oracle
+
+    old, new = _sample_variant(lambda t: t.replace("annexe I.", "annexe III."))
+    cmp = api.compare(old, new)
+    flagged = {p.new[0]: p for p in cmp.pairs if p.footnote_changes}
+    assert set(flagged) == {"PP3", "OP1"}
+    assert flagged["PP3"].footnote_changes == [("Résolution 55/25, annexe I.", "Résolution 55/25, annexe III.")]
+    assert all(p.status == "unchanged" and is_change(p) for p in flagged.values())
+    assert cmp.summary()["footnotes_changed"] == 2
+    assert "footnote changed" in describe(flagged["PP3"]) and "annexe III." in describe(flagged["PP3"])
+    js = comparison_dict(cmp)
+    assert [p["footnote_changes"] for p in js["pairs"] if p["new"] == ["PP3"]] == \
+        [[{"old": "Résolution 55/25, annexe I.", "new": "Résolution 55/25, annexe III."}]]
+    assert not [w for w in api.order_versions([old, new]).warnings if "same" in w]
+    summary = [p.text for p in oracle.view(redline_docx(cmp), "accept", ("RCSummary", "RCSummaryItem"))]
+    assert any(t.startswith("PP3 → PP3 : inchangé, note modifiée") for t in summary)
+    assert any("note modifiée 2" in t for t in summary)
+
+    old, new = _sample_variant(lambda t: t.replace("à New York,", "à New York<sup>9</sup>,").rstrip()
+                               + "\n\n<sup>9</sup> Voir A/62/PV.103.\n")
+    cmp = api.compare(old, new)
+    assert [(p.new, p.footnote_changes) for p in cmp.pairs if p.footnote_changes] == [(["OP10"], [("", "Voir A/62/PV.103.")])]
+    assert "footnote added “Voir A/62/PV.103.”" in describe(next(p for p in cmp.pairs if p.footnote_changes))
+
+
+def test_a_punctuation_change_is_no_same_text():
+    """A comma added in OP12 is a modification the diff shows; the order must not also say the
+    two versions are "the same text"."""
+    from compare import api
+
+    old, new = _sample_variant(lambda t: t.replace("poursuivre les trafiquants et protéger",
+                                                   "poursuivre les trafiquants, et protéger"))
+    assert api.compare(old, new).summary()["modified"] == 1
+    assert not [w for w in api.order_versions([old, new]).warnings if "same" in w]
+    # a typographic variant only (’ for ') is still the same text
+    old, new = _sample_variant(lambda t: t.replace("l'Office", "l’Office"))
+    assert [w for w in api.order_versions([old, new]).warnings if "same" in w]
+
+
 def test_added_also_is_a_modifier_change():
     d = make_doc([("PP", "Rappelant la résolution 2008/33 du Conseil économique et social,")], lang="fr")
     n = make_doc([("PP", "Rappelant également la résolution 2008/33 du Conseil économique et social,")], lang="fr")

@@ -115,7 +115,7 @@ def test_diff_json_contract(samples):
     seen_new: list[str] = []
     for pair in comp["pairs"]:
         assert {"old", "new", "status", "moved", "renumbered", "cross_kind", "similarity", "changed_share",
-                "leading_change", "diff"} <= set(pair)
+                "leading_change", "footnote_changes", "diff"} <= set(pair)
         assert pair["status"] in statuses
         assert pair["leading_change"] is None or len(pair["leading_change"]) == 2
         seen_old += pair["old"]
@@ -129,7 +129,7 @@ def test_diff_json_contract(samples):
             assert new_text == "\n".join(texts[1][i] for i in pair["new"])
     assert sorted(seen_old) == sorted(texts[0]) and sorted(seen_new) == sorted(texts[1])
     summary = comp["summary"]
-    assert set(summary) == statuses | {"moved", "renumbered", "leading_changed"}
+    assert set(summary) == statuses | {"moved", "renumbered", "leading_changed", "footnotes_changed"}
     assert sum(summary[s] for s in statuses) == len(comp["pairs"])
     assert summary["modified"] > 0 and summary["moved"] > 0
     for row in data["lineage"]:

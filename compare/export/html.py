@@ -18,7 +18,7 @@ from typing import Iterable, Optional, Sequence
 
 from ..language import RTL
 from ..model import Comparison, Pair, Segment
-from .labels import STATUS_WORD, language_banner, pair_flags
+from .labels import STATUS_WORD, counts_line, language_banner, pair_flags
 from .words import header_lines, shows_unknown_numbers, word
 
 #: Explains the ``PP?n`` ids wherever they are shown.
@@ -38,6 +38,7 @@ FLAG_SYMBOL = {
     "renumbered": "#",
     "PP↔OP": "⇄",
     "matched": "↔",
+    "footnote changed": "¹",
 }
 
 #: Styles of the markup itself, all scoped under ``.rc`` (safe to embed in a host page).
@@ -325,7 +326,7 @@ def unknown_number_legend(cmp: Comparison) -> str:
 
 
 def comparison_table(cmp: Comparison) -> str:
-    summary = ", ".join(f"{STATUS_WORD.get(k, k)}: {v}" for k, v in cmp.summary().items() if v)
+    summary = counts_line(cmp.summary())
     return (
         f"<h2>{escape(cmp.old.label)} → {escape(cmp.new.label)}</h2>{banner_html(cmp)}<p>{escape(summary)}</p>"
         + header_html(cmp) + unknown_number_legend(cmp)

@@ -25,7 +25,8 @@ def is_change(pair: Pair) -> bool:
     """What "changes only", the change list and the next/previous-change controls keep, in
     every view: anything but an unchanged paragraph that stayed in place with its leading
     word (a paragraph only renumbered by others' insertions is not a change of its own)."""
-    return not (pair.status == PairStatus.UNCHANGED and not pair.moved and pair.leading_change is None)
+    return not (pair.status == PairStatus.UNCHANGED and not pair.moved and pair.leading_change is None
+                and not pair.footnote_changes)
 
 
 #: Language names for messages (the codes are those of ``Metadata.language``).
@@ -60,7 +61,33 @@ def pair_flags(pair: Pair) -> list[str]:
         flags.append("renumbered")
     if pair.cross_kind:
         flags.append("PP↔OP")
+    if pair.footnote_changes:
+        flags.append("footnote changed")
     return flags
+
+
+#: what each counter of :meth:`compare.model.Comparison.summary` is called in every view
+COUNT_WORD = {**STATUS_WORD, "leading_changed": "leading word changed", "footnotes_changed": "footnote changed"}
+
+
+def counts_line(counts: dict[str, int]) -> str:
+    """ "modified: 2, new: 1, footnote changed: 1" — the counters that are not zero, named as the
+    pairs' own lines name them ("new", not "inserted")."""
+    return ", ".join(f"{COUNT_WORD.get(k, k)}: {v}" for k, v in counts.items() if v)
+
+
+def footnote_notes(pair: Pair, quote=lambda t: f"“{t}”", added: str = "footnote added",
+                   removed: str = "footnote removed", changed: str = "footnote") -> list[str]:
+    """One phrase per cited footnote changed: 'footnote “annexe I.” → “annexe III.”'."""
+    out = []
+    for o, n in pair.footnote_changes:
+        if not o:
+            out.append(f"{added} {quote(n)}")
+        elif not n:
+            out.append(f"{removed} {quote(o)}")
+        else:
+            out.append(f"{changed} {quote(o)} → {quote(n)}")
+    return out
 
 
 def leading_note(pair: Pair) -> str:
@@ -79,4 +106,5 @@ def describe(pair: Pair, old_label: str = "", new_label: str = "") -> str:
     if pair.status == "matched":
         bits += f" (similarity {pair.similarity:.2f})"
     lead = leading_note(pair)
-    return f"{pair_ids(pair, old_label, new_label)}: {bits}" + (f", {lead}" if lead else "")
+    notes = "".join(f"; {n}" for n in footnote_notes(pair))
+    return f"{pair_ids(pair, old_label, new_label)}: {bits}" + (f", {lead}" if lead else "") + notes

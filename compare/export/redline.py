@@ -897,7 +897,7 @@ class _Builder:
             lines.append(("RCSummary", word("header", lang) + semicolon(lang).join(head) + "."))
         renum = []
         for pair in cmp.pairs:
-            if pair.status == "unchanged" and not pair.moved and not pair.cross_kind:
+            if pair.status == "unchanged" and not pair.moved and not pair.cross_kind and not pair.footnote_changes:
                 if pair.renumbered:
                     renum.append(f"{' + '.join(pair.old)} → {' + '.join(pair.new)}")
                 continue

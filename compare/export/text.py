@@ -6,7 +6,7 @@ in ``wdiff``, so the report reads without colour.
 from __future__ import annotations
 
 from ..model import Comparison
-from .labels import describe, is_change, language_banner
+from .labels import counts_line, describe, is_change, language_banner
 from .words import header_lines, shows_unknown_numbers, word
 
 
@@ -28,7 +28,7 @@ def comparison_text(cmp: Comparison, changes_only: bool = False) -> str:
     if cmp.cross_language:
         lines.append("    " + language_banner(cmp))
     summary = cmp.summary()
-    lines.append("    " + ", ".join(f"{k}: {v}" for k, v in summary.items() if v))
+    lines.append("    " + counts_line(summary))
     if "title" in cmp.header.fields:
         lines.append("  header: title: " + inline_diff(cmp.header.title_diff))
     for line in header_lines(cmp.header):

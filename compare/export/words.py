@@ -25,6 +25,8 @@ WORDS: dict[str, dict[str, str]] = {
         "n_unchanged": "unchanged", "n_modified": "modified", "n_inserted": "new", "n_deleted": "deleted",
         "n_split": "split", "n_merged": "merged", "n_moved": "moved", "n_renumbered": "renumbered",
         "n_leading_changed": "leading word changed",
+        "footnote changed": "footnote changed", "n_footnotes_changed": "footnote changed",
+        "footnote_added": "footnote added", "footnote_removed": "footnote removed", "footnote": "footnote",
         "renumbered_only": "Renumbered only, text unchanged (no revision marks): ",
         "outside_shown": "Outside the compared excerpt, shown untracked in grey and marked “{mark}” "
                          "(neither deleted nor inserted): {old_label} {old}; {new_label} {new}.",
@@ -91,6 +93,8 @@ WORDS: dict[str, dict[str, str]] = {
         "n_unchanged": "inchangés", "n_modified": "modifiés", "n_inserted": "nouveaux", "n_deleted": "supprimés",
         "n_split": "scindés", "n_merged": "fusionnés", "n_moved": "déplacés", "n_renumbered": "renumérotés",
         "n_leading_changed": "mot initial changé",
+        "footnote changed": "note modifiée", "n_footnotes_changed": "note modifiée",
+        "footnote_added": "note ajoutée", "footnote_removed": "note supprimée", "footnote": "note",
         "renumbered_only": "Seulement renumérotés, texte inchangé (sans marque de révision) : ",
         "outside_shown": "Hors de l’extrait comparé, affichés sans suivi en gris et marqués « {mark} » "
                          "(ni supprimés ni insérés) : {old_label} {old} ; {new_label} {new}.",
@@ -159,6 +163,8 @@ WORDS: dict[str, dict[str, str]] = {
         "n_unchanged": "sin cambios", "n_modified": "modificados", "n_inserted": "nuevos", "n_deleted": "suprimidos",
         "n_split": "divididos", "n_merged": "fusionados", "n_moved": "desplazados", "n_renumbered": "renumerados",
         "n_leading_changed": "palabra inicial cambiada",
+        "footnote changed": "nota modificada", "n_footnotes_changed": "nota modificada",
+        "footnote_added": "nota añadida", "footnote_removed": "nota suprimida", "footnote": "nota",
         "renumbered_only": "Solo renumerados, texto sin cambios (sin marcas de revisión): ",
         "outside_shown": "Fuera del extracto comparado, mostrados sin control de cambios en gris y marcados "
                          "«{mark}» (ni suprimidos ni insertados): {old_label} {old}; {new_label} {new}.",
@@ -265,13 +271,16 @@ def pair_flag_words(flags: list[str], lang: Optional[str]) -> list[str]:
 
 def describe_in(pair: Pair, lang: Optional[str]) -> str:
     """:func:`compare.export.labels.describe` in ``lang`` (ids stay as negotiators cite them)."""
-    from .labels import pair_flags, pair_ids
+    from .labels import footnote_notes, pair_flags, pair_ids
 
     bits = ", ".join(pair_flag_words(pair_flags(pair), lang))
     lead = ""
     if pair.leading_change:
         lead = f", {quote(pair.leading_change[0], lang)} → {quote(pair.leading_change[1], lang)}"
-    return f"{pair_ids(pair)}{colon(lang)}{bits}{lead}"
+    notes = "".join(semicolon(lang) + n for n in footnote_notes(
+        pair, lambda t: quote(t, lang), word("footnote_added", lang), word("footnote_removed", lang),
+        word("footnote", lang)))
+    return f"{pair_ids(pair)}{colon(lang)}{bits}{lead}{notes}"
 
 
 def shows_unknown_numbers(cmp) -> bool:

@@ -39,6 +39,8 @@ class LanguageFacts:
     organs: tuple[str, ...] = ()            # "United Nations", "General Assembly"
     language_names: tuple[str, ...] = ()    # "Original: English"
     and_word: str = ""                      # "Belarus and Ecuador"
+    # Member States whose name holds the and-word with spaces round it: one sponsor, not two
+    compound_states: tuple[str, ...] = ()
     sub_label: str = "({})"                 # a sub-paragraph's typed label: "(a)", « a) »
 
 
@@ -65,7 +67,10 @@ LANGUAGES: dict[str, LanguageFacts] = {f.code: f for f in (
                   doc_types=("revised draft resolution", "draft resolution", "draft decision"),
                   adopted_heading="Resolution adopted by the General Assembly", adopted_on="on",
                   organs=("United Nations", "General Assembly", "Economic and Social Council"),
-                  language_names=("English", "French", "Spanish", "Russian", "Arabic", "Chinese"), and_word="and"),
+                  language_names=("English", "French", "Spanish", "Russian", "Arabic", "Chinese"), and_word="and",
+                  compound_states=("Antigua and Barbuda", "Bosnia and Herzegovina", "Saint Kitts and Nevis",
+                                   "Saint Vincent and the Grenadines", "Sao Tome and Principe", "Trinidad and Tobago",
+                                   "United Kingdom of Great Britain and Northern Ireland")),
     LanguageFacts("fr", "L’Assemblée générale,", r"l['’]\s*assembl[ée]e\s+g[ée]n[ée]rale\s*,?",
                   months=("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
                           "octobre", "novembre", "décembre"),
@@ -80,6 +85,7 @@ LANGUAGES: dict[str, LanguageFacts] = {f.code: f for f in (
                   adopted_heading="Résolution adoptée par l['’]Assemblée générale", adopted_on="le",
                   organs=("Nations Unies", "Assemblée générale", "Conseil économique et social"),
                   language_names=("Français", "Anglais", "Espagnol", "Russe", "Arabe", "Chinois"), and_word="et",
+                  compound_states=("Royaume-Uni de Grande-Bretagne et d’Irlande du Nord",),
                   sub_label="{})"),
     LanguageFacts("ru", "Генеральная Ассамблея,", r"генеральная\s+ассамблея\s*,",
                   months=("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
@@ -88,7 +94,10 @@ LANGUAGES: dict[str, LanguageFacts] = {f.code: f for f in (
                   committee=("(?:Первый|Второй|Третий|Четвертый|Четвёртый|Пятый|Шестой) комитет",),
                   agenda=("Пункт",), agenda_tail=("повестки дня",),
                   doc_types=("пересмотренный проект резолюции", "проект резолюции"),
-                  organs=("Организация Объединенных Наций", "Генеральная Ассамблея"), and_word="и", sub_label="{})"),
+                  organs=("Организация Объединенных Наций", "Генеральная Ассамблея"), and_word="и",
+                  compound_states=("Антигуа и Барбуда", "Босния и Герцеговина", "Сент-Китс и Невис",
+                                   "Сент-Винсент и Гренадины", "Сан-Томе и Принсипи", "Тринидад и Тобаго",
+                                   "Соединенное Королевство Великобритании и Северной Ирландии"), sub_label="{})"),
     LanguageFacts("es", "La Asamblea General,", r"la\s+asamblea\s+general\s*,?",
                   months=("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
                           "octubre", "noviembre", "diciembre"),
@@ -102,6 +111,8 @@ LANGUAGES: dict[str, LanguageFacts] = {f.code: f for f in (
                   adopted_heading="Resolución aprobada por la Asamblea General", adopted_on="el",
                   organs=("Naciones Unidas", "Asamblea General"),
                   language_names=("Español", "Inglés", "Francés", "Ruso", "Árabe", "Chino"), and_word="y",
+                  compound_states=("Antigua y Barbuda", "Bosnia y Herzegovina", "Saint Kitts y Nevis",
+                                   "San Vicente y las Granadinas", "Santo Tomé y Príncipe", "Trinidad y Tabago"),
                   sub_label="{})"),
 )}
 

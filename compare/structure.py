@@ -233,6 +233,19 @@ _DATE = re.compile(r"\b(1er|\d{1,2})(?:\s+de)?\s+([^\W\d_]+)(?:\s+de)?\s+(\d{4})
 _LANG_WORD = re.compile(rf"^(?:{alternatives('language_names')})$", re.I)
 # (?<!\s): a match starts only where a run of spaces starts (else quadratic on long runs)
 _SPONSOR_SPLIT = re.compile(rf"(?<!\s)\s*,\s*|(?<!\s)\s+(?:{alternatives('and_word')})\s+")
+# Member States whose names hold the and-word ("Trinidad and Tobago"): white space and apostrophes
+# as written, case aside
+_COMPOUND_STATES = re.compile("|".join(
+    r"\s+".join(re.escape(w).replace("’", "['’]") for w in name.split())
+    for name in sorted(alternatives("compound_states").split("|"), key=len, reverse=True)), re.I)
+_KEEP = "\u2060"          # a word joiner holds a compound name's spaces while the line is split
+
+
+def _split_sponsors(line: str) -> list[str]:
+    """The sponsors of a sponsors line: "Belarus, Trinidad and Tobago and United Kingdom of Great
+    Britain and Northern Ireland" is three, not six."""
+    held = _COMPOUND_STATES.sub(lambda m: re.sub(r"\s+", _KEEP, m.group()), line)
+    return [s.strip().strip("[]").replace(_KEEP, " ") for s in _SPONSOR_SPLIT.split(held) if s.strip().strip("[]")]
 
 
 def _iso_date(text: str) -> Optional[str]:
@@ -320,7 +333,7 @@ def _parse_header(blocks: list[Block], dropped: list[Dropped]) -> tuple[Metadata
         if dt:
             meta.doc_type = dt.group("type").lower()
             sp = dt.group("sponsors").strip().strip("[]")
-            meta.sponsors = [s.strip().strip("[]") for s in _SPONSOR_SPLIT.split(sp) if s.strip().strip("[]")]
+            meta.sponsors = _split_sponsors(sp)
             sponsors_at = i
             consumed = True
         r = _RES_TITLE.match(line)

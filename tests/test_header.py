@@ -129,3 +129,29 @@ def test_a_hyphen_in_the_session_is_no_header_change():
     assert {"symbol", "date", "doc_type"} <= set(fields)
     other = replace(res, meta=replace(res.meta, session="Sixty-second session"))
     assert api.compare(draft, other).header.fields["session"] == ("Sixty first session", "Sixty-second session")
+
+
+def test_sponsor_names_holding_and_are_one_sponsor():
+    """"Trinidad and Tobago" and "United Kingdom of Great Britain and Northern Ireland" joining the
+    2006 draft are two sponsors added, not six ("Trinidad", "Tobago", …), in English, French (the
+    Rev.1 sponsors line) and Spanish."""
+    en = SAMPLES / "draft-2006-belarus.en.md"
+    text = en.read_text(encoding="utf-8")
+    more = text.replace("[Belarus]: draft resolution", "[Belarus, Bosnia and Herzegovina, Trinidad and Tobago and "
+                                                          "United Kingdom of Great Britain and Northern Ireland]: draft resolution")
+    assert more != text
+    old, new = api.load_text(text, name="a"), api.load_text(more, name="b")
+    assert new.meta.sponsors == ["Belarus", "Bosnia and Herzegovina", "Trinidad and Tobago",
+                                 "United Kingdom of Great Britain and Northern Ireland"]
+    assert api.compare(old, new).header.sponsors_added == ["Bosnia and Herzegovina", "Trinidad and Tobago",
+                                                          "United Kingdom of Great Britain and Northern Ireland"]
+    fr = REV1.read_text(encoding="utf-8").replace(
+        "Philippines et Tadjikistan :", "Philippines, Royaume-Uni de Grande-Bretagne et d'Irlande du Nord, "
+                                        "Tadjikistan et Trinité-et-Tobago :")
+    sponsors = api.load_text(fr, name="fr").meta.sponsors
+    assert sponsors[-4:] == ["Philippines", "Royaume-Uni de Grande-Bretagne et d'Irlande du Nord", "Tadjikistan",
+                             "Trinité-et-Tobago"]
+    es = api.load_text("Belarús, Trinidad y Tabago y San Vicente y las Granadinas: proyecto de resolución\n\n"
+                       "La Asamblea General,\n\nRecordando sus resoluciones anteriores,\n\n1. Decide seguir "
+                       "examinando la cuestión.\n", name="es")
+    assert es.meta.sponsors == ["Belarús", "Trinidad y Tabago", "San Vicente y las Granadinas"]

@@ -45,6 +45,8 @@ paragraph of both versions is still accounted for exactly once.
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import replace
 from typing import Optional
 
@@ -104,6 +106,25 @@ def footnote_changes(old_notes: list[str], new_notes: list[str],
         for k in range(max(len(olds), len(news))):
             out.append((olds[k] if k < len(olds) else "", news[k] if k < len(news) else ""))
     return out
+
+
+_ID_PARTS = re.compile(r"^([A-Z]+\??\d*)((?:\([^)]*\))*)")
+
+
+def renumbered(old_id: str, new_id: str) -> bool:
+    """Whether a paragraph's number changed, on what both ids know: an unknown number (``PP?3``,
+    after an excerpt gap) cannot be said to have changed, but its sub-paragraph's letter can
+    (``PP?4(d)`` → ``PP?4(c)``: (d) relettered (c) after (b) was deleted)."""
+    if old_id == new_id:
+        return False
+    mo, mn = _ID_PARTS.match(old_id), _ID_PARTS.match(new_id)
+    if not (mo and mn):
+        return "?" not in old_id + new_id
+    top_o, sub_o = mo.groups()
+    top_n, sub_n = mn.groups()
+    if "?" in top_o + top_n:
+        return sub_o != sub_n and "?" not in sub_o + sub_n
+    return True
 
 
 def _lang(doc: Document) -> Optional[str]:
@@ -191,8 +212,7 @@ def compare_documents(old: Document, new: Document, options: Optional[CompareOpt
                     changed_share=changed_share(segs))
         if g.old and g.new:
             po, pn = oidx[g.old[0]], nidx[g.new[0]]
-            # an unknown number (PP?3, after an excerpt gap) cannot be said to have changed
-            pair.renumbered = g.old[0] != g.new[0] and "?" not in g.old[0] + g.new[0]
+            pair.renumbered = renumbered(g.old[0], g.new[0])
             pair.cross_kind = {po.kind, pn.kind} == {"PP", "OP"}
             lo, ln = _leading(po, lang_o, po.id in cut_o), _leading(pn, lang_n, pn.id in cut_n)
             if not cross:

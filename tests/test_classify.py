@@ -189,6 +189,26 @@ def test_a_punctuation_change_is_no_same_text():
     assert [w for w in api.order_versions([old, new]).warnings if "same" in w]
 
 
+def test_a_relettered_sub_paragraph_of_an_excerpt_is_renumbered():
+    """70/179 (an excerpt: its PP numbers are unknown) with (b) deleted: (c) and (d) become (b) and
+    (c) — a renumbering the counts and the redline summary must show (the letters are known), while
+    PP?4 itself stays PP?4 and is not "renumbered" (its number is unknown, not changed)."""
+    from compare import api
+
+    samples = Path(__file__).resolve().parent.parent / "samples"
+    text = (samples / "A-RES-70-179.en.md").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    b = next(k for k, l in enumerate(lines) if l.startswith("(b) "))
+    kept = lines[:b] + lines[b + 1:]
+    kept = [l.replace("(c) ", "(b) ", 1) if l.startswith("(c) ") else
+            l.replace("(d) ", "(c) ", 1) if l.startswith("(d) ") else l for l in kept]
+    cmp = api.compare(api.load_text(text, name="a"), api.load_text("\n".join(kept), name="b"))
+    moves = {(p.old[0], p.new[0]): p.renumbered for p in cmp.pairs if p.old and p.new}
+    assert moves[("PP?4(c)", "PP?4(b)")] and moves[("PP?4(d)", "PP?4(c)")]
+    assert not moves[("PP?4", "PP?4")] and not moves[("PP?4(a)", "PP?4(a)")]
+    assert cmp.summary()["renumbered"] == 2 and cmp.summary()["deleted"] == 1
+
+
 def test_added_also_is_a_modifier_change():
     d = make_doc([("PP", "Rappelant la résolution 2008/33 du Conseil économique et social,")], lang="fr")
     n = make_doc([("PP", "Rappelant également la résolution 2008/33 du Conseil économique et social,")], lang="fr")

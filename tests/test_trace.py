@@ -320,7 +320,10 @@ def test_close_equivalents_across_languages_are_kept_apart_from_agreed_language(
     data = trace_dict(result)
     row = next(p for p in data["paragraphs"] if p["id"] == "OP3")
     assert row["equivalents"][0]["paragraph"] == "OP1" and row["agreed_share"] == 0
-    assert "close equivalent (another language, not agreed language): 61/180 OP1 (en" in trace_text(result)
+    text = trace_text(result)
+    assert "close equivalent (another language, not agreed language): 61/180 OP1 (en" in text
+    # "nothing similar" is said of the draft's language only, never beside the equivalent it lists
+    assert "nothing similar in the library; close equivalent" not in text
     plain = api.trace_version(draft, ":memory:", equivalents=False)
     assert all(not p.equivalents for p in plain.paragraphs)
 

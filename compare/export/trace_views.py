@@ -70,6 +70,8 @@ def trace_text(result: TraceResult, width: int = 100) -> str:
             if p.closest:
                 c = p.closest
                 head += f"; closest: {_ref(c.doc, c.paragraph)} (similarity {c.similarity:.2f})"
+            elif getattr(p, "equivalents", []):
+                head += "; nothing similar in the library in its language"
             else:
                 head += "; nothing similar in the library"
             for e in getattr(p, "equivalents", []):
@@ -381,6 +383,9 @@ def trace_html(trace: dict, names: Optional[dict] = None, *, statuses: Sequence[
                     + (f"<details><summary>its text</summary>{escape(ct)}</details>" if ct else ""))
         elif p["status"] == "empty":
             side = '<span class="absent">no words</span>'
+        elif p.get("equivalents"):
+            side = ('<div class="closest">No verbatim source, and nothing similar in the earlier texts in its '
+                    'language.</div>')
         else:
             side = '<div class="closest">No verbatim source, and nothing similar in the earlier texts.</div>'
         if not srcs and p.get("equivalents"):

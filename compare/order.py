@@ -33,6 +33,10 @@ _RES = re.compile(r"RES[/\-_ ](\d{1,3})[/\-_ ](\d+)", re.I)
 _A_SESSION = re.compile(r"\bA/(?:C\.\d/|RES/)?(\d{1,3})/", re.I)
 _REV = re.compile(r"\bRev[.\-_ ]?\s*(\d+)", re.I)
 _DRAFT = re.compile(r"\bL[.\-_ ]?\d+", re.I)
+# "as orally revised", « tel que révisé oralement », "revisado oralmente", «с устными изменениями»:
+# the text as the delegation read it out in the meeting, after the written revision it amends
+_ORAL = re.compile(r"(?<![^\W\d_])oral(?:ly|ement|mente|es)?(?![^\W\d_])|устн|شفوي|口头", re.I)
+ORAL_STEP = 0.5         # an oral revision's stage: half a step after the text it amends
 _REVISED_TYPE = re.compile(r"revised|révisé|revisado|пересмотренн|منقح|订正", re.I)
 _DRAFT_TYPE = re.compile(r"draft|projet|proyecto|проект|مشروع|草案", re.I)
 _ADOPTED_TYPE = re.compile(r"^\s*(resolution|résolution|resolución|резолюция|قرار|决议)\s*$", re.I)
@@ -45,7 +49,7 @@ class Placement:
     """What a version says about where it stands (``None``: it does not say)."""
 
     session: Optional[int]
-    stage: Optional[int]        # 0 base draft, n Rev.n, ADOPTED
+    stage: Optional[float]      # 0 base draft, n Rev.n, n + ORAL_STEP Rev.n as orally revised, ADOPTED
     date: Optional[str]         # ISO
 
     @property
@@ -94,6 +98,8 @@ def placement(doc: Document) -> Placement:
             if _DRAFT.search(text):
                 stage = 0
                 break
+    if stage is not None and stage != ADOPTED and any(_ORAL.search(t) for t in names[1:]):
+        stage += ORAL_STEP
     if stage is None and m.doc_type:
         if _ADOPTED_TYPE.match(m.doc_type):
             stage = ADOPTED
@@ -177,6 +183,11 @@ def order_versions(docs: Sequence[Document], user_order: Optional[Sequence[int]]
         if order != list(range(len(docs))):
             warnings.append("Versions put in the order their dates and symbols give: "
                             + " → ".join(docs[i].label for i in order) + ".")
+        for a, b in zip(known, known[1:]):
+            if _key(places[a]) == _key(places[b]) and text_key(docs[a]) != text_key(docs[b]):
+                warnings.append(f"{docs[a].label} and {docs[b].label}: their symbols, dates and labels do not tell "
+                                f"which came first — kept in the order given; check it (e.g. name the later one "
+                                f"\"… as orally revised\").")
         warnings += [f"{docs[i].label}: no date or symbol — left where it was given."
                      for i, p in enumerate(places) if not p.known and len(docs) > 1]
     same_as: dict[int, int] = {}

@@ -138,3 +138,24 @@ def test_cli_orders_by_dates_on_request_and_warns_otherwise(capsys):
     out = capsys.readouterr()
     assert "=== draft-rev1-2008-11-10.fr → draft-rev2-illustrative.fr" in out.out
     assert "order their dates and symbols give" in out.err
+
+
+def test_an_oral_revision_goes_after_the_text_it_amends_and_a_tie_is_said():
+    """"Rev.1 as orally revised" given first is placed after Rev.1 (same symbol, same date); two
+    versions that nothing tells apart keep the given order with a warning instead of silently."""
+    from compare import api
+
+    rev1 = api.load(SAMPLES / "draft-rev1-2008-11-10.fr.md")
+    text = rev1_text = (SAMPLES / "draft-rev1-2008-11-10.fr.md").read_text(encoding="utf-8")
+    text = rev1_text.replace("*Encourage* ", "*Engage* ")
+    assert text != rev1_text
+    oral = api.load_text(text, name="Rev.1 as orally revised")
+    got = api.order_versions([oral, rev1])
+    assert got.order == [1, 0]
+    other = api.load_text(text, name="Rev.1 (b)")
+    got = api.order_versions([other, rev1])
+    assert got.order == [0, 1]
+    assert any("do not tell which came first" in w for w in got.warnings)
+    # the same text twice is "same text", not an undecidable order
+    same = api.order_versions([api.load_text(rev1_text, name="copy"), rev1])
+    assert not any("do not tell" in w for w in same.warnings)

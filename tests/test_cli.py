@@ -169,3 +169,18 @@ def test_the_docx_and_md_of_one_draft_are_told_apart(samples):
     # labels the user gives are kept, made distinct only when they repeat
     r = run("diff", str(docx), str(md), "--labels", "Rev.1,Rev.1", "--format", "json")
     assert json.loads(r.stdout)["warnings"] == ["Rev.1 (2): same text as Rev.1."]
+
+
+def test_excerpts_that_do_not_overlap_say_nothing_was_compared(capsys):
+    """64/178 and 70/179 (excerpts of different parts): no pair at all — the counts line says why
+    instead of being empty, and the counters name statuses as the pairs' lines do ("new")."""
+    from compare.cli import main
+
+    samples = Path(__file__).resolve().parent.parent / "samples"
+    assert main(["diff", str(samples / "A-RES-64-178.en.md"), str(samples / "A-RES-70-179.en.md")]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[1].strip() == "nothing compared: no paragraph of either text lies within the other's excerpt"
+    assert main(["diff", str(samples / "draft-rev1-2008-11-10.fr.md"),
+                 str(samples / "draft-rev2-illustrative.fr.md")]) == 0
+    counts = capsys.readouterr().out.splitlines()[1]
+    assert "new: " in counts and "inserted" not in counts and "leading word changed: " in counts

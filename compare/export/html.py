@@ -326,7 +326,7 @@ def unknown_number_legend(cmp: Comparison) -> str:
 
 
 def comparison_table(cmp: Comparison) -> str:
-    summary = counts_line(cmp.summary())
+    summary = counts_line(cmp)
     return (
         f"<h2>{escape(cmp.old.label)} → {escape(cmp.new.label)}</h2>{banner_html(cmp)}<p>{escape(summary)}</p>"
         + header_html(cmp) + unknown_number_legend(cmp)

@@ -70,10 +70,15 @@ def pair_flags(pair: Pair) -> list[str]:
 COUNT_WORD = {**STATUS_WORD, "leading_changed": "leading word changed", "footnotes_changed": "footnote changed"}
 
 
-def counts_line(counts: dict[str, int]) -> str:
+def counts_line(cmp: Comparison) -> str:
     """ "modified: 2, new: 1, footnote changed: 1" — the counters that are not zero, named as the
-    pairs' own lines name them ("new", not "inserted")."""
-    return ", ".join(f"{COUNT_WORD.get(k, k)}: {v}" for k, v in counts.items() if v)
+    pairs' own lines name them ("new", not "inserted"); when there is no pair, why."""
+    line = ", ".join(f"{COUNT_WORD.get(k, k)}: {v}" for k, v in cmp.summary().items() if v)
+    if line:
+        return line
+    if any(cmp.out_of_scope.get(side) for side in ("old", "new")):
+        return "nothing compared: no paragraph of either text lies within the other's excerpt"
+    return "no paragraphs"
 
 
 def footnote_notes(pair: Pair, quote=lambda t: f"“{t}”", added: str = "footnote added",

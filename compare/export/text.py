@@ -27,8 +27,7 @@ def comparison_text(cmp: Comparison, changes_only: bool = False) -> str:
     lines = [f"=== {ol} → {nl}" + (" (fragment)" if cmp.fragment else "")]
     if cmp.cross_language:
         lines.append("    " + language_banner(cmp))
-    summary = cmp.summary()
-    lines.append("    " + counts_line(summary))
+    lines.append("    " + counts_line(cmp))
     if "title" in cmp.header.fields:
         lines.append("  header: title: " + inline_diff(cmp.header.title_diff))
     for line in header_lines(cmp.header):

@@ -182,8 +182,10 @@ def compare_documents(old: Document, new: Document, options: Optional[CompareOpt
     diff and classify every paragraph."""
     options = options or CompareOptions()
     cross = cross_language(old, new)
+    sure = 0.0             # cross-language links weaker than a translation are "uncertain"
     if cross:
-        from compare.concordance import concordance_groups   # lazy: its model is never on the same-language path
+        # lazy: its model is never on the same-language path
+        from compare.concordance import EQUIVALENT_MIN as sure, concordance_groups
 
         groups = concordance_groups(old, new, options)
     else:
@@ -220,6 +222,8 @@ def compare_documents(old: Document, new: Document, options: Optional[CompareOpt
                                                          _cited_notes(new, g.new, nidx), options)
             if cross:
                 pair.leading_words = (lo, ln)
+                # a link weaker than a translation (which scores 0.7–0.9) is a guess: said so
+                pair.uncertain = g.similarity < sure
             elif lo and ln and _lex_change_kind(lo, ln, "", lang_n if lang_n == lang_o else None) is not None:
                 pair.leading_change = (lo, ln)
         pairs.append(pair)

@@ -291,6 +291,9 @@ class Pair:
     #: "" on the side without it — a changed citation ("annexe I" → "annexe III") is a change
     #: even when the paragraph's own words are not
     footnote_changes: list[tuple[str, str]] = field(default_factory=list)
+    #: cross-language pairs: linked on less evidence than a translation gives (similarity under
+    #: ``compare.concordance.EQUIVALENT_MIN``) — shown "uncertain" in every view
+    uncertain: bool = False
 
 
 @dataclass(frozen=True)
@@ -386,12 +389,16 @@ class Comparison:
         counts: dict[str, int] = {s.value: 0 for s in PairStatus
                                   if s is not PairStatus.MATCHED or self.cross_language}
         counts.update(moved=0, renumbered=0, leading_changed=0, footnotes_changed=0)
+        if self.cross_language:
+            counts["uncertain"] = 0
         for p in self.pairs:
             counts[p.status] += 1
             counts["moved"] += p.moved
             counts["renumbered"] += p.renumbered
             counts["leading_changed"] += p.leading_change is not None
             counts["footnotes_changed"] += bool(p.footnote_changes)
+            if p.uncertain:
+                counts["uncertain"] += 1
         return counts
 
 

@@ -197,3 +197,23 @@ def test_close_equivalents_in_earlier_texts_in_other_languages(draft_fr):
     assert not any(e.label == "Rev.2" for v in eq.values() for e in v)
     # and paragraphs 61/180 has nothing like get nothing rather than a poor guess
     assert eq["OP14"] == []
+
+
+def test_weak_links_across_languages_are_flagged_uncertain():
+    """61/180 (English) → the French draft: links scoring under what a translation scores
+    (EQUIVALENT_MIN) are shown "uncertain" in the text, the JSON and the counts — "matched" alone
+    reads as "the same paragraph, translated" — while translations (78/228 en ↔ fr) are not."""
+    from compare.concordance import EQUIVALENT_MIN
+    from compare.export.labels import describe
+
+    cmp = compare(load(SAMPLES / "A-RES-61-180.en.md"), load(SAMPLES / "draft-rev1-2008-11-10.fr.md"))
+    linked = [p for p in cmp.pairs if p.old and p.new]
+    weak = [p for p in linked if p.similarity < EQUIVALENT_MIN]
+    assert weak and all(p.uncertain for p in weak) and not any(p.uncertain for p in linked if p not in weak)
+    assert all("uncertain" in describe(p) for p in weak)
+    assert cmp.summary()["uncertain"] == len(weak)
+    js = comparison_dict(cmp)
+    assert sum(p["uncertain"] for p in js["pairs"] if "uncertain" in p) == len(weak)
+    assert f"uncertain: {len(weak)}" in comparison_text(cmp)
+    translation = compare(load(SAMPLES / "A-RES-78-228.en.md"), load(SAMPLES / "A-RES-78-228.fr.md"))
+    assert not any(p.uncertain for p in translation.pairs)

@@ -39,6 +39,7 @@ FLAG_SYMBOL = {
     "PP↔OP": "⇄",
     "matched": "↔",
     "footnote changed": "¹",
+    "uncertain": "?",
 }
 
 #: Styles of the markup itself, all scoped under ``.rc`` (safe to embed in a host page).

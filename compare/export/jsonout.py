@@ -95,7 +95,8 @@ def comparison_dict(cmp: Comparison) -> dict[str, Any]:
                 "leading_change": list(p.leading_change) if p.leading_change else None,
                 "footnote_changes": [{"old": o, "new": n} for o, n in p.footnote_changes],
                 "diff": None if cross else _segments(p.diff),
-                **({"leading_words": list(p.leading_words) if p.leading_words else None} if cross else {}),
+                **({"leading_words": list(p.leading_words) if p.leading_words else None,
+                    "uncertain": p.uncertain} if cross else {}),
             }
             for p in cmp.pairs
         ],

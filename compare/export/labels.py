@@ -63,11 +63,14 @@ def pair_flags(pair: Pair) -> list[str]:
         flags.append("PP↔OP")
     if pair.footnote_changes:
         flags.append("footnote changed")
+    if pair.uncertain:
+        flags.append("uncertain")
     return flags
 
 
 #: what each counter of :meth:`compare.model.Comparison.summary` is called in every view
-COUNT_WORD = {**STATUS_WORD, "leading_changed": "leading word changed", "footnotes_changed": "footnote changed"}
+COUNT_WORD = {**STATUS_WORD, "leading_changed": "leading word changed", "footnotes_changed": "footnote changed",
+              "uncertain": "uncertain"}
 
 
 def counts_line(cmp: Comparison) -> str:

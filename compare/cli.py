@@ -107,6 +107,19 @@ def _options(args: argparse.Namespace) -> CompareOptions:
 _WARNINGS: list[str] = []
 
 
+def _read_warnings(docs: Sequence[Document]) -> list[Document]:
+    """What reading each version noticed ("an unnumbered paragraph after OP2 was read as part of
+    it", "paragraph number OP10 appears twice"), each once, named by its version, for stderr
+    and the JSON ``warnings`` — as ``parse`` prints them."""
+    from .structure import only_page_furniture
+
+    for d in docs:
+        quiet = only_page_furniture(d.dropped)          # running headers and page numbers: by design
+        _WARNINGS.extend(f"{d.label}: {w}" for w in dict.fromkeys(d.warnings)
+                         if not (quiet and w.startswith("not read as paragraphs")))
+    return list(docs)
+
+
 def _ordered(args: argparse.Namespace, docs: list[Document]) -> list[Document]:
     """The versions as given (``--order given``, default) or by what they say (``--order auto``);
     warnings (order against the dates, the same text twice) for stderr."""
@@ -117,7 +130,7 @@ def _ordered(args: argparse.Namespace, docs: list[Document]) -> list[Document]:
 
 def _cmd_diff(args: argparse.Namespace) -> int:
     docs = api.load_many([Path(f) for f in args.files], labels=_labels(args), limits=_limits(args))
-    docs = _ordered(args, _distinct(docs, args.files, bool(args.labels)))
+    docs = _ordered(args, _read_warnings(_distinct(docs, args.files, bool(args.labels))))
     opts = _options(args)
     result = api.compare_versions(docs, opts)
     if args.format == "json":
@@ -201,6 +214,7 @@ def _cmd_redline(args: argparse.Namespace) -> int:
                          [args.old, args.new], bool(args.labels))
     if api.cross_language(old, new):
         raise InputError("redline", f"{old.label} ({old.meta.language}) and {new.label} ({new.meta.language}) are in different languages: tracked changes across languages mean nothing; write the concordance table with 'python -m compare table OLD NEW -o OUT.docx'")
+    _read_warnings([old, new])
     _WARNINGS.extend(api.order_versions([old, new], [0, 1]).warnings)
     cmp = api.compare(old, new, _options(args))
     trace = _redline_trace(args, old, new) if args.trace_appendix else None
@@ -231,7 +245,8 @@ def _cmd_table(args: argparse.Namespace) -> int:
     if fmt is None:
         raise InputError(args.output, f"give an output name ending in {', '.join('.' + f for f in FORMATS)}")
     docs = api.load_many([Path(f) for f in args.files], labels=_labels(args), limits=_limits(args))
-    lineage = api.compare_versions(_ordered(args, _distinct(docs, args.files, bool(args.labels))), _options(args))
+    docs = _read_warnings(_distinct(docs, args.files, bool(args.labels)))
+    lineage = api.compare_versions(_ordered(args, docs), _options(args))
     _write_output(args.output, table_bytes(lineage, fmt, paper=args.paper), args.files)
     return EXIT_OK
 

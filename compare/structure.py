@@ -359,7 +359,14 @@ def _parse_header(blocks: list[Block], dropped: list[Dropped]) -> tuple[Metadata
             meta.title = pick[0][1]
     if meta.doc_type is None and meta.distribution == "limited":
         meta.doc_type = "draft resolution"
-    leftovers = [line for _, line, _ in unclassified if line != meta.title]
+    # "Crime prevention and criminal justice" under "Agenda item 97": the item's own title, which its
+    # number (compared as agenda_item) names — read, not lost
+    agenda_title_line = next((line for i, line, _ in unclassified if agenda_at >= 0 and i == agenda_at + 1
+                              and i != sponsors_at and line != meta.title), None)
+    if agenda_title_line is not None:
+        dropped.append(Dropped(agenda_title_line, AGENDA_TITLE))
+    leftovers = [line for i, line, _ in unclassified if line != meta.title
+                 and not (agenda_title_line is not None and i == agenda_at + 1)]
     return meta, leftovers
 
 
@@ -626,7 +633,19 @@ def _auto_numbers(segments: list[_Segment]) -> bool:
     return auto > 0 and auto >= typed
 
 
-_QUIET = {"header line read as metadata", "preamble opener (kept as structure)"}   # shown as metadata: listed, but not a loss to warn of
+AGENDA_TITLE = "the agenda item's title (named by its number)"
+_QUIET = {"header line read as metadata", "preamble opener (kept as structure)", AGENDA_TITLE}   # shown as metadata: listed, but not a loss to warn of
+
+
+#: text that repeats on every page (running headers, footers, page numbers): left out of the
+#: paragraphs by design; a comparison lists its changes apart (the redline's summary)
+PAGE_FURNITURE = {"page header", "page footer", "page header or footer", "page furniture"}
+
+
+def only_page_furniture(dropped: list[Dropped]) -> bool:
+    """Whether all that reading left out is header-block metadata or page furniture: nothing of
+    the text a comparison would need to warn about."""
+    return all(d.reason in _QUIET or d.reason in PAGE_FURNITURE for d in dropped)
 
 
 def dropped_warning(dropped: list[Dropped]) -> Optional[str]:

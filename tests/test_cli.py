@@ -184,3 +184,21 @@ def test_excerpts_that_do_not_overlap_say_nothing_was_compared(capsys):
                  str(samples / "draft-rev2-illustrative.fr.md")]) == 0
     counts = capsys.readouterr().out.splitlines()[1]
     assert "new: " in counts and "inserted" not in counts and "leading word changed: " in counts
+
+
+def test_what_reading_noticed_is_said_by_diff_too(tmp_path, capsys):
+    """A version whose OP numbers repeat ("OP9 appears twice; the second is OP9#2") is a warning of
+    `parse`; `diff` and its JSON must say it too (named by its version, once), or "OP9#2" is left
+    unexplained.  A Word file's running header and footer are no such warning."""
+    from compare.cli import main
+
+    samples = Path(__file__).resolve().parent.parent / "samples"
+    text = (samples / "draft-rev1-2008-11-10.fr.md").read_text(encoding="utf-8")
+    skip = tmp_path / "skip.md"
+    skip.write_text(text.replace("\n8. ", "\n9. ", 1), encoding="utf-8")
+    assert main(["diff", str(samples / "draft-rev1-2008-11-10.fr.md"), str(skip), "--format", "json"]) == 0
+    out, err = capsys.readouterr()
+    said = "skip: paragraph number OP9 appears twice; the second is OP9#2"
+    assert said in json.loads(out)["warnings"] and err.count(said) == 1
+    assert main(["diff", str(samples / "draft-rev1-2008-11-10.fr.docx"), str(samples / "draft-rev2-illustrative.fr.md")]) == 0
+    assert "not read as paragraphs" not in capsys.readouterr().err

@@ -53,7 +53,7 @@ from typing import Optional
 from compare.align import AlignedGroup, AlignParams, align, is_fragment_comparison
 from compare.lexicon import leading_change_kind as _lex_change_kind
 from compare.lexicon import listed_leading, split_leading_any
-from compare.model import CompareOptions, Comparison, Document, Pair, PairStatus, Paragraph
+from compare.model import CompareOptions, Comparison, Document, Pair, PairStatus, Paragraph, Segment
 from compare.placement import place
 from compare.sequences import longest_increasing_subsequence
 from compare.tokens import words
@@ -127,6 +127,30 @@ def renumbered(old_id: str, new_id: str) -> bool:
     return True
 
 
+def _beyond_the_cut(segs: list[Segment], old_cut: bool, new_cut: bool) -> tuple[list[Segment], bool]:
+    """``segs`` with the change at the very end made minor when it only runs past a side that an
+    excerpt gap cuts: old "… trafficking i" ↔ new "… trafficking in persons and other …" is
+    ``delete "i"`` + ``insert "in persons …"``, words the old copy does not show, not words the new
+    text added.  Only a trailing change whose cut side is a prefix of the other's text qualifies
+    (old cut: the deleted text opens the inserted one; new cut: the reverse); anything else stays
+    a change.  Returns (segments, whether a cut was allowed for)."""
+    if not (old_cut or new_cut) or not segs:
+        return segs, False
+    k = len(segs)
+    while k > 0 and segs[k - 1].op != "equal":
+        k -= 1
+    tail = segs[k:]
+    if not tail or any(s.minor for s in tail):
+        return segs, False
+    d = "".join(s.text for s in tail if s.op == "delete")
+    i = "".join(s.text for s in tail if s.op == "insert")
+    fold = str.casefold
+    ok = (old_cut and fold(i).startswith(fold(d))) or (new_cut and fold(d).startswith(fold(i)))
+    if not ok:
+        return segs, False
+    return segs[:k] + [Segment(s.op, s.text, True) for s in tail], True
+
+
 def _lang(doc: Document) -> Optional[str]:
     return doc.meta.language if doc.meta and doc.meta.language else None
 
@@ -196,6 +220,7 @@ def compare_documents(old: Document, new: Document, options: Optional[CompareOpt
     npos = {p.id: k for k, p in enumerate(new.paragraphs)}
     lang_o, lang_n = _lang(old), _lang(new)
     cut_o, cut_n = old.after_gap, new.after_gap
+    cut_end_o, cut_end_n = old.cut_at_end, new.cut_at_end
     moved = _moved_flags(groups, opos, npos)
     slots = place(groups, moved, opos, npos)
     # pairs are listed in the order they are shown; a moved pair's source slot points at the same pair
@@ -207,11 +232,14 @@ def compare_documents(old: Document, new: Document, options: Optional[CompareOpt
         g = groups[k]
         segs = [] if cross else diff_texts(_group_text(oidx, g.old, options), _group_text(nidx, g.new, options),
                                            options)
+        cut = False
+        if segs and g.old and g.new:
+            segs, cut = _beyond_the_cut(segs, g.old[-1] in cut_end_o, g.new[-1] in cut_end_n)
         status = PairStatus.of_shape(len(g.old), len(g.new), any(s.op != "equal" and not s.minor for s in segs),
                                      cross_language=cross)
         pair = Pair(old=list(g.old), new=list(g.new), status=status, moved=moved[k],
                     similarity=g.similarity if (g.old and g.new) else 0.0, diff=segs,
-                    changed_share=changed_share(segs))
+                    changed_share=changed_share(segs), cut=cut)
         if g.old and g.new:
             po, pn = oidx[g.old[0]], nidx[g.new[0]]
             pair.renumbered = renumbered(g.old[0], g.new[0])

@@ -114,6 +114,10 @@ class Footnote:
     kind: str = "footnote"              # "endnote" for a Word endnote
 
 
+#: how a complete paragraph (or a sub-paragraph) ends: ",", ";", ".", ":" (closing quotes and brackets aside)
+_PARAGRAPH_ENDS = tuple(".,;:!?)]»”\"'’。；，：、؛،")
+
+
 @dataclass
 class Paragraph:
     """A preambular (PP), operative (OP) or plain (P) paragraph or sub-paragraph.
@@ -191,6 +195,19 @@ class Document:
     @property
     def is_excerpt(self) -> bool:
         return bool(self.gaps)
+
+    @property
+    def cut_at_end(self) -> set[str]:
+        """Ids of the paragraphs an excerpt gap cuts at their end: right before a gap, and not
+        ending as a paragraph ends ("… the threat of trafficking i").  What follows the cut is
+        unknown in this copy, not absent."""
+        out = set()
+        for k in self.gaps:
+            if 1 <= k <= len(self.paragraphs):
+                p = self.paragraphs[k - 1]
+                if not p.text.rstrip().endswith(_PARAGRAPH_ENDS):
+                    out.add(p.id)
+        return out
 
     @property
     def after_gap(self) -> set[str]:
@@ -291,6 +308,9 @@ class Pair:
     #: "" on the side without it — a changed citation ("annexe I" → "annexe III") is a change
     #: even when the paragraph's own words are not
     footnote_changes: list[tuple[str, str]] = field(default_factory=list)
+    #: a side is cut at its end in this copy (excerpt): the words after the cut are unknown, so
+    #: what the other side has beyond it is shown as a minor change, not as added or deleted text
+    cut: bool = False
     #: cross-language pairs: linked on less evidence than a translation gives (similarity under
     #: ``compare.concordance.EQUIVALENT_MIN``) — shown "uncertain" in every view
     uncertain: bool = False

@@ -20,7 +20,7 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from compare import api  # noqa: E402
 from compare.export.html import anchor_id  # noqa: E402
-from compare.export.labels import describe, is_change, pair_flags  # noqa: E402
+from compare.export.labels import describe, flag_tokens, is_change, pair_flags  # noqa: E402
 from compare.model import CompareOptions  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,7 +63,7 @@ def expected(old: Path, new: Path, options: CompareOptions | None = None):
 
 
 def as_rows(cmp) -> list[tuple[list[str], list[str], list[str]]]:
-    return [(pair_flags(p), list(p.old), list(p.new)) for p in cmp.pairs]
+    return [(flag_tokens(p).split(), list(p.old), list(p.new)) for p in cmp.pairs]
 
 
 @pytest.fixture
@@ -182,7 +182,7 @@ def test_next_and_previous_change_walk_the_change_list():
     at = start()
     cmp = expected(REV1, REV2)
     changes = [p for p in cmp.pairs if is_change(p)]
-    want = [(pair_flags(p), p.old, p.new) for p in changes]
+    want = [(flag_tokens(p).split(), p.old, p.new) for p in changes]
     assert position(at) == f"{len(changes)} changes" and focused(at) == []
     # the change list: every change, in reading order, with its one-line description
     box = at.selectbox(key="change_pos")

@@ -209,6 +209,33 @@ def test_a_relettered_sub_paragraph_of_an_excerpt_is_renumbered():
     assert cmp.summary()["renumbered"] == 2 and cmp.summary()["deleted"] == 1
 
 
+def test_words_past_an_excerpts_cut_are_not_added():
+    """61/180 OP1 is cut in our copy at "… the threat of trafficking i"; in 63/194 it is the PP
+    "Recognizing that … trafficking in persons and other contemporary forms of slavery,".  The words
+    after the cut are unknown in the old copy, not added by 63/194: that trailing change is minor
+    (the diff still rebuilds both texts), the pair says "cut in this copy", and what remains is the
+    real change of leading word.  A real change before the cut stays a change."""
+    from compare import api
+    from compare.classify import _beyond_the_cut
+    from compare.export.labels import describe
+    from compare.model import Segment
+
+    samples = Path(__file__).resolve().parent.parent / "samples"
+    old, new = api.load(samples / "A-RES-61-180.en.md"), api.load(samples / "A-RES-63-194.en.md")
+    assert old.cut_at_end == {"PP5", "OP1"}        # SOURCES.md: "PP1–PP4, PP5 cut; gap; …; OP1 cut; gap"
+    cmp = api.compare(old, new)
+    op1 = next(p for p in cmp.pairs if p.old == ["OP1"])
+    tail = [s for s in op1.diff if s.op != "equal"][-2:]
+    assert [(s.op, s.text, s.minor) for s in tail] == [
+        ("delete", "i", True), ("insert", "in persons and other contemporary forms of slavery,", True)]
+    assert op1.cut and "cut in this copy" in describe(op1)
+    assert "".join(s.text for s in op1.diff if s.op != "insert") == old.by_id("OP1").text
+    assert "".join(s.text for s in op1.diff if s.op != "delete") == "\n".join(new.by_id(i).text for i in op1.new)
+    # a change that is not the cut's tail stays substantive
+    segs = [Segment("equal", "the threat of "), Segment("delete", "trafficking i"), Segment("insert", "smuggling")]
+    assert _beyond_the_cut(segs, True, False) == (segs, False)
+
+
 def test_added_also_is_a_modifier_change():
     d = make_doc([("PP", "Rappelant la résolution 2008/33 du Conseil économique et social,")], lang="fr")
     n = make_doc([("PP", "Rappelant également la résolution 2008/33 du Conseil économique et social,")], lang="fr")

@@ -18,7 +18,7 @@ from typing import Iterable, Optional, Sequence
 
 from ..language import RTL
 from ..model import Comparison, Pair, Segment
-from .labels import STATUS_WORD, counts_line, language_banner, pair_flags
+from .labels import STATUS_WORD, counts_line, flag_tokens, language_banner, pair_flags
 from .words import header_lines, shows_unknown_numbers, word
 
 #: Explains the ``PP?n`` ids wherever they are shown.
@@ -40,6 +40,7 @@ FLAG_SYMBOL = {
     "matched": "↔",
     "footnote changed": "¹",
     "uncertain": "?",
+    "cut in this copy": "✂",
 }
 
 #: Styles of the markup itself, all scoped under ``.rc`` (safe to embed in a host page).
@@ -241,7 +242,7 @@ def pair_row(
 ) -> str:
     """One ``<tr>``: old ids, old text, new ids, new text, change badges (and the leading-word note).
 
-    The row carries ``data-status`` (the flags, space-separated) so tests and
+    The row carries ``data-status`` (the flags, one token each: :func:`flag_tokens`) so tests and
     scripts can read it without parsing the text.
     """
     flags = pair_flags(pair)
@@ -257,7 +258,7 @@ def pair_row(
         lead_html = f'<div class="sim">similarity {pair.similarity:.2f}</div>' + lead_html
     old_ids = escape(" + ".join(pair.old)) if pair.old else '<span class="absent">—</span>'
     new_ids = escape(" + ".join(pair.new)) if pair.new else '<span class="absent">—</span>'
-    attrs = f' data-status="{escape(" ".join(flags))}"'
+    attrs = f' data-status="{escape(flag_tokens(pair))}"'
     attrs += f' data-old="{escape(" ".join(pair.old))}" data-new="{escape(" ".join(pair.new))}"'
     if anchors:
         ids = [anchor_id("old", p) for p in pair.old] + [anchor_id("new", p) for p in pair.new]

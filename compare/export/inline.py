@@ -99,13 +99,13 @@ def inline_row(cmp: Comparison, pair: Pair, *, highlight: Optional[str] = None, 
                anchors: bool = False) -> str:
     """One paragraph of the inline view, carrying the same ``data-status``/``data-old``/``data-new``
     (and anchor id) as the side-by-side row of the same pair."""
-    from .labels import pair_flags
+    from .labels import flag_tokens, pair_flags
 
     doc, ids = (cmp.new, pair.new) if pair.new else (cmp.old, pair.old)
     flags = pair_flags(pair)
     classes = [f"lvl{_level(doc, ids)}", f"k-{_kind(doc, ids)}"] + (["changed"] if is_change(pair) else []) \
         + (["focus"] if focus else [])
-    attrs = (f' data-status="{escape(" ".join(flags))}" data-old="{escape(" ".join(pair.old))}"'
+    attrs = (f' data-status="{escape(flag_tokens(pair))}" data-old="{escape(" ".join(pair.old))}"'
              f' data-new="{escape(" ".join(pair.new))}"')
     if anchors:
         first = [anchor_id("old", p) for p in pair.old] + [anchor_id("new", p) for p in pair.new]

@@ -94,6 +94,7 @@ def comparison_dict(cmp: Comparison) -> dict[str, Any]:
                 "changed_share": None if cross else round(p.changed_share, 4),
                 "leading_change": list(p.leading_change) if p.leading_change else None,
                 "footnote_changes": [{"old": o, "new": n} for o, n in p.footnote_changes],
+                "cut": p.cut,
                 "diff": None if cross else _segments(p.diff),
                 **({"leading_words": list(p.leading_words) if p.leading_words else None,
                     "uncertain": p.uncertain} if cross else {}),

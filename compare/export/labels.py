@@ -65,7 +65,15 @@ def pair_flags(pair: Pair) -> list[str]:
         flags.append("footnote changed")
     if pair.uncertain:
         flags.append("uncertain")
+    if pair.cut:
+        flags.append("cut in this copy")
     return flags
+
+
+def flag_tokens(pair: Pair) -> str:
+    """The pair's flags as one space-separated attribute value (``data-status``), each flag one token:
+    "unchanged footnote-changed"."""
+    return " ".join(f.replace(" ", "-") for f in pair_flags(pair))
 
 
 #: what each counter of :meth:`compare.model.Comparison.summary` is called in every view

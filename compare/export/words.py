@@ -26,7 +26,7 @@ WORDS: dict[str, dict[str, str]] = {
         "n_split": "split", "n_merged": "merged", "n_moved": "moved", "n_renumbered": "renumbered",
         "n_leading_changed": "leading word changed",
         "footnote changed": "footnote changed", "n_footnotes_changed": "footnote changed",
-        "uncertain": "uncertain", "n_uncertain": "uncertain",
+        "uncertain": "uncertain", "n_uncertain": "uncertain", "cut in this copy": "cut in this copy",
         "footnote_added": "footnote added", "footnote_removed": "footnote removed", "footnote": "footnote",
         "renumbered_only": "Renumbered only, text unchanged (no revision marks): ",
         "outside_shown": "Outside the compared excerpt, shown untracked in grey and marked “{mark}” "
@@ -95,7 +95,7 @@ WORDS: dict[str, dict[str, str]] = {
         "n_split": "scindés", "n_merged": "fusionnés", "n_moved": "déplacés", "n_renumbered": "renumérotés",
         "n_leading_changed": "mot initial changé",
         "footnote changed": "note modifiée", "n_footnotes_changed": "note modifiée",
-        "uncertain": "incertain", "n_uncertain": "incertains",
+        "uncertain": "incertain", "n_uncertain": "incertains", "cut in this copy": "coupé dans cette copie",
         "footnote_added": "note ajoutée", "footnote_removed": "note supprimée", "footnote": "note",
         "renumbered_only": "Seulement renumérotés, texte inchangé (sans marque de révision) : ",
         "outside_shown": "Hors de l’extrait comparé, affichés sans suivi en gris et marqués « {mark} » "
@@ -166,7 +166,7 @@ WORDS: dict[str, dict[str, str]] = {
         "n_split": "divididos", "n_merged": "fusionados", "n_moved": "desplazados", "n_renumbered": "renumerados",
         "n_leading_changed": "palabra inicial cambiada",
         "footnote changed": "nota modificada", "n_footnotes_changed": "nota modificada",
-        "uncertain": "incierto", "n_uncertain": "inciertos",
+        "uncertain": "incierto", "n_uncertain": "inciertos", "cut in this copy": "cortado en esta copia",
         "footnote_added": "nota añadida", "footnote_removed": "nota suprimida", "footnote": "nota",
         "renumbered_only": "Solo renumerados, texto sin cambios (sin marcas de revisión): ",
         "outside_shown": "Fuera del extracto comparado, mostrados sin control de cambios en gris y marcados "

@@ -147,6 +147,25 @@ class _MarkerState:
         return ok
 
 
+# a year with its footnote number glued on, as a PDF copy has it: "le Sommet mondial de 20056" (2005, note 6)
+_YEAR_MARK = re.compile(r"(?<![\d/.,])(19[4-9]\d|20[0-2]\d)([1-9]\d?)(?![\d/])")
+
+
+def _year_markers(text: str, state: _MarkerState) -> str:
+    """"20056" → "2005" + marker 6 when the document's footnote block has a note 6 and no number
+    comes before ("n° 20058" stays a number)."""
+    if not state.allowed:
+        return text
+
+    def split(m: re.Match) -> str:
+        prev = re.search(r"(\S+)\s*$", text[max(0, m.start() - 24):m.start()])
+        if m.group(2) not in state.allowed or (prev and prev.group(1).lower().rstrip(",;:") in _NUMBER_TAKERS
+                                              and prev.group(1).lower() not in ("de", "of", "in", "en", "du")):
+            return m.group()
+        return m.group(1) + MARK_OPEN + m.group(2) + MARK_CLOSE
+    return _YEAR_MARK.sub(split, text)
+
+
 def _inline_markers(text: str, state: _MarkerState) -> str:
     """Find footnote numbers printed inline ("Crime 1 and", "Crime1", "Slavery, 4").
 
@@ -157,6 +176,7 @@ def _inline_markers(text: str, state: _MarkerState) -> str:
     """
     if not _HAS_DIGIT.search(text):
         return text                 # no number, no marker: skip the slow scan
+    text = _year_markers(text, state)
     out = []
     pos = 0
     for m in _INLINE_MARK.finditer(text):

@@ -78,3 +78,41 @@ def test_html_reader():
     assert doc.by_id("OP2").text == "Requests a report."
     assert doc.gaps == [4]
     assert doc.meta.title == "Improving the coordination of efforts against trafficking in persons"
+
+
+def _as_pasted_from_pdf(md: str) -> str:
+    """The Rev.1 Markdown as a PDF copy pastes it: markers glued to their words ("organisée1",
+    "de 20056"), each page's footnotes as "1 Résolution 55/25, annexe I." lines between the
+    paragraphs, no rule above them, no Markdown."""
+    import re
+
+    notes = [(n, t.replace("*", "")) for n, t in re.findall(r"^<sup>(\d+)</sup> (.+)$", md, flags=re.M)]
+    body = re.sub(r"^<sup>\d+</sup> .+$\n?", "", md, flags=re.M)
+    body = re.sub(r"\s*<sup>(\d+)</sup>", r"\1", body).replace("*", "").replace("---", "")
+    body = re.sub(r"^_{3,}\s*$", "", body, flags=re.M)
+    paras = [p for p in body.split("\n\n") if p.strip()]
+    out, k = [], 0
+    for p in paras:
+        out.append(p)
+        cited = [n for n, _ in notes if re.search(rf"[^\d]{n}(?!\d)", p)]
+        while k < len(notes) and notes[k][0] in cited:          # a page's notes after its paragraph
+            out.append(f"{notes[k][0]} {notes[k][1]}")
+            k += 1
+    return "\n\n".join(out + [f"{n} {t}" for n, t in notes[k:]]) + "\n"
+
+
+def test_footnotes_pasted_from_a_pdf_are_footnotes_not_paragraphs(samples, tmp_path):
+    """Text copied from the PDF of Rev.1 into the "Paste a version" box: the footnote lines between
+    paragraphs are read as the footnotes the glued markers cite — not as new PPs (which renumbered
+    every PP after them) nor glued to OP2 — and the comparison with the Markdown is "unchanged"."""
+    from compare import api
+
+    md = (samples / "draft-rev1-2008-11-10.fr.md").read_text(encoding="utf-8")
+    pasted = _as_pasted_from_pdf(md)
+    assert "organisée1" in pasted and "\n\n1 Résolution 55/25, annexe I.\n\n" in pasted
+    doc = api.load_text(pasted, name="pasted")
+    ref = api.load(samples / "draft-rev1-2008-11-10.fr.md")
+    assert [p.id for p in doc.paragraphs] == [p.id for p in ref.paragraphs]
+    assert [(f.number, f.text) for f in doc.footnotes] == [(f.number, f.text) for f in ref.footnotes]
+    cmp = api.compare(ref, doc)
+    assert {p.status for p in cmp.pairs} == {"unchanged"} and not any(p.footnote_changes for p in cmp.pairs)

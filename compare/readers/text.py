@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import re
-from typing import Iterator
+from typing import Iterator, Optional
 
 from ..model import Block, RawDocument, marker
 from .safety import count_blocks, tick
@@ -163,10 +163,32 @@ def _paragraphs(text: str) -> Iterator[str]:
         yield "\n".join(cur)
 
 
+# a footnote number glued to the word it annotates, as text copied from a PDF has it: "organisée1",
+# "enfants2," (a lower-case letter or a closing bracket before it; "G20" and years are no markers)
+_GLUED = re.compile(r"(?<=[a-zà-ÿ)»”])(\d{1,3})(?![\d/])")
+
+
+def _pasted_footnote(block_text: str, cited: set[str], last: int) -> Optional[tuple[str, str]]:
+    """(number, text) when a block is a footnote line as a PDF copy puts it between paragraphs —
+    "1 Résolution 55/25, annexe I." (no rule above it): one line, a number without the full stop an
+    operative paragraph's number has, a number the text before it cites glued to a word
+    ("organisée1") — or any, once such a run of notes has started — and the next footnote number.
+    Else None."""
+    if "\n" in block_text:
+        return None
+    m = _PLAIN_FOOTNOTE.match(block_text)
+    # the next number of a run already started needs no citation found ("20056": year 2005, note 6)
+    if not m or int(m.group(1)) != last + 1 or (m.group(1) not in cited and not last):
+        return None
+    return m.group(1), m.group(2)
+
+
 def read_text(text: str, source: str = "<text>", fmt: str = "txt") -> RawDocument:
     """Turn a text or Markdown string into blocks."""
     blocks: list[Block] = []
     in_footnotes = False  # after a "_____" rule in plain text
+    cited: set[str] = set()     # footnote numbers the text so far glues to a word (plain text)
+    last_note = 0
     for para in _paragraphs(text):
         count_blocks()
         stripped = para.strip()
@@ -191,6 +213,13 @@ def read_text(text: str, source: str = "<text>", fmt: str = "txt") -> RawDocumen
                 blocks.append(Block(_clean(m.group(2)), kind="footnote", label=m.group(1)))
                 continue
             in_footnotes = False
+        if fmt == "txt":
+            note = _pasted_footnote(stripped, cited, last_note)
+            if note:
+                blocks.append(Block(_clean(note[1]), kind="footnote", label=note[0]))
+                last_note = int(note[0])
+                continue
+            cited.update(_GLUED.findall(stripped))
         h = _HEADING.match(stripped)
         if h:
             body = h.group(2).strip()

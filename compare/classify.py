@@ -79,32 +79,41 @@ def _leading(p: Paragraph, lang: Optional[str], cut: bool = False) -> str:
     return lead or p.leading
 
 
-def _cited_notes(doc: Document, ids: list[str], index: dict[str, Paragraph]) -> list[str]:
-    """The texts of the footnotes the paragraphs ``ids`` cite, in reading order."""
+def _cited_notes(doc: Document, ids: list[str], index: dict[str, Paragraph]) -> list[tuple[str, str]]:
+    """(text, what precedes its marker) of the footnotes the paragraphs ``ids`` cite, in reading
+    order: the words a note is attached to matter too ("report¹ to the Assembly" vs "report to the
+    Assembly¹")."""
     notes: dict[str, str] = {}
     for f in doc.footnotes:
         notes.setdefault(f.number, f.text)
-    return [notes.get(r.number, "") for i in ids for r in sorted(index[i].footnote_refs, key=lambda r: r.offset)]
+    out = []
+    for i in ids:
+        p = index[i]
+        for r in sorted(p.footnote_refs, key=lambda r: r.offset):
+            out.append((notes.get(r.number, ""), " ".join(words(p.text[:r.offset])[-3:])))
+    return out
 
 
-def footnote_changes(old_notes: list[str], new_notes: list[str],
+def footnote_changes(old_notes: list[tuple[str, str]], new_notes: list[tuple[str, str]],
                      options: CompareOptions = CompareOptions()) -> list[tuple[str, str]]:
-    """(old text, new text) of each cited footnote that changed ("" for one added or removed),
-    the two lists aligned as sequences (a footnote inserted before another is one addition,
-    not every later one changed); texts compared as the diff compares words."""
-    ko = [compared_keys(t, options) for t in old_notes]
-    kn = [compared_keys(t, options) for t in new_notes]
-    if ko == kn:
+    """(old text, new text) of each cited footnote that changed ("" for one added or removed;
+    the same text twice for one whose marker moved to other words), the two lists aligned as
+    sequences (a footnote inserted before another is one addition, not every later one changed);
+    texts compared as the diff compares words."""
+    ko = [compared_keys(t, options) for t, _ in old_notes]
+    kn = [compared_keys(t, options) for t, _ in new_notes]
+    if ko == kn and [a for _, a in old_notes] == [a for _, a in new_notes]:
         return []
     from difflib import SequenceMatcher
 
     out: list[tuple[str, str]] = []
     for op, i1, i2, j1, j2 in SequenceMatcher(None, ko, kn, autojunk=False).get_opcodes():
-        if op == "equal":
-            continue
         olds, news = old_notes[i1:i2], new_notes[j1:j2]
+        if op == "equal":
+            out.extend((o[0], o[0]) for o, n in zip(olds, news) if o[1] != n[1])     # marker moved
+            continue
         for k in range(max(len(olds), len(news))):
-            out.append((olds[k] if k < len(olds) else "", news[k] if k < len(news) else ""))
+            out.append((olds[k][0] if k < len(olds) else "", news[k][0] if k < len(news) else ""))
     return out
 
 

@@ -395,14 +395,23 @@ def _parse_header(blocks: list[Block], dropped: list[Dropped]) -> tuple[Metadata
 def _split_lines(block: Block, dropped: list[Dropped]) -> list[_Segment]:
     """Cut one block into paragraph candidates, joining hard-wrapped lines.  A Word
     paragraph is one paragraph as it stands: its line breaks are not paragraph
-    ends, and a line holding only a number ("3", "1/27") is text, not a page number."""
+    ends (unless a typed paragraph number follows one after a clause's end), and a line
+    holding only a number ("3", "1/27") is text, not a page number."""
     lines = [_SPACES.sub(" ", l).strip() for l in block.text.split("\n")]
     if block.origin == "word":
-        text = " ".join(l for l in lines if l)
-        if not text:
+        # ... unless a line break (Shift+Enter) is followed by a typed number after a clause's end:
+        # "3.<tab>Requests …;<w:br/>4.<tab>Decides …" is OP3 and OP4 typed into one Word paragraph
+        parts: list[list[str]] = [[]]
+        for l in (l for l in lines if l):
+            if parts[-1] and _TERMINAL.search(_MARK_RE.sub("", parts[-1][-1])) and _parse_label(l)[0] is not None:
+                parts.append([])
+            parts[-1].append(l)
+        texts = [" ".join(p) for p in parts if p]
+        if not texts:
             return []
-        return [_Segment(text, label=block.label, italic_lead=block.italic_lead,
-                         heading=block.kind == "heading", word=True, cell=block.cell, frame=block.frame)]
+        return [_Segment(text, label=block.label if k == 0 else None, italic_lead=block.italic_lead if k == 0 else None,
+                         heading=block.kind == "heading", word=True, cell=block.cell, frame=block.frame)
+                for k, text in enumerate(texts)]
     dropped.extend(Dropped(_MARK_RE.sub("", l), "page furniture") for l in lines if l and is_furniture(l))
     lines = [l for l in lines if l and not is_furniture(l)]
     if not lines:

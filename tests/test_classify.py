@@ -175,6 +175,27 @@ def test_a_changed_or_added_footnote_is_a_change():
     assert "footnote added “Voir A/62/PV.103.”" in describe(next(p for p in cmp.pairs if p.footnote_changes))
 
 
+def test_a_footnote_moved_to_other_words_is_a_change():
+    """Rev.1 OP10 "… à New York<sup>9</sup>, dont une …" → "… le 3 juin 2008<sup>9</sup> à New York, …":
+    the note now annotates other words.  The pair says "footnote moved to other words" (the redline
+    tracks the reference's move, so the summary must list it); a marker that only moved across a
+    comma ("Crime<sup>1</sup>," → "Crime,<sup>1</sup>") did not move."""
+    from compare import api
+    from compare.export.labels import describe
+
+    def noted(t: str, where: str) -> str:
+        return t.replace(where, where + "<sup>9</sup>", 1).rstrip() + "\n\n<sup>9</sup> Voir A/62/PV.103.\n"
+
+    _, old = _sample_variant(lambda t: noted(t, "à New York"))
+    _, moved = _sample_variant(lambda t: noted(t, "le 3 juin 2008"))
+    cmp = api.compare(old, moved)
+    flagged = [p for p in cmp.pairs if p.footnote_changes]
+    assert [(p.new, p.footnote_changes) for p in flagged] == [(["OP10"], [("Voir A/62/PV.103.", "Voir A/62/PV.103.")])]
+    assert "footnote moved to other words “Voir A/62/PV.103.”" in describe(flagged[0])
+    _, comma = _sample_variant(lambda t: noted(t, "à New York,"))
+    assert not any(p.footnote_changes for p in api.compare(old, comma).pairs)
+
+
 def test_a_punctuation_change_is_no_same_text():
     """A comma added in OP12 is a modification the diff shows; the order must not also say the
     two versions are "the same text"."""

@@ -153,3 +153,19 @@ def test_endnotes_numbered_like_footnotes_do_not_hide_them():
     assert [(f.number, f.text, f.kind) for f in doc.footnotes] == [("1", "The footnote.", "footnote"),
                                                                  ("e1", "The endnote text.", "endnote")]
     assert [x.number for x in doc.paragraphs[0].footnote_refs] == ["1", "e1"]
+
+
+def test_two_typed_ops_in_one_word_paragraph_split_at_the_line_break():
+    """"3.<tab>Requests …;" Shift+Enter "4.<tab>Decides …" typed into one Word paragraph is OP3 and
+    OP4 (as the same text in a .txt is), not one OP3 holding "4. Decides" — which the comparison
+    reported as a merge.  A line break inside a clause stays inside its paragraph."""
+    br = "<w:r><w:br/></w:r>"
+    body = (p(r("The General Assembly,")) + p(r("Recalling its resolutions,"))
+            + p(r("1.\tUrges Member States to act;"))
+            + p(r("2.\tRequests the Secretary-General to report;") + br + r("3.\tDecides to remain seized of the matter."))
+            + p(r("4.\tInvites States") + br + r("5 of them to report.")))
+    doc = build_document(read_docx(make_docx(body), "t.docx"))
+    assert [(x.id, x.text) for x in doc.paragraphs] == [
+        ("PP1", "Recalling its resolutions,"), ("OP1", "Urges Member States to act;"),
+        ("OP2", "Requests the Secretary-General to report;"), ("OP3", "Decides to remain seized of the matter."),
+        ("OP4", "Invites States 5 of them to report.")]

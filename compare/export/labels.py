@@ -93,11 +93,14 @@ def counts_line(cmp: Comparison) -> str:
 
 
 def footnote_notes(pair: Pair, quote=lambda t: f"“{t}”", added: str = "footnote added",
-                   removed: str = "footnote removed", changed: str = "footnote") -> list[str]:
+                   removed: str = "footnote removed", changed: str = "footnote",
+                   moved: str = "footnote moved to other words") -> list[str]:
     """One phrase per cited footnote changed: 'footnote “annexe I.” → “annexe III.”'."""
     out = []
     for o, n in pair.footnote_changes:
-        if not o:
+        if o == n:
+            out.append(f"{moved} {quote(o)}")
+        elif not o:
             out.append(f"{added} {quote(n)}")
         elif not n:
             out.append(f"{removed} {quote(o)}")

@@ -28,6 +28,7 @@ WORDS: dict[str, dict[str, str]] = {
         "footnote changed": "footnote changed", "n_footnotes_changed": "footnote changed",
         "uncertain": "uncertain", "n_uncertain": "uncertain", "cut in this copy": "cut in this copy",
         "footnote_added": "footnote added", "footnote_removed": "footnote removed", "footnote": "footnote",
+        "footnote_moved": "footnote moved to other words",
         "renumbered_only": "Renumbered only, text unchanged (no revision marks): ",
         "outside_shown": "Outside the compared excerpt, shown untracked in grey and marked “{mark}” "
                          "(neither deleted nor inserted): {old_label} {old}; {new_label} {new}.",
@@ -97,6 +98,7 @@ WORDS: dict[str, dict[str, str]] = {
         "footnote changed": "note modifiée", "n_footnotes_changed": "note modifiée",
         "uncertain": "incertain", "n_uncertain": "incertains", "cut in this copy": "coupé dans cette copie",
         "footnote_added": "note ajoutée", "footnote_removed": "note supprimée", "footnote": "note",
+        "footnote_moved": "appel de note déplacé",
         "renumbered_only": "Seulement renumérotés, texte inchangé (sans marque de révision) : ",
         "outside_shown": "Hors de l’extrait comparé, affichés sans suivi en gris et marqués « {mark} » "
                          "(ni supprimés ni insérés) : {old_label} {old} ; {new_label} {new}.",
@@ -168,6 +170,7 @@ WORDS: dict[str, dict[str, str]] = {
         "footnote changed": "nota modificada", "n_footnotes_changed": "nota modificada",
         "uncertain": "incierto", "n_uncertain": "inciertos", "cut in this copy": "cortado en esta copia",
         "footnote_added": "nota añadida", "footnote_removed": "nota suprimida", "footnote": "nota",
+        "footnote_moved": "llamada de nota desplazada",
         "renumbered_only": "Solo renumerados, texto sin cambios (sin marcas de revisión): ",
         "outside_shown": "Fuera del extracto comparado, mostrados sin control de cambios en gris y marcados "
                          "«{mark}» (ni suprimidos ni insertados): {old_label} {old}; {new_label} {new}.",
@@ -282,7 +285,7 @@ def describe_in(pair: Pair, lang: Optional[str]) -> str:
         lead = f", {quote(pair.leading_change[0], lang)} → {quote(pair.leading_change[1], lang)}"
     notes = "".join(semicolon(lang) + n for n in footnote_notes(
         pair, lambda t: quote(t, lang), word("footnote_added", lang), word("footnote_removed", lang),
-        word("footnote", lang)))
+        word("footnote", lang), word("footnote_moved", lang)))
     return f"{pair_ids(pair)}{colon(lang)}{bits}{lead}{notes}"
 
 

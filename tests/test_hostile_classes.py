@@ -218,8 +218,9 @@ def test_comparing_just_under_the_paragraph_limit_is_bounded(tmp_path, other):
     run = _cli(tmp_path, [big, sample], "diff", str(first), str(big), "--format", "json", time_bound=bound)
     if other == "sample":
         assert run.rc == 0 or "took longer than" in run.stderr, run.stderr
-    else:
-        assert run.rc == 2 and "too many paragraphs to align" in run.stderr
+    else:   # refused for its size; on a loaded machine reading may hit its own (wall-clock) limit first
+        assert run.rc == 2 and ("too many paragraphs to align" in run.stderr or "took longer than" in run.stderr), \
+            run.stderr
 
 
 def test_large_comparison_runs_in_a_bounded_worker(monkeypatch):

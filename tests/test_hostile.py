@@ -6,14 +6,17 @@ in a separate process (tests/hostile/measure.py runs ``compare.cli.main``):
 
 * the exact :class:`~compare.errors.InputError` subclass, and the CLI's single
   stderr line ``error: <file>: <problem>`` with exit code 2 and nothing on stdout;
-* a bounded time and a bounded peak memory (the child's own ``ru_maxrss`` minus its
-  peak after imports);
+* a bounded CPU time (of the process and its workers, never wall time: a busy CI
+  machine stretches the one, not the other; tests/support/cpu.py) and a bounded peak
+  memory (the child's own ``ru_maxrss`` minus its peak after imports);
 * that the input file is unchanged (content and mtime) and no temporary file is
   left behind (the child's TMPDIR stays empty);
 * that the XXE target's secret token appears in no output at all.
 
-Bounds are generous (a shared 2-core machine): 20 s per file, 150 MB over the
-baseline for bombs, 1 GB for the 50 MB text read with raised limits.
+Bounds are generous (a shared 2-core machine): 20 CPU seconds per file, 150 MB over the
+baseline for bombs, 1 GB for the 50 MB text read with raised limits.  A stall that spends
+no CPU is stopped by the product's own worker time limit; the ``subprocess`` timeouts are
+watchdogs that turn a hang into a failure, not speed bounds.
 """
 from __future__ import annotations
 
@@ -23,7 +26,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -43,12 +45,14 @@ from compare.readers.safety import Limits
 
 try:
     from hostile import make_hostile as mh
+    from support.cpu import cpu_spent
 except ImportError:  # tests/ imported as a package
     from tests.hostile import make_hostile as mh
+    from tests.support.cpu import cpu_spent
 
 ROOT = Path(__file__).resolve().parent.parent
 MEASURE = ROOT / "tests" / "hostile" / "measure.py"
-TIME_BOUND = 20.0          # seconds, per file, CLI process included
+TIME_BOUND = 20.0          # CPU seconds, per file, CLI process and its workers included
 BOMB_MEM_MB = 150          # peak memory over the post-import baseline
 BIG_MEM_MB = 1024
 
@@ -65,7 +69,8 @@ def _fingerprint(path: Path) -> tuple[str, int]:
 
 
 def run_cli(tmp_path: Path, *args: str) -> tuple[subprocess.CompletedProcess, dict]:
-    """The CLI in a fresh process with an empty TMPDIR; returns (process, cost)."""
+    """The CLI in a fresh process with an empty TMPDIR; returns (process, cost).  The
+    timeout is a watchdog (a hang fails instead of stalling CI), not a speed bound."""
     tmpdir = tmp_path / "child-tmp"
     tmpdir.mkdir(exist_ok=True)
     stats = tmp_path / "stats.json"
@@ -107,23 +112,22 @@ def test_hostile_file_is_one_clear_error(corpus, tmp_path, name):
     cls, words = ERRORS[name]
     before = _fingerprint(path)
 
-    # the library: the exact InputError subclass, quickly
-    t = time.perf_counter()
-    with pytest.raises(InputError) as ei:
+    # the library: the exact InputError subclass, at a bounded CPU cost
+    with cpu_spent() as spent, pytest.raises(InputError) as ei:
         api.load(path)
     assert type(ei.value) is cls, f"{type(ei.value).__name__}: {ei.value}"
-    assert time.perf_counter() - t < TIME_BOUND
+    assert spent.seconds < TIME_BOUND, spent
     assert str(ei.value).startswith(f"{path}: ")
     assert words in str(ei.value).lower()
 
-    # the CLI: exit 2, one line, no traceback, bounded time and memory
+    # the CLI: exit 2, one line, no traceback, bounded CPU time and memory
     proc, cost = run_cli(tmp_path, "parse", str(path), "--format", "json")
     assert proc.returncode == 2 and cost["rc"] == 2
     assert proc.stdout == ""
     lines = proc.stderr.splitlines()
     assert len(lines) == 1 and lines[0] == f"error: {ei.value}", proc.stderr
     assert "Traceback" not in proc.stderr
-    assert cost["seconds"] < TIME_BOUND, cost
+    assert cost["cpu_seconds"] < TIME_BOUND, cost
     assert cost["maxrss_mb"] - cost["baseline_mb"] < BOMB_MEM_MB, cost
     assert token not in proc.stdout + proc.stderr
 
@@ -201,7 +205,7 @@ def test_odd_but_readable_files_load_in_bounded_time_and_memory(corpus, tmp_path
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
     assert token not in proc.stdout
-    assert cost["seconds"] < TIME_BOUND, cost
+    assert cost["cpu_seconds"] < TIME_BOUND, cost
     assert cost["maxrss_mb"] - cost["baseline_mb"] < BOMB_MEM_MB, cost
     assert _fingerprint(path) == before
     if name == "page_bomb_pdf":
@@ -212,21 +216,22 @@ def test_odd_but_readable_files_load_in_bounded_time_and_memory(corpus, tmp_path
 
 def test_big_text_with_raised_size_limits_stops_at_paragraph_limit(corpus, tmp_path):
     """The 50 MB text, with the size limits lifted: still bounded by max_paragraphs,
-    in bounded time and under 1 GB."""
+    in bounded CPU time and under 1 GB (the timeout is a watchdog, not a speed bound)."""
     files, _ = corpus
     code = (
-        "import resource, sys, time, json\n"
+        "import resource, sys, json\n"
         "from compare import api\n"
         "from compare.errors import InputError\n"
         "from compare.readers.safety import Limits\n"
+        "from tests.support.cpu import cpu_seconds\n"
         "base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
         "lim = Limits(max_file_bytes=64 << 20, max_text_bytes=64 << 20, max_text_chars=64 << 20)\n"
-        "t = time.perf_counter()\n"
+        "cpu0 = cpu_seconds()\n"
         "try:\n"
         "    api.load(sys.argv[1], limits=lim); err = None\n"
         "except InputError as e:\n"
         "    err = [type(e).__name__, str(e)]\n"
-        "print(json.dumps({'err': err, 's': time.perf_counter() - t,\n"
+        "print(json.dumps({'err': err, 'cpu_s': cpu_seconds() - cpu0,\n"
         "    'mb': (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - base) / 1024}))\n"
     )
     proc = subprocess.run([sys.executable, "-c", code, str(files["big_txt"])], cwd=ROOT, capture_output=True,
@@ -234,7 +239,7 @@ def test_big_text_with_raised_size_limits_stops_at_paragraph_limit(corpus, tmp_p
     assert proc.returncode == 0, proc.stderr
     r = json.loads(proc.stdout)
     assert r["err"][0] == "TooLargeError" and "more than 20,000 paragraphs" in r["err"][1]
-    assert r["s"] < TIME_BOUND and r["mb"] < BIG_MEM_MB, r
+    assert r["cpu_s"] < TIME_BOUND and r["mb"] < BIG_MEM_MB, r
 
 
 def test_big_upload_refused_before_decoding():
@@ -317,9 +322,10 @@ def _sentence(i: int, n: int = 25) -> str:
 
 
 def _timed_load(text: str, name: str = "x.txt"):
-    t = time.perf_counter()
-    doc = api.load(text.encode("utf-8"), name=name)
-    return doc, time.perf_counter() - t
+    """The document and the CPU seconds reading it took (of this process and its worker)."""
+    with cpu_spent() as spent:
+        doc = api.load(text.encode("utf-8"), name=name)
+    return doc, spent.seconds
 
 
 def test_empty_preamble():
@@ -364,9 +370,9 @@ def test_two_thousand_paragraphs():
     doc, s = _timed_load(text)
     assert len(doc.preamble) == 1500 and len(doc.operative) == 500
     assert s < 10, s
-    t = time.perf_counter()
-    api.compare(doc, doc)
-    assert time.perf_counter() - t < 20
+    with cpu_spent() as spent:
+        api.compare(doc, doc)
+    assert spent.seconds < 20, spent
 
 
 def test_paragraph_of_twenty_thousand_words():
@@ -375,9 +381,9 @@ def test_paragraph_of_twenty_thousand_words():
     assert [p.id for p in doc.paragraphs] == ["OP1", "OP2"]
     assert len(doc.by_id("OP1").text.split()) == 20_001 and s < 10
     other = api.load_text(f"The General Assembly,\n\n1. Urges {long.replace('report', 'study', 50)}.\n")
-    t = time.perf_counter()
-    api.compare(doc, other)
-    assert time.perf_counter() - t < 20
+    with cpu_spent() as spent:
+        api.compare(doc, other)
+    assert spent.seconds < 20, spent
 
 
 def test_docx_with_table_comments_and_tracked_changes():

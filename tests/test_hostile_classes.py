@@ -1,7 +1,8 @@
 """Issue 16: one test per class of hostile input, each through the real CLI in a child
 process bounded in time and memory (tests/hostile/bounded.py): exit 2 with one line or
-exit 0 with the right text, within 20 s and 1.5 GiB, no traceback, input untouched, no
-file content in messages.  Files come from tests/hostile/make_hostile.py."""
+exit 0 with the right text, within 20 CPU seconds and 1.5 GiB, no traceback, input
+untouched, no file content in messages.  Files come from tests/hostile/make_hostile.py.
+No test here asserts on wall-clock time (tests/support/cpu.py says why)."""
 from __future__ import annotations
 
 import json
@@ -18,10 +19,10 @@ from compare.errors import CorruptFileError, TooLargeError
 from compare.readers.safety import DEFAULT_LIMITS
 
 try:
-    from hostile import make_hostile as mh
+    from hostile import make_hostile as mh, regex_scan
     from hostile.bounded import ROOT, TIME_BOUND, check_guarantees, fingerprint, run_cli
 except ImportError:  # tests/ imported as a package
-    from tests.hostile import make_hostile as mh
+    from tests.hostile import make_hostile as mh, regex_scan
     from tests.hostile.bounded import ROOT, TIME_BOUND, check_guarantees, fingerprint, run_cli
 
 
@@ -106,9 +107,11 @@ def test_long_runs_of_a_patterns_hard_case_read_quickly(files, tmp_path, name, e
 
 
 def test_no_pattern_on_read_text_backtracks_super_linearly():
-    """Every module-level pattern on read text against 20,000-character runs of ~40
-    hard cases (tests/hostile/regex_scan.py); a quadratic one takes seconds per case."""
-    proc = subprocess.run([sys.executable, str(ROOT / "tests" / "hostile" / "regex_scan.py"), "20000", "1.5"],
+    """Every module-level pattern on read text against runs of ~40 hard cases up to
+    10,000 characters (tests/hostile/regex_scan.py): four times the text costs about four
+    times the CPU for each, not sixteen (quadratic).  In a child process: the timeout is a
+    watchdog for a pattern so bad the scan would never end, not a speed bound."""
+    proc = subprocess.run([sys.executable, str(ROOT / "tests" / "hostile" / "regex_scan.py")],
                           cwd=ROOT, capture_output=True, text=True, timeout=600,
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert proc.returncode == 0, proc.stderr
@@ -118,19 +121,17 @@ def test_no_pattern_on_read_text_backtracks_super_linearly():
 
 
 def test_the_scan_catches_a_backtracking_pattern():
-    """The scan above can fail: the old sub-label pattern is caught at 20,000 spaces."""
+    """The scan above can fail: run on the old sub-label pattern (quadratic on a run of
+    spaces) it flags it; on today's pattern it flags nothing."""
     import re
-    import time
+
+    from compare.structure import _SUB_LABEL
 
     old = re.compile(r"^\s*\(?\s*([^\W\d_]{1,6})\s*\)\s*(?=\S)")
-    t = time.perf_counter()
-    old.match(" " * 4000)
-    slow = time.perf_counter() - t
-    t = time.perf_counter()
-    from compare.structure import _SUB_LABEL
-    _SUB_LABEL.match(" " * 4000)
-    fast = time.perf_counter() - t
-    assert slow > 20 * fast
+    found = regex_scan.scan_pattern("old _SUB_LABEL", old)
+    assert found is not None and found["unit"].isspace(), found
+    assert found["growth"] > regex_scan.GROWTH_LIMIT
+    assert regex_scan.scan_pattern("_SUB_LABEL", _SUB_LABEL) is None
 
 
 # --------------------------------------------------------------------------- bombs and stalls
@@ -209,14 +210,17 @@ def test_comparing_just_under_the_paragraph_limit_is_bounded(tmp_path, other):
     big = mh.make_many_paragraphs_txt(tmp_path)
     sample = ROOT / "samples" / "draft-rev1-2008-11-10.fr.md"
     first = sample if other == "sample" else big
-    # reading (the files side by side) and comparing each have their own hard limit: the run is
-    # bounded by their sum, plus the interpreter's start and exit
-    bound = DEFAULT_LIMITS.max_seconds + 1.0 + DEFAULT_LIMITS.max_compare_seconds + 5.0
+    # each reading worker (one per big file, side by side) and the comparing worker is stopped at
+    # its own hard limit, so none spends more CPU than that: the run's CPU is bounded by their sum,
+    # plus the interpreter's start and exit (the sample is small: read in the CLI's own process)
+    readers = 1 if other == "sample" else 2
+    bound = readers * (DEFAULT_LIMITS.max_seconds + 1.0) + DEFAULT_LIMITS.max_compare_seconds + 5.0
     run = _cli(tmp_path, [big, sample], "diff", str(first), str(big), "--format", "json", time_bound=bound)
     if other == "sample":
         assert run.rc == 0 or "took longer than" in run.stderr, run.stderr
-    else:
-        assert run.rc == 2 and "too many paragraphs to align" in run.stderr
+    else:   # refused for its size; on a loaded machine reading may hit its own (wall-clock) limit first
+        assert run.rc == 2 and ("too many paragraphs to align" in run.stderr or "took longer than" in run.stderr), \
+            run.stderr
 
 
 def test_large_comparison_runs_in_a_bounded_worker(monkeypatch):

@@ -9,10 +9,33 @@ renders at once instead of paying for them.  ``./dev app`` uses this.
 from __future__ import annotations
 
 import sys
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "ui" / "app.py"
+
+
+@contextmanager
+def no_runtime_yet() -> Iterator[None]:
+    """Streamlit's warnings quiet while caches are made before its runtime exists (here, or as
+    ``streamlit run`` imports ``ui/app.py`` to find its st.App): such caches keep Streamlit's in-memory
+    storage, which is what the app uses anyway ("No runtime found", "missing ScriptRunContext")."""
+    import logging
+
+    import streamlit.runtime.caching.cache_data_api as cache_data_api
+    import streamlit.runtime.scriptrunner_utils.script_run_context as script_run_context
+
+    logs = [logging.getLogger(m.__name__) for m in (cache_data_api, script_run_context)]
+    levels = [log.level for log in logs]
+    for log in logs:
+        log.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        for log, level in zip(logs, levels):
+            log.setLevel(level)
 
 
 def warm() -> None:
@@ -34,27 +57,13 @@ def warm() -> None:
         except ImportError:
             pass
     # the first example, as the page opens on it, through the app's own caches (ui/cached.py): the first
-    # session finds the versions read and compared (with the first page's options, the defaults).  Made
-    # before the server, these caches keep Streamlit's in-memory storage ("No runtime found", "missing
-    # ScriptRunContext": quiet here)
-    import logging
-
-    import streamlit.runtime.caching.cache_data_api as cache_data_api
-    import streamlit.runtime.scriptrunner_utils.script_run_context as script_run_context
-
-    logs = [logging.getLogger(m.__name__) for m in (cache_data_api, script_run_context)]
-    levels = [log.level for log in logs]
-    for log in logs:
-        log.setLevel(logging.ERROR)
-    try:
+    # session finds the versions read and compared (with the first page's options, the defaults)
+    with no_runtime_yet():
         from ui import cached
 
         sources = cached.example_sources(next(iter(EXAMPLES)))
         docs = [cached.load_source(*s.cache_key, s.data)[0] for s in sources]
         lineage = cached.compare(tuple(s.cache_key for s in sources), CompareOptions(), tuple(sources))
-    finally:
-        for log, level in zip(logs, levels):
-            log.setLevel(level)
     api.order_versions(docs)
     cmp = lineage.comparisons[0]
     render.comparison_html(cmp, render.filter_pairs(cmp, render.Filters()))
@@ -80,8 +89,30 @@ def skip_bare_mode_check() -> None:
         dg._use_warning_has_been_displayed = True
 
 
+_warmed = False
+
+
+def warm_once() -> None:
+    """:func:`warm`, once per process (``./dev app`` warms before the server; the App's lifespan after)."""
+    global _warmed
+    if not _warmed:
+        _warmed = True
+        warm()
+
+
+@asynccontextmanager
+async def lifespan(_app) -> AsyncIterator[None]:
+    """The st.App's startup (``ui/app.py``), before the server answers: Nagle off on the listening socket
+    (bound by now; every connection accepted later inherits it) and the first page's work done."""
+    from ui.nodelay import set_on_open_sockets
+
+    set_on_open_sockets()
+    warm_once()
+    yield
+
+
 def main() -> None:
-    warm()
+    warm_once()
     from ui.nodelay import patch_bind
 
     patch_bind()            # Nagle off on the server's connections (see ui/nodelay.py): ~40 ms per file otherwise

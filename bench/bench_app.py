@@ -187,6 +187,23 @@ def use_bytecode_cache(folder: str) -> None:
     ENV["PYTHONPYCACHEPREFIX"] = folder
 
 
+#: With ``--open-at-url`` the fresh/warm pages are opened as soon as the server prints its URL (a user who
+#: clicks it at once), not once it answers its health check.
+OPEN_AT_URL = False
+
+
+def wait_url(proc, timeout: float = 60) -> float:
+    """Seconds until the server prints its "URL:" line (the line a user clicks)."""
+    t0 = time.perf_counter()
+    while time.perf_counter() - t0 < timeout:
+        line = proc.stdout.readline().decode(errors="replace")
+        if not line and proc.poll() is not None:
+            raise RuntimeError("the server exited before printing its URL")
+        if "URL:" in line:
+            return time.perf_counter() - t0
+    raise TimeoutError("the server printed no URL")
+
+
 def stop(proc) -> None:
     proc.terminate()
     try:
@@ -251,7 +268,7 @@ def first_page(repeat: int, launchers: list[str]) -> tuple[list[tuple[str, list[
                 for kind in ("fresh", "warm"):
                     proc = start_server(launcher, port)
                     try:
-                        ups.setdefault(launcher, []).append(wait_healthy(url, proc))
+                        ups.setdefault(launcher, []).append(wait_url(proc) if OPEN_AT_URL else wait_healthy(url, proc))
                         if kind == "warm" and not warm_profile.exists():
                             # two visits fill its HTTP cache and Chromium's compiled-code cache (made
                             # on a script's second load): a negotiator who has opened the app before
@@ -268,7 +285,8 @@ def first_page(repeat: int, launchers: list[str]) -> tuple[list[tuple[str, list[
                     walls.setdefault((launcher, kind), []).append(wall)
     rows = []
     for launcher in launchers:
-        rows.append((f"[{launcher}] server start until healthy", ups[launcher], float("nan")))
+        rows.append((f"[{launcher}] server start until {'its URL is printed' if OPEN_AT_URL else 'healthy'}",
+                     ups[launcher], float("nan")))
         for kind in ("fresh", "warm"):
             ts = samples[(launcher, kind)]
             tag = f"[{launcher}, {kind} browser]"
@@ -436,6 +454,8 @@ def main() -> None:
     ap.add_argument("--busy", type=int, default=0, help="run N busy processes meanwhile (a heavy job on N cores)")
     ap.add_argument("--against", metavar="DIR", action="append", default=[],
                     help="also measure the first page of another checkout (e.g. the previous commit's), interleaved")
+    ap.add_argument("--open-at-url", action="store_true",
+                    help="open each first page as soon as the server prints its URL, not once it answers")
     ap.add_argument("--bytecode", action="store_true",
                     help="the servers keep our modules' bytecode (in a temporary folder), as a second start has it")
     args = ap.parse_args()
@@ -447,6 +467,8 @@ def main() -> None:
 
         subprocess.run([sys.executable, "-c", f"import sys; sys.path.insert(0, {str(ROOT)!r}); "
                         "from ui import serve; serve.warm()"], env=ENV, cwd=ROOT, check=True, capture_output=True)
+    global OPEN_AT_URL
+    OPEN_AT_URL = args.open_at_url
     jobs = busy(args.busy)
     load = [open("/proc/loadavg").read().split()[0]] if Path("/proc/loadavg").exists() else []
     try:

@@ -13,7 +13,11 @@ Everything comes from :mod:`compare.api` and :mod:`compare.export`; this file
 only gathers inputs, caches results (:mod:`ui.cached`) and lays them out.  Uploads stay in
 memory (Streamlit keeps them in RAM; nothing here writes a file — the user's
 saved library is opened only when they choose it) and the caches are
-in-memory only.
+in-memory only, but for the bundled samples' readings and comparisons, kept in the user's cache
+folder between server starts (:mod:`ui.diskcache`).
+
+Served by ``streamlit run ui/app.py`` through the st.App at the end of this file (its startup warms the
+first page: :mod:`ui.serve`); every session's run executes this file as ``__main__``.
 """
 from __future__ import annotations
 

@@ -29,8 +29,15 @@ and ≤ 2 s with plain ``streamlit run``; a filter change ≤ 300 ms.
 
 The measured servers compile our modules from source in each process (this machine writes no
 bytecode); ``--bytecode`` keeps it in a temporary folder, as a checkout started a second time has it.
+The servers keep the bundled examples' comparisons in the user's cache folder (``ui/diskcache.py``):
+the first server started fills it, as a delegate's first start does.  ``--against DIR`` adds another
+checkout's launchers (e.g. ``git archive`` of the previous commit, with its ``.venv``) to the first-page
+rounds, interleaved with ours (the machine's speed drifts: compare within one run).  ``--open-at-url``
+opens each first page as soon as the server prints its URL instead of once it answers its health check
+(plain ``streamlit run`` prints it before the app's startup work).
 
     python bench/bench_app.py [--repeat N] [--first N] [--no-browser] [--only-first] [--busy N] [--bytecode]
+                              [--against DIR] [--open-at-url]
 """
 from __future__ import annotations
 

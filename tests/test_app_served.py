@@ -28,6 +28,14 @@ import asyncio, importlib, json, socket, sys
 from pathlib import Path
 
 app_py = Path(sys.argv[1])
+if sys.argv[2] == "broken":                     # the warm-up fails (a bug, a missing sample)
+    sys.path.insert(0, str(app_py.parent.parent))
+    from ui import serve
+
+    def broken(full=True):
+        raise OSError("no samples")
+
+    serve.warm = broken
 from streamlit.web.server.app_discovery import discover_asgi_app
 found = discover_asgi_app(app_py)
 out = {"is_app": found.is_asgi_app, "import": found.import_string}
@@ -55,6 +63,9 @@ async def startup():
 
 out["lifespan"] = asyncio.run(startup())
 out["nodelay"] = bool(listener.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+if sys.argv[2] == "broken":
+    print(json.dumps(out))
+    sys.exit(0)
 
 from compare.model import CompareOptions
 from ui import cached, serve
@@ -72,12 +83,16 @@ print(json.dumps(out))
 """
 
 
-@pytest.fixture(scope="module")
-def served() -> dict:
-    done = subprocess.run([sys.executable, "-c", SERVED, str(APP)], capture_output=True, text=True, cwd=ROOT,
+def serve_once(how: str) -> dict:
+    done = subprocess.run([sys.executable, "-c", SERVED, str(APP), how], capture_output=True, text=True, cwd=ROOT,
                           timeout=300)
     assert done.returncode == 0, done.stderr[-3000:]
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+@pytest.fixture(scope="module")
+def served() -> dict:
+    return serve_once("as is")
 
 
 def test_streamlit_run_serves_the_script_through_its_app(served):
@@ -97,3 +112,8 @@ def test_the_first_example_is_compared_before_the_server_answers(served):
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ui/nodelay.py lists /proc/self/fd")
 def test_the_listening_socket_has_nagle_off_before_the_first_page(served):
     assert served["nodelay"]
+
+
+def test_a_failed_warm_up_still_starts_the_server():
+    broken = serve_once("broken")
+    assert broken["lifespan"] == ["lifespan.startup.complete", "lifespan.shutdown.complete"]

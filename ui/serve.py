@@ -13,6 +13,7 @@ comparison.
 """
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
@@ -27,8 +28,6 @@ def no_runtime_yet() -> Iterator[None]:
     """Streamlit's warnings quiet while caches are made before its runtime exists (here, or as
     ``streamlit run`` imports ``ui/app.py`` to find its st.App): such caches keep Streamlit's in-memory
     storage, which is what the app uses anyway ("No runtime found", "missing ScriptRunContext")."""
-    import logging
-
     import streamlit.runtime.caching.cache_data_api as cache_data_api
     import streamlit.runtime.scriptrunner_utils.script_run_context as script_run_context
 
@@ -121,8 +120,11 @@ async def lifespan(app) -> AsyncIterator[None]:
     from ui.nodelay import set_on_open_sockets
 
     set_on_open_sockets()
-    warm_once(full=False)
-    precompile(app.script_path)
+    try:
+        warm_once(full=False)
+        precompile(app.script_path)
+    except Exception:  # noqa: BLE001 — the server must start: the first page then does the work, or shows the error
+        logging.getLogger(__name__).warning("Warm-up failed; the first page will do its work", exc_info=True)
     yield
 
 

@@ -29,12 +29,20 @@ and ≤ 2 s with plain ``streamlit run``; a filter change ≤ 300 ms.
 
 The measured servers compile our modules from source in each process (this machine writes no
 bytecode); ``--bytecode`` keeps it in a temporary folder, as a checkout started a second time has it.
+The servers keep the bundled examples' comparisons in the user's cache folder (``ui/diskcache.py``):
+the first server started fills it, as a delegate's first start does.  ``--against DIR`` adds another
+checkout's launchers (e.g. ``git archive`` of the previous commit, with its ``.venv``) to the first-page
+rounds, interleaved with ours (the machine's speed drifts: compare within one run).  ``--open-at-url``
+opens each first page as soon as the server prints its URL instead of once it answers its health check
+(plain ``streamlit run`` prints it before the app's startup work).
 
     python bench/bench_app.py [--repeat N] [--first N] [--no-browser] [--only-first] [--busy N] [--bytecode]
+                              [--against DIR] [--open-at-url]
 """
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import platform
 import shutil
@@ -155,19 +163,25 @@ def probe() -> str:
     return PROBE % (json.dumps(COMPLETE), "table.rc tbody tr[data-status]", N_ROWS)
 
 
+#: Another checkout to measure against (``--against DIR``): its launchers are named "DIR-name: launcher".
+AGAINST: dict[str, Path] = {}
+
+
 def start_server(launcher: str, port: int):
     import subprocess
 
-    sys.path.insert(0, str(ROOT / "tests"))
-    from test_app_e2e import serve
-
+    tag, _, launcher = launcher.rpartition(": ")
+    root = AGAINST.get(tag, ROOT)
     if launcher == "streamlit run":
-        return serve(port, ENV)
-    # ui/serve.py (./dev app): the same server, library imported before it reports itself up
-    return subprocess.Popen(
-        [sys.executable, str(ROOT / "ui" / "serve.py"), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=ENV)
+        # as tests/test_app_e2e.py's serve() starts it, from the measured checkout
+        cmd = [sys.executable, "-m", "streamlit", "run", str(root / "ui" / "app.py"), "--server.port", str(port),
+               "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
+               "--server.fileWatcherType", "none"]
+    else:
+        # ui/serve.py (./dev app): the same server, library imported before it reports itself up
+        cmd = [sys.executable, str(root / "ui" / "serve.py"), "--server.port", str(port),
+               "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    return subprocess.Popen(cmd, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=ENV)
 
 
 #: The measured servers' environment: by default no bytecode written (every process compiles our modules
@@ -178,6 +192,23 @@ ENV = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
 def use_bytecode_cache(folder: str) -> None:
     ENV.pop("PYTHONDONTWRITEBYTECODE", None)
     ENV["PYTHONPYCACHEPREFIX"] = folder
+
+
+#: With ``--open-at-url`` the fresh/warm pages are opened as soon as the server prints its URL (a user who
+#: clicks it at once), not once it answers its health check.
+OPEN_AT_URL = False
+
+
+def wait_url(proc, timeout: float = 60) -> float:
+    """Seconds until the server prints its "URL:" line (the line a user clicks)."""
+    t0 = time.perf_counter()
+    while time.perf_counter() - t0 < timeout:
+        line = proc.stdout.readline().decode(errors="replace")
+        if not line and proc.poll() is not None:
+            raise RuntimeError("the server exited before printing its URL")
+        if "URL:" in line:
+            return time.perf_counter() - t0
+    raise TimeoutError("the server printed no URL")
 
 
 def stop(proc) -> None:
@@ -232,18 +263,19 @@ def first_page(repeat: int, launchers: list[str]) -> tuple[list[tuple[str, list[
 
     port = free_port()              # one port throughout: the browser cache is keyed by origin
     url = f"http://127.0.0.1:{port}"
-    target = {"streamlit run": 2.0, "ui/serve.py": 1.5}
+    target = {launcher: 2.0 if launcher.endswith("streamlit run") else 1.5 for launcher in launchers}
     samples: dict[tuple[str, str], list[dict]] = {}
     walls: dict[tuple[str, str], list[float]] = {}
+    fresh = itertools.count()       # a new profile for each fresh page
     ups: dict[str, list[float]] = {}
     with tempfile.TemporaryDirectory(prefix="rc-bench-") as tmp, sync_playwright() as p:
         warm_profile = Path(tmp) / "warm"
-        for launcher in launchers:
-            for k in range(repeat):
+        for k in range(repeat):                 # round by round: every launcher and kind in each round
+            for launcher in launchers:
                 for kind in ("fresh", "warm"):
                     proc = start_server(launcher, port)
                     try:
-                        ups.setdefault(launcher, []).append(wait_healthy(url, proc))
+                        ups.setdefault(launcher, []).append(wait_url(proc) if OPEN_AT_URL else wait_healthy(url, proc))
                         if kind == "warm" and not warm_profile.exists():
                             # two visits fill its HTTP cache and Chromium's compiled-code cache (made
                             # on a script's second load): a negotiator who has opened the app before
@@ -252,7 +284,7 @@ def first_page(repeat: int, launchers: list[str]) -> tuple[list[tuple[str, list[
                             stop(proc)
                             proc = start_server(launcher, port)
                             wait_healthy(url, proc)
-                        profile = warm_profile if kind == "warm" else Path(tmp) / f"fresh-{launcher[:2]}-{k}"
+                        profile = warm_profile if kind == "warm" else Path(tmp) / f"fresh-{next(fresh)}"
                         t, wall = open_page(p, chromium, profile, url, CHROMIUM_ARGS)
                     finally:
                         stop(proc)
@@ -260,7 +292,8 @@ def first_page(repeat: int, launchers: list[str]) -> tuple[list[tuple[str, list[
                     walls.setdefault((launcher, kind), []).append(wall)
     rows = []
     for launcher in launchers:
-        rows.append((f"[{launcher}] server start until healthy", ups[launcher], float("nan")))
+        rows.append((f"[{launcher}] server start until {'its URL is printed' if OPEN_AT_URL else 'healthy'}",
+                     ups[launcher], float("nan")))
         for kind in ("fresh", "warm"):
             ts = samples[(launcher, kind)]
             tag = f"[{launcher}, {kind} browser]"
@@ -426,6 +459,10 @@ def main() -> None:
     ap.add_argument("--no-browser", action="store_true")
     ap.add_argument("--only-first", action="store_true", help="only the first-page decomposition")
     ap.add_argument("--busy", type=int, default=0, help="run N busy processes meanwhile (a heavy job on N cores)")
+    ap.add_argument("--against", metavar="DIR", action="append", default=[],
+                    help="also measure the first page of another checkout (e.g. the previous commit's), interleaved")
+    ap.add_argument("--open-at-url", action="store_true",
+                    help="open each first page as soon as the server prints its URL, not once it answers")
     ap.add_argument("--bytecode", action="store_true",
                     help="the servers keep our modules' bytecode (in a temporary folder), as a second start has it")
     args = ap.parse_args()
@@ -437,6 +474,8 @@ def main() -> None:
 
         subprocess.run([sys.executable, "-c", f"import sys; sys.path.insert(0, {str(ROOT)!r}); "
                         "from ui import serve; serve.warm()"], env=ENV, cwd=ROOT, check=True, capture_output=True)
+    global OPEN_AT_URL
+    OPEN_AT_URL = args.open_at_url
     jobs = busy(args.busy)
     load = [open("/proc/loadavg").read().split()[0]] if Path("/proc/loadavg").exists() else []
     try:
@@ -446,7 +485,11 @@ def main() -> None:
             rows += script_first_run(max(1, args.first))
         rows += script_sections()
         if not args.no_browser:
-            more, note = first_page(args.first, ["streamlit run", "ui/serve.py"])
+            launchers = ["streamlit run", "ui/serve.py"]
+            for d in args.against:
+                AGAINST[Path(d).name] = Path(d).resolve()
+                launchers += [f"{Path(d).name}: streamlit run", f"{Path(d).name}: ui/serve.py"]
+            more, note = first_page(args.first, launchers)
             rows += more
             if not args.only_first:
                 for launcher in ("streamlit run", "ui/serve.py"):

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -14,3 +15,16 @@ if str(ROOT) not in sys.path:
 @pytest.fixture(scope="session")
 def samples() -> Path:
     return SAMPLES
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _app_cache_dir(tmp_path_factory):
+    """The app keeps the bundled samples' comparisons in the user's cache folder (ui/diskcache.py);
+    the tests, and the servers they start, keep theirs in a temporary one."""
+    before = os.environ.get("RC_CACHE_DIR")
+    os.environ["RC_CACHE_DIR"] = str(tmp_path_factory.mktemp("rc-cache"))
+    yield
+    if before is None:
+        os.environ.pop("RC_CACHE_DIR", None)
+    else:
+        os.environ["RC_CACHE_DIR"] = before

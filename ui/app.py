@@ -13,7 +13,11 @@ Everything comes from :mod:`compare.api` and :mod:`compare.export`; this file
 only gathers inputs, caches results (:mod:`ui.cached`) and lays them out.  Uploads stay in
 memory (Streamlit keeps them in RAM; nothing here writes a file — the user's
 saved library is opened only when they choose it) and the caches are
-in-memory only.
+in-memory only, but for the bundled samples' readings and comparisons, kept in the user's cache
+folder between server starts (:mod:`ui.diskcache`).
+
+Served by ``streamlit run ui/app.py`` through the st.App at the end of this file (its startup warms the
+first page: :mod:`ui.serve`); every session's run executes this file as ``__main__``.
 """
 from __future__ import annotations
 
@@ -36,7 +40,10 @@ from compare.errors import InputError  # noqa: E402
 from compare.textclean import clean  # noqa: E402
 from compare.export.labels import distinct_labels  # noqa: E402
 from compare.model import CompareOptions, Lineage  # noqa: E402
-from ui import cached, nodelay, render, serve  # noqa: E402
+from ui import nodelay, render, serve  # noqa: E402
+
+with serve.no_runtime_yet():    # `streamlit run` imports this file (for its st.App, below) before the runtime starts
+    from ui import cached  # noqa: E402
 from ui.cached import Source  # noqa: E402
 from ui.examples import EXAMPLES  # noqa: E402
 
@@ -777,4 +784,10 @@ def _relabel(lineage: Lineage, labels: list[str]) -> None:
         c.old.label, c.new.label = labels[v], labels[v + 1]
 
 
-main()
+if __name__ == "__main__":          # a run of the script (every session, every change)
+    main()
+else:
+    # Imported by ``streamlit run ui/app.py`` itself: finding this st.App, Streamlit serves it (with uvicorn)
+    # and runs its lifespan before the server answers, so the library is imported, the first example
+    # compared and Nagle turned off on the listener before the first page is fetched (ui/serve.py).
+    app = st.App(__file__, lifespan=serve.lifespan)

@@ -3,8 +3,9 @@
 Defined in a module rather than in ``ui/app.py``: the script runs again for every session and every
 change, and each run re-decorated its cached functions, which made Streamlit look up their source
 again (``inspect.getsource``: a stat of every file on the stack, 30-50 ms of the first page on a busy
-machine).  Arguments starting with "_" are not hashed: the digest stands for the bytes.  Everything
-here stays in memory (uploads, caches); only the user's saved library, when chosen, is a file.
+machine).  Arguments starting with "_" are not hashed: the digest stands for the bytes.  Uploads and
+pasted text stay in memory; written to disk are only the user's saved library, when chosen, and the
+bundled samples' readings and comparisons (:mod:`ui.diskcache`).
 """
 from __future__ import annotations
 
@@ -19,7 +20,11 @@ from compare.api import compare_versions, load, load_text, open_library, trace_v
 from compare.errors import InputError
 from compare.model import CompareOptions, Lineage
 from compare.textclean import clean
+from ui import diskcache
 from ui.examples import EXAMPLES, SAMPLES
+
+#: The bundled samples' file names (their results may be kept on disk: :func:`bundled`).
+SAMPLE_NAMES = frozenset(name for versions in EXAMPLES.values() for name, _ in versions)
 
 
 @dataclass(frozen=True)
@@ -56,11 +61,22 @@ def example_sources(example: str) -> list[Source]:
     return out
 
 
+def bundled(digest_: str, name: str, pasted: bool = False) -> bool:
+    """True for the bytes of a bundled sample: the only results kept on disk between server starts
+    (:mod:`ui.diskcache`); an upload or pasted text never is."""
+    return not pasted and name in SAMPLE_NAMES and digest(sample_bytes(name)) == digest_
+
+
 @st.cache_data(show_spinner="Reading the version …", max_entries=128)
 def load_source(digest: str, name: str, pasted: bool, _data: bytes):
     """(Document, None) or (None, the one-line error)."""
+    disk_key = ("load", digest, name) if bundled(digest, name, pasted) else None
+    if disk_key and (doc := diskcache.get(disk_key)) is not None:
+        return doc, None
     try:
         doc = load_text(_data.decode("utf-8"), name=name) if pasted else load(_data, name=name)
+        if disk_key:
+            diskcache.put(disk_key, doc)
         return doc, None
     except InputError as err:
         return None, str(err)
@@ -71,8 +87,15 @@ def load_source(digest: str, name: str, pasted: bool, _data: bytes):
 @st.cache_data(show_spinner="Comparing the versions … (versions in different languages: the multilingual model "
                              "loads the first time, a few seconds)", max_entries=32)
 def compare(keys: tuple, options: CompareOptions, _sources: tuple) -> Lineage:
+    """The versions compared; for the bundled samples, kept on disk too (a new server skips the alignment)."""
+    disk_key = ("compare", keys, repr(options)) if all(bundled(*k) for k in keys) else None
+    if disk_key and (lineage := diskcache.get(disk_key)) is not None:
+        return lineage
     docs = [load_source(*s.cache_key, s.data)[0] for s in _sources]
-    return compare_versions(docs, options)
+    lineage = compare_versions(docs, options)
+    if disk_key:
+        diskcache.put(disk_key, lineage)
+    return lineage
 
 
 @st.cache_data(show_spinner="Writing the Word redline …", max_entries=32)

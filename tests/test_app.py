@@ -582,3 +582,22 @@ def test_two_uploads_with_one_label_are_named_apart_in_the_notes():
     assert_clean(at)
     notes = [w.value for w in at.warning if "same text" in w.value]
     assert notes == ["rev1 (2): same text as rev1."]
+
+
+def test_step_counts_stay_under_their_headings_when_a_step_crosses_languages():
+    """61/180 → 63/194 (English) → 78/228 (French): the second step adds "matched" and "uncertain";
+    every row must keep one cell per heading, each under its own ("—" where not applicable) — the
+    table had shifted the French step's counts one column right (deletions read as moves)."""
+    from ui import render
+
+    lin = api.compare_versions([api.load(str(SAMPLES / "A-RES-61-180.en.md")), api.load(str(SAMPLES / "A-RES-63-194.en.md")),
+                                api.load(str(SAMPLES / "A-RES-78-228.fr.md"))])
+    html = render.step_table_html(lin)
+    heads = re.findall(r"<th>([^<]*)</th>", html)
+    rows = [re.findall(r"<td>([^<]*)</td>", tr) for tr in html.split("<tr>")[2:]]
+    assert all(len(r) == len(heads) for r in rows)
+    for cmp, row in zip(lin.comparisons, rows):
+        cells = dict(zip(heads, row))
+        figures = render.step_rows(type(lin)(lin.versions, [cmp], []))[0]
+        assert all(cells[k] == str(v) for k, v in figures.items() if k != "from → to")
+    assert dict(zip(heads, rows[0]))["matched"] == "—"

@@ -341,8 +341,12 @@ def step_table_html(lineage: Lineage) -> str:
     rows = step_rows(lineage)
     if not rows:
         return ""
-    head = "".join(f"<th>{escape(k)}</th>" for k in rows[0])
-    body = "".join("<tr>" + "".join(f"<td>{escape(str(v))}</td>" for v in r.values()) + "</tr>" for r in rows)
+    # every step's counters under one heading row: a cross-language step adds "matched" and
+    # "uncertain", which a same-language step shows as "—" (not applicable), never shifted
+    keys = list(dict.fromkeys(k for r in rows for k in r))
+    head = "".join(f"<th>{escape(k)}</th>" for k in keys)
+    body = "".join("<tr>" + "".join(f"<td>{escape(str(r.get(k, '—')))}</td>" for k in keys) + "</tr>"
+                   for r in rows)
     return (f'{STYLE}<style>.rc table.steps{{border-collapse:collapse;width:100%}}'
             ".rc table.steps th,.rc table.steps td{border:1px solid #ccc;padding:.2rem .35rem;font-size:.85rem;"
             "text-align:end}.rc table.steps th{background:#f3f3f3;white-space:normal;vertical-align:bottom}"

@@ -12,7 +12,7 @@ from ..tokens import words
 SUMMARY_ORDER = [(s.value, s.word) for s in (PairStatus.MODIFIED, PairStatus.INSERTED, PairStatus.DELETED)] + \
     [("moved", "moved")] + [(s.value, s.word) for s in (PairStatus.SPLIT, PairStatus.MERGED)] + \
     [("renumbered", "renumbered"), (PairStatus.UNCHANGED.value, PairStatus.UNCHANGED.word),
-     ("leading_changed", "leading word changed")]
+     ("leading_changed", "leading word changed"), ("footnotes_changed", "footnote changed")]
 
 
 def changed_words(pair: Pair) -> tuple[int, int]:
@@ -26,7 +26,7 @@ def summary_order(cmp: Comparison) -> list[tuple[str, str]]:
     """The counters shown: a cross-language comparison adds "matched" (links whose
     words cannot be compared)."""
     if cmp.cross_language:
-        return [(PairStatus.MATCHED.value, PairStatus.MATCHED.word)] + SUMMARY_ORDER
+        return [(PairStatus.MATCHED.value, PairStatus.MATCHED.word), ("uncertain", "uncertain")] + SUMMARY_ORDER
     return SUMMARY_ORDER
 
 

@@ -28,6 +28,7 @@ from compare.header import compare_headers
 from compare.model import Document
 from compare.numerals import session_number
 from compare.diff import compared_keys
+from compare.tokens import words
 
 _RES = re.compile(r"RES[/\-_ ](\d{1,3})[/\-_ ](\d+)", re.I)
 _A_SESSION = re.compile(r"\bA/(?:C\.\d/|RES/)?(\d{1,3})/", re.I)
@@ -138,6 +139,25 @@ def _same_text(first: Document, again: Document) -> str:
             f"({', '.join(what)}).")
 
 
+#: titles sharing less than this share of their words (same language) name different resolutions
+OTHER_TITLE = 0.34
+
+
+def _other_resolution(a: Document, b: Document) -> Optional[str]:
+    """A warning when two consecutive versions look like different resolutions: both titles
+    stated, in one language, sharing under :data:`OTHER_TITLE` of their words ("Improving the
+    coordination of efforts against trafficking in persons" / "Violence against women migrant
+    workers") — an unrelated text compared as the previous version reads as a rewrite."""
+    ta, tb = a.meta.title, b.meta.title
+    if not (ta and tb) or (a.meta.language and b.meta.language and a.meta.language != b.meta.language):
+        return None
+    wa, wb = set(words(ta)), set(words(tb))
+    if not wa or not wb or len(wa & wb) / len(wa | wb) >= OTHER_TITLE:
+        return None
+    return (f"{a.label} and {b.label} have different titles (“{ta}” / “{tb}”): they may be different "
+            "resolutions, not versions of one.")
+
+
 def text_key(doc: Document) -> tuple:
     """What two versions must share to be 'the same text': the title and every paragraph as
     the diff compares them (typography aside — a .docx and a .pdf of one draft differ in
@@ -184,12 +204,25 @@ def order_versions(docs: Sequence[Document], user_order: Optional[Sequence[int]]
             warnings.append("Versions put in the order their dates and symbols give: "
                             + " → ".join(docs[i].label for i in order) + ".")
         for a, b in zip(known, known[1:]):
-            if _key(places[a]) == _key(places[b]) and text_key(docs[a]) != text_key(docs[b]):
+            la, lb = docs[a].meta.language, docs[b].meta.language
+            if (_key(places[a]) == _key(places[b]) and text_key(docs[a]) != text_key(docs[b])
+                    and (la == lb or not (la and lb))):         # one text in two languages has no order
                 warnings.append(f"{docs[a].label} and {docs[b].label}: their symbols, dates and labels do not tell "
                                 f"which came first — kept in the order given; check it (e.g. name the later one "
                                 f"\"… as orally revised\").")
         warnings += [f"{docs[i].label}: no date or symbol — left where it was given."
                      for i, p in enumerate(places) if not p.known and len(docs) > 1]
+    # each titled version against the last earlier one that states a title in its language (an
+    # excerpt without its header in between says nothing)
+    titled: dict[Optional[str], Document] = {}
+    for i in order:
+        d = docs[i]
+        if d.meta.title:
+            prev = titled.get(d.meta.language)
+            w = _other_resolution(prev, d) if prev is not None else None
+            if w:
+                warnings.append(w)
+            titled[d.meta.language] = d
     same_as: dict[int, int] = {}
     seen: dict[tuple, int] = {}
     for i in order:

@@ -601,3 +601,27 @@ def test_step_counts_stay_under_their_headings_when_a_step_crosses_languages():
         figures = render.step_rows(type(lin)(lin.versions, [cmp], []))[0]
         assert all(cells[k] == str(v) for k, v in figures.items() if k != "from → to")
     assert dict(zip(heads, rows[0]))["matched"] == "—"
+
+
+def test_two_own_versions_beside_the_example_are_compared_with_each_other():
+    """Review: with an example left chosen, uploading two versions of one's own resolution opened
+    "All 4 versions", chaining the unrelated example into them.  The first view is now the user's
+    own pair; the example stays one choice away; and in the chain, a version with another title is
+    said to be perhaps another resolution."""
+    at = start()
+    at.selectbox(key="example").set_value(ADOPTED).run()
+    mine = ("United Nations\nA/C.3/80/L.9\nGeneral Assembly\nDistr.: Limited\n3 November 2025\n\n"
+            "Eightieth session\nThird Committee\n\n[Ecuador]: draft resolution\n\n"
+            "Violence against women migrant workers\n\nThe General Assembly,\n\n"
+            "Recalling all its previous resolutions on violence against women migrant workers,\n\n"
+            "1. Calls upon all States to protect the human rights of women migrant workers;\n\n"
+            "2. Requests the Secretary-General to report to it at its eighty-second session.\n")
+    other = mine.replace("[Ecuador]", "[Ecuador, Mexico]").replace("all States", "all Member States")
+    at.file_uploader(key="uploads").set_value([("mine-1.md", mine.encode(), "text/markdown"),
+                                               ("mine-2.md", other.encode(), "text/markdown")]).run()
+    assert_clean(at)
+    pick = at.selectbox(key="pick")
+    assert pick.value.startswith("pair:upload:") and pick.value.count("upload:") == 2
+    assert "All 4 versions — compilation table" in pick.options
+    pick.set_value("lineage").run()
+    assert any("may be different resolutions" in w.value for w in at.warning)

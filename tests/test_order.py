@@ -159,3 +159,19 @@ def test_an_oral_revision_goes_after_the_text_it_amends_and_a_tie_is_said():
     # the same text twice is "same text", not an undecidable order
     same = api.order_versions([api.load_text(rev1_text, name="copy"), rev1])
     assert not any("do not tell" in w for w in same.warnings)
+
+
+def test_a_version_with_another_title_is_said_to_be_perhaps_another_resolution():
+    """The trafficking series keeps its title (2006 "Improving coordination of efforts against
+    slavery and trafficking in persons" → 61/180 → 74/176): no warning.  A text titled "Violence
+    against women migrant workers" after it is said to be perhaps another resolution, even with
+    untitled excerpts between."""
+    from compare import api
+
+    series = [api.load(SAMPLES / n) for n in ("draft-2006-belarus.en.md", "A-RES-61-180.en.md",
+                                              "A-RES-63-194.en.md", "A-RES-74-176.en.md")]
+    assert not [w for w in api.order_versions(series).warnings if "different resolutions" in w]
+    other = api.load_text("A/C.3/80/L.9\n\nViolence against women migrant workers\n\nThe General Assembly,\n\n"
+                          "Recalling its resolutions,\n\n1. Calls upon all States to act.\n", name="L.9")
+    got = api.order_versions(series[:3] + [other]).warnings
+    assert [w for w in got if "61-180" in w and "L.9" in w and "may be different resolutions" in w]

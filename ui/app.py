@@ -735,7 +735,11 @@ def page(inp: Inputs):
     version_set = tuple(sorted(s.key for s in srcs))
     if st.session_state.get("_version_set") != version_set or st.session_state.get("pick") not in pick_opts:
         st.session_state["_version_set"] = version_set
-        st.session_state["pick"] = pick_opts[0]     # set (not dropped) so the browser shows it too
+        # the user's own two versions beside an example are compared with each other first, not
+        # chained to the example's unrelated text
+        own = [s.key for s in srcs if s.origin != "example"]
+        natural = f"pair:{own[0]}|{own[1]}" if len(own) == 2 and len(srcs) > 2 else pick_opts[0]
+        st.session_state["pick"] = natural if natural in pick_opts else pick_opts[0]   # set, so the browser shows it
     pick = st.session_state["pick"]
     top = st.container()                # the choices: drawn after the view below
     chosen = [i for i, s in enumerate(srcs) if pick == LINEAGE or s.key in pick[5:].split("|")]

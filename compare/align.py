@@ -101,7 +101,11 @@ from compare.assignment import max_assignment
 from compare.model import CompareOptions, Document, PairStatus, Paragraph
 from compare.sequences import longest_increasing_subsequence
 from compare.tokens import words
-from compare.similarity import _Features, similarity_matrix
+from compare.similarity import PairScores, _Entries, _Features, _sim_of, close_pairs, similarity_matrix
+
+#: old × new pairs from which the aligner reads the similarity entry by entry (PairScores) instead
+#: of computing the dense matrix, when most paragraphs have an identical twin on the other side
+LARGE_PAIRS = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -220,6 +224,8 @@ def _is_fragment(old: Document, new: Document, options: CompareOptions,
 
 def _anchors(S: np.ndarray, P: AlignParams) -> list[tuple[int, int]]:
     """Unambiguous mutual best matches, in an order-consistent subset."""
+    if isinstance(S, _Entries) and S.anchors is not None:
+        return list(S.anchors)          # found without the dense matrix (_large_scores)
     if S.size == 0:
         return []
     n, m = S.shape
@@ -265,6 +271,81 @@ def _column_count_above(S: np.ndarray, thr: np.ndarray, block: int = 256) -> np.
     for lo in range(0, S.shape[0], block):
         out += np.count_nonzero(S[lo:lo + block] > thr[None, :], axis=0)
     return out
+
+
+def _identical_pairs(feat: _Features) -> tuple[np.ndarray, np.ndarray]:
+    """(old, new) paragraphs with the same non-empty feature set, found once on each side."""
+    def once(X) -> dict[bytes, int]:
+        seen: dict[bytes, int] = {}
+        for r in range(len(X.indptr) - 1):
+            a, b = X.indptr[r], X.indptr[r + 1]
+            if b > a:
+                k = X.indices[a:b].tobytes()
+                seen[k] = -1 if k in seen else r
+        return seen
+    o, nw = once(feat.Xo), once(feat.Xn)
+    pairs = sorted((i, nw[k]) for k, i in o.items() if i >= 0 and nw.get(k, -1) >= 0)
+    return (np.array([p[0] for p in pairs], dtype=np.int64), np.array([p[1] for p in pairs], dtype=np.int64))
+
+
+def _large_scores(feat: _Features, P: AlignParams) -> Optional[PairScores]:
+    """The similarity of a large pair entry by entry, with the anchors :func:`_anchors` would find
+    on the dense matrix — or None when the dense matrix is the way (few untouched paragraphs).
+
+    An untouched paragraph (the same features, once on each side) is an anchor unless a rival
+    comes within ``anchor_margin`` of its 1.0 in its row or column: such near twins share a rare
+    feature (:func:`compare.similarity.close_pairs`), so they are found without the matrix.  The
+    other rows and columns are computed whole (exactly what :func:`_anchors` reads of them: a row's
+    best may lie in an untouched column, which then never answers it, having its own twin)."""
+    n, m = len(feat.Xo.indptr) - 1, len(feat.Xn.indptr) - 1
+    if not (0 < P.anchor_margin < P.anchor_min):
+        return None
+    ui, uj = _identical_pairs(feat)
+    if len(ui) < min(n, m) // 2:
+        return None
+    scores = PairScores(feat)
+    so, sn = feat.size_o, feat.size_n
+    Iu = so[ui]                     # the same features: all of them shared
+    scores.know(ui, uj, Iu)
+    su = _sim_of(Iu, so[ui], sn[uj])
+    # twins whose row or column holds a rival within the margin are no anchors
+    thr_r, thr_c = np.full(n, np.inf), np.full(m, np.inf)
+    thr_r[ui] = thr_c[uj] = su - P.anchor_margin
+    in_o, in_n = np.zeros(n, dtype=bool), np.zeros(m, dtype=bool)
+    in_o[ui], in_n[uj] = True, True
+    ci, cj = close_pairs(feat, float(np.min(su - P.anchor_margin)), in_o, in_n)
+    twin = np.full(n, -1, dtype=np.int64)
+    twin[ui] = uj
+    other = twin[ci] != cj
+    ci, cj = ci[other], cj[other]
+    Sc = _sim_of(scores.pairs(ci, cj), so[ci], sn[cj])
+    sure_o, sure_n = in_o.copy(), in_n.copy()
+    sure_o[ci[Sc > thr_r[ci]]] = False              # a rival in the row
+    partner = np.full(m, -1, dtype=np.int64)
+    partner[uj] = ui
+    sure_o[partner[cj[Sc > thr_c[cj]]]] = False     # a rival in the column
+    sure_n[twin[~sure_o & in_o]] = False
+    anchors = [(int(i), int(twin[i])) for i in np.nonzero(sure_o)[0]]
+    # every other row and column, whole: mutual best with no rival within the margin
+    R0, C0 = np.nonzero(~sure_o)[0], np.nonzero(~sure_n)[0]
+    if len(R0) and len(C0):
+        Sr = _sim_of(scores.rows(R0), so[R0][:, None], sn[None, :])
+        Sc0 = _sim_of(scores.cols(C0), sn[C0][:, None], so[None, :])      # column j as a row
+        rbest = Sr.argmax(axis=1)
+        best = Sr[np.arange(len(R0)), rbest]
+        thr = best - P.anchor_margin
+        cpos = np.full(m, -1, dtype=np.int64)
+        cpos[C0] = np.arange(len(C0))
+        ok = (best >= P.anchor_min) & (cpos[rbest] >= 0)        # a twin's column answers its twin
+        ok &= np.count_nonzero(Sr > thr[:, None], axis=1) - (best > thr) == 0
+        for k in np.nonzero(ok)[0].tolist():
+            col = Sc0[cpos[rbest[k]]]
+            if int(col.argmax()) == int(R0[k]) and np.count_nonzero(col > thr[k]) == int(best[k] > thr[k]):
+                anchors.append((int(R0[k]), int(rbest[k])))
+    anchors.sort()
+    keep = longest_increasing_subsequence([j for _, j in anchors])
+    scores.anchors = [anchors[k] for k in keep]
+    return scores
 
 
 def _order_window(anchors: list[tuple[int, int]], n: int, m: int) -> tuple[np.ndarray, np.ndarray]:
@@ -803,18 +884,26 @@ def _out_of_scope(unmatched: list[int], side_pos_to_other: dict[int, list[int]],
 # ----------------------------------------------------------------------------- public
 
 def align(old: Document, new: Document, options: Optional[CompareOptions] = None,
-          params: AlignParams = DEFAULT_PARAMS) -> list[AlignedGroup]:
+          params: AlignParams = DEFAULT_PARAMS, large_pairs: int = LARGE_PAIRS) -> list[AlignedGroup]:
     """Align the paragraphs of two versions; every paragraph is in exactly one group.
 
     Groups come in no particular order (``classify`` orders them); within a
-    group, ids are in document order.
+    group, ids are in document order.  From ``large_pairs`` old × new pairs on, the similarity
+    is read entry by entry (:func:`_large_scores`): the same groups, in time and memory that
+    grow with the paragraphs that changed rather than with old × new.
     """
     options = options or CompareOptions()
     P = params
     op, np_ = old.paragraphs, new.paragraphs
     n, m = len(op), len(np_)
     feat = _Features([p.text for p in op], [p.text for p in np_])
-    S = similarity_matrix(feat) if n and m else np.zeros((n, m))
+    scores = _large_scores(feat, P) if n and m and n * m >= large_pairs else None
+    S: "np.ndarray | _Entries"
+    if scores is not None:
+        S = scores.S
+        feat.I = scores.I           # what _joins and _unrivalled read of the shared weight
+    else:
+        S = similarity_matrix(feat) if n and m else np.zeros((n, m))
     frag_old, frag_new = _is_fragment(old, new, options, P)
     matched = _match(op, np_, S, P, excerpt=frag_old or frag_new)
     if not (frag_old or frag_new):      # in an excerpt the true partner may lie outside it
@@ -822,6 +911,10 @@ def align(old: Document, new: Document, options: Optional[CompareOptions] = None
         _leftover_words(feat, matched, op, np_, P, S)
     for i in _replacements(feat, S, matched, op, np_, P):
         del matched[i]
+    if scores is not None and matched:      # the entries the joins read around each match, at once
+        pairs = sorted(matched.items())
+        scores.band([i for i, _ in pairs], [j for _, j in pairs],
+                    P.scattered_window if P.scattered_groups else P.join_window)
     g_old, g_new = _joins(feat, S, matched, n, m, P, op, np_)
     if not P.scattered_groups:
         g_old, g_new = _contiguous(g_old, g_new)

@@ -297,3 +297,290 @@ def text_similarity(old_texts: Sequence[str], new_texts: Sequence[str]) -> np.nd
     if not old_texts or not new_texts:
         return np.zeros((len(old_texts), len(new_texts)))
     return similarity_matrix(_Features(list(old_texts), list(new_texts)))
+
+
+# ----------------------------------------------------------------------------- entries on demand
+
+class _Postings:
+    """For each feature, the paragraphs of one side that hold it, ascending: ``keys`` holds
+    ``feature * n + paragraph`` sorted, so the holders of a feature within a range of
+    paragraphs are one ``searchsorted`` away."""
+
+    def __init__(self, X: _Rows, n_feat: int):
+        self.n = len(X.indptr) - 1
+        by_feat = np.argsort(X.indices, kind="stable")        # rows stay ascending within a feature
+        self.rows = X.row_of[by_feat]
+        self.keys = X.indices[by_feat] * max(self.n, 1) + self.rows
+        self.cnt = np.bincount(X.indices, minlength=n_feat)
+        self.first = np.concatenate(([0], np.cumsum(self.cnt)[:-1])).astype(np.int64)
+
+
+def _shared(w: np.ndarray, X: _Rows, rows: np.ndarray, lo: np.ndarray, width: int, post: _Postings,
+            chunk: int = 4_000_000) -> np.ndarray:
+    """Shared feature weight of paragraph ``rows[r]`` of one side with paragraphs
+    ``lo[r] … lo[r] + width - 1`` of the other (``post``): ``len(rows) × width``, zero past
+    the other side's ends.  Summed triple by triple like the whole matrix, so the same figures
+    to the last bit (weights are exact binary fractions).  Whole rows (``lo`` 0, ``width`` the
+    other side's size), a band around the diagonal, or single pairs (``width`` 1)."""
+    rows = np.asarray(rows, dtype=np.int64)
+    lo = np.asarray(lo, dtype=np.int64)
+    out = np.zeros((len(rows), width))
+    if not len(rows) or width <= 0 or post.n == 0:
+        return out
+    starts, ends = X.indptr[rows], X.indptr[rows + 1]
+    lens = ends - starts
+    total = int(lens.sum())
+    if total == 0:
+        return out
+    # the (paragraph, feature) entries of the selected rows, row after row
+    pos = np.repeat(np.arange(len(rows), dtype=np.int64), lens)
+    ent = np.repeat(starts - (np.cumsum(lens) - lens), lens) + np.arange(total, dtype=np.int64)
+    f = X.indices[ent]
+    a = post.first[f]
+    cnt = post.cnt[f]
+    r_lo, r_hi = np.clip(lo, 0, post.n), np.clip(lo + width, 0, post.n)
+    if (r_lo > 0).any() or (r_hi < post.n).any():
+        # a range of the other side: the holders of a common feature found by bisection (a rare
+        # one's few holders are all taken; those outside the range add nothing, keyed out below)
+        big = np.nonzero(cnt > 16)[0]
+        fb, pb = f[big], pos[big]
+        a_b = np.searchsorted(post.keys, fb * post.n + r_lo[pb])
+        cnt_b = np.searchsorted(post.keys, fb * post.n + np.maximum(r_hi[pb], r_lo[pb])) - a_b
+        a, cnt = a.copy(), cnt.copy()
+        a[big], cnt[big] = a_b, cnt_b
+    per_row = np.bincount(pos, weights=cnt, minlength=len(rows))
+    r0 = 0
+    while r0 < len(rows):
+        r1, t = r0, 0.0
+        while r1 < len(rows) and (r1 == r0 or t + per_row[r1] <= chunk):
+            t += per_row[r1]
+            r1 += 1
+        e0, e1 = int(np.searchsorted(pos, r0)), int(np.searchsorted(pos, r1))
+        c = cnt[e0:e1]
+        ends_c = np.cumsum(c)
+        at = np.repeat(a[e0:e1] - (ends_c - c), c)
+        at += np.arange(len(at))
+        other = post.rows[at] - np.repeat(lo[pos[e0:e1]], c)         # column within the range
+        keys = np.repeat((pos[e0:e1] - r0) * width, c) + other
+        wts = np.repeat(w[f[e0:e1]], c)
+        inside = (other >= 0) & (other < width)
+        if not inside.all():
+            keys, wts = keys[inside], wts[inside]
+        out[r0:r1] = np.bincount(keys, weights=wts, minlength=(r1 - r0) * width).reshape(r1 - r0, width)
+        r0 = r1
+    return out
+
+
+def _sim_of(I: np.ndarray, so: np.ndarray, sn: np.ndarray) -> np.ndarray:
+    """Similarity from shared weight and sizes (broadcast), by the very operations of
+    :func:`similarity_matrix`, so every entry is the same to the last bit."""
+    denom = so + sn
+    denom = denom - I
+    denom = denom * np.minimum(so, sn)
+    denom = np.sqrt(denom)
+    S = np.zeros(np.broadcast(I, denom).shape)
+    np.divide(I, denom, out=S, where=denom > 0)
+    both_empty = (so == 0) & (sn == 0)
+    if np.any(both_empty):
+        S[np.broadcast_to(both_empty, S.shape)] = 1.0
+    return S
+
+
+class PairScores:
+    """The old × new shared weight ``I`` and similarity ``S`` of a large pair, entry by entry on
+    demand instead of two dense matrices (200 MB each at 5,000 paragraphs a side, most of it
+    never read: an untouched paragraph's partner is plain).  ``.I`` and ``.S`` index like the
+    numpy matrices for what the aligner reads — an entry, a row, a column, a row or column
+    segment, an ``np.ix_`` block — and give the same figures to the last bit.  Whole rows and
+    columns are kept once computed; ``band`` precomputes the entries near each match that the
+    split/merge joins read."""
+
+    def __init__(self, feat: _Features):
+        self.feat = feat
+        self.shape = (len(feat.Xo.indptr) - 1, len(feat.Xn.indptr) - 1)
+        self.size = self.shape[0] * self.shape[1]
+        self._post_n = _Postings(feat.Xn, feat.n_feat)          # old rows read against the new side
+        self._post_o = _Postings(feat.Xo, feat.n_feat)          # new columns read against the old side
+        self._rows: dict[int, np.ndarray] = {}
+        self._cols: dict[int, np.ndarray] = {}
+        self._known: dict[tuple[int, int], float] = {}
+        self._rband: tuple[np.ndarray, np.ndarray] = (np.full(self.shape[0], -1 << 40), np.zeros((0, 0)))
+        self._cband: tuple[np.ndarray, np.ndarray] = (np.full(self.shape[1], -1 << 40), np.zeros((0, 0)))
+        #: anchors, when the caller found them without the dense matrix (``compare.align``)
+        self.anchors: Optional[list[tuple[int, int]]] = None
+        self.I = _Entries(self, sim=False)
+        self.S = _Entries(self, sim=True)
+
+    # whole rows and columns of I
+    def rows(self, rows: Sequence[int]) -> np.ndarray:
+        rows = [int(i) for i in rows]
+        missing = sorted({i for i in rows if i not in self._rows})
+        if missing:
+            got = _shared(self.feat.w, self.feat.Xo, np.array(missing), np.zeros(len(missing), dtype=np.int64),
+                          self.shape[1], self._post_n)
+            self._rows.update(zip(missing, got))
+        return np.array([self._rows[i] for i in rows]).reshape(len(rows), self.shape[1])
+
+    def cols(self, cols: Sequence[int]) -> np.ndarray:
+        """``len(cols) × n``: column ``j`` of I as a row."""
+        cols = [int(j) for j in cols]
+        missing = sorted({j for j in cols if j not in self._cols})
+        if missing:
+            got = _shared(self.feat.w, self.feat.Xn, np.array(missing), np.zeros(len(missing), dtype=np.int64),
+                          self.shape[0], self._post_o)
+            self._cols.update(zip(missing, got))
+        return np.array([self._cols[j] for j in cols]).reshape(len(cols), self.shape[0])
+
+    def pairs(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """I of the pairs ``(i[k], j[k])``."""
+        return _shared(self.feat.w, self.feat.Xo, np.asarray(i), np.asarray(j), 1, self._post_n)[:, 0]
+
+    def know(self, i: np.ndarray, j: np.ndarray, I: np.ndarray) -> None:
+        self._known.update(zip(zip(np.asarray(i).tolist(), np.asarray(j).tolist()), np.asarray(I).tolist()))
+
+    def band(self, i: np.ndarray, j: np.ndarray, reach: int) -> None:
+        """Precompute I of old ``i[k]`` with new ``j[k] - reach … j[k] + reach`` and of new
+        ``j[k]`` with old ``i[k] - reach … i[k] + reach``: what the joins read around a match."""
+        i, j = np.asarray(i, dtype=np.int64), np.asarray(j, dtype=np.int64)
+        width = 2 * reach + 1
+        n, m = self.shape
+        rlo, clo = np.full(n, -1 << 40), np.full(m, -1 << 40)
+        rvals = _shared(self.feat.w, self.feat.Xo, i, j - reach, width, self._post_n)
+        cvals = _shared(self.feat.w, self.feat.Xn, j, i - reach, width, self._post_o)
+        rpos, cpos = np.zeros(n, dtype=np.int64), np.zeros(m, dtype=np.int64)
+        rlo[i], rpos[i] = j - reach, np.arange(len(i))
+        clo[j], cpos[j] = i - reach, np.arange(len(j))
+        self._rband = (rlo, rvals, rpos)
+        self._cband = (clo, cvals, cpos)
+
+    def entry(self, i: int, j: int) -> float:
+        v = self._known.get((i, j))
+        if v is not None:
+            return v
+        r = self._rows.get(i)
+        if r is not None:
+            return float(r[j])
+        c = self._cols.get(j)
+        if c is not None:
+            return float(c[i])
+        seg = self._segment(self._rband, i, j, j + 1)
+        if seg is None:
+            seg = self._segment(self._cband, j, i, i + 1)
+        v = float(seg[0]) if seg is not None else float(self.pairs(np.array([i]), np.array([j]))[0])
+        self._known[(i, j)] = v
+        return v
+
+    @staticmethod
+    def _segment(band, k: int, lo: int, hi: int) -> Optional[np.ndarray]:
+        if len(band) < 3:
+            return None
+        blo, vals, bpos = band
+        a = lo - blo[k]
+        if a < 0 or hi - blo[k] > vals.shape[1]:
+            return None
+        return vals[bpos[k], a:hi - blo[k]]
+
+    def row_segment(self, i: int, lo: int, hi: int) -> np.ndarray:
+        seg = None if i in self._rows else self._segment(self._rband, i, lo, hi)
+        return seg if seg is not None else self.rows([i])[0, lo:hi]
+
+    def col_segment(self, j: int, lo: int, hi: int) -> np.ndarray:
+        seg = None if j in self._cols else self._segment(self._cband, j, lo, hi)
+        return seg if seg is not None else self.cols([j])[0, lo:hi]
+
+    def block(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        rows, cols = np.asarray(rows, dtype=np.int64).ravel(), np.asarray(cols, dtype=np.int64).ravel()
+        if len(cols) and all(int(j) in self._cols for j in cols) and not all(int(i) in self._rows for i in rows):
+            return self.cols(cols)[:, rows].T.copy()
+        return self.rows(rows)[:, cols]
+
+
+class _Entries:
+    """``PairScores.I`` or ``.S``: numpy-style reads of single entries, rows, columns, segments and
+    ``np.ix_`` blocks (anything else is refused rather than guessed)."""
+
+    def __init__(self, scores: PairScores, sim: bool):
+        self._p, self._sim = scores, sim
+        self.shape, self.size = scores.shape, scores.size
+
+    @property
+    def anchors(self) -> Optional[list[tuple[int, int]]]:
+        return self._p.anchors
+
+    def _S(self, I, rows, cols) -> np.ndarray:
+        f = self._p.feat
+        return _sim_of(I, f.size_o[rows], f.size_n[cols]) if self._sim else I
+
+    def __getitem__(self, key):
+        p, f = self._p, self._p.feat
+        n, m = self.shape
+        if isinstance(key, (int, np.integer)):
+            return self[int(key), slice(None)]
+        if isinstance(key, np.ndarray) and key.ndim == 1:
+            rows = key.astype(np.int64)
+            return self._S(p.rows(rows), rows[:, None], np.arange(m)[None, :])
+        if isinstance(key, tuple) and len(key) == 2:
+            a, b = key
+            if isinstance(a, (int, np.integer)) and isinstance(b, (int, np.integer)):
+                i, j = int(a), int(b)
+                I = p.entry(i, j)
+                if not self._sim:
+                    return I
+                so, sn = float(f.size_o[i]), float(f.size_n[j])
+                if so == 0 and sn == 0:
+                    return 1.0
+                denom = math.sqrt((so + sn - I) * min(so, sn))
+                return I / denom if denom > 0 else 0.0
+            if isinstance(a, (int, np.integer)) and isinstance(b, slice):
+                i = int(a)
+                lo, hi, step = b.indices(m)
+                assert step == 1, "rows are read in unit steps"
+                return self._S(p.row_segment(i, lo, hi), i, np.arange(lo, hi))
+            if isinstance(a, slice) and isinstance(b, (int, np.integer)):
+                j = int(b)
+                lo, hi, step = a.indices(n)
+                assert step == 1, "columns are read in unit steps"
+                return self._S(p.col_segment(j, lo, hi), np.arange(lo, hi), j)
+            if isinstance(a, np.ndarray) and isinstance(b, np.ndarray) and a.ndim == 2 and b.ndim == 2:
+                rows, cols = a.ravel().astype(np.int64), b.ravel().astype(np.int64)
+                return self._S(p.block(rows, cols), rows[:, None], cols[None, :])
+        raise TypeError(f"PairScores: unsupported index {key!r}")
+
+
+def _prefixes(feat: _Features, X: _Rows, size: np.ndarray, rank: np.ndarray, tau: float) -> tuple[np.ndarray, np.ndarray]:
+    """(paragraph, feature) entries of each paragraph's prefix: its features rarest first
+    (``rank``), as long as what is left from there on weighs at least ``tau`` of the paragraph."""
+    order = np.lexsort((rank[X.indices], X.row_of))
+    r, f = X.row_of[order], X.indices[order]
+    wt = feat.w[f]
+    cum = np.cumsum(wt)
+    before = (cum - wt) - np.concatenate(([0.0], cum))[X.indptr[:-1]][r]    # weight before, within the row
+    keep = size[r] - before >= tau * size[r] * (1 - 1e-9)       # generous: a longer prefix is safe
+    return r[keep], f[keep]
+
+
+def close_pairs(feat: _Features, at_least: float, old_rows: np.ndarray, new_rows: np.ndarray
+                ) -> tuple[np.ndarray, np.ndarray]:
+    """Every (old, new) pair with similarity ``at_least`` or more where the old paragraph is one
+    of ``old_rows`` (bool mask) or the new one of ``new_rows`` — and some others: candidates
+    to check.  Prefix filtering: similarity ``s`` needs shared weight ``I ≥ s²·max(w(A), w(B))``
+    (``s² = I²/(w(A∪B)·min) ≤ I/max``), so the rarest shared feature lies in the prefix of
+    both paragraphs that holds all but ``s²`` of its weight (rarest features first): near
+    duplicates share a rare word or pair, found without the old × new matrix."""
+    tau = at_least * at_least
+    rank = np.empty(feat.n_feat, dtype=np.int64)
+    rank[np.lexsort((np.arange(feat.n_feat), -feat.w))] = np.arange(feat.n_feat)
+    ro, fo = _prefixes(feat, feat.Xo, feat.size_o, rank, tau)
+    rn, fn = _prefixes(feat, feat.Xn, feat.size_n, rank, tau)
+    by = np.argsort(fn, kind="stable")
+    rn, fn = rn[by], fn[by]
+    a = np.searchsorted(fn, fo, side="left")
+    b = np.searchsorted(fn, fo, side="right")
+    cnt = b - a
+    ends = np.cumsum(cnt)
+    at = np.repeat(a - (ends - cnt), cnt) + np.arange(int(cnt.sum()), dtype=np.int64)
+    i, j = np.repeat(ro, cnt), rn[at]
+    ok = old_rows[i] | new_rows[j]
+    m = max(len(feat.Xn.indptr) - 1, 1)
+    key = _sorted_unique(i[ok] * m + j[ok])
+    return key // m, key % m

@@ -308,11 +308,39 @@ class _Postings:
 
     def __init__(self, X: _Rows, n_feat: int):
         self.n = len(X.indptr) - 1
-        by_feat = np.argsort(X.indices, kind="stable")        # rows stay ascending within a feature
-        self.rows = X.row_of[by_feat]
-        self.keys = X.indices[by_feat] * max(self.n, 1) + self.rows
-        self.cnt = np.bincount(X.indices, minlength=n_feat)
+        key = np.sort(X.indices * max(self.n, 1) + X.row_of)      # by feature, then paragraph
+        self._set(key % max(self.n, 1), key // max(self.n, 1), n_feat)
+
+    def _set(self, rows: np.ndarray, feats: np.ndarray, n_feat: int) -> None:
+        self.rows, self.feats = rows, feats
+        self.keys = feats * max(self.n, 1) + rows
+        self.cnt = np.bincount(feats, minlength=n_feat)
         self.first = np.concatenate(([0], np.cumsum(self.cnt)[:-1])).astype(np.int64)
+
+    def subset(self, keep: np.ndarray) -> "_Postings":
+        """The postings of the paragraphs ``keep`` (ascending) only, numbered 0, 1, … in that order."""
+        new_id = np.full(self.n, -1, dtype=np.int64)
+        new_id[keep] = np.arange(len(keep))
+        sel = new_id[self.rows] >= 0
+        out = object.__new__(_Postings)
+        out.n = len(keep)
+        out._set(new_id[self.rows[sel]], self.feats[sel], len(self.cnt))
+        return out
+
+
+def _bisect(keys: np.ndarray, q: np.ndarray) -> np.ndarray:
+    """``np.searchsorted(keys, q)`` with the queries sorted first: in order they hit memory in
+    order (four times faster for a few hundred thousand queries into as many keys)."""
+    if len(q) < 1024:
+        return np.searchsorted(keys, q)
+    bits = int(len(q)).bit_length()
+    if int(q.max()) >= 1 << (62 - bits) or int(q.min()) < 0:
+        order = np.argsort(q)
+    else:           # sorting values is several times faster than argsort: carry the position along
+        order = np.sort((q << bits) | np.arange(len(q), dtype=np.int64)) & ((1 << bits) - 1)
+    out = np.empty(len(q), dtype=np.int64)
+    out[order] = np.searchsorted(keys, q[order])
+    return out
 
 
 def _shared(w: np.ndarray, X: _Rows, rows: np.ndarray, lo: np.ndarray, width: int, post: _Postings,
@@ -344,8 +372,8 @@ def _shared(w: np.ndarray, X: _Rows, rows: np.ndarray, lo: np.ndarray, width: in
         # one's few holders are all taken; those outside the range add nothing, keyed out below)
         big = np.nonzero(cnt > 16)[0]
         fb, pb = f[big], pos[big]
-        a_b = np.searchsorted(post.keys, fb * post.n + r_lo[pb])
-        cnt_b = np.searchsorted(post.keys, fb * post.n + np.maximum(r_hi[pb], r_lo[pb])) - a_b
+        a_b = _bisect(post.keys, fb * post.n + r_lo[pb])
+        cnt_b = _bisect(post.keys, fb * post.n + np.maximum(r_hi[pb], r_lo[pb])) - a_b
         a, cnt = a.copy(), cnt.copy()
         a[big], cnt[big] = a_b, cnt_b
     per_row = np.bincount(pos, weights=cnt, minlength=len(rows))
@@ -404,8 +432,11 @@ class PairScores:
         self._rows: dict[int, np.ndarray] = {}
         self._cols: dict[int, np.ndarray] = {}
         self._known: dict[tuple[int, int], float] = {}
-        self._rband: tuple[np.ndarray, np.ndarray] = (np.full(self.shape[0], -1 << 40), np.zeros((0, 0)))
-        self._cband: tuple[np.ndarray, np.ndarray] = (np.full(self.shape[1], -1 << 40), np.zeros((0, 0)))
+        self._keys_n: Optional[np.ndarray] = None
+        self._rband = (np.full(self.shape[0], -1 << 40), np.zeros((0, 0)), np.zeros(self.shape[0], dtype=np.int64))
+        self._cband = (np.full(self.shape[1], -1 << 40), np.zeros((0, 0)), np.zeros(self.shape[1], dtype=np.int64))
+        self._blk = (np.full(self.shape[0], -1, dtype=np.int64), np.full(self.shape[1], -1, dtype=np.int64),
+                     np.zeros((0, 0)))
         #: anchors, when the caller found them without the dense matrix (``compare.align``)
         self.anchors: Optional[list[tuple[int, int]]] = None
         self.I = _Entries(self, sim=False)
@@ -432,8 +463,21 @@ class PairScores:
         return np.array([self._cols[j] for j in cols]).reshape(len(cols), self.shape[0])
 
     def pairs(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-        """I of the pairs ``(i[k], j[k])``."""
-        return _shared(self.feat.w, self.feat.Xo, np.asarray(i), np.asarray(j), 1, self._post_n)[:, 0]
+        """I of the pairs ``(i[k], j[k])``: each feature of ``i[k]`` looked up in ``j[k]``'s."""
+        i, j = np.asarray(i, dtype=np.int64), np.asarray(j, dtype=np.int64)
+        Xo, Xn, nf = self.feat.Xo, self.feat.Xn, self.feat.n_feat
+        if not len(i):
+            return np.zeros(0)
+        if self._keys_n is None:
+            self._keys_n = Xn.row_of * nf + Xn.indices        # ascending: rows, then features
+        lens = Xo.indptr[i + 1] - Xo.indptr[i]
+        total = int(lens.sum())
+        pos = np.repeat(np.arange(len(i), dtype=np.int64), lens)
+        f = Xo.indices[np.repeat(Xo.indptr[i] - (np.cumsum(lens) - lens), lens) + np.arange(total, dtype=np.int64)]
+        q = j[pos] * nf + f
+        at = np.minimum(_bisect(self._keys_n, q), max(len(self._keys_n) - 1, 0))
+        hit = self._keys_n[at] == q if len(self._keys_n) else np.zeros(total, dtype=bool)
+        return np.bincount(pos[hit], weights=self.feat.w[f[hit]], minlength=len(i)).astype(np.float64)
 
     def know(self, i: np.ndarray, j: np.ndarray, I: np.ndarray) -> None:
         self._known.update(zip(zip(np.asarray(i).tolist(), np.asarray(j).tolist()), np.asarray(I).tolist()))
@@ -446,9 +490,20 @@ class PairScores:
         n, m = self.shape
         rlo, clo = np.full(n, -1 << 40), np.full(m, -1 << 40)
         rvals = _shared(self.feat.w, self.feat.Xo, i, j - reach, width, self._post_n)
-        cvals = _shared(self.feat.w, self.feat.Xn, j, i - reach, width, self._post_o)
         rpos, cpos = np.zeros(n, dtype=np.int64), np.zeros(m, dtype=np.int64)
         rlo[i], rpos[i] = j - reach, np.arange(len(i))
+        # the column band mostly lies in the row band (matches keep their order): read it there,
+        # compute the rest pair by pair
+        r = i[:, None] - reach + np.arange(width)[None, :]            # old row of each column-band entry
+        c = np.broadcast_to(j[:, None], r.shape)
+        rr = np.clip(r, 0, n - 1)
+        d = c - rlo[rr]
+        inside = (r >= 0) & (r < n) & (d >= 0) & (d < width)
+        cvals = np.zeros(r.shape)
+        cvals[inside] = rvals[rpos[rr[inside]], d[inside]]
+        rest = (r >= 0) & (r < n) & ~inside
+        if rest.any():
+            cvals[rest] = self.pairs(r[rest], c[rest])
         clo[j], cpos[j] = i - reach, np.arange(len(j))
         self._rband = (rlo, rvals, rpos)
         self._cband = (clo, cvals, cpos)
@@ -463,6 +518,9 @@ class PairScores:
         c = self._cols.get(j)
         if c is not None:
             return float(c[i])
+        rpos, cpos, B = self._blk
+        if rpos[i] >= 0 and cpos[j] >= 0:
+            return float(B[rpos[i], cpos[j]])
         seg = self._segment(self._rband, i, j, j + 1)
         if seg is None:
             seg = self._segment(self._cband, j, i, i + 1)
@@ -472,8 +530,6 @@ class PairScores:
 
     @staticmethod
     def _segment(band, k: int, lo: int, hi: int) -> Optional[np.ndarray]:
-        if len(band) < 3:
-            return None
         blo, vals, bpos = band
         a = lo - blo[k]
         if a < 0 or hi - blo[k] > vals.shape[1]:
@@ -481,18 +537,39 @@ class PairScores:
         return vals[bpos[k], a:hi - blo[k]]
 
     def row_segment(self, i: int, lo: int, hi: int) -> np.ndarray:
-        seg = None if i in self._rows else self._segment(self._rband, i, lo, hi)
-        return seg if seg is not None else self.rows([i])[0, lo:hi]
+        r = self._rows.get(i)
+        if r is not None:
+            return r[lo:hi]
+        blo = self._rband[0][i]
+        if blo <= lo and hi - blo <= self._rband[1].shape[1]:
+            return self._rband[1][self._rband[2][i], lo - blo:hi - blo]
+        return self.rows([i])[0, lo:hi]
 
     def col_segment(self, j: int, lo: int, hi: int) -> np.ndarray:
-        seg = None if j in self._cols else self._segment(self._cband, j, lo, hi)
-        return seg if seg is not None else self.cols([j])[0, lo:hi]
+        c = self._cols.get(j)
+        if c is not None:
+            return c[lo:hi]
+        blo = self._cband[0][j]
+        if blo <= lo and hi - blo <= self._cband[1].shape[1]:
+            return self._cband[1][self._cband[2][j], lo - blo:hi - blo]
+        return self.cols([j])[0, lo:hi]
 
     def block(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        """I of ``rows × cols``; the last block asked for is kept (the aligner reads the
+        leftovers' block, then parts of it)."""
         rows, cols = np.asarray(rows, dtype=np.int64).ravel(), np.asarray(cols, dtype=np.int64).ravel()
-        if len(cols) and all(int(j) in self._cols for j in cols) and not all(int(i) in self._rows for i in rows):
-            return self.cols(cols)[:, rows].T.copy()
-        return self.rows(rows)[:, cols]
+        rpos, cpos, B = self._blk
+        if len(rows) and len(cols) and (rpos[rows] >= 0).all() and (cpos[cols] >= 0).all():
+            return B[np.ix_(rpos[rows], cpos[cols])]
+        if all(int(i) in self._rows for i in rows):
+            return self.rows(rows)[:, cols]
+        ur, uc = _sorted_unique(rows), _sorted_unique(cols)
+        B = _shared(self.feat.w, self.feat.Xo, ur, np.zeros(len(ur), dtype=np.int64), len(uc),
+                    self._post_n.subset(uc))
+        rpos, cpos = np.full(self.shape[0], -1, dtype=np.int64), np.full(self.shape[1], -1, dtype=np.int64)
+        rpos[ur], cpos[uc] = np.arange(len(ur)), np.arange(len(uc))
+        self._blk = (rpos, cpos, B)
+        return B[np.ix_(rpos[rows], cpos[cols])]
 
 
 class _Entries:
@@ -535,52 +612,60 @@ class _Entries:
                 i = int(a)
                 lo, hi, step = b.indices(m)
                 assert step == 1, "rows are read in unit steps"
-                return self._S(p.row_segment(i, lo, hi), i, np.arange(lo, hi))
+                seg = p.row_segment(i, lo, hi)
+                return self._S(seg, i, slice(lo, hi)) if self._sim else seg
             if isinstance(a, slice) and isinstance(b, (int, np.integer)):
                 j = int(b)
                 lo, hi, step = a.indices(n)
                 assert step == 1, "columns are read in unit steps"
-                return self._S(p.col_segment(j, lo, hi), np.arange(lo, hi), j)
+                seg = p.col_segment(j, lo, hi)
+                return self._S(seg, slice(lo, hi), j) if self._sim else seg
             if isinstance(a, np.ndarray) and isinstance(b, np.ndarray) and a.ndim == 2 and b.ndim == 2:
                 rows, cols = a.ravel().astype(np.int64), b.ravel().astype(np.int64)
                 return self._S(p.block(rows, cols), rows[:, None], cols[None, :])
         raise TypeError(f"PairScores: unsupported index {key!r}")
 
 
-def _prefixes(feat: _Features, X: _Rows, size: np.ndarray, rank: np.ndarray, tau: float) -> tuple[np.ndarray, np.ndarray]:
+def _prefixes(feat: _Features, X: _Rows, size: np.ndarray, rank: np.ndarray, tau: np.ndarray
+              ) -> tuple[np.ndarray, np.ndarray]:
     """(paragraph, feature) entries of each paragraph's prefix: its features rarest first
     (``rank``), as long as what is left from there on weighs at least ``tau`` of the paragraph."""
-    order = np.lexsort((rank[X.indices], X.row_of))
-    r, f = X.row_of[order], X.indices[order]
-    wt = feat.w[f]
-    cum = np.cumsum(wt)
-    before = (cum - wt) - np.concatenate(([0.0], cum))[X.indptr[:-1]][r]    # weight before, within the row
-    keep = size[r] - before >= tau * size[r] * (1 - 1e-9)       # generous: a longer prefix is safe
+    side = id(X)
+    cache = feat.__dict__.setdefault("_by_rank", {})
+    if side not in cache:                 # entries row by row, rarest first, and the weight before each
+        key = np.sort(X.row_of * feat.n_feat + rank[X.indices])
+        r, f = key // feat.n_feat, feat._by_rank_feature[key % feat.n_feat]
+        wt = feat.w[f]
+        cum = np.cumsum(wt) - wt
+        cache[side] = (r, f, cum - cum[X.indptr[:-1]][r])
+    r, f, before = cache[side]
+    take = np.isfinite(tau)[r]
+    r, f, before = r[take], f[take], before[take]
+    keep = size[r] - before >= tau[r] * size[r] * (1 - 1e-9)     # generous: a longer prefix is safe
     return r[keep], f[keep]
 
 
-def close_pairs(feat: _Features, at_least: float, old_rows: np.ndarray, new_rows: np.ndarray
-                ) -> tuple[np.ndarray, np.ndarray]:
-    """Every (old, new) pair with similarity ``at_least`` or more where the old paragraph is one
-    of ``old_rows`` (bool mask) or the new one of ``new_rows`` — and some others: candidates
-    to check.  Prefix filtering: similarity ``s`` needs shared weight ``I ≥ s²·max(w(A), w(B))``
+def prefix_pairs(feat: _Features, tau_o: np.ndarray, tau_n: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every (old ``i``, new ``j``) pair whose similarity ``s`` has ``s² ≥`` both ``tau_o[i]`` and
+    ``tau_n[j]`` — and some others: candidates to check (``inf``: the paragraph takes no part).
+    Prefix filtering: similarity ``s`` needs shared weight ``I ≥ s²·max(w(A), w(B))``
     (``s² = I²/(w(A∪B)·min) ≤ I/max``), so the rarest shared feature lies in the prefix of
     both paragraphs that holds all but ``s²`` of its weight (rarest features first): near
     duplicates share a rare word or pair, found without the old × new matrix."""
-    tau = at_least * at_least
-    rank = np.empty(feat.n_feat, dtype=np.int64)
-    rank[np.lexsort((np.arange(feat.n_feat), -feat.w))] = np.arange(feat.n_feat)
-    ro, fo = _prefixes(feat, feat.Xo, feat.size_o, rank, tau)
-    rn, fn = _prefixes(feat, feat.Xn, feat.size_n, rank, tau)
-    by = np.argsort(fn, kind="stable")
-    rn, fn = rn[by], fn[by]
+    rank = getattr(feat, "_rank", None)
+    if rank is None:
+        rank = np.empty(feat.n_feat, dtype=np.int64)
+        feat._by_rank_feature = np.lexsort((np.arange(feat.n_feat), -feat.w))     # rarest first
+        rank[feat._by_rank_feature] = np.arange(feat.n_feat)
+        feat._rank = rank
+    ro, fo = _prefixes(feat, feat.Xo, feat.size_o, rank, tau_o)
+    rn, fn = _prefixes(feat, feat.Xn, feat.size_n, rank, tau_n)
+    m = max(len(feat.Xn.indptr) - 1, 1)
+    key = np.sort(fn * m + rn)
+    rn, fn = key % m, key // m
     a = np.searchsorted(fn, fo, side="left")
-    b = np.searchsorted(fn, fo, side="right")
-    cnt = b - a
+    cnt = np.searchsorted(fn, fo, side="right") - a
     ends = np.cumsum(cnt)
     at = np.repeat(a - (ends - cnt), cnt) + np.arange(int(cnt.sum()), dtype=np.int64)
-    i, j = np.repeat(ro, cnt), rn[at]
-    ok = old_rows[i] | new_rows[j]
-    m = max(len(feat.Xn.indptr) - 1, 1)
-    key = _sorted_unique(i[ok] * m + j[ok])
+    key = _sorted_unique(np.repeat(ro, cnt) * m + rn[at])
     return key // m, key % m

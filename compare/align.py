@@ -104,8 +104,10 @@ from compare.tokens import words
 from compare.similarity import PairScores, _Entries, _Features, _sim_of, prefix_pairs, similarity_matrix
 
 #: old × new pairs from which the aligner reads the similarity entry by entry (PairScores) instead
-#: of computing the dense matrix, when most paragraphs have an identical twin on the other side
-LARGE_PAIRS = 1_000_000
+#: of computing the dense matrix, when most paragraphs have an identical twin on the other side:
+#: about 1,400 paragraphs a side, where the two ways cost the same on bench_align.big_pair (below,
+#: the dense matrix's few passes beat the large path's fixed sorts and lookups)
+LARGE_PAIRS = 2_000_000
 
 
 @dataclass(frozen=True)
@@ -928,6 +930,8 @@ def align(old: Document, new: Document, options: Optional[CompareOptions] = None
     if not (frag_old or frag_new):      # in an excerpt the true partner may lie outside it
         _second_chance(S, matched, op, np_, P)
         _leftover_words(feat, matched, op, np_, P, S)
+    if scores is not None:                  # what _replacements reads of every match, at once
+        scores.prefetch(list(matched), list(matched.values()))
     for i in _replacements(feat, S, matched, op, np_, P):
         del matched[i]
     if scores is not None and matched:      # the entries the joins read around each match, at once

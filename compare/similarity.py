@@ -482,6 +482,15 @@ class PairScores:
     def know(self, i: np.ndarray, j: np.ndarray, I: np.ndarray) -> None:
         self._known.update(zip(zip(np.asarray(i).tolist(), np.asarray(j).tolist()), np.asarray(I).tolist()))
 
+    def prefetch(self, i: Sequence[int], j: Sequence[int]) -> None:
+        """Compute the pairs ``(i[k], j[k])`` not known yet in one pass (rather than one by one)."""
+        rpos, cpos, _ = self._blk
+        todo = [(a, b) for a, b in zip(i, j) if (a, b) not in self._known and a not in self._rows
+                and b not in self._cols and not (rpos[a] >= 0 and cpos[b] >= 0)]
+        if todo:
+            ti, tj = np.array([t[0] for t in todo]), np.array([t[1] for t in todo])
+            self.know(ti, tj, self.pairs(ti, tj))
+
     def band(self, i: np.ndarray, j: np.ndarray, reach: int) -> None:
         """Precompute I of old ``i[k]`` with new ``j[k] - reach … j[k] + reach`` and of new
         ``j[k]`` with old ``i[k] - reach … i[k] + reach``: what the joins read around a match."""

@@ -646,7 +646,7 @@ def _prefixes(feat: _Features, X: _Rows, size: np.ndarray, rank: np.ndarray, tau
         r, f = key // feat.n_feat, feat._by_rank_feature[key % feat.n_feat]
         wt = feat.w[f]
         cum = np.cumsum(wt) - wt
-        cache[side] = (r, f, cum - cum[X.indptr[:-1]][r])
+        cache[side] = (r, f, cum - np.concatenate((cum, [0.0]))[X.indptr[:-1]][r])     # an empty last row: no entry
     r, f, before = cache[side]
     take = np.isfinite(tau)[r]
     r, f, before = r[take], f[take], before[take]

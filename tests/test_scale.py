@@ -7,6 +7,7 @@ import time
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from compare import similarity
 from compare.align import AlignParams, _anchors, _column_argmax, _column_count_above, align
@@ -147,3 +148,37 @@ def test_large_path_aligns_like_the_dense_matrix_on_a_long_revision():
     assert large == _aligned(old, new, large_pairs=10 ** 12)
     assert sorted(i for g in large for i in g[0]) == sorted(p.id for p in old.paragraphs)
     assert sorted(j for g in large for j in g[1]) == sorted(p.id for p in new.paragraphs)
+
+
+@given(st.data())
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_large_path_aligns_like_the_dense_matrix_on_shuffled_revisions(data):
+    """Versions built from the French draft's paragraphs — some kept, some repeated (twins that
+    are no anchor), emptied, cut in two, reordered — align alike both ways."""
+    import random
+
+    base = synthetic.base_document().paragraphs
+    rng = random.Random(data.draw(st.integers(0, 10 ** 6)))
+    texts = [p.text for p in base]
+
+    def variant(t: str) -> str:
+        w = t.split()
+        r = rng.random()
+        if r < 0.1:
+            return ""
+        if r < 0.2 and len(w) > 4:
+            return " ".join(w[: len(w) // 2])
+        if r < 0.35:
+            return " ".join(x if rng.random() > 0.3 else "changed" for x in w)
+        return t
+
+    old_t = [rng.choice(texts) if rng.random() < 0.15 else t for t in texts]
+    new_t = [variant(t) for t in old_t if rng.random() > 0.1]
+    for _ in range(rng.randrange(4)):
+        k = rng.randrange(len(new_t))
+        new_t.insert(rng.randrange(len(new_t)), new_t.pop(k))
+    old = Document(meta=Metadata(language="fr"), paragraphs=[
+        dataclasses.replace(base[0], id=f"O{k}", text=t, parent=None, level=0) for k, t in enumerate(old_t)])
+    new = Document(meta=Metadata(language="fr"), paragraphs=[
+        dataclasses.replace(base[0], id=f"N{k}", text=t, parent=None, level=0) for k, t in enumerate(new_t)])
+    assert _aligned(old, new, large_pairs=0) == _aligned(old, new, large_pairs=10 ** 12)

@@ -301,104 +301,6 @@ def text_similarity(old_texts: Sequence[str], new_texts: Sequence[str]) -> np.nd
 
 # ----------------------------------------------------------------------------- entries on demand
 
-class _Postings:
-    """For each feature, the paragraphs of one side that hold it, ascending: ``keys`` holds
-    ``feature * n + paragraph`` sorted, so the holders of a feature within a range of
-    paragraphs are one ``searchsorted`` away."""
-
-    def __init__(self, X: _Rows, n_feat: int):
-        self.n = len(X.indptr) - 1
-        key = np.sort(X.indices * max(self.n, 1) + X.row_of)      # by feature, then paragraph
-        self._set(key % max(self.n, 1), key // max(self.n, 1), n_feat)
-
-    def _set(self, rows: np.ndarray, feats: np.ndarray, n_feat: int) -> None:
-        self.rows, self.feats = rows, feats
-        self.keys = feats * max(self.n, 1) + rows
-        self.cnt = np.bincount(feats, minlength=n_feat)
-        self.first = np.concatenate(([0], np.cumsum(self.cnt)[:-1])).astype(np.int64)
-
-    def subset(self, keep: np.ndarray) -> "_Postings":
-        """The postings of the paragraphs ``keep`` (ascending) only, numbered 0, 1, … in that order."""
-        new_id = np.full(self.n, -1, dtype=np.int64)
-        new_id[keep] = np.arange(len(keep))
-        sel = new_id[self.rows] >= 0
-        out = object.__new__(_Postings)
-        out.n = len(keep)
-        out._set(new_id[self.rows[sel]], self.feats[sel], len(self.cnt))
-        return out
-
-
-def _bisect(keys: np.ndarray, q: np.ndarray) -> np.ndarray:
-    """``np.searchsorted(keys, q)`` with the queries sorted first: in order they hit memory in
-    order (four times faster for a few hundred thousand queries into as many keys)."""
-    if len(q) < 1024:
-        return np.searchsorted(keys, q)
-    bits = int(len(q)).bit_length()
-    if int(q.max()) >= 1 << (62 - bits) or int(q.min()) < 0:
-        order = np.argsort(q)
-    else:           # sorting values is several times faster than argsort: carry the position along
-        order = np.sort((q << bits) | np.arange(len(q), dtype=np.int64)) & ((1 << bits) - 1)
-    out = np.empty(len(q), dtype=np.int64)
-    out[order] = np.searchsorted(keys, q[order])
-    return out
-
-
-def _shared(w: np.ndarray, X: _Rows, rows: np.ndarray, lo: np.ndarray, width: int, post: _Postings,
-            chunk: int = 4_000_000) -> np.ndarray:
-    """Shared feature weight of paragraph ``rows[r]`` of one side with paragraphs
-    ``lo[r] … lo[r] + width - 1`` of the other (``post``): ``len(rows) × width``, zero past
-    the other side's ends.  Summed triple by triple like the whole matrix, so the same figures
-    to the last bit (weights are exact binary fractions).  Whole rows (``lo`` 0, ``width`` the
-    other side's size), a band around the diagonal, or single pairs (``width`` 1)."""
-    rows = np.asarray(rows, dtype=np.int64)
-    lo = np.asarray(lo, dtype=np.int64)
-    out = np.zeros((len(rows), width))
-    if not len(rows) or width <= 0 or post.n == 0:
-        return out
-    starts, ends = X.indptr[rows], X.indptr[rows + 1]
-    lens = ends - starts
-    total = int(lens.sum())
-    if total == 0:
-        return out
-    # the (paragraph, feature) entries of the selected rows, row after row
-    pos = np.repeat(np.arange(len(rows), dtype=np.int64), lens)
-    ent = np.repeat(starts - (np.cumsum(lens) - lens), lens) + np.arange(total, dtype=np.int64)
-    f = X.indices[ent]
-    a = post.first[f]
-    cnt = post.cnt[f]
-    r_lo, r_hi = np.clip(lo, 0, post.n), np.clip(lo + width, 0, post.n)
-    if (r_lo > 0).any() or (r_hi < post.n).any():
-        # a range of the other side: the holders of a common feature found by bisection (a rare
-        # one's few holders are all taken; those outside the range add nothing, keyed out below)
-        big = np.nonzero(cnt > 16)[0]
-        fb, pb = f[big], pos[big]
-        a_b = _bisect(post.keys, fb * post.n + r_lo[pb])
-        cnt_b = _bisect(post.keys, fb * post.n + np.maximum(r_hi[pb], r_lo[pb])) - a_b
-        a, cnt = a.copy(), cnt.copy()
-        a[big], cnt[big] = a_b, cnt_b
-    per_row = np.bincount(pos, weights=cnt, minlength=len(rows))
-    r0 = 0
-    while r0 < len(rows):
-        r1, t = r0, 0.0
-        while r1 < len(rows) and (r1 == r0 or t + per_row[r1] <= chunk):
-            t += per_row[r1]
-            r1 += 1
-        e0, e1 = int(np.searchsorted(pos, r0)), int(np.searchsorted(pos, r1))
-        c = cnt[e0:e1]
-        ends_c = np.cumsum(c)
-        at = np.repeat(a[e0:e1] - (ends_c - c), c)
-        at += np.arange(len(at))
-        other = post.rows[at] - np.repeat(lo[pos[e0:e1]], c)         # column within the range
-        keys = np.repeat((pos[e0:e1] - r0) * width, c) + other
-        wts = np.repeat(w[f[e0:e1]], c)
-        inside = (other >= 0) & (other < width)
-        if not inside.all():
-            keys, wts = keys[inside], wts[inside]
-        out[r0:r1] = np.bincount(keys, weights=wts, minlength=(r1 - r0) * width).reshape(r1 - r0, width)
-        r0 = r1
-    return out
-
-
 def _sim_of(I: np.ndarray, so: np.ndarray, sn: np.ndarray) -> np.ndarray:
     """Similarity from shared weight and sizes (broadcast), by the very operations of
     :func:`similarity_matrix`, so every entry is the same to the last bit."""
@@ -419,37 +321,52 @@ class PairScores:
     demand instead of two dense matrices (200 MB each at 5,000 paragraphs a side, most of it
     never read: an untouched paragraph's partner is plain).  ``.I`` and ``.S`` index like the
     numpy matrices for what the aligner reads — an entry, a row, a column, a row or column
-    segment, an ``np.ix_`` block — and give the same figures to the last bit.  Whole rows and
-    columns are kept once computed; ``band`` precomputes the entries near each match that the
-    split/merge joins read."""
+    segment, an ``np.ix_`` block — and give the same figures to the last bit (weights are exact
+    binary fractions: any order of addition agrees).  Entries are sums over shared features by
+    SciPy's sparse products (compiled; a large pair imports SciPy for its assignment anyway).
+    Whole rows and columns are kept once computed; ``band`` precomputes the entries near each
+    match that the split/merge joins read."""
 
     def __init__(self, feat: _Features):
+        from scipy import sparse
+
         self.feat = feat
-        self.shape = (len(feat.Xo.indptr) - 1, len(feat.Xn.indptr) - 1)
-        self.size = self.shape[0] * self.shape[1]
-        self._post_n = _Postings(feat.Xn, feat.n_feat)          # old rows read against the new side
-        self._post_o = _Postings(feat.Xo, feat.n_feat)          # new columns read against the old side
+        n, m = self.shape = (len(feat.Xo.indptr) - 1, len(feat.Xn.indptr) - 1)
+        self.size = n * m
+        nf = feat.n_feat
+        # old paragraphs × features, weighted; new ones × features, 0/1: I = A @ B.T
+        self._A = sparse.csr_matrix((feat.w[feat.Xo.indices], feat.Xo.indices, feat.Xo.indptr), shape=(n, nf))
+        self._B = sparse.csr_matrix((np.ones(len(feat.Xn.indices)), feat.Xn.indices, feat.Xn.indptr), shape=(m, nf))
+        self._AT = self._BT = None          # features × paragraphs, made when a whole side is read
         self._rows: dict[int, np.ndarray] = {}
         self._cols: dict[int, np.ndarray] = {}
         self._known: dict[tuple[int, int], float] = {}
-        self._keys_n: Optional[np.ndarray] = None
-        self._rband = (np.full(self.shape[0], -1 << 40), np.zeros((0, 0)), np.zeros(self.shape[0], dtype=np.int64))
-        self._cband = (np.full(self.shape[1], -1 << 40), np.zeros((0, 0)), np.zeros(self.shape[1], dtype=np.int64))
-        self._blk = (np.full(self.shape[0], -1, dtype=np.int64), np.full(self.shape[1], -1, dtype=np.int64),
-                     np.zeros((0, 0)))
+        self._rband = (np.full(n, -1 << 40), np.zeros((0, 0)), np.zeros(n, dtype=np.int64))
+        self._cband = (np.full(m, -1 << 40), np.zeros((0, 0)), np.zeros(m, dtype=np.int64))
+        self._blk = (np.full(n, -1, dtype=np.int64), np.full(m, -1, dtype=np.int64), np.zeros((0, 0)))
         #: anchors, when the caller found them without the dense matrix (``compare.align``)
         self.anchors: Optional[list[tuple[int, int]]] = None
         self.I = _Entries(self, sim=False)
         self.S = _Entries(self, sim=True)
+
+    def _product(self, rows, cols) -> np.ndarray:
+        """Dense I of ``rows × cols`` (index arrays or slices; a whole side by a transpose kept)."""
+        if isinstance(cols, slice) and cols == slice(None):
+            if self._BT is None:
+                self._BT = self._B.T.tocsr()
+            return (self._A[rows] @ self._BT).toarray()
+        if isinstance(rows, slice) and rows == slice(None):
+            if self._AT is None:
+                self._AT = self._A.T.tocsr()
+            return (self._B[cols] @ self._AT).toarray().T
+        return (self._A[rows] @ self._B[cols].T).toarray()
 
     # whole rows and columns of I
     def rows(self, rows: Sequence[int]) -> np.ndarray:
         rows = [int(i) for i in rows]
         missing = sorted({i for i in rows if i not in self._rows})
         if missing:
-            got = _shared(self.feat.w, self.feat.Xo, np.array(missing), np.zeros(len(missing), dtype=np.int64),
-                          self.shape[1], self._post_n)
-            self._rows.update(zip(missing, got))
+            self._rows.update(zip(missing, self._product(np.array(missing), slice(None))))
         return np.array([self._rows[i] for i in rows]).reshape(len(rows), self.shape[1])
 
     def cols(self, cols: Sequence[int]) -> np.ndarray:
@@ -457,27 +374,15 @@ class PairScores:
         cols = [int(j) for j in cols]
         missing = sorted({j for j in cols if j not in self._cols})
         if missing:
-            got = _shared(self.feat.w, self.feat.Xn, np.array(missing), np.zeros(len(missing), dtype=np.int64),
-                          self.shape[0], self._post_o)
-            self._cols.update(zip(missing, got))
+            self._cols.update(zip(missing, self._product(slice(None), np.array(missing)).T))
         return np.array([self._cols[j] for j in cols]).reshape(len(cols), self.shape[0])
 
     def pairs(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-        """I of the pairs ``(i[k], j[k])``: each feature of ``i[k]`` looked up in ``j[k]``'s."""
+        """I of the pairs ``(i[k], j[k])``."""
         i, j = np.asarray(i, dtype=np.int64), np.asarray(j, dtype=np.int64)
-        Xo, Xn, nf = self.feat.Xo, self.feat.Xn, self.feat.n_feat
         if not len(i):
             return np.zeros(0)
-        if self._keys_n is None:
-            self._keys_n = Xn.row_of * nf + Xn.indices        # ascending: rows, then features
-        lens = Xo.indptr[i + 1] - Xo.indptr[i]
-        total = int(lens.sum())
-        pos = np.repeat(np.arange(len(i), dtype=np.int64), lens)
-        f = Xo.indices[np.repeat(Xo.indptr[i] - (np.cumsum(lens) - lens), lens) + np.arange(total, dtype=np.int64)]
-        q = j[pos] * nf + f
-        at = np.minimum(_bisect(self._keys_n, q), max(len(self._keys_n) - 1, 0))
-        hit = self._keys_n[at] == q if len(self._keys_n) else np.zeros(total, dtype=bool)
-        return np.bincount(pos[hit], weights=self.feat.w[f[hit]], minlength=len(i)).astype(np.float64)
+        return np.asarray(self._A[i].multiply(self._B[j]).sum(axis=1), dtype=np.float64).ravel()
 
     def know(self, i: np.ndarray, j: np.ndarray, I: np.ndarray) -> None:
         self._known.update(zip(zip(np.asarray(i).tolist(), np.asarray(j).tolist()), np.asarray(I).tolist()))
@@ -495,27 +400,32 @@ class PairScores:
         """Precompute I of old ``i[k]`` with new ``j[k] - reach … j[k] + reach`` and of new
         ``j[k]`` with old ``i[k] - reach … i[k] + reach``: what the joins read around a match."""
         i, j = np.asarray(i, dtype=np.int64), np.asarray(j, dtype=np.int64)
+        self._rband = self._band(i, j, reach, rows_old=True)
+        self._cband = self._band(j, i, reach, rows_old=False)
+
+    def _band(self, a: np.ndarray, b: np.ndarray, reach: int, rows_old: bool,
+              chunk: int = 128) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(first column, values, row of the values) of paragraphs ``a`` of one side against
+        ``b - reach … b + reach`` of the other, ``chunk`` rows at a time whose partners are
+        neighbours (sorted by partner, their windows overlap: one small product each)."""
+        na, nb = self.shape if rows_old else self.shape[::-1]
         width = 2 * reach + 1
-        n, m = self.shape
-        rlo, clo = np.full(n, -1 << 40), np.full(m, -1 << 40)
-        rvals = _shared(self.feat.w, self.feat.Xo, i, j - reach, width, self._post_n)
-        rpos, cpos = np.zeros(n, dtype=np.int64), np.zeros(m, dtype=np.int64)
-        rlo[i], rpos[i] = j - reach, np.arange(len(i))
-        # the column band mostly lies in the row band (matches keep their order): read it there,
-        # compute the rest pair by pair
-        r = i[:, None] - reach + np.arange(width)[None, :]            # old row of each column-band entry
-        c = np.broadcast_to(j[:, None], r.shape)
-        rr = np.clip(r, 0, n - 1)
-        d = c - rlo[rr]
-        inside = (r >= 0) & (r < n) & (d >= 0) & (d < width)
-        cvals = np.zeros(r.shape)
-        cvals[inside] = rvals[rpos[rr[inside]], d[inside]]
-        rest = (r >= 0) & (r < n) & ~inside
-        if rest.any():
-            cvals[rest] = self.pairs(r[rest], c[rest])
-        clo[j], cpos[j] = i - reach, np.arange(len(j))
-        self._rband = (rlo, rvals, rpos)
-        self._cband = (clo, cvals, cpos)
+        vals = np.zeros((len(a), width))
+        order = np.argsort(b, kind="stable")
+        for lo in range(0, len(order), chunk):
+            k = order[lo:lo + chunk]
+            c0, c1 = max(int(b[k].min()) - reach, 0), min(int(b[k].max()) + reach + 1, nb)
+            if c1 <= c0:
+                continue
+            P = self._product(a[k], slice(c0, c1)) if rows_old else self._product(slice(c0, c1), a[k]).T
+            cols = (b[k] - reach - c0)[:, None] + np.arange(width)[None, :]
+            ok = (cols >= 0) & (cols < c1 - c0)
+            r, d = np.nonzero(ok)
+            vals[k[r], d] = P[r, cols[ok]]
+        first = np.full(na, -1 << 40)
+        pos = np.zeros(na, dtype=np.int64)
+        first[a], pos[a] = b - reach, np.arange(len(a))
+        return first, vals, pos
 
     def entry(self, i: int, j: int) -> float:
         v = self._known.get((i, j))
@@ -573,8 +483,7 @@ class PairScores:
         if all(int(i) in self._rows for i in rows):
             return self.rows(rows)[:, cols]
         ur, uc = _sorted_unique(rows), _sorted_unique(cols)
-        B = _shared(self.feat.w, self.feat.Xo, ur, np.zeros(len(ur), dtype=np.int64), len(uc),
-                    self._post_n.subset(uc))
+        B = self._product(ur, uc)
         rpos, cpos = np.full(self.shape[0], -1, dtype=np.int64), np.full(self.shape[1], -1, dtype=np.int64)
         rpos[ur], cpos[uc] = np.arange(len(ur)), np.arange(len(uc))
         self._blk = (rpos, cpos, B)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import os
+from itertools import chain, count
 from typing import Optional, Sequence
 
 import numpy as np
@@ -64,26 +65,23 @@ class _Features:
     (triple by triple, a BLAS product, a subset of the pairs)."""
 
     def __init__(self, old_texts: Sequence[str], new_texts: Sequence[str]):
-        vocab: dict[str, int] = {}
-        seqs: list[np.ndarray] = []
-        for t in list(old_texts) + list(new_texts):
-            ids = [vocab.setdefault(w, len(vocab)) for w in words(t)]
-            seqs.append(np.asarray(ids, dtype=np.int64))
+        # words numbered in order of first appearance, by C loops (dict.fromkeys, map) rather
+        # than a Python loop per word
+        texts = [words(t) for t in list(old_texts) + list(new_texts)]
+        vocab = dict(zip(dict.fromkeys(chain.from_iterable(texts)), count()))
+        lens = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+        ids = np.fromiter(map(vocab.__getitem__, chain.from_iterable(texts)), dtype=np.int64, count=int(lens.sum()))
+        seqs = np.split(ids, np.cumsum(lens)[:-1]) if len(texts) else []
         V = max(len(vocab), 1)
         n_old, n_new = len(old_texts), len(new_texts)
-        rows, feats = [], []
-        for r, ids in enumerate(seqs):
-            if len(ids) == 0:
-                continue
-            rows.append(np.full(len(ids), r, dtype=np.int64))
-            feats.append(ids)
-            if len(ids) > 1:
-                rows.append(np.full(len(ids) - 1, r, dtype=np.int64))
-                feats.append(V + ids[:-1] * V + ids[1:])
         n = n_old + n_new
+        row = np.repeat(np.arange(n, dtype=np.int64), lens)
+        pair = row[:-1] == row[1:]                      # word pairs within a paragraph
+        feats = np.concatenate((ids, V + ids[:-1][pair] * V + ids[1:][pair]))
+        rows = len(ids) > 0
         if rows:
-            r_all = np.concatenate(rows)
-            cols, f_c = _unique_inverse(np.concatenate(feats))
+            r_all = np.concatenate((row, row[:-1][pair]))
+            cols, f_c = _unique_inverse(feats)
             n_feat = len(cols)
             # binary: a feature is in a paragraph or not; (row, feature) ascending
             key = _sorted_unique(r_all * n_feat + f_c.ravel())

@@ -5,6 +5,11 @@ weighted by IDF over the two sides; the similarity of two paragraphs is
 ``sqrt(J·C)`` (weighted Jaccard × containment).  :mod:`compare.align` documents
 why (step 2 and 3 of its algorithm); it lives here, below both the alignment and
 the trace, so that tracing does not reach into the alignment.
+
+Two ways to the same figures: the dense old × new matrix (:func:`similarity_matrix`),
+and, for large pairs, :class:`PairScores`, which computes only the entries the aligner
+reads, with :func:`prefix_pairs` to find the pairs that could be near twins without the
+matrix (``compare.align._large_scores``).
 """
 from __future__ import annotations
 
@@ -105,7 +110,8 @@ class _Features:
         self.size_n = np.bincount(self.Xn.row_of, weights=self.w[self.Xn.indices],
                                    minlength=n_new).astype(np.float64)   # float even when empty
         # old × new shared feature weight: zero until similarity_matrix fills it (it is skipped
-        # when a side has no paragraphs to match, but _joins still reads it)
+        # when a side has no paragraphs to match, but _joins still reads it); a large pair's
+        # aligner puts PairScores.I here instead (never written, this stays unallocated memory)
         self.I: np.ndarray = np.zeros((n_old, n_new))
 
     def _row_feats(self, X: _Rows, rows: Sequence[int]) -> np.ndarray:

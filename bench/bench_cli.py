@@ -27,8 +27,9 @@ Tables printed:
 4. ``diff --format json`` of two n-paragraph versions for n in ``--sizes``,
    whole process, with ms per paragraph so growth is visible.  With ``--before``
    another checkout (the code before a change) runs the same commands, round by
-   round with ours, whole process and in-process (each in a fresh interpreter of
-   its own tree, warmed once, caches emptied before every timed run).
+   round with ours, whole process (wall, and CPU of the process and its worker)
+   and in-process (each in a fresh interpreter of its own tree, warmed once,
+   caches emptied before every timed run).
 
 With ``--before``, table 2 runs the other checkout's CLI on the same inputs too,
 interleaved with ours (ours, before, ours, before …), and table 3's per-module
@@ -480,9 +481,9 @@ def growth(args, py: str, tmp: Path) -> None:
     print("\n## `diff --format json` of two n-paragraph versions\n")
     if before:
         print(f"before: {before} (NaN: refused the size or stopped at the time limit)\n")
-        print("| n | whole process ms | ms per paragraph | in-process ms | before: whole process ms "
-              "| before: in-process ms | load average |")
-        print("|---:|---:|---:|---:|---:|---:|---:|")
+        print("| n | whole process ms | ms per paragraph | CPU ms | in-process ms | before: whole process ms "
+              "| before: ms per paragraph | before: CPU ms | before: in-process ms | load average |")
+        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     else:
         print("| n | whole process ms | ms per paragraph | in-process ms (cold caches) |")
         print("|---:|---:|---:|---:|")
@@ -496,19 +497,24 @@ def growth(args, py: str, tmp: Path) -> None:
             print(f"| {n:,} | {1000 * s:.0f} | {1000 * s / n:.2f} | {1000 * inner_n:.0f} |")
             continue
         whole: dict[str, list[float]] = {"ours": [], "before": []}
+        cpu: dict[str, list[float]] = {"ours": [], "before": []}
         inner: dict[str, list[float]] = {"ours": [], "before": []}
         run_once(argv, may_fail=True)
         run_once(argv, before, may_fail=True)
         for _ in range(reps):       # round by round: a change in machine load hits both alike
-            whole["ours"].append(run_once(argv, may_fail=True))
-            whole["before"].append(run_once(argv, before, may_fail=True))
+            for key, tree in (("ours", ROOT), ("before", before)):
+                took, used = run_timed(argv, tree, may_fail=True)
+                whole[key].append(took)
+                cpu[key].append(used)      # user + system of the process and its worker: the work done
         for _ in range(1 if n > 1000 else 3):
             inner["ours"].append(inner_in(ROOT, py, a, b, 1 if n > 1000 else 3))
             inner["before"].append(inner_in(before, py, a, b, 1 if n > 1000 else 3))
         w = {k: statistics.median(v) for k, v in whole.items()}
+        c = {k: statistics.median(v) for k, v in cpu.items()}
         i = {k: statistics.median(v) for k, v in inner.items()}
-        print(f"| {n:,} | {1000 * w['ours']:.0f} | {1000 * w['ours'] / n:.2f} | {1000 * i['ours']:.0f} "
-              f"| {1000 * w['before']:.0f} | {1000 * i['before']:.0f} | {os.getloadavg()[0]:.2f} |", flush=True)
+        print(f"| {n:,} | {1000 * w['ours']:.0f} | {1000 * w['ours'] / n:.2f} | {1000 * c['ours']:.0f} "
+              f"| {1000 * i['ours']:.0f} | {1000 * w['before']:.0f} | {1000 * w['before'] / n:.2f} "
+              f"| {1000 * c['before']:.0f} | {1000 * i['before']:.0f} | {os.getloadavg()[0]:.2f} |", flush=True)
     print(f"\nload average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 if __name__ == "__main__":

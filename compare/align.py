@@ -101,7 +101,13 @@ from compare.assignment import max_assignment
 from compare.model import CompareOptions, Document, PairStatus, Paragraph
 from compare.sequences import longest_increasing_subsequence
 from compare.tokens import words
-from compare.similarity import _Features, similarity_matrix
+from compare.similarity import PairScores, _Entries, _Features, _sim_of, prefix_pairs, similarity_matrix
+
+#: old × new pairs from which the aligner reads the similarity entry by entry (PairScores) instead
+#: of computing the dense matrix, when most paragraphs have an identical twin on the other side:
+#: about 1,400 paragraphs a side, where the two ways cost the same on bench_align.big_pair (below,
+#: the dense matrix's few passes beat the large path's fixed sorts and lookups)
+LARGE_PAIRS = 2_000_000
 
 
 @dataclass(frozen=True)
@@ -220,6 +226,8 @@ def _is_fragment(old: Document, new: Document, options: CompareOptions,
 
 def _anchors(S: np.ndarray, P: AlignParams) -> list[tuple[int, int]]:
     """Unambiguous mutual best matches, in an order-consistent subset."""
+    if isinstance(S, _Entries) and S.anchors is not None:
+        return list(S.anchors)          # found without the dense matrix (_large_scores)
     if S.size == 0:
         return []
     n, m = S.shape
@@ -265,6 +273,100 @@ def _column_count_above(S: np.ndarray, thr: np.ndarray, block: int = 256) -> np.
     for lo in range(0, S.shape[0], block):
         out += np.count_nonzero(S[lo:lo + block] > thr[None, :], axis=0)
     return out
+
+
+def _identical_pairs(feat: _Features) -> tuple[np.ndarray, np.ndarray]:
+    """(old, new) paragraphs with the same non-empty feature set, found once on each side."""
+    def once(X) -> dict[bytes, int]:
+        seen: dict[bytes, int] = {}
+        for r in range(len(X.indptr) - 1):
+            a, b = X.indptr[r], X.indptr[r + 1]
+            if b > a:
+                k = X.indices[a:b].tobytes()
+                seen[k] = -1 if k in seen else r
+        return seen
+    o, nw = once(feat.Xo), once(feat.Xn)
+    pairs = sorted((i, nw[k]) for k, i in o.items() if i >= 0 and nw.get(k, -1) >= 0)
+    return (np.array([p[0] for p in pairs], dtype=np.int64), np.array([p[1] for p in pairs], dtype=np.int64))
+
+
+def _large_scores(feat: _Features, P: AlignParams) -> Optional[PairScores]:
+    """The similarity of a large pair entry by entry, with the anchors :func:`_anchors` would find
+    on the dense matrix — or None when the dense matrix is the way (few untouched paragraphs).
+
+    An anchor is each other's best, at least ``anchor_min``, with no rival above best −
+    ``anchor_margin`` in its row or column.  An untouched paragraph (the same features, once on
+    each side: similarity 1) is one unless a rival comes that close; the others are looked for in
+    the block of the remaining rows × columns, then checked against the untouched rows and columns.
+    Rivals that close share a rare feature (:func:`compare.similarity.prefix_pairs`), so neither
+    check reads the old × new matrix."""
+    n, m = len(feat.Xo.indptr) - 1, len(feat.Xn.indptr) - 1
+    if not (0 < P.anchor_margin < P.anchor_min):
+        return None
+    ui, uj = _identical_pairs(feat)
+    if len(ui) < min(n, m) // 2:
+        return None
+    scores = PairScores(feat)
+    so, sn = feat.size_o, feat.size_n
+    Iu = so[ui]                     # the same features: all of them shared
+    scores.know(ui, uj, Iu)
+    su = _sim_of(Iu, so[ui], sn[uj])
+    twin_o, twin_n = np.full(n, -1, dtype=np.int64), np.full(m, -1, dtype=np.int64)
+    twin_o[ui], twin_n[uj] = uj, ui
+    thr_o, thr_n = np.full(n, np.inf), np.full(m, np.inf)
+    thr_o[ui] = thr_n[uj] = su - P.anchor_margin
+
+    def rivals(ci: np.ndarray, cj: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Of the candidate pairs, the rows and the columns they are a rival in (above thr)."""
+        # similarity is at most sqrt(min / max) of the two sizes: most candidates end there
+        t = np.minimum(thr_o[ci], thr_n[cj])
+        big = np.maximum(so[ci], sn[cj])
+        keep = np.minimum(so[ci], sn[cj]) > t * t * (1 - 1e-9) * big
+        ci, cj = ci[keep], cj[keep]
+        Sc = _sim_of(scores.pairs(ci, cj), so[ci], sn[cj])
+        return ci[Sc > thr_o[ci]], cj[Sc > thr_n[cj]]
+
+    # twins with a rival within the margin in their row or column are no anchors
+    low = float(np.min(su - P.anchor_margin)) ** 2
+    ci, cj = prefix_pairs(feat, np.full(n, low), np.full(m, low))
+    other = (twin_o[ci] != cj) & ((twin_o[ci] >= 0) | (twin_n[cj] >= 0))
+    bad_r, bad_c = rivals(ci[other], cj[other])
+    sure_o = twin_o >= 0
+    sure_o[bad_r] = False
+    sure_o[twin_n[bad_c]] = False
+    sure_n = np.zeros(m, dtype=bool)
+    sure_n[twin_o[sure_o]] = True
+    anchors = [(int(i), int(twin_o[i])) for i in np.nonzero(sure_o)[0]]
+    # the other rows and columns: mutual best in their block with no rival there ...
+    R0, C0 = np.nonzero(~sure_o)[0], np.nonzero(~sure_n)[0]
+    if len(R0) and len(C0):
+        B = _sim_of(scores.block(R0, C0), so[R0][:, None], sn[C0][None, :])
+        rb = B.argmax(axis=1)
+        best = B[np.arange(len(R0)), rb]
+        thr = best - P.anchor_margin
+        cb = B.argmax(axis=0)
+        ok = (best >= P.anchor_min) & (cb[rb] == np.arange(len(R0)))
+        ok &= np.count_nonzero(B > thr[:, None], axis=1) == 1
+        ok &= np.count_nonzero(B[:, rb] > thr[None, :], axis=0) == 1
+        k = np.nonzero(ok)[0]
+        if len(k):
+            # ... and none among the untouched ones: a closer (or as close) twin comes first
+            thr_o, thr_n = np.full(n, np.inf), np.full(m, np.inf)
+            thr_o[R0[k]] = thr[k]
+            thr_n[C0[rb[k]]] = thr[k]
+            low = float(thr[k].min()) ** 2
+            t_o, t_n = np.full(n, np.inf), np.where(sure_n, low, np.inf)
+            t_o[R0[k]] = thr[k] ** 2
+            bad_r, _ = rivals(*prefix_pairs(feat, t_o, t_n))
+            t_o, t_n = np.where(sure_o, low, np.inf), np.full(m, np.inf)
+            t_n[C0[rb[k]]] = thr[k] ** 2
+            _, bad_c = rivals(*prefix_pairs(feat, t_o, t_n))
+            bad = set(bad_r.tolist()) | {int(R0[q]) for q in k if int(C0[rb[q]]) in set(bad_c.tolist())}
+            anchors += [(int(R0[q]), int(C0[rb[q]])) for q in k.tolist() if int(R0[q]) not in bad]
+    anchors.sort()
+    keep = longest_increasing_subsequence([j for _, j in anchors])
+    scores.anchors = [anchors[k] for k in keep]
+    return scores
 
 
 def _order_window(anchors: list[tuple[int, int]], n: int, m: int) -> tuple[np.ndarray, np.ndarray]:
@@ -803,25 +905,39 @@ def _out_of_scope(unmatched: list[int], side_pos_to_other: dict[int, list[int]],
 # ----------------------------------------------------------------------------- public
 
 def align(old: Document, new: Document, options: Optional[CompareOptions] = None,
-          params: AlignParams = DEFAULT_PARAMS) -> list[AlignedGroup]:
+          params: AlignParams = DEFAULT_PARAMS, large_pairs: int = LARGE_PAIRS) -> list[AlignedGroup]:
     """Align the paragraphs of two versions; every paragraph is in exactly one group.
 
     Groups come in no particular order (``classify`` orders them); within a
-    group, ids are in document order.
+    group, ids are in document order.  From ``large_pairs`` old × new pairs on, the similarity
+    is read entry by entry (:func:`_large_scores`): the same groups, in time and memory that
+    grow with the paragraphs that changed rather than with old × new.
     """
     options = options or CompareOptions()
     P = params
     op, np_ = old.paragraphs, new.paragraphs
     n, m = len(op), len(np_)
     feat = _Features([p.text for p in op], [p.text for p in np_])
-    S = similarity_matrix(feat) if n and m else np.zeros((n, m))
+    scores = _large_scores(feat, P) if n and m and n * m >= large_pairs else None
+    S: "np.ndarray | _Entries"
+    if scores is not None:
+        S = scores.S
+        feat.I = scores.I           # what _joins and _unrivalled read of the shared weight
+    else:
+        S = similarity_matrix(feat) if n and m else np.zeros((n, m))
     frag_old, frag_new = _is_fragment(old, new, options, P)
     matched = _match(op, np_, S, P, excerpt=frag_old or frag_new)
     if not (frag_old or frag_new):      # in an excerpt the true partner may lie outside it
         _second_chance(S, matched, op, np_, P)
         _leftover_words(feat, matched, op, np_, P, S)
+    if scores is not None:                  # what _replacements reads of every match, at once
+        scores.prefetch(list(matched), list(matched.values()))
     for i in _replacements(feat, S, matched, op, np_, P):
         del matched[i]
+    if scores is not None and matched:      # the entries the joins read around each match, at once
+        pairs = sorted(matched.items())
+        scores.band([i for i, _ in pairs], [j for _, j in pairs],
+                    P.scattered_window if P.scattered_groups else P.join_window)
     g_old, g_new = _joins(feat, S, matched, n, m, P, op, np_)
     if not P.scattered_groups:
         g_old, g_new = _contiguous(g_old, g_new)

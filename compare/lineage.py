@@ -119,8 +119,8 @@ def _restorations(docs: Sequence[Document], comparisons: Sequence[Comparison], d
     for v, comp in enumerate(comparisons):
         gone += [(v, p.old[0]) for p in comp.pairs if p.status == "deleted" and len(p.old) == 1]
         came += [(v + 1, p.new[0]) for p in comp.pairs if p.status == "inserted" and len(p.new) == 1]
-    if not gone or not came:
-        return {}
+    if not gone or not came or max(w for w, _ in came) < min(v for v, _ in gone) + 2:
+        return {}       # no insertion two versions or more after a deletion (always so for a pair)
     text = [{p.id: p.text for p in d.paragraphs} for d in docs]
 
     def versions_of(node: tuple[int, str]) -> set[int]:

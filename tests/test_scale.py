@@ -7,6 +7,7 @@ import time
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from compare import similarity
 from compare.align import AlignParams, _anchors, _column_argmax, _column_count_above, align
@@ -99,3 +100,85 @@ def test_column_passes_by_blocks():
     assert np.array_equal(_column_argmax(S, block=16), S.argmax(axis=0))
     thr = rng.random(41) * 7
     assert np.array_equal(_column_count_above(S, thr, block=16), (S > thr).sum(axis=0))
+
+
+def _aligned(old: Document, new: Document, **kw) -> list:
+    return sorted((tuple(g.old), tuple(g.new), g.similarity, g.out_of_scope)
+                  for g in align(old, new, CompareOptions(fragment=False), **kw))
+
+
+def _large_path_taken(old: Document, new: Document) -> bool:
+    from compare.align import DEFAULT_PARAMS, _large_scores
+    from compare.similarity import _Features
+
+    feat = _Features([p.text for p in old.paragraphs], [p.text for p in new.paragraphs])
+    return _large_scores(feat, DEFAULT_PARAMS) is not None
+
+
+def test_large_path_aligns_like_the_dense_matrix_on_real_revisions():
+    """Reading the similarity entry by entry (large pairs) gives the very groups and similarities of
+    the dense matrix: on every bundled pair of versions, the large path forced on (threshold 0)
+    wherever most paragraphs are untouched, and on chained revisions full of identical twins."""
+    from compare.api import load
+    from pathlib import Path
+
+    samples = Path(__file__).resolve().parent.parent / "samples"
+    docs = [load(p) for p in sorted(samples.glob("*.md"))]
+    pairs = [(a, b) for a in docs for b in docs if a is not b and a.meta.language == b.meta.language]
+    pairs += [(a, b) for a, b, _ in synthetic.generate_pairs(6, 11)] + [_chained(4)]
+    taken = 0
+    for old, new in pairs:
+        taken += _large_path_taken(old, new)
+        assert _aligned(old, new, large_pairs=0) == _aligned(old, new, large_pairs=10 ** 12)
+    assert taken >= 6
+
+
+def test_large_path_aligns_like_the_dense_matrix_on_a_long_revision():
+    """A 1,500-paragraph revision (bench_align.big_pair: edits, moves, splits, insertions, deletions
+    among untouched paragraphs): the same groups both ways, every paragraph in exactly one group."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    from bench_align import big_pair
+
+    old, new, _ = big_pair(1500, seed=1500)
+    assert _large_path_taken(old, new)
+    large = _aligned(old, new, large_pairs=0)
+    assert large == _aligned(old, new, large_pairs=10 ** 12)
+    assert sorted(i for g in large for i in g[0]) == sorted(p.id for p in old.paragraphs)
+    assert sorted(j for g in large for j in g[1]) == sorted(p.id for p in new.paragraphs)
+
+
+@given(st.data())
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_large_path_aligns_like_the_dense_matrix_on_shuffled_revisions(data):
+    """Versions built from the French draft's paragraphs — some kept, some repeated (twins that
+    are no anchor), emptied, cut in two, reordered — align alike both ways."""
+    import random
+
+    base = synthetic.base_document().paragraphs
+    rng = random.Random(data.draw(st.integers(0, 10 ** 6)))
+    texts = [p.text for p in base]
+
+    def variant(t: str) -> str:
+        w = t.split()
+        r = rng.random()
+        if r < 0.1:
+            return ""
+        if r < 0.2 and len(w) > 4:
+            return " ".join(w[: len(w) // 2])
+        if r < 0.35:
+            return " ".join(x if rng.random() > 0.3 else "changed" for x in w)
+        return t
+
+    old_t = [rng.choice(texts) if rng.random() < 0.15 else t for t in texts]
+    new_t = [variant(t) for t in old_t if rng.random() > 0.1]
+    for _ in range(rng.randrange(4)):
+        k = rng.randrange(len(new_t))
+        new_t.insert(rng.randrange(len(new_t)), new_t.pop(k))
+    old = Document(meta=Metadata(language="fr"), paragraphs=[
+        dataclasses.replace(base[0], id=f"O{k}", text=t, parent=None, level=0) for k, t in enumerate(old_t)])
+    new = Document(meta=Metadata(language="fr"), paragraphs=[
+        dataclasses.replace(base[0], id=f"N{k}", text=t, parent=None, level=0) for k, t in enumerate(new_t)])
+    assert _aligned(old, new, large_pairs=0) == _aligned(old, new, large_pairs=10 ** 12)

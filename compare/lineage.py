@@ -21,7 +21,11 @@ a later one (absent from the versions between) is rightly "deleted" and
 paragraph whose language came back: the two rows become one, and
 ``Lineage.restored`` records the version where it returned.  Only deletions and
 insertions link this way (an out-of-scope paragraph of an excerpt was never
-deleted), one to one, most similar first, at :data:`RESTORE_MIN` or above.
+deleted), one to one, most similar first, at :data:`RESTORE_MIN` or above — a paragraph that comes
+back reads almost as it was; "Recalling also the Convention against Corruption," after "… against
+Transnational Organized Crime," was deleted (0.66) is a new paragraph, not a restoration.
+``Lineage.restored_from`` keeps, for each, the version it was last seen in and the word diff of the
+restored text against it (what came back changed).
 """
 from __future__ import annotations
 
@@ -29,10 +33,11 @@ from typing import Optional, Sequence
 
 from compare.similarity import text_similarity
 from compare.classify import compare_documents
+from compare.diff import diff_texts
 from compare.model import CompareOptions, Comparison, Document, Lineage
 
 #: similarity above which a later insertion is the return of an earlier deletion
-RESTORE_MIN = 0.5
+RESTORE_MIN = 0.75
 
 
 class _DSU:
@@ -106,7 +111,21 @@ def lineage_from_comparisons(docs: Sequence[Document], comparisons: Sequence[Com
             order = out
     rows = [members[r] for r in order]
     restored = {k: back[dsu.find(r)] for k, r in enumerate(order) if dsu.find(r) in back}
-    return Lineage(versions=list(docs), comparisons=list(comparisons), rows=rows, restored=restored)
+    restored_from = {k: _restored_from(docs, rows[k], w) for k, w in restored.items()}
+    return Lineage(versions=list(docs), comparisons=list(comparisons), rows=rows, restored=restored,
+                   restored_from=restored_from)
+
+
+def _restored_from(docs: Sequence[Document], row: list[list[str]], w: int) -> tuple[int, list]:
+    """(version the paragraph was last seen in before version ``w`` restored it, the word diff of
+    the restored text against that one — ``[]`` when the two are in different languages)."""
+    v = max(u for u in range(w) if row[u])
+    a, b = docs[v], docs[w]
+    if a.meta.language and b.meta.language and a.meta.language != b.meta.language:
+        return v, []
+    ta = {p.id: p.text for p in a.paragraphs}
+    tb = {p.id: p.text for p in b.paragraphs}
+    return v, diff_texts("\n".join(ta[i] for i in row[v]), "\n".join(tb[i] for i in row[w]))
 
 
 def _restorations(docs: Sequence[Document], comparisons: Sequence[Comparison], dsu: _DSU

@@ -432,3 +432,6 @@ class Lineage:
     rows: list[list[list[str]]]
     #: row index → version index where a paragraph deleted earlier comes back ("restored")
     restored: dict[int, int] = field(default_factory=dict)
+    #: row index → (version it was last seen in before it was deleted, the word diff of the restored
+    #: text against that one; ``[]`` across languages): "restored, with “et la société civile” added"
+    restored_from: dict[int, tuple[int, list["Segment"]]] = field(default_factory=dict)

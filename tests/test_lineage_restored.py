@@ -51,11 +51,21 @@ def test_restored_row_in_the_compilation_table_and_the_app():
     k = next(iter(lin.restored))
     grid = cells(lin)
     assert grid[k][1].parts[0] == ("note", "(supprimé) ")      # the table speaks the texts' language
-    assert grid[k][2].parts[0] == ("note", "(rétabli) ")
+    # marked against the text it had when last seen (v1 OP10), not as all new: only « avec intérêt »
+    assert grid[k][2].parts[0] == ("note", "(rétabli ; modifications par rapport à <text> OP10) ")
+    assert [t for op, t in grid[k][2].parts if op == "insert"] == ["avec intérêt "]
+    assert not [t for op, t in grid[k][2].parts if op == "delete"]
     frame = compilation_frame(lin)
-    assert frame.iloc[k, 2].startswith("OP10: (rétabli) ")
+    assert frame.iloc[k, 2].startswith("OP10: (rétabli ; modifications par rapport à <text> OP10) ")
     render = pytest.importorskip("ui.render")
-    assert "(rétabli)" in render.lineage_html(lin)
+    from html import escape
+    assert escape("(rétabli ; modifications par rapport à <text> OP10)") in render.lineage_html(lin)
+    # the JSON says it too
+    from compare.export.jsonout import versions_dict
+    js = versions_dict(lin.versions, lin.comparisons, lin)
+    assert js["restored"] == [{"row": k, "version": 2, "from_version": 0,
+                               "diff": [list(x) for x in js["restored"][0]["diff"]]}]
+    assert ["insert", "avec intérêt "] in js["restored"][0]["diff"]
 
 
 def test_a_new_paragraph_is_not_restored_from_an_unrelated_deletion():
@@ -68,3 +78,20 @@ def test_a_new_paragraph_is_not_restored_from_an_unrelated_deletion():
         f"{k}. {t}" for k, t in enumerate(ops3, 1)))
     lin = build_lineage(docs)
     assert lin.restored == {}
+
+
+def test_a_new_paragraph_on_another_convention_is_not_a_restoration():
+    """Second review: "Recalling also … Convention against Transnational Organized Crime," deleted, and
+    two versions later "Recalling also … Convention against Corruption," added (similarity 0.66):
+    another paragraph, not language coming back — no "(restored)" row."""
+    base = api.load(str(SAMPLES / "A-RES-61-180.en.md"))
+    text = (SAMPLES / "A-RES-61-180.en.md").read_text(encoding="utf-8")
+    pp = "Recalling also the United Nations Convention against Transnational Organized Crime,"
+    without = text.replace("The General Assembly,\n", "The General Assembly,\n\n" + pp + "\n", 1)
+    assert without != text
+    a = api.load_text(without, name="A")
+    b = api.load_text(text, name="B")
+    d = api.load_text(text.replace("The General Assembly,\n", "The General Assembly,\n\n"
+                                   "Recalling also the United Nations Convention against Corruption,\n", 1), name="D")
+    lin = build_lineage([a, b, b, d])
+    assert lin.restored == {} and base

@@ -129,4 +129,7 @@ def versions_dict(docs: list[Document], comparisons: list[Comparison], lineage: 
     }
     if lineage is not None:
         out["lineage"] = [[list(cell) for cell in row] for row in lineage.rows]
+        out["restored"] = [{"row": k, "version": w, "from_version": lineage.restored_from[k][0],
+                            "diff": _segments(lineage.restored_from[k][1])}
+                           for k, w in sorted(lineage.restored.items()) if k in lineage.restored_from]
     return out

@@ -115,6 +115,19 @@ def _plain_segments_of(pairs: list[Pair], old_texts: dict[str, str], new_texts: 
     return parts
 
 
+def _restored_parts(lineage: Lineage, r: int, v: int, lang) -> list[tuple[str, str]]:
+    """A restored paragraph's cell: marked against the text it had when last seen (version u), not
+    as all new — "(restored from L.17 OP6) … {+et la société civile+} …"; [] when there is no
+    word diff (another language)."""
+    u, segs = lineage.restored_from.get(r, (None, []))
+    if u is None or not segs:
+        return []
+    where = f"{version_labels(lineage)[u]} {' + '.join(lineage.rows[r][u])}"
+    same = all(s.op == "equal" or s.minor for s in segs)
+    head = word("restored_same" if same else "restored_from", lang, where=where)
+    return [("note", head)] + [(s.op, s.text) for s in segs]
+
+
 def cells(lineage: Lineage) -> list[list[Cell]]:
     """The table as :class:`Cell` objects, ``[row][version]``."""
     docs = lineage.versions
@@ -146,7 +159,7 @@ def cells(lineage: Lineage) -> list[list[Cell]]:
             else:
                 parts = _segments_of(pairs, lang)
             if lineage.restored.get(r) == v:
-                parts.insert(0, ("note", word("restored_note", lang)))
+                parts = _restored_parts(lineage, r, v, lang) or [("note", word("restored_note", lang))] + parts
             for i in plain:
                 if parts:
                     parts.append(("equal", "\n"))

@@ -128,6 +128,17 @@ class Para(ng.Para):
     from, against which :data:`MAX_CHANGE` is measured."""
 
     start: str = ""
+    pieces: tuple[str, ...] = ()     # texts (a merge's parts) each of which must stay half there
+    first: str = ""                  # its first-version text
+
+
+def kept(piece: str, text: str) -> float:
+    """Share of ``piece``'s words still found, in order, in ``text``."""
+    a, b = piece.split(), text.split()
+    if not a:
+        return 1.0
+    sm = ng.difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return sum(m.size for m in sm.get_matching_blocks()) / len(a)
 
 
 def _pos(tb: ng.Table, p: Para) -> int:
@@ -152,7 +163,7 @@ def _claim(tb: ng.Table, tag: str, kind: Optional[str] = None, min_words: int = 
     for k in tb.free(kind, min_words):
         p = tb.paras[k]
         if p.tag != "oneliner" and test(p):
-            p.tag, p.taken, p.start = tag, True, p.text
+            p.tag, p.taken, p.start, p.pieces = tag, True, p.text, (p.text,)
             return p
     return None
 
@@ -161,6 +172,8 @@ def _edit(p: Para, fn: Callable[[str], str]) -> bool:
     """Apply one round's edit unless the paragraph would drift past MAX_CHANGE of its start."""
     out = fn(p.text)
     if out == p.text or ng.changed_share(p.start or p.text, out) > MAX_CHANGE:
+        return False
+    if any(kept(x, out) < 0.5 for x in p.pieces):      # a merged part or a split half struck out
         return False
     p.text = out
     return True
@@ -304,13 +317,17 @@ def st_moved_twice(tb: ng.Table, tag: str) -> Story:
 def _split(tb: ng.Table, p: Para, elaborate: bool) -> Optional[Para]:
     """``p`` cut in two at a clause; the second part opens with "Also <verb>" (OPs) or
     "<participle> also" (PPs).  Returns the second part (inserted right after the first)."""
-    cut = ng._cut(p.text, tb.rng)
-    if not cut:
+    for _ in range(8):      # both halves mostly words of the first version: else a new paragraph
+        cut = ng._cut(p.text, tb.rng)
+        if cut and all(len(x.split()) >= 6 and kept(x, p.first) >= 0.6 for x in cut):
+            break
+    else:
         return None
     a, b = cut
-    lead = ng._lead(p.text, p.kind, tb.lang).split(" ")[0] or p.text.split(" ")[0]
+    lead = ng._lead(p.text, p.kind, tb.lang) or p.text.split(" ")[0]     # "Takes note of", whole
     also, where = ng.ALSO[tb.lang]
-    head = f"{also} {ng._lower_first(lead)}" if where == "pre" else f"{lead} {also}"
+    head = f"{also} {ng._lower_first(lead)}" if where == "pre" else \
+        f"{lead.split(' ')[0]} {also} {' '.join(lead.split(' ')[1:])}".rstrip()
     b = ng._lower_first(b) if not b.startswith(lead) else b[len(lead):].lstrip()
     end = "," if p.kind == "PP" else (" ;" if tb.lang == "fr" else ";")
     first, second = a + end, f"{head} {b}{end}"
@@ -320,8 +337,8 @@ def _split(tb: ng.Table, p: Para, elaborate: bool) -> Optional[Para]:
             first = f"{a}, {el}{end}"
         else:
             second = f"{head} {b}, {el}{end}"
-    p.text, p.start = first, first
-    q = Para(second, p.kind, 0, p.origin, p.tag, True, second)
+    p.text, p.start, p.pieces = first, first, (first,)
+    q = Para(second, p.kind, 0, p.origin, p.tag, True, second, (second,), p.first)
     tb.paras.insert(_pos(tb, p) + 1, q)
     return q
 
@@ -346,9 +363,8 @@ def st_split_drift(tb: ng.Table, tag: str) -> Story:
 
 def st_merge_edited(tb: ng.Table, tag: str) -> Story:
     """Two paragraphs edited in separate rounds, then merged (adjacent or apart), then edited."""
-    a = _claim(tb, tag, "OP", 6)
-    b = _claim(tb, tag, "OP", 6) if a else None
-    if not a or not b:
+    a, b = _claim_pair(tb, tag)
+    if not a:
         return
     reword(tb, a)
     yield
@@ -359,6 +375,25 @@ def st_merge_edited(tb: ng.Table, tag: str) -> Story:
     reword(tb, a)
 
 
+def _claim_pair(tb: ng.Table, tag: str, n: int = 2) -> tuple[Optional[Para], ...]:
+    """``n`` free OPs close together (adjacent, or one or two OPs between), claimed."""
+    free = set(tb.free("OP", 6))
+    for k in sorted(free, key=lambda _: tb.rng.random()):
+        ks = [k]
+        for _ in range(n - 1):
+            nxt = [j for j in range(ks[-1] + 1, ks[-1] + 4) if j in free]
+            if not nxt:
+                break
+            ks.append(tb.rng.choice(nxt))
+        if len(ks) == n and not any(tb.paras[x].level for x in range(k, ks[-1] + 1)) and \
+                all(tb.paras[x].tag != "oneliner" for x in ks):
+            out = tuple(tb.paras[x] for x in ks)
+            for p in out:
+                p.tag, p.taken, p.start, p.pieces = tag, True, p.text, (p.text,)
+            return out
+    return (None,) * n
+
+
 def _merge(tb: ng.Table, parts: list[Para], condense: bool = False) -> None:
     """``parts`` become one paragraph at the place of the first: "…, and …" (each part maybe
     condensed first: a clause or its qualifiers struck)."""
@@ -366,6 +401,8 @@ def _merge(tb: ng.Table, parts: list[Para], condense: bool = False) -> None:
     bodies = []
     for n, p in enumerate(parts):
         t = long_delete(p.text, tb.rng) if condense else p.text
+        if kept(p.text, t) < 0.6:
+            t = p.text
         body = ng._end(t)[0]
         if n:
             lead = ng._lead(body, p.kind, tb.lang)
@@ -377,6 +414,7 @@ def _merge(tb: ng.Table, parts: list[Para], condense: bool = False) -> None:
     end = "," if head.kind == "PP" else (" ;" if tb.lang == "fr" else ";")
     text = (", ".join(bodies[:-1]) + ng.JOIN[tb.lang] + bodies[-1]) if len(bodies) > 1 else bodies[0]
     head.text = head.start = text + end
+    head.pieces = tuple(bodies)
     head.origin = tuple(sorted(set().union(*(p.origin for p in parts))))
     for p in parts[1:]:
         del tb.paras[_pos(tb, p)]
@@ -400,11 +438,7 @@ def st_elaborated_split(tb: ng.Table, tag: str) -> Story:
 
 def st_condensed_merge(tb: ng.Table, tag: str) -> Story:
     """Two or three paragraphs (not always adjacent) condensed into one."""
-    parts = []
-    for _ in range(tb.rng.choice([2, 2, 3])):
-        p = _claim(tb, tag, "OP", 10)
-        if p:
-            parts.append(p)
+    parts = [p for p in _claim_pair(tb, tag, tb.rng.choice([2, 2, 3])) if p]
     if len(parts) < 2:
         return
     reword(tb, parts[0])
@@ -437,8 +471,9 @@ def _to_list(tb: ng.Table, p: Para) -> list[Para]:
     p.text = p.start = chapeau
     out = [Para(i + (sep if n + 1 < len(items) else "."), p.kind, 1, p.origin, p.tag, True)
            for n, i in enumerate(items)]
+    p.pieces = (chapeau,)
     for q in out:
-        q.start = q.text
+        q.start, q.pieces = q.text, (q.text,)
     k = _pos(tb, p)
     tb.paras[k + 1:k + 1] = out
     return out
@@ -479,6 +514,7 @@ def st_list_to_op(tb: ng.Table, tag: str) -> Story:
     text = body + " " + (", ".join(parts[:-1]) + ng.JOIN[tb.lang] + parts[-1] if len(parts) > 1 else parts[0])
     end = "," if head.kind == "PP" else (" ;" if tb.lang == "fr" else ";")
     head.text = head.start = text + end
+    head.pieces = (body, *parts)
     head.origin = tuple(sorted(set(head.origin).union(*(i.origin for i in items))))
     tb.paras = [q for q in tb.paras if not any(q is i for i in items)]
     yield
@@ -507,10 +543,10 @@ def st_short_lookalikes(tb: ng.Table, tag: str) -> Story:
     del tb.paras[_pos(tb, gone)]
     kept = [q for q in block if q is not gone]
     tpl = tb.block_tpls[tb.rng.randrange(len(tb.block_tpls))]
-    used = {q.text for q in tb.paras}
     for topic in tb.rng.sample(ng.TOPICS[tb.lang], len(ng.TOPICS[tb.lang])):
+        # a topic the block never had: the same report at another session is the same paragraph
         text = tpl.format(s=ng.ORDINALS[tb.lang][tb.session + 1], t=topic)
-        if text not in used and not any(ng.changed_share(text, q.text) < 0.15 for q in tb.paras):
+        if not any(topic in q.text for q in tb.paras + block):
             at = _pos(tb, tb.rng.choice(kept))
             tb.paras.insert(at + tb.rng.randint(0, 1), Para(text, "OP", 0, (), tag, True, text))
             break
@@ -634,7 +670,8 @@ def negotiate(anchor, rng: random.Random, classes: Sequence[str], tag_all: str =
         first = [p if isinstance(p, Para) else Para(p.text, p.kind, p.level, (), p.tag) for p in first]
     for p in first:
         p.tag = p.tag if p.tag == "oneliner" else ""
-    tb = ng.Table(lang, [Para(p.text, p.kind, p.level, (k,), p.tag, False) for k, p in enumerate(first)],
+    tb = ng.Table(lang, [Para(p.text, p.kind, p.level, (k,), p.tag, False, first=p.text)
+                         for k, p in enumerate(first)],
                   rng, list(pool))
     tb.block_tpls, tb.session = block_tpls, session
     stories = [STORIES[c](tb, tag_all or c) for c in classes]

@@ -725,10 +725,10 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
         found there and in no other part, and the group then holds nearly all of the whole."""
         if not P.join_elaborated_cover or c_in_whole < P.join_elaborated_containment:
             return False
-        if whole_len(w, side) < P.join_cover_min_words and not same_verb(w, c, side):
-            return False        # a one-liner's object found in another paragraph is no part
         if (feat.I[w, c] < feat.I[:, c].max()) if side == 1 else (feat.I[c, w] < feat.I[c, :].max()):
             return False        # more of its words come from another paragraph: that one's part
+        if whole_len(w, side) < P.join_cover_min_words and not same_verb(w, c, side):
+            return False        # a one-liner's object found in another paragraph is no part
         cover, novelty = cover_gain(w, parts, c, side)
         return cover >= P.join_elaborated_cover and novelty >= P.join_novelty \
             and novelty * c_in_whole >= P.join_elaborated_own \

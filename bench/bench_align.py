@@ -23,6 +23,13 @@ Second generator (--generator negotiation, tests/support/negotiation.py): the sa
 
     python bench/bench_align.py --generator negotiation --per-class 100 --only-classes
     python bench/bench_align.py --generator negotiation --per-class 0 --sizes 1000
+Third generator (--generator rounds, tests/support/rounds.py): a text negotiated over 3–5 rounds
+  (Rev.1, Rev.2, oral revisions, adopted, next year's draft), first version against last: paragraphs
+  moved twice and edited three times, splits whose parts drift apart, merges of edited paragraphs,
+  chapeau ↔ list, a block of slot-built one-liners revised round by round, drop and later restore,
+  next year's references updated everywhere at once; every sample text in turn is the base.
+
+    python bench/bench_align.py --generator rounds --per-class 100 --only-classes
 
 Baseline: difflib.SequenceMatcher over the paragraph texts, then
   get_close_matches between the leftovers (to catch moves and edits).
@@ -44,9 +51,9 @@ sys.path.insert(0, str(REPO))
 from compare.align import AlignParams, align  # noqa: E402
 from compare.classify import compare_documents  # noqa: E402
 from compare.model import CompareOptions, Document, Metadata, Paragraph  # noqa: E402
-from tests.support import negotiation, synthetic  # noqa: E402
+from tests.support import negotiation, rounds, synthetic  # noqa: E402
 
-GENERATORS = {"synthetic": synthetic, "negotiation": negotiation}
+GENERATORS = {"synthetic": synthetic, "negotiation": negotiation, "rounds": rounds}
 
 OPTS = CompareOptions(fragment=False)
 
@@ -297,8 +304,9 @@ def main() -> None:
                     help="a checkout whose compare/align.py runs as an extra column (before/after)")
     ap.add_argument("--only-classes", action="store_true", help="print the per-class table only")
     ap.add_argument("--generator", choices=sorted(GENERATORS), default="synthetic",
-                    help="revision generator: synthetic.py (the first) or negotiation.py (independent, "
-                         "delegation-style amendments on the samples in French, English and Spanish)")
+                    help="revision generator: synthetic.py (the first), negotiation.py (independent, "
+                         "delegation-style amendments on the samples in French, English and Spanish) or "
+                         "rounds.py (several rounds of them, first version against last)")
     ap.add_argument("--classes", default=None, help="comma-separated hard classes (default: all of the generator's)")
     args = ap.parse_args()
     gen = GENERATORS[args.generator]

@@ -128,11 +128,22 @@ class AlignParams:
     join_window: int = 3             # split/merge: parts at most this many positions from the group
     join_steal_containment: float = 0.8  # a part matched elsewhere joins only if this contained in the whole
     join_steal_margin: float = 0.25      # ... and this much more than in its current partner
+    # a part the assignment gave to a partner less like it than the whole (the whole went to the
+    # other part of a merge, the leftover found a look-alike): it joins on the usual evidence
+    join_steal_weaker_containment: float = 0.5
+    join_steal_weaker_margin: float = 0.15
     # an elaborated split part / a condensed merge source: less than half of its weight is in the
     # whole, but it alone explains a good share of the whole that the group's parts do not
     join_evidence_containment: float = 0.3
     join_cover: float = 0.15             # share of the whole's weight only this part explains
     join_cover_min_words: int = 30       # ... for a whole at least this long (not a one-liner)
+    # a part elaborated past the evidence floor (a long clause added to a split half, a merged source
+    # condensed, over several rounds): little of ITS weight is in the whole, but it holds a stretch
+    # of the whole the other parts do not, and with them it accounts for nearly all of the whole
+    join_elaborated_containment: float = 0.12   # at least this share of the part's weight in the whole
+    join_elaborated_cover: float = 0.1          # ... explaining this share of the whole alone
+    join_elaborated_own: float = 0.12           # ... this share of its own weight found there only
+    join_elaborated_total: float = 0.85         # ... the group then holds this share of the whole
     join_novelty: float = 0.5            # a part brings this share of what it shares with the whole
                                          # that the group's parts do not hold already (no look-alikes)
     join_gain_sure: float = 0.06         # ... unless the group gains this much (two similar OPs merged)
@@ -142,6 +153,16 @@ class AlignParams:
     replace_ratio: float = 0.85      # ... sharing little beyond its leading words (tail < ratio × sim)
     replace_head: int = 3            # ... or a new leading word over a new object: these many first
                                      # content words after the leading words, none in common
+    # a slot-built one-liner whose object changed ("… a report on X" → "… a report on Y"): all the
+    # two share is the template, which a third paragraph holds too, and each has words of its own
+    slot_max_words: int = 40         # both at most this many words (one-liners)
+    slot_sim_max: float = 0.7        # ... a match below this similarity
+    slot_boilerplate: float = 0.93   # ... another paragraph holds this share of what the two share
+    slot_own: float = 0.15           # ... and each keeps this share of its weight to itself (its object)
+    slot_rivals: int = 3             # ... looked for among this many most similar other paragraphs
+    slot_object_words: int = 2       # ... each with this many content words neither the other nor
+                                     # that third paragraph has (another object, not another symbol),
+                                     # and no content word in common that the third lacks (one subject)
     unrivalled_tail: float = 0.75    # neither, if the two share words beyond their leading words (this
                                      # share of their similarity) and are each other's best by
                                      # leftover_ratio over every other paragraph (a far-moved rewrite)
@@ -675,6 +696,9 @@ def _replacements(feat: _Features, S: np.ndarray, matched: dict[int, int], old_p
     partner_of = {j: i for i, j in matched.items()}
     for i, j in matched.items():
         s = S[i, j]
+        if s < P.slot_sim_max and _slot_replacement(feat, S, i, j, old_pars, new_pars, P):
+            out.append(i)
+            continue
         if s >= P.replace_sim:
             continue
         po, pn = old_pars[i], new_pars[j]
@@ -692,6 +716,42 @@ def _replacements(feat: _Features, S: np.ndarray, matched: dict[int, int], old_p
             if ho and hn and not ho & hn:
                 out.append(i)
     return out
+
+
+def _slot_replacement(feat: _Features, S: np.ndarray, i: int, j: int, old_pars: Sequence[Paragraph],
+                      new_pars: Sequence[Paragraph], P: AlignParams) -> bool:
+    """Whether old ``i`` and new ``j`` are two fillings of one template ("Requests the
+    Secretary-General to submit … a report on X" / "… on Y"): short, each with words of its own
+    (its object), and what they share held by a third paragraph too (a sibling of the template):
+    a replacement, not a revision (what a procedural one-liner is about is its object; its
+    session, verb or qualifier may change).  A true revision shares its object, which no sibling
+    of the template has."""
+    if P.slot_boilerplate > 1 or P.slot_rivals <= 0:
+        return False
+    shared = feat.I[i, j]
+    if shared <= 0 or max(len(old_pars[i].text.split()), len(new_pars[j].text.split())) > P.slot_max_words:
+        return False
+    if shared > (1 - P.slot_own) * min(feat.size_o[i], feat.size_n[j]):
+        return False
+    common = np.intersect1d(feat._row_feats(feat.Xo, [i]), feat._row_feats(feat.Xn, [j]), assume_unique=True)
+    col, row = S[:, j].copy(), S[i].copy()
+    col[i] = row[j] = -1.0
+    sides = ((feat.Xo, np.argsort(-col, kind="stable")[:P.slot_rivals]),
+             (feat.Xn, np.argsort(-row, kind="stable")[:P.slot_rivals]))
+    ci, cj = _content(old_pars[i]), _content(new_pars[j])
+    for X, pars, cands in ((feat.Xo, old_pars, sides[0][1]), (feat.Xn, new_pars, sides[1][1])):
+        for k in cands.tolist():
+            held = np.intersect1d(common, feat._row_feats(X, [k]), assume_unique=True)
+            if float(feat.w[held].sum()) >= P.slot_boilerplate * shared:
+                ck = _content(pars[k])
+                if (ci & cj) <= ck and min(len(ci - cj - ck), len(cj - ci - ck)) >= P.slot_object_words:
+                    return True
+    return False
+
+
+def _content(p: Paragraph) -> set[str]:
+    """Content words (4+ letters) after the leading words: what the paragraph is about."""
+    return {w for w in words(p.text)[_lead_len(p):] if len(w) >= 4 and w.isalpha()}
 
 
 # ----------------------------------------------------------------------------- splits & merges
@@ -752,6 +812,30 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
         total, common = float(feat.w[fw].sum()), float(feat.w[fc].sum())
         return (fresh / total if total > 0 else 0.0), (fresh / common if common > 0 else 0.0)
 
+    def held(w: int, parts: list[int], side: int) -> float:
+        """Share of the whole's weight found in the parts together."""
+        Xw, Xp = (feat.Xo, feat.Xn) if side == 1 else (feat.Xn, feat.Xo)
+        fw = feat._row_feats(Xw, [w])
+        total = float(feat.w[fw].sum())
+        got = np.intersect1d(fw, feat._row_feats(Xp, parts), assume_unique=True)
+        return float(feat.w[got].sum()) / total if total > 0 else 0.0
+
+    def elaborated(w: int, parts: list[int], c: int, side: int, c_in_whole: float) -> bool:
+        """Whether free ``c`` is an elaborated split part (a condensed merge source): of a long
+        whole (or continuing it under its verb, "Also …"), sharing more with it than with any
+        other paragraph, it alone explains a share of the whole, a share of its own weight is
+        found there and in no other part, and the group then holds nearly all of the whole."""
+        if not P.join_elaborated_cover or c_in_whole < P.join_elaborated_containment:
+            return False
+        if (feat.I[w, c] < feat.I[:, c].max()) if side == 1 else (feat.I[c, w] < feat.I[c, :].max()):
+            return False        # more of its words come from another paragraph: that one's part
+        if whole_len(w, side) < P.join_cover_min_words and not same_verb(w, c, side):
+            return False        # a one-liner's object found in another paragraph is no part
+        cover, novelty = cover_gain(w, parts, c, side)
+        return cover >= P.join_elaborated_cover and novelty >= P.join_novelty \
+            and novelty * c_in_whole >= P.join_elaborated_own \
+            and held(w, parts + [c], side) >= P.join_elaborated_total
+
     def try_side(g: list[list[int]], side: int) -> bool:
         whole, parts = (g[0], g[1]) if side == 1 else (g[1], g[0])
         if len(whole) != 1:
@@ -762,7 +846,7 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
         lo, hi = max(min(parts) - reach, 0), min(max(parts) + reach, size - 1) + 1
         best = None
         floor = min(P.join_containment, P.join_evidence_containment)
-        cands = near(whole[0], lo, hi, side, floor)
+        cands = near(whole[0], lo, hi, side, min(floor, P.join_elaborated_containment))
         if not cands:
             return False
         pars = new_pars if side == 1 else old_pars
@@ -782,9 +866,20 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
             else:
                 csize = feat.size_o[c]
                 c_in_whole = feat.I[c, whole[0]] / csize if csize > 0 else 0.0
+            if c_in_whole < floor:
+                # an elaborated part: free, alone explaining a good share of the whole, and the
+                # group with it holding nearly all of the whole
+                if other is None and elaborated(whole[0], parts, c, side, c_in_whole):
+                    if base is None:
+                        base = feat.group_sim(g[0], g[1])[0]
+                    gain = (feat.group_sim(whole, sorted(parts + [c]))[0] if side == 1
+                            else feat.group_sim(sorted(parts + [c]), whole)[0]) - base
+                    if best is None or gain > best[0]:
+                        best = (gain, c, None)
+                continue
             if c_in_whole < P.join_containment:
                 # only the cover route takes a part this weakly contained: free, long whole
-                if c_in_whole < floor or other is not None:
+                if other is not None:
                     continue
                 if long_whole is None:
                     long_whole = whole_len(whole[0], side) >= P.join_cover_min_words
@@ -793,7 +888,12 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
             if other is not None:
                 partner = other[0][0] if side == 1 else other[1][0]
                 c_in_partner = (feat.I[partner, c] if side == 1 else feat.I[c, partner]) / csize
-                if c_in_whole < P.join_steal_containment or c_in_whole < c_in_partner + P.join_steal_margin:
+                s_whole, s_partner = (S[whole[0], c], S[partner, c]) if side == 1 else (S[c, whole[0]], S[c, partner])
+                if s_partner < s_whole:     # held by a partner less like it than the whole is
+                    need, margin = P.join_steal_weaker_containment, P.join_steal_weaker_margin
+                else:
+                    need, margin = P.join_steal_containment, P.join_steal_margin
+                if c_in_whole < need or c_in_whole < c_in_partner + margin:
                     continue
             if base is None:
                 base = feat.group_sim(g[0], g[1])[0]
@@ -817,6 +917,8 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
                 # evidence (join_evidence_containment) and words of the whole the others lack
                 cover, novelty = cover_gain(whole[0], parts, c, side)
                 ok = c_in_whole >= P.join_evidence_containment and cover > 0 and novelty >= P.join_novelty
+            if not ok and other is None:
+                ok = elaborated(whole[0], parts, c, side, c_in_whole)
             if ok and (best is None or gain > best[0]):
                 best = (gain, c, other)
         if best is None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 from typing import Optional
 
 _VALUES = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
@@ -96,7 +97,10 @@ def _fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
 
 
-_SESSION_WORDS: dict[str, int] = {_fold(w): v for w, v in _SESSION_WORDS_RAW.items()}
+@cache
+def _session_words() -> dict[str, int]:
+    """The session words folded, on first use (most versions state a symbol)."""
+    return {_fold(w): v for w, v in _SESSION_WORDS_RAW.items()}
 
 
 def _chinese_number(s: str) -> Optional[int]:
@@ -143,11 +147,12 @@ def session_number(text: Optional[str]) -> Optional[int]:
         return int(digits.group(1)) or None
     folded = _fold(head)
     words = [w for w in re.split(r"[\s\-‐‑–]+", folded) if w and w not in _SESSION_FILLER]
-    if not words or any(w not in _SESSION_WORDS for w in words):
+    table = _session_words()
+    if not words or any(w not in table for w in words):
         return None
     total, last = 0, 0
     for w in words:
-        v = _SESSION_WORDS[w]
+        v = table[w]
         if v == 20 and last == 4 and w.startswith("vingt"):    # quatre-vingt(s/ième): 4 × 20
             total += 80 - 4
         else:

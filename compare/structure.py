@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Optional
 
 from .furniture import is_furniture
@@ -255,16 +256,21 @@ _LANG_WORD = re.compile(rf"^(?:{alternatives('language_names')})$", re.I)
 _SPONSOR_SPLIT = re.compile(rf"(?<!\s)\s*,\s*|(?<!\s)\s+(?:{alternatives('and_word')})\s+")
 # Member States whose names hold the and-word ("Trinidad and Tobago"): white space and apostrophes
 # as written, case aside
-_COMPOUND_STATES = re.compile("|".join(
-    r"\s+".join(re.escape(w).replace("’", "['’]") for w in name.split())
-    for name in sorted(alternatives("compound_states").split("|"), key=len, reverse=True)), re.I)
 _KEEP = "\u2060"          # a word joiner holds a compound name's spaces while the line is split
+
+
+@cache
+def _compound_states() -> re.Pattern:
+    """Compiled on first use: most documents have no sponsors line, and every process imports this."""
+    return re.compile("|".join(
+        r"\s+".join(re.escape(w).replace("’", "['’]") for w in name.split())
+        for name in sorted(alternatives("compound_states").split("|"), key=len, reverse=True)), re.I)
 
 
 def _split_sponsors(line: str) -> list[str]:
     """The sponsors of a sponsors line: "Belarus, Trinidad and Tobago and United Kingdom of Great
     Britain and Northern Ireland" is three, not six."""
-    held = _COMPOUND_STATES.sub(lambda m: re.sub(r"\s+", _KEEP, m.group()), line)
+    held = _compound_states().sub(lambda m: re.sub(r"\s+", _KEEP, m.group()), line)
     return [s.strip().strip("[]").replace(_KEEP, " ") for s in _SPONSOR_SPLIT.split(held) if s.strip().strip("[]")]
 
 

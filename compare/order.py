@@ -21,13 +21,14 @@ are flagged: ``same_as[i]`` is the earlier version ``i`` repeats.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from compare.header import compare_headers
 from compare.model import Document
 from compare.numerals import session_number
-from compare.tokens import normalize_text, words
+from compare.tokens import TYPO_TABLE, words
 
 _RES = re.compile(r"RES[/\-_ ](\d{1,3})[/\-_ ](\d+)", re.I)
 _A_SESSION = re.compile(r"\bA/(?:C\.\d/|RES/)?(\d{1,3})/", re.I)
@@ -158,24 +159,40 @@ def _other_resolution(a: Document, b: Document) -> Optional[str]:
 
 
 def text_key(doc: Document) -> tuple:
-    """What two versions must share to be 'the same text': the title and every paragraph as
-    the diff compares them (typography aside — a .docx and a .pdf of one draft differ in
-    quotes and spaces — but not case or punctuation: a comma the diff shows as a change is
-    no "same text"), and the footnotes' texts (a changed citation is a change).  The texts in the
-    diff's comparison form with white space collapsed: one pass in C per text, where tokenizing every
-    paragraph of two 5,000-paragraph versions took seconds."""
+    """The words of the title, of every paragraph and of the footnotes (case, typography and
+    punctuation aside): versions with different keys are different texts.  Cheap — the word keys
+    are the alignment's, cached — so it sorts every version; :func:`same_text` then looks closer."""
+    return (tuple(words(doc.meta.title or "")), tuple(tuple(words(p.text)) for p in doc.paragraphs),
+            tuple(tuple(words(f.text)) for f in doc.footnotes))
+
+
+def same_text(a: Document, b: Document) -> bool:
+    """What two versions must share to be 'the same text': the title, every paragraph and the
+    footnotes as the diff compares them — typography aside (a .docx and a .pdf of one draft differ
+    in quotes and spaces) but not case or punctuation: a comma the diff shows as a change is no
+    "same text", nor is a changed citation."""
+    if text_key(a) != text_key(b):
+        return False
+    return _forms(a) == _forms(b)
+
+
+def _forms(doc: Document) -> tuple:
     return (_form(doc.meta.title or ""), tuple(_form(p.text) for p in doc.paragraphs),
             tuple(_form(f.text) for f in doc.footnotes))
 
 
 _WHITE = re.compile(r"\s+")
+# the characters the typography table folds (as normalize_text does, without a dict lookup per character)
+_TYPO = re.compile("[" + re.escape("".join(map(chr, TYPO_TABLE))) + "]")
 
 
 def _form(text: str) -> str:
     """A text as the diff compares it by default (typographic variants folded, case and punctuation
     kept), white space collapsed: texts of one form differ by nothing the diff counts as a change;
     texts that differ only in white space next to punctuation keep distinct forms (no false "same")."""
-    return _WHITE.sub(" ", normalize_text(text)).strip()
+    s = unicodedata.normalize("NFC", text)
+    s = _TYPO.sub(lambda m: m.group().translate(TYPO_TABLE), s)    # the few typographic characters only
+    return _WHITE.sub(" ", s).strip()
 
 
 def _contradictions(docs: Sequence[Document], places: list[Placement], order: list[int]) -> list[str]:
@@ -216,7 +233,7 @@ def order_versions(docs: Sequence[Document], user_order: Optional[Sequence[int]]
                             + " → ".join(docs[i].label for i in order) + ".")
         for a, b in zip(known, known[1:]):
             la, lb = docs[a].meta.language, docs[b].meta.language
-            if (_key(places[a]) == _key(places[b]) and text_key(docs[a]) != text_key(docs[b])
+            if (_key(places[a]) == _key(places[b]) and not same_text(docs[a], docs[b])
                     and (la == lb or not (la and lb))):         # one text in two languages has no order
                 warnings.append(f"{docs[a].label} and {docs[b].label}: their symbols, dates and labels do not tell "
                                 f"which came first — kept in the order given; check it (e.g. name the later one "
@@ -235,12 +252,13 @@ def order_versions(docs: Sequence[Document], user_order: Optional[Sequence[int]]
                 warnings.append(w)
             titled[d.meta.language] = d
     same_as: dict[int, int] = {}
-    seen: dict[tuple, int] = {}
+    seen: dict[tuple, list[int]] = {}        # word keys → the earlier versions with those words
     for i in order:
-        k = text_key(docs[i])
-        if k in seen:
-            same_as[i] = seen[k]
-            warnings.append(_same_text(docs[seen[k]], docs[i]))
+        earlier = seen.setdefault(text_key(docs[i]), [])
+        first = next((j for j in earlier if same_text(docs[j], docs[i])), None)
+        if first is not None:
+            same_as[i] = first
+            warnings.append(_same_text(docs[first], docs[i]))
         else:
-            seen[k] = i
+            earlier.append(i)
     return VersionOrder(order, warnings, same_as)

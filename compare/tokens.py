@@ -35,7 +35,7 @@ _WORD_RE = re.compile(_TOKEN_RE.pattern.split(r"|(?P<space>")[0], re.DOTALL)
 # CJK ideographs are \w; the cjk alternative must win over word for them.
 _WORD_HAS_CJK = re.compile(rf"[{_CJK}]")
 
-_TYPO_TABLE = str.maketrans(
+TYPO_TABLE = _TYPO_TABLE = str.maketrans(
     {
         **{c: "'" for c in _APOSTROPHES},
         "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ", "\u2002": " ",

@@ -267,6 +267,16 @@ def _match_at(spans, i: int, phrases) -> int:
     return 0
 
 
+def _run_end(spans, i: int, phrases) -> int:
+    """End of a run of ``phrases`` starting at word ``i`` (``i`` itself when none starts there)."""
+    while i < len(spans):
+        n = _match_at(spans, i, phrases)
+        if not n:
+            break
+        i += n
+    return i
+
+
 @lru_cache(maxsize=8192)
 def split_leading(text: str, kind: str = "", lang: Optional[str] = None) -> Leading:
     """Cut the leading phrase of a paragraph into intensifier, base and modifiers.
@@ -293,14 +303,7 @@ def split_leading(text: str, kind: str = "", lang: Optional[str] = None) -> Lead
         return 0
 
     def run(i: int, table: str) -> int:
-        """End of a run of phrases of ``table`` starting at word i."""
-        ph = _phrases(table, lang)
-        while i < len(spans):
-            n = _match_at(spans, i, ph)
-            if not n:
-                break
-            i += n
-        return i
+        return _run_end(spans, i, _phrases(table, lang))
 
     # a listed base at the very start wins ("Further recalling" is a base too)
     i_pre = i_int = 0
@@ -379,14 +382,7 @@ def listed_leading(text: str, kind: str = "", lang: Optional[str] = None) -> boo
     if not spans:
         return False
     tables = ["OP", "PP"] if kind == "OP" else ["PP", "OP"] if kind == "PP" else ["OP", "PP"]
-    i = 0
-    for table in ("PRE", "INT"):
-        ph = _phrases(table, lang)
-        while i < len(spans):
-            n = _match_at(spans, i, ph)
-            if not n:
-                break
-            i += n
+    i = _run_end(spans, _run_end(spans, 0, _phrases("PRE", lang)), _phrases("INT", lang))
     return any(_match_at(spans, k, _phrases(tb, lang)) for k in {0, i} for tb in tables)
 
 

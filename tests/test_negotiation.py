@@ -12,32 +12,10 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from support import negotiation  # noqa: E402
 from support.negotiation import CLASSES, generate_class_pairs, generate_pairs, make_class_case  # noqa: E402
+from support.generator_checks import check_deterministic, check_truth, check_varied  # noqa: E402
 
 from compare.align import align  # noqa: E402
 from compare.model import CompareOptions  # noqa: E402
-
-KINDS = {"unchanged", "modified", "inserted", "deleted", "split", "merged"}
-
-
-def check_truth(old, new, truth) -> None:
-    """Every paragraph of both versions in exactly one truth group, groups well formed."""
-    seen_old = Counter(o for t in truth for o in t.old)
-    seen_new = Counter(n for t in truth for n in t.new)
-    assert seen_old == Counter(p.id for p in old.paragraphs)
-    assert seen_new == Counter(p.id for p in new.paragraphs)
-    for t in truth:
-        assert t.kind in KINDS
-        assert t.old or t.new
-        assert not (len(t.old) > 1 and len(t.new) > 1)
-        assert (t.kind == "merged") == (len(t.old) > 1)
-        assert (t.kind == "split") == (len(t.new) > 1)
-    for doc in (old, new):
-        ids = [p.id for p in doc.paragraphs]
-        assert len(ids) == len(set(ids))
-        for p in doc.paragraphs:
-            assert p.text and p.text == p.text.strip()
-            assert p.level == 0 or p.parent in ids
-
 
 @pytest.mark.parametrize("cls", CLASSES)
 def test_class_cases_hold_their_class_with_consistent_truth(cls):
@@ -53,18 +31,11 @@ def test_languages_and_amendments_are_varied():
     pairs = generate_pairs(40, 7)
     langs = Counter(old.meta.language for old, _, _ in pairs)
     assert set(langs) == {"fr", "en", "es"}
-    kinds = Counter(t.kind for _, _, truth in pairs for t in truth)
-    assert {"modified", "split", "merged", "inserted", "deleted"} <= set(kinds)
-    assert any(t.moved and t.edited for _, _, truth in pairs for t in truth)
-    for old, new, truth in pairs:
-        check_truth(old, new, truth)
+    check_varied(pairs)
 
 
 def test_generation_is_deterministic():
-    a = generate_class_pairs(2, 11, ["several", "split_two"])
-    b = generate_class_pairs(2, 11, ["several", "split_two"])
-    assert [[p.text for p in n.paragraphs] for _, _, n, _ in a] == [[p.text for p in n.paragraphs] for _, _, n, _ in b]
-    assert [t for *_, t in a] == [t for *_, t in b]
+    check_deterministic(generate_class_pairs, ["several", "split_two"])
 
 
 def test_amendments_read_like_delegations():

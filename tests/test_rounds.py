@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from support import rounds, synthetic  # noqa: E402
 from support.rounds import CLASSES, generate_class_pairs, generate_pairs, make_class_case  # noqa: E402
 from test_align import NOFRAG, assert_class_floors, assert_partition, groups_map, make_doc  # noqa: E402
-from test_negotiation import check_truth  # noqa: E402
+from support.generator_checks import check_deterministic, check_truth, check_varied  # noqa: E402
 
 from compare.align import AlignParams, align  # noqa: E402
 
@@ -46,19 +46,11 @@ def test_every_sample_is_negotiated_in_its_language():
 
 
 def test_rounds_pile_up_the_changes_negotiators_meet():
-    pairs = generate_pairs(30, 7)
-    kinds = Counter(t.kind for _, _, truth in pairs for t in truth)
-    assert {"modified", "split", "merged", "inserted", "deleted"} <= set(kinds)
-    assert any(t.moved and t.edited for _, _, truth in pairs for t in truth)
-    for old, new, truth in pairs:
-        check_truth(old, new, truth)
+    check_varied(generate_pairs(30, 7))
 
 
 def test_generation_is_deterministic():
-    a = generate_class_pairs(2, 11, ["several", "split_drift"])
-    b = generate_class_pairs(2, 11, ["several", "split_drift"])
-    assert [[p.text for p in n.paragraphs] for _, _, n, _ in a] == [[p.text for p in n.paragraphs] for _, _, n, _ in b]
-    assert [t for *_, t in a] == [t for *_, t in b]
+    check_deterministic(generate_class_pairs, ["several", "split_drift"])
 
 
 def test_truth_stays_believable():

@@ -463,19 +463,15 @@ class PairScores:
         r = self._rows.get(i)
         if r is not None:
             return r[lo:hi]
-        blo = self._rband[0][i]
-        if blo <= lo and hi - blo <= self._rband[1].shape[1]:
-            return self._rband[1][self._rband[2][i], lo - blo:hi - blo]
-        return self.rows([i])[0, lo:hi]
+        seg = self._segment(self._rband, i, lo, hi)
+        return seg if seg is not None else self.rows([i])[0, lo:hi]
 
     def col_segment(self, j: int, lo: int, hi: int) -> np.ndarray:
         c = self._cols.get(j)
         if c is not None:
             return c[lo:hi]
-        blo = self._cband[0][j]
-        if blo <= lo and hi - blo <= self._cband[1].shape[1]:
-            return self._cband[1][self._cband[2][j], lo - blo:hi - blo]
-        return self.cols([j])[0, lo:hi]
+        seg = self._segment(self._cband, j, lo, hi)
+        return seg if seg is not None else self.cols([j])[0, lo:hi]
 
     def block(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         """I of ``rows × cols``; the last block asked for is kept (the aligner reads the

@@ -25,7 +25,8 @@ Tables printed:
    medians of fresh ``diff`` and ``redline`` processes) beside the rest (stdlib,
    numpy, lxml …), and the interpreter's exit after the command returns;
 4. ``diff --format json`` of two n-paragraph versions for n in ``--sizes``,
-   whole process, with ms per paragraph so growth is visible.  With ``--before``
+   whole process, with ms per paragraph so growth is visible, and the peak memory at the
+   largest size.  With ``--before``
    another checkout (the code before a change) runs the same commands, round by
    round with ours, whole process (wall, and CPU of the process and its worker)
    and in-process (each in a fresh interpreter of its own tree, warmed once,
@@ -147,6 +148,17 @@ def run_timed(argv: list[str], tree: Path = ROOT, may_fail: bool = False) -> tup
             return float("nan"), float("nan")
         raise SystemExit(f"failed: {' '.join(argv)}\n{proc.stderr.decode(errors='replace')[-800:]}")
     return took, cpu
+
+
+def peak_rss_mb(argv: list[str], tree: Path = ROOT) -> float:
+    """Peak resident memory (MB) of one process run in ``tree`` and of the workers it waited for
+    (``wait4``'s usage of that child: Linux reports the largest of the process and its reaped
+    children)."""
+    env = ENV if tree == ROOT else {**ENV, "PYTHONPATH": str(tree)}
+    proc = subprocess.Popen(argv, cwd=tree, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return usage.ru_maxrss / 1024 if proc.returncode == 0 else float("nan")
 
 
 def interleaved(commands: dict[str, list[str]], repeat: int,
@@ -515,6 +527,8 @@ def growth(args, py: str, tmp: Path) -> None:
         print(f"| {n:,} | {1000 * w['ours']:.0f} | {1000 * w['ours'] / n:.2f} | {1000 * c['ours']:.0f} "
               f"| {1000 * i['ours']:.0f} | {1000 * w['before']:.0f} | {1000 * w['before'] / n:.2f} "
               f"| {1000 * c['before']:.0f} | {1000 * i['before']:.0f} | {os.getloadavg()[0]:.2f} |", flush=True)
+    print(f"\npeak memory at {n:,} paragraphs (process and its workers, one run each): ours "
+          f"{peak_rss_mb(argv):.0f} MB" + (f", before {peak_rss_mb(argv, before):.0f} MB" if before else ""))
     print(f"\nload average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 if __name__ == "__main__":

@@ -79,13 +79,18 @@ def _leading(p: Paragraph, lang: Optional[str], cut: bool = False) -> str:
     return lead or p.leading
 
 
-def _cited_notes(doc: Document, ids: list[str], index: dict[str, Paragraph]) -> list[tuple[str, str]]:
-    """(text, what precedes its marker) of the footnotes the paragraphs ``ids`` cite, in reading
-    order: the words a note is attached to matter too ("report¹ to the Assembly" vs "report to the
-    Assembly¹")."""
+def _note_texts(doc: Document) -> dict[str, str]:
+    """A version's footnote texts by number (the first note of a number when two share it)."""
     notes: dict[str, str] = {}
     for f in doc.footnotes:
         notes.setdefault(f.number, f.text)
+    return notes
+
+
+def _cited_notes(notes: dict[str, str], ids: list[str], index: dict[str, Paragraph]) -> list[tuple[str, str]]:
+    """(text, what precedes its marker) of the footnotes the paragraphs ``ids`` cite, in reading
+    order: the words a note is attached to matter too ("report¹ to the Assembly" vs "report to the
+    Assembly¹")."""
     out = []
     for i in ids:
         p = index[i]
@@ -230,6 +235,7 @@ def compare_documents(old: Document, new: Document, options: Optional[CompareOpt
     lang_o, lang_n = _lang(old), _lang(new)
     cut_o, cut_n = old.after_gap, new.after_gap
     cut_end_o, cut_end_n = old.cut_at_end, new.cut_at_end
+    notes_o, notes_n = _note_texts(old), _note_texts(new)
     moved = _moved_flags(groups, opos, npos)
     slots = place(groups, moved, opos, npos)
     # pairs are listed in the order they are shown; a moved pair's source slot points at the same pair
@@ -255,8 +261,8 @@ def compare_documents(old: Document, new: Document, options: Optional[CompareOpt
             pair.cross_kind = {po.kind, pn.kind} == {"PP", "OP"}
             lo, ln = _leading(po, lang_o, po.id in cut_o), _leading(pn, lang_n, pn.id in cut_n)
             if not cross:
-                pair.footnote_changes = footnote_changes(_cited_notes(old, g.old, oidx),
-                                                         _cited_notes(new, g.new, nidx), options)
+                pair.footnote_changes = footnote_changes(_cited_notes(notes_o, g.old, oidx),
+                                                         _cited_notes(notes_n, g.new, nidx), options)
             if cross:
                 pair.leading_words = (lo, ln)
                 # a link weaker than a translation (which scores 0.7–0.9) is a guess: said so

@@ -330,15 +330,16 @@ def split_leading(text: str, kind: str = "", lang: Optional[str] = None) -> Lead
     return Leading(cut(0, i_pre), cut(i_pre, i_int), cut(i_int, j), cut(j, k), cut(0, k))
 
 
+def _zh_prefix(s: str) -> str:
+    """The modifier a Chinese leading verb opens with ("又", "进一步"), or ""."""
+    return next((m for m in sorted(ZH_PREFIX_MODIFIERS, key=len, reverse=True) if s.startswith(m)), "")
+
+
 def _split_zh(text: str, kind: str) -> Leading:
     s = text.lstrip()
     if not s:
         return Leading()
-    prefix = ""
-    for m in sorted(ZH_PREFIX_MODIFIERS, key=len, reverse=True):
-        if s.startswith(m):
-            prefix = m
-            break
+    prefix = _zh_prefix(s)
     rest = s[len(prefix):]
     lists = (OPERATIVE["zh"] + PREAMBLE["zh"]) if kind != "PP" else (PREAMBLE["zh"] + OPERATIVE["zh"])
     base = ""
@@ -375,8 +376,7 @@ def listed_leading(text: str, kind: str = "", lang: Optional[str] = None) -> boo
     ("exploitation, on taking immediate …") has none."""
     if lang == "zh" or (lang is None and _looks_chinese(text)):
         rest = text.lstrip()
-        rest = rest[len(next((m for m in sorted(ZH_PREFIX_MODIFIERS, key=len, reverse=True) if rest.startswith(m)),
-                             "")):]
+        rest = rest[len(_zh_prefix(rest)):]
         return any(rest.startswith(w) for w in OPERATIVE["zh"] + PREAMBLE["zh"])
     spans = _word_spans(text.lstrip())
     if not spans:

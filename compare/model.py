@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Literal, Optional
+from typing import Literal, Optional, Sequence
 
 # --------------------------------------------------------------------------- reading
 
@@ -114,6 +114,11 @@ class Footnote:
     kind: str = "footnote"              # "endnote" for a Word endnote
 
 
+def after_gaps(paragraphs: Sequence["Paragraph"], gaps: Sequence[int]) -> set[str]:
+    """Ids of the paragraphs right after the excerpt gaps ``gaps`` (see :attr:`Document.after_gap`)."""
+    return {paragraphs[k].id for k in gaps if 0 <= k < len(paragraphs)}
+
+
 #: how a complete paragraph (or a sub-paragraph) ends: ",", ";", ".", ":" (closing quotes and brackets aside)
 _PARAGRAPH_ENDS = tuple(".,;:!?)]»”\"'’。；，：、؛،")
 
@@ -213,7 +218,7 @@ class Document:
     def after_gap(self) -> set[str]:
         """Ids of the paragraphs right after an excerpt gap: their start may be cut mid-sentence
         ("exploitation, on taking …"), so their first word is no leading word unless listed one."""
-        return {self.paragraphs[k].id for k in self.gaps if 0 <= k < len(self.paragraphs)}
+        return after_gaps(self.paragraphs, self.gaps)
 
     def by_id(self, pid: str) -> Paragraph:
         for p in self.paragraphs:

@@ -35,6 +35,7 @@ from .model import (
     MARK_OPEN,
     Block,
     Document,
+    after_gaps,
     Dropped,
     Footnote,
     FootnoteRef,
@@ -633,7 +634,7 @@ def build_document(raw: RawDocument, label: str = "") -> Document:
     body_text = " ".join(p.text for p in paragraphs) or " ".join(b.text for b in body_blocks)
     lang = detect_language(body_text) or opener_lang or detect_language(" ".join(b.text for b in raw.blocks))
     meta.language = lang
-    after_gap = Document(meta=meta, paragraphs=paragraphs, gaps=gaps).after_gap
+    after_gap = after_gaps(paragraphs, gaps)
     for p in paragraphs:
         if not p.leading and p.kind in ("PP", "OP"):
             # a paragraph an excerpt gap cut ("exploitation, on taking …") has no leading word unless it

@@ -617,3 +617,30 @@ def test_summary_counts_match_its_lines(illustrative):
     only = next(t for t in summary if t.startswith("Seulement renumérotés"))
     assert named + only.count("→") == counts["renumbered"] == 15
     assert "OP7 → OP9 : inchangé, déplacé, renuméroté" in " ".join(summary)
+
+
+@pytest.mark.parametrize("lang, old, new, title, counts, line", [
+    ("ru", "Генеральная Ассамблея,\n\nссылаясь на свою резолюцию 61/180,\n\n1. призывает государства-члены "
+           "ратифицировать Конвенцию;\n\n2. просит Генерального секретаря представить доклад.\n",
+     "1. призывает", "Изменения в после по сравнению с до", "Итого: без изменений 2, изменено 1",
+     "OP1 → OP1: изменён, «призывает» → «настоятельно призывает»"),
+    ("zh", "大会，\n\n回顾其第61/180号决议，\n\n1. 敦促会员国批准《公约》；\n\n2. 请秘书长提交报告。\n",
+     "1. 敦促", "从前到后的修改", "统计：未改动 2，已修改 1", "OP1 → OP1：已修改，“敦促” → “鼓励”"),
+    ("ar", "إن الجمعية العامة،\n\nإذ تشير إلى قرارها 61/180،\n\n1 - تحث الدول الأعضاء على التصديق على الاتفاقية؛\n\n"
+           "2 - تطلب إلى الأمين العام أن يقدم تقريرا.\n",
+     "1 - تحث", "التغييرات من قبل إلى بعد", "الإحصاء: دون تغيير 2، معدَّلة 1", "OP1 → OP1: معدَّلة، «تحث» → «تشجع»"),
+])
+def test_summary_in_russian_chinese_and_arabic(lang, old, new, title, counts, line):
+    """A Russian, Chinese or Arabic resolution gets its summary in its own language, with its own
+    quotation marks and list punctuation — not English words inside the text sent to the capital."""
+    replacement = {"ru": "1. настоятельно призывает", "zh": "1. 鼓励", "ar": "1 - تشجع"}[lang]
+    labels = {"ru": ("до", "после"), "zh": ("前", "后"), "ar": ("قبل", "بعد")}[lang]
+    a = api.load_text(old, label=labels[0])
+    b = api.load_text(old.replace(new, replacement), label=labels[1])
+    assert a.meta.language == lang
+    summary = [p.text for p in oracle.view(redline_docx(api.compare(a, b)), "accept", SUMMARY_STYLES)]
+    assert summary[0] == title
+    assert summary[1].startswith(counts)
+    assert any(t.startswith(line) for t in summary), summary
+    english = ("Counts", "unchanged", "modified", "Tracked changes", "This summary")
+    assert not any(w in t for t in summary for w in english)

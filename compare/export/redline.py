@@ -89,7 +89,7 @@ from ..model import Comparison, Document, Pair, Paragraph, Segment
 from . import ooxml as ox
 from .redline_styles import (BODY_STYLES, OP_ABSTRACT, OUTSIDE_STYLE, PPSUB_ABSTRACT, SUMMARY_STYLES,  # noqa: F401
                              TRACE_STYLES, label_tab, numbering_part, styles_part)
-from .words import describe_in, header_lines, quote, semicolon, shows_unknown_numbers, word
+from .words import comma, describe_in, full_stop, header_lines, quote, semicolon, shows_unknown_numbers, word
 
 OUTSIDE_MODES = ("show", "omit")
 SUMMARY_BOOKMARK = "RC_Summary"
@@ -890,11 +890,11 @@ class _Builder:
         lines: list[tuple[str, str]] = [
             ("RCSummaryTitle", word("changes_from", lang, old=ol, new=nl) + (word("fragment", lang) if cmp.fragment else ""))]
         counts = cmp.summary()
-        lines.append(("RCSummary", word("counts", lang) + ", ".join(f"{word('n_' + k, lang)} {v}" for k, v in counts.items() if v)
-                      + "." if any(counts.values()) else word("no_paragraphs", lang)))
+        lines.append(("RCSummary", word("counts", lang) + comma(lang).join(f"{word('n_' + k, lang)} {v}" for k, v in counts.items() if v)
+                      + full_stop(lang) if any(counts.values()) else word("no_paragraphs", lang)))
         head = header_lines(cmp.header, lang)
         if head:
-            lines.append(("RCSummary", word("header", lang) + semicolon(lang).join(head) + "."))
+            lines.append(("RCSummary", word("header", lang) + semicolon(lang).join(head) + full_stop(lang)))
         renum = []
         for pair in cmp.pairs:
             if pair.status == "unchanged" and not pair.moved and not pair.cross_kind and not pair.footnote_changes:
@@ -904,13 +904,13 @@ class _Builder:
             lines.append(("RCSummaryItem", describe_in(pair, lang)))
         if renum:
             key = "renumbered_only_typed" if self.typed else "renumbered_only"
-            lines.append(("RCSummary", word(key, lang) + ", ".join(renum) + "."))
+            lines.append(("RCSummary", word(key, lang) + comma(lang).join(renum) + full_stop(lang)))
         oos = cmp.out_of_scope or {}
         if oos.get("old") or oos.get("new"):
             key = "outside_shown" if self.outside == "show" else "outside_omitted"
             lines.append(("RCSummary", word(key, lang, mark=word("outside_mark", lang), old_label=ol, new_label=nl,
-                                            old=", ".join(oos.get("old", [])) or "—",
-                                            new=", ".join(oos.get("new", [])) or "—")))
+                                            old=comma(lang).join(oos.get("old", [])) or "—",
+                                            new=comma(lang).join(oos.get("new", [])) or "—")))
         lines.extend(("RCSummaryItem", t) for t in _furniture_changes(cmp))
         if shows_unknown_numbers(cmp):
             lines.append(("RCSummary", word("unknown_number", lang)))

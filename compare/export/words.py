@@ -3,8 +3,8 @@
 A French redline whose summary reads "Counts: unchanged 25" breaks the text a
 delegation sends to its capital, so the redline summary and the compilation
 table's headings speak the document's language.  One table, :data:`WORDS`,
-holds every such phrase (English, French, Spanish); a language it does not
-know falls back to English phrase by phrase.  The app and the CLI's text views
+holds every such phrase in the six UN languages (a phrase it lacks falls back to
+English), with each language's quotation marks and list punctuation.  The app and the CLI's text views
 stay in English (the user's interface), only exported documents change.
 """
 from __future__ import annotations
@@ -231,10 +231,231 @@ WORDS: dict[str, dict[str, str]] = {
         "appendix_all_agreed": "— (todo lenguaje acordado)", "appendix_all_new": "totalmente nuevo",
         "new_version": "la nueva versión",
     },
+    "ru": {
+        "changes_from": "Изменения в {new} по сравнению с {old}",
+        "fragment": " (выдержка)",
+        "counts": "Итого: ",
+        "no_paragraphs": "Итого: пунктов нет.",
+        "unchanged": "без изменений", "modified": "изменён", "inserted": "новый", "deleted": "исключён",
+        "split": "разделён", "merged": "объединён", "moved": "перемещён", "renumbered": "перенумерован",
+        "leading_changed": "изменено первое слово", "PP↔OP": "PP↔OP",
+        "n_unchanged": "без изменений", "n_modified": "изменено", "n_inserted": "новых", "n_deleted": "исключено",
+        "n_split": "разделено", "n_merged": "объединено", "n_moved": "перемещено", "n_renumbered": "перенумеровано",
+        "n_leading_changed": "изменено первое слово",
+        "footnote changed": "сноска изменена", "n_footnotes_changed": "сноска изменена",
+        "uncertain": "сопоставление под вопросом", "n_uncertain": "сопоставлений под вопросом",
+        "cut in this copy": "обрезан в этой копии",
+        "footnote_added": "сноска добавлена", "footnote_removed": "сноска исключена", "footnote": "сноска",
+        "footnote_moved": "знак сноски перенесён к другим словам",
+        "renumbered_only": "Только перенумерованы, текст без изменений (без исправлений): ",
+        "outside_shown": "Вне сравниваемой выдержки, показаны серым без отслеживания и помечены «{mark}» "
+                         "(не исключены и не вставлены): {old_label} {old}; {new_label} {new}.",
+        "outside_omitted": "Вне сравниваемой выдержки, не включены в этот документ "
+                           "(не исключены и не вставлены): {old_label} {old}; {new_label} {new}.",
+        "outside_mark": "вне выдержки",
+        "renumbered_only_typed": "Только перенумерованы, текст без изменений (помечен лишь набранный номер): ",
+        "minor_author": "{a} (мелкие)",
+        "tracked_by": "Исправления внесены от имени «{a}»; типографские и другие мелкие расхождения — от имени "
+                      "«{m}». ",
+        "moves_as_moves": "Перемещённые пункты отслеживаются как перемещения. ",
+        "moves_as_del_ins": "Перемещённые пункты отслеживаются как исключение и вставка. ",
+        "numbers_auto": "Пункты постановляющей части пронумерованы автоматически, поэтому перенумерация сама по "
+                        "себе не помечается. ",
+        "numbers_typed": "Номера пунктов набраны текстом: при перенумерации старый номер показан исключённым, а "
+                         "новый — вставленным. ",
+        "not_the_text": "Эта сводка не является частью текста резолюции.",
+        "header": "Реквизиты: ",
+        "no_header_change": "Реквизиты, авторы и название: без изменений.",
+        "title": "название", "symbol": "условное обозначение", "date": "дата", "session": "сессия",
+        "committee": "комитет", "agenda_item": "пункт повестки дня", "doc_type": "тип документа",
+        "distribution": "распространение",
+        "sponsors_added": "добавлены авторы", "sponsors_removed": "исключены авторы",
+        "table_title": "Сводная таблица: ",
+        "table_legend": "Изменения по сравнению с предыдущей колонкой: ",
+        "ins_word": "вставки", "del_word": "исключения",
+        "deleted_note": "(исключён) ",
+        "restored_note": "(восстановлен) ",
+        "restored_from": "(восстановлен; изменения по сравнению с {where}) ",
+        "restored_same": "(восстановлен в редакции {where}) ",
+        "not_in_excerpt": "(нет в этой выдержке)",
+        "header_row": "Реквизиты",
+        "page_line_removed": "{what}: {text} удалён ({how}).", "page_line_added": "{what}: {text} добавлен ({how}).",
+        "page header": "Верхний колонтитул", "page footer": "Нижний колонтитул",
+        "page header or footer": "Колонтитул",
+        "tracked_in_header": "отслеживается в верхнем колонтитуле",
+        "tracked_in_footer": "отслеживается в нижнем колонтитуле",
+        "not_tracked": "не отслеживается", "page_of": "стр. &P из &N",
+        "sponsors": "авторы",
+        "gap": "[… текст в этой копии отсутствует …]",
+        "unknown_number": "PP?n: n-й пункт преамбулы после пропуска в выдержке — его настоящий номер неизвестен, "
+                          "так как предшествующий текст отсутствует.",
+        "appendix_title": "Согласованные формулировки в {label}",
+        "appendix_overall": "Всего {agreed} из {words} слов ({share}) — согласованные формулировки: "
+                            "последовательности не менее чем из {min} слов, найденные дословно (без учёта регистра, "
+                            "типографики и пунктуации) в ранее принятых текстах{before}.{drafts} Пункты: полностью "
+                            "согласованных — {whole}, частично — {partly}, полностью новых — {new}.",
+        "appendix_before_session": "; только тексты до {x}-й сессии",
+        "appendix_before": "; только тексты до {x}",
+        "appendix_drafts": " Ещё {n} слов ({share}) встречаются только в прежних проектах: они уже обсуждались, но "
+                           "не являются согласованными формулировками.",
+        "appendix_used": "Сопоставлено с: {used}.", "appendix_nothing": "ничем",
+        "appendix_note": "Примечание: {w}.",
+        "appendix_not_text": "Это приложение не является частью текста резолюции, и изменения в нём не "
+                             "отслеживаются.",
+        "appendix_head": "Пункт|Доля согласованного|Источники (документ и пункт)|Новые формулировки",
+        "appendix_new_share": "0 % (новый)", "appendix_draft_share": " (+{share} из прежних проектов)",
+        "appendix_draft_ref": " (проект)", "appendix_more": " (+ ещё {n})",
+        "appendix_closest": "дословных совпадений нет; ближайший: {ref} (сходство {sim})",
+        "appendix_no_source": "нет (ничего похожего в прежних текстах)",
+        "appendix_all_agreed": "— (всё согласовано)", "appendix_all_new": "полностью новый",
+        "new_version": "новая редакция",
+    },
+    "ar": {
+        "changes_from": "التغييرات من {old} إلى {new}",
+        "fragment": " (مقتطف)",
+        "counts": "الإحصاء: ",
+        "no_paragraphs": "الإحصاء: لا توجد فقرات.",
+        "unchanged": "دون تغيير", "modified": "معدَّلة", "inserted": "جديدة", "deleted": "محذوفة",
+        "split": "مقسَّمة", "merged": "مدمجة", "moved": "منقولة", "renumbered": "أعيد ترقيمها",
+        "leading_changed": "تغيَّرت الكلمة الأولى", "PP↔OP": "PP↔OP",
+        "n_unchanged": "دون تغيير", "n_modified": "معدَّلة", "n_inserted": "جديدة", "n_deleted": "محذوفة",
+        "n_split": "مقسَّمة", "n_merged": "مدمجة", "n_moved": "منقولة", "n_renumbered": "أعيد ترقيمها",
+        "n_leading_changed": "تغيَّرت الكلمة الأولى",
+        "footnote changed": "تغيَّرت الحاشية", "n_footnotes_changed": "تغيَّرت الحاشية",
+        "uncertain": "مطابقة غير مؤكدة", "n_uncertain": "مطابقة غير مؤكدة",
+        "cut in this copy": "مبتورة في هذه النسخة",
+        "footnote_added": "أضيفت حاشية", "footnote_removed": "حُذفت حاشية", "footnote": "الحاشية",
+        "footnote_moved": "نُقلت علامة الحاشية إلى كلمات أخرى",
+        "renumbered_only": "أعيد ترقيمها فقط، والنص دون تغيير (دون علامات تنقيح): ",
+        "outside_shown": "خارج المقتطف المقارَن، معروضة بالرمادي دون تتبع ومعلَّمة «{mark}» "
+                         "(لا محذوفة ولا مدرجة): {old_label} {old}؛ {new_label} {new}.",
+        "outside_omitted": "خارج المقتطف المقارَن، غير واردة في هذه الوثيقة "
+                           "(لا محذوفة ولا مدرجة): {old_label} {old}؛ {new_label} {new}.",
+        "outside_mark": "خارج المقتطف",
+        "renumbered_only_typed": "أعيد ترقيمها فقط، والنص دون تغيير (لم يُعلَّم إلا الرقم المكتوب): ",
+        "minor_author": "{a} (طفيفة)",
+        "tracked_by": "التغييرات المتتبَّعة باسم «{a}»؛ والفروق المطبعية وغيرها من الفروق الطفيفة باسم «{m}». ",
+        "moves_as_moves": "تُتتبَّع الفقرات المنقولة بوصفها عمليات نقل. ",
+        "moves_as_del_ins": "تُتتبَّع الفقرات المنقولة بوصفها حذفًا وإدراجًا. ",
+        "numbers_auto": "فقرات المنطوق مرقَّمة تلقائيًا، ولذلك لا تحمل إعادة الترقيم وحدها أي علامة. ",
+        "numbers_typed": "أرقام الفقرات مكتوبة نصًّا: تظهر إعادة الترقيم بحذف الرقم القديم وإدراج الرقم الجديد. ",
+        "not_the_text": "هذا الموجز ليس جزءًا من نص القرار.",
+        "header": "الترويسة: ",
+        "no_header_change": "الترويسة ومقدمو المشروع والعنوان: دون تغيير.",
+        "title": "العنوان", "symbol": "الرمز", "date": "التاريخ", "session": "الدورة", "committee": "اللجنة",
+        "agenda_item": "البند من جدول الأعمال", "doc_type": "نوع الوثيقة", "distribution": "التوزيع",
+        "sponsors_added": "مقدمو المشروع المضافون", "sponsors_removed": "مقدمو المشروع المنسحبون",
+        "table_title": "جدول التجميع: ",
+        "table_legend": "التغييرات مقارنةً بالعمود السابق: ",
+        "ins_word": "إدراج", "del_word": "حذف",
+        "deleted_note": "(محذوفة) ",
+        "restored_note": "(أعيدت) ",
+        "restored_from": "(أعيدت؛ التغييرات مقارنةً بـ {where}) ", "restored_same": "(أعيدت كما في {where}) ",
+        "not_in_excerpt": "(غير واردة في هذا المقتطف)",
+        "header_row": "الترويسة",
+        "page_line_removed": "{what}: حُذف {text} ({how}).", "page_line_added": "{what}: أضيف {text} ({how}).",
+        "page header": "رأس الصفحة", "page footer": "تذييل الصفحة", "page header or footer": "رأس الصفحة أو تذييلها",
+        "tracked_in_header": "متتبَّع في رأس الصفحة", "tracked_in_footer": "متتبَّع في تذييل الصفحة",
+        "not_tracked": "غير متتبَّع", "page_of": "الصفحة &P من &N",
+        "sponsors": "مقدمو المشروع",
+        "gap": "[… النص غير متاح في هذه النسخة …]",
+        "unknown_number": "PP?n: الفقرة الديباجية رقم n بعد ثغرة في المقتطف — رقمها الحقيقي غير معروف لأن النص "
+                          "الذي يسبقها مفقود.",
+        "appendix_title": "الصيغ المتفق عليها في {label}",
+        "appendix_overall": "إجمالًا، {agreed} من أصل {words} كلمة ({share}) صيغ متفق عليها: تتابعات من {min} "
+                            "كلمات على الأقل وُجدت حرفيًا (بصرف النظر عن حالة الأحرف والطباعة وعلامات الترقيم) في "
+                            "نصوص سبق اعتمادها{before}.{drafts} الفقرات: {whole} متفق عليها كليًا، و{partly} جزئيًا، "
+                            "و{new} جديدة كليًا.",
+        "appendix_before_session": "؛ النصوص السابقة للدورة {x} فقط",
+        "appendix_before": "؛ النصوص السابقة لـ {x} فقط",
+        "appendix_drafts": " وتوجد {n} كلمة أخرى ({share}) في مشاريع سابقة فقط: سبق التفاوض عليها، لكنها ليست "
+                           "صيغًا متفقًا عليها.",
+        "appendix_used": "قورن بما يلي: {used}.", "appendix_nothing": "لا شيء",
+        "appendix_note": "ملاحظة: {w}.",
+        "appendix_not_text": "هذا المرفق ليس جزءًا من نص القرار ولا تُتتبَّع فيه التغييرات.",
+        "appendix_head": "الفقرة|نسبة المتفق عليه|المصادر (الوثيقة والفقرة)|الصيغ الجديدة",
+        "appendix_new_share": "0 % (جديدة)", "appendix_draft_share": " (+{share} من مشاريع سابقة)",
+        "appendix_draft_ref": " (مشروع)", "appendix_more": " (+{n} أخرى)",
+        "appendix_closest": "لا تطابق حرفيًا؛ الأقرب: {ref} (التشابه {sim})",
+        "appendix_no_source": "لا شيء (لا يوجد ما يشبهها في النصوص السابقة)",
+        "appendix_all_agreed": "— (كلها صيغ متفق عليها)", "appendix_all_new": "جديدة كليًا",
+        "new_version": "الصيغة الجديدة",
+    },
+    "zh": {
+        "changes_from": "从{old}到{new}的修改",
+        "fragment": "（节选）",
+        "counts": "统计：",
+        "no_paragraphs": "统计：没有段落。",
+        "unchanged": "未改动", "modified": "已修改", "inserted": "新增", "deleted": "已删除",
+        "split": "已拆分", "merged": "已合并", "moved": "已移动", "renumbered": "已重新编号",
+        "leading_changed": "首词已改", "PP↔OP": "PP↔OP",
+        "n_unchanged": "未改动", "n_modified": "已修改", "n_inserted": "新增", "n_deleted": "已删除",
+        "n_split": "已拆分", "n_merged": "已合并", "n_moved": "已移动", "n_renumbered": "已重新编号",
+        "n_leading_changed": "首词已改",
+        "footnote changed": "脚注已改", "n_footnotes_changed": "脚注已改",
+        "uncertain": "对应不确定", "n_uncertain": "对应不确定", "cut in this copy": "本副本中被截断",
+        "footnote_added": "新增脚注", "footnote_removed": "删除脚注", "footnote": "脚注",
+        "footnote_moved": "脚注标记移至其他词语",
+        "renumbered_only": "仅重新编号，文字未改（无修订标记）：",
+        "outside_shown": "在所比较的节选之外，以灰色显示、不作修订跟踪，并标为“{mark}”（既未删除也未插入）："
+                         "{old_label} {old}；{new_label} {new}。",
+        "outside_omitted": "在所比较的节选之外，本文件中略去（既未删除也未插入）：{old_label} {old}；"
+                           "{new_label} {new}。",
+        "outside_mark": "节选之外",
+        "renumbered_only_typed": "仅重新编号，文字未改（仅标出键入的编号）：",
+        "minor_author": "{a}（细微）",
+        "tracked_by": "修订标记作者为“{a}”；排版及其他细微差异的作者为“{m}”。",
+        "moves_as_moves": "移动的段落作为移动进行跟踪。",
+        "moves_as_del_ins": "移动的段落作为删除和插入进行跟踪。",
+        "numbers_auto": "执行部分段落采用自动编号，因此仅重新编号不带任何标记。",
+        "numbers_typed": "段落编号为键入的文字：重新编号显示为删除旧编号、插入新编号。",
+        "not_the_text": "本摘要不构成决议案文的一部分。",
+        "header": "文头：",
+        "no_header_change": "文头、提案国和标题：无改动。",
+        "title": "标题", "symbol": "文号", "date": "日期", "session": "届会", "committee": "委员会",
+        "agenda_item": "议程项目", "doc_type": "文件类型", "distribution": "分发",
+        "sponsors_added": "新增提案国", "sponsors_removed": "撤出的提案国",
+        "table_title": "汇编表：",
+        "table_legend": "与前一栏相比的修改：",
+        "ins_word": "插入", "del_word": "删除",
+        "deleted_note": "（已删除）",
+        "restored_note": "（已恢复）",
+        "restored_from": "（已恢复；与{where}相比的修改）", "restored_same": "（已恢复，与{where}相同）",
+        "not_in_excerpt": "（不在本节选中）",
+        "header_row": "文头",
+        "page_line_removed": "{what}：{text}已删除（{how}）。", "page_line_added": "{what}：{text}已添加（{how}）。",
+        "page header": "页眉", "page footer": "页脚", "page header or footer": "页眉或页脚",
+        "tracked_in_header": "在页眉中跟踪", "tracked_in_footer": "在页脚中跟踪",
+        "not_tracked": "未跟踪", "page_of": "第 &P 页，共 &N 页",
+        "sponsors": "提案国",
+        "gap": "[……本副本中无此文字……]",
+        "unknown_number": "PP?n：节选中断处之后的第 n 个序言部分段落——其前文缺失，故真实编号不详。",
+        "appendix_title": "{label}中的商定措辞",
+        "appendix_overall": "在{words}个字词中，共有{agreed}个（{share}）为商定措辞：即在以往通过的案文{before}中"
+                            "逐字找到（不计大小写、排版和标点）的至少{min}个字词的连续词串。{drafts}段落：{whole}段"
+                            "完全为商定措辞，{partly}段部分为商定措辞，{new}段完全为新措辞。",
+        "appendix_before_session": "（仅限第{x}届会之前的案文）",
+        "appendix_before": "（仅限{x}之前的案文）",
+        "appendix_drafts": "另有{n}个字词（{share}）仅见于以往草案：曾经谈判，但不是商定措辞。",
+        "appendix_used": "比对的案文：{used}。", "appendix_nothing": "无",
+        "appendix_note": "注：{w}。",
+        "appendix_not_text": "本附录不构成决议案文的一部分，也不作修订跟踪。",
+        "appendix_head": "段落|商定措辞比例|来源（文件和段落）|新措辞",
+        "appendix_new_share": "0 %（新）", "appendix_draft_share": "（另有{share}来自以往草案）",
+        "appendix_draft_ref": "（草案）", "appendix_more": "（另有{n}处）",
+        "appendix_closest": "无逐字相同者；最接近：{ref}（相似度{sim}）",
+        "appendix_no_source": "无（以往案文中无相似内容）",
+        "appendix_all_agreed": "—（全部为商定措辞）", "appendix_all_new": "全新",
+        "new_version": "新版本",
+    },
 }
 
 #: Quotation marks around a quoted word, per language.
-QUOTES = {"fr": ("« ", " »"), "es": ("«", "»")}
+QUOTES = {"fr": ("« ", " »"), "es": ("«", "»"), "ru": ("«", "»"), "ar": ("«", "»"), "zh": ("“", "”")}
+#: ": ", "; ", ", " and the full stop as each language writes them (French spaces before the colon
+#: and the semicolon; Chinese full-width marks; Arabic's own comma and semicolon).
+_PUNCT = {"en": (": ", "; ", ", ", "."), "fr": (" : ", " ; ", ", ", "."), "zh": ("：", "；", "，", "。"),
+          "ar": (": ", "؛ ", "، ", ".")}
 
 
 def word(key: str, lang: Optional[str] = None, **fmt: str) -> str:
@@ -249,12 +470,21 @@ def quote(text: str, lang: Optional[str] = None) -> str:
 
 
 def colon(lang: Optional[str] = None) -> str:
-    """": " — with the space French typography puts before it."""
-    return " : " if lang == "fr" else ": "
+    """": " — with the space French typography puts before it, full width in Chinese."""
+    return _PUNCT.get(lang or "en", _PUNCT["en"])[0]
 
 
 def semicolon(lang: Optional[str] = None) -> str:
-    return " ; " if lang == "fr" else "; "
+    return _PUNCT.get(lang or "en", _PUNCT["en"])[1]
+
+
+def comma(lang: Optional[str] = None) -> str:
+    """The separator of a list (sponsors, counts): "، " in Arabic, "，" in Chinese."""
+    return _PUNCT.get(lang or "en", _PUNCT["en"])[2]
+
+
+def full_stop(lang: Optional[str] = None) -> str:
+    return _PUNCT.get(lang or "en", _PUNCT["en"])[3]
 
 
 def header_lines(h: HeaderComparison, lang: Optional[str] = None) -> list[str]:
@@ -266,9 +496,9 @@ def header_lines(h: HeaderComparison, lang: Optional[str] = None) -> list[str]:
             lines.append(f"{word(name, lang)}{colon(lang)}{quote(a, lang)} → {quote(b, lang)}")
     colon_ = colon(lang)
     if h.sponsors_added:
-        lines.append(word("sponsors_added", lang) + colon_ + ", ".join(h.sponsors_added))
+        lines.append(word("sponsors_added", lang) + colon_ + comma(lang).join(h.sponsors_added))
     if h.sponsors_removed:
-        lines.append(word("sponsors_removed", lang) + colon_ + ", ".join(h.sponsors_removed))
+        lines.append(word("sponsors_removed", lang) + colon_ + comma(lang).join(h.sponsors_removed))
     return lines
 
 
@@ -282,10 +512,10 @@ def describe_in(pair: Pair, lang: Optional[str]) -> str:
     """:func:`compare.export.labels.describe` in ``lang`` (ids stay as negotiators cite them)."""
     from .labels import footnote_notes, pair_flags, pair_ids
 
-    bits = ", ".join(pair_flag_words(pair_flags(pair), lang))
+    bits = comma(lang).join(pair_flag_words(pair_flags(pair), lang))
     lead = ""
     if pair.leading_change:
-        lead = f", {quote(pair.leading_change[0], lang)} → {quote(pair.leading_change[1], lang)}"
+        lead = f"{comma(lang)}{quote(pair.leading_change[0], lang)} → {quote(pair.leading_change[1], lang)}"
     notes = "".join(semicolon(lang) + n for n in footnote_notes(
         pair, lambda t: quote(t, lang), word("footnote_added", lang), word("footnote_removed", lang),
         word("footnote", lang), word("footnote_moved", lang)))

@@ -343,10 +343,7 @@ def _add_equivalents(doc: Document, result, lib) -> None:
                                              text=text) for pid, kind, text in lib.paragraphs(i.id)],
                        label=short_label(i.symbol, i.label)) for i in foreign]
     langs = ", ".join(sorted({i.language for i in foreign}))
-    result.warnings.append(f"{len(foreign)} of the texts used {'is' if len(foreign) == 1 else 'are'} in another "
-                           f"language ({langs}) than the draft ({doc.meta.language}): agreed language is found "
-                           "verbatim only in the draft's language; for paragraphs with no verbatim source, close "
-                           "equivalents in those texts are listed apart")
+    result.note("foreign", n=str(len(foreign)), langs=langs, lang=str(doc.meta.language))
     found = close_equivalents(part, others, store=lib)
     for p in result.paragraphs:
         p.equivalents = found.get(p.id, []) if p.id in unsourced else []

@@ -161,6 +161,31 @@ class ParagraphTrace:
         return sorted(self.spans, key=lambda s: s.start)
 
 
+#: What the reader of a trace must know, in English (the CLI's and the app's language), by code.
+#: Exported documents word them in their own language (:mod:`compare.export.words`, ``trace_<code>``)
+#: from :attr:`TraceResult.notes`.
+NOTE_TEXT = {
+    "undated": "left out {n} undated text(s) that cannot be placed before the draft: {names}; give a date to use it",
+    "nothing": "no earlier text to trace against: every paragraph shows as new wording only for that reason",
+    "other_language": "none of the texts traced against is in the draft's language ({lang}): agreed language is "
+                      "found verbatim only in that language, so \"new wording\" here means only that no text in {lang} "
+                      "was there to compare; add earlier texts in {lang}",
+    "foreign": "texts used that are in another language ({langs}) than the draft ({lang}): {n}; agreed language is "
+               "found verbatim only in the draft's language; for paragraphs with no verbatim source, close equivalents in "
+               "those texts are listed apart",
+}
+
+
+@dataclass(frozen=True)
+class TraceNote:
+    """One warning as a code and its values, so that an exported document can word it in its language."""
+    code: str
+    params: tuple[tuple[str, str], ...] = ()
+
+    def text(self) -> str:
+        return NOTE_TEXT[self.code].format(**dict(self.params))
+
+
 @dataclass
 class TraceResult:
     label: str
@@ -175,11 +200,19 @@ class TraceResult:
     paragraphs: list[ParagraphTrace]
     #: text of every library paragraph a primary source or a closest refers to, by (doc id, paragraph id)
     source_texts: dict[tuple[int, str], str] = field(default_factory=dict)
-    #: what the reader should know (texts left out because they cannot be dated, …)
+    #: what the reader should know (texts left out because they cannot be dated, …), in English;
+    #: :meth:`note` adds one to both this list and :attr:`notes`
     warnings: list[str] = field(default_factory=list)
+    notes: list[TraceNote] = field(default_factory=list)
     #: library document id → the label of a version loaded with the traced one (api.trace_version)
     loaded: dict[int, str] = field(default_factory=dict)
     count_drafts: bool = False
+
+    def note(self, code: str, **params: str) -> None:
+        """Add the warning ``code`` (a key of :data:`NOTE_TEXT`) with its values."""
+        n = TraceNote(code, tuple(params.items()))
+        self.notes.append(n)
+        self.warnings.append(n.text())
 
     @property
     def n_words(self) -> int:
@@ -629,15 +662,14 @@ def trace_document(doc: Document, library: Library, min_words: int = DEFAULT_MIN
                 source_texts[(best[0].id, best[1])] = ctext[tid]
     b = resolve_before(before, doc)
     undated = [d.name for d, why in excluded if why == UNDATED]
-    warnings = [f"left out {len(undated)} undated text{'s' if len(undated) > 1 else ''} that cannot be placed "
-                f"before the draft: {', '.join(undated)}; give a date to use it"] if undated else []
     lang = doc.meta.language
+    result = TraceResult(doc.label, doc.source, doc.meta.symbol, doc.meta.language, str(library.path), min_words,
+                         b, used, excluded, traces, source_texts, count_drafts=count_drafts)
+    if undated:
+        result.note("undated", n=str(len(undated)), names=", ".join(undated))
     if not used:
-        warnings.append("no earlier text to trace against: every paragraph shows as new wording only for that reason")
+        result.note("nothing")
     elif lang and not any(d.language in (lang, None) for d in used):
         # "0 % agreed, 7 of 7 entirely new" would say the wording is new; it says only that no text was comparable
-        warnings.append(f"none of the texts traced against is in the draft's language ({lang}): agreed language is "
-                        "found verbatim only in that language, so \"new wording\" here means only that no text "
-                        f"in {lang} was there to compare; add earlier texts in {lang}")
-    return TraceResult(doc.label, doc.source, doc.meta.symbol, doc.meta.language, str(library.path), min_words,
-                       b, used, excluded, traces, source_texts, warnings=warnings, count_drafts=count_drafts)
+        result.note("other_language", lang=lang)
+    return result

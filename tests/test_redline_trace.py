@@ -252,3 +252,17 @@ def test_memory_library_and_its_copy_write_nothing(tmp_path, monkeypatch):
             assert new and len(copy.documents()) == n + 1
         assert len(base.documents()) == n                 # the original is untouched
     assert list(tmp_path.iterdir()) == []                 # and no file was written
+
+
+def test_appendix_warnings_in_the_documents_language(lib, illustrative):
+    """The trace's own warning in a French appendix is French: traced only against English texts,
+    the French draft's appendix says why everything reads as new wording — in French, not English."""
+    cmp, _ = illustrative
+    french = [d.id for d in lib.documents() if d.language == "fr"]
+    tr = trace_document(cmp.new, lib, exclude={str(i): "test" for i in french})
+    assert tr.notes and tr.notes[-1].code == "other_language" and "draft's language (fr)" in tr.warnings[-1]
+    intro = [p.text for p in oracle.view(redline_docx(cmp, trace=tr), "accept", TRACE_STYLES)]
+    note = next(t for t in intro if t.startswith("Remarque : "))
+    assert "aucun des textes consultés n’est dans la langue du projet (fr)" in note
+    assert "none of the texts" not in " ".join(intro)
+    assert trace_dict(tr)["notes"][-1] == {"code": "other_language", "params": {"lang": "fr"}}

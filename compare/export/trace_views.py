@@ -13,6 +13,7 @@ from html import escape
 from typing import TYPE_CHECKING, Optional, Sequence
 
 from .html import MARKUP_CSS, dir_attr
+from .words import WORDS
 from .words import word as _word
 
 if TYPE_CHECKING:                       # annotations only: no import of the trace at run time
@@ -134,6 +135,7 @@ def trace_dict(result: TraceResult) -> dict:
         "documents": [d.as_dict() for d in sorted(result.used, key=lambda d: d.order_key)],
         "excluded": [dict(d.as_dict(), reason=why) for d, why in result.excluded],
         "warnings": list(getattr(result, "warnings", [])),
+        "notes": [{"code": n.code, "params": dict(n.params)} for n in getattr(result, "notes", [])],
         "loaded": {str(k): v for k, v in getattr(result, "loaded", {}).items()},
         "summary": {"paragraphs": len(result.paragraphs), "words": result.n_words,
                     "agreed_words": result.agreed_words, "agreed_share": round(result.agreed_share, 4),
@@ -154,6 +156,19 @@ def _percent(share: float) -> str:
     return f"{share * 100:.0f} %"
 
 
+def _notes(trace: dict, lang: Optional[str]) -> list[str]:
+    """The trace's warnings in ``lang`` where :data:`~compare.export.words.WORDS` words them
+    (``trace_<code>``), else as the trace gave them (English)."""
+    notes = trace.get("notes")
+    if not notes or len(notes) != len(trace.get("warnings", [])):
+        return list(trace.get("warnings", []))
+    out = []
+    for note, english in zip(notes, trace["warnings"]):
+        phrase = WORDS.get(lang or "en", {}).get(f"trace_{note['code']}")
+        out.append(phrase.format(**note.get("params", {})) if phrase else english)
+    return out
+
+
 def appendix_intro(trace: dict, label: str, lang: Optional[str] = None) -> list[str]:
     """The appendix's title and opening lines (before its table), for a trace_dict of ``label``,
     in ``lang`` (the redline's language: :mod:`compare.export.words`)."""
@@ -172,7 +187,7 @@ def appendix_intro(trace: dict, label: str, lang: Optional[str] = None) -> list[
               drafts=drafts, whole=str(sm.get("agreed", 0)), partly=str(sm.get("partly_agreed", 0)),
               new=str(sm.get("new", 0))),
         _word("appendix_used", lang, used=used),
-    ] + [_word("appendix_note", lang, w=w) for w in trace.get("warnings", [])] + [
+    ] + [_word("appendix_note", lang, w=w) for w in _notes(trace, lang)] + [
         _word("appendix_not_text", lang),
     ]
 

@@ -156,6 +156,17 @@ WORDS: dict[str, dict[str, str]] = {
         "appendix_closest": "aucune à l’identique ; la plus proche : {ref} (similarité {sim})",
         "appendix_no_source": "aucune (rien de semblable dans les textes antérieurs)",
         "appendix_all_agreed": "— (entièrement agréé)", "appendix_all_new": "entièrement nouveau",
+        "trace_undated": "{n} texte(s) sans date laissé(s) de côté, faute de pouvoir les placer avant le projet : "
+                         "{names} ; indiquez une date pour les utiliser",
+        "trace_nothing": "aucun texte antérieur auquel comparer : chaque paragraphe apparaît comme nouveau libellé "
+                         "pour cette seule raison",
+        "trace_other_language": "aucun des textes consultés n’est dans la langue du projet ({lang}) : le libellé "
+                                "agréé n’est trouvé tel quel que dans cette langue, et « nouveau libellé » signifie ici "
+                                "seulement qu’aucun texte en {lang} n’était là pour comparer ; ajoutez des textes "
+                                "antérieurs en {lang}",
+        "trace_foreign": "textes consultés dans une autre langue ({langs}) que le projet ({lang}) : {n} ; le libellé "
+                         "agréé n’est trouvé tel quel que dans la langue du projet ; pour les paragraphes sans source "
+                         "à l’identique, des équivalents proches dans ces textes sont indiqués à part",
         "new_version": "la nouvelle version",
     },
     "es": {
@@ -229,6 +240,17 @@ WORDS: dict[str, dict[str, str]] = {
         "appendix_closest": "ninguna literal; la más cercana: {ref} (similitud {sim})",
         "appendix_no_source": "ninguna (nada similar en los textos anteriores)",
         "appendix_all_agreed": "— (todo lenguaje acordado)", "appendix_all_new": "totalmente nuevo",
+        "trace_undated": "se dejaron de lado {n} texto(s) sin fecha que no pueden situarse antes del proyecto: "
+                         "{names}; indique una fecha para usarlos",
+        "trace_nothing": "no hay ningún texto anterior con el que comparar: cada párrafo aparece como redacción nueva "
+                         "solo por esa razón",
+        "trace_other_language": "ninguno de los textos consultados está en el idioma del proyecto ({lang}): el "
+                                "lenguaje acordado solo se encuentra literalmente en ese idioma, así que «redacción "
+                                "nueva» significa aquí solo que no había ningún texto en {lang} con el que comparar; "
+                                "añada textos anteriores en {lang}",
+        "trace_foreign": "textos consultados en otro idioma ({langs}) que el del proyecto ({lang}): {n}; el lenguaje "
+                         "acordado solo se encuentra literalmente en el idioma del proyecto; para los párrafos sin "
+                         "fuente literal se indican aparte equivalentes cercanos en esos textos",
         "new_version": "la nueva versión",
     },
     "ru": {
@@ -308,6 +330,17 @@ WORDS: dict[str, dict[str, str]] = {
         "appendix_closest": "дословных совпадений нет; ближайший: {ref} (сходство {sim})",
         "appendix_no_source": "нет (ничего похожего в прежних текстах)",
         "appendix_all_agreed": "— (всё согласовано)", "appendix_all_new": "полностью новый",
+        "trace_undated": "не учтены тексты без даты ({n}), которые нельзя поместить до проекта: {names}; укажите "
+                         "дату, чтобы их использовать",
+        "trace_nothing": "нет более ранних текстов для сопоставления: только поэтому каждый пункт показан как новая "
+                         "формулировка",
+        "trace_other_language": "ни один из использованных текстов не составлен на языке проекта ({lang}): "
+                                "согласованные формулировки ищутся дословно только на этом языке, поэтому «новая "
+                                "формулировка» здесь означает лишь, что текстов на языке {lang} для сопоставления не "
+                                "было; добавьте более ранние тексты на языке {lang}",
+        "trace_foreign": "использованные тексты на другом языке ({langs}), чем проект ({lang}): {n}; согласованные "
+                         "формулировки ищутся дословно только на языке проекта; для пунктов без дословного источника "
+                         "близкие эквиваленты в этих текстах приводятся отдельно",
         "new_version": "новая редакция",
     },
     "ar": {
@@ -379,6 +412,15 @@ WORDS: dict[str, dict[str, str]] = {
         "appendix_closest": "لا تطابق حرفيًا؛ الأقرب: {ref} (التشابه {sim})",
         "appendix_no_source": "لا شيء (لا يوجد ما يشبهها في النصوص السابقة)",
         "appendix_all_agreed": "— (كلها صيغ متفق عليها)", "appendix_all_new": "جديدة كليًا",
+        "trace_undated": "استُبعدت نصوص غير مؤرخة ({n}) لا يمكن وضعها قبل المشروع: {names}؛ أعط تاريخًا "
+                         "لاستخدامها",
+        "trace_nothing": "لا يوجد نص سابق للمقارنة: لهذا السبب وحده تظهر كل فقرة بوصفها صيغة جديدة",
+        "trace_other_language": "لا يوجد أي من النصوص المستخدمة بلغة المشروع ({lang}): لا يُعثر على الصيغ المتفق "
+                                "عليها حرفيًا إلا بتلك اللغة، ولذلك فإن «صيغة جديدة» تعني هنا فقط أنه لم يكن هناك نص "
+                                "بلغة {lang} للمقارنة؛ أضف نصوصًا سابقة بلغة {lang}",
+        "trace_foreign": "نصوص مستخدمة بلغة ({langs}) غير لغة المشروع ({lang}): {n}؛ لا يُعثر على الصيغ المتفق "
+                         "عليها حرفيًا إلا بلغة المشروع؛ وللفقرات التي ليس لها مصدر حرفي، تُذكر على حدة مكافئات "
+                         "قريبة في تلك النصوص",
         "new_version": "الصيغة الجديدة",
     },
     "zh": {
@@ -446,6 +488,12 @@ WORDS: dict[str, dict[str, str]] = {
         "appendix_closest": "无逐字相同者；最接近：{ref}（相似度{sim}）",
         "appendix_no_source": "无（以往案文中无相似内容）",
         "appendix_all_agreed": "—（全部为商定措辞）", "appendix_all_new": "全新",
+        "trace_undated": "略去了{n}份无日期的案文，因无法确定其在草案之前：{names}；请注明日期以便使用",
+        "trace_nothing": "没有可供比对的以往案文：仅因此每个段落都显示为新措辞",
+        "trace_other_language": "所比对的案文均非草案语言（{lang}）：商定措辞只能在该语言中逐字查找，因此此处的"
+                                "“新措辞”仅表示没有{lang}案文可供比对；请添加以往的{lang}案文",
+        "trace_foreign": "所用案文中使用草案语言（{lang}）以外语言（{langs}）的：{n}份；商定措辞只能在草案语言中"
+                         "逐字查找；对于没有逐字来源的段落，另行列出这些案文中的相近对应段落",
         "new_version": "新版本",
     },
 }

@@ -202,3 +202,26 @@ def test_what_reading_noticed_is_said_by_diff_too(tmp_path, capsys):
     assert said in json.loads(out)["warnings"] and err.count(said) == 1
     assert main(["diff", str(samples / "draft-rev1-2008-11-10.fr.docx"), str(samples / "draft-rev2-illustrative.fr.md")]) == 0
     assert "not read as paragraphs" not in capsys.readouterr().err
+
+
+def test_sub_paragraphs_are_cited_as_negotiators_cite_them(tmp_path, capsys):
+    """"OP1 (b)" in every view a reader reads (DOMAIN: "OP5, OP5 (a), OP5 (a) (ii)"); the JSON keeps
+    the compact ids ("OP1(b)") that programs join on."""
+    from compare.cli import main
+
+    text = ("The General Assembly,\n\nRecalling its resolution 61/180,\n\n1. Calls upon Member States:\n\n"
+            "(a) To ratify the Convention;\n\n(b) To adopt national legislation;\n\n"
+            "2. Requests the Secretary-General to report.\n")
+    old, new = tmp_path / "old.md", tmp_path / "new.md"
+    old.write_text(text, encoding="utf-8")
+    new.write_text(text.replace("national legislation", "comprehensive national legislation"), encoding="utf-8")
+    assert main(["diff", str(old), str(new)]) == 0
+    out = capsys.readouterr().out
+    assert "OP1 (b) → OP1 (b)" in out and "OP1(b)" not in out
+    assert main(["diff", str(old), str(new), "--format", "json"]) == 0
+    pairs = json.loads(capsys.readouterr().out)["comparisons"][0]["pairs"]
+    assert ["OP1(b)"] in [p["old"] for p in pairs]
+    out_docx = tmp_path / "table.csv"
+    assert main(["table", str(old), str(new), "-o", str(out_docx)]) == 0
+    table = out_docx.read_text(encoding="utf-8-sig")
+    assert "OP1 (b)" in table and "OP1(b)" not in table

@@ -16,7 +16,7 @@ from compare.export.html import FLAG_SYMBOL, MARKUP_CSS, dir_attr, inline_html, 
 from compare.export.html import header_html as _header_html
 from compare.export.html import unknown_number_legend as _unknown_number_legend
 from compare.export.figures import changed_words, summary_figures, summary_order  # noqa: F401 (the app reads them here)
-from compare.export.labels import describe, is_change, pair_flags
+from compare.export.labels import cite_all, describe, is_change, pair_flags
 # the agreed-language views live in compare.export.trace_views (the CLI uses them too); the app reads them here
 from compare.export.trace_views import (STYLE, TRACE_COLOURS, TRACE_STATUS_CHOICES, trace_colour,  # noqa: F401
                                         trace_context, trace_html, trace_legend_html, trace_source_numbers,
@@ -154,9 +154,9 @@ def concordance_rows(cmp: Comparison) -> list[dict]:
     for p in cmp.pairs:
         lw = p.leading_words or ("", "")
         rows.append({
-            f"{cmp.old.label} ({lo})": " + ".join(p.old) or "—",
+            f"{cmp.old.label} ({lo})": cite_all(p.old) or "—",
             f"leading words ({lo})": lw[0] if p.old else "",
-            f"{cmp.new.label} ({ln})": " + ".join(p.new) or "—",
+            f"{cmp.new.label} ({ln})": cite_all(p.new) or "—",
             f"leading words ({ln})": lw[1] if p.new else "",
             "similarity": round(p.similarity, 2) if p.old and p.new else None,
             "status": ", ".join(pair_flags(p)),
@@ -184,7 +184,7 @@ def summary_html(cmp: Comparison) -> str:
 
 
 def pair_label(pair: Pair) -> str:
-    return f"{' + '.join(pair.old) or '—'} → {' + '.join(pair.new) or '—'}"
+    return f"{cite_all(pair.old) or '—'} → {cite_all(pair.new) or '—'}"
 
 
 def position_rows(cmp: Comparison) -> list[dict]:
@@ -199,7 +199,7 @@ def position_rows(cmp: Comparison) -> list[dict]:
         structural = 1 if (d + i == 0 and (p.status != "unchanged" or p.moved)) else 0
         rows.append({
             "order": k,
-            "paragraph": " + ".join(p.new) or "−" + " + ".join(p.old),
+            "paragraph": cite_all(p.new) or "−" + cite_all(p.old),
             "pair": pair_label(p),
             "status": ", ".join(pair_flags(p)),
             "words deleted": d,

@@ -18,7 +18,7 @@ from typing import Iterable, Optional, Sequence
 
 from ..language import RTL
 from ..model import Comparison, Pair, Segment
-from .labels import STATUS_WORD, counts_line, flag_tokens, language_banner, pair_flags
+from .labels import STATUS_WORD, cite_all, counts_line, flag_tokens, language_banner, pair_flags
 from .words import header_lines, shows_unknown_numbers, word
 
 #: Explains the ``PP?n`` ids wherever they are shown.
@@ -256,8 +256,8 @@ def pair_row(
         lead_html = f'<div class="leadx">leading words: {old} ↔ {new}</div>'
     if pair.status == "matched":
         lead_html = f'<div class="sim">similarity {pair.similarity:.2f}</div>' + lead_html
-    old_ids = escape(" + ".join(pair.old)) if pair.old else '<span class="absent">—</span>'
-    new_ids = escape(" + ".join(pair.new)) if pair.new else '<span class="absent">—</span>'
+    old_ids = escape(cite_all(pair.old)) if pair.old else '<span class="absent">—</span>'
+    new_ids = escape(cite_all(pair.new)) if pair.new else '<span class="absent">—</span>'
     attrs = f' data-status="{escape(flag_tokens(pair))}"'
     attrs += f' data-old="{escape(" ".join(pair.old))}" data-new="{escape(" ".join(pair.new))}"'
     if anchors:

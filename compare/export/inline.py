@@ -15,7 +15,7 @@ from typing import Optional, Sequence
 from ..language import typed_label
 from ..model import Comparison, Document, Pair
 from .html import FLAG_SYMBOL, cut_segments, anchor_id, badges_html, dir_attr, lead_length, pieces_html, search_regex
-from .labels import is_change, pair_ids
+from .labels import cite_all, is_change, pair_ids
 
 INLINE_CSS = """
 table.rc.inline td{border-top:none;padding:.25rem .4rem}
@@ -116,7 +116,7 @@ def inline_row(cmp: Comparison, pair: Pair, *, highlight: Optional[str] = None, 
         num = f"<del>{escape(num)}</del>" if num else ""
     else:
         num = escape(num)
-    pid = escape(" + ".join(ids)) if pair.new else f'{FLAG_SYMBOL["deleted"]} {escape(" + ".join(ids))}'
+    pid = escape(cite_all(ids)) if pair.new else f'{FLAG_SYMBOL["deleted"]} {escape(cite_all(ids))}'
     return (f'<tr class="{" ".join(classes)}"{attrs}><td class="ipid">{pid}</td><td class="num">{num}</td>'
             f'<td class="txt"{dir_attr(doc.meta.language)}>{inline_text_html(cmp, pair, highlight)}'
             f"{structure_note(cmp, pair)}</td></tr>")

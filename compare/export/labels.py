@@ -1,6 +1,7 @@
 """Words shared by every view of a comparison: how a pair is named and described."""
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 from ..model import Comparison, Pair, PairStatus
@@ -42,12 +43,26 @@ def language_banner(cmp: Comparison) -> str:
             "word changes are shown only between versions in the same language.")
 
 
+_SUB_MARK = re.compile(r"(?<=\S)\(")
+
+
+def cite(pid: str) -> str:
+    """A paragraph id as negotiators cite it: "OP5 (a) (ii)" for the id ``OP5(a)(ii)``
+    (ids keep their compact form in JSON and in the data)."""
+    return _SUB_MARK.sub(" (", pid)
+
+
+def cite_all(ids: Sequence[str], joint: str = " + ") -> str:
+    """Several ids cited together: "OP3 + OP4 (a)"."""
+    return joint.join(cite(i) for i in ids)
+
+
 def pair_ids(pair: Pair, old_label: str = "", new_label: str = "") -> str:
     """ "OP7 (L.17) → OP8 (Rev.1)" in negotiators' terms."""
     def side(ids: list[str], label: str) -> str:
         if not ids:
             return "—"
-        s = " + ".join(ids)
+        s = cite_all(ids)
         return f"{s} ({label})" if label else s
 
     return f"{side(pair.old, old_label)} → {side(pair.new, new_label)}"

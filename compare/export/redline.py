@@ -90,6 +90,7 @@ from . import ooxml as ox
 from .redline_styles import (BODY_STYLES, OP_ABSTRACT, OUTSIDE_STYLE, PPSUB_ABSTRACT, SUMMARY_STYLES,  # noqa: F401
                              TRACE_STYLES, label_tab, numbering_part, styles_part)
 from .words import comma, describe_in, full_stop, header_lines, quote, semicolon, shows_unknown_numbers, word
+from .labels import cite, cite_all
 
 OUTSIDE_MODES = ("show", "omit")
 SUMMARY_BOOKMARK = "RC_Summary"
@@ -735,7 +736,7 @@ class _Builder:
         notes = self.old_notes if side_old else self.new_notes
         inplace = Unit("inplace", [p], [p], [Segment("equal", p.text)])
         toks = unit_tokens(inplace, self.moves, notes, notes)
-        runs = [self._outside_mark(f"{p.id} ({doc_label})" if doc_label else p.id)]
+        runs = [self._outside_mark(f"{cite(p.id)} ({doc_label})" if doc_label else cite(p.id))]
         runs.extend(self._runs([t for t in toks if t.kind != "mark"]))
         return [ox.paragraph(ox.ppr(OUTSIDE_STYLE, bidi=self.rtl), runs)]
 
@@ -899,7 +900,7 @@ class _Builder:
         for pair in cmp.pairs:
             if pair.status == "unchanged" and not pair.moved and not pair.cross_kind and not pair.footnote_changes:
                 if pair.renumbered:
-                    renum.append(f"{' + '.join(pair.old)} → {' + '.join(pair.new)}")
+                    renum.append(f"{cite_all(pair.old)} → {cite_all(pair.new)}")
                 continue
             lines.append(("RCSummaryItem", describe_in(pair, lang)))
         if renum:

@@ -36,7 +36,7 @@ from typing import Optional
 import pandas as pd
 
 from ..model import Lineage, Pair
-from .labels import distinct_labels
+from .labels import cite_all, distinct_labels
 from .words import colon, word
 
 FORMATS = ("docx", "xlsx", "csv")
@@ -122,7 +122,7 @@ def _restored_parts(lineage: Lineage, r: int, v: int, lang) -> list[tuple[str, s
     u, segs = lineage.restored_from.get(r, (None, []))
     if u is None or not segs:
         return []
-    where = f"{version_labels(lineage)[u]} {' + '.join(lineage.rows[r][u])}"
+    where = f"{version_labels(lineage)[u]} {cite_all(lineage.rows[r][u])}"
     same = all(s.op == "equal" or s.minor for s in segs)
     head = word("restored_same" if same else "restored_from", lang, where=where)
     return [("note", head)] + [(s.op, s.text) for s in segs]
@@ -164,7 +164,7 @@ def cells(lineage: Lineage) -> list[list[Cell]]:
                 if parts:
                     parts.append(("equal", "\n"))
                 parts.append(("equal", texts[v].get(i, "")))
-            head = " + ".join(ids) if ids else ""
+            head = cite_all(ids) if ids else ""
             line.append(Cell(head, parts))
         out.append(line)
     return out

@@ -13,6 +13,7 @@ from html import escape
 from typing import TYPE_CHECKING, Optional, Sequence
 
 from .html import MARKUP_CSS, dir_attr
+from .labels import cite
 from .words import WORDS
 from .words import word as _word
 
@@ -84,7 +85,7 @@ def trace_text(result: TraceResult, width: int = 100) -> str:
             head = f"{p.agreed_share:.0%} agreed ({p.agreed_words}/{p.n_words} words)"
             if p.draft_words:
                 head += f"; {p.draft_share:.0%} from earlier drafts ({p.draft_words} words)"
-        L.append(f"{p.id}  {head}")
+        L.append(f"{cite(p.id)}  {head}")
         body, pos, notes = [], 0, []
         for k, s in enumerate(p.spans_in_order(), 1):
             body.append(p.text[pos:s.start])

@@ -421,3 +421,24 @@ def test_leading_change_kinds():
     assert k("Recalls", "Recalls also") == "modifier"
     assert k("Rappelant", "Rappelant en outre") == "modifier"
     assert k("Encourages", "encourages") is None
+
+
+def test_a_long_footnote_change_shows_where_it_changed():
+    """A 22-word citation whose session and symbol changed reads up to where it stops changing, then
+    "…", not as two whole notes a reader must compare word by word; short notes
+    ("annexe I." → "annexe III.") stay whole."""
+    from compare import api
+    from compare.export.labels import describe
+
+    long_old = ("Documents officiels de l’Assemblée générale, soixante-troisième session, Supplément n° 10 "
+                "(A/63/10), chap. IV, par. 12 à 15, et rapport du Secrétaire général.")
+    long_new = long_old.replace("soixante-troisième", "soixante-quatrième").replace("A/63/10", "A/64/10")
+    _, old = _sample_variant(lambda t: t.replace("Voir résolution 55/2.", long_old))
+    _, new = _sample_variant(lambda t: t.replace("Voir résolution 55/2.", long_new))
+    pair = next(p for p in api.compare(old, new).pairs if p.footnote_changes)
+    line = describe(pair)
+    assert ("“Documents officiels de l’Assemblée générale, soixante-troisième session, Supplément n° 10 (A/63/10), "
+            "chap. IV, par. …” → “Documents officiels de l’Assemblée générale, soixante-quatrième session, "
+            "Supplément n° 10 (A/64/10), chap. IV, par. …”") in line
+    assert "Secrétaire général" not in line
+    assert pair.footnote_changes == [(long_old, long_new)]        # the data keeps both notes whole

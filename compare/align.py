@@ -645,8 +645,10 @@ def _same_verb(po: Paragraph, pn: Paragraph) -> bool:
         if cx != cy:
             break
         common += 1
-    # the same stem: "recogniz-es" / "recogniz-ing", « consid-ère » / « consid-érant »
-    return common >= 3 and common >= 0.6 * min(len(x), len(y)) and a[1:] == b[1:]
+    # the same stem: "recogniz-es" / "recogniz-ing", « consid-ère » / « consid-érant »; the rest the
+    # same or only extended by a manner ("Invite" / « Invite instamment », "Welcomes with appreciation")
+    rest, longer = sorted((a[1:], b[1:]), key=len)
+    return common >= 3 and common >= 0.6 * min(len(x), len(y)) and longer[:len(rest)] == rest
 
 
 def _also(pw: Paragraph, pc: Paragraph) -> bool:

@@ -442,3 +442,30 @@ def test_a_long_footnote_change_shows_where_it_changed():
             "Supplément n° 10 (A/64/10), chap. IV, par. …”") in line
     assert "Secrétaire général" not in line
     assert pair.footnote_changes == [(long_old, long_new)]        # the data keeps both notes whole
+
+
+@pytest.mark.parametrize("old, new, lang, want", [
+    ("Prie le Secrétaire général de présenter un rapport.", "Prie instamment le Secrétaire général de présenter un rapport.",
+     "fr", ("Prie", "Prie instamment")),
+    ("Invite les États à ratifier la Convention.", "Engage instamment les États à ratifier la Convention.",
+     "fr", ("Invite", "Engage instamment")),
+    ("Prend note du rapport du Secrétaire général.", "Prend note avec satisfaction du rapport du Secrétaire général.",
+     "fr", ("Prend note", "Prend note avec satisfaction")),
+    ("Welcomes the report of the Special Rapporteur.", "Welcomes with appreciation the report of the Special Rapporteur.",
+     "en", ("Welcomes", "Welcomes with appreciation")),
+    ("Takes note of the report of the Special Rapporteur.", "Notes with deep concern the report of the Special Rapporteur.",
+     "en", ("Takes note of", "Notes with deep concern")),
+    ("Insta a los Estados a ratificar la Convención.", "Insta encarecidamente a los Estados a ratificar la Convención.",
+     "es", ("Insta", "Insta encarecidamente")),
+])
+def test_a_strengthened_or_softened_leading_phrase_is_a_leading_change(old, new, lang, want):
+    """ "Prie" → "Prie instamment" (requests → urges), "Welcomes" → "Welcomes with appreciation",
+    "Takes note of" → "Notes with deep concern": a change of tone the leading-word flag must carry
+    whole, not "modified" alone or a truncated "Engage"."""
+    from compare import api
+
+    head = {"fr": "L'Assemblée générale,\n\n", "en": "The General Assembly,\n\n", "es": "La Asamblea General,\n\n"}[lang]
+    a = api.load_text(head + "1. " + old + "\n", label="Rev.1")
+    b = api.load_text(head + "1. " + new + "\n", label="Rev.2")
+    (pair,) = [p for p in api.compare(a, b).pairs]
+    assert pair.leading_change == want

@@ -144,6 +144,17 @@ class AlignParams:
     join_elaborated_cover: float = 0.1          # ... explaining this share of the whole alone
     join_elaborated_own: float = 0.12           # ... this share of its own weight found there only
     join_elaborated_total: float = 0.85         # ... the group then holds this share of the whole
+    # a merge source edited before it was merged (a split part edited after): the whole GAINED its
+    # words — a share of the part's own weight is in the whole and in none of the group's parts,
+    # nearly all it shares with the whole is new there — and no other paragraph gained as much of it
+    # (a look-alike matched to its own twin shares words with it, but gained none of them)
+    join_gained_own: float = 0.25        # share of the part's weight found in the whole only
+    join_gained_novelty: float = 0.7     # ... this share of what it shares with the whole
+    join_gained_rival: float = 0.75      # ... the whole holds at least this share of what any other
+                                         # paragraph holds of it (an inserted one-liner of a template
+                                         # that shares a name with the whole is its siblings' look-alike)
+    join_gained_words: int = 3           # ... and these many content words of it are new in the whole
+                                         # (not a shared reference "58/137 of 22 December 2003")
     join_novelty: float = 0.5            # a part brings this share of what it shares with the whole
                                          # that the group's parts do not hold already (no look-alikes)
     join_gain_sure: float = 0.06         # ... unless the group gains this much (two similar OPs merged)
@@ -836,6 +847,44 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
             and novelty * c_in_whole >= P.join_elaborated_own \
             and held(w, parts + [c], side) >= P.join_elaborated_total
 
+    def gained(w: int, parts: list[int], c: int, side: int, c_in_whole: float) -> bool:
+        """Whether free ``c`` is a part the whole gained (a merge source edited first, a split part
+        edited after; see ``AlignParams.join_gained_*``): of a long whole, its words found there and
+        in no part are a good share of its own weight and nearly all it shares with the whole, no
+        other paragraph holds much more of it, and none gained as much of it (what a paragraph
+        shares with ``c`` beyond what its own partners hold: a look-alike matched to its twin
+        shares words with ``c`` but gained none)."""
+        if not P.join_gained_own or c_in_whole < P.join_evidence_containment \
+                or whole_len(w, side) < P.join_cover_min_words:
+            return False
+        _, novelty = cover_gain(w, parts, c, side)
+        if novelty < P.join_gained_novelty or novelty * c_in_whole < P.join_gained_own:
+            return False
+        if side == 1:
+            size, row, Xc, Xr, owner = feat.size_n[c], feat.I[:, c], feat.Xn, feat.Xo, owner_old
+        else:
+            size, row, Xc, Xr, owner = feat.size_o[c], feat.I[c, :], feat.Xo, feat.Xn, owner_new
+        fresh = novelty * c_in_whole * size
+        if c_in_whole * size < P.join_gained_rival * float(np.max(row)):
+            return False            # far more of it is found elsewhere: a look-alike of that one
+        if old_pars and new_pars:
+            pw, pc, pp = (old_pars[w], new_pars[c], new_pars) if side == 1 else (new_pars[w], old_pars[c], old_pars)
+            if len((_content(pc) & _content(pw)) - set().union(*(_content(pp[k]) for k in parts))) \
+                    < P.join_gained_words:
+                return False        # what it brings is a reference or a name, not a clause
+        fc = feat._row_feats(Xc, [c])
+        for r in np.nonzero(np.asarray(row) >= fresh * (1 - 1e-9))[0].tolist():
+            if r == w:
+                continue
+            gr = owner.get(r)
+            shared = np.intersect1d(fc, feat._row_feats(Xr, [r]), assume_unique=True)
+            if gr is not None:
+                shared = np.setdiff1d(shared, feat._row_feats(Xc, gr[1] if side == 1 else gr[0]),
+                                      assume_unique=True)
+            if float(feat.w[shared].sum()) >= fresh:
+                return False        # another paragraph gained as much of it: no evidence for ours
+        return True
+
     def try_side(g: list[list[int]], side: int) -> bool:
         whole, parts = (g[0], g[1]) if side == 1 else (g[1], g[0])
         if len(whole) != 1:
@@ -918,7 +967,8 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
                 cover, novelty = cover_gain(whole[0], parts, c, side)
                 ok = c_in_whole >= P.join_evidence_containment and cover > 0 and novelty >= P.join_novelty
             if not ok and other is None:
-                ok = elaborated(whole[0], parts, c, side, c_in_whole)
+                ok = elaborated(whole[0], parts, c, side, c_in_whole) \
+                    or gained(whole[0], parts, c, side, c_in_whole)
             if ok and (best is None or gain > best[0]):
                 best = (gain, c, other)
         if best is None:

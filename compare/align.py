@@ -849,17 +849,19 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
 
     def gained(w: int, parts: list[int], c: int, side: int, c_in_whole: float) -> bool:
         """Whether free ``c`` is a part the whole gained (a merge source edited first, a split part
-        edited after; see ``AlignParams.join_gained_*``): of a long whole, its words found there and
-        in no part are a good share of its own weight and nearly all it shares with the whole, no
+        edited after; see ``AlignParams.join_gained_*``): of a long whole (of a short one, explaining
+        ``join_cover`` of it alone), its words found there and in no part are a good share of its own
+        weight and nearly all it shares with the whole, no
         other paragraph holds much more of it, and none gained as much of it (what a paragraph
         shares with ``c`` beyond what its own partners hold: a look-alike matched to its twin
         shares words with ``c`` but gained none)."""
-        if not P.join_gained_own or c_in_whole < P.join_evidence_containment \
-                or whole_len(w, side) < P.join_cover_min_words:
+        if not P.join_gained_own or c_in_whole < P.join_gained_own:
             return False
-        _, novelty = cover_gain(w, parts, c, side)
+        cover, novelty = cover_gain(w, parts, c, side)
         if novelty < P.join_gained_novelty or novelty * c_in_whole < P.join_gained_own:
             return False
+        if whole_len(w, side) < P.join_cover_min_words and cover < P.join_cover:
+            return False        # of a one-liner, it must explain a good share alone (not its object)
         if side == 1:
             size, row, Xc, Xr, owner = feat.size_n[c], feat.I[:, c], feat.Xn, feat.Xo, owner_old
         else:
@@ -869,9 +871,11 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
             return False            # far more of it is found elsewhere: a look-alike of that one
         if old_pars and new_pars:
             pw, pc, pp = (old_pars[w], new_pars[c], new_pars) if side == 1 else (new_pars[w], old_pars[c], old_pars)
-            if len((_content(pc) & _content(pw)) - set().union(*(_content(pp[k]) for k in parts))) \
+            if not (_is_chapeau_of(pp, c, parts) or _item_of(pp, c, parts)) \
+                    and len((_content(pc) & _content(pw)) - set().union(*(_content(pp[k]) for k in parts))) \
                     < P.join_gained_words:
-                return False        # what it brings is a reference or a name, not a clause
+                return False        # what it brings is a reference or a name, not a clause (the
+                                    # chapeau of the group's list, "Welcomes cooperation so as to:", may)
         fc = feat._row_feats(Xc, [c])
         for r in np.nonzero(np.asarray(row) >= fresh * (1 - 1e-9))[0].tolist():
             if r == w:
@@ -917,8 +921,9 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
                 c_in_whole = feat.I[c, whole[0]] / csize if csize > 0 else 0.0
             if c_in_whole < floor:
                 # an elaborated part: free, alone explaining a good share of the whole, and the
-                # group with it holding nearly all of the whole
-                if other is None and elaborated(whole[0], parts, c, side, c_in_whole):
+                # group with it holding nearly all of the whole; or a part the whole gained
+                if other is None and (elaborated(whole[0], parts, c, side, c_in_whole)
+                                      or gained(whole[0], parts, c, side, c_in_whole)):
                     if base is None:
                         base = feat.group_sim(g[0], g[1])[0]
                     gain = (feat.group_sim(whole, sorted(parts + [c]))[0] if side == 1

@@ -52,7 +52,7 @@ CLASSES = ("moved_twice", "split_drift", "merge_edited", "elaborated_split", "co
 # part moved away and edited, a merge of a source edited first) with two or three of these
 SEVERAL = CLASSES[:11]
 HARD = ("moved_far_edited", "split_part_moved", "merge_source_edited")
-CHANGE_BAND = (0.3, 0.5)   # share of its words a hard story changes (several delegations' edits)
+CHANGE_BAND = (0.35, 0.55)   # share of its words a hard story changes (several delegations' edits)
 
 
 # =========================================================================== phrase tables
@@ -621,7 +621,9 @@ def _lookalike(tb: ng.Table, p: Para) -> Optional[Para]:
         if not dlead or len(donor.split()) < 10:
             continue
         body = ng._end(donor[len(dlead):].lstrip())[0]
-        if tb.rng.random() < 0.4:
+        if any(kept(body, q) >= 0.3 for q in [x.text for x in tb.paras] + getattr(tb, "firsts", [])):
+            continue        # another year's version of a paragraph of the text: not a look-alike
+        if tb.rng.random() < 0.5:
             cl = ng._clauses(ng._end(p.first or p.start)[0])[1:]
             if cl:
                 body += ", " + ng._lower_first(tb.rng.choice(cl))
@@ -642,7 +644,7 @@ def _move_beside_lookalikes(tb: ng.Table, p: Para, far: int) -> None:
                                     and _lead_word(tb.paras[x]) == lead for x in (j - 1, j))]
     at = tb.rng.choice(near or slots)
     tb.paras.insert(at, p)
-    if tb.rng.random() < 0.7:
+    if tb.rng.random() < 0.9:
         q = _lookalike(tb, p)
         if q:
             tb.paras.insert(at + tb.rng.randint(0, 1), q)
@@ -670,7 +672,7 @@ def st_moved_far_edited(tb: ng.Table, tag: str) -> Story:
         return
     reword(tb, p, "verb")
     yield
-    crossed = ng.cross_part(p.text, p.kind, tb.lang) if tb.rng.random() < 0.3 else None
+    crossed = ng.cross_part(p.text, p.kind, tb.lang) if tb.rng.random() < 0.4 else None
     if crossed:
         p.text, p.kind = crossed
     _move_beside_lookalikes(tb, p, max(4, len(tb.paras) // 3))
@@ -805,7 +807,7 @@ def negotiate(anchor, rng: random.Random, classes: Sequence[str], tag_all: str =
     tb = ng.Table(lang, [Para(p.text, p.kind, p.level, (k,), p.tag, False, first=p.text)
                          for k, p in enumerate(first)],
                   rng, list(pool))
-    tb.block_tpls, tb.session = block_tpls, session
+    tb.block_tpls, tb.session, tb.firsts = block_tpls, session, [p.text for p in first]
     stories = [STORIES[c](tb, tag_all or c) for c in classes]
     n_rounds = rng.randint(3, 5)
     for r in range(n_rounds):

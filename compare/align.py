@@ -149,7 +149,7 @@ class AlignParams:
     # nearly all it shares with the whole is new there — and no other paragraph gained as much of it
     # (a look-alike matched to its own twin shares words with it, but gained none of them)
     join_gained_own: float = 0.25        # share of the part's weight found in the whole only
-    join_gained_novelty: float = 0.7     # ... this share of what it shares with the whole
+    join_gained_novelty: float = 0.6     # ... this share of what it shares with the whole
     join_gained_rival: float = 0.75      # ... the whole holds at least this share of what any other
                                          # paragraph holds of it (an inserted one-liner of a template
                                          # that shares a name with the whole is its siblings' look-alike)

@@ -857,18 +857,18 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
         shares words with ``c`` but gained none)."""
         if not P.join_gained_own or c_in_whole < P.join_gained_own:
             return False
+        if side == 1:
+            size, row, Xc, Xr, owner = feat.size_n[c], feat.I[:, c], feat.Xn, feat.Xo, owner_old
+        else:
+            size, row, Xc, Xr, owner = feat.size_o[c], feat.I[c, :], feat.Xo, feat.Xn, owner_new
+        if c_in_whole * size < P.join_gained_rival * float(np.max(row)):
+            return False            # far more of it is found elsewhere: a look-alike of that one
         cover, novelty = cover_gain(w, parts, c, side)
         if novelty < P.join_gained_novelty or novelty * c_in_whole < P.join_gained_own:
             return False
         if whole_len(w, side) < P.join_cover_min_words and cover < P.join_cover:
             return False        # of a one-liner, it must explain a good share alone (not its object)
-        if side == 1:
-            size, row, Xc, Xr, owner = feat.size_n[c], feat.I[:, c], feat.Xn, feat.Xo, owner_old
-        else:
-            size, row, Xc, Xr, owner = feat.size_o[c], feat.I[c, :], feat.Xo, feat.Xn, owner_new
         fresh = novelty * c_in_whole * size
-        if c_in_whole * size < P.join_gained_rival * float(np.max(row)):
-            return False            # far more of it is found elsewhere: a look-alike of that one
         if old_pars and new_pars:
             pw, pc, pp = (old_pars[w], new_pars[c], new_pars) if side == 1 else (new_pars[w], old_pars[c], old_pars)
             if not (_is_chapeau_of(pp, c, parts) or _item_of(pp, c, parts)) \

@@ -811,6 +811,14 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
         pw, pc = (old_pars[w], new_pars[c]) if side == 1 else (new_pars[w], old_pars[c])
         return bool(pw.leading and pc.leading) and _also(pw, pc) and _same_verb(pw, pc)
 
+    def same_lead(w: int, c: int, side: int) -> bool:
+        """Whether part ``c`` keeps the whole's leading verb (its modifier aside: "Recalls also" /
+        "Also recalls also")."""
+        if not (old_pars and new_pars):
+            return False
+        pw, pc = (old_pars[w], new_pars[c]) if side == 1 else (new_pars[w], old_pars[c])
+        return bool(pw.leading and pc.leading) and _same_verb(pw, pc)
+
     def cover_gain(w: int, parts: list[int], c: int, side: int) -> tuple[float, float]:
         """(share of the whole's weight that ``c`` explains and the parts do not, share of what
         ``c`` has in common with the whole that the parts do not already hold).  A true part
@@ -849,8 +857,8 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
 
     def gained(w: int, parts: list[int], c: int, side: int, c_in_whole: float) -> bool:
         """Whether free ``c`` is a part the whole gained (a merge source edited first, a split part
-        edited after; see ``AlignParams.join_gained_*``): of a long whole (of a short one, explaining
-        ``join_cover`` of it alone), its words found there and in no part are a good share of its own
+        edited after; see ``AlignParams.join_gained_*``): of a long whole (of a short one, under its
+        leading verb and explaining ``join_cover`` of it alone), its words found there and in no part are a good share of its own
         weight and nearly all it shares with the whole, no
         other paragraph holds much more of it, and none gained as much of it (what a paragraph
         shares with ``c`` beyond what its own partners hold: a look-alike matched to its twin
@@ -866,8 +874,9 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
         cover, novelty = cover_gain(w, parts, c, side)
         if novelty < P.join_gained_novelty or novelty * c_in_whole < P.join_gained_own:
             return False
-        if whole_len(w, side) < P.join_cover_min_words and cover < P.join_cover:
-            return False        # of a one-liner, it must explain a good share alone (not its object)
+        if whole_len(w, side) < P.join_cover_min_words and not (cover >= P.join_cover and same_lead(w, c, side)):
+            return False        # of a one-liner, a part under its verb explaining a good share alone
+                                # (not another one-liner that took up its object)
         fresh = novelty * c_in_whole * size
         if old_pars and new_pars:
             pw, pc, pp = (old_pars[w], new_pars[c], new_pars) if side == 1 else (new_pars[w], old_pars[c], old_pars)
@@ -937,8 +946,9 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
                     continue
                 if long_whole is None:
                     long_whole = whole_len(whole[0], side) >= P.join_cover_min_words
-                if not long_whole and not same_verb(whole[0], c, side) and not _item_of(pars, c, parts):
-                    continue
+                if not long_whole and not same_verb(whole[0], c, side) and not _item_of(pars, c, parts) \
+                        and not gained(whole[0], parts, c, side, c_in_whole):
+                    continue        # (a part the short whole gained explains a share of it alone)
             if other is not None:
                 partner = other[0][0] if side == 1 else other[1][0]
                 c_in_partner = (feat.I[partner, c] if side == 1 else feat.I[c, partner]) / csize

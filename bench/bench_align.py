@@ -28,6 +28,10 @@ Third generator (--generator rounds, tests/support/rounds.py): a text negotiated
   moved twice and edited three times, splits whose parts drift apart, merges of edited paragraphs,
   chapeau ↔ list, a block of slot-built one-liners revised round by round, drop and later restore,
   next year's references updated everywhere at once; every sample text in turn is the base.
+  Its harder classes: moved_far_edited (moved far, maybe into the other part, beside look-alikes of
+  its leading word, edited by two or three delegations: a verb, a clause, wording, 30–50 % of its
+  words), split_part_moved (a split part moved far and edited there), merge_source_edited (a source
+  edited that much before the merge, near or far), several_hard (the three with 2–3 others).
 
     python bench/bench_align.py --generator rounds --per-class 100 --only-classes
 

@@ -144,6 +144,17 @@ class AlignParams:
     join_elaborated_cover: float = 0.1          # ... explaining this share of the whole alone
     join_elaborated_own: float = 0.12           # ... this share of its own weight found there only
     join_elaborated_total: float = 0.85         # ... the group then holds this share of the whole
+    # a merge source edited before it was merged (a split part edited after): the whole GAINED its
+    # words — a share of the part's own weight is in the whole and in none of the group's parts,
+    # nearly all it shares with the whole is new there — and no other paragraph gained as much of it
+    # (a look-alike matched to its own twin shares words with it, but gained none of them)
+    join_gained_own: float = 0.25        # share of the part's weight found in the whole only
+    join_gained_novelty: float = 0.6     # ... this share of what it shares with the whole
+    join_gained_rival: float = 0.75      # ... the whole holds at least this share of what any other
+                                         # paragraph holds of it (an inserted one-liner of a template
+                                         # that shares a name with the whole is its siblings' look-alike)
+    join_gained_words: int = 3           # ... and these many content words of it are new in the whole
+                                         # (not a shared reference "58/137 of 22 December 2003")
     join_novelty: float = 0.5            # a part brings this share of what it shares with the whole
                                          # that the group's parts do not hold already (no look-alikes)
     join_gain_sure: float = 0.06         # ... unless the group gains this much (two similar OPs merged)
@@ -802,6 +813,14 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
         pw, pc = (old_pars[w], new_pars[c]) if side == 1 else (new_pars[w], old_pars[c])
         return bool(pw.leading and pc.leading) and _also(pw, pc) and _same_verb(pw, pc)
 
+    def same_lead(w: int, c: int, side: int) -> bool:
+        """Whether part ``c`` keeps the whole's leading verb (its modifier aside: "Recalls also" /
+        "Also recalls also")."""
+        if not (old_pars and new_pars):
+            return False
+        pw, pc = (old_pars[w], new_pars[c]) if side == 1 else (new_pars[w], old_pars[c])
+        return bool(pw.leading and pc.leading) and _same_verb(pw, pc)
+
     def cover_gain(w: int, parts: list[int], c: int, side: int) -> tuple[float, float]:
         """(share of the whole's weight that ``c`` explains and the parts do not, share of what
         ``c`` has in common with the whole that the parts do not already hold).  A true part
@@ -838,6 +857,49 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
             and novelty * c_in_whole >= P.join_elaborated_own \
             and held(w, parts + [c], side) >= P.join_elaborated_total
 
+    def gained(w: int, parts: list[int], c: int, side: int, c_in_whole: float) -> bool:
+        """Whether free ``c`` is a part the whole gained (a merge source edited first, a split part
+        edited after; see ``AlignParams.join_gained_*``): of a long whole (of a short one, under its
+        leading verb and explaining ``join_cover`` of it alone), its words found there and in no part are a good share of its own
+        weight and nearly all it shares with the whole, no
+        other paragraph holds much more of it, and none gained as much of it (what a paragraph
+        shares with ``c`` beyond what its own partners hold: a look-alike matched to its twin
+        shares words with ``c`` but gained none)."""
+        if not P.join_gained_own or c_in_whole < P.join_gained_own:
+            return False
+        if side == 1:
+            size, row, Xc, Xr, owner = feat.size_n[c], feat.I[:, c], feat.Xn, feat.Xo, owner_old
+        else:
+            size, row, Xc, Xr, owner = feat.size_o[c], feat.I[c, :], feat.Xo, feat.Xn, owner_new
+        if c_in_whole * size < P.join_gained_rival * float(np.max(row)):
+            return False            # far more of it is found elsewhere: a look-alike of that one
+        cover, novelty = cover_gain(w, parts, c, side)
+        if novelty < P.join_gained_novelty or novelty * c_in_whole < P.join_gained_own:
+            return False
+        if whole_len(w, side) < P.join_cover_min_words and not (cover >= P.join_cover and same_lead(w, c, side)):
+            return False        # of a one-liner, a part under its verb explaining a good share alone
+                                # (not another one-liner that took up its object)
+        fresh = novelty * c_in_whole * size
+        if old_pars and new_pars:
+            pw, pc, pp = (old_pars[w], new_pars[c], new_pars) if side == 1 else (new_pars[w], old_pars[c], old_pars)
+            if not (_is_chapeau_of(pp, c, parts) or _item_of(pp, c, parts)) \
+                    and len((_content(pc) & _content(pw)) - set().union(*(_content(pp[k]) for k in parts))) \
+                    < P.join_gained_words:
+                return False        # what it brings is a reference or a name, not a clause (the
+                                    # chapeau of the group's list, "Welcomes cooperation so as to:", may)
+        fc = feat._row_feats(Xc, [c])
+        for r in np.nonzero(np.asarray(row) >= fresh * (1 - 1e-9))[0].tolist():
+            if r == w:
+                continue
+            gr = owner.get(r)
+            shared = np.intersect1d(fc, feat._row_feats(Xr, [r]), assume_unique=True)
+            if gr is not None:
+                shared = np.setdiff1d(shared, feat._row_feats(Xc, gr[1] if side == 1 else gr[0]),
+                                      assume_unique=True)
+            if float(feat.w[shared].sum()) >= fresh:
+                return False        # another paragraph gained as much of it: no evidence for ours
+        return True
+
     def try_side(g: list[list[int]], side: int) -> bool:
         whole, parts = (g[0], g[1]) if side == 1 else (g[1], g[0])
         if len(whole) != 1:
@@ -870,8 +932,9 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
                 c_in_whole = feat.I[c, whole[0]] / csize if csize > 0 else 0.0
             if c_in_whole < floor:
                 # an elaborated part: free, alone explaining a good share of the whole, and the
-                # group with it holding nearly all of the whole
-                if other is None and elaborated(whole[0], parts, c, side, c_in_whole):
+                # group with it holding nearly all of the whole; or a part the whole gained
+                if other is None and (elaborated(whole[0], parts, c, side, c_in_whole)
+                                      or gained(whole[0], parts, c, side, c_in_whole)):
                     if base is None:
                         base = feat.group_sim(g[0], g[1])[0]
                     gain = (feat.group_sim(whole, sorted(parts + [c]))[0] if side == 1
@@ -885,8 +948,9 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
                     continue
                 if long_whole is None:
                     long_whole = whole_len(whole[0], side) >= P.join_cover_min_words
-                if not long_whole and not same_verb(whole[0], c, side) and not _item_of(pars, c, parts):
-                    continue
+                if not long_whole and not same_verb(whole[0], c, side) and not _item_of(pars, c, parts) \
+                        and not gained(whole[0], parts, c, side, c_in_whole):
+                    continue        # (a part the short whole gained explains a share of it alone)
             if other is not None:
                 partner = other[0][0] if side == 1 else other[1][0]
                 c_in_partner = (feat.I[partner, c] if side == 1 else feat.I[c, partner]) / csize
@@ -920,7 +984,8 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
                 cover, novelty = cover_gain(whole[0], parts, c, side)
                 ok = c_in_whole >= P.join_evidence_containment and cover > 0 and novelty >= P.join_novelty
             if not ok and other is None:
-                ok = elaborated(whole[0], parts, c, side, c_in_whole)
+                ok = elaborated(whole[0], parts, c, side, c_in_whole) \
+                    or gained(whole[0], parts, c, side, c_in_whole)
             if ok and (best is None or gain > best[0]):
                 best = (gain, c, other)
         if best is None:

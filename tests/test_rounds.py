@@ -85,7 +85,9 @@ def test_hard_classes_recall_on_rounds():
     figures over more cases."""
     floors = {"moved_twice": 0.97, "split_drift": 0.95, "merge_edited": 0.9, "elaborated_split": 0.85,
               "condensed_merge": 0.9, "op_to_list": 0.95, "list_to_op": 0.95, "short_lookalikes": 0.95,
-              "drop_restore": 0.97, "paraphrase": 0.95, "verb_move": 0.97, "several": 0.95}
+              "drop_restore": 0.97, "paraphrase": 0.95, "verb_move": 0.97, "several": 0.95,
+              "moved_far_edited": 0.95, "split_part_moved": 0.93, "merge_source_edited": 0.93,
+              "several_hard": 0.93}
     assert_class_floors(rounds, floors)
 
 
@@ -162,3 +164,18 @@ def test_merge_part_is_taken_back_from_a_weaker_partner():
         assert on[0] >= off[0], cls
     assert sum(_class_hits(c, 60, AlignParams())[0] for c in ("condensed_merge", "merge_edited")) > \
         sum(_class_hits(c, 60, strict)[0] for c in ("condensed_merge", "merge_edited"))
+
+
+def test_part_the_whole_gained_joins_its_merge():
+    """A paragraph edited by two delegations (a verb, a clause, 35–55 % of its words) and then merged
+    into a long OP keeps under half of its weight in the merged paragraph, and the other part
+    explains most of it; but the words it shares with the merged paragraph are new there, no other
+    paragraph holds much more of it or gained as much of it: a merge, not a deletion
+    (``join_gained_*``; off with ``join_gained_own=0``).  A split part moved away and edited is the
+    same evidence the other way."""
+    off = AlignParams(join_gained_own=0.0)
+    for cls in ("merge_source_edited", "split_part_moved"):
+        on_hits, off_hits = _class_hits(cls, 40, AlignParams()), _class_hits(cls, 40, off)
+        assert on_hits[0] >= off_hits[0], cls
+    on, gone = _class_hits("merge_source_edited", 40, AlignParams()), _class_hits("merge_source_edited", 40, off)
+    assert on[0] > gone[0] and on[0] / on[1] >= 0.93

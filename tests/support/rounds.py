@@ -45,7 +45,14 @@ MAX_CHANGE = 0.6        # share of a paragraph's words a story may change before
 
 CLASSES = ("moved_twice", "split_drift", "merge_edited", "elaborated_split", "condensed_merge",
            "op_to_list", "list_to_op", "short_lookalikes", "drop_restore", "paraphrase",
-           "verb_move", "several")
+           "verb_move", "several", "moved_far_edited", "split_part_moved", "merge_source_edited",
+           "several_hard")
+# the stories ``several`` mixes (the first eleven: its cases stay the ones its figures were quoted on);
+# ``several_hard`` mixes the three harder ones (moved far and edited by several delegations, a split
+# part moved away and edited, a merge of a source edited first) with two or three of these
+SEVERAL = CLASSES[:11]
+HARD = ("moved_far_edited", "split_part_moved", "merge_source_edited")
+CHANGE_BAND = (0.35, 0.55)   # share of its words a hard story changes (several delegations' edits)
 
 
 # =========================================================================== phrase tables
@@ -595,11 +602,138 @@ def st_verb_move(tb: ng.Table, tag: str) -> Story:
     reword(tb, p, "verb") if tb.rng.random() < 0.5 else reword(tb, p)
 
 
+def _lead_word(p: Para) -> str:
+    return p.text.split(" ", 1)[0].strip(",")
+
+
+def _lookalike(tb: ng.Table, p: Para) -> Optional[Para]:
+    """A new paragraph under ``p``'s leading phrase over another text's object (a delegation's
+    proposal "Urges States to …" beside the moved "Urges States to …"), sometimes taking one
+    clause of ``p``'s first version too: a neighbour that looks alike but is not it."""
+    lead = ng._lead(p.text, p.kind, tb.lang)
+    if not lead:
+        return None
+    for _ in range(6):
+        if not tb.pool:
+            return None
+        donor = tb.pool.pop(tb.rng.randrange(len(tb.pool)))
+        dlead = ng._lead(donor, "PP", tb.lang) or ng._lead(donor, "OP", tb.lang)
+        if not dlead or len(donor.split()) < 10:
+            continue
+        body = ng._end(donor[len(dlead):].lstrip())[0]
+        if any(kept(body, q) >= 0.3 for q in [x.text for x in tb.paras] + getattr(tb, "firsts", [])):
+            continue        # another year's version of a paragraph of the text: not a look-alike
+        if tb.rng.random() < 0.5:
+            cl = ng._clauses(ng._end(p.first or p.start)[0])[1:]
+            if cl:
+                body += ", " + ng._lower_first(tb.rng.choice(cl))
+        end = "," if p.kind == "PP" else (" ;" if tb.lang == "fr" else ";")
+        text = f"{lead} {body}{end}"
+        return Para(text, p.kind, 0, (), p.tag, True, text)
+    return None
+
+
+def _move_beside_lookalikes(tb: ng.Table, p: Para, far: int) -> None:
+    """``p`` moved at least ``far`` places, beside a paragraph of the same leading word where
+    there is one (among "Urges States …" paragraphs), and a look-alike proposal put beside it."""
+    k = _pos(tb, p)
+    del tb.paras[k]
+    lead = _lead_word(p)
+    slots = _slots(tb, p.kind, k, far) or _slots(tb, p.kind, k, 1) or _slots(tb, p.kind)
+    near = [j for j in slots if any(0 <= x < len(tb.paras) and not tb.paras[x].level
+                                    and _lead_word(tb.paras[x]) == lead for x in (j - 1, j))]
+    at = tb.rng.choice(near or slots)
+    tb.paras.insert(at, p)
+    if tb.rng.random() < 0.9:
+        q = _lookalike(tb, p)
+        if q:
+            tb.paras.insert(at + tb.rng.randint(0, 1), q)
+
+
+def _edit_upto(tb: ng.Table, p: Para, hows: Sequence[str]) -> None:
+    """Edits by several delegations (in ``hows`` order, the rest at random) until ``p`` has changed
+    :data:`CHANGE_BAND` of its words: each kept only while the change stays under the band's top."""
+    lo, hi = CHANGE_BAND
+    for how in list(hows) + tb.rng.sample(["paraphrase", "synonyms", "qualifier", "clause", "long_insert",
+                                           "reorder"], 6):
+        if ng.changed_share(p.start, p.text) >= lo and how not in hows:
+            return
+        before = p.text
+        if reword(tb, p, how) and ng.changed_share(p.start, p.text) > hi:
+            p.text = before
+
+
+def st_moved_far_edited(tb: ng.Table, tag: str) -> Story:
+    """Moved far (maybe into the other part) beside look-alikes of its leading word, and edited by
+    two or three delegations in separate rounds (a verb change, a clause added, wording) until
+    30–50 % of its words changed: the case the moved+edited figure was worst on."""
+    p = _claim(tb, tag, min_words=14)
+    if not p:
+        return
+    reword(tb, p, "verb")
+    yield
+    crossed = ng.cross_part(p.text, p.kind, tb.lang) if tb.rng.random() < 0.4 else None
+    if crossed:
+        p.text, p.kind = crossed
+    _move_beside_lookalikes(tb, p, max(4, len(tb.paras) // 3))
+    reword(tb, p, tb.rng.choice(["clause", "long_insert"]))
+    yield
+    _edit_upto(tb, p, [tb.rng.choice(["synonyms", "paraphrase", "qualifier"])])
+
+
+def st_split_part_moved(tb: ng.Table, tag: str) -> Story:
+    """Split in two; one part (either) moved far away, beside look-alikes, and edited there by
+    other delegations; the part left behind maybe reworded too."""
+    p = _claim(tb, tag, "OP", 18, lambda p: ng._cut(p.text, tb.rng) is not None)
+    if not p:
+        return
+    if tb.rng.random() < 0.5:
+        reword(tb, p)
+    yield
+    q = _split(tb, p, elaborate=False)
+    if not q:
+        return
+    yield
+    mover = tb.rng.choice([p, q])
+    _move_beside_lookalikes(tb, mover, max(3, len(tb.paras) // 3))
+    reword(tb, mover, tb.rng.choice(["verb", "clause", "qualifier"]))
+    yield
+    reword(tb, mover, tb.rng.choice(["synonyms", "paraphrase", "reorder"]))
+    if tb.rng.random() < 0.5:
+        reword(tb, q if mover is p else p)
+
+
+def st_merge_source_edited(tb: ng.Table, tag: str) -> Story:
+    """A paragraph edited by two delegations first (a verb change, a clause added, wording:
+    30–50 % of its words), then merged into another OP, near or far from it; the merged
+    paragraph edited again."""
+    free = [k for k in tb.free("OP", 10) if tb.paras[k].tag != "oneliner"]
+    if len(free) < 2:
+        return
+    a = tb.paras[free[0]]
+    far = [k for k in free[1:] if abs(k - free[0]) >= 3]
+    b = tb.paras[(far if far and tb.rng.random() < 0.5 else free[1:])[0]]
+    for x in (a, b):
+        x.tag, x.taken, x.start, x.pieces = tag, True, x.text, (x.text,)
+    edited = tb.rng.choice([a, b])
+    reword(tb, edited, "verb")
+    yield
+    _edit_upto(tb, edited, ["clause"])
+    edited.start, edited.pieces = edited.text, (edited.text,)
+    yield
+    _merge(tb, [a, b], condense=tb.rng.random() < 0.3)
+    yield
+    head = a if any(x is a for x in tb.paras) else b
+    reword(tb, head, tb.rng.choice(["qualifier", "synonyms", "paraphrase"]))
+
+
 STORIES: dict[str, Callable[[ng.Table, str], Story]] = {
     "moved_twice": st_moved_twice, "split_drift": st_split_drift, "merge_edited": st_merge_edited,
     "elaborated_split": st_elaborated_split, "condensed_merge": st_condensed_merge,
     "op_to_list": st_op_to_list, "list_to_op": st_list_to_op, "short_lookalikes": st_short_lookalikes,
     "drop_restore": st_drop_restore, "paraphrase": st_paraphrase, "verb_move": st_verb_move,
+    "moved_far_edited": st_moved_far_edited, "split_part_moved": st_split_part_moved,
+    "merge_source_edited": st_merge_source_edited,
 }
 
 
@@ -673,7 +807,7 @@ def negotiate(anchor, rng: random.Random, classes: Sequence[str], tag_all: str =
     tb = ng.Table(lang, [Para(p.text, p.kind, p.level, (k,), p.tag, False, first=p.text)
                          for k, p in enumerate(first)],
                   rng, list(pool))
-    tb.block_tpls, tb.session = block_tpls, session
+    tb.block_tpls, tb.session, tb.firsts = block_tpls, session, [p.text for p in first]
     stories = [STORIES[c](tb, tag_all or c) for c in classes]
     n_rounds = rng.randint(3, 5)
     for r in range(n_rounds):
@@ -703,8 +837,11 @@ def make_class_case(cls: str, rng: random.Random, anchor=None) -> tuple[Document
         raise ValueError(f"cls must be one of {CLASSES}")
     anchor = anchor or rng.choice(anchors())
     if cls == "several":
-        names = rng.sample([c for c in CLASSES if c != "several"], rng.randint(4, 6))
+        names = rng.sample(SEVERAL, rng.randint(4, 6))
         return negotiate(anchor, rng, names, tag_all="several")
+    if cls == "several_hard":
+        names = list(HARD) + rng.sample(SEVERAL, rng.randint(2, 3))
+        return negotiate(anchor, rng, names, tag_all="several_hard")
     times = 2 if cls not in ("list_to_op", "short_lookalikes") and rng.random() < 0.3 else 1
     return negotiate(anchor, rng, [cls] * times)
 
@@ -727,7 +864,7 @@ def generate_pairs(n: int, seed: int) -> list[tuple[Document, Document, list[Tru
     """``n`` first-vs-last comparisons with 1–5 stories each (untagged)."""
     out = []
     files = anchors()
-    pick = [c for c in CLASSES if c != "several"]
+    pick = [c for c in CLASSES if not c.startswith("several")]
     for i in range(n):
         rng = random.Random(f"rounds-general:{seed}:{i}")
         names = [rng.choice(pick) for _ in range(1 + i % 5)]

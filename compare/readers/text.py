@@ -32,10 +32,23 @@ _ITALIC_LEAD = re.compile(r"^\s*(?:\d+\.\s*)?(?:\([a-z]+\)\s*)?\*(?!\*)([^*]+)\*
 # finds exactly the same matches in one linear scan.
 _EMPH_CLOSE = {k: re.compile(r"(?<=\S)\*{%d}" % k) for k in (1, 2, 3)}
 _MAX_EMPH_PASSES = 8
-# Two or more spaces (or a backslash) before a line break.  The look-behind starts a
-# match only at the first space of a run: without it, 100 KB of spaces not followed by
-# a line break costs a scan per space (quadratic).
-_HARD_BREAK = re.compile(r"(?:(?<! ) {2,}|\\)\n")
+# A hard line break is two or more spaces (or a backslash) at the end of a line:
+# :func:`_hard_breaks` looks at line ends only (a regex over the whole paragraph tried
+# every character, the costliest step of reading a long Markdown file).
+
+
+def _hard_breaks(block: str) -> str:
+    """Drop the marks of Markdown hard line breaks, keep the breaks: each line's trailing
+    run of two or more spaces, or one trailing backslash; then trailing line breaks."""
+    if "\n" not in block and not block.endswith((" ", "\\")):
+        return block            # one line without a mark: most paragraphs
+    lines = block.split("\n")
+    for i, line in enumerate(lines):
+        if line.endswith("  "):
+            lines[i] = line.rstrip(" ")
+        elif line.endswith("\\"):
+            lines[i] = line[:-1]
+    return "\n".join(lines).rstrip("\n")
 
 
 def _is_page_rule(line: str) -> bool:
@@ -228,7 +241,7 @@ def read_text(text: str, source: str = "<text>", fmt: str = "txt") -> RawDocumen
         lead = _ITALIC_LEAD.match(stripped)
         italic = strip_emphasis(lead.group(1)).strip() if lead else None
         bold = stripped.startswith("**") and stripped.rstrip().endswith("**")
-        body = _HARD_BREAK.sub("\n", stripped + "\n").rstrip("\n")
+        body = _hard_breaks(stripped)
         blocks.append(Block(_inline(body).strip(), italic_lead=italic, bold=bold))
     return RawDocument(blocks=blocks, source=source, fmt=fmt)
 

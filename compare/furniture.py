@@ -23,9 +23,14 @@ _FURNITURE = [
 ]
 
 
+#: the patterns above as one: a line of text is tried once, not once per pattern
+_ANY_FURNITURE = re.compile("|".join(f"(?{'i' if rx.flags & re.I else ''}:{rx.pattern})" for rx in _FURNITURE))
+_BARCODE_DIGITS = re.compile(r"\d{7}")     # the barcode's number, its stars lost in a conversion
+
+
 def is_furniture(line: str) -> bool:
     raw = line.strip()
     bare = raw.strip("*").strip()
     if not bare:
         return False
-    return any(rx.match(raw) or rx.match(bare) for rx in _FURNITURE) or bool(re.fullmatch(r"\d{7}", bare))
+    return bool(_ANY_FURNITURE.match(raw) or _ANY_FURNITURE.match(bare) or _BARCODE_DIGITS.fullmatch(bare))

@@ -146,7 +146,8 @@ _WORD = re.compile(r"[^\W\d_]+['’]?", re.UNICODE)
 def detect_language(text: str) -> str | None:
     """Return ar, zh, en, fr, ru or es, or None if the text is in none of them (or too short)."""
     sample = text[:200_000]
-    letters = Counter({script: len(rx.findall(sample)) for script, rx in _SCRIPTS.items()})
+    chars = Counter(sample)     # each distinct character classified once, not each occurrence
+    letters = Counter({script: sum(n for c, n in chars.items() if rx.match(c)) for script, rx in _SCRIPTS.items()})
     total = sum(letters.values())
     if total < 20:
         return None
@@ -154,11 +155,14 @@ def detect_language(text: str) -> str | None:
     if script in ("ar", "ru", "zh"):
         # zh uses few characters per word: weigh it up against Latin noise
         return script if n / total > 0.3 else None
-    words = [w.lower().replace("’", "'") for w in _WORD.findall(sample)]
-    if len(words) < 5:
+    found = Counter(_WORD.findall(sample))
+    n_words = sum(found.values())
+    if n_words < 5:
         return None
-    counts = Counter(words)     # each distinct word looked up once per language
-    scores = {lang: sum(c for w, c in counts.items() if w in fw) / len(words) for lang, fw in _FUNCTION_WORDS.items()}
+    counts: Counter[str] = Counter()    # each distinct word folded once, looked up once per language
+    for w, c in found.items():
+        counts[w.lower().replace("’", "'")] += c
+    scores = {lang: sum(c for w, c in counts.items() if w in fw) / n_words for lang, fw in _FUNCTION_WORDS.items()}
     best = max(scores, key=scores.get)  # type: ignore[arg-type]
     if scores[best] < 0.12:
         return None

@@ -184,12 +184,27 @@ def _year_markers(text: str, state: _MarkerState) -> str:
         return text
 
     def split(m: re.Match) -> str:
-        prev = re.search(r"(\S+)\s*$", text[max(0, m.start() - 24):m.start()])
-        if m.group(2) not in state.allowed or (prev and prev.group(1).lower().rstrip(",;:") in _NUMBER_TAKERS
-                                              and prev.group(1).lower() not in ("de", "of", "in", "en", "du")):
+        prev = _last_word(text[max(0, m.start() - 24):m.start()])
+        if m.group(2) not in state.allowed or (prev and prev.lower().rstrip(",;:") in _NUMBER_TAKERS
+                                              and prev.lower() not in ("de", "of", "in", "en", "du")):
             return m.group()
         return m.group(1) + MARK_OPEN + m.group(2) + MARK_CLOSE
     return _YEAR_MARK.sub(split, text)
+
+
+def _last_word(text: str) -> str:
+    """The last run of non-space characters of ``text`` ("" if none)."""
+    parts = text.rsplit(None, 1)
+    return parts[-1] if parts else ""
+
+
+# what may follow a candidate marker (a window of 24 characters), each read from its start
+_AFTER_NUMBER_LIKE = re.compile(r"\s*(?:\(|[A-Za-zÀ-ÿ]+\s+\d{4}|\d)")     # "(", "May 2005", "5"
+_AFTER_WORD = re.compile(r"\s*([^\W\d_]+)")
+_AFTER_UNIT = re.compile(r"\s*(?:%|per\s*cent|pour\s*cent|por\s*ciento|million|billion|years?|ans|años|days?|jours"
+                         r"|members|membres|States|États|countries|pays)\b", re.I)
+_YEAR_LIKE = re.compile(r"\d{4}")
+_DIGIT_RUN = re.compile(r"\d+")
 
 
 def _inline_markers(text: str, state: _MarkerState) -> str:
@@ -205,29 +220,34 @@ def _inline_markers(text: str, state: _MarkerState) -> str:
     text = _year_markers(text, state)
     out = []
     pos = 0
-    for m in _INLINE_MARK.finditer(text):
+    # A marker is a whole run of digits (the patterns around it exclude a digit on either side),
+    # so only where a run starts is _INLINE_MARK tried: the scan for runs is far cheaper than
+    # trying the pattern's look-behinds at every character.
+    for run in _DIGIT_RUN.finditer(text):
+        m = _INLINE_MARK.match(text, run.start())
+        if not m:
+            continue
         num = m.group(1)
         start = m.start(1)
         glued = text[start - 1] != " "          # "Crime1"; else "Crime 1", whose space goes too
         before = text[max(0, start - 48):start].rstrip()   # a window: no quadratic scans
-        prev_word = re.search(r"(\S+)$", before)
-        prev = prev_word.group(1).lower() if prev_word else ""
+        prev = _last_word(before).lower()
         prev_clean = prev.rstrip(",;:")
         after = text[m.end(1):m.end(1) + 24]
         if int(num) == 0 or num.startswith("0"):
             continue
         if prev in _NUMBER_TAKERS or prev_clean in _NUMBER_TAKERS and not prev.endswith(","):
             continue
-        if re.match(r"^\d", prev_clean) and not re.fullmatch(r"\d{4}", prev_clean):
+        if _HAS_DIGIT.match(prev_clean) and not _YEAR_LIKE.fullmatch(prev_clean):
             continue  # "1, 2 and 3": a list of numbers
-        if re.match(r"^\s*(?:\(|[A-Za-zÀ-ÿ]+\s+\d{4}|\d)", after):
-            word = re.match(r"^\s*([^\W\d_]+)", after)
+        if _AFTER_NUMBER_LIKE.match(after):
+            word = _AFTER_WORD.match(after)
             if after.lstrip().startswith("(") or after.lstrip()[:1].isdigit() or (word and word.group(1).lower() in MONTH_NUMBER):
                 continue
-        wordm = re.match(r"^\s*([^\W\d_]+)", after)
+        wordm = _AFTER_WORD.match(after)
         if wordm and wordm.group(1).lower() in MONTH_NUMBER:
             continue
-        if re.match(r"^\s*(?:%|per\s*cent|pour\s*cent|por\s*ciento|million|billion|years?|ans|años|days?|jours|members|membres|States|États|countries|pays)\b", after, re.I):
+        if _AFTER_UNIT.match(after):
             continue
         if not state.accepts(num, glued=glued):
             continue
@@ -443,8 +463,9 @@ def _split_lines(block: Block, dropped: list[Dropped]) -> list[_Segment]:
         return [_Segment(text, label=block.label if k == 0 else None, italic_lead=block.italic_lead if k == 0 else None,
                          heading=block.kind == "heading", word=True, cell=block.cell, frame=block.frame)
                 for k, text in enumerate(texts)]
-    dropped.extend(Dropped(_unmarked(l), "page furniture") for l in lines if l and is_furniture(l))
-    lines = [l for l in lines if l and not is_furniture(l)]
+    furniture = [bool(l) and is_furniture(l) for l in lines]
+    dropped.extend(Dropped(_unmarked(l), "page furniture") for l, f in zip(lines, furniture) if f)
+    lines = [l for l, f in zip(lines, furniture) if l and not f]
     if not lines:
         return []
     longest = max(len(l) for l in lines)

@@ -46,11 +46,11 @@ from .model import (
 
 # --------------------------------------------------------------------------- labels
 
-_ARABIC_INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _OP_LABEL = re.compile(r"^\s*(\d{1,4})\s*(?:[.)]|[-–](?=\s))\s*(?=\S)")   # "5.", "5)", Arabic "5 -"
 # "(a)", "a)"; spaces inside the bracket only after "(" (``\s*\(?\s*`` backtracks
 # quadratically on a run of spaces)
 _SUB_LABEL = re.compile(r"^\s*(?:\(\s*)?([^\W\d_]{1,6})\s*\)\s*(?=\S)")
+_DECIMAL = re.compile(r"\s*\d{1,4}\s*\.\s*\d")
 _ROMAN = re.compile(r"^(?=[ivxlc]+$)c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 # a marker's number as Word prints it: "3", "iv", "*" (endnotes, custom marks)
 _MARK_RE = re.compile(re.escape(MARK_OPEN) + "([^" + MARK_OPEN + MARK_CLOSE + "]{1,12})" + re.escape(MARK_CLOSE))
@@ -106,9 +106,9 @@ class _Label:
 
 def _parse_label(text: str) -> tuple[Optional[_Label], str]:
     """Take a leading paragraph label off ``text``: "5. …", "(a) …", "a) …", "(ii) …"."""
-    t = text[:24].translate(_ARABIC_INDIC)  # same length: offsets in t are offsets in text
+    t = text[:24]               # ``\\d`` reads Arabic-Indic digits too, and ``int`` their value
     m = _OP_LABEL.match(t)
-    if m and not re.match(r"^\s*\d{1,4}\s*\.\s*\d", t):  # "1.5 million" is not a label
+    if m and not _DECIMAL.match(t):  # "1.5 million" is not a label
         return _Label("op", str(int(m.group(1)))), text[m.end():]
     m = _SUB_LABEL.match(text)
     if m:

@@ -131,8 +131,9 @@ def _strip_comments(text: str) -> str:
 
 
 def _inline(s: str) -> str:
-    s = _SUP_NUM.sub(lambda m: marker(m.group(1)), s)
-    s = _SUP_OTHER.sub("", s)  # ordinals such as 1<sup>er</sup>
+    if "<" in s:                # no tag, nothing for the (case-blind, so slower) tag patterns
+        s = _SUP_NUM.sub(lambda m: marker(m.group(1)), s)
+        s = _SUP_OTHER.sub("", s)  # ordinals such as 1<sup>er</sup>
     return strip_emphasis(s)
 
 
@@ -158,20 +159,20 @@ def _paragraphs(text: str) -> Iterator[str]:
                     continue        # a run of blank pages: one break
                 yield "---"
                 blank_page = True
-        if line.strip():
-            blank_page = False
-        if not line.strip():
+        stripped = line.strip()
+        if not stripped:
             if cur:
                 yield "\n".join(cur)
                 cur = []
             continue
-        if _is_page_rule(line) or _FOOTNOTE_RULE.match(line):
+        blank_page = False
+        if stripped[0] in _RULE_CHARS and (_is_page_rule(line) or _FOOTNOTE_RULE.match(line)):
             if cur:
                 yield "\n".join(cur)
                 cur = []
-            yield line.strip()
+            yield stripped
             continue
-        cur.append(line.rstrip("\n"))
+        cur.append(line)
     if cur:
         yield "\n".join(cur)
 

@@ -50,7 +50,7 @@ _OP_LABEL = re.compile(r"^\s*(\d{1,4})\s*(?:[.)]|[-–](?=\s))\s*(?=\S)")   # "5
 # "(a)", "a)"; spaces inside the bracket only after "(" (``\s*\(?\s*`` backtracks
 # quadratically on a run of spaces)
 _SUB_LABEL = re.compile(r"^\s*(?:\(\s*)?([^\W\d_]{1,6})\s*\)\s*(?=\S)")
-_DECIMAL = re.compile(r"\s*\d{1,4}\s*\.\s*\d")
+_DECIMAL = re.compile(r"^\s*\d{1,4}\s*\.\s*\d")
 _ROMAN = re.compile(r"^(?=[ivxlc]+$)c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 # a marker's number as Word prints it: "3", "iv", "*" (endnotes, custom marks)
 _MARK_RE = re.compile(re.escape(MARK_OPEN) + "([^" + MARK_OPEN + MARK_CLOSE + "]{1,12})" + re.escape(MARK_CLOSE))
@@ -199,9 +199,9 @@ def _last_word(text: str) -> str:
 
 
 # what may follow a candidate marker (a window of 24 characters), each read from its start
-_AFTER_NUMBER_LIKE = re.compile(r"\s*(?:\(|[A-Za-zÀ-ÿ]+\s+\d{4}|\d)")     # "(", "May 2005", "5"
-_AFTER_WORD = re.compile(r"\s*([^\W\d_]+)")
-_AFTER_UNIT = re.compile(r"\s*(?:%|per\s*cent|pour\s*cent|por\s*ciento|million|billion|years?|ans|años|days?|jours"
+_AFTER_NUMBER_LIKE = re.compile(r"^\s*(?:\(|[A-Za-zÀ-ÿ]+\s+\d{4}|\d)")     # "(", "May 2005", "5"
+_AFTER_WORD = re.compile(r"^\s*([^\W\d_]+)")
+_AFTER_UNIT = re.compile(r"^\s*(?:%|per\s*cent|pour\s*cent|por\s*ciento|million|billion|years?|ans|años|days?|jours"
                          r"|members|membres|States|États|countries|pays)\b", re.I)
 _YEAR_LIKE = re.compile(r"\d{4}")
 _DIGIT_RUN = re.compile(r"\d+")

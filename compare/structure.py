@@ -28,7 +28,7 @@ from typing import Optional
 from .furniture import is_furniture
 from .symbols import SYMBOL_RE, resolution_symbol
 from .lexicon import leading_word, listed_leading
-from .numerals import roman_value
+from .numerals import roman_value, whole_digit_runs
 from .language import MONTH_NUMBER, alternatives, detect_language, opener_language
 from .model import (
     MARK_CLOSE,
@@ -189,7 +189,13 @@ def _year_markers(text: str, state: _MarkerState) -> str:
                                               and prev.lower() not in ("de", "of", "in", "en", "du")):
             return m.group()
         return m.group(1) + MARK_OPEN + m.group(2) + MARK_CLOSE
-    return _YEAR_MARK.sub(split, text)
+
+    out: list[str] = []         # _YEAR_MARK.sub(split, text), tried only where a run of digits starts
+    pos = 0
+    for m in whole_digit_runs(_YEAR_MARK, text):
+        out += (text[pos:m.start()], split(m))
+        pos = m.end()
+    return "".join(out) + text[pos:] if out else text
 
 
 def _last_word(text: str) -> str:
@@ -204,7 +210,6 @@ _AFTER_WORD = re.compile(r"^\s*([^\W\d_]+)")
 _AFTER_UNIT = re.compile(r"^\s*(?:%|per\s*cent|pour\s*cent|por\s*ciento|million|billion|years?|ans|años|days?|jours"
                          r"|members|membres|States|États|countries|pays)\b", re.I)
 _YEAR_LIKE = re.compile(r"\d{4}")
-_DIGIT_RUN = re.compile(r"\d+")
 
 
 def _inline_markers(text: str, state: _MarkerState) -> str:
@@ -220,13 +225,7 @@ def _inline_markers(text: str, state: _MarkerState) -> str:
     text = _year_markers(text, state)
     out = []
     pos = 0
-    # A marker is a whole run of digits (the patterns around it exclude a digit on either side),
-    # so only where a run starts is _INLINE_MARK tried: the scan for runs is far cheaper than
-    # trying the pattern's look-behinds at every character.
-    for run in _DIGIT_RUN.finditer(text):
-        m = _INLINE_MARK.match(text, run.start())
-        if not m:
-            continue
+    for m in whole_digit_runs(_INLINE_MARK, text):     # a marker is a whole run of digits
         num = m.group(1)
         start = m.start(1)
         glued = text[start - 1] != " "          # "Crime1"; else "Crime 1", whose space goes too

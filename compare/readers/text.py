@@ -13,6 +13,7 @@ import re
 from typing import Iterator, Optional
 
 from ..model import Block, RawDocument, marker
+from ..numerals import whole_digit_runs
 from .safety import count_blocks, tick
 
 GAP_RE = re.compile(r"^\[\s*(?:\.\.\.|…)\s*gap\b[^\]]*\]$", re.IGNORECASE)
@@ -233,7 +234,7 @@ def read_text(text: str, source: str = "<text>", fmt: str = "txt") -> RawDocumen
                 blocks.append(Block(_clean(note[1]), kind="footnote", label=note[0]))
                 last_note = int(note[0])
                 continue
-            cited.update(_GLUED.findall(stripped))
+            cited.update(m.group(1) for m in whole_digit_runs(_GLUED, stripped))
         h = _HEADING.match(stripped)
         if h:
             body = h.group(2).strip()

@@ -14,7 +14,9 @@ _VALUES = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "
 _DIGIT = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 
 
-_DIGIT_RUN = re.compile(r"\d+")
+# a run of digits, spelled so that the engine skips to the next digit in its fast loop for a
+# leading character set (``\d+`` is tried at every character: about twice the time)
+_DIGIT_RUN = re.compile(r"[\d]\d*")
 
 
 def whole_digit_runs(pattern: re.Pattern, text: str) -> Iterator[re.Match]:

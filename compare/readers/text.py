@@ -31,7 +31,6 @@ _ITALIC_LEAD = re.compile(r"^\s*(?:\d+\.\s*)?(?:\([a-z]+\)\s*)?\*(?!\*)([^*]+)\*
 # Emphasis is ``(\*{1,3})(?=\S)(.+?)(?<=\S)\1`` (DOTALL); that regex backtracks
 # quadratically on a paragraph full of unpaired stars, so :func:`_strip_emphasis_once`
 # finds exactly the same matches in one linear scan.
-_EMPH_CLOSE = {k: re.compile(r"(?<=\S)\*{%d}" % k) for k in (1, 2, 3)}
 _MAX_EMPH_PASSES = 8
 # A hard line break is two or more spaces (or a backslash) at the end of a line:
 # :func:`_hard_breaks` looks at line ends only (a regex over the whole paragraph tried
@@ -64,11 +63,22 @@ def strip_emphasis(s: str) -> str:
     """Remove Markdown emphasis marks, keep the words."""
     prev = None
     passes = 0
-    while prev != s and passes < _MAX_EMPH_PASSES:
+    while prev != s and passes < _MAX_EMPH_PASSES and "*" in s:
         prev = s
         s = _strip_emphasis_once(s)
         passes += 1
     return s.replace("\\*", "*")
+
+
+def _closer(s: str, k: int, start: int) -> int:
+    """The first run of ``k`` stars at or after ``start`` preceded by a non-space
+    (``(?<=\\S)\\*{k}``; ``start`` ≥ 1), or -1: found with ``str.find``, as a regex
+    opening with a look-behind is tried at every character."""
+    stars = "*" * k
+    c = s.find(stars, start)
+    while c >= 0 and s[c - 1].isspace():
+        c = s.find(stars, c + 1)
+    return c
 
 
 def _strip_emphasis_once(s: str) -> str:
@@ -98,8 +108,8 @@ def _strip_emphasis_once(s: str) -> str:
                 continue
             c = cache[k]
             if c < j + 1:
-                m = _EMPH_CLOSE[k].search(s, j + 1)
-                c = m.start() if m else n + 1
+                c = _closer(s, k, j + 1)
+                c = c if c >= 0 else n + 1
                 cache[k] = c
             if c <= n - k:
                 out.append(s[last:i])

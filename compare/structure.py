@@ -467,6 +467,8 @@ def _split_lines(block: Block, dropped: list[Dropped]) -> list[_Segment]:
     lines = [l for l, f in zip(lines, furniture) if l and not f]
     if not lines:
         return []
+    if len(lines) == 1:         # a paragraph on one line (most Markdown): nothing to join or cut
+        return [_Segment(lines[0], label=block.label, italic_lead=block.italic_lead, heading=block.kind == "heading")]
     longest = max(len(l) for l in lines)
     # text pasted from a web page or Word: one paragraph per line, most lines end a clause
     per_line = len(lines) >= 3 and sum(_ends_with(_unmarked(l)) for l in lines) >= 0.6 * len(lines)
@@ -493,7 +495,16 @@ def _split_lines(block: Block, dropped: list[Dropped]) -> list[_Segment]:
     return out
 
 
-_TRAILING_INLINE_MARK = re.compile(r"(?<=[,;:.])\s*\d{1,3}$")
+def _note_after_clause(text: str) -> bool:
+    """Whether ``text`` ends with a clause's punctuation and a footnote number after it
+    ("…des enfants,2", "…2006. 3"), read from the end (``(?<=[,;:.])\\s*\\d{1,3}$``)."""
+    n = d = len(text)
+    while d > 0 and text[d - 1].isdecimal() and n - d <= 3:
+        d -= 1
+    if not 1 <= n - d <= 3:
+        return False
+    head = text[:d].rstrip()
+    return bool(head) and head[-1] in ",;:."
 
 
 def _continues(prev: _Segment, nxt: _Segment) -> bool:
@@ -504,8 +515,8 @@ def _continues(prev: _Segment, nxt: _Segment) -> bool:
     if lab is not None:
         return False
     # only the end of prev matters: a window keeps a long chain of joins linear (prev grows with each)
-    prev_text = _TRAILING_INLINE_MARK.sub("", _unmarked(prev.text.rstrip()[-256:]).rstrip())
-    if not prev_text or _ends_with(prev_text):
+    prev_text = _unmarked(prev.text.rstrip()[-256:]).rstrip()
+    if not prev_text or _ends_with(prev_text) or _note_after_clause(prev_text):
         return False  # a finished paragraph; Russian and German PPs start in lower case
     if nxt.text.lstrip()[:1].islower():
         return True

@@ -11,16 +11,19 @@ import re
 from .language import LANGUAGES
 from .symbols import SYMBOL
 
-_FURNITURE = [
-    re.compile(r"^\d{2}-\d{4,6}\s*(?:\([A-Z]\))?(?:\s+\d{6}){0,2}\s*$"),           # job number + date stamp
-    re.compile(r"^\*\s*\d{6,}\s*\*$"),                                             # barcode
-    re.compile(r"^(?:" + "|".join(f.recycle for f in LANGUAGES.values() if f.recycle) + r")\W*$", re.I),
-    re.compile(rf"^(?:\d{{1,3}}\s+)?{SYMBOL}(?:\s+\d{{1,3}})?$"),                  # running header
-    re.compile(r"^\d{1,3}(?:\s*/\s*\d{1,3})?$"),                                   # page number
-    re.compile(r"^[-–—]\s*\d{1,3}\s*[-–—]$"),
-    re.compile(r"^\d{1,3}(?:st|nd|rd|th|e|re|a|ª)?\.?\s+(?:" + "|".join(f.plenary for f in LANGUAGES.values() if f.plenary)
-               + r")\W*$", re.I),
+_FURNITURE = [        # each a whole line; (?i:…) where case does not matter
+    r"^\d{2}-\d{4,6}\s*(?:\([A-Z]\))?(?:\s+\d{6}){0,2}\s*$",                    # job number + date stamp
+    r"^\*\s*\d{6,}\s*\*$",                                                      # barcode
+    r"(?i:^(?:" + "|".join(f.recycle for f in LANGUAGES.values() if f.recycle) + r")\W*$)",
+    rf"^(?:\d{{1,3}}\s+)?{SYMBOL}(?:\s+\d{{1,3}})?$",                           # running header
+    r"^\d{1,3}(?:\s*/\s*\d{1,3})?$",                                            # page number
+    r"^[-–—]\s*\d{1,3}\s*[-–—]$",
+    r"(?i:^\d{1,3}(?:st|nd|rd|th|e|re|a|ª)?\.?\s+(?:" + "|".join(f.plenary for f in LANGUAGES.values() if f.plenary)
+    + r")\W*$)",
 ]
+#: the patterns above as one, compiled once: a line of text is tried once, not once per pattern
+_ANY_FURNITURE = re.compile("|".join(f"(?:{p})" for p in _FURNITURE))
+_BARCODE_DIGITS = re.compile(r"\d{7}")     # the barcode's number, its stars lost in a conversion
 
 
 def is_furniture(line: str) -> bool:
@@ -28,4 +31,4 @@ def is_furniture(line: str) -> bool:
     bare = raw.strip("*").strip()
     if not bare:
         return False
-    return any(rx.match(raw) or rx.match(bare) for rx in _FURNITURE) or bool(re.fullmatch(r"\d{7}", bare))
+    return bool(_ANY_FURNITURE.match(raw) or _ANY_FURNITURE.match(bare) or _BARCODE_DIGITS.fullmatch(bare))

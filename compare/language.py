@@ -134,11 +134,12 @@ MONTH_NUMBER.update({"fevrier": 2, "aout": 8, "decembre": 12, "setiembre": 9, "1
 
 _FUNCTION_WORDS = {k: set(f.function_words) for k, f in LANGUAGES.items() if f.function_words}
 
-_SCRIPTS = {
-    "ar": re.compile(r"[\u0600-\u06FF]"),
-    "ru": re.compile(r"[\u0400-\u04FF]"),
-    "zh": re.compile(r"[\u3400-\u4DBF\u4E00-\u9FFF]"),
-    "latin": re.compile(r"[A-Za-z\u00C0-\u024F]"),
+#: the letters of each script, as ranges of characters (a CJK character class costs ms to compile)
+_SCRIPTS: dict[str, tuple[tuple[str, str], ...]] = {
+    "ar": (("\u0600", "\u06FF"),),
+    "ru": (("\u0400", "\u04FF"),),
+    "zh": (("\u3400", "\u4DBF"), ("\u4E00", "\u9FFF")),
+    "latin": (("A", "Z"), ("a", "z"), ("\u00C0", "\u024F")),
 }
 _WORD = re.compile(r"[^\W\d_]+['’]?", re.UNICODE)
 
@@ -146,7 +147,11 @@ _WORD = re.compile(r"[^\W\d_]+['’]?", re.UNICODE)
 def detect_language(text: str) -> str | None:
     """Return ar, zh, en, fr, ru or es, or None if the text is in none of them (or too short)."""
     sample = text[:200_000]
-    letters = Counter({script: len(rx.findall(sample)) for script, rx in _SCRIPTS.items()})
+    letters = Counter(dict.fromkeys(_SCRIPTS, 0))
+    for c, n in Counter(sample).items():    # each distinct character classified once
+        script = next((k for k, ranges in _SCRIPTS.items() if any(lo <= c <= hi for lo, hi in ranges)), None)
+        if script:
+            letters[script] += n
     total = sum(letters.values())
     if total < 20:
         return None
@@ -154,11 +159,14 @@ def detect_language(text: str) -> str | None:
     if script in ("ar", "ru", "zh"):
         # zh uses few characters per word: weigh it up against Latin noise
         return script if n / total > 0.3 else None
-    words = [w.lower().replace("’", "'") for w in _WORD.findall(sample)]
-    if len(words) < 5:
+    found = Counter(_WORD.findall(sample))
+    n_words = sum(found.values())
+    if n_words < 5:
         return None
-    counts = Counter(words)     # each distinct word looked up once per language
-    scores = {lang: sum(c for w, c in counts.items() if w in fw) / len(words) for lang, fw in _FUNCTION_WORDS.items()}
+    counts: Counter[str] = Counter()    # each distinct word folded once, looked up once per language
+    for w, c in found.items():
+        counts[w.lower().replace("’", "'")] += c
+    scores = {lang: sum(c for w, c in counts.items() if w in fw) / n_words for lang, fw in _FUNCTION_WORDS.items()}
     best = max(scores, key=scores.get)  # type: ignore[arg-type]
     if scores[best] < 0.12:
         return None

@@ -261,38 +261,58 @@ def _phrases(table_name: str, lang: Optional[str]) -> dict[str, tuple[tuple[str,
     return {w: tuple(v) for w, v in index.items()}
 
 
-def _word_spans(text: str, limit: int = 12) -> list[tuple[str, int, int]]:
-    """(key, start, end) of the first ``limit`` words of ``text``."""
-    out: list[tuple[str, int, int]] = []
-    pos = 0
-    # leading words live in the first few hundred characters: never tokenize a whole long paragraph
-    for t in iter_tokens(text[:400]):   # stops after `limit` words
-        end = pos + len(t.text)
-        if t.kind in ("word", "elision"):
-            out.append((word_key(t.text), pos, end))
-            if len(out) >= limit:
+_BARRIER = "\u0000"          # the key of a clause break: leading phrases never run across one
+
+
+class _WordSpans:
+    """(key, start, end) of the first words of ``text`` (and of the clause breaks between
+    them), tokenized only as far as a lookup asks: a leading phrase is decided on its first
+    few words, so most of the ``limit`` are never needed.  ``has(i)`` says whether entry
+    ``i`` exists; entries stop after the word that makes ``limit`` of them."""
+
+    def __init__(self, text: str, limit: int = 12) -> None:
+        # leading words live in the first few hundred characters: never tokenize a whole long paragraph
+        self._tokens = iter_tokens(text[:400])
+        self._items: list[tuple[str, int, int]] = []
+        self._pos = 0
+        self._limit = limit
+        self._done = False
+
+    def has(self, i: int) -> bool:
+        items = self._items
+        while len(items) <= i and not self._done:
+            t = next(self._tokens, None)
+            if t is None:
+                self._done = True
                 break
-        elif t.kind == "punct" and t.text in ",;:.،؛，；：。" :
-            # leading phrases never run across a clause break
-            out.append(("\u0000", pos, end))
-        pos = end
-    return out
+            end = self._pos + len(t.text)
+            if t.kind in ("word", "elision"):
+                items.append((word_key(t.text), self._pos, end))
+                self._done = len(items) >= self._limit
+            elif t.kind == "punct" and t.text in ",;:.،؛，；：。":
+                items.append((_BARRIER, self._pos, end))
+            self._pos = end
+        return i < len(items)
+
+    def __getitem__(self, i: int) -> tuple[str, int, int]:
+        """Entry ``i``, once :meth:`has` said it exists."""
+        return self._items[i]
 
 
-def _match_at(spans, i: int, phrases) -> int:
+def _match_at(spans: _WordSpans, i: int, phrases) -> int:
     """Length (in words) of the longest phrase matching spans[i:]; 0 if none."""
-    if i >= len(spans):
+    if not spans.has(i):
         return 0
     for ph in phrases.get(spans[i][0], ()):
         n = len(ph)
-        if i + n <= len(spans) and all(spans[i + t][0] == ph[t] for t in range(1, n)):
+        if spans.has(i + n - 1) and all(spans[i + t][0] == ph[t] for t in range(1, n)):
             return n
     return 0
 
 
-def _run_end(spans, i: int, phrases) -> int:
+def _run_end(spans: _WordSpans, i: int, phrases) -> int:
     """End of a run of ``phrases`` starting at word ``i`` (``i`` itself when none starts there)."""
-    while i < len(spans):
+    while spans.has(i):
         n = _match_at(spans, i, phrases)
         if not n:
             break
@@ -313,8 +333,8 @@ def split_leading(text: str, kind: str = "", lang: Optional[str] = None) -> Lead
     text = text.lstrip()
     if not text:
         return Leading()
-    spans = _word_spans(text)
-    if not spans or spans[0][0] == "\u0000":
+    spans = _WordSpans(text)
+    if not spans.has(0) or spans[0][0] == _BARRIER:
         return Leading()
     tables = ["OP", "PP"] if kind == "OP" else ["PP", "OP"] if kind == "PP" else ["OP", "PP"]
 
@@ -337,13 +357,13 @@ def split_leading(text: str, kind: str = "", lang: Optional[str] = None) -> Lead
         base_n = base_at(i_int)
         if not base_n:
             # unknown base: one word after whatever pre-modifiers/intensifiers we saw
-            if i_int < len(spans) and spans[i_int][0] != "\u0000":
+            if spans.has(i_int) and spans[i_int][0] != _BARRIER:
                 base_n = 1
             else:
                 i_pre = i_int = 0
                 base_n = 1
     j = i_int + base_n
-    if base_n == 1 and spans[i_int][0].endswith("'") and j < len(spans) and spans[j][0] != "\u0000":
+    if base_n == 1 and spans[i_int][0].endswith("'") and spans.has(j) and spans[j][0] != _BARRIER:
         j += 1      # an elided article is no leading word by itself: « L'Assemblée »
     k = run(j, "MOD")
 
@@ -401,8 +421,8 @@ def listed_leading(text: str, kind: str = "", lang: Optional[str] = None) -> boo
         rest = text.lstrip()
         rest = rest[len(_zh_prefix(rest)):]
         return any(rest.startswith(w) for w in OPERATIVE["zh"] + PREAMBLE["zh"])
-    spans = _word_spans(text.lstrip())
-    if not spans:
+    spans = _WordSpans(text.lstrip())
+    if not spans.has(0):
         return False
     tables = ["OP", "PP"] if kind == "OP" else ["PP", "OP"] if kind == "PP" else ["OP", "PP"]
     i = _run_end(spans, _run_end(spans, 0, _phrases("PRE", lang)), _phrases("INT", lang))

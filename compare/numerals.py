@@ -7,11 +7,27 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
-from typing import Optional
+from typing import Iterator, Optional
 
 _VALUES = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
            (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
 _DIGIT = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+
+
+# a run of digits, spelled so that the engine skips to the next digit in its fast loop for a
+# leading character set (``\d+`` is tried at every character: about twice the time)
+_DIGIT_RUN = re.compile(r"[\d]\d*")
+
+
+def whole_digit_runs(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+    """``pattern.finditer(text)`` for a pattern whose matches are whole runs of digits (its
+    look-arounds allow no digit before or after): it is tried only where a run starts.  Such
+    patterns open with a look-behind, which the regex engine tries at every character; runs
+    of digits are found several times faster."""
+    for run in _DIGIT_RUN.finditer(text):
+        m = pattern.match(text, run.start())
+        if m:
+            yield m
 
 
 def to_roman(n: int) -> str:

@@ -28,7 +28,7 @@ from typing import Optional
 from .furniture import is_furniture
 from .symbols import SYMBOL_RE, resolution_symbol
 from .lexicon import leading_word, listed_leading
-from .numerals import roman_value
+from .numerals import roman_value, whole_digit_runs
 from .language import MONTH_NUMBER, alternatives, detect_language, opener_language
 from .model import (
     MARK_CLOSE,
@@ -46,17 +46,41 @@ from .model import (
 
 # --------------------------------------------------------------------------- labels
 
-_ARABIC_INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _OP_LABEL = re.compile(r"^\s*(\d{1,4})\s*(?:[.)]|[-–](?=\s))\s*(?=\S)")   # "5.", "5)", Arabic "5 -"
 # "(a)", "a)"; spaces inside the bracket only after "(" (``\s*\(?\s*`` backtracks
 # quadratically on a run of spaces)
 _SUB_LABEL = re.compile(r"^\s*(?:\(\s*)?([^\W\d_]{1,6})\s*\)\s*(?=\S)")
+_DECIMAL = re.compile(r"^\s*\d{1,4}\s*\.\s*\d")
 _ROMAN = re.compile(r"^(?=[ivxlc]+$)c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 # a marker's number as Word prints it: "3", "iv", "*" (endnotes, custom marks)
 _MARK_RE = re.compile(re.escape(MARK_OPEN) + "([^" + MARK_OPEN + MARK_CLOSE + "]{1,12})" + re.escape(MARK_CLOSE))
 _SPACES = re.compile(r"[ \t\r\n]+")
 _HAS_DIGIT = re.compile(r"\d")
-_TERMINAL = re.compile(r"[,;:.!?،؛。；：，)»\"”]\s*$")
+#: what ends a clause, so a paragraph: tested on the last character by :func:`_ends_with`
+_TERMINAL = ",;:.!?،؛。；：，)»\"”"
+_PP_END = ",:،，"                    # a preambular paragraph's
+_PP_COMMA = ",،，"
+_CLAUSE_END = ",;:،؛，；："
+
+
+def _squash(text: str) -> str:
+    """``text`` on one line, runs of spaces, tabs and line breaks as one space, stripped
+    (the regex runs only when there is such a run to squash: most lines have none)."""
+    if "  " in text or "\n" in text or "\t" in text or "\r" in text:
+        text = _SPACES.sub(" ", text)
+    return text.strip()
+
+
+def _unmarked(text: str) -> str:
+    """``text`` without its encoded footnote markers."""
+    return _MARK_RE.sub("", text) if MARK_OPEN in text else text
+
+
+def _ends_with(text: str, chars: str = _TERMINAL) -> bool:
+    """Whether the last character before trailing white space is one of ``chars``:
+    ``[chars]\\s*$`` read from the end, not searched for from the start of a long paragraph."""
+    t = text.rstrip()
+    return bool(t) and t[-1] in chars
 
 
 @dataclass
@@ -82,9 +106,9 @@ class _Label:
 
 def _parse_label(text: str) -> tuple[Optional[_Label], str]:
     """Take a leading paragraph label off ``text``: "5. …", "(a) …", "a) …", "(ii) …"."""
-    t = text[:24].translate(_ARABIC_INDIC)  # same length: offsets in t are offsets in text
+    t = text[:24]               # ``\\d`` reads Arabic-Indic digits too, and ``int`` their value
     m = _OP_LABEL.match(t)
-    if m and not re.match(r"^\s*\d{1,4}\s*\.\s*\d", t):  # "1.5 million" is not a label
+    if m and not _DECIMAL.match(t):  # "1.5 million" is not a label
         return _Label("op", str(int(m.group(1)))), text[m.end():]
     m = _SUB_LABEL.match(text)
     if m:
@@ -160,12 +184,32 @@ def _year_markers(text: str, state: _MarkerState) -> str:
         return text
 
     def split(m: re.Match) -> str:
-        prev = re.search(r"(\S+)\s*$", text[max(0, m.start() - 24):m.start()])
-        if m.group(2) not in state.allowed or (prev and prev.group(1).lower().rstrip(",;:") in _NUMBER_TAKERS
-                                              and prev.group(1).lower() not in ("de", "of", "in", "en", "du")):
+        prev = _last_word(text[max(0, m.start() - 24):m.start()])
+        if m.group(2) not in state.allowed or (prev and prev.lower().rstrip(",;:") in _NUMBER_TAKERS
+                                              and prev.lower() not in ("de", "of", "in", "en", "du")):
             return m.group()
         return m.group(1) + MARK_OPEN + m.group(2) + MARK_CLOSE
-    return _YEAR_MARK.sub(split, text)
+
+    out: list[str] = []         # _YEAR_MARK.sub(split, text), tried only where a run of digits starts
+    pos = 0
+    for m in whole_digit_runs(_YEAR_MARK, text):
+        out += (text[pos:m.start()], split(m))
+        pos = m.end()
+    return "".join(out) + text[pos:] if out else text
+
+
+def _last_word(text: str) -> str:
+    """The last run of non-space characters of ``text`` ("" if none)."""
+    parts = text.rsplit(None, 1)
+    return parts[-1] if parts else ""
+
+
+# what may follow a candidate marker (a window of 24 characters), each read from its start
+_AFTER_NUMBER_LIKE = re.compile(r"^\s*(?:\(|[A-Za-zÀ-ÿ]+\s+\d{4}|\d)")     # "(", "May 2005", "5"
+_AFTER_WORD = re.compile(r"^\s*([^\W\d_]+)")
+_AFTER_UNIT = re.compile(r"^\s*(?:%|per\s*cent|pour\s*cent|por\s*ciento|million|billion|years?|ans|años|days?|jours"
+                         r"|members|membres|States|États|countries|pays)\b", re.I)
+_YEAR_LIKE = re.compile(r"\d{4}")
 
 
 def _inline_markers(text: str, state: _MarkerState) -> str:
@@ -181,29 +225,28 @@ def _inline_markers(text: str, state: _MarkerState) -> str:
     text = _year_markers(text, state)
     out = []
     pos = 0
-    for m in _INLINE_MARK.finditer(text):
+    for m in whole_digit_runs(_INLINE_MARK, text):     # a marker is a whole run of digits
         num = m.group(1)
         start = m.start(1)
         glued = text[start - 1] != " "          # "Crime1"; else "Crime 1", whose space goes too
         before = text[max(0, start - 48):start].rstrip()   # a window: no quadratic scans
-        prev_word = re.search(r"(\S+)$", before)
-        prev = prev_word.group(1).lower() if prev_word else ""
+        prev = _last_word(before).lower()
         prev_clean = prev.rstrip(",;:")
         after = text[m.end(1):m.end(1) + 24]
         if int(num) == 0 or num.startswith("0"):
             continue
         if prev in _NUMBER_TAKERS or prev_clean in _NUMBER_TAKERS and not prev.endswith(","):
             continue
-        if re.match(r"^\d", prev_clean) and not re.fullmatch(r"\d{4}", prev_clean):
+        if _HAS_DIGIT.match(prev_clean) and not _YEAR_LIKE.fullmatch(prev_clean):
             continue  # "1, 2 and 3": a list of numbers
-        if re.match(r"^\s*(?:\(|[A-Za-zÀ-ÿ]+\s+\d{4}|\d)", after):
-            word = re.match(r"^\s*([^\W\d_]+)", after)
+        if _AFTER_NUMBER_LIKE.match(after):
+            word = _AFTER_WORD.match(after)
             if after.lstrip().startswith("(") or after.lstrip()[:1].isdigit() or (word and word.group(1).lower() in MONTH_NUMBER):
                 continue
-        wordm = re.match(r"^\s*([^\W\d_]+)", after)
+        wordm = _AFTER_WORD.match(after)
         if wordm and wordm.group(1).lower() in MONTH_NUMBER:
             continue
-        if re.match(r"^\s*(?:%|per\s*cent|pour\s*cent|por\s*ciento|million|billion|years?|ans|años|days?|jours|members|membres|States|États|countries|pays)\b", after, re.I):
+        if _AFTER_UNIT.match(after):
             continue
         if not state.accepts(num, glued=glued):
             continue
@@ -295,10 +338,10 @@ def _header_lines(blocks: list[Block], dropped: list[Dropped]) -> list[tuple[str
     for b in blocks:
         if b.kind not in ("para", "heading"):
             continue
-        parts = [_SPACES.sub(" ", l).strip() for l in b.text.split("\n")]
+        parts = [_squash(l) for l in b.text.split("\n")]
         if b.origin == "recovered":
             furniture = [p for p in parts if p and not SYMBOL_RE.search(p) and is_furniture(p)]
-            dropped.extend(Dropped(_MARK_RE.sub("", p), "page furniture") for p in furniture)
+            dropped.extend(Dropped(_unmarked(p), "page furniture") for p in furniture)
             parts = [p for p in parts if p and (SYMBOL_RE.search(p) or not is_furniture(p))]
         else:
             parts = [p for p in parts if p]
@@ -308,7 +351,7 @@ def _header_lines(blocks: list[Block], dropped: list[Dropped]) -> list[tuple[str
                 merged[-1] = merged[-1] + " " + p
             else:
                 merged.append(p)
-        lines.extend((_MARK_RE.sub("", m), b.kind == "heading") for m in merged)
+        lines.extend((_unmarked(m), b.kind == "heading") for m in merged)
     return lines
 
 
@@ -404,13 +447,13 @@ def _split_lines(block: Block, dropped: list[Dropped]) -> list[_Segment]:
     paragraph is one paragraph as it stands: its line breaks are not paragraph
     ends (unless a typed paragraph number follows one after a clause's end), and a line
     holding only a number ("3", "1/27") is text, not a page number."""
-    lines = [_SPACES.sub(" ", l).strip() for l in block.text.split("\n")]
+    lines = [_squash(l) for l in block.text.split("\n")]
     if block.origin == "word":
         # ... unless a line break (Shift+Enter) is followed by a typed number after a clause's end:
         # "3.<tab>Requests …;<w:br/>4.<tab>Decides …" is OP3 and OP4 typed into one Word paragraph
         parts: list[list[str]] = [[]]
         for l in (l for l in lines if l):
-            if parts[-1] and _TERMINAL.search(_MARK_RE.sub("", parts[-1][-1])) and _parse_label(l)[0] is not None:
+            if parts[-1] and _ends_with(_unmarked(parts[-1][-1])) and _parse_label(l)[0] is not None:
                 parts.append([])
             parts[-1].append(l)
         texts = [" ".join(p) for p in parts if p]
@@ -419,17 +462,20 @@ def _split_lines(block: Block, dropped: list[Dropped]) -> list[_Segment]:
         return [_Segment(text, label=block.label if k == 0 else None, italic_lead=block.italic_lead if k == 0 else None,
                          heading=block.kind == "heading", word=True, cell=block.cell, frame=block.frame)
                 for k, text in enumerate(texts)]
-    dropped.extend(Dropped(_MARK_RE.sub("", l), "page furniture") for l in lines if l and is_furniture(l))
-    lines = [l for l in lines if l and not is_furniture(l)]
+    furniture = [bool(l) and is_furniture(l) for l in lines]
+    dropped.extend(Dropped(_unmarked(l), "page furniture") for l, f in zip(lines, furniture) if f)
+    lines = [l for l, f in zip(lines, furniture) if l and not f]
     if not lines:
         return []
+    if len(lines) == 1:         # a paragraph on one line (most Markdown): nothing to join or cut
+        return [_Segment(lines[0], label=block.label, italic_lead=block.italic_lead, heading=block.kind == "heading")]
     longest = max(len(l) for l in lines)
     # text pasted from a web page or Word: one paragraph per line, most lines end a clause
-    per_line = len(lines) >= 3 and sum(bool(_TERMINAL.search(_MARK_RE.sub("", l))) for l in lines) >= 0.6 * len(lines)
+    per_line = len(lines) >= 3 and sum(_ends_with(_unmarked(l)) for l in lines) >= 0.6 * len(lines)
     segs: list[list[str]] = [[lines[0]]]
     for prev, line in zip(lines, lines[1:]):
         lab, _ = _parse_label(line)
-        ends = bool(_TERMINAL.search(_MARK_RE.sub("", prev)))
+        ends = _ends_with(_unmarked(prev))
         short = len(prev) < 0.8 * longest
         starts_upper = line[:1].isupper() or not line[:1].isalpha()
         if ends and (lab is not None or per_line or short and starts_upper):
@@ -449,7 +495,16 @@ def _split_lines(block: Block, dropped: list[Dropped]) -> list[_Segment]:
     return out
 
 
-_TRAILING_INLINE_MARK = re.compile(r"(?<=[,;:.])\s*\d{1,3}$")
+def _note_after_clause(text: str) -> bool:
+    """Whether ``text`` ends with a clause's punctuation and a footnote number after it
+    ("…des enfants,2", "…2006. 3"), read from the end (``(?<=[,;:.])\\s*\\d{1,3}$``)."""
+    n = d = len(text)
+    while d > 0 and text[d - 1].isdecimal() and n - d <= 3:
+        d -= 1
+    if not 1 <= n - d <= 3:
+        return False
+    head = text[:d].rstrip()
+    return bool(head) and head[-1] in ",;:."
 
 
 def _continues(prev: _Segment, nxt: _Segment) -> bool:
@@ -460,8 +515,8 @@ def _continues(prev: _Segment, nxt: _Segment) -> bool:
     if lab is not None:
         return False
     # only the end of prev matters: a window keeps a long chain of joins linear (prev grows with each)
-    prev_text = _TRAILING_INLINE_MARK.sub("", _MARK_RE.sub("", prev.text.rstrip()[-256:]).rstrip())
-    if not prev_text or _TERMINAL.search(prev_text):
+    prev_text = _unmarked(prev.text.rstrip()[-256:]).rstrip()
+    if not prev_text or _ends_with(prev_text) or _note_after_clause(prev_text):
         return False  # a finished paragraph; Russian and German PPs start in lower case
     if nxt.text.lstrip()[:1].islower():
         return True
@@ -498,7 +553,7 @@ def _split_at_opener(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     for b in blocks:
         lines = b.text.split("\n") if b.kind == "para" and "\n" in b.text else None
-        at = next((i for i, l in enumerate(lines or ()) if opener_language(_MARK_RE.sub("", l).strip())), None)
+        at = next((i for i, l in enumerate(lines or ()) if opener_language(_unmarked(l).strip())), None)
         if at is None:
             out.append(b)
             continue
@@ -513,7 +568,7 @@ def _split_at_opener(blocks: list[Block]) -> list[Block]:
 def _find_opener(blocks: list[Block]) -> tuple[int, Optional[str]]:
     for i, b in enumerate(blocks):
         if b.kind in ("para", "heading"):
-            t = _SPACES.sub(" ", _MARK_RE.sub("", b.text)).strip()
+            t = _squash(_unmarked(b.text))
             lang = opener_language(t)
             if lang:
                 return i, lang
@@ -525,12 +580,12 @@ def _looks_like_paragraph(b: Block) -> bool:
         return True
     if b.kind != "para":
         return False
-    t = _SPACES.sub(" ", b.text).strip()
+    t = _squash(b.text)
     if b.label or _parse_label(t)[0] is not None and len(t) > 20:
         return True
-    if len(t) >= 30 and re.search(r"[,;:،؛，；：]\s*$", _MARK_RE.sub("", t)):
+    if len(t) >= 30 and _ends_with(_unmarked(t), _CLAUSE_END):
         return True  # a PP or OP ending: header lines never end so
-    return len(t) >= 60 and bool(_TERMINAL.search(t))
+    return len(t) >= 60 and _ends_with(t)
 
 
 _SUCC = {chr(c): chr(c + 1) for c in range(ord("a"), ord("z"))}
@@ -551,7 +606,7 @@ def build_document(raw: RawDocument, label: str = "") -> Document:
             num = b.label or str(len(footnotes) + 1)
             if num not in seen_fn:
                 seen_fn.add(num)
-                footnotes.append(Footnote(num, _SPACES.sub(" ", _MARK_RE.sub("", b.text)).strip(),
+                footnotes.append(Footnote(num, _squash(_unmarked(b.text)),
                                           kind="endnote" if b.frame == "endnote" else "footnote"))
             continue
         body_blocks.append(b)
@@ -572,7 +627,7 @@ def build_document(raw: RawDocument, label: str = "") -> Document:
     has_gap = any(it == "GAP" for it in items)
     labels = [_label_from_block(s.label) if s.label else _parse_label(s.text)[0] for s in segments]
     labelled_ops = sum(1 for lab in labels if lab is not None and lab.kind == "op")
-    pp_like = sum(1 for s in segments if re.search(r"[,:،，]\s*$", _MARK_RE.sub("", s.text)))
+    pp_like = sum(1 for s in segments if _ends_with(_unmarked(s.text), _PP_END))
     structured = opener_at >= 0 or labelled_ops > 0 or has_gap or (segments and pp_like >= 0.5 * len(segments))
     if word and opener_at < 0 and not has_gap:
         # a Word file without "The General Assembly,": a resolution excerpt only when
@@ -580,7 +635,7 @@ def build_document(raw: RawDocument, label: str = "") -> Document:
         # numbered list do not make PPs and OPs out of its headings and lines)
         labelled = sum(1 for lab in labels if lab is not None)
         pp_commas = sum(1 for s, lab in zip(segments, labels)
-                        if lab is None and re.search(r"[,،，]\s*$", _MARK_RE.sub("", s.text)))
+                        if lab is None and _ends_with(_unmarked(s.text), _PP_COMMA))
         structured = labelled_ops > 0 and labelled + pp_commas >= 0.6 * len(segments)
     if word and not structured and header:
         # a Word document that is not a resolution: its first lines are paragraphs
@@ -590,7 +645,7 @@ def build_document(raw: RawDocument, label: str = "") -> Document:
         header_dropped = []
     dropped.extend(header_dropped)
     if opener_at >= 0:
-        opener_text = _SPACES.sub(" ", _MARK_RE.sub("", body_blocks[opener_at].text)).strip()
+        opener_text = _squash(_unmarked(body_blocks[opener_at].text))
         dropped.append(Dropped(opener_text, "preamble opener (kept as structure)"))
     dropped.extend(Dropped(line, "header line not read as metadata") for line in leftovers
                    if line != meta.title)
@@ -704,7 +759,7 @@ def _placed(p: Paragraph, seg: _Segment) -> Paragraph:
 
 def _lead(seg: _Segment) -> str:
     """The italic leading words, when the format marked them."""
-    lead = _SPACES.sub(" ", _MARK_RE.sub("", seg.italic_lead or "")).strip().rstrip(",;:")
+    lead = _squash(_unmarked(seg.italic_lead or "")).rstrip(",;:")
     return lead if 0 < len(lead) <= 60 else ""
 
 
@@ -712,7 +767,7 @@ def _finish_text(text: str, markers: Optional[_MarkerState]) -> tuple[str, tuple
     """Clean a paragraph's text; ``markers`` is None when the reader marked footnotes itself."""
     if markers is not None:
         text = _inline_markers(text, markers)
-    text, refs = _take_markers(_SPACES.sub(" ", text).strip())
+    text, refs = _take_markers(_squash(text))
     return text.strip(), refs
 
 
@@ -804,7 +859,7 @@ def _classify(
             p = Paragraph(unique(f"P{plain_count}"), "P", str(plain_count), text, footnote_refs=refs)
             paragraphs.append(_placed(p, it))
             continue
-        if op_seen and len(text) < 60 and not _TERMINAL.search(text):
+        if op_seen and len(text) < 60 and not _ends_with(text):
             # a heading among OPs ("Oral revisions") or the closing date of an adopted text
             warnings.append(f"“{text}” was read as a heading or closing line, not as text of a paragraph")
             dropped.append(Dropped(text, "heading or closing line among the operative paragraphs"))

@@ -13,6 +13,7 @@ import re
 from typing import Iterator, Optional
 
 from ..model import Block, RawDocument, marker
+from ..numerals import whole_digit_runs
 from .safety import count_blocks, tick
 
 GAP_RE = re.compile(r"^\[\s*(?:\.\.\.|…)\s*gap\b[^\]]*\]$", re.IGNORECASE)
@@ -30,12 +31,24 @@ _ITALIC_LEAD = re.compile(r"^\s*(?:\d+\.\s*)?(?:\([a-z]+\)\s*)?\*(?!\*)([^*]+)\*
 # Emphasis is ``(\*{1,3})(?=\S)(.+?)(?<=\S)\1`` (DOTALL); that regex backtracks
 # quadratically on a paragraph full of unpaired stars, so :func:`_strip_emphasis_once`
 # finds exactly the same matches in one linear scan.
-_EMPH_CLOSE = {k: re.compile(r"(?<=\S)\*{%d}" % k) for k in (1, 2, 3)}
 _MAX_EMPH_PASSES = 8
-# Two or more spaces (or a backslash) before a line break.  The look-behind starts a
-# match only at the first space of a run: without it, 100 KB of spaces not followed by
-# a line break costs a scan per space (quadratic).
-_HARD_BREAK = re.compile(r"(?:(?<! ) {2,}|\\)\n")
+# A hard line break is two or more spaces (or a backslash) at the end of a line:
+# :func:`_hard_breaks` looks at line ends only (a regex over the whole paragraph tried
+# every character, the costliest step of reading a long Markdown file).
+
+
+def _hard_breaks(block: str) -> str:
+    """Drop the marks of Markdown hard line breaks, keep the breaks: each line's trailing
+    run of two or more spaces, or one trailing backslash; then trailing line breaks."""
+    if "\n" not in block and not block.endswith((" ", "\\")):
+        return block            # one line without a mark: most paragraphs
+    lines = block.split("\n")
+    for i, line in enumerate(lines):
+        if line.endswith("  "):
+            lines[i] = line.rstrip(" ")
+        elif line.endswith("\\"):
+            lines[i] = line[:-1]
+    return "\n".join(lines).rstrip("\n")
 
 
 def _is_page_rule(line: str) -> bool:
@@ -50,11 +63,22 @@ def strip_emphasis(s: str) -> str:
     """Remove Markdown emphasis marks, keep the words."""
     prev = None
     passes = 0
-    while prev != s and passes < _MAX_EMPH_PASSES:
+    while prev != s and passes < _MAX_EMPH_PASSES and "*" in s:
         prev = s
         s = _strip_emphasis_once(s)
         passes += 1
     return s.replace("\\*", "*")
+
+
+def _closer(s: str, k: int, start: int) -> int:
+    """The first run of ``k`` stars at or after ``start`` preceded by a non-space
+    (``(?<=\\S)\\*{k}``; ``start`` ≥ 1), or -1: found with ``str.find``, as a regex
+    opening with a look-behind is tried at every character."""
+    stars = "*" * k
+    c = s.find(stars, start)
+    while c >= 0 and s[c - 1].isspace():
+        c = s.find(stars, c + 1)
+    return c
 
 
 def _strip_emphasis_once(s: str) -> str:
@@ -84,8 +108,8 @@ def _strip_emphasis_once(s: str) -> str:
                 continue
             c = cache[k]
             if c < j + 1:
-                m = _EMPH_CLOSE[k].search(s, j + 1)
-                c = m.start() if m else n + 1
+                c = _closer(s, k, j + 1)
+                c = c if c >= 0 else n + 1
                 cache[k] = c
             if c <= n - k:
                 out.append(s[last:i])
@@ -118,8 +142,9 @@ def _strip_comments(text: str) -> str:
 
 
 def _inline(s: str) -> str:
-    s = _SUP_NUM.sub(lambda m: marker(m.group(1)), s)
-    s = _SUP_OTHER.sub("", s)  # ordinals such as 1<sup>er</sup>
+    if "<" in s:                # no tag, nothing for the (case-blind, so slower) tag patterns
+        s = _SUP_NUM.sub(lambda m: marker(m.group(1)), s)
+        s = _SUP_OTHER.sub("", s)  # ordinals such as 1<sup>er</sup>
     return strip_emphasis(s)
 
 
@@ -145,20 +170,20 @@ def _paragraphs(text: str) -> Iterator[str]:
                     continue        # a run of blank pages: one break
                 yield "---"
                 blank_page = True
-        if line.strip():
-            blank_page = False
-        if not line.strip():
+        stripped = line.strip()
+        if not stripped:
             if cur:
                 yield "\n".join(cur)
                 cur = []
             continue
-        if _is_page_rule(line) or _FOOTNOTE_RULE.match(line):
+        blank_page = False
+        if stripped[0] in _RULE_CHARS and (_is_page_rule(line) or _FOOTNOTE_RULE.match(line)):
             if cur:
                 yield "\n".join(cur)
                 cur = []
-            yield line.strip()
+            yield stripped
             continue
-        cur.append(line.rstrip("\n"))
+        cur.append(line)
     if cur:
         yield "\n".join(cur)
 
@@ -219,7 +244,7 @@ def read_text(text: str, source: str = "<text>", fmt: str = "txt") -> RawDocumen
                 blocks.append(Block(_clean(note[1]), kind="footnote", label=note[0]))
                 last_note = int(note[0])
                 continue
-            cited.update(_GLUED.findall(stripped))
+            cited.update(m.group(1) for m in whole_digit_runs(_GLUED, stripped))
         h = _HEADING.match(stripped)
         if h:
             body = h.group(2).strip()
@@ -228,7 +253,7 @@ def read_text(text: str, source: str = "<text>", fmt: str = "txt") -> RawDocumen
         lead = _ITALIC_LEAD.match(stripped)
         italic = strip_emphasis(lead.group(1)).strip() if lead else None
         bold = stripped.startswith("**") and stripped.rstrip().endswith("**")
-        body = _HARD_BREAK.sub("\n", stripped + "\n").rstrip("\n")
+        body = _hard_breaks(stripped)
         blocks.append(Block(_inline(body).strip(), italic_lead=italic, bold=bold))
     return RawDocument(blocks=blocks, source=source, fmt=fmt)
 

@@ -14,6 +14,11 @@ _VALUES = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "
 _DIGIT = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 
 
+#: what follows a paragraph number for a paragraph proposed between two others ("5 bis", « 5 ter »,
+#: «5 бис», "5 مكررا"), longest first
+INSERTED_NUMBER_SUFFIXES = ("quinquies", "quater", "sexies", "bis", "ter", "бис", "مكررا")
+
+
 # a run of digits, spelled so that the engine skips to the next digit in its fast loop for a
 # leading character set (``\d+`` is tried at every character: about twice the time)
 _DIGIT_RUN = re.compile(r"[\d]\d*")

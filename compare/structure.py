@@ -28,7 +28,7 @@ from typing import Optional
 from .furniture import is_furniture
 from .symbols import SYMBOL_RE, resolution_symbol
 from .lexicon import leading_word, listed_leading
-from .numerals import roman_value, whole_digit_runs
+from .numerals import INSERTED_NUMBER_SUFFIXES, roman_value, whole_digit_runs
 from .language import MONTH_NUMBER, alternatives, detect_language, opener_language
 from .model import (
     MARK_CLOSE,
@@ -46,7 +46,9 @@ from .model import (
 
 # --------------------------------------------------------------------------- labels
 
-_OP_LABEL = re.compile(r"^\s*(\d{1,4})\s*(?:[.)]|[-–](?=\s))\s*(?=\S)")   # "5.", "5)", Arabic "5 -"
+# "5.", "5)", Arabic "5 -"; "5 bis." / « 5 ter. » for a paragraph proposed between 5 and 6 in negotiation
+_OP_LABEL = re.compile(r"^\s*(\d{1,4})(?:\s?(" + "|".join(INSERTED_NUMBER_SUFFIXES) + r"))?\s*(?:[.)]|[-–](?=\s))\s*(?=\S)",
+                       re.IGNORECASE)
 # "(a)", "a)"; spaces inside the bracket only after "(" (``\s*\(?\s*`` backtracks
 # quadratically on a run of spaces)
 _SUB_LABEL = re.compile(r"^\s*(?:\(\s*)?([^\W\d_]{1,6})\s*\)\s*(?=\S)")
@@ -109,7 +111,8 @@ def _parse_label(text: str) -> tuple[Optional[_Label], str]:
     t = text[:24]               # ``\\d`` reads Arabic-Indic digits too, and ``int`` their value
     m = _OP_LABEL.match(t)
     if m and not _DECIMAL.match(t):  # "1.5 million" is not a label
-        return _Label("op", str(int(m.group(1)))), text[m.end():]
+        suffix = f" {m.group(2).lower()}" if m.group(2) else ""
+        return _Label("op", f"{int(m.group(1))}{suffix}"), text[m.end():]
     m = _SUB_LABEL.match(text)
     if m:
         val = m.group(1).lower()
@@ -848,7 +851,8 @@ def _classify(
             continue
         if lab is not None and lab.kind == "op":
             op_seen = True
-            p = Paragraph(unique(f"OP{lab.value}"), "OP", lab.value, text, footnote_refs=refs, leading=_lead(it))
+            p = Paragraph(unique(f"OP{lab.value.replace(' ', '')}"), "OP", lab.value, text, footnote_refs=refs,
+                          leading=_lead(it))
             paragraphs.append(_placed(p, it))
             top, sub1, roman_list = p, None, False
             continue

@@ -644,3 +644,26 @@ def test_summary_in_russian_chinese_and_arabic(lang, old, new, title, counts, li
     assert any(t.startswith(line) for t in summary), summary
     english = ("Counts", "unchanged", "modified", "Tracked changes", "This summary")
     assert not any(w in t for t in summary for w in english)
+
+
+def test_a_bis_paragraph_is_its_own_paragraph():
+    """ "5 bis." — how a paragraph proposed between OP5 and OP6 is numbered in negotiation — is OP5bis,
+    cited "OP5 bis", new; not the tail of OP5 with a warning that it is unnumbered.  Accept all
+    gives the new text with "5 bis." on its own paragraph, reject all the old."""
+    text = (SAMPLES / "draft-rev1-2008-11-10.fr.md").read_text(encoding="utf-8")
+    at = text.index("\n6. ")
+    bis = "\n5 bis. Invite les États Membres à échanger des informations sur les meilleures pratiques ;\n"
+    old = api.load_text(text, label="Rev.1")
+    new = api.load_text(text[:at] + bis + text[at:], label="Rev.1 bis")
+    assert "OP5bis" in [p.id for p in new.paragraphs] and not new.warnings
+    assert next(p for p in new.paragraphs if p.id == "OP5bis").number == "5 bis"
+    cmp = api.compare(old, new)
+    (pair,) = [p for p in cmp.pairs if "OP5bis" in p.new]
+    assert pair.status == "inserted" and pair.old == []
+    assert [p for p in cmp.pairs if p.status != "unchanged"] == [pair]
+    from compare.export.labels import describe
+
+    assert describe(pair).startswith("— → OP5 bis: new")
+    docx = redline_docx(cmp)
+    assert_round_trip(cmp, docx)
+    assert any(t.startswith("5 bis.") for t, _ in got(docx, "accept"))

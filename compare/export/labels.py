@@ -5,6 +5,7 @@ import re
 from typing import Sequence
 
 from ..model import Comparison, Pair, PairStatus
+from ..numerals import INSERTED_NUMBER_SUFFIXES
 
 #: status → the word every view shows (:attr:`PairStatus.word`: "new" for inserted)
 STATUS_WORD = {s.value: s.word for s in PairStatus}
@@ -43,13 +44,13 @@ def language_banner(cmp: Comparison) -> str:
             "word changes are shown only between versions in the same language.")
 
 
-_SUB_MARK = re.compile(r"(?<=\S)\(")
+_SUB_MARK = re.compile(r"(?<=\S)(?=\()|(?<=\d)(?=(?:" + "|".join(INSERTED_NUMBER_SUFFIXES) + r")\b)")
 
 
 def cite(pid: str) -> str:
-    """A paragraph id as negotiators cite it: "OP5 (a) (ii)" for the id ``OP5(a)(ii)``
-    (ids keep their compact form in JSON and in the data)."""
-    return _SUB_MARK.sub(" (", pid)
+    """A paragraph id as negotiators cite it: "OP5 (a) (ii)" for the id ``OP5(a)(ii)``, "OP5 bis"
+    for ``OP5bis`` (ids keep their compact form in JSON and in the data)."""
+    return _SUB_MARK.sub(" ", pid)
 
 
 def cite_all(ids: Sequence[str], joint: str = " + ") -> str:

@@ -51,6 +51,7 @@ from dataclasses import replace
 from typing import Optional
 
 from compare.align import AlignedGroup, AlignParams, align, is_fragment_comparison
+from compare.language import LANGUAGES
 from compare.lexicon import leading_change_kind as _lex_change_kind
 from compare.lexicon import listed_leading, split_leading_any
 from compare.model import CompareOptions, Comparison, Document, Pair, PairStatus, Paragraph, Segment
@@ -165,6 +166,45 @@ def _beyond_the_cut(segs: list[Segment], old_cut: bool, new_cut: bool) -> tuple[
     return segs[:k] + [Segment(s.op, s.text, True) for s in tail], True
 
 
+#: what a split or a merge changes at its cut by itself: "and" (:attr:`LanguageFacts.and_word`) and these
+#: joining phrases, besides punctuation, case and the leading words of the part that starts there
+_JOINS = frozenset(w for f in LANGUAGES.values() if f.and_word for w in words(f.and_word)) | frozenset(
+    words("as well as ainsi que así como а также"))
+
+
+def _hunks(segs: list[Segment]) -> list[tuple[str, str]]:
+    """(deleted text, inserted text) of each run of substantive changes between equal text."""
+    out: list[tuple[str, str]] = []
+    run: Optional[list[str]] = None
+    for s in segs:
+        if s.op == "equal" or s.minor:
+            if s.op == "equal" and run is not None:
+                out.append((run[0], run[1]))
+                run = None
+            continue
+        run = run or ["", ""]
+        run[0 if s.op == "delete" else 1] += s.text
+    if run is not None:
+        out.append((run[0], run[1]))
+    return out
+
+
+def _reworded(segs: list[Segment], parts_leading: set[str]) -> bool:
+    """Whether a split or merge changed words beyond its cut.  A change holding a paragraph mark is
+    the cut: it may only move punctuation, change case, drop or add "and"/"as well as" and the
+    leading words of the part that starts there (``parts_leading``: "Invite", "Considérant
+    également"); any other change of words — there or elsewhere — is an edit."""
+    allowed = _JOINS | parts_leading
+    for deleted, inserted in _hunks(segs):
+        if "\n" not in deleted + inserted:
+            return True
+        keep_d = [w for w in words(deleted) if w not in allowed]
+        keep_i = [w for w in words(inserted) if w not in allowed]
+        if keep_d != keep_i:
+            return True
+    return False
+
+
 def _lang(doc: Document) -> Optional[str]:
     return doc.meta.language if doc.meta and doc.meta.language else None
 
@@ -255,6 +295,9 @@ def compare_documents(old: Document, new: Document, options: Optional[CompareOpt
         pair = Pair(old=list(g.old), new=list(g.new), status=status, moved=moved[k],
                     similarity=g.similarity if (g.old and g.new) else 0.0, diff=segs,
                     changed_share=changed_share(segs), cut=cut)
+        if status in (PairStatus.SPLIT, PairStatus.MERGED):
+            parts = [oidx[i] for i in g.old[1:]] + [nidx[i] for i in g.new[1:]]
+            pair.text_changed = _reworded(segs, {w for p in parts for w in words(_leading(p, _lang(new)))})
         if g.old and g.new:
             po, pn = oidx[g.old[0]], nidx[g.new[0]]
             pair.renumbered = renumbered(g.old[0], g.new[0])

@@ -319,6 +319,9 @@ class Pair:
     #: cross-language pairs: linked on less evidence than a translation gives (similarity under
     #: ``compare.concordance.EQUIVALENT_MIN``) — shown "uncertain" in every view
     uncertain: bool = False
+    #: a split or merge whose words changed too, beyond the mechanics of the cut (punctuation,
+    #: "and", the leading words of a part): shown "split, modified" — the cut alone is no edit
+    text_changed: bool = False
 
 
 @dataclass(frozen=True)
@@ -413,11 +416,12 @@ class Comparison:
     def summary(self) -> dict[str, int]:
         counts: dict[str, int] = {s.value: 0 for s in PairStatus
                                   if s is not PairStatus.MATCHED or self.cross_language}
-        counts.update(moved=0, renumbered=0, leading_changed=0, footnotes_changed=0)
+        counts.update(split_merged_modified=0, moved=0, renumbered=0, leading_changed=0, footnotes_changed=0)
         if self.cross_language:
             counts["uncertain"] = 0
         for p in self.pairs:
             counts[p.status] += 1
+            counts["split_merged_modified"] += p.text_changed
             counts["moved"] += p.moved
             counts["renumbered"] += p.renumbered
             counts["leading_changed"] += p.leading_change is not None

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from ..model import Comparison, Pair, PairStatus
 from ..tokens import words
+from .labels import COUNT_WORD
 
 #: The summary counters, keyed as in :meth:`Comparison.summary`, with the words shown.
 SUMMARY_ORDER = [(s.value, s.word) for s in (PairStatus.MODIFIED, PairStatus.INSERTED, PairStatus.DELETED)] + \
     [("moved", "moved")] + [(s.value, s.word) for s in (PairStatus.SPLIT, PairStatus.MERGED)] + \
-    [("renumbered", "renumbered"), (PairStatus.UNCHANGED.value, PairStatus.UNCHANGED.word),
+    [("split_merged_modified", COUNT_WORD["split_merged_modified"]), ("renumbered", "renumbered"), (PairStatus.UNCHANGED.value, PairStatus.UNCHANGED.word),
      ("leading_changed", "leading word changed"), ("footnotes_changed", "footnote changed")]
 
 

@@ -70,6 +70,8 @@ def pair_ids(pair: Pair, old_label: str = "", new_label: str = "") -> str:
 
 def pair_flags(pair: Pair) -> list[str]:
     flags = [STATUS_WORD[pair.status]]
+    if pair.text_changed:           # a split or merge that also changed words: "split, modified"
+        flags.append(STATUS_WORD[PairStatus.MODIFIED])
     if pair.moved:
         flags.append("moved")
     if pair.renumbered:             # a moved paragraph's new number too: every view's "renumbered" count includes it
@@ -92,7 +94,7 @@ def flag_tokens(pair: Pair) -> str:
 
 
 #: what each counter of :meth:`compare.model.Comparison.summary` is called in every view
-COUNT_WORD = {**STATUS_WORD, "leading_changed": "leading word changed", "footnotes_changed": "footnote changed",
+COUNT_WORD = {**STATUS_WORD, "split_merged_modified": "split/merged and modified", "leading_changed": "leading word changed", "footnotes_changed": "footnote changed",
               "uncertain": "uncertain"}
 
 

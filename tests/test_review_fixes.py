@@ -1,0 +1,69 @@
+"""What a negotiator review found misleading (session 6): each a wrong answer given without a flag,
+reproduced on the real texts of ``samples/`` (edited inline where the review edited them)."""
+from __future__ import annotations
+
+import re
+
+from compare import api
+from compare.export.html import pair_row
+from compare.export.labels import counts_line, describe
+from compare.export.words import describe_in
+from ui import render
+
+BASE = "draft-rev1-2008-11-10.fr.md"
+
+
+def _renumber_from(text: str, first: int, by: int) -> str:
+    """Typed operative numbers from ``first`` on shifted by ``by`` (after a split or a merge)."""
+    return re.sub(r"(?m)^(\d+)\. ", lambda m: f"{int(m.group(1)) + by if int(m.group(1)) >= first else m.group(1)}. ",
+                  text)
+
+
+def _pair(cmp, old_id):
+    return next(p for p in cmp.pairs if old_id in p.old)
+
+
+# --------------------------------------------------------------------------- 1. split / merge that also edits
+
+
+def _split_op5(base: str, edit: bool) -> str:
+    text = _renumber_from(base, 6, 1)
+    if edit:
+        text = text.replace("y compris à des fins d'exploitation sexuelle des enfants, de prendre des mesures pour "
+                            "ériger en infraction pénale le tourisme sexuel pédophile,",
+                            "y compris à des fins de travail forcé et d'exploitation sexuelle,")
+        text = text.replace("à continuer d'apporter leur soutien", "à envisager d'apporter leur soutien")
+    assert ", et invite les États Membres" in text
+    return text.replace(", et invite les États Membres", ";\n\n6. *Invite* les États Membres", 1)
+
+
+def test_a_split_that_also_changes_words_says_modified_and_a_clean_one_does_not(samples):
+    base = (samples / BASE).read_text(encoding="utf-8")
+    old = api.load_text(base, name="base.fr.md")
+    edited = api.compare(old, api.load_text(_split_op5(base, edit=True), name="SP2.fr.md"))
+    p = _pair(edited, "OP5")
+    assert p.new == ["OP5", "OP6"] and p.status == "split" and p.text_changed
+    assert describe(p) == "OP5 → OP5 + OP6: split, modified"
+    assert edited.summary()["split"] == 1 and edited.summary()["split_merged_modified"] == 1
+    assert "split: 1, split/merged and modified: 1" in counts_line(edited)
+    assert describe_in(p, "fr") == "OP5 → OP5 + OP6 : scindé, modifié"           # the redline summary's line
+    assert 'data-status="split modified"' in pair_row(p, edited)                   # HTML and app rows
+    assert render.summary_figures(edited)["split/merged and modified"] == 1        # the app's summary strip
+    clean = api.compare(old, api.load_text(_split_op5(base, edit=False), name="SP.fr.md"))
+    p = _pair(clean, "OP5")
+    assert p.status == "split" and not p.text_changed and describe(p) == "OP5 → OP5 + OP6: split"
+    assert clean.summary()["split_merged_modified"] == 0
+
+
+def test_a_merge_that_also_changes_words_says_modified_and_a_clean_one_does_not(samples):
+    base = (samples / BASE).read_text(encoding="utf-8")
+    old = api.load_text(base, name="base.fr.md")
+    merged = base.replace("d'esclavage,\n\n*Considérant également* qu'il faut", "d'esclavage, et qu'il faut", 1)
+    assert merged != base
+    clean = api.compare(old, api.load_text(merged, name="MG.fr.md"))
+    p = _pair(clean, "PP7")
+    assert p.old == ["PP7", "PP8"] and p.status == "merged" and not p.text_changed
+    edited = api.compare(old, api.load_text(merged.replace("est indispensable pour enrayer", "est utile pour enrayer"),
+                                            name="MG3.fr.md"))
+    p = _pair(edited, "PP7")
+    assert p.status == "merged" and p.text_changed and describe(p) == "PP7 + PP8 → PP7: merged, modified"

@@ -57,7 +57,7 @@ from compare.lexicon import listed_leading, split_leading_any
 from compare.model import CompareOptions, Comparison, Document, Pair, PairStatus, Paragraph, Segment
 from compare.placement import place
 from compare.sequences import longest_increasing_subsequence
-from compare.tokens import words
+from compare.tokens import tokenize, word_key, words
 
 from compare.diff import changed_share, compared_keys, diff_texts, text_with_markers
 from compare.header import compare_headers
@@ -80,6 +80,12 @@ def _leading(p: Paragraph, lang: Optional[str], cut: bool = False) -> str:
     return lead or p.leading
 
 
+def _cut_start(p: Paragraph, after_gap: set[str], lang: Optional[str]) -> bool:
+    """Whether an excerpt gap may cut ``p`` at its start: right after a gap, and not opening with a
+    listed leading phrase (its first word is then the middle of a sentence)."""
+    return p.id in after_gap and not listed_leading(p.text, p.kind, lang)
+
+
 def _note_texts(doc: Document) -> dict[str, str]:
     """A version's footnote texts by number (the first note of a number when two share it)."""
     notes: dict[str, str] = {}
@@ -88,14 +94,18 @@ def _note_texts(doc: Document) -> dict[str, str]:
     return notes
 
 
-def _cited_notes(notes: dict[str, str], ids: list[str], index: dict[str, Paragraph]) -> list[tuple[str, str]]:
+def _cited_notes(notes: dict[str, str], ids: list[str], index: dict[str, Paragraph], unknown: int = 0
+                 ) -> list[tuple[str, str]]:
     """(text, what precedes its marker) of the footnotes the paragraphs ``ids`` cite, in reading
     order: the words a note is attached to matter too ("report¹ to the Assembly" vs "report to the
-    Assembly¹")."""
+    Assembly¹").  The first ``unknown`` characters of the first paragraph stand where the other copy
+    is cut (see :func:`_before_the_cut`): notes cited there are not compared."""
     out = []
-    for i in ids:
+    for k, i in enumerate(ids):
         p = index[i]
         for r in sorted(p.footnote_refs, key=lambda r: r.offset):
+            if k == 0 and r.offset < unknown:
+                continue
             out.append((notes.get(r.number, ""), " ".join(words(p.text[:r.offset])[-3:])))
     return out
 
@@ -205,6 +215,66 @@ def _reworded(segs: list[Segment], parts_leading: set[str]) -> bool:
     return False
 
 
+#: words in a row the visible start of a cut paragraph must share with the other side to be placed in it
+CUT_START_MATCH = 3
+
+
+def _word_starts(text: str) -> tuple[list[str], list[int]]:
+    """The word keys of ``text`` (as :func:`compare.tokens.words`) and where each starts."""
+    keys, starts, at = [], [], 0
+    for t in tokenize(text):
+        if t.kind in ("word", "elision"):
+            keys.append(word_key(t.text))
+            starts.append(at)
+        at += len(t.text)
+    return keys, starts
+
+
+def _before_the_cut(old: str, new: str, old_cut: bool, new_cut: bool) -> tuple[str, str]:
+    """(old words, new words) that stand before the visible start of a side an excerpt gap cuts at
+    its start ("exploitation, on taking …" for "Recalling … other types of exploitation, on taking …"):
+    unknown in that copy, not deleted or added.  The cut side is placed at the first run of
+    :data:`CUT_START_MATCH` words the two share; the other side's words before that run are the unknown
+    ones — less as many as the cut side shows before it, which may have replaced them.  ("", "") when
+    no side is cut or nothing places it."""
+    if not (old_cut or new_cut):
+        return "", ""
+    ko, so = _word_starts(old)
+    kn, sn = _word_starts(new)
+    from difflib import SequenceMatcher
+
+    block = next((b for b in SequenceMatcher(None, ko, kn, autojunk=False).get_matching_blocks()
+                  if b.size >= CUT_START_MATCH), None)
+    if block is None:
+        return "", ""
+    i, j = block.a, block.b
+    if new_cut and i > 0:
+        k = i - j if i > j else i
+        return old[:so[k]] if k < len(so) else "", ""
+    if old_cut and j > 0:
+        k = j - i if j > i else j
+        return "", new[:sn[k]] if k < len(sn) else ""
+    return "", ""
+
+
+def _with_unknown_start(segs: list[Segment], old_head: str, new_head: str) -> list[Segment]:
+    """``segs`` (the diff of the texts after ``old_head``/``new_head``) with the unknown head put back
+    as a minor change in front — after the diff's opening deletion, so a change still reads deletion first."""
+    head = Segment("delete", old_head, True) if old_head else Segment("insert", new_head, True)
+    k = 0
+    if head.op == "insert":
+        while k < len(segs) and segs[k].op == "delete":
+            k += 1
+    out = segs[:k] + [head] + segs[k:]
+    merged: list[Segment] = []
+    for s in out:
+        if merged and (merged[-1].op, merged[-1].minor) == (s.op, s.minor):
+            merged[-1] = Segment(s.op, merged[-1].text + s.text, s.minor)
+        else:
+            merged.append(s)
+    return merged
+
+
 def _lang(doc: Document) -> Optional[str]:
     return doc.meta.language if doc.meta and doc.meta.language else None
 
@@ -285,16 +355,23 @@ def compare_documents(old: Document, new: Document, options: Optional[CompareOpt
     pairs: list[Pair] = []
     for k in shown:
         g = groups[k]
-        segs = [] if cross else diff_texts(_group_text(oidx, g.old, options), _group_text(nidx, g.new, options),
-                                           options)
+        old_text, new_text = _group_text(oidx, g.old, options), _group_text(nidx, g.new, options)
+        head = ("", "")
+        if not cross and g.old and g.new:
+            head = _before_the_cut(old_text, new_text, _cut_start(oidx[g.old[0]], cut_o, lang_o),
+                                   _cut_start(nidx[g.new[0]], cut_n, lang_n))
+        segs = [] if cross else diff_texts(old_text[len(head[0]):], new_text[len(head[1]):], options)
         cut = False
         if segs and g.old and g.new:
             segs, cut = _beyond_the_cut(segs, g.old[-1] in cut_end_o, g.new[-1] in cut_end_n)
+        share = changed_share(segs)
+        if any(head):
+            segs, cut = _with_unknown_start(segs, *head), True
         status = PairStatus.of_shape(len(g.old), len(g.new), any(s.op != "equal" and not s.minor for s in segs),
                                      cross_language=cross)
         pair = Pair(old=list(g.old), new=list(g.new), status=status, moved=moved[k],
                     similarity=g.similarity if (g.old and g.new) else 0.0, diff=segs,
-                    changed_share=changed_share(segs), cut=cut)
+                    changed_share=share, cut=cut)
         if status in (PairStatus.SPLIT, PairStatus.MERGED):
             parts = [oidx[i] for i in g.old[1:]] + [nidx[i] for i in g.new[1:]]
             pair.text_changed = _reworded(segs, {w for p in parts for w in words(_leading(p, _lang(new)))})
@@ -304,14 +381,15 @@ def compare_documents(old: Document, new: Document, options: Optional[CompareOpt
             pair.cross_kind = {po.kind, pn.kind} == {"PP", "OP"}
             lo, ln = _leading(po, lang_o, po.id in cut_o), _leading(pn, lang_n, pn.id in cut_n)
             if not cross:
-                pair.footnote_changes = footnote_changes(_cited_notes(notes_o, g.old, oidx),
-                                                         _cited_notes(notes_n, g.new, nidx), options)
+                pair.footnote_changes = footnote_changes(_cited_notes(notes_o, g.old, oidx, len(head[0])),
+                                                         _cited_notes(notes_n, g.new, nidx, len(head[1])), options)
             if cross:
                 pair.leading_words = (lo, ln)
                 # a link weaker than a translation (which scores 0.7–0.9) is a guess: said so
                 pair.uncertain = g.similarity < sure
             elif lo and ln and _lex_change_kind(lo, ln, "", lang_n if lang_n == lang_o else None) is not None:
                 pair.leading_change = (lo, ln)
+        pair.cut_start = any(head)
         pairs.append(pair)
     placement = [replace(s, pair=pair_of[s.pair]) if s.role != "outside" else s for s in slots]
     oos = {side: [s.id for s in slots if s.role == "outside" and s.side == side] for side in ("old", "new")}

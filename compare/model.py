@@ -316,6 +316,9 @@ class Pair:
     #: a side is cut at its end in this copy (excerpt): the words after the cut are unknown, so
     #: what the other side has beyond it is shown as a minor change, not as added or deleted text
     cut: bool = False
+    #: a side starts cut in this copy (an excerpt that begins mid-sentence): the diff's first minor change
+    #: (a deletion or an insertion) is the other side's words before the cut — unknown, not deleted or added
+    cut_start: bool = False
     #: cross-language pairs: linked on less evidence than a translation gives (similarity under
     #: ``compare.concordance.EQUIVALENT_MIN``) — shown "uncertain" in every view
     uncertain: bool = False

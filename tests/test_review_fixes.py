@@ -7,6 +7,7 @@ import re
 from compare import api
 from compare.export.html import pair_row
 from compare.export.labels import counts_line, describe
+from compare.export.text import comparison_text
 from compare.export.words import describe_in
 from ui import render
 
@@ -67,3 +68,48 @@ def test_a_merge_that_also_changes_words_says_modified_and_a_clean_one_does_not(
                                             name="MG3.fr.md"))
     p = _pair(edited, "PP7")
     assert p.status == "merged" and p.text_changed and describe(p) == "PP7 + PP8 → PP7: merged, modified"
+
+
+# --------------------------------------------------------------------------- 2. an excerpt that starts mid-paragraph
+
+
+def _changes(pair) -> list[tuple[str, str]]:
+    return [(s.op, s.text) for s in pair.diff if s.op != "equal" and not s.minor]
+
+
+def test_words_before_an_excerpts_cut_start_are_unknown_not_deleted(samples):
+    """78/228's copy starts inside the PP that 74/176 prints whole as PP4 ("exploitation, on taking …"):
+    the words before are not in that copy, not deleted.  The real changes stay visible."""
+    old, new = api.load(samples / "A-RES-74-176.en.md"), api.load(samples / "A-RES-78-228.en.md")
+    cmp = api.compare(old, new)
+    p = _pair(cmp, "PP4")
+    assert p.new == ["PP?1"] and p.status == "modified" and p.cut and p.cut_start
+    head = p.diff[0]
+    assert head.op == "delete" and head.minor and head.text.startswith("Recalling the adoption by the General")
+    assert head.text.endswith("other types of ")
+    changes = _changes(p)
+    assert changes[:2] == [("delete", "human trafficking"), ("insert", "trafficking in persons")]
+    assert changes[2][0] == "insert" and "by 2025 end child labour" in changes[2][1] and len(changes) == 3
+    assert p.changed_share < 0.5
+    assert rebuild(p.diff, "old") == old.by_id("PP4").text and rebuild(p.diff, "new") == new.by_id("PP?1").text
+    assert "cut in this copy" in describe(p)
+    line = next(x for x in comparison_text(cmp).splitlines() if "exploitation, on taking" in x)
+    assert line.strip().startswith("(not in this copy: Recalling the adoption") and "[-Recalling" not in line
+
+
+def test_an_old_copy_cut_at_its_start_does_not_show_the_new_leading_words_as_added(samples):
+    """70/179's copy starts at "Especially Women and Children, supplementing the United Nations Convention …";
+    78/228's paragraph opens "Recalling also the United Nations Convention …": those two words are not in
+    the old copy (unknown), while the old words really moved stay a change."""
+    old, new = api.load(samples / "A-RES-70-179.en.md"), api.load(samples / "A-RES-78-228.en.md")
+    p = _pair(api.compare(old, new), "PP?1")
+    assert p.cut_start
+    assert [(s.op, s.text, s.minor) for s in p.diff[:2]] == [
+        ("delete", "Especially Women and Children, supplementing ", False), ("insert", "Recalling also ", True)]
+    assert ("insert", "Recalling also ") not in _changes(p)
+    assert rebuild(p.diff, "old") == old.by_id("PP?1").text and rebuild(p.diff, "new") == new.by_id("PP?2").text
+
+
+def rebuild(segs, side: str) -> str:
+    drop = "insert" if side == "old" else "delete"
+    return "".join(s.text for s in segs if s.op != drop)

@@ -94,11 +94,15 @@ def _note_texts(doc: Document) -> dict[str, str]:
     return notes
 
 
+#: the key of a footnote whose text is not in the copy: equal to no text
+_UNKNOWN_NOTE = ("\ue002unknown",)
+
+
 def _cited_notes(notes: dict[str, str], ids: list[str], index: dict[str, Paragraph], unknown: int = 0
-                 ) -> list[tuple[str, str]]:
+                 ) -> list[tuple[Optional[str], str]]:
     """(text, what precedes its marker) of the footnotes the paragraphs ``ids`` cite, in reading
     order: the words a note is attached to matter too ("report¹ to the Assembly" vs "report to the
-    Assembly¹").  The first ``unknown`` characters of the first paragraph stand where the other copy
+    Assembly¹"); ``None`` for a note whose text the copy does not hold.  The first ``unknown`` characters of the first paragraph stand where the other copy
     is cut (see :func:`_before_the_cut`): notes cited there are not compared."""
     out = []
     for k, i in enumerate(ids):
@@ -106,18 +110,19 @@ def _cited_notes(notes: dict[str, str], ids: list[str], index: dict[str, Paragra
         for r in sorted(p.footnote_refs, key=lambda r: r.offset):
             if k == 0 and r.offset < unknown:
                 continue
-            out.append((notes.get(r.number, ""), " ".join(words(p.text[:r.offset])[-3:])))
+            out.append((notes.get(r.number), " ".join(words(p.text[:r.offset])[-3:])))
     return out
 
 
-def footnote_changes(old_notes: list[tuple[str, str]], new_notes: list[tuple[str, str]],
+def footnote_changes(old_notes: list[tuple[Optional[str], str]], new_notes: list[tuple[Optional[str], str]],
                      options: CompareOptions = CompareOptions()) -> list[tuple[str, str]]:
     """(old text, new text) of each cited footnote that changed ("" for one added or removed;
     the same text twice for one whose marker moved to other words), the two lists aligned as
     sequences (a footnote inserted before another is one addition, not every later one changed);
-    texts compared as the diff compares words."""
-    ko = [compared_keys(t, options) for t, _ in old_notes]
-    kn = [compared_keys(t, options) for t, _ in new_notes]
+    texts compared as the diff compares words.  A note whose text is not in a copy (``None``: an
+    excerpt without its notes) is no change of text: a stretch of changes holding one says nothing."""
+    ko = [_UNKNOWN_NOTE if t is None else compared_keys(t, options) for t, _ in old_notes]
+    kn = [_UNKNOWN_NOTE if t is None else compared_keys(t, options) for t, _ in new_notes]
     if ko == kn and [a for _, a in old_notes] == [a for _, a in new_notes]:
         return []
     from difflib import SequenceMatcher
@@ -126,7 +131,9 @@ def footnote_changes(old_notes: list[tuple[str, str]], new_notes: list[tuple[str
     for op, i1, i2, j1, j2 in SequenceMatcher(None, ko, kn, autojunk=False).get_opcodes():
         olds, news = old_notes[i1:i2], new_notes[j1:j2]
         if op == "equal":
-            out.extend((o[0], o[0]) for o, n in zip(olds, news) if o[1] != n[1])     # marker moved
+            out.extend((o[0], o[0]) for o, n in zip(olds, news) if o[1] != n[1] and o[0] is not None)  # marker moved
+            continue
+        if any(t is None for t, _ in olds + news):
             continue
         for k in range(max(len(olds), len(news))):
             out.append((olds[k][0] if k < len(olds) else "", news[k][0] if k < len(news) else ""))

@@ -113,3 +113,24 @@ def test_an_old_copy_cut_at_its_start_does_not_show_the_new_leading_words_as_add
 def rebuild(segs, side: str) -> str:
     drop = "insert" if side == "old" else "delete"
     return "".join(s.text for s in segs if s.op != drop)
+
+
+# --------------------------------------------------------------------------- 3. footnote text absent from an excerpt
+
+
+def test_a_footnote_whose_text_is_not_in_a_copy_is_no_change_of_text(samples):
+    """78/228's copy cites notes 2–4 without their texts: 74/176's "Target 5.2." is not "removed", and no
+    line quotes an empty note (2006 draft → 61/180, 70/179 → 78/228 said "footnote moved to other words “”")."""
+    from compare.classify import footnote_changes
+
+    p = _pair(api.compare(api.load(samples / "A-RES-74-176.en.md"), api.load(samples / "A-RES-78-228.en.md")), "PP4")
+    assert p.footnote_changes == [] and "footnote" not in describe(p)
+    for old, new in (("draft-2006-belarus.en.md", "A-RES-61-180.en.md"), ("A-RES-70-179.en.md", "A-RES-78-228.en.md")):
+        cmp = api.compare(api.load(samples / old), api.load(samples / new))
+        text = comparison_text(cmp)
+        assert "“”" not in text and "footnote" not in text
+    assert footnote_changes([("Target 5.2.", "of exploitation")], [(None, "of exploitation")]) == []
+    assert footnote_changes([(None, "a b c")], [(None, "b c d")]) == []
+    # a note whose text both copies hold still counts
+    assert footnote_changes([("Resolution 55/25, annex I.", "x")], [("Resolution 55/25, annex III.", "x")]) == [
+        ("Resolution 55/25, annex I.", "Resolution 55/25, annex III.")]

@@ -134,3 +134,30 @@ def test_a_footnote_whose_text_is_not_in_a_copy_is_no_change_of_text(samples):
     # a note whose text both copies hold still counts
     assert footnote_changes([("Resolution 55/25, annex I.", "x")], [("Resolution 55/25, annex III.", "x")]) == [
         ("Resolution 55/25, annex I.", "Resolution 55/25, annex III.")]
+
+
+# --------------------------------------------------------------------------- 4. weak same-language links
+
+
+def test_a_weak_same_language_link_is_uncertain_and_states_no_leading_word_change(samples):
+    """The 2006 draft's PP3 ("Welcoming the appointment of the Special Rapporteur …") and 61/180's
+    "Taking note of the reports of the Special Rapporteur …" are linked at 0.23: a guess, said so, and
+    its leading words are shown side by side, not reported as a change of word."""
+    from compare.classify import SAME_LANGUAGE_SURE
+    from compare.export.jsonout import comparison_dict
+
+    cmp = api.compare(api.load(samples / "draft-2006-belarus.en.md"), api.load(samples / "A-RES-61-180.en.md"))
+    p = _pair(cmp, "PP3")
+    assert p.new == ["PP?10"] and p.similarity < SAME_LANGUAGE_SURE and p.uncertain
+    assert p.leading_change is None and p.leading_words == ("Welcoming", "Taking note of")
+    assert describe(p) == "PP3 → PP?10: modified, uncertain, “Welcoming” ↔ “Taking note of”"
+    assert "data-status=\"modified uncertain\"" in pair_row(p, cmp) and "⚠ leading word" not in pair_row(p, cmp)
+    assert cmp.summary()["uncertain"] == sum(q.uncertain for q in cmp.pairs) >= 1
+    assert comparison_dict(cmp)["summary"]["uncertain"] == cmp.summary()["uncertain"]
+    assert render.summary_figures(cmp)["uncertain"] == cmp.summary()["uncertain"]
+    # a sure link keeps its leading-word change as a fact
+    sure = _pair(cmp, "PP2")
+    assert not sure.uncertain and sure.leading_change == ("Recalling also", "Recalling")
+    # a close revision has no uncertain link
+    rev = api.compare(api.load(samples / BASE), api.load(samples / "draft-rev2-illustrative.fr.md"))
+    assert not any(q.uncertain for q in rev.pairs)

@@ -161,3 +161,26 @@ def test_a_weak_same_language_link_is_uncertain_and_states_no_leading_word_chang
     # a close revision has no uncertain link
     rev = api.compare(api.load(samples / BASE), api.load(samples / "draft-rev2-illustrative.fr.md"))
     assert not any(q.uncertain for q in rev.pairs)
+
+
+# --------------------------------------------------------------------------- 5. two paragraphs swapped
+
+
+def test_when_two_operative_paragraphs_swap_the_one_between_stays_put(samples):
+    """OP2 ↔ OP4 of the French draft: OP2 and OP4 are the moved ones (in every view, and in the reading
+    order the redline tracks moves from), OP3 stayed where it was."""
+    from compare.classify import _steadiest_increasing_subsequence
+
+    base = (samples / BASE).read_text(encoding="utf-8")
+    lines = base.split("\n")
+    two = next(k for k, x in enumerate(lines) if x.startswith("2. "))
+    four = next(k for k, x in enumerate(lines) if x.startswith("4. "))
+    lines[two], lines[four] = "2. " + lines[four][3:], "4. " + lines[two][3:]
+    cmp = api.compare(api.load_text(base, name="base.fr.md"), api.load_text("\n".join(lines), name="SW.fr.md"))
+    moved = {(p.old[0], p.new[0]) for p in cmp.pairs if p.moved}
+    assert moved == {("OP2", "OP4"), ("OP4", "OP2")}
+    assert describe(_pair(cmp, "OP3")) == "OP3 → OP3: unchanged"
+    sources = {tuple(cmp.pairs[s.pair].old) for s in cmp.placement if s.role == "source"}
+    assert sources == {("OP2",), ("OP4",)}
+    assert _steadiest_increasing_subsequence([1, 4, 3, 2, 5]) == [0, 2, 4]
+    assert _steadiest_increasing_subsequence([2, 3, 4, 5, 1]) == [0, 1, 2, 3]

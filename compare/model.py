@@ -327,6 +327,10 @@ class Pair:
     #: a split or merge whose words changed too, beyond the mechanics of the cut (punctuation,
     #: "and", the leading words of a part): shown "split, modified" — the cut alone is no edit
     text_changed: bool = False
+    #: an inserted paragraph that brings back one deleted in an earlier version (a lineage of three or
+    #: more versions, see :mod:`compare.lineage`): (the version it was last seen in — the Document, so
+    #: views name it by its label as it is then — and the paragraph's ids there)
+    restored_from: Optional[tuple["Document", tuple[str, ...]]] = None
 
 
 @dataclass(frozen=True)

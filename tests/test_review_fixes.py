@@ -184,3 +184,32 @@ def test_when_two_operative_paragraphs_swap_the_one_between_stays_put(samples):
     assert sources == {("OP2",), ("OP4",)}
     assert _steadiest_increasing_subsequence([1, 4, 3, 2, 5]) == [0, 2, 4]
     assert _steadiest_increasing_subsequence([2, 3, 4, 5, 1]) == [0, 1, 2, 3]
+
+
+# --------------------------------------------------------------------------- 6. a restored paragraph in the pair lines
+
+
+def test_a_restored_paragraph_says_so_in_the_pair_line_not_just_new(samples):
+    """The French draft, a revision without OP10, a later one with OP10 back: the last step's pair line
+    says where it comes back from, by the versions' labels, in the text, the HTML and the app; the
+    two-version comparison of the same step, shared with no lineage, stays plain "new"."""
+    from compare.export.html import comparisons_html
+    from compare.export.text import comparisons_text
+
+    base = (samples / BASE).read_text(encoding="utf-8")
+    lines = base.split("\n")
+    ten = next(k for k, x in enumerate(lines) if x.startswith("10. "))
+    without = _renumber_from("\n".join(lines[:ten] + lines[ten + 1:]), 11, -1)
+    docs = [api.load_text(base, label="L.17"), api.load_text(without, label="Rev.1"),
+            api.load_text(base.replace("10. *Prend note* des", "10. *Prend note avec intérêt* des"), label="Rev.2")]
+    lineage = api.compare_versions(docs)
+    p = next(q for q in lineage.comparisons[1].pairs if q.status == "inserted")
+    assert p.new == ["OP10"] and p.restored_from[0] is docs[0] and p.restored_from[1] == ("OP10",)
+    assert describe(p) == "— → OP10: new, restored from L.17 OP10"
+    assert "— → OP10: new, restored from L.17 OP10" in comparisons_text(lineage.comparisons)
+    assert "↺ restored from L.17 OP10" in comparisons_html(lineage.comparisons)
+    assert render.change_line(lineage.comparisons[1], p).endswith("new, restored from L.17 OP10")
+    docs[0].label = "L.17 (oral)"                                   # the app relabels versions after comparing
+    assert describe(p).endswith("restored from L.17 (oral) OP10")
+    alone = api.compare(docs[1], docs[2])
+    assert describe(next(q for q in alone.pairs if q.status == "inserted")) == "— → OP10: new"

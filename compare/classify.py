@@ -104,8 +104,9 @@ def _cited_notes(notes: dict[str, str], ids: list[str], index: dict[str, Paragra
                  ) -> list[tuple[Optional[str], str]]:
     """(text, what precedes its marker) of the footnotes the paragraphs ``ids`` cite, in reading
     order: the words a note is attached to matter too ("report¹ to the Assembly" vs "report to the
-    Assembly¹"); ``None`` for a note whose text the copy does not hold.  The first ``unknown`` characters of the first paragraph stand where the other copy
-    is cut (see :func:`_before_the_cut`): notes cited there are not compared."""
+    Assembly¹"); ``None`` for a note whose text the copy does not hold.  The first ``unknown``
+    characters of the first paragraph stand where the other copy is cut (see :func:`_before_the_cut`):
+    notes cited there are not compared."""
     out = []
     for k, i in enumerate(ids):
         p = index[i]
@@ -226,6 +227,8 @@ def _reworded(segs: list[Segment], parts_leading: set[str]) -> bool:
 
 #: words in a row the visible start of a cut paragraph must share with the other side to be placed in it
 CUT_START_MATCH = 3
+#: the words of a cut side looked at for that run: its opening, so a long paragraph costs no more
+CUT_START_WINDOW = 200
 
 
 def _word_starts(text: str) -> tuple[list[str], list[int]]:
@@ -252,7 +255,8 @@ def _before_the_cut(old: str, new: str, old_cut: bool, new_cut: bool) -> tuple[s
     kn, sn = _word_starts(new)
     from difflib import SequenceMatcher
 
-    block = next((b for b in SequenceMatcher(None, ko, kn, autojunk=False).get_matching_blocks()
+    ka, kb = ko[:CUT_START_WINDOW] if old_cut else ko, kn[:CUT_START_WINDOW] if new_cut else kn
+    block = next((b for b in SequenceMatcher(None, ka, kb, autojunk=False).get_matching_blocks()
                   if b.size >= CUT_START_MATCH), None)
     if block is None:
         return "", ""
@@ -422,8 +426,8 @@ def compare_documents(old: Document, new: Document, options: Optional[CompareOpt
                     similarity=g.similarity if (g.old and g.new) else 0.0, diff=segs,
                     changed_share=share, cut=cut)
         if status in (PairStatus.SPLIT, PairStatus.MERGED):
-            parts = [oidx[i] for i in g.old[1:]] + [nidx[i] for i in g.new[1:]]
-            pair.text_changed = _reworded(segs, {w for p in parts for w in words(_leading(p, _lang(new)))})
+            parts = [(oidx[i], lang_o) for i in g.old[1:]] + [(nidx[i], lang_n) for i in g.new[1:]]
+            pair.text_changed = _reworded(segs, {w for p, lang in parts for w in words(_leading(p, lang))})
         if g.old and g.new:
             po, pn = oidx[g.old[0]], nidx[g.new[0]]
             pair.renumbered = renumbered(g.old[0], g.new[0])

@@ -29,6 +29,7 @@ restored text against it (what came back changed).
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Optional, Sequence
 
 from compare.similarity import text_similarity
@@ -112,8 +113,30 @@ def lineage_from_comparisons(docs: Sequence[Document], comparisons: Sequence[Com
     rows = [members[r] for r in order]
     restored = {k: back[dsu.find(r)] for k, r in enumerate(order) if dsu.find(r) in back}
     restored_from = {k: _restored_from(docs, rows[k], w) for k, w in restored.items()}
+    comparisons = _mark_restored(docs, comparisons, rows, restored, restored_from)
     return Lineage(versions=list(docs), comparisons=list(comparisons), rows=rows, restored=restored,
                    restored_from=restored_from)
+
+
+def _mark_restored(docs: Sequence[Document], comparisons: Sequence[Comparison], rows: list[list[list[str]]],
+                   restored: dict[int, int], restored_from: dict[int, tuple[int, list]]) -> list[Comparison]:
+    """The comparisons with each insertion that restores a paragraph saying from where
+    (:attr:`Pair.restored_from`: "new, restored from L.17 OP10").  Copies: a pairwise comparison
+    may be shared (a cache, another lineage) where the same insertion restores nothing."""
+    out = list(comparisons)
+    for k, w in restored.items():
+        u = restored_from.get(k, (None,))[0]
+        if u is None:
+            continue
+        comp = out[w - 1]
+        new_ids = rows[k][w]
+        at = next((j for j, p in enumerate(comp.pairs) if p.status == "inserted" and p.new == new_ids), None)
+        if at is None:
+            continue
+        pairs = list(comp.pairs)
+        pairs[at] = replace(pairs[at], restored_from=(docs[u], tuple(rows[k][u])))
+        out[w - 1] = replace(comp, pairs=pairs)
+    return out
 
 
 def _restored_from(docs: Sequence[Document], row: list[list[str]], w: int) -> tuple[int, list]:

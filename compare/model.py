@@ -307,7 +307,8 @@ class Pair:
     leading_change: Optional[tuple[str, str]] = None  # (old word, new word)
     cross_kind: bool = False            # moved between preamble and operative part
     #: cross-language pairs: the leading words of both sides as written
-    #: ("Considérant", "Recognizing"); a change cannot be told across languages
+    #: ("Considérant", "Recognizing"); a change cannot be told across languages.  An uncertain
+    #: same-language pair whose leading words differ carries them here too, not as ``leading_change``
     leading_words: Optional[tuple[str, str]] = None
     #: footnotes the pair cites whose text changed, was added or removed: (old text, new text),
     #: "" on the side without it — a changed citation ("annexe I" → "annexe III") is a change
@@ -316,9 +317,20 @@ class Pair:
     #: a side is cut at its end in this copy (excerpt): the words after the cut are unknown, so
     #: what the other side has beyond it is shown as a minor change, not as added or deleted text
     cut: bool = False
-    #: cross-language pairs: linked on less evidence than a translation gives (similarity under
-    #: ``compare.concordance.EQUIVALENT_MIN``) — shown "uncertain" in every view
+    #: a side starts cut in this copy (an excerpt that begins mid-sentence): the diff's first minor change
+    #: (a deletion or an insertion) is the other side's words before the cut — unknown, not deleted or added
+    cut_start: bool = False
+    #: a one-to-one link on weak evidence — across languages, less than a translation gives (similarity
+    #: under ``compare.concordance.EQUIVALENT_MIN``); in one language, under
+    #: ``compare.classify.SAME_LANGUAGE_SURE`` — shown "uncertain" in every view
     uncertain: bool = False
+    #: a split or merge whose words changed too, beyond the mechanics of the cut (punctuation,
+    #: "and", the leading words of a part): shown "split, modified" — the cut alone is no edit
+    text_changed: bool = False
+    #: an inserted paragraph that brings back one deleted in an earlier version (a lineage of three or
+    #: more versions, see :mod:`compare.lineage`): (the version it was last seen in — the Document, so
+    #: views name it by its label as it is then — and the paragraph's ids there)
+    restored_from: Optional[tuple["Document", tuple[str, ...]]] = None
 
 
 @dataclass(frozen=True)
@@ -413,17 +425,16 @@ class Comparison:
     def summary(self) -> dict[str, int]:
         counts: dict[str, int] = {s.value: 0 for s in PairStatus
                                   if s is not PairStatus.MATCHED or self.cross_language}
-        counts.update(moved=0, renumbered=0, leading_changed=0, footnotes_changed=0)
-        if self.cross_language:
-            counts["uncertain"] = 0
+        counts.update(split_merged_modified=0, moved=0, renumbered=0, leading_changed=0, footnotes_changed=0,
+                      uncertain=0)
         for p in self.pairs:
             counts[p.status] += 1
+            counts["split_merged_modified"] += p.text_changed
             counts["moved"] += p.moved
             counts["renumbered"] += p.renumbered
             counts["leading_changed"] += p.leading_change is not None
             counts["footnotes_changed"] += bool(p.footnote_changes)
-            if p.uncertain:
-                counts["uncertain"] += 1
+            counts["uncertain"] += p.uncertain
         return counts
 
 

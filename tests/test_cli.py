@@ -129,7 +129,8 @@ def test_diff_json_contract(samples):
             assert new_text == "\n".join(texts[1][i] for i in pair["new"])
     assert sorted(seen_old) == sorted(texts[0]) and sorted(seen_new) == sorted(texts[1])
     summary = comp["summary"]
-    assert set(summary) == statuses | {"moved", "renumbered", "leading_changed", "footnotes_changed"}
+    assert set(summary) == statuses | {"split_merged_modified", "moved", "renumbered", "leading_changed",
+                                       "footnotes_changed", "uncertain"}
     assert sum(summary[s] for s in statuses) == len(comp["pairs"])
     assert summary["modified"] > 0 and summary["moved"] > 0
     for row in data["lineage"]:

@@ -29,6 +29,8 @@ def _run(example: str) -> AppTest:
 
 
 def test_parallel_pair_shows_banner_concordance_and_both_texts():
+    from compare.export.labels import cite_all
+
     at = _run(PARALLEL)
     banners = [i.value for i in at.info]
     assert any("70/179 es is Spanish and 70/179 en English: paragraphs are matched across languages" in b
@@ -36,8 +38,9 @@ def test_parallel_pair_shows_banner_concordance_and_both_texts():
     cmp = api.compare(api.load(SAMPLES / "A-RES-70-179.en.md"), api.load(SAMPLES / "A-RES-70-179.es.md"))
     conc = next(d.value for d in at.dataframe if "similarity" in d.value.columns)
     assert len(conc) == len(cmp.pairs)
-    assert list(conc.iloc[:, 0]) == [" + ".join(p.old) or "—" for p in cmp.pairs]
-    assert list(conc.iloc[:, 2]) == [" + ".join(p.new) or "—" for p in cmp.pairs]
+    # ids as negotiators cite them ("PP?4 (a)"), as every view shows them
+    assert list(conc.iloc[:, 0]) == [cite_all(p.old) or "—" for p in cmp.pairs]
+    assert list(conc.iloc[:, 2]) == [cite_all(p.new) or "—" for p in cmp.pairs]
     # the English excerpt opens mid-sentence after its gap ("Especially Women and Children …"): no leading
     # word there; the Spanish one opens with its own "Recordando"
     assert conc.iloc[0, 1] == "" and conc.iloc[0, 3] == "Recordando"

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from ..model import Comparison, Pair, PairStatus
 from ..tokens import words
+from .labels import COUNT_WORD
 
 #: The summary counters, keyed as in :meth:`Comparison.summary`, with the words shown.
 SUMMARY_ORDER = [(s.value, s.word) for s in (PairStatus.MODIFIED, PairStatus.INSERTED, PairStatus.DELETED)] + \
     [("moved", "moved")] + [(s.value, s.word) for s in (PairStatus.SPLIT, PairStatus.MERGED)] + \
-    [("renumbered", "renumbered"), (PairStatus.UNCHANGED.value, PairStatus.UNCHANGED.word),
-     ("leading_changed", "leading word changed"), ("footnotes_changed", "footnote changed")]
+    [("split_merged_modified", COUNT_WORD["split_merged_modified"]), ("renumbered", "renumbered"), (PairStatus.UNCHANGED.value, PairStatus.UNCHANGED.word),
+     ("leading_changed", "leading word changed"), ("footnotes_changed", "footnote changed"), ("uncertain", "uncertain")]
 
 
 def changed_words(pair: Pair) -> tuple[int, int]:
@@ -24,9 +25,9 @@ def changed_words(pair: Pair) -> tuple[int, int]:
 
 def summary_order(cmp: Comparison) -> list[tuple[str, str]]:
     """The counters shown: a cross-language comparison adds "matched" (links whose
-    words cannot be compared)."""
+    words cannot be compared); "uncertain" (weak links) is in every comparison."""
     if cmp.cross_language:
-        return [(PairStatus.MATCHED.value, PairStatus.MATCHED.word), ("uncertain", "uncertain")] + SUMMARY_ORDER
+        return [(PairStatus.MATCHED.value, PairStatus.MATCHED.word)] + SUMMARY_ORDER
     return SUMMARY_ORDER
 
 

@@ -18,7 +18,7 @@ from typing import Iterable, Optional, Sequence
 
 from ..language import RTL
 from ..model import Comparison, Pair, Segment
-from .labels import STATUS_WORD, cite_all, counts_line, flag_tokens, language_banner, pair_flags
+from .labels import STATUS_WORD, cite_all, counts_line, flag_tokens, language_banner, pair_flags, restored_note
 from .words import header_lines, shows_unknown_numbers, word
 
 #: Explains the ``PP?n`` ids wherever they are shown.
@@ -41,6 +41,7 @@ FLAG_SYMBOL = {
     "footnote changed": "¹",
     "uncertain": "?",
     "cut in this copy": "✂",
+    "restored": "↺",
 }
 
 #: Styles of the markup itself, all scoped under ``.rc`` (safe to embed in a host page).
@@ -223,7 +224,8 @@ def badges_html(pair: Pair) -> str:
     out = []
     for f in pair_flags(pair):
         cls = "b-" + re.sub(r"[^a-z]", "", f.lower())
-        out.append(f'<span class="badge {cls}" title="{escape(f)}">{FLAG_SYMBOL.get(f, "•")} {escape(f)}</span>')
+        shown = restored_note(pair) if f == "restored" else f       # "restored from L.17 OP10"
+        out.append(f'<span class="badge {cls}" title="{escape(shown)}">{FLAG_SYMBOL.get(f, "•")} {escape(shown)}</span>')
     return "".join(out)
 
 

@@ -71,6 +71,8 @@ def pair_ids(pair: Pair, old_label: str = "", new_label: str = "") -> str:
 
 def pair_flags(pair: Pair) -> list[str]:
     flags = [STATUS_WORD[pair.status]]
+    if pair.text_changed:           # a split or merge that also changed words: "split, modified"
+        flags.append(STATUS_WORD[PairStatus.MODIFIED])
     if pair.moved:
         flags.append("moved")
     if pair.renumbered:             # a moved paragraph's new number too: every view's "renumbered" count includes it
@@ -83,6 +85,8 @@ def pair_flags(pair: Pair) -> list[str]:
         flags.append("uncertain")
     if pair.cut:
         flags.append("cut in this copy")
+    if pair.restored_from:          # "new, restored from L.17 OP10" (describe, restored_note)
+        flags.insert(1, "restored")
     return flags
 
 
@@ -93,7 +97,7 @@ def flag_tokens(pair: Pair) -> str:
 
 
 #: what each counter of :meth:`compare.model.Comparison.summary` is called in every view
-COUNT_WORD = {**STATUS_WORD, "leading_changed": "leading word changed", "footnotes_changed": "footnote changed",
+COUNT_WORD = {**STATUS_WORD, "split_merged_modified": "split/merged and modified", "leading_changed": "leading word changed", "footnotes_changed": "footnote changed",
               "uncertain": "uncertain"}
 
 
@@ -149,6 +153,14 @@ def changed_part(old: str, new: str, context: int = 3, longer_than: int = 12) ->
     return cut(a), cut(b)
 
 
+def restored_note(pair: Pair) -> str:
+    """ "restored from L.17 OP10" for an insertion that brings back a deleted paragraph, else ""."""
+    if not pair.restored_from:
+        return ""
+    version, ids = pair.restored_from
+    return f"restored from {version.label} {cite_all(ids)}".replace("  ", " ")
+
+
 def leading_note(pair: Pair) -> str:
     if pair.leading_words and all(pair.leading_words):
         old, new = pair.leading_words
@@ -161,7 +173,7 @@ def leading_note(pair: Pair) -> str:
 
 def describe(pair: Pair, old_label: str = "", new_label: str = "") -> str:
     """One line a negotiator can read: "OP7 → OP8: moved, “Encourages” → “Urges”"."""
-    bits = ", ".join(pair_flags(pair))
+    bits = ", ".join(restored_note(pair) if f == "restored" else f for f in pair_flags(pair))
     if pair.status == "matched":
         bits += f" (similarity {pair.similarity:.2f})"
     lead = leading_note(pair)

@@ -23,7 +23,7 @@ from typing import Literal, Sequence
 from ..model import Comparison, Document
 from .html import MARKUP_CSS, banner_html, header_html, rows_table, unknown_number_legend
 from .inline import INLINE_CSS, inline_view_html
-from .labels import STATUS_WORD, describe, is_change
+from .labels import COUNT_WORD, describe, is_change
 
 View = Literal["side-by-side", "inline"]
 VIEWS: tuple[str, ...] = ("side-by-side", "inline")
@@ -76,8 +76,8 @@ def summary_page_html(cmp: Comparison) -> str:
     date …: a PDF of a retitled draft once said only "0 changes"), the legend of ``PP?n`` and the
     change list."""
     counts = cmp.summary()
-    cells = "".join(f"<td>{escape(STATUS_WORD.get(k, k).replace('_', ' '))}: <b>{v}</b></td>"
-                    for k, v in counts.items())
+    # the counters that are not zero, as the text and HTML counts line: all of them overran a portrait page
+    cells = "".join(f"<td>{escape(COUNT_WORD.get(k, k))}: <b>{v}</b></td>" for k, v in counts.items() if v)
     changes = [p for p in cmp.pairs if is_change(p)]
     items = "".join(f"<li>{escape(describe(p, cmp.old.label, cmp.new.label))}</li>" for p in changes)
     scope = ""

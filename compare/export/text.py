@@ -10,10 +10,19 @@ from .labels import counts_line, describe, is_change, language_banner
 from .words import header_lines, shows_unknown_numbers, word
 
 
-def inline_diff(segments) -> str:
+#: how the text report shows the words before a cut start, unknown in the copy that is cut
+UNKNOWN_HEAD = "(not in this copy: {})"
+
+
+def inline_diff(segments, cut_start: bool = False) -> str:
+    """``cut_start``: the first minor change is the words before a side's cut start (:attr:`Pair.cut_start`),
+    shown as not in that copy rather than as deleted or inserted."""
     out = []
-    for s in segments:
-        if s.op == "equal":
+    head = next((k for k, s in enumerate(segments) if s.minor), None) if cut_start else None
+    for k, s in enumerate(segments):
+        if k == head:
+            out.append(UNKNOWN_HEAD.format(s.text.rstrip()) + s.text[len(s.text.rstrip()):])
+        elif s.op == "equal":
             out.append(s.text)
         elif s.op == "delete":
             out.append(f"[-{s.text}-]")
@@ -41,7 +50,7 @@ def comparison_text(cmp: Comparison, changes_only: bool = False) -> str:
             continue
         lines.append(f"  {head}")
         if not cmp.cross_language:
-            lines.append("      " + inline_diff(p.diff))
+            lines.append("      " + inline_diff(p.diff, p.cut_start))
     for side, label in (("old", ol), ("new", nl)):
         if cmp.out_of_scope.get(side):
             lines.append(f"  not compared, outside the other text's excerpt ({label}): {', '.join(cmp.out_of_scope[side])}")

@@ -115,7 +115,9 @@ def test_diff_json_contract(samples):
     seen_new: list[str] = []
     for pair in comp["pairs"]:
         assert {"old", "new", "status", "moved", "renumbered", "cross_kind", "similarity", "changed_share",
-                "leading_change", "footnote_changes", "diff"} <= set(pair)
+                "leading_change", "footnote_changes", "cut", "cut_start", "text_changed", "uncertain",
+                "leading_words", "restored_from", "diff"} <= set(pair)
+        assert pair["restored_from"] is None          # two versions: nothing can be restored
         assert pair["status"] in statuses
         assert pair["leading_change"] is None or len(pair["leading_change"]) == 2
         seen_old += pair["old"]

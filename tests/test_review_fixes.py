@@ -209,6 +209,10 @@ def test_a_restored_paragraph_says_so_in_the_pair_line_not_just_new(samples):
     assert "— → OP10: new, restored from L.17 OP10" in comparisons_text(lineage.comparisons)
     assert "↺ restored from L.17 OP10" in comparisons_html(lineage.comparisons)
     assert render.change_line(lineage.comparisons[1], p).endswith("new, restored from L.17 OP10")
+    from compare.export.jsonout import comparison_dict
+
+    js = next(q for q in comparison_dict(lineage.comparisons[1])["pairs"] if q["new"] == ["OP10"])
+    assert js["status"] == "inserted" and js["restored_from"] == {"version": "L.17", "ids": ["OP10"]}
     docs[0].label = "L.17 (oral)"                                   # the app relabels versions after comparing
     assert describe(p).endswith("restored from L.17 (oral) OP10")
     alone = api.compare(docs[1], docs[2])

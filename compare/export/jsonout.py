@@ -95,9 +95,13 @@ def comparison_dict(cmp: Comparison) -> dict[str, Any]:
                 "leading_change": list(p.leading_change) if p.leading_change else None,
                 "footnote_changes": [{"old": o, "new": n} for o, n in p.footnote_changes],
                 "cut": p.cut,
+                "cut_start": p.cut_start,
+                "text_changed": p.text_changed,
+                "uncertain": p.uncertain,
+                "leading_words": list(p.leading_words) if p.leading_words else None,
+                "restored_from": ({"version": p.restored_from[0].label, "ids": list(p.restored_from[1])}
+                                  if p.restored_from else None),
                 "diff": None if cross else _segments(p.diff),
-                **({"leading_words": list(p.leading_words) if p.leading_words else None,
-                    "uncertain": p.uncertain} if cross else {}),
             }
             for p in cmp.pairs
         ],

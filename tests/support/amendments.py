@@ -693,16 +693,17 @@ def load_source(path: Path) -> Source:
     return Source(path.name, lang, tuple(out))
 
 
-NEAR = 0.3       # two paragraphs of one text sharing more than 70 % of their words: one is a copy
+NEAR = 0.3       # a paragraph with more than 70 % of its words inside another of the text: one is a copy
 
 
 @lru_cache(maxsize=65536)
 def _near(a: str, b: str) -> bool:
-    """Too alike to be two paragraphs of one text (the lineage's texts repeat paragraphs year on year)."""
+    """Too alike to be two paragraphs of one text (the lineage's texts repeat paragraphs year on year,
+    and one may hold another whole)."""
     wa, wb = Counter(_words(a)), Counter(_words(b))
-    if 1.0 - 2.0 * sum((wa & wb).values()) / max(sum(wa.values()) + sum(wb.values()), 1) >= NEAR:
+    if sum((wa & wb).values()) <= (1.0 - NEAR) * max(min(sum(wa.values()), sum(wb.values())), 1):
         return False            # the bag of words bounds the in-order share: no need to align them
-    return changed_share(a, b) < NEAR
+    return max(kept_share(a, b), kept_share(b, a)) > 1.0 - NEAR
 
 
 def base_text(src: Source, rng: random.Random) -> list[Block]:
@@ -959,8 +960,7 @@ def revise_one_liners(old: list[Block], new: list[Block], lang: str, rng: random
             sw = list(ol.swaps)
             if rng.random() < 0.45:
                 sw.append(rng.randrange(len(ONE_LINER_SWAPS[lang])))
-            r = ol.r if rng.random() < 0.8 else ol.r + rng.randint(1, 5)
-            revised.append(OneLiner(ol.tpl, ol.s + shift, r, ol.i, tuple(sw)))
+            revised.append(OneLiner(ol.tpl, ol.s + shift, ol.r, ol.i, tuple(sw)))   # a note of another report is another paragraph
         items: list[tuple[Optional[int], OneLiner]] = list(enumerate(revised))
         dropped: Optional[int] = None
         if rng.random() < 0.35 and len(items) > 3:
@@ -981,6 +981,10 @@ def revise_one_liners(old: list[Block], new: list[Block], lang: str, rng: random
         plain = [t for _, t in texts]
         if len(set(plain)) < len(plain) or any(t in old_texts and (k is None or old_texts[k] != t) for k, t in texts):
             continue                     # two paragraphs with one text: no truth a reader would agree on
+        gone = [old_texts[dropped]] if dropped is not None else []
+        added = [t for k, t in texts if k is None]
+        if any(changed_share(x, y) < 0.35 for x in gone for y in added):
+            continue                     # "dropped one, added its twin" reads as one paragraph edited
         if _peel_ok([(old_texts[k], t) for k, t in texts if k is not None], old_texts, plain):
             break
     else:

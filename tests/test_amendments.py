@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 import sys
 from collections import Counter
+from itertools import permutations
 from pathlib import Path
 
 import pytest
@@ -70,17 +71,18 @@ def test_truth_stays_believable():
     its words, a split part or merged part most of its own; the hardest moved+edited cases change
     30–50 % of the words."""
     hard = 0
-    for cls, old, new, truth in generate_class_pairs(10, 9, CLASSES):
+    for cls, old, new, truth in generate_class_pairs(30, 9, CLASSES):
         ot = {p.id: p.text for p in old.paragraphs}
         nt = {p.id: p.text for p in new.paragraphs}
         for t in truth:
-            if t.old and t.new:
-                whole = " ".join(nt[n] for n in t.new)
+            if t.old and t.new:      # split parts may have drifted apart: read them in the best order
+                wholes = [" ".join(nt[n] for n in order) for order in permutations(t.new)][:24]
                 for o in t.old:
-                    assert amendments.kept_share(ot[o], whole) >= amendments.MIN_KEPT, (cls, ot[o], whole)
+                    kept = max(amendments.kept_share(ot[o], w) for w in wholes)
+                    assert kept >= amendments.MIN_KEPT, (cls, ot[o], wholes[0])
             if t.tag == "moved_edited" and t.moved:
                 hard += amendments.changed_share(ot[t.old[0]], nt[t.new[0]]) >= 0.3
-    assert hard >= 3
+    assert hard >= 8
 
 
 def test_aligner_floor_on_held_out_amendments():

@@ -1148,7 +1148,10 @@ def to_list(text: str, kind: str, lang: str, rng: random.Random) -> Optional[tup
     mark = opening.rsplit(" ", 1)[-1]
     rest = body[len(opening):].strip()
     # an item starts where the text takes up the infinitive again: ", and to …", " and to …"
-    segs = [s for s in re.split(rf"(?:,\s+(?:{AND[lang]}\s+)?|\s+{AND[lang]}\s+)(?={re.escape(mark)}\s)", rest) if s]
+    cuts = [m for m in re.finditer(rf"(?:,\s+(?:{AND[lang]}\s+)?|\s+{AND[lang]}\s+)(?={re.escape(mark)}\s+(\S+))", rest)
+            if _verb_next(m.group(1), lang)]          # not ", a fin de …": the mark must open an action
+    bounds = [0] + [x for m in cuts for x in (m.start(), m.end())] + [len(rest)]
+    segs = [rest[bounds[k]:bounds[k + 1]] for k in range(0, len(bounds), 2) if rest[bounds[k]:bounds[k + 1]]]
     items: list[str] = []
     for s in segs:
         if items and (len(_words(items[-1])) < 5 or len(_words(s)) < 4):
@@ -1224,9 +1227,12 @@ def story_restructure(old: list[Block], new: list[Block], lang: str, rng: random
     e = j + 1
     while e < len(new) and new[e].level == 1:
         e += 1
-    text = fold(new[j].text, [b.text for b in new[j + 1:e]], lang)
+    parts = [b.text for b in new[j:e]]
+    text = fold(parts[0], parts[1:], lang)
     if rng.random() < 0.5:
-        text = amend(text, lang, rng, 0.05, 0.2, ops=3)
+        edited = amend(text, lang, rng, 0.05, 0.2, ops=3)
+        if all(kept_share(p, edited) >= MIN_KEPT for p in parts):     # no item amended away
+            text = edited
     src = tuple(s for b in new[j:e] for s in b.src)
     new[j:e] = [Block(text, new[j].kind, 0, src, tag)]
     for s in src:

@@ -479,7 +479,9 @@ def _body(text: str) -> str:
 
 
 def _lower_first(s: str) -> str:
-    return s[:1].lower() + s[1:] if s[1:2].islower() or len(s) < 2 else s
+    """"To act" → "to act", "À envisager" → "à envisager"; an acronym ("UNODC …") kept."""
+    first = s.split(" ", 1)[0]
+    return s[:1].lower() + s[1:] if first[1:].islower() or len(first) == 1 else s
 
 
 def _upper_first(s: str) -> str:
@@ -1244,13 +1246,19 @@ def story_insert(old: list[Block], new: list[Block], lang: str, rng: random.Rand
                  pool: list[str]) -> bool:
     """A new paragraph proposed by a delegation (a real paragraph of the lineage not in the text)."""
     have = [b.text for b in new] + [b.text for b in old]
-    fresh = [t for t in pool if not any(_near(t, h) for h in have)]
+    fresh = [t for t in pool if not any(_near(t, h) or _akin(t, h) for h in have)]
     if not fresh:
         return False
     t = rng.choice(fresh)
     kind = "OP" if lead_of(t, "", lang) in OP_LEADS[lang] else "PP"
     _place(new, Block(t, kind, 0, (), tag), rng)
     return True
+
+
+def _akin(a: str, b: str) -> bool:
+    """Half of either's words in the other: a new paragraph that a reader would take for an old one
+    reworded (so the truth could not call it new)."""
+    return not _far_apart(a, b) and max(kept_share(a, b), kept_share(b, a)) >= 0.5
 
 
 def story_delete(old: list[Block], new: list[Block], lang: str, rng: random.Random, tag: str) -> bool:

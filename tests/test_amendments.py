@@ -62,7 +62,8 @@ def test_delegations_amendments_read_as_tabled():
     assert head.endswith("agencies") and tail == "Also urges Member States to protect and assist victims of " \
                                                  "trafficking in persons"
     chapeau, items = amendments.to_list("Urges Member States to strengthen cooperation among their agencies, "
-                                        "to protect and assist victims and to prosecute and punish traffickers;", "OP", "en", rng)
+                                        "to protect and assist victims and to prosecute and punish traffickers;",
+                                        "OP", "en", rng)
     assert chapeau == "Urges Member States:" and items[0].startswith("To strengthen") and len(items) == 3
 
 

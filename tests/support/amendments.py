@@ -91,7 +91,8 @@ VERB_SWAPS = {
            "Note avec satisfaction": ["Salue"], "Prend note": ["Prend acte"], "Prend acte": ["Prend note"],
            "Considère": ["Reconnaît"], "Reconnaît": ["Considère"], "Souligne": ["Insiste sur le fait"],
            "Décide": ["Décide également"], "Réaffirme": ["Rappelle"],
-           "Rappelant": ["Rappelant également", "Réaffirmant"], "Considérant": ["Considérant également", "Sachant"],
+           "Rappelant": ["Rappelant également", "Réaffirmant"],
+           "Considérant": ["Considérant également", "Sachant"],
            "Réaffirmant": ["Rappelant"], "Prenant note": ["Prenant acte"], "Prenant acte": ["Prenant note"],
            "Consciente": ["Profondément consciente"], "Préoccupée": ["Profondément préoccupée"]},
     "es": {"Insta": ["Exhorta", "Alienta"], "Exhorta": ["Insta", "Alienta", "Invita"],
@@ -130,7 +131,8 @@ SYNONYMS = {
            ("efforts", "actions"), ("cooperation", "collaboration"), ("effective", "efficient"),
            ("victims", "victims and survivors"), ("relevant", "competent"), ("comprehensive", "holistic"),
            ("support", "assistance"), ("Member States", "States"), ("Governments", "States"),
-           ("promote", "foster"), ("important", "essential"), ("consider", "examine"), ("prevent", "prevent and combat"),
+           ("promote", "foster"), ("important", "essential"), ("consider", "examine"),
+           ("prevent", "prevent and combat"),
            ("international", "global"), ("role", "contribution")],
     "fr": [("renforcer", "intensifier"), ("mesures", "dispositions"), ("lutter contre", "combattre"),
            ("efforts", "actions"), ("coopération", "collaboration"), ("efficace", "effective"),
@@ -962,7 +964,8 @@ def revise_one_liners(old: list[Block], new: list[Block], lang: str, rng: random
             sw = list(ol.swaps)
             if rng.random() < 0.45:
                 sw.append(rng.randrange(len(ONE_LINER_SWAPS[lang])))
-            revised.append(OneLiner(ol.tpl, ol.s + shift, ol.r, ol.i, tuple(sw)))   # a note of another report is another paragraph
+            # the report stays: a note of another report is another paragraph, not this one edited
+            revised.append(OneLiner(ol.tpl, ol.s + shift, ol.r, ol.i, tuple(sw)))
         items: list[tuple[Optional[int], OneLiner]] = list(enumerate(revised))
         dropped: Optional[int] = None
         if rng.random() < 0.35 and len(items) > 3:

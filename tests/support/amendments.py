@@ -1009,9 +1009,12 @@ def _far_apart(a: str, b: str) -> bool:
     return 1.0 - 2.0 * sum((wa & wb).values()) / max(sum(wa.values()) + sum(wb.values()), 1) > 0.7
 
 
-def story_moved_edited(old: list[Block], new: list[Block], lang: str, rng: random.Random, tag: str) -> bool:
+def story_moved_edited(old: list[Block], new: list[Block], lang: str, rng: random.Random, tag: str,
+                       pool: Sequence[str] = ()) -> bool:
     """A paragraph reworded (several amendments, 15–50 % of its words; the hardest half 30–50 %) and
-    moved far: within its part, across it (a PP made operative, an OP preambular) or to the end."""
+    moved far: within its part, across it (a PP made operative, an OP preambular) or to the end.  Now
+    and then the round also drops another paragraph with the same leading verb, or puts a new one with
+    that verb where the moved one was."""
     done = False
     for _ in range(1 if rng.random() < 0.7 else 2):
         j = _pick(new, rng, min_words=12)
@@ -1046,6 +1049,19 @@ def story_moved_edited(old: list[Block], new: list[Block], lang: str, rng: rando
         else:
             _place(new, moved, rng, away_from=None if crossed else j, far=far,
                    at_end=(not crossed and kind == "OP" and 0.3 <= how < 0.45))
+        old_verb = lead_of(b.text, b.kind, lang).split(" ")[0]
+        if rng.random() < 0.35:
+            rivals = [k for k in range(len(new)) if _free(new, k) and not _one_liner(new[k])
+                      and lead_of(new[k].text, new[k].kind, lang).split(" ")[0] in (verb, old_verb)]
+            if rivals:
+                del new[rng.choice(rivals)]
+        if rng.random() < 0.35:
+            have = [x.text for x in new] + [x.text for x in old]
+            fresh = [t for t in pool if lead_of(t, b.kind, lang).split(" ")[0] == old_verb
+                     and not any(_near(t, h) or _akin(t, h) for h in have)]
+            if fresh and j <= len(new) and (j == len(new) or new[j].level == 0) and (
+                    (new[j].kind if j < len(new) else new[-1].kind) == b.kind):
+                new.insert(j, Block(rng.choice(fresh), b.kind))
         done = True
     return done
 
@@ -1324,7 +1340,7 @@ def make_class_case(cls: str, rng: random.Random, src: Optional[Source] = None
             b.tag = ""
     pool = _pool(src)
     if cls == "moved_edited":
-        story_moved_edited(old, new, lang, rng, cls)
+        story_moved_edited(old, new, lang, rng, cls, pool)
     elif cls == "split":
         story_split(old, new, lang, rng, cls)
     elif cls == "merge":
@@ -1337,7 +1353,7 @@ def make_class_case(cls: str, rng: random.Random, src: Optional[Source] = None
     elif cls == "mixed":
         if block:
             revise_one_liners(old, new, lang, rng, cls, block)
-        story_moved_edited(old, new, lang, rng, cls)
+        story_moved_edited(old, new, lang, rng, cls, pool)
         (story_split if rng.random() < 0.5 else story_merge)(old, new, lang, rng, cls)
         story_restructure(old, new, lang, rng, cls, "back" if any(b.level for b in new) else "to_list")
         story_insert(old, new, lang, rng, cls, pool)

@@ -55,9 +55,9 @@ sys.path.insert(0, str(REPO))
 from compare.align import AlignParams, align  # noqa: E402
 from compare.classify import compare_documents  # noqa: E402
 from compare.model import CompareOptions, Document, Metadata, Paragraph  # noqa: E402
-from tests.support import negotiation, rounds, synthetic  # noqa: E402
+from tests.support import amendments, negotiation, rounds, synthetic  # noqa: E402
 
-GENERATORS = {"synthetic": synthetic, "negotiation": negotiation, "rounds": rounds}
+GENERATORS = {"synthetic": synthetic, "negotiation": negotiation, "rounds": rounds, "amendments": amendments}
 
 OPTS = CompareOptions(fragment=False)
 

@@ -134,9 +134,10 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     opts = _options(args)
     result = api.compare_versions(docs, opts)
     if args.format == "json":
-        from .export.jsonout import versions_dict
+        from .export.jsonout import dumps, versions_dict
 
-        _print_json(versions_dict(result.versions, result.comparisons, result, _WARNINGS))
+        # one record a line, by the C encoder: indent=2 encodes in pure Python (~10× slower)
+        sys.stdout.write(dumps(versions_dict(result.versions, result.comparisons, result, _WARNINGS)) + "\n")
     elif args.format == "html":
         from .export.html import comparisons_html
 

@@ -506,6 +506,18 @@ def test_words_are_the_word_tokens(text):
     assert words(text) == [normalize_text(t.text, _MATCH_NORM) for t in tokenize(text) if t.kind in ("word", "elision")]
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("ab l'’ʼ`´ d qu 大会，-‐–2008 é\u00a0\u202f.;:«»_\n"
+                                     "e\u0301ßΣ\x00\x1c…¹²") + ["l'", "qu’", "ab'¹c"]), max_size=40).map("".join))
+def test_token_texts_and_kinds_are_the_tokens(text):
+    """The word diff's tokens (texts in one call, kinds from the texts) are tokenize's, elided
+    articles counted as words (as the diff counts them)."""
+    from compare.tokens import token_kind, token_texts, tokenize
+
+    assert [(s, token_kind(s)) for s in token_texts(text)] == \
+        [(t.text, "word" if t.kind == "elision" else t.kind) for t in tokenize(text)]
+
+
 #: the tokenizer as it was compiled before its case flag was scoped to the elided articles
 _CASE_EDGES = list("lLdDqQuUjJsStTcCmMnN'’ʼ‘´`-‐‑ _.,é\u00a0\n\t1五か\u3400\uf900ſK\u212aİıß") + ["QU", "Lorsqu", "JUSQU"]
 

@@ -196,7 +196,7 @@ def _words_cached(text: str) -> tuple[str, ...]:
 def word_count(text: str) -> int:
     """``len(words(text))`` without normalising or keeping the words."""
     if not _WORD_HAS_CJK.search(text):
-        return len(_WORD_RE.findall(text))
+        return len(_WORD_PLAIN_RE.findall(text))
     return len(_words_cached(text))
 
 

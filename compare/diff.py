@@ -189,10 +189,11 @@ def _tokens_uncached(text: str, norm: NormOptions) -> tuple[_Tok, ...]:
     table = _TABLES.get(norm)
     if table is None or len(table) > _TABLE_MAX:
         table = _TABLES[norm] = _TokTable(norm)
-    if _SUPER_CHARS.isdisjoint(text):
-        return tuple(map(table.__getitem__, token_texts(text)))
-    # footnote markers split off words: a piece of a word may end with an apostrophe, so the
-    # kinds come from the split, not from the texts
+    texts = token_texts(text) if _SUPER_CHARS.isdisjoint(text) else None
+    if texts is not None:
+        return tuple(map(table.__getitem__, texts))
+    # ideographs, or footnote markers split off words: pieces of a word keep the word's kind
+    # ("-a" of "a大-a", "ab'" of "ab'¹c"), so the kinds come from the tokenizer, not the texts
     return tuple((s, kind, _key(s, kind, norm)) for s, kind in _split_markers(tokenize(text)))
 
 

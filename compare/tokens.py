@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator, Literal, NamedTuple
+from typing import Iterator, Literal, NamedTuple, Optional
 
 TokenKind = Literal["word", "space", "punct", "elision"]
 
@@ -103,19 +103,21 @@ def _tokenize_cached(text: str) -> tuple[Token, ...]:
     return tuple(iter_tokens(text))
 
 
-def token_texts(text: str) -> list[str]:
+def token_texts(text: str) -> Optional[list[str]]:
     """The texts of :func:`tokenize`'s tokens, found in one C call (no match object, no named
-    tuple a token): the word diff keys each distinct token once (:func:`token_kind`)."""
-    if not _WORD_HAS_CJK.search(text):
-        return _TOKEN_PLAIN_RE.findall(text)
-    return [t.text for t in iter_tokens(text)]
+    tuple a token), when their kinds follow from the texts (:func:`token_kind`): the word diff
+    keys each distinct token once.  None for a text with ideographs: a word mixing scripts is
+    cut into pieces that keep the word's kind (``-a`` of ``a大-a`` is a word there)."""
+    if _WORD_HAS_CJK.search(text):
+        return None
+    return _TOKEN_PLAIN_RE.findall(text)
 
 
 def token_kind(token_text: str) -> TokenKind:
-    """The kind :func:`tokenize` gives a token, from its text alone — except that an elided
-    article is a ``"word"`` here (``lʼ`` is one or the other by what follows it; the word
-    diff treats both alike): white space, a word, else one punctuation mark (``\\s`` and
-    ``[^\\W_]`` are ``str.isspace`` and ``str.isalnum``)."""
+    """The kind :func:`tokenize` gives a token of a text without ideographs, from its text
+    alone — except that an elided article is a ``"word"`` here (``lʼ`` is one or the other by
+    what follows it; the word diff treats both alike): white space, a word, else one
+    punctuation mark (``\\s`` and ``[^\\W_]`` are ``str.isspace`` and ``str.isalnum``)."""
     c = token_text[0]
     if c.isspace():
         return "space"
@@ -178,8 +180,8 @@ def words(text: str) -> list[str]:
 def _words_cached(text: str) -> tuple[str, ...]:
     # the word and elision tokens of tokenize(text), found without building every token and
     # keyed all at once: NFC, the typography table and casefold work character by character
-    # (none across _KEY_SEP), so keying the joined words is keying each (5× faster than a
-    # word_key call per word: a 1,000-paragraph version has 70,000 words)
+    # (none across _KEY_SEP), so keying the joined words is keying each (one normalisation a
+    # text rather than a cached word_key call a word: a 1,000-paragraph version has 70,000)
     if not _WORD_HAS_CJK.search(text):
         found = _WORD_PLAIN_RE.findall(text)
         return tuple(normalize_text(_KEY_SEP.join(found), _MATCH_NORM).split(_KEY_SEP)) if found else ()

@@ -511,10 +511,15 @@ def test_words_are_the_word_tokens(text):
                                      "e\u0301ßΣ\x00\x1c…¹²") + ["l'", "qu’", "ab'¹c"]), max_size=40).map("".join))
 def test_token_texts_and_kinds_are_the_tokens(text):
     """The word diff's tokens (texts in one call, kinds from the texts) are tokenize's, elided
-    articles counted as words (as the diff counts them)."""
+    articles counted as words (as the diff counts them); a text with ideographs is left to
+    tokenize (a word mixing scripts is cut into pieces that keep its kind)."""
     from compare.tokens import token_kind, token_texts, tokenize
 
-    assert [(s, token_kind(s)) for s in token_texts(text)] == \
+    texts = token_texts(text)
+    if texts is None:
+        assert re.search("[大会]", text)
+        return
+    assert [(s, token_kind(s)) for s in texts] == \
         [(t.text, "word" if t.kind == "elision" else t.kind) for t in tokenize(text)]
 
 

@@ -306,15 +306,13 @@ def inner_in(tree: Path, py: str, a: Path, b: Path, repeat: int) -> float:
 
 def _big_json(api, a: Path, b: Path) -> str:
     """What ``diff A B --format json`` does, with the tokenizer caches emptied first."""
-    import json
-
     from compare import diff, tokens
-    from compare.export.jsonout import versions_dict
+    from compare.export.jsonout import dumps, versions_dict
 
     for f in (tokens._words_cached, tokens._tokenize_cached, diff._tokens_cached):
         f.cache_clear()
     lin = api.compare_versions([api.load(a), api.load(b)])
-    return json.dumps(versions_dict(lin.versions, lin.comparisons, lin), ensure_ascii=False, indent=2)
+    return dumps(versions_dict(lin.versions, lin.comparisons, lin))
 
 
 def _lineage(api):
@@ -410,14 +408,14 @@ def typical(args, py: str, tmp: Path) -> None:
     from compare import api
     import json
 
-    from compare.export.jsonout import document_dict, versions_dict
+    from compare.export.jsonout import document_dict, dumps, versions_dict
     from compare.export.redline import redline_docx
     from compare.export.text import comparisons_text
 
     inner = {
         "parse": in_process(lambda: json.dumps(document_dict(api.load(OLD_MD))), args.repeat),
         "diff": in_process(lambda: comparisons_text([api.compare(api.load(OLD_MD), api.load(NEW_MD))]), args.repeat),
-        "diff --format json": in_process(lambda: json.dumps(versions_dict(*_lineage(api))), args.repeat),
+        "diff --format json": in_process(lambda: dumps(versions_dict(*_lineage(api))), args.repeat),
         "redline (.docx in)": in_process(lambda: redline_docx(api.compare(api.load(a_docx), api.load(b_docx))),
                                          args.repeat),
     }

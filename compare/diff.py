@@ -58,7 +58,7 @@ from diff_match_patch import diff_match_patch
 
 from .model import CompareOptions, FootnoteRef, Segment
 from .sequences import longest_increasing_subsequence
-from .tokens import NormOptions, Token, token_key, token_pairs, tokenize, word_count
+from .tokens import NormOptions, Token, token_key, token_kind, token_texts, tokenize, word_count
 
 __all__ = [
     "diff_texts",
@@ -157,8 +157,23 @@ def _key(text: str, kind: str, norm: NormOptions) -> str:
     return token_key(Token(text, kind), norm)  # type: ignore[arg-type]
 
 
-_KEY_CACHES: dict[NormOptions, dict[tuple[str, str], str]] = {}
-_KEY_CACHE_MAX = 200_000
+class _TokTable(dict):
+    """Token text → its ``(text, kind, key)`` under one :class:`NormOptions`, made once per
+    distinct token: a text's tokens are then looked up by one C-level ``map`` (a named tuple,
+    a kind and a key lookup a token in Python were half of a large comparison's diff time)."""
+
+    def __init__(self, norm: NormOptions) -> None:
+        super().__init__()
+        self.norm = norm
+
+    def __missing__(self, text: str) -> _Tok:
+        kind = token_kind(text)
+        tok = self[text] = (text, kind, _key(text, kind, self.norm))
+        return tok
+
+
+_TABLES: dict[NormOptions, _TokTable] = {}
+_TABLE_MAX = 200_000
 
 
 _TOKEN_CACHE_MAX_LEN = 5000  # long texts are not kept in the cache
@@ -171,20 +186,15 @@ def _tokens(text: str, norm: NormOptions) -> tuple[_Tok, ...]:
 
 
 def _tokens_uncached(text: str, norm: NormOptions) -> tuple[_Tok, ...]:
-    cache = _KEY_CACHES.get(norm)
-    if cache is None or len(cache) > _KEY_CACHE_MAX:
-        cache = _KEY_CACHES[norm] = {}
-    if _SUPER_CHARS.isdisjoint(text):
-        pairs: Iterable[tuple[str, str]] = token_pairs(text)
-    else:
-        pairs = _split_markers(tokenize(text))
-    out = []
-    for p in pairs:
-        key = cache.get(p)
-        if key is None:
-            key = cache[p] = _key(p[0], p[1], norm)
-        out.append((p[0], p[1], key))
-    return tuple(out)
+    table = _TABLES.get(norm)
+    if table is None or len(table) > _TABLE_MAX:
+        table = _TABLES[norm] = _TokTable(norm)
+    texts = token_texts(text) if _SUPER_CHARS.isdisjoint(text) else None
+    if texts is not None:
+        return tuple(map(table.__getitem__, texts))
+    # ideographs, or footnote markers split off words: pieces of a word keep the word's kind
+    # ("-a" of "a大-a", "ab'" of "ab'¹c"), so the kinds come from the tokenizer, not the texts
+    return tuple((s, kind, _key(s, kind, norm)) for s, kind in _split_markers(tokenize(text)))
 
 
 _tokens_cached = lru_cache(maxsize=4096)(_tokens_uncached)

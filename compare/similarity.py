@@ -82,11 +82,15 @@ class _Features:
         n = n_old + n_new
         row = np.repeat(np.arange(n, dtype=np.int64), lens)
         pair = row[:-1] == row[1:]                      # word pairs within a paragraph
-        feats = np.concatenate((ids, V + ids[:-1][pair] * V + ids[1:][pair]))
+        bigrams = V + ids[:-1][pair] * V + ids[1:][pair]
         rows = len(ids) > 0
         if rows:
             r_all = np.concatenate((row, row[:-1][pair]))
-            cols, f_c = _unique_inverse(feats)
+            # features: every word id (0 … V-1: each occurs), then the word pairs (keys ≥ V) that
+            # occur, ascending — only the pairs need sorting
+            uniq, inv = _unique_inverse(bigrams)
+            cols = np.concatenate((np.arange(V, dtype=np.int64), uniq))
+            f_c = np.concatenate((ids, V + inv))
             n_feat = len(cols)
             # binary: a feature is in a paragraph or not; (row, feature) ascending
             key = _sorted_unique(r_all * n_feat + f_c.ravel())

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator, Literal, NamedTuple
+from typing import Iterator, Literal, NamedTuple, Optional
 
 TokenKind = Literal["word", "space", "punct", "elision"]
 
@@ -25,13 +25,21 @@ _ELISION_STEMS = "jusqu|lorsqu|puisqu|quoiqu|qu|[cdjlmnst]"
 _TOKEN_RE = re.compile(
     rf"(?P<elision>\b(?i:{_ELISION_STEMS})[{_APOSTROPHES}](?=\w))"
     rf"|(?P<cjk>[{_CJK}])"
-    rf"|(?P<word>[^\W_](?:[^\W_]|[\-\u2010\u2011](?=[^\W_])|[{_APOSTROPHES}](?=[^\W_]))*)"
+    rf"|(?P<word>[^\W_]+(?:[\-\u2010\u2011{_APOSTROPHES}][^\W_]+)*)"     # inner hyphens, apostrophes
     r"|(?P<space>\s+)"
     r"|(?P<punct>.)",
     re.DOTALL,
 )
+# Tokens as plain strings (token_texts): the same pattern with plain groups.
+_TOKEN_PLAIN_RE = re.compile(re.sub(r"\(\?P<\w+>", "(?:", _TOKEN_RE.pattern), re.DOTALL)
 # The same alternatives without spaces and punctuation: words() skips straight to the words.
-_WORD_RE = re.compile(_TOKEN_RE.pattern.split(r"|(?P<space>")[0], re.DOTALL)
+# Each of them starts at a word character: the look-ahead spares trying them elsewhere.
+_WORD_RE = re.compile(r"(?=\w)(?:" + _TOKEN_RE.pattern.split(r"|(?P<space>")[0] + ")", re.DOTALL)
+# The same again with plain groups, so that findall gives the matched strings themselves.
+_WORD_PLAIN_RE = re.compile(re.sub(r"\(\?P<\w+>", "(?:", _WORD_RE.pattern), re.DOTALL)
+# What words() joins the words with to key them in one pass: no word holds it, and NFC,
+# the typography table and casefold leave it alone and never compose across it (a starter).
+_KEY_SEP = "\x00"
 # CJK ideographs are \w; the cjk alternative must win over word for them.
 _WORD_HAS_CJK = re.compile(rf"[{_CJK}]")
 
@@ -45,6 +53,21 @@ TYPO_TABLE = _TYPO_TABLE = str.maketrans(
         "\u2026": "...",
     }
 )
+
+# the characters the table folds, found by one C scan: ``str.translate`` looks every character
+# of a non-ASCII text up in the table (10× slower on a long French text)
+_TYPO_RE = re.compile("[" + re.escape("".join(map(chr, _TYPO_TABLE))) + "]")
+_TYPO_OF = {c: c.translate(_TYPO_TABLE) for c in map(chr, _TYPO_TABLE)}
+
+
+def _typo_char(m: re.Match) -> str:
+    return _TYPO_OF[m.group()]
+
+
+def typography(text: str) -> str:
+    """``text.translate(TYPO_TABLE)``: typographic variants (apostrophes, spaces, hyphens,
+    quotes) replaced by their plain form."""
+    return _TYPO_RE.sub(_typo_char, text)
 
 
 class Token(NamedTuple):
@@ -80,13 +103,25 @@ def _tokenize_cached(text: str) -> tuple[Token, ...]:
     return tuple(iter_tokens(text))
 
 
-def token_pairs(text: str) -> list[tuple[str, str]]:
-    """``[(token text, kind), …]`` of :func:`tokenize` as plain tuples and uncached: the
-    word diff keys every token anyway, and building thousands of named tuples it throws
-    away cost a third of a large comparison's diff time."""
-    if not _WORD_HAS_CJK.search(text):
-        return [(m.group(), m.lastgroup) for m in _TOKEN_RE.finditer(text)]  # type: ignore[misc]
-    return [(t.text, t.kind) for t in iter_tokens(text)]
+def token_texts(text: str) -> Optional[list[str]]:
+    """The texts of :func:`tokenize`'s tokens, found in one C call (no match object, no named
+    tuple a token), when their kinds follow from the texts (:func:`token_kind`): the word diff
+    keys each distinct token once.  None for a text with ideographs: a word mixing scripts is
+    cut into pieces that keep the word's kind (``-a`` of ``a大-a`` is a word there)."""
+    if _WORD_HAS_CJK.search(text):
+        return None
+    return _TOKEN_PLAIN_RE.findall(text)
+
+
+def token_kind(token_text: str) -> TokenKind:
+    """The kind :func:`tokenize` gives a token of a text without ideographs, from its text
+    alone — except that an elided article is a ``"word"`` here (``lʼ`` is one or the other by
+    what follows it; the word diff treats both alike): white space, a word, else one
+    punctuation mark (``\\s`` and ``[^\\W_]`` are ``str.isspace`` and ``str.isalnum``)."""
+    c = token_text[0]
+    if c.isspace():
+        return "space"
+    return "word" if c.isalnum() else "punct"
 
 
 def iter_tokens(text: str) -> Iterator[Token]:
@@ -112,7 +147,7 @@ def normalize_text(text: str, options: NormOptions = DEFAULT_NORM) -> str:
     """The comparison form of any text (a token or a whole paragraph)."""
     s = unicodedata.normalize("NFC", text)
     if options.typography:
-        s = s.translate(_TYPO_TABLE)
+        s = typography(s)
         if s.isspace():
             s = " "
     if options.ignore_case:
@@ -143,9 +178,13 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def _words_cached(text: str) -> tuple[str, ...]:
-    # the word and elision tokens of tokenize(text), found without building every token
+    # the word and elision tokens of tokenize(text), found without building every token and
+    # keyed all at once: NFC, the typography table and casefold work character by character
+    # (none across _KEY_SEP), so keying the joined words is keying each (one normalisation a
+    # text rather than a cached word_key call a word: a 1,000-paragraph version has 70,000)
     if not _WORD_HAS_CJK.search(text):
-        return tuple(word_key(m.group()) for m in _WORD_RE.finditer(text))
+        found = _WORD_PLAIN_RE.findall(text)
+        return tuple(normalize_text(_KEY_SEP.join(found), _MATCH_NORM).split(_KEY_SEP)) if found else ()
     out: list[str] = []
     for m in _WORD_RE.finditer(text):
         s = m.group()
@@ -159,7 +198,7 @@ def _words_cached(text: str) -> tuple[str, ...]:
 def word_count(text: str) -> int:
     """``len(words(text))`` without normalising or keeping the words."""
     if not _WORD_HAS_CJK.search(text):
-        return len(_WORD_RE.findall(text))
+        return len(_WORD_PLAIN_RE.findall(text))
     return len(_words_cached(text))
 
 

@@ -139,6 +139,20 @@ def test_diff_json_contract(samples):
         assert len(row) == 2 and any(row)
 
 
+def test_diff_json_reads_one_record_a_line(samples):
+    """`diff --format json` stays readable: the outer objects one key a line, indented, and each
+    paragraph, pair and lineage row on a line of its own (written whole by the C encoder)."""
+    files = [samples / "draft-rev1-2008-11-10.fr.md", samples / "draft-rev2-illustrative.fr.md"]
+    r = run("diff", *map(str, files), "--format", "json")
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    lines = {ln.strip().rstrip(",") for ln in r.stdout.splitlines()}
+    assert '"schema": 1' in lines and '"comparisons": [' in lines
+    records = data["versions"][0]["paragraphs"] + data["comparisons"][0]["pairs"] + data["lineage"]
+    assert all(json.dumps(rec, ensure_ascii=False) in lines for rec in records)
+    assert r.stdout.startswith('{\n  "schema": 1,\n') and r.stdout.endswith("}\n")
+
+
 def test_a_sponsor_added_is_a_header_change_not_the_same_text(samples, tmp_path):
     """Rev.2 again with France added as a sponsor: JSON reports the sponsor and carries the
     warning stderr prints — same title and paragraphs, the header differs — never "same text"."""

@@ -497,12 +497,30 @@ def test_code_pools_have_the_right_character_classes():
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("ab l'’ʼ`´ d qu 大会，-‐–2008 é\u00a0\u202f.;:«»_\n")), max_size=60))
+@given(st.text(alphabet=st.sampled_from(list("ab l'’ʼ`´ d qu 大会，-‐–2008 é\u00a0\u202f.;:«»_\n"
+                                             "e\u0301\u0327ßΣİﬁ\x00…")), max_size=60))
 def test_words_are_the_word_tokens(text):
     """tokens.words (a fast path for matching) gives exactly the word and elision tokens of tokenize."""
     from compare.tokens import _MATCH_NORM, normalize_text, tokenize, words
 
     assert words(text) == [normalize_text(t.text, _MATCH_NORM) for t in tokenize(text) if t.kind in ("word", "elision")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("ab l'’ʼ`´ d qu 大会，-‐–2008 é\u00a0\u202f.;:«»_\n"
+                                     "e\u0301ßΣ\x00\x1c…¹²") + ["l'", "qu’", "ab'¹c"]), max_size=40).map("".join))
+def test_token_texts_and_kinds_are_the_tokens(text):
+    """The word diff's tokens (texts in one call, kinds from the texts) are tokenize's, elided
+    articles counted as words (as the diff counts them); a text with ideographs is left to
+    tokenize (a word mixing scripts is cut into pieces that keep its kind)."""
+    from compare.tokens import token_kind, token_texts, tokenize
+
+    texts = token_texts(text)
+    if texts is None:
+        assert re.search("[大会]", text)
+        return
+    assert [(s, token_kind(s)) for s in texts] == \
+        [(t.text, "word" if t.kind == "elision" else t.kind) for t in tokenize(text)]
 
 
 #: the tokenizer as it was compiled before its case flag was scoped to the elided articles
@@ -522,6 +540,29 @@ def test_tokens_as_with_the_flag_over_the_whole_pattern(text):
         whole = re.compile(rx.pattern.replace("(?i:", "(?:"), re.IGNORECASE | re.DOTALL)
         assert [(m.span(), m.lastgroup) for m in rx.finditer(text)] == \
             [(m.span(), m.lastgroup) for m in whole.finditer(text)]
+
+
+#: the word alternative as it was written before (one character at a time, each hyphen or
+#: apostrophe looking ahead for a letter); the pattern now takes runs of letters between them
+_OLD_WORD = r"[^\W_](?:[^\W_]|[\-\u2010\u2011](?=[^\W_])|['\u2019\u02bc\u2018\u00b4`](?=[^\W_]))*"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(list("ab1é_ -‐‑–'’ʼ‘´`.\u00a0\n") + ["l'", "qu’", "L’", "d'"]),
+                max_size=16).map("".join))
+def test_tokens_and_words_as_with_the_old_word_pattern(text):
+    """The tokenizer and words() cut exactly as with the word pattern written letter by letter."""
+    import re
+
+    from compare import tokens as T
+
+    now = re.search(r"\(\?P<word>(.*)\)\|\(\?P<space>", T._TOKEN_RE.pattern).group(1)
+    old = re.compile(T._TOKEN_RE.pattern.replace(now, _OLD_WORD), re.DOTALL)
+    assert old.pattern != T._TOKEN_RE.pattern
+    assert [(m.span(), m.lastgroup) for m in T._TOKEN_RE.finditer(text)] == \
+        [(m.span(), m.lastgroup) for m in old.finditer(text)]
+    assert T.words(text) == [T.normalize_text(m.group(), T._MATCH_NORM) for m in old.finditer(text)
+                             if m.lastgroup in ("word", "elision")]
 
 
 def test_pools_are_the_code_points_in_order():

@@ -230,8 +230,33 @@ def test_large_comparison_runs_in_a_bounded_worker(monkeypatch):
     doc = api.load(ROOT / "samples" / "draft-rev1-2008-11-10.fr.md")
     cmp = api.compare(doc, doc)                        # in the worker, pickled back
     assert len(cmp.pairs) == len(doc.paragraphs)
+    assert cmp.old is doc and cmp.new is doc           # the versions are not sent back: this process has them
     with pytest.raises(TooLargeError, match="comparing took longer than 0 s"):
         api.compare(doc, doc, limits=Limits(max_compare_seconds=0))
+
+
+def test_a_comparison_from_the_fork_server_is_the_one_made_here(monkeypatch):
+    """Beside another thread (the app) the comparing worker is a fork server's child, which gets
+    the versions pickled: its answer still points to this process's versions, and says the same
+    as the comparison made here."""
+    import threading
+
+    from compare.export.jsonout import versions_dict
+
+    docs = [api.load(ROOT / "samples" / name) for name in ("draft-rev1-2008-11-10.fr.md",
+                                                           "draft-rev2-illustrative.fr.md")]
+    here = api.compare_versions(docs)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait, daemon=True)
+    other.start()
+    try:
+        monkeypatch.setattr(api, "WORKER_PAIRS", 0)
+        there = api.compare_versions(docs)
+    finally:
+        stop.set()
+        other.join()
+    assert there.versions[0] is docs[0] and there.comparisons[0].new is docs[1]
+    assert versions_dict(there.versions, there.comparisons, there) == versions_dict(here.versions, here.comparisons, here)
 
 
 # --------------------------------------------------------------------------- HTML as a browser reads it

@@ -22,9 +22,9 @@ EXIT_OK, EXIT_BUG, EXIT_INPUT = 0, 1, 2
 
 
 def _print_json(obj: object) -> None:
-    import json             # json output only (~1.5 ms of start-up for the other commands)
+    from .export.jsonout import dumps      # json output only (~1.5 ms of start-up for the other commands)
 
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(dumps(obj) + "\n")
 
 
 def _table(doc: Document) -> str:

@@ -28,7 +28,7 @@ from typing import Optional, Sequence
 from compare.header import compare_headers
 from compare.model import Document
 from compare.numerals import session_number
-from compare.tokens import TYPO_TABLE, words
+from compare.tokens import typography, words
 
 _RES = re.compile(r"RES[/\-_ ](\d{1,3})[/\-_ ](\d+)", re.I)
 _A_SESSION = re.compile(r"\bA/(?:C\.\d/|RES/)?(\d{1,3})/", re.I)
@@ -182,8 +182,6 @@ def _forms(doc: Document) -> tuple:
 
 
 _WHITE = re.compile(r"\s+")
-# the characters the typography table folds (as normalize_text does, without a dict lookup per character)
-_TYPO = re.compile("[" + re.escape("".join(map(chr, TYPO_TABLE))) + "]")
 
 
 def _form(text: str) -> str:
@@ -191,7 +189,7 @@ def _form(text: str) -> str:
     kept), white space collapsed: texts of one form differ by nothing the diff counts as a change;
     texts that differ only in white space next to punctuation keep distinct forms (no false "same")."""
     s = unicodedata.normalize("NFC", text)
-    s = _TYPO.sub(lambda m: m.group().translate(TYPO_TABLE), s)    # the few typographic characters only
+    s = typography(s)
     return _WHITE.sub(" ", s).strip()
 
 

@@ -93,9 +93,9 @@ def _cmd_trace(args: argparse.Namespace) -> int:
         for w in result.warnings:
             sys.stderr.write(f"warning: {w}\n")
     if args.format == "json":
-        import json         # json output only: every other command starts without it
+        from .export.jsonout import dumps      # json output only
 
-        sys.stdout.write(json.dumps(trace_dict(result), ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(dumps(trace_dict(result)) + "\n")
     else:
         sys.stdout.write(trace_text(result))
     return 0

@@ -10,7 +10,6 @@ bundled samples' readings and comparisons (:mod:`ui.diskcache`).
 from __future__ import annotations
 
 import hashlib
-import json
 import threading
 from dataclasses import dataclass, replace
 
@@ -176,7 +175,7 @@ def pdf(key: tuple, view: str, paper: str, _lineage: Lineage) -> bytes:
 def json_bytes(key: tuple, _lineage: Lineage, _notes: tuple = ()) -> bytes:
     """The JSON of the CLI's ``diff --format json``, with the notes about the versions' order
     (``_notes`` follow from what ``key`` stands for: the versions, their labels and order)."""
-    from compare.export.jsonout import versions_dict
+    from compare.export.jsonout import dumps, versions_dict
 
     data = versions_dict(_lineage.versions, _lineage.comparisons, _lineage, _notes)
-    return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
+    return (dumps(data) + "\n").encode("utf-8")

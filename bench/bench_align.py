@@ -57,7 +57,8 @@ from compare.classify import compare_documents  # noqa: E402
 from compare.model import CompareOptions, Document, Metadata, Paragraph  # noqa: E402
 from tests.support import negotiation, rounds, synthetic  # noqa: E402
 
-GENERATORS = {"synthetic": synthetic, "negotiation": negotiation, "rounds": rounds}
+from tests.support import amendments  # noqa: E402
+GENERATORS = {"synthetic": synthetic, "negotiation": negotiation, "rounds": rounds, "amendments": amendments}
 
 OPTS = CompareOptions(fragment=False)
 

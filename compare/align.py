@@ -180,6 +180,8 @@ class AlignParams:
     scattered_groups: bool = True    # keep split/merge parts that are not one unbroken run (else
                                      # each group is cut to one run, see _contiguous)
     scattered_window: int = 30       # ... and then look this far for parts instead of join_window
+    join_cross_containment: float = 0.8  # ... of the other part (PP↔OP) only when free and this share of
+                                         # it is found in the whole, more than in any other paragraph
     leftover_min: float = 0.2        # second chance for leftovers that are each other's clear best
     leftover_floor: float = 0.12     # ... and, of any kind (PP↔OP), for leftovers that are each other's
     leftover_ratio: float = 2.0      # best by this factor over every other leftover, at least this similar
@@ -900,6 +902,20 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
                 return False        # another paragraph gained as much of it: no evidence for ours
         return True
 
+    def taken_across(w: int, c: int, side: int, other) -> bool:
+        """Whether ``c``, far from its group in the other part (PP↔OP), was plainly taken from
+        whole ``w``: free, nearly all its weight found there (``join_cross_containment``) and no
+        other paragraph of the whole's side holding as much of it.  A clause of an OP made a
+        preambular paragraph (« et invite les États … » → « Invitant les États … ») keeps its
+        words; a paragraph of the other part that only shares the theme's boilerplate does not."""
+        if other is not None:
+            return False
+        if side == 1:
+            inter, col, size = feat.I[w, c], feat.I[:, c], feat.size_n[c]
+        else:
+            inter, col, size = feat.I[c, w], feat.I[c, :], feat.size_o[c]
+        return size > 0 and inter >= P.join_cross_containment * size and inter >= float(np.max(col))
+
     def try_side(g: list[list[int]], side: int) -> bool:
         whole, parts = (g[0], g[1]) if side == 1 else (g[1], g[0])
         if len(whole) != 1:
@@ -922,7 +938,8 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
             other = owner.get(c)
             if other is not None and (len(other[0]) != 1 or len(other[1]) != 1):
                 continue
-            if pars and pars[c].kind != pars[parts[0]].kind and min(abs(c - q) for q in parts) > P.join_window:
+            if pars and pars[c].kind != pars[parts[0]].kind and min(abs(c - q) for q in parts) > P.join_window \
+                    and not taken_across(whole[0], c, side, other):
                 continue        # a part far from its group stays on its side of PP/OP
             if side == 1:
                 csize = feat.size_n[c]
@@ -1078,7 +1095,8 @@ def align(old: Document, new: Document, options: Optional[CompareOptions] = None
     """Align the paragraphs of two versions; every paragraph is in exactly one group.
 
     Groups come in no particular order (``classify`` orders them); within a
-    group, ids are in document order.  From ``large_pairs`` old × new pairs on, the similarity
+    group, ids are in document order, except that the runs of a scattered group's parts stand
+    in the order their words stand in the whole (:func:`_source_order`).  From ``large_pairs`` old × new pairs on, the similarity
     is read entry by entry (:func:`_large_scores`): the same groups, in time and memory that
     grow with the paragraphs that changed rather than with old × new.
     """
@@ -1117,6 +1135,10 @@ def align(old: Document, new: Document, options: Optional[CompareOptions] = None
     in_new = set()
     for go, gn in zip(g_old, g_new):
         sim = float(S[go[0], gn[0]]) if len(go) == 1 and len(gn) == 1 else feat.group_sim(go, gn)[0]
+        if len(go) == 1 and len(gn) > 1:
+            gn = _source_order(op[go[0]].text, gn, np_)
+        elif len(gn) == 1 and len(go) > 1:
+            go = _source_order(np_[gn[0]].text, go, op)
         groups.append(AlignedGroup([op[i].id for i in go], [np_[j].id for j in gn], round(sim, 4)))
         in_old.update(go)
         in_new.update(gn)
@@ -1141,6 +1163,34 @@ def align(old: Document, new: Document, options: Optional[CompareOptions] = None
     for j in un_new:
         groups.append(AlignedGroup([], [np_[j].id], 0.0, out_of_scope=j in oos_new))
     return groups
+
+
+def _source_order(whole: str, parts: list[int], pars: Sequence[Paragraph]) -> list[int]:
+    """A scattered group's parts (one side, in document order) with their runs in the order their
+    words stand in the whole: the clause split off the end of OP5 that became PP10 follows what is
+    left of OP5, so the group's diff (over its texts joined in this order) compares each part with
+    its own words, not the clause with OP5's opening.  Within a run, and wherever a run's place in
+    the whole is unknown (none of its word pairs is there), document order stands."""
+    runs: list[list[int]] = []
+    for k in parts:
+        if runs and k == runs[-1][-1] + 1:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    if len(runs) < 2:
+        return parts
+    ww = words(whole)
+    at: dict[tuple[str, str], int] = {}
+    for q, bg in enumerate(zip(ww, ww[1:])):
+        at.setdefault(bg, q)
+    keys = []
+    for run in runs:
+        found = sorted(at[bg] for k in run for w in (words(pars[k].text),) for bg in zip(w, w[1:]) if bg in at)
+        if not found:
+            return parts
+        keys.append(found[len(found) // 2])
+    order = sorted(range(len(runs)), key=lambda r: (keys[r], r))
+    return [k for r in order for k in runs[r]]
 
 
 def _contiguous(g_old: list[list[int]], g_new: list[list[int]]) -> tuple[list[list[int]], list[list[int]]]:

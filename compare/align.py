@@ -835,6 +835,26 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
         total, common = float(feat.w[fw].sum()), float(feat.w[fc].sum())
         return (fresh / total if total > 0 else 0.0), (fresh / common if common > 0 else 0.0)
 
+    def continued_novelty(w: int, parts: list[int], c: int, side: int) -> float:
+        """``cover_gain``'s novelty without the opening ``c`` repeats: "Also urges Member States that
+        have not yet done so to take steps …", split off "Urges Member States that have not yet done
+        so to consider … and to take steps …", restates the whole's addressee, which the first part
+        holds; what it shares with the whole beyond that opening (its words up to the first word
+        pair the whole has and the parts lack) is its own."""
+        Xw, Xp = (feat.Xo, feat.Xn) if side == 1 else (feat.Xn, feat.Xo)
+        fc = np.intersect1d(feat._row_feats(Xw, [w]), feat._row_feats(Xp, [c]), assume_unique=True)
+        fresh = np.setdiff1d(fc, feat._row_feats(Xp, parts), assume_unique=True)
+        pars = new_pars if side == 1 else old_pars
+        ids = feat._seqs[(len(feat.Xo.indptr) - 1 + c) if side == 1 else c][_lead_len(pars[c]):]
+        pairs = np.searchsorted(feat._cols, feat._V + ids[:-1] * feat._V + ids[1:])
+        at = np.minimum(np.searchsorted(fresh, pairs), max(len(fresh) - 1, 0))
+        stop = np.nonzero(fresh[at] == pairs)[0] if len(fresh) else np.zeros(0, dtype=np.int64)
+        cut = int(stop[0]) if len(stop) else len(ids)
+        opening = np.concatenate((np.searchsorted(feat._cols, ids[:cut]), pairs[:cut]))
+        repeated = np.intersect1d(np.setdiff1d(fc, fresh, assume_unique=True), opening)
+        rest = float(feat.w[fc].sum()) - float(feat.w[repeated].sum())
+        return float(feat.w[fresh].sum()) / rest if rest > 0 else 0.0
+
     def held(w: int, parts: list[int], side: int) -> float:
         """Share of the whole's weight found in the parts together."""
         Xw, Xp = (feat.Xo, feat.Xn) if side == 1 else (feat.Xn, feat.Xo)
@@ -985,7 +1005,8 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
             gain = s2 - base
             ok = False
             if c_in_whole >= P.join_containment and gain >= P.join_gain:
-                ok = gain >= P.join_gain_sure or cover_gain(whole[0], parts, c, side)[1] >= P.join_novelty
+                ok = gain >= P.join_gain_sure or cover_gain(whole[0], parts, c, side)[1] >= P.join_novelty \
+                    or (same_verb(whole[0], c, side) and continued_novelty(whole[0], parts, c, side) >= P.join_novelty)
             if not ok and other is None and c_in_whole >= P.join_containment and pars \
                     and _is_chapeau_of(pars, c, parts):
                 ok = gain >= -P.chapeau_loss
@@ -1183,11 +1204,15 @@ def _source_order(whole: str, parts: list[int], pars: Sequence[Paragraph]) -> li
     at: dict[tuple[str, str], int] = {}
     for q, bg in enumerate(zip(ww, ww[1:])):
         at.setdefault(bg, q)
+    held = [{bg for k in run for w in (words(pars[k].text),) for bg in zip(w, w[1:]) if bg in at} for run in runs]
     keys = []
-    for run in runs:
-        found = sorted(at[bg] for k in run for w in (words(pars[k].text),) for bg in zip(w, w[1:]) if bg in at)
-        if not found:
+    for r, mine in enumerate(held):
+        # its own word pairs: an opening every part repeats ("Also urges Member States that have
+        # not yet done so to …") stands where the whole opens, not where this part's words do
+        own = mine.difference(*(h for q, h in enumerate(held) if q != r)) or mine
+        if not own:
             return parts
+        found = sorted(at[bg] for bg in own)
         keys.append(found[len(found) // 2])
     order = sorted(range(len(runs)), key=lambda r: (keys[r], r))
     return [k for r in order for k in runs[r]]

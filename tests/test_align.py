@@ -635,6 +635,37 @@ def test_op_opening_made_preambular_and_pp_clause_made_operative_are_splits():
         assert all(o and n for o, n in got), at
 
 
+def test_also_part_that_restates_the_addressee_joins_its_split():
+    """OP1 of 63/194 (its ending, cut in the sample, written out): its last clause split off as
+    "Also urges Member States that have not yet done so to take measures to implement them fully;"
+    next to it or two OPs away.  The part restates the addressee the first part keeps, so most of
+    what it shares with OP1 is held already; beyond that opening its words are OP1's own: a split,
+    its runs read in OP1's order."""
+    from compare import api
+
+    urges = ("Urges Member States that have not yet done so to consider taking measures to ratify or accede to the "
+             "United Nations Convention against Transnational Organized Crime and the Protocol to Prevent, Suppress "
+             "and Punish Trafficking in Persons, Especially Women and Children")
+    pre = [p.text for p in api.load(str(SAMPLES / "A-RES-63-194.en.md")).preamble]
+    others = [p.text for p in api.load(str(SAMPLES / "A-RES-61-180.en.md")).operative]
+    others += ["Requests the Secretary-General to submit to the General Assembly at its sixty-fourth session "
+               "a report on the implementation of the present resolution;"]
+    part = "Also urges Member States that have not yet done so to take measures to implement them fully;"
+
+    def text(ops: list[str]):
+        return api.load_text("The General Assembly,\n\n" + "\n\n".join(
+            pre + [f"{k}. {t}" for k, t in enumerate(ops, 1)]))
+
+    old = text([urges + ", and to take steps to implement them fully;"] + others)
+    for at in (0, 2):
+        new = text([urges + ";"] + others[:at] + [part] + others[at:])
+        got = [(g.old, g.new) for g in align(old, new, NOFRAG) if len(g.new) > 1]
+        assert got == [(["OP1"], ["OP1", f"OP{at + 2}"])], at
+    new = text([part] + others + [urges + ";"])            # the part first, OP1's opening last
+    got = [(g.old, g.new) for g in align(old, new, NOFRAG) if len(g.new) > 1]
+    assert got == [(["OP1"], [f"OP{len(others) + 2}", "OP1"])]     # read in OP1's order
+
+
 def test_far_moved_rewrite_is_an_edit():
     """OP8 of the French draft moved into the preamble (verb → participle) and reworded by about
     half: it shares little in absolute terms (similarity ≈ 0.2, under the threshold, a new leading

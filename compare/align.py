@@ -1116,8 +1116,7 @@ def align(old: Document, new: Document, options: Optional[CompareOptions] = None
     """Align the paragraphs of two versions; every paragraph is in exactly one group.
 
     Groups come in no particular order (``classify`` orders them); within a
-    group, ids are in document order, except that the runs of a scattered group's parts stand
-    in the order their words stand in the whole (:func:`_source_order`).  From ``large_pairs`` old × new pairs on, the similarity
+    group, ids are in document order.  From ``large_pairs`` old × new pairs on, the similarity
     is read entry by entry (:func:`_large_scores`): the same groups, in time and memory that
     grow with the paragraphs that changed rather than with old × new.
     """
@@ -1156,10 +1155,6 @@ def align(old: Document, new: Document, options: Optional[CompareOptions] = None
     in_new = set()
     for go, gn in zip(g_old, g_new):
         sim = float(S[go[0], gn[0]]) if len(go) == 1 and len(gn) == 1 else feat.group_sim(go, gn)[0]
-        if len(go) == 1 and len(gn) > 1:
-            gn = _source_order(op[go[0]].text, gn, np_)
-        elif len(gn) == 1 and len(go) > 1:
-            go = _source_order(np_[gn[0]].text, go, op)
         groups.append(AlignedGroup([op[i].id for i in go], [np_[j].id for j in gn], round(sim, 4)))
         in_old.update(go)
         in_new.update(gn)
@@ -1184,38 +1179,6 @@ def align(old: Document, new: Document, options: Optional[CompareOptions] = None
     for j in un_new:
         groups.append(AlignedGroup([], [np_[j].id], 0.0, out_of_scope=j in oos_new))
     return groups
-
-
-def _source_order(whole: str, parts: list[int], pars: Sequence[Paragraph]) -> list[int]:
-    """A scattered group's parts (one side, in document order) with their runs in the order their
-    words stand in the whole: the clause split off the end of OP5 that became PP10 follows what is
-    left of OP5, so the group's diff (over its texts joined in this order) compares each part with
-    its own words, not the clause with OP5's opening.  Within a run, and wherever a run's place in
-    the whole is unknown (none of its word pairs is there), document order stands."""
-    runs: list[list[int]] = []
-    for k in parts:
-        if runs and k == runs[-1][-1] + 1:
-            runs[-1].append(k)
-        else:
-            runs.append([k])
-    if len(runs) < 2:
-        return parts
-    ww = words(whole)
-    at: dict[tuple[str, str], int] = {}
-    for q, bg in enumerate(zip(ww, ww[1:])):
-        at.setdefault(bg, q)
-    held = [{bg for k in run for w in (words(pars[k].text),) for bg in zip(w, w[1:]) if bg in at} for run in runs]
-    keys = []
-    for r, mine in enumerate(held):
-        # its own word pairs: an opening every part repeats ("Also urges Member States that have
-        # not yet done so to …") stands where the whole opens, not where this part's words do
-        own = mine.difference(*(h for q, h in enumerate(held) if q != r)) or mine
-        if not own:
-            return parts
-        found = sorted(at[bg] for bg in own)
-        keys.append(found[len(found) // 2])
-    order = sorted(range(len(runs)), key=lambda r: (keys[r], r))
-    return [k for r in order for k in runs[r]]
 
 
 def _contiguous(g_old: list[list[int]], g_new: list[list[int]]) -> tuple[list[list[int]], list[list[int]]]:

@@ -180,8 +180,8 @@ class AlignParams:
     scattered_groups: bool = True    # keep split/merge parts that are not one unbroken run (else
                                      # each group is cut to one run, see _contiguous)
     scattered_window: int = 30       # ... and then look this far for parts instead of join_window
-    join_cross_containment: float = 0.8  # ... of the other part (PP↔OP) only when free and this share of
-                                         # it is found in the whole, more than in any other paragraph
+    join_cross_containment: float = 0.8  # ... of the other part (PP↔OP) only a split part, free, with this
+                                         # share of it in the whole, more than in any other paragraph
     leftover_min: float = 0.2        # second chance for leftovers that are each other's clear best
     leftover_floor: float = 0.12     # ... and, of any kind (PP↔OP), for leftovers that are each other's
     leftover_ratio: float = 2.0      # best by this factor over every other leftover, at least this similar
@@ -927,8 +927,11 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
         whole ``w``: free, nearly all its weight found there (``join_cross_containment``) and no
         other paragraph of the whole's side holding as much of it.  A clause of an OP made a
         preambular paragraph (« et invite les États … » → « Invitant les États … ») keeps its
-        words; a paragraph of the other part that only shares the theme's boilerplate does not."""
-        if other is not None:
+        words; a paragraph of the other part that only shares the theme's boilerplate does not.
+        Splits only: a deleted PP whose words an OP merge took up in part ("Taking note of the
+        adoption of the Protocol of 2014 …" beside "Takes note of the adoption of …") would push
+        out a true source of the merge."""
+        if other is not None or side != 1:
             return False
         if side == 1:
             inter, col, size = feat.I[w, c], feat.I[:, c], feat.size_n[c]

@@ -180,6 +180,8 @@ class AlignParams:
     scattered_groups: bool = True    # keep split/merge parts that are not one unbroken run (else
                                      # each group is cut to one run, see _contiguous)
     scattered_window: int = 30       # ... and then look this far for parts instead of join_window
+    join_cross_containment: float = 0.8  # ... of the other part (PP↔OP) only a split part, free, with this
+                                         # share of it in the whole, more than in any other paragraph
     leftover_min: float = 0.2        # second chance for leftovers that are each other's clear best
     leftover_floor: float = 0.12     # ... and, of any kind (PP↔OP), for leftovers that are each other's
     leftover_ratio: float = 2.0      # best by this factor over every other leftover, at least this similar
@@ -833,6 +835,26 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
         total, common = float(feat.w[fw].sum()), float(feat.w[fc].sum())
         return (fresh / total if total > 0 else 0.0), (fresh / common if common > 0 else 0.0)
 
+    def continued_novelty(w: int, parts: list[int], c: int, side: int) -> float:
+        """``cover_gain``'s novelty without the opening ``c`` repeats: "Also urges Member States that
+        have not yet done so to take steps …", split off "Urges Member States that have not yet done
+        so to consider … and to take steps …", restates the whole's addressee, which the first part
+        holds; what it shares with the whole beyond that opening (its words up to the first word
+        pair the whole has and the parts lack) is its own."""
+        Xw, Xp = (feat.Xo, feat.Xn) if side == 1 else (feat.Xn, feat.Xo)
+        fc = np.intersect1d(feat._row_feats(Xw, [w]), feat._row_feats(Xp, [c]), assume_unique=True)
+        fresh = np.setdiff1d(fc, feat._row_feats(Xp, parts), assume_unique=True)
+        pars = new_pars if side == 1 else old_pars
+        ids = feat._seqs[(len(feat.Xo.indptr) - 1 + c) if side == 1 else c][_lead_len(pars[c]):]
+        pairs = np.searchsorted(feat._cols, feat._V + ids[:-1] * feat._V + ids[1:])
+        at = np.minimum(np.searchsorted(fresh, pairs), max(len(fresh) - 1, 0))
+        stop = np.nonzero(fresh[at] == pairs)[0] if len(fresh) else np.zeros(0, dtype=np.int64)
+        cut = int(stop[0]) if len(stop) else len(ids)
+        opening = np.concatenate((np.searchsorted(feat._cols, ids[:cut]), pairs[:cut]))
+        repeated = np.intersect1d(np.setdiff1d(fc, fresh, assume_unique=True), opening)
+        rest = float(feat.w[fc].sum()) - float(feat.w[repeated].sum())
+        return float(feat.w[fresh].sum()) / rest if rest > 0 else 0.0
+
     def held(w: int, parts: list[int], side: int) -> float:
         """Share of the whole's weight found in the parts together."""
         Xw, Xp = (feat.Xo, feat.Xn) if side == 1 else (feat.Xn, feat.Xo)
@@ -900,6 +922,23 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
                 return False        # another paragraph gained as much of it: no evidence for ours
         return True
 
+    def taken_across(w: int, c: int, side: int, other) -> bool:
+        """Whether ``c``, far from its group in the other part (PP↔OP), was plainly taken from
+        whole ``w``: free, nearly all its weight found there (``join_cross_containment``) and no
+        other paragraph of the whole's side holding as much of it.  A clause of an OP made a
+        preambular paragraph (« et invite les États … » → « Invitant les États … ») keeps its
+        words; a paragraph of the other part that only shares the theme's boilerplate does not.
+        Splits only: a deleted PP whose words an OP merge took up in part ("Taking note of the
+        adoption of the Protocol of 2014 …" beside "Takes note of the adoption of …") would push
+        out a true source of the merge."""
+        if other is not None or side != 1:
+            return False
+        if side == 1:
+            inter, col, size = feat.I[w, c], feat.I[:, c], feat.size_n[c]
+        else:
+            inter, col, size = feat.I[c, w], feat.I[c, :], feat.size_o[c]
+        return size > 0 and inter >= P.join_cross_containment * size and inter >= float(np.max(col))
+
     def try_side(g: list[list[int]], side: int) -> bool:
         whole, parts = (g[0], g[1]) if side == 1 else (g[1], g[0])
         if len(whole) != 1:
@@ -922,7 +961,8 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
             other = owner.get(c)
             if other is not None and (len(other[0]) != 1 or len(other[1]) != 1):
                 continue
-            if pars and pars[c].kind != pars[parts[0]].kind and min(abs(c - q) for q in parts) > P.join_window:
+            if pars and pars[c].kind != pars[parts[0]].kind and min(abs(c - q) for q in parts) > P.join_window \
+                    and not taken_across(whole[0], c, side, other):
                 continue        # a part far from its group stays on its side of PP/OP
             if side == 1:
                 csize = feat.size_n[c]
@@ -968,7 +1008,8 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
             gain = s2 - base
             ok = False
             if c_in_whole >= P.join_containment and gain >= P.join_gain:
-                ok = gain >= P.join_gain_sure or cover_gain(whole[0], parts, c, side)[1] >= P.join_novelty
+                ok = gain >= P.join_gain_sure or cover_gain(whole[0], parts, c, side)[1] >= P.join_novelty \
+                    or (same_verb(whole[0], c, side) and continued_novelty(whole[0], parts, c, side) >= P.join_novelty)
             if not ok and other is None and c_in_whole >= P.join_containment and pars \
                     and _is_chapeau_of(pars, c, parts):
                 ok = gain >= -P.chapeau_loss

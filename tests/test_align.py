@@ -578,6 +578,85 @@ def test_assignment_keeps_a_clearly_best_pair_over_a_higher_total():
     assert list(zip(rows.tolist(), cols.tolist())) == [(0, 0)]
 
 
+def _split_across(op: str, cut: str, part: str, pp_at: int):
+    """The French draft with OP ``op`` cut at ``cut``: the words after it become the PP ``part``
+    (the reviewer's edit: a clause of an OP made preambular), inserted at preamble position
+    ``pp_at``.  Returns (old, new)."""
+    base = _french_draft()
+    pre = [("PP", p.text) for p in base.preamble]
+    ops = [("OP", p.text if p.id != op else p.text.split(cut, 1)[0] + ";") for p in base.operative]
+    old = make_doc([("PP", p.text) for p in base.preamble] + [("OP", p.text) for p in base.operative], lang="fr")
+    return old, make_doc(pre[:pp_at] + [("PP", part)] + pre[pp_at:] + ops, lang="fr")
+
+
+def test_op_clause_made_preambular_is_a_split_diffed_against_its_own_words():
+    """OP5's closing clause « et invite les États Membres à continuer … » becomes a PP
+    « Invitant les États Membres à continuer … »: one split OP5 → PP10 + OP5, not a new PP beside a
+    shortened OP5: nothing of the agreed language is new, nothing deleted."""
+    clause = ("les États Membres à continuer d'apporter leur soutien aux organismes des Nations Unies et "
+              "organisations internationales qui s'occupent activement de protéger les victimes de la traite")
+    old, new = _split_across("OP5", ", et invite", "Invitant " + clause + ",", 9)
+    groups = align(old, new, NOFRAG)
+    assert [(g.old, g.new) for g in groups if g.new and len(g.new) > 1] == [(["OP5"], ["PP10", "OP5"])]
+    assert all(g.old and g.new for g in groups)            # nothing new, nothing deleted
+
+
+def test_op_opening_made_preambular_and_pp_clause_made_operative_are_splits():
+    """OP7's opening « Note avec satisfaction le Forum de Vienne … » becomes the last PP (« Notant
+    avec satisfaction … »), OP7 keeps « Demande à l'Office … »: OP7 → PP12 + OP7.  And PP4's clause
+    « et prenant acte des décisions prises par la Conférence … » becomes an OP among the OPs: PP4 →
+    PP4 + that OP, wherever it is put."""
+    base = _french_draft()
+    op7 = base.by_id("OP7").text
+    head, tail = op7.split(", et demande à ", 1)
+    pre = [("PP", p.text) for p in base.preamble]
+    ops = [("OP", p.text) for p in base.operative]
+    old = make_doc(pre + ops, lang="fr")
+    moved = head.replace("Note avec satisfaction", "Notant avec satisfaction") + ","
+    new = make_doc(pre + [("PP", moved)] + ops[:6] + [("OP", "Demande à " + tail)] + ops[7:], lang="fr")
+    got = groups_map(align(old, new, NOFRAG))
+    assert (("OP7",), ("PP12", "OP7")) in got
+    assert all(o and n for o, n in got)
+    pp4 = base.by_id("PP4").text
+    first, clause = pp4.split(", et prenant acte ", 1)
+    for at in (0, 6, 14):
+        new = make_doc(pre[:3] + [("PP", first + ",")] + pre[4:]
+                       + ops[:at] + [("OP", "Prend acte " + clause.rstrip(",") + ";")] + ops[at:], lang="fr")
+        got = groups_map(align(old, new, NOFRAG))
+        assert (("PP4",), ("PP4", f"OP{at + 1}")) in got, at
+        assert all(o and n for o, n in got), at
+
+
+def test_also_part_that_restates_the_addressee_joins_its_split():
+    """OP1 of 63/194 (its ending, cut in the sample, written out): its last clause split off as
+    "Also urges Member States that have not yet done so to take measures to implement them fully;"
+    next to it, two OPs away or before it.  The part restates the addressee the first part keeps, so
+    most of what it shares with OP1 is held already; beyond that opening its words are OP1's own."""
+    from compare import api
+
+    urges = ("Urges Member States that have not yet done so to consider taking measures to ratify or accede to the "
+             "United Nations Convention against Transnational Organized Crime and the Protocol to Prevent, Suppress "
+             "and Punish Trafficking in Persons, Especially Women and Children")
+    pre = [p.text for p in api.load(str(SAMPLES / "A-RES-63-194.en.md")).preamble]
+    others = [p.text for p in api.load(str(SAMPLES / "A-RES-61-180.en.md")).operative]
+    others += ["Requests the Secretary-General to submit to the General Assembly at its sixty-fourth session "
+               "a report on the implementation of the present resolution;"]
+    part = "Also urges Member States that have not yet done so to take measures to implement them fully;"
+
+    def text(ops: list[str]):
+        return api.load_text("The General Assembly,\n\n" + "\n\n".join(
+            pre + [f"{k}. {t}" for k, t in enumerate(ops, 1)]))
+
+    old = text([urges + ", and to take steps to implement them fully;"] + others)
+    for at in (0, 2):
+        new = text([urges + ";"] + others[:at] + [part] + others[at:])
+        got = [(g.old, g.new) for g in align(old, new, NOFRAG) if len(g.new) > 1]
+        assert got == [(["OP1"], ["OP1", f"OP{at + 2}"])], at
+    new = text([part] + others + [urges + ";"])            # the part first, OP1's opening last
+    got = [(g.old, g.new) for g in align(old, new, NOFRAG) if len(g.new) > 1]
+    assert got == [(["OP1"], ["OP1", f"OP{len(others) + 2}"])]
+
+
 def test_far_moved_rewrite_is_an_edit():
     """OP8 of the French draft moved into the preamble (verb → participle) and reworded by about
     half: it shares little in absolute terms (similarity ≈ 0.2, under the threshold, a new leading

@@ -989,7 +989,7 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
                 if long_whole is None:
                     long_whole = whole_len(whole[0], side) >= P.join_cover_min_words
                 if not long_whole and not same_verb(whole[0], c, side) and not _item_of(pars, c, parts) \
-                        and not gained(whole[0], parts, c, side, c_in_whole):
+                        and not _heads_list_of(pars, c, parts) and not gained(whole[0], parts, c, side, c_in_whole):
                     continue        # (a part the short whole gained explains a share of it alone)
             if other is not None:
                 partner = other[0][0] if side == 1 else other[1][0]
@@ -1012,6 +1012,12 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
                     or (same_verb(whole[0], c, side) and continued_novelty(whole[0], parts, c, side) >= P.join_novelty)
             if not ok and other is None and c_in_whole >= P.join_containment and pars \
                     and _is_chapeau_of(pars, c, parts):
+                ok = gain >= -P.chapeau_loss
+            if not ok and other is None and c_in_whole >= P.join_evidence_containment \
+                    and _heads_list_of(pars, c, parts):
+                # the chapeau of a list folded whole into the group: the structure is the evidence,
+                # its verb may have changed with the fold ("Encourages Member States:" + (a)–(b) →
+                # "Calls upon Member States to …, and to …")
                 ok = gain >= -P.chapeau_loss
             if not ok and other is None:
                 if long_whole is None:
@@ -1062,6 +1068,15 @@ def _item_of(pars: Sequence[Paragraph], c: int, parts: list[int]) -> bool:
     became "Underlines the need to:" over (a)–(d) brings all its items, the last one elaborated
     too (or, merging, a list folded into one OP takes all its items)."""
     return bool(pars) and pars[c].level > 0 and any(pars[k].id == pars[c].parent for k in parts)
+
+
+def _heads_list_of(pars: Sequence[Paragraph], c: int, parts: list[int]) -> bool:
+    """Whether paragraph ``c`` is the chapeau of a list of two or more items that are all among
+    ``parts``: a list folded whole into one paragraph (or one paragraph unfolded into it)."""
+    if not pars or pars[c].level != 0:
+        return False
+    items = [k for k in range(c + 1, len(pars)) if pars[k].parent == pars[c].id]
+    return len(items) >= 2 and all(k in parts for k in items)
 
 
 def _is_chapeau_of(pars: Sequence[Paragraph], c: int, parts: list[int]) -> bool:

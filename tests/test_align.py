@@ -963,3 +963,16 @@ def test_last_list_item_elaborated_joins_the_split_of_its_chapeau():
                           other])
     got = groups_map(align(old, new, NOFRAG))
     assert (("OP1",), ("OP1", "OP1(a)", "OP1(b)", "OP1(c)")) in got
+
+
+def test_a_list_folded_whole_takes_its_chapeau_even_when_the_verb_changed():
+    """"Encourages Member States:" over (a) "To establish national rapporteurs …" and (b) "To collect
+    and share data;" folded into "Calls upon Member States to establish … and to collect and share
+    data;" (64/178, held-out generator): the chapeau is part of the merge — the list it heads went
+    whole into the new OP — not a deleted paragraph, although only "Member States" of it is left."""
+    from tests.support import amendments
+
+    _, old, new, truth = amendments.generate_class_pairs(14, 2024, ["restructure"])[13]
+    assert ("OP11", "OP11(a)", "OP11(b)") in {t.old for t in truth}
+    groups = {(tuple(g.old), tuple(g.new)) for g in align(old, new)}
+    assert (("OP11", "OP11(a)", "OP11(b)"), ("OP11",)) in groups

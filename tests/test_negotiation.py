@@ -12,19 +12,14 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from support import negotiation  # noqa: E402
 from support.negotiation import CLASSES, generate_class_pairs, generate_pairs, make_class_case  # noqa: E402
-from support.generator_checks import check_deterministic, check_truth, check_varied  # noqa: E402
+from support.generator_checks import check_class_cases, check_deterministic, check_varied  # noqa: E402
 
 from compare.align import align  # noqa: E402
 from compare.model import CompareOptions  # noqa: E402
 
 @pytest.mark.parametrize("cls", CLASSES)
 def test_class_cases_hold_their_class_with_consistent_truth(cls):
-    tagged = 0
-    for i in range(12):
-        old, new, truth = make_class_case(cls, random.Random(f"test:{cls}:{i}"))
-        check_truth(old, new, truth)
-        tagged += sum(t.tag == cls for t in truth)
-    assert tagged >= 10
+    check_class_cases(make_class_case, cls, 12, 10)
 
 
 def test_languages_and_amendments_are_varied():

@@ -1,8 +1,9 @@
-"""What every revision generator (synthetic.py, negotiation.py, rounds.py) must give, checked the
+"""What every revision generator (synthetic.py, negotiation.py, rounds.py, amendments.py) must give, checked the
 same way for each: truth that accounts for every paragraph once, the kinds of change negotiators
 meet, and the same revisions for the same seed."""
 from __future__ import annotations
 
+import random
 from collections import Counter
 from typing import Callable, Sequence
 
@@ -45,3 +46,14 @@ def check_deterministic(generate_class_pairs: Callable, classes: list[str]) -> N
     b = generate_class_pairs(2, 11, classes)
     assert [[p.text for p in n.paragraphs] for _, _, n, _ in a] == [[p.text for p in n.paragraphs] for _, _, n, _ in b]
     assert [t for *_, t in a] == [t for *_, t in b]
+
+
+def check_class_cases(make_class_case: Callable, cls: str, cases: int, tagged_at_least: int) -> None:
+    """``cases`` cases of class ``cls``: truth well formed, and at least ``tagged_at_least`` truth
+    groups carry the class's tag (the class's change really happened)."""
+    tagged = 0
+    for i in range(cases):
+        old, new, truth = make_class_case(cls, random.Random(f"test:{cls}:{i}"))
+        check_truth(old, new, truth)
+        tagged += sum(t.tag == cls for t in truth)
+    assert tagged >= tagged_at_least

@@ -13,7 +13,7 @@ several paragraphs joined with ``"\\n"``) and fills every :class:`Pair` field:
   deletions before a paragraph never make it "moved", and a paragraph taken
   out and put back elsewhere is the one flagged, not all those it jumped.
   Among the longest, the one keeping paragraphs nearest their own place
-  (:func:`_steadiest_increasing_subsequence`): when OP2 and OP4 swap, they
+  (:func:`compare.sequences.steadiest_increasing_subsequence`): when OP2 and OP4 swap, they
   are moved and OP3, between them, is not.
 * ``renumbered``: the citation changed (``OP7`` → ``OP8``, ``PP3`` → ``OP1``).
   For split/merge groups, the first id of each side is compared.  Never set
@@ -59,6 +59,7 @@ from compare.lexicon import leading_change_kind as _lex_change_kind
 from compare.lexicon import listed_leading, split_leading_any
 from compare.model import CompareOptions, Comparison, Document, Pair, PairStatus, Paragraph, Segment
 from compare.placement import place
+from compare.sequences import steadiest_increasing_subsequence
 from compare.tokens import tokenize, word_key, words
 
 from compare.diff import changed_share, compared_keys, diff_texts, text_with_markers
@@ -332,44 +333,12 @@ def leading_change_kind(pair: Pair, lang: Optional[str] = None) -> Optional[str]
     return _lex_change_kind(pair.leading_change[0], pair.leading_change[1], "", lang)
 
 
-def _steadiest_increasing_subsequence(seq: list[int]) -> list[int]:
-    """Indices of a longest strictly increasing subsequence of distinct ``seq`` that, among all the
-    longest, keeps items nearest their own place (least total distance between an item's rank in
-    ``seq`` and its rank by value): when OP2 and OP4 swap, OP3 stayed put and the two are the moved
-    ones — any longest subsequence says "3 of 5 kept", only this one says which.  O(n log n): a
-    Fenwick tree of the best (length, −distance) ending below each value."""
-    n = len(seq)
-    rank = {v: k for k, v in enumerate(sorted(seq))}
-    tree: list[tuple[int, int, int]] = [(0, 0, -1)] * (n + 1)      # (length, −distance, index) maxima
-    prev = [-1] * n
-    best: tuple[int, int, int] = (0, 0, -1)
-    for k, x in enumerate(seq):
-        v = rank[x]
-        top, i = (0, 0, -1), v                                     # best over values below v
-        while i > 0:
-            top = max(top, tree[i])
-            i -= i & -i
-        here = (top[0] + 1, top[1] - abs(k - v), k)
-        prev[k] = top[2]
-        best = max(best, here)
-        i = v + 1
-        while i <= n:
-            tree[i] = max(tree[i], here)
-            i += i & -i
-    out: list[int] = []
-    k = best[2]
-    while k >= 0:
-        out.append(k)
-        k = prev[k]
-    return out[::-1]
-
-
 def _moved_flags(groups: list[AlignedGroup], opos: dict[str, int], npos: dict[str, int]) -> list[bool]:
     """Per group: moved?  Only groups with both sides take part."""
     idx = [k for k, g in enumerate(groups) if g.old and g.new and not g.out_of_scope]
     idx.sort(key=lambda k: npos[groups[k].new[0]])
     seq = [opos[groups[k].old[0]] for k in idx]
-    keep = set(_steadiest_increasing_subsequence(seq))
+    keep = set(steadiest_increasing_subsequence(seq))
     moved = [False] * len(groups)
     for r, k in enumerate(idx):
         if r not in keep:

@@ -169,7 +169,7 @@ def test_a_weak_same_language_link_is_uncertain_and_states_no_leading_word_chang
 def test_when_two_operative_paragraphs_swap_the_one_between_stays_put(samples):
     """OP2 ↔ OP4 of the French draft: OP2 and OP4 are the moved ones (in every view, and in the reading
     order the redline tracks moves from), OP3 stayed where it was."""
-    from compare.classify import _steadiest_increasing_subsequence
+    from compare.sequences import steadiest_increasing_subsequence
 
     base = (samples / BASE).read_text(encoding="utf-8")
     lines = base.split("\n")
@@ -182,8 +182,8 @@ def test_when_two_operative_paragraphs_swap_the_one_between_stays_put(samples):
     assert describe(_pair(cmp, "OP3")) == "OP3 → OP3: unchanged"
     sources = {tuple(cmp.pairs[s.pair].old) for s in cmp.placement if s.role == "source"}
     assert sources == {("OP2",), ("OP4",)}
-    assert _steadiest_increasing_subsequence([1, 4, 3, 2, 5]) == [0, 2, 4]
-    assert _steadiest_increasing_subsequence([2, 3, 4, 5, 1]) == [0, 1, 2, 3]
+    assert steadiest_increasing_subsequence([1, 4, 3, 2, 5]) == [0, 2, 4]
+    assert steadiest_increasing_subsequence([2, 3, 4, 5, 1]) == [0, 1, 2, 3]
 
 
 # --------------------------------------------------------------------------- 6. a restored paragraph in the pair lines

@@ -22,7 +22,6 @@ groups carry ``tag == class``.
 """
 from __future__ import annotations
 
-import bisect
 import difflib
 import random
 import re
@@ -33,6 +32,7 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from compare.model import Document, Metadata, Paragraph
+from compare.sequences import longest_increasing_subsequence
 
 from .synthetic import SAMPLES, TruthGroup, load_sample_document
 
@@ -793,29 +793,6 @@ def document(blocks: list[Block], lang: str, label: str) -> Document:
                     has_opener=True)
 
 
-def _lis(seq: list[int]) -> set[int]:
-    """Positions in ``seq`` on one longest increasing run (the paragraphs that kept their order)."""
-    if not seq:
-        return set()
-    tails: list[int] = []
-    prev = [-1] * len(seq)
-    idx: list[int] = []
-    for i, v in enumerate(seq):
-        k = bisect.bisect_left(tails, v)
-        if k == len(tails):
-            tails.append(v)
-            idx.append(i)
-        else:
-            tails[k] = v
-            idx[k] = i
-        prev[i] = idx[k - 1] if k else -1
-    out, i = set(), idx[-1]
-    while i >= 0:
-        out.add(i)
-        i = prev[i]
-    return out
-
-
 def finish(old: list[Block], new: list[Block], lang: str, label: str
            ) -> tuple[Document, Document, list[TruthGroup]]:
     """Both documents and the truth: a new block with several sources is a merge, an old paragraph
@@ -835,7 +812,7 @@ def finish(old: list[Block], new: list[Block], lang: str, label: str
     for i, js in by_src.items():
         groups.append(((i,), tuple(js), next((new[j].tag for j in js if new[j].tag), "")))
     groups.sort(key=lambda g: g[1][0])
-    order = _lis([g[0][0] for g in groups])
+    order = set(longest_increasing_subsequence([g[0][0] for g in groups]))   # what kept its order
     truth = []
     for k, (o, n, tag) in enumerate(groups):
         ot = " ".join(od.paragraphs[i].text for i in o)

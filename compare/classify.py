@@ -187,10 +187,9 @@ def _beyond_the_cut(segs: list[Segment], old_cut: bool, new_cut: bool) -> tuple[
     return segs[:k] + [Segment(s.op, s.text, True) for s in tail], True
 
 
-#: what a split or a merge changes at its cut by itself: "and" (:attr:`LanguageFacts.and_word`) and these
-#: joining phrases, besides punctuation, case and the leading words of the part that starts there
-_JOINS = frozenset(w for f in LANGUAGES.values() if f.and_word for w in words(f.and_word)) | frozenset(
-    words("as well as ainsi que así como а также"))
+#: what a split or a merge changes at its cut by itself: "and", "as well as" (:attr:`LanguageFacts.and_word`,
+#: :attr:`LanguageFacts.as_well_as`), besides punctuation, case and the leading words of the part that starts there
+_JOINS = frozenset(w for f in LANGUAGES.values() for w in words(f"{f.and_word} {f.as_well_as}"))
 
 
 def _hunks(segs: list[Segment]) -> list[tuple[str, str]]:

@@ -39,6 +39,7 @@ class LanguageFacts:
     organs: tuple[str, ...] = ()            # "United Nations", "General Assembly"
     language_names: tuple[str, ...] = ()    # "Original: English"
     and_word: str = ""                      # "Belarus and Ecuador"
+    as_well_as: str = ""                    # "as well as": joins two clauses as "and" does (a split's cut)
     # Member States whose name holds the and-word with spaces round it: one sponsor, not two
     compound_states: tuple[str, ...] = ()
     sub_label: str = "({})"                 # a sub-paragraph's typed label: "(a)", « a) »
@@ -68,6 +69,7 @@ LANGUAGES: dict[str, LanguageFacts] = {f.code: f for f in (
                   adopted_heading="Resolution adopted by the General Assembly", adopted_on="on",
                   organs=("United Nations", "General Assembly", "Economic and Social Council"),
                   language_names=("English", "French", "Spanish", "Russian", "Arabic", "Chinese"), and_word="and",
+                  as_well_as="as well as",
                   compound_states=("Antigua and Barbuda", "Bosnia and Herzegovina", "Saint Kitts and Nevis",
                                    "Saint Vincent and the Grenadines", "Sao Tome and Principe", "Trinidad and Tobago",
                                    "United Kingdom of Great Britain and Northern Ireland")),
@@ -85,6 +87,7 @@ LANGUAGES: dict[str, LanguageFacts] = {f.code: f for f in (
                   adopted_heading="Résolution adoptée par l['’]Assemblée générale", adopted_on="le",
                   organs=("Nations Unies", "Assemblée générale", "Conseil économique et social"),
                   language_names=("Français", "Anglais", "Espagnol", "Russe", "Arabe", "Chinois"), and_word="et",
+                  as_well_as="ainsi que",
                   compound_states=("Royaume-Uni de Grande-Bretagne et d’Irlande du Nord",),
                   sub_label="{})"),
     LanguageFacts("ru", "Генеральная Ассамблея,", r"генеральная\s+ассамблея\s*,",
@@ -95,6 +98,7 @@ LANGUAGES: dict[str, LanguageFacts] = {f.code: f for f in (
                   agenda=("Пункт",), agenda_tail=("повестки дня",),
                   doc_types=("пересмотренный проект резолюции", "проект резолюции"),
                   organs=("Организация Объединенных Наций", "Генеральная Ассамблея"), and_word="и",
+                  as_well_as="а также",
                   compound_states=("Антигуа и Барбуда", "Босния и Герцеговина", "Сент-Китс и Невис",
                                    "Сент-Винсент и Гренадины", "Сан-Томе и Принсипи", "Тринидад и Тобаго",
                                    "Соединенное Королевство Великобритании и Северной Ирландии"), sub_label="{})"),
@@ -111,6 +115,7 @@ LANGUAGES: dict[str, LanguageFacts] = {f.code: f for f in (
                   adopted_heading="Resolución aprobada por la Asamblea General", adopted_on="el",
                   organs=("Naciones Unidas", "Asamblea General"),
                   language_names=("Español", "Inglés", "Francés", "Ruso", "Árabe", "Chino"), and_word="y",
+                  as_well_as="así como",
                   compound_states=("Antigua y Barbuda", "Bosnia y Herzegovina", "Saint Kitts y Nevis",
                                    "San Vicente y las Granadinas", "Santo Tomé y Príncipe", "Trinidad y Tabago"),
                   sub_label="{})"),

@@ -60,7 +60,7 @@ from compare.lexicon import listed_leading, split_leading_any
 from compare.model import CompareOptions, Comparison, Document, Pair, PairStatus, Paragraph, Segment
 from compare.placement import place
 from compare.sequences import steadiest_increasing_subsequence
-from compare.tokens import tokenize, word_key, words
+from compare.tokens import word_offsets, words
 
 from compare.diff import changed_share, compared_keys, diff_texts, text_with_markers
 from compare.header import compare_headers
@@ -232,14 +232,8 @@ CUT_START_WINDOW = 200
 
 
 def _word_starts(text: str) -> tuple[list[str], list[int]]:
-    """The word keys of ``text`` (as :func:`compare.tokens.words`) and where each starts."""
-    keys, starts, at = [], [], 0
-    for t in tokenize(text):
-        if t.kind in ("word", "elision"):
-            keys.append(word_key(t.text))
-            starts.append(at)
-        at += len(t.text)
-    return keys, starts
+    """The word keys of ``text`` (:func:`compare.tokens.words`) and where each starts."""
+    return words(text), [a for a, _ in word_offsets(text)]
 
 
 def _before_the_cut(old: str, new: str, old_cut: bool, new_cut: bool) -> tuple[str, str]:

@@ -195,6 +195,16 @@ def _words_cached(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def word_offsets(text: str) -> list[tuple[int, int]]:
+    """Character (start, end) of each word of :func:`words`, in order."""
+    out, pos = [], 0
+    for t in tokenize(text):
+        if t.kind in ("word", "elision"):
+            out.append((pos, pos + len(t.text)))
+        pos += len(t.text)
+    return out
+
+
 def word_count(text: str) -> int:
     """``len(words(text))`` without normalising or keeping the words."""
     if not _WORD_HAS_CJK.search(text):

@@ -51,7 +51,7 @@ import numpy as np
 
 from .library import DocInfo, Library, content_hash, session_of, shingle_hashes, term_hash
 from .model import Document, Metadata
-from .tokens import tokenize, words
+from .tokens import word_offsets, words
 
 DEFAULT_MIN_WORDS = 6
 MAX_SOURCES = 20            # sources listed per span (n_sources counts them all)
@@ -244,16 +244,6 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     while b > a and text[b - 1].isspace():
         b -= 1
     return a, b
-
-
-def word_offsets(text: str) -> list[tuple[int, int]]:
-    """Character (start, end) of each word of ``tokens.words(text)``, in order."""
-    out, pos = [], 0
-    for t in tokenize(text):
-        if t.kind in ("word", "elision"):
-            out.append((pos, pos + len(t.text)))
-        pos += len(t.text)
-    return out
 
 
 def _rank(d: DocInfo) -> tuple:

@@ -13,7 +13,8 @@ from compare.errors import InputError
 from compare.model import Document, Metadata, Paragraph
 from compare.tokens import words
 from compare.export.trace_views import trace_dict, trace_text
-from compare.trace import trace_document, word_offsets
+from compare.tokens import word_offsets
+from compare.trace import trace_document
 from compare.trace_cli import add_trace_parser
 
 

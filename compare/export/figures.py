@@ -10,10 +10,9 @@ from ..tokens import words
 from .labels import COUNT_WORD
 
 #: The summary counters, keyed as in :meth:`Comparison.summary`, with the words shown.
-SUMMARY_ORDER = [(s.value, s.word) for s in (PairStatus.MODIFIED, PairStatus.INSERTED, PairStatus.DELETED)] + \
-    [("moved", "moved")] + [(s.value, s.word) for s in (PairStatus.SPLIT, PairStatus.MERGED)] + \
-    [("split_merged_modified", COUNT_WORD["split_merged_modified"]), ("renumbered", "renumbered"), (PairStatus.UNCHANGED.value, PairStatus.UNCHANGED.word),
-     ("leading_changed", "leading word changed"), ("footnotes_changed", "footnote changed"), ("uncertain", "uncertain")]
+SUMMARY_ORDER = [(k, COUNT_WORD.get(k, k)) for k in (
+    "modified", "inserted", "deleted", "moved", "split", "merged", "split_merged_modified", "renumbered", "unchanged",
+    "leading_changed", "footnotes_changed", "uncertain")]
 
 
 def changed_words(pair: Pair) -> tuple[int, int]:

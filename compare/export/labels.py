@@ -97,8 +97,8 @@ def flag_tokens(pair: Pair) -> str:
 
 
 #: what each counter of :meth:`compare.model.Comparison.summary` is called in every view
-COUNT_WORD = {**STATUS_WORD, "split_merged_modified": "split/merged and modified", "leading_changed": "leading word changed", "footnotes_changed": "footnote changed",
-              "uncertain": "uncertain"}
+COUNT_WORD = {**STATUS_WORD, "split_merged_modified": "split/merged and modified", "leading_changed": "leading word changed",
+              "footnotes_changed": "footnote changed", "uncertain": "uncertain"}
 
 
 def counts_line(cmp: Comparison) -> str:
@@ -158,7 +158,7 @@ def restored_note(pair: Pair) -> str:
     if not pair.restored_from:
         return ""
     version, ids = pair.restored_from
-    return f"restored from {version.label} {cite_all(ids)}".replace("  ", " ")
+    return " ".join(x for x in ("restored from", version.label, cite_all(ids)) if x)
 
 
 def leading_note(pair: Pair) -> str:

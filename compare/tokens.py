@@ -43,7 +43,7 @@ _KEY_SEP = "\x00"
 # CJK ideographs are \w; the cjk alternative must win over word for them.
 _WORD_HAS_CJK = re.compile(rf"[{_CJK}]")
 
-TYPO_TABLE = _TYPO_TABLE = str.maketrans(
+_TYPO_TABLE = str.maketrans(
     {
         **{c: "'" for c in _APOSTROPHES},
         "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ", "\u2002": " ",

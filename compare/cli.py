@@ -134,20 +134,12 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     opts = _options(args)
     result = api.compare_versions(docs, opts)
     if args.format == "json":
-        import gc
-
+        from .collector import paused
         from .export.jsonout import dumps, versions_dict
 
-        # the JSON is tens of thousands of acyclic dicts and lists: with the collector on, making
-        # them re-scans the whole comparison again and again (~0.1 s at 5,000 paragraphs a side)
-        was = gc.isenabled()
-        gc.disable()
-        try:
+        with paused():          # tens of thousands of acyclic dicts: see compare.collector
             # one record a line, by the C encoder: indent=2 encodes in pure Python (~10× slower)
             text = dumps(versions_dict(result.versions, result.comparisons, result, _WARNINGS))
-        finally:
-            if was:
-                gc.enable()
         sys.stdout.write(text + "\n")
     elif args.format == "html":
         from .export.html import comparisons_html

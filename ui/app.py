@@ -22,7 +22,6 @@ first page: :mod:`ui.serve`); every session's run executes this file as ``__main
 from __future__ import annotations
 
 import base64
-import json
 import re
 import sys
 import time
@@ -685,7 +684,9 @@ def trace_view(lineage: Lineage, key: tuple, vs: Versions, default: int) -> None
     st.html(render.trace_summary_html(t))
     st.html(render.trace_legend_html(t, names))
     st.html(render.trace_html(t, names, statuses=tuple(statuses)))
-    st.download_button("⬇ Agreed language (.json)", json.dumps(t, ensure_ascii=False, indent=2).encode("utf-8"),
+    from compare.export.jsonout import dumps
+
+    st.download_button("⬇ Agreed language (.json)", (dumps(t) + "\n").encode("utf-8"),
                        file_name=f"{_safe(vs.labels[i])}-agreed-language.json", mime="application/json",
                        key="dl_trace_json", on_click="ignore")
 

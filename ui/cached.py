@@ -175,7 +175,9 @@ def pdf(key: tuple, view: str, paper: str, _lineage: Lineage) -> bytes:
 def json_bytes(key: tuple, _lineage: Lineage, _notes: tuple = ()) -> bytes:
     """The JSON of the CLI's ``diff --format json``, with the notes about the versions' order
     (``_notes`` follow from what ``key`` stands for: the versions, their labels and order)."""
+    from compare.collector import paused
     from compare.export.jsonout import dumps, versions_dict
 
-    data = versions_dict(_lineage.versions, _lineage.comparisons, _lineage, _notes)
+    with paused():
+        data = versions_dict(_lineage.versions, _lineage.comparisons, _lineage, _notes)
     return (dumps(data) + "\n").encode("utf-8")

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, Callable, Sequence
 if TYPE_CHECKING:
     import multiprocessing as mp
 
+from ..collector import paused
 from ..errors import CorruptFileError, InputError, TooLargeError
 
 MiB = 1 << 20
@@ -110,13 +111,8 @@ def _dumps(result: tuple, shared: Sequence[object]) -> memoryview:
 
 def _loads(data: bytes, shared: Sequence[object]) -> Any:
     """Unpickle with the collector paused: only new objects, none of them garbage yet."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
+    with paused():
         return _SharedUnpickler(io.BytesIO(data), shared).load()
-    finally:
-        if was:
-            gc.enable()
 
 
 def _child(conn, memory: int, fn: Callable[..., Any], args: tuple, kwargs: dict,

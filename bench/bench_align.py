@@ -35,12 +35,18 @@ Third generator (--generator rounds, tests/support/rounds.py): a text negotiated
 
     python bench/bench_align.py --generator rounds --per-class 100 --only-classes
 
+Sweeps (--sweep NAME=V1,V2, repeatable): one more per-class column per value of an AlignParams
+  threshold, in the same run as the defaults:
+
+    python bench/bench_align.py --generator rounds --per-class 50 --only-classes --sweep join_gain=0.01,0.04
+
 Baseline: difflib.SequenceMatcher over the paragraph texts, then
   get_close_matches between the leftovers (to catch moves and edits).
 """
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import difflib
 import random
 import re
@@ -52,7 +58,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from compare.align import AlignParams, align  # noqa: E402
+from compare.align import DEFAULT_PARAMS, AlignParams, align  # noqa: E402
 from compare.classify import compare_documents  # noqa: E402
 from compare.model import CompareOptions, Document, Metadata, Paragraph  # noqa: E402
 from tests.support import amendments, negotiation, rounds, synthetic  # noqa: E402
@@ -296,6 +302,25 @@ def timed(fn, repeats):
 
 # ----------------------------------------------------------------------------- main
 
+def parse_sweeps(ap: argparse.ArgumentParser, specs: list[str]) -> list[tuple[str, AlignParams]]:
+    """``["join_gain=0.01,0.04"]`` → [("join_gain=0.01", AlignParams(join_gain=0.01)), …]: the
+    thresholds live in one dataclass, so a sweep is a column per value, nothing patched."""
+    fields = {f.name: f for f in dataclasses.fields(AlignParams)}
+    out = []
+    for spec in specs:
+        name, _, values = spec.partition("=")
+        if name not in fields or not values:
+            ap.error(f"--sweep {spec!r}: expected NAME=V1,V2 with NAME one of AlignParams' fields")
+        kind = type(getattr(DEFAULT_PARAMS, name))
+        for v in values.split(","):
+            try:
+                value = (v.lower() in ("1", "true", "yes")) if kind is bool else kind(v)
+            except ValueError:
+                ap.error(f"--sweep {spec!r}: {v!r} is not a {kind.__name__}")
+            out.append((f"{name}={v}", dataclasses.replace(DEFAULT_PARAMS, **{name: value})))
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--pairs", type=int, default=1000)
@@ -312,7 +337,11 @@ def main() -> None:
                          "delegation-style amendments on the samples in French, English and Spanish) or "
                          "rounds.py (several rounds of them, first version against last)")
     ap.add_argument("--classes", default=None, help="comma-separated hard classes (default: all of the generator's)")
+    ap.add_argument("--sweep", action="append", default=[], metavar="NAME=V1,V2,…",
+                    help="per-class table: one more column per value of this AlignParams threshold "
+                         "(repeatable), e.g. --sweep join_containment=0.4,0.5,0.6")
     args = ap.parse_args()
+    sweeps = parse_sweeps(ap, args.sweep)
     gen = GENERATORS[args.generator]
     classes = args.classes.split(",") if args.classes else list(gen.CLASSES)
 
@@ -321,6 +350,8 @@ def main() -> None:
         one_run = AlignParams(scattered_groups=False)
         matchers = {"align": lambda a, b: [(g.old, g.new) for g in align(a, b, OPTS)],
                     "one-run": lambda a, b: [(g.old, g.new) for g in align(a, b, OPTS, one_run)]}
+        for label, params in sweeps:
+            matchers[label] = lambda a, b, params=params: [(g.old, g.new) for g in align(a, b, OPTS, params)]
         if args.before:
             before = load_align_from(args.before)
             matchers["before"] = lambda a, b: [(g.old, g.new) for g in before(a, b, OPTS)]
@@ -329,11 +360,12 @@ def main() -> None:
         table = per_class(cases, matchers)
         print(f"== hard classes: {args.per_class} cases each (tests/support/{args.generator}.py, "
               f"seed {args.seed}); recall of the class's groups, exact")
-        print(f"{'class':28s} {'groups':>6s} " + " ".join(f"{m:>10s}" for m in matchers))
+        widths = [max(10, len(m)) for m in matchers]
+        print(f"{'class':28s} {'groups':>6s} " + " ".join(f"{m:>{w}s}" for m, w in zip(matchers, widths)))
         for cls, row in table.items():
             total = next(iter(row.values()))[1]
-            cells = " ".join(f"{(v[0] / max(v[1], 1)) if v[1] is not None else v[0]:10.4f}"
-                             for v in row.values())
+            cells = " ".join(f"{(v[0] / max(v[1], 1)) if v[1] is not None else v[0]:{w}.4f}"
+                             for v, w in zip(row.values(), widths))
             print(f"{cls:28s} {total if total is not None else '':>6} {cells}")
         if args.only_classes:
             return

@@ -338,7 +338,9 @@ class PairScores:
     def __init__(self, feat: _Features):
         from scipy import sparse
 
-        self.feat = feat
+        # the sizes, not ``feat``: the aligner hangs ``.I`` on ``feat``, and a reference back would
+        # make a cycle that keeps every feature array alive until a full collection
+        self.size_o, self.size_n = feat.size_o, feat.size_n
         n, m = self.shape = (len(feat.Xo.indptr) - 1, len(feat.Xn.indptr) - 1)
         self.size = n * m
         nf = feat.n_feat
@@ -354,8 +356,16 @@ class PairScores:
         self._blk = (np.full(n, -1, dtype=np.int64), np.full(m, -1, dtype=np.int64), np.zeros((0, 0)))
         #: anchors, when the caller found them without the dense matrix (``compare.align``)
         self.anchors: Optional[list[tuple[int, int]]] = None
-        self.I = _Entries(self, sim=False)
-        self.S = _Entries(self, sim=True)
+
+    # views made on demand, not kept: an attribute pointing back here would be a reference cycle
+    # holding the sparse matrices and every row read until a full collection (+10 % peak memory)
+    @property
+    def I(self) -> "_Entries":      # noqa: E743 — the shared weight, named as in the dense path
+        return _Entries(self, sim=False)
+
+    @property
+    def S(self) -> "_Entries":
+        return _Entries(self, sim=True)
 
     def _product(self, rows, cols) -> np.ndarray:
         """Dense I of ``rows × cols`` (index arrays or slices; a whole side by a transpose kept)."""
@@ -507,11 +517,11 @@ class _Entries:
         return self._p.anchors
 
     def _S(self, I, rows, cols) -> np.ndarray:
-        f = self._p.feat
-        return _sim_of(I, f.size_o[rows], f.size_n[cols]) if self._sim else I
+        p = self._p
+        return _sim_of(I, p.size_o[rows], p.size_n[cols]) if self._sim else I
 
     def __getitem__(self, key):
-        p, f = self._p, self._p.feat
+        p = f = self._p
         n, m = self.shape
         if isinstance(key, (int, np.integer)):
             return self[int(key), slice(None)]

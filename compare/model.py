@@ -121,6 +121,8 @@ def after_gaps(paragraphs: Sequence["Paragraph"], gaps: Sequence[int]) -> set[st
 
 #: how a complete paragraph (or a sub-paragraph) ends: ",", ";", ".", ":" (closing quotes and brackets aside)
 _PARAGRAPH_ENDS = tuple(".,;:!?)]»”\"'’。；，：、؛،")
+#: a comma ends a preambular paragraph and each clause inside any paragraph alike
+_CLAUSE_ENDS = tuple(",，、،")
 
 
 @dataclass
@@ -203,14 +205,17 @@ class Document:
 
     @property
     def cut_at_end(self) -> set[str]:
-        """Ids of the paragraphs an excerpt gap cuts at their end: right before a gap, and not
-        ending as a paragraph ends ("… the threat of trafficking i").  What follows the cut is
-        unknown in this copy, not absent."""
+        """Ids of the paragraphs an excerpt gap may cut at their end: right before a gap, and not
+        ending as a paragraph ends ("… the threat of trafficking i"), or ending at a comma, where a
+        preambular paragraph ends but also each clause inside one ("… use of child soldiers," cut
+        by a page break).  What follows the cut is unknown in this copy, not absent; a comparison
+        treats as beyond the cut only text the other version runs on with (see classify)."""
         out = set()
         for k in self.gaps:
             if 1 <= k <= len(self.paragraphs):
                 p = self.paragraphs[k - 1]
-                if not p.text.rstrip().endswith(_PARAGRAPH_ENDS):
+                end = p.text.rstrip()
+                if not end.endswith(_PARAGRAPH_ENDS) or end.endswith(_CLAUSE_ENDS):
                     out.add(p.id)
         return out
 

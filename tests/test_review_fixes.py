@@ -89,12 +89,19 @@ def test_words_before_an_excerpts_cut_start_are_unknown_not_deleted(samples):
     assert head.text.endswith("other types of ")
     changes = _changes(p)
     assert changes[:2] == [("delete", "human trafficking"), ("insert", "trafficking in persons")]
-    assert changes[2][0] == "insert" and "by 2025 end child labour" in changes[2][1] and len(changes) == 3
+    # 74/176's copy stops at "child soldiers," (a page break; SOURCES.md: "PP4 cut"): what 78/228 reads
+    # after it is past the end of that copy, not added by 78/228
+    assert len(changes) == 2
+    tail = p.diff[-1]
+    assert tail.op == "insert" and tail.minor and "by 2025 end child labour" in tail.text
     assert p.changed_share < 0.5
     assert rebuild(p.diff, "old") == old.by_id("PP4").text and rebuild(p.diff, "new") == new.by_id("PP?1").text
     assert "cut in this copy" in describe(p)
     line = next(x for x in comparison_text(cmp).splitlines() if "exploitation, on taking" in x)
     assert line.strip().startswith("(not in this copy: Recalling the adoption") and "[-Recalling" not in line
+    assert line.rstrip().endswith("soldiers, (not in this copy: and by 2025 end child labour in all its forms, and on "
+                                  "ending abuse and exploitation of, trafficking in and all forms of violence against "
+                                  "and torture of children,)") and "{+" not in line.split("soldiers,")[-1]
 
 
 def test_an_old_copy_cut_at_its_start_does_not_show_the_new_leading_words_as_added(samples):
@@ -217,3 +224,27 @@ def test_a_restored_paragraph_says_so_in_the_pair_line_not_just_new(samples):
     assert describe(p).endswith("restored from L.17 (oral) OP10")
     alone = api.compare(docs[1], docs[2])
     assert describe(next(q for q in alone.pairs if q.status == "inserted")) == "— → OP10: new"
+
+
+# --------------------------------------------------------------------------- 7. (session 7) cut ends and minor variants in the text report
+
+
+def test_the_text_report_shows_a_cut_end_as_unknown_not_as_words_added(samples):
+    """61/180's copy stops at "the threat of trafficking i": 63/194's "in persons and other contemporary
+    forms of slavery," is past the end of that copy.  The text report said ``[-i-]{+in persons …+}``."""
+    cmp = api.compare(api.load(samples / "A-RES-61-180.en.md"), api.load(samples / "A-RES-63-194.en.md"))
+    line = next(x for x in comparison_text(cmp).splitlines() if "countering the threat of trafficking" in x)
+    assert line.rstrip().endswith("trafficking (not in this copy: in persons and other contemporary forms of slavery,)")
+    assert "[-i-]" not in line and "{+in persons" not in line
+
+
+def test_the_text_report_marks_typographic_variants_apart_from_changes_of_wording(samples):
+    """Rev.1 (straight apostrophes) → 78/228 fr (curly ones): « l' » → « l’ » is no edit.  The text report
+    printed it as ``[-l'-]{+l’+}``, like a change of wording; the HTML greys it out."""
+    cmp = api.compare(api.load(samples / BASE), api.load(samples / "A-RES-78-228.fr.md"))
+    text = comparison_text(cmp)
+    assert "[~l'~]{~l’~}" in text and "[-l'-]" not in text and "{+l’+}" not in text
+    assert "not changes of wording" in text.splitlines()[-1]
+    # the note comes with the marks, and only with them
+    other = comparison_text(api.compare(api.load(samples / BASE), api.load(samples / "draft-rev2-illustrative.fr.md")))
+    assert ("not changes of wording" in other) == ("[~" in other or "{~" in other)

@@ -1,7 +1,10 @@
 """Plain-text report of comparisons (the CLI's default ``diff`` output).
 
 Deleted words are shown as ``[-words-]`` and inserted ones as ``{+words+}``, as
-in ``wdiff``, so the report reads without colour.
+in ``wdiff``, so the report reads without colour.  Minor variants (quotes, apostrophes,
+dashes, spacing: :attr:`Segment.minor`) are ``[~words~]`` and ``{~words~}``, explained in a
+note, and words one copy does not hold because it is cut there read ``(not in this copy: …)``
+— neither is a change of wording.
 """
 from __future__ import annotations
 
@@ -10,25 +13,49 @@ from .labels import counts_line, describe, is_change, language_banner
 from .words import header_lines, shows_unknown_numbers, word
 
 
-#: how the text report shows the words before a cut start, unknown in the copy that is cut
+#: how the text report shows words one copy does not hold because it is cut there (before a cut
+#: start, past a cut end): unknown in that copy, neither deleted nor inserted
 UNKNOWN_HEAD = "(not in this copy: {})"
+#: the note under a report whose diffs show minor variants
+MINOR_NOTE = "[~…~] {~…~} are typographic and other minor variants (quotes, apostrophes, dashes, spacing), not changes of wording"
 
 
-def inline_diff(segments, cut_start: bool = False) -> str:
-    """``cut_start``: the first minor change is the words before a side's cut start (:attr:`Pair.cut_start`),
-    shown as not in that copy rather than as deleted or inserted."""
+def _unknown(text: str) -> str:
+    body = text.strip()
+    return text[:len(text) - len(text.lstrip())] + UNKNOWN_HEAD.format(body) + text[len(text.rstrip()):]
+
+
+def inline_diff(segments, cut_start: bool = False, cut: bool = False) -> str:
+    """``cut_start``: the first minor change is the words before a side's cut start (:attr:`Pair.cut_start`);
+    ``cut``: a minor change after the last equal text is the words past a side's cut end (:attr:`Pair.cut`).
+    Both are shown as not in that copy rather than as deleted or inserted; other minor changes as
+    ``[~…~]`` / ``{~…~}``."""
     out = []
     head = next((k for k, s in enumerate(segments) if s.minor), None) if cut_start else None
+    last_equal = max((k for k, s in enumerate(segments) if s.op == "equal"), default=-1)
+    # past a cut end the cut side's text is a prefix of the other's ("trafficking i" ↔ "trafficking
+    # in persons …"): the longer one is what the cut copy does not hold, the shorter is not shown
+    tail = [k for k, s in enumerate(segments) if cut and s.minor and k > last_equal and k != head]
+    longest = max(tail, key=lambda k: len(segments[k].text), default=None)
+    if longest is not None and not all(segments[longest].text.casefold().startswith(segments[k].text.casefold())
+                                       for k in tail):
+        tail, longest = [], None        # a typographic variant at the very end, not a cut
     for k, s in enumerate(segments):
-        if k == head:
-            out.append(UNKNOWN_HEAD.format(s.text.rstrip()) + s.text[len(s.text.rstrip()):])
+        if k in tail and k != longest:
+            continue
+        if k == head or k == longest:
+            out.append(_unknown(s.text))
         elif s.op == "equal":
             out.append(s.text)
         elif s.op == "delete":
-            out.append(f"[-{s.text}-]")
+            out.append(f"[~{s.text}~]" if s.minor else f"[-{s.text}-]")
         else:
-            out.append(f"{{+{s.text}+}}")
+            out.append(f"{{~{s.text}~}}" if s.minor else f"{{+{s.text}+}}")
     return "".join(out).replace("\n", " ¶ ")
+
+
+def _shows_minor(line: str) -> bool:
+    return "[~" in line or "{~" in line
 
 
 def comparison_text(cmp: Comparison, changes_only: bool = False) -> str:
@@ -50,12 +77,14 @@ def comparison_text(cmp: Comparison, changes_only: bool = False) -> str:
             continue
         lines.append(f"  {head}")
         if not cmp.cross_language:
-            lines.append("      " + inline_diff(p.diff, p.cut_start))
+            lines.append("      " + inline_diff(p.diff, p.cut_start, p.cut))
     for side, label in (("old", ol), ("new", nl)):
         if cmp.out_of_scope.get(side):
             lines.append(f"  not compared, outside the other text's excerpt ({label}): {', '.join(cmp.out_of_scope[side])}")
     if shows_unknown_numbers(cmp):
         lines.append("  note: " + word("unknown_number"))
+    if any(_shows_minor(line) for line in lines):
+        lines.append("  note: " + MINOR_NOTE)
     return "\n".join(lines) + "\n"
 
 

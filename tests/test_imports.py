@@ -33,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 STAGES: list[tuple[str, tuple[str, ...]]] = [
-    ("foundation", ("compare", "compare.model", "compare.errors", "compare.tokens", "compare.sequences",
+    ("foundation", ("compare", "compare.model", "compare.errors", "compare.collector", "compare.tokens", "compare.sequences",
                     "compare.numerals", "compare.namespaces", "compare.textclean", "compare.assignment")),
     ("facts", ("compare.symbols", "compare.furniture", "compare.language", "compare.lexicon")),
     ("read", ("compare.readers",)),

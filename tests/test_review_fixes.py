@@ -248,3 +248,24 @@ def test_the_text_report_marks_typographic_variants_apart_from_changes_of_wordin
     # the note comes with the marks, and only with them
     other = comparison_text(api.compare(api.load(samples / BASE), api.load(samples / "draft-rev2-illustrative.fr.md")))
     assert ("not changes of wording" in other) == ("[~" in other or "{~" in other)
+
+
+def test_the_compilation_table_does_not_strike_words_a_copy_does_not_hold(samples):
+    """74/176 → 78/228 (en): the 2030 Agenda words are before 78/228's cut start and 78/228's "and by 2025
+    …" past 74/176's cut end; Rev.1 → 78/228 (fr): straight vs curly apostrophes.  The table struck the
+    first in red, as if 78/228 dropped the 2030 Agenda, and marked the others as edits."""
+    from compare.export.table import cells
+
+    lin = api.compare_versions([api.load(samples / "A-RES-74-176.en.md"), api.load(samples / "A-RES-78-228.en.md")])
+    row = next(r for r in cells(lin) if r[1].head == "PP?1")
+    parts = row[1].parts
+    assert not any(op == "delete" and "2030 Agenda" in t for op, t in parts)
+    assert any(op == "note" and t.startswith("(not in this copy: Recalling the adoption") for op, t in parts)
+    assert not any(op == "insert" and "by 2025" in t for op, t in parts)
+    assert "by 2025 end child labour" in "".join(t for op, t in parts if op == "equal")
+    assert [(op, t) for op, t in parts if op in ("delete", "insert")] == \
+        [("delete", "human trafficking"), ("insert", "trafficking in persons")]
+
+    lin = api.compare_versions([api.load(samples / BASE), api.load(samples / "A-RES-78-228.fr.md")])
+    marked = [(op, t) for r in cells(lin) for c in r for op, t in c.parts if op in ("delete", "insert")]
+    assert marked and not any(t in ("l'", "l’", "d'", "d’") for _, t in marked)

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Optional, Sequence
 
 from ..model import Comparison, Pair, PairStatus
 from ..numerals import INSERTED_NUMBER_SUFFIXES
+from .words import word
 
 #: status → the word every view shows (:attr:`PairStatus.word`: "new" for inserted)
 STATUS_WORD = {s.value: s.word for s in PairStatus}
@@ -21,6 +22,32 @@ def distinct_labels(labels: Sequence[str]) -> list[str]:
         seen[lab] = seen.get(lab, 0) + 1
         out.append(lab if seen[lab] == 1 else f"{lab} ({seen[lab]})")
     return out
+
+
+def unknown_segments(segments: Sequence, cut_start: bool = False, cut: bool = False) -> tuple[set[int], set[int]]:
+    """(shown, hidden): indexes of the segments that are words one copy does not hold because it
+    is cut there — not deleted, not inserted.  ``cut_start`` (:attr:`Pair.cut_start`): the first
+    minor segment is the words before a side's cut start.  ``cut`` (:attr:`Pair.cut`): minor
+    segments after the last equal text are the words past a side's cut end, where the cut side's
+    text is a prefix of the other's ("trafficking i" ↔ "trafficking in persons …"): the longer is
+    shown as unknown, the shorter hidden.  A typographic variant at the very end is neither."""
+    head = next((k for k, s in enumerate(segments) if s.minor), None) if cut_start else None
+    shown = {head} if head is not None else set()
+    last_equal = max((k for k, s in enumerate(segments) if s.op == "equal"), default=-1)
+    tail = [k for k, s in enumerate(segments) if cut and s.minor and k > last_equal and k != head]
+    if not tail:
+        return shown, set()
+    longest = max(tail, key=lambda k: len(segments[k].text))
+    if not all(segments[longest].text.casefold().startswith(segments[k].text.casefold()) for k in tail):
+        return shown, set()
+    return shown | {longest}, set(tail) - {longest}
+
+
+def unknown(text: str, lang: Optional[str] = None) -> str:
+    """Words one copy does not hold because it is cut there: "(not in this copy: …)" in ``lang``,
+    the segment's outer spaces kept outside the brackets."""
+    body = text.strip()
+    return text[:len(text) - len(text.lstrip())] + word("not_in_copy", lang, text=body) + text[len(text.rstrip()):]
 
 
 def is_change(pair: Pair) -> bool:

@@ -36,7 +36,7 @@ from typing import Optional
 import pandas as pd
 
 from ..model import Lineage, Pair
-from .labels import cite_all, distinct_labels
+from .labels import cite_all, distinct_labels, unknown, unknown_segments
 from .words import colon, word
 
 FORMATS = ("docx", "xlsx", "csv")
@@ -93,9 +93,24 @@ def _segments_of(pairs: list[Pair], lang=None) -> list[tuple[str, str]]:
             parts.append(("equal", "\n"))
         if not p.new:
             parts.append(("note", word("deleted_note", lang)))
-        for s in p.diff:
-            parts.append((s.op, s.text))
+        parts += _marked(p.diff, p.cut_start, p.cut, lang)
     return parts
+
+
+def _marked(segs, cut_start: bool = False, cut: bool = False, lang=None) -> list[tuple[str, str]]:
+    """A diff as the cell shows it: substantive changes struck or underlined; a minor variant only
+    as the later version writes it (« l’ », not « [l'] l’ »); words the later copy does not hold
+    because it is cut there as "(not in this copy: …)" — never struck as if that version deleted them."""
+    shown, hidden = unknown_segments(segs, cut_start, cut)
+    out: list[tuple[str, str]] = []
+    for k, s in enumerate(segs):
+        if not s.minor:
+            out.append((s.op, s.text))
+        elif s.op != "delete" and k not in hidden:
+            out.append(("equal", s.text))
+        elif k in shown:
+            out.append(("note", unknown(s.text, lang)))
+    return out
 
 
 def _plain_segments_of(pairs: list[Pair], old_texts: dict[str, str], new_texts: dict[str, str],
@@ -125,7 +140,7 @@ def _restored_parts(lineage: Lineage, r: int, v: int, lang) -> list[tuple[str, s
     where = f"{version_labels(lineage)[u]} {cite_all(lineage.rows[r][u])}"
     same = all(s.op == "equal" or s.minor for s in segs)
     head = word("restored_same" if same else "restored_from", lang, where=where)
-    return [("note", head)] + [(s.op, s.text) for s in segs]
+    return [("note", head)] + _marked(segs, lang=lang)
 
 
 def cells(lineage: Lineage) -> list[list[Cell]]:

@@ -9,42 +9,24 @@ note, and words one copy does not hold because it is cut there read ``(not in th
 from __future__ import annotations
 
 from ..model import Comparison
-from .labels import counts_line, describe, is_change, language_banner
+from .labels import counts_line, describe, is_change, language_banner, unknown, unknown_segments
 from .words import header_lines, shows_unknown_numbers, word
 
 
-#: how the text report shows words one copy does not hold because it is cut there (before a cut
-#: start, past a cut end): unknown in that copy, neither deleted nor inserted
-UNKNOWN_HEAD = "(not in this copy: {})"
 #: the note under a report whose diffs show minor variants
 MINOR_NOTE = "[~…~] {~…~} are typographic and other minor variants (quotes, apostrophes, dashes, spacing), not changes of wording"
 
 
-def _unknown(text: str) -> str:
-    body = text.strip()
-    return text[:len(text) - len(text.lstrip())] + UNKNOWN_HEAD.format(body) + text[len(text.rstrip()):]
-
-
 def inline_diff(segments, cut_start: bool = False, cut: bool = False) -> str:
-    """``cut_start``: the first minor change is the words before a side's cut start (:attr:`Pair.cut_start`);
-    ``cut``: a minor change after the last equal text is the words past a side's cut end (:attr:`Pair.cut`).
-    Both are shown as not in that copy rather than as deleted or inserted; other minor changes as
-    ``[~…~]`` / ``{~…~}``."""
+    """Words before a side's cut start or past its cut end (:func:`labels.unknown_segments`) are shown
+    as not in that copy rather than as deleted or inserted; other minor changes as ``[~…~]`` / ``{~…~}``."""
     out = []
-    head = next((k for k, s in enumerate(segments) if s.minor), None) if cut_start else None
-    last_equal = max((k for k, s in enumerate(segments) if s.op == "equal"), default=-1)
-    # past a cut end the cut side's text is a prefix of the other's ("trafficking i" ↔ "trafficking
-    # in persons …"): the longer one is what the cut copy does not hold, the shorter is not shown
-    tail = [k for k, s in enumerate(segments) if cut and s.minor and k > last_equal and k != head]
-    longest = max(tail, key=lambda k: len(segments[k].text), default=None)
-    if longest is not None and not all(segments[longest].text.casefold().startswith(segments[k].text.casefold())
-                                       for k in tail):
-        tail, longest = [], None        # a typographic variant at the very end, not a cut
+    shown, hidden = unknown_segments(segments, cut_start, cut)
     for k, s in enumerate(segments):
-        if k in tail and k != longest:
+        if k in hidden:
             continue
-        if k == head or k == longest:
-            out.append(_unknown(s.text))
+        if k in shown:
+            out.append(unknown(s.text))
         elif s.op == "equal":
             out.append(s.text)
         elif s.op == "delete":

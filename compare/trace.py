@@ -176,6 +176,10 @@ NOTE_TEXT = {
 }
 
 
+#: the notes under which no share of agreed language is measured (:attr:`TraceResult.measured`)
+UNMEASURED = ("nothing", "other_language")
+
+
 @dataclass(frozen=True)
 class TraceNote:
     """One warning as a code and its values, so that an exported document can word it in its language."""
@@ -213,6 +217,12 @@ class TraceResult:
         n = TraceNote(code, tuple(params.items()))
         self.notes.append(n)
         self.warnings.append(n.text())
+
+    @property
+    def measured(self) -> bool:
+        """Whether the agreed share means anything: not when there was nothing to trace against, or
+        nothing in the draft's language ("0 % agreed, 25 of 25 entirely new" would say the wording is new)."""
+        return not any(n.code in UNMEASURED for n in self.notes)
 
     @property
     def n_words(self) -> int:

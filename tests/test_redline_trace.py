@@ -265,4 +265,6 @@ def test_appendix_warnings_in_the_documents_language(lib, illustrative):
     note = next(t for t in intro if t.startswith("Remarque : "))
     assert "aucun des textes consultés n’est dans la langue du projet (fr)" in note
     assert "none of the texts" not in " ".join(intro)
+    # no share stated that was not measured ("Au total, 0 mots sur …")
+    assert "Le libellé agréé n’a pas pu être mesuré" in " ".join(intro) and "Au total" not in " ".join(intro)
     assert trace_dict(tr)["notes"][-1] == {"code": "other_language", "params": {"lang": "fr"}}

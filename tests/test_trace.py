@@ -13,6 +13,7 @@ from compare.errors import InputError
 from compare.model import Document, Metadata, Paragraph
 from compare.tokens import words
 from compare.export.trace_views import trace_dict, trace_text
+from compare.export.trace_views import trace_summary_html as trace_html_summary
 from compare.tokens import word_offsets
 from compare.trace import trace_document
 from compare.trace_cli import add_trace_parser
@@ -385,5 +386,13 @@ def test_no_text_in_the_drafts_language_is_said_not_left_as_entirely_new(samples
     assert res.used and not any(d.language == "es" for d in res.used)
     assert any("none of the texts traced against is in the draft's language (es)" in w for w in res.warnings)
     assert "none of the texts traced against" in trace_text(res)
+    # and its headline does not state a share it could not measure (session 7 review: "0 of 1848 words
+    # agreed … 25 of 25 paragraphs entirely new" for the French Rev.1 against English texts)
+    assert not res.measured and trace_dict(res)["summary"]["measured"] is False
+    overall = next(x for x in trace_text(res).splitlines() if x.startswith("overall:"))
+    assert "not measured" in overall and "entirely new" not in overall and "0%" not in overall
+    chips = trace_html_summary(trace_dict(res)).split("</style>")[-1]
+    assert "not measured" in chips and "entirely new" not in chips and "0%" not in chips
     same = api.trace_version(load(samples / "A-RES-64-178.en.md"), ":memory:", before="auto", equivalents=False)
     assert not any("none of the texts traced against" in w for w in same.warnings)
+    assert same.measured and "entirely new" in trace_html_summary(trace_dict(same)).split("</style>")[-1]

@@ -58,9 +58,13 @@ def trace_text(result: TraceResult, width: int = 100) -> str:
     for w in getattr(result, "warnings", ()):
         L.append(f"warning: {w}")
     n_new = sum(1 for p in result.paragraphs if p.status == "new")
-    L.append(f"overall: {result.agreed_words} of {result.n_words} words agreed ({result.agreed_share:.0%}); "
-             f"{result.draft_words} from earlier drafts ({result.draft_share:.0%}); "
-             f"{n_new} of {len(result.paragraphs)} paragraphs entirely new")
+    if not result.measured:
+        L.append(f"overall: agreed language not measured ({result.n_words} words, {len(result.paragraphs)} "
+                 "paragraphs): see the warning above")
+    else:
+        L.append(f"overall: {result.agreed_words} of {result.n_words} words agreed ({result.agreed_share:.0%}); "
+                 f"{result.draft_words} from earlier drafts ({result.draft_share:.0%}); "
+                 f"{n_new} of {len(result.paragraphs)} paragraphs entirely new")
     if _unknown_numbers([p.id for p in result.paragraphs]
                         + [r.paragraph for p in result.paragraphs for sp in p.spans_in_order() for r in sp.sources]
                         + [p.closest.paragraph for p in result.paragraphs if p.status == "new" and p.closest]):
@@ -138,7 +142,7 @@ def trace_dict(result: TraceResult) -> dict:
         "warnings": list(getattr(result, "warnings", [])),
         "notes": [{"code": n.code, "params": dict(n.params)} for n in getattr(result, "notes", [])],
         "loaded": {str(k): v for k, v in getattr(result, "loaded", {}).items()},
-        "summary": {"paragraphs": len(result.paragraphs), "words": result.n_words,
+        "summary": {"measured": result.measured, "paragraphs": len(result.paragraphs), "words": result.n_words,
                     "agreed_words": result.agreed_words, "agreed_share": round(result.agreed_share, 4),
                     "draft_words": result.draft_words, "draft_share": round(result.draft_share, 4),
                     "agreed": sum(p.status == "agreed" for p in result.paragraphs),
@@ -181,12 +185,14 @@ def appendix_intro(trace: dict, label: str, lang: Optional[str] = None) -> list[
         or _word("appendix_nothing", lang)
     drafts = (_word("appendix_drafts", lang, n=str(sm["draft_words"]), share=_percent(sm.get("draft_share", 0.0)))
               if sm.get("draft_words") else "")
-    return [
-        _word("appendix_title", lang, label=label),
-        _word("appendix_overall", lang, agreed=str(sm.get("agreed_words", 0)), words=str(sm.get("words", 0)),
+    overall = _word("appendix_unmeasured", lang) if not sm.get("measured", True) else _word(
+        "appendix_overall", lang, agreed=str(sm.get("agreed_words", 0)), words=str(sm.get("words", 0)),
               share=_percent(sm.get("agreed_share", 0.0)), min=str(trace.get("min_words")), before=bf,
               drafts=drafts, whole=str(sm.get("agreed", 0)), partly=str(sm.get("partly_agreed", 0)),
-              new=str(sm.get("new", 0))),
+              new=str(sm.get("new", 0)))
+    return [
+        _word("appendix_title", lang, label=label),
+        overall,
         _word("appendix_used", lang, used=used),
     ] + [_word("appendix_note", lang, w=w) for w in _notes(trace, lang)] + [
         _word("appendix_not_text", lang),
@@ -297,6 +303,10 @@ def _pct(x: float) -> str:
 
 def trace_summary_html(trace: dict) -> str:
     sm = trace["summary"]
+    if not sm.get("measured", True):     # nothing comparable: a "0 % agreed, all new" would mislead
+        return (f'{STYLE}<div class="rc rc-sum"><span class="badge" data-count="measured:0">agreed language not '
+                f'measured ({sm["words"]} words, {sm["paragraphs"]} paragraphs): see the warning above'
+                '</span></div>')
     chips = [
         f'<span class="badge" data-count="agreed share:{sm["agreed_share"]}">'
         f'≡ {_pct(sm["agreed_share"])} agreed language ({sm["agreed_words"]} of {sm["words"]} words)</span>',

@@ -67,6 +67,7 @@ WORDS: dict[str, dict[str, str]] = {
         "unknown_number": "PP?n: the n-th preambular paragraph after a gap in an excerpt — its true number is "
                           "unknown because text before it is missing.",
         "appendix_title": "Agreed language in {label}",
+        "appendix_unmeasured": "Agreed language could not be measured: see the note below.",
         "appendix_overall": "Overall {agreed} of {words} words ({share}) are agreed language: runs of at least "
                             "{min} words found verbatim (case, typography and punctuation aside) in earlier adopted "
                             "texts{before}.{drafts} Paragraphs: {whole} wholly agreed, {partly} partly, {new} entirely "
@@ -140,6 +141,7 @@ WORDS: dict[str, dict[str, str]] = {
         "unknown_number": "PP?n : n-ième alinéa du préambule après une lacune de l’extrait — son vrai numéro est "
                           "inconnu, le texte qui le précède manquant.",
         "appendix_title": "Libellé agréé dans {label}",
+        "appendix_unmeasured": "Le libellé agréé n’a pas pu être mesuré : voir la note ci-dessous.",
         "appendix_overall": "Au total, {agreed} mots sur {words} ({share}) sont du libellé agréé : des suites d’au "
                             "moins {min} mots trouvées telles quelles (casse, typographie et ponctuation mises à part) "
                             "dans des textes adoptés antérieurs{before}.{drafts} Paragraphes : {whole} entièrement "
@@ -226,6 +228,7 @@ WORDS: dict[str, dict[str, str]] = {
         "unknown_number": "PP?n: n-ésimo párrafo del preámbulo tras una laguna del extracto; su número real se "
                           "desconoce porque falta el texto anterior.",
         "appendix_title": "Lenguaje acordado en {label}",
+        "appendix_unmeasured": "No se pudo medir el lenguaje acordado: véase la nota siguiente.",
         "appendix_overall": "En total, {agreed} de {words} palabras ({share}) son lenguaje acordado: secuencias de "
                             "al menos {min} palabras halladas literalmente (salvo mayúsculas, tipografía y "
                             "puntuación) en textos aprobados anteriores{before}.{drafts} Párrafos: {whole} "
@@ -316,6 +319,7 @@ WORDS: dict[str, dict[str, str]] = {
         "unknown_number": "PP?n: n-й пункт преамбулы после пропуска в выдержке — его настоящий номер неизвестен, "
                           "так как предшествующий текст отсутствует.",
         "appendix_title": "Согласованные формулировки в {label}",
+        "appendix_unmeasured": "Согласованные формулировки измерить не удалось: см. примечание ниже.",
         "appendix_overall": "Всего {agreed} из {words} слов ({share}) — согласованные формулировки: "
                             "последовательности не менее чем из {min} слов, найденные дословно (без учёта регистра, "
                             "типографики и пунктуации) в ранее принятых текстах{before}.{drafts} Пункты: полностью "
@@ -400,6 +404,7 @@ WORDS: dict[str, dict[str, str]] = {
         "unknown_number": "PP?n: الفقرة الديباجية رقم n بعد ثغرة في المقتطف — رقمها الحقيقي غير معروف لأن النص "
                           "الذي يسبقها مفقود.",
         "appendix_title": "الصيغ المتفق عليها في {label}",
+        "appendix_unmeasured": "تعذّر قياس الصيغ المتفق عليها: انظر الملاحظة أدناه.",
         "appendix_overall": "إجمالًا، {agreed} من أصل {words} كلمة ({share}) صيغ متفق عليها: تتابعات من {min} "
                             "كلمات على الأقل وُجدت حرفيًا (بصرف النظر عن حالة الأحرف والطباعة وعلامات الترقيم) في "
                             "نصوص سبق اعتمادها{before}.{drafts} الفقرات: {whole} متفق عليها كليًا، و{partly} جزئيًا، "
@@ -479,6 +484,7 @@ WORDS: dict[str, dict[str, str]] = {
         "gap": "[……本副本中无此文字……]",
         "unknown_number": "PP?n：节选中断处之后的第 n 个序言部分段落——其前文缺失，故真实编号不详。",
         "appendix_title": "{label}中的商定措辞",
+        "appendix_unmeasured": "无法衡量商定措辞：见下文说明。",
         "appendix_overall": "在{words}个字词中，共有{agreed}个（{share}）为商定措辞：即在以往通过的案文{before}中"
                             "逐字找到（不计大小写、排版和标点）的至少{min}个字词的连续词串。{drafts}段落：{whole}段"
                             "完全为商定措辞，{partly}段部分为商定措辞，{new}段完全为新措辞。",

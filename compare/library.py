@@ -60,7 +60,7 @@ from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
 
 import numpy as np
 
-from . import symbols
+from . import numerals, symbols
 from .errors import InputError
 from .language import is_draft_type, is_resolution_type
 from .model import Document
@@ -162,7 +162,12 @@ def content_hash(doc: Document) -> str:
 def session_of(doc_or_meta, label: str = "") -> Optional[int]:
     """General Assembly session of a document: from its symbol (``A/RES/61/180``,
     ``A/C.3/63/L.17``), else its label or file name (``A-RES-63-194.en``), else
-    its date (session N opens in September of 1945 + N).  None if unknown."""
+    its printed session ("Sixty-first session") when its date allows it, else its date (session N
+    opens in September of 1945 + N).  None if unknown.
+
+    A draft is written for the coming session: E/CN.6/2006/L.4, dated April 2006 (session 60),
+    prints "Sixty first session".  The printed number is taken when it is the date's session or
+    the next; another body's session ("Fiftieth session" of a commission) is not the Assembly's."""
     meta = getattr(doc_or_meta, "meta", doc_or_meta)
     label = label or getattr(doc_or_meta, "label", "") or ""
     s = symbols.session(getattr(meta, "symbol", None))
@@ -170,14 +175,17 @@ def session_of(doc_or_meta, label: str = "") -> Optional[int]:
         s = symbols.session_from_label(label)
     if s is not None:
         return s
+    printed = numerals.session_number(getattr(meta, "session", None))
+    by_date = None
     date = getattr(meta, "date", None)
-    if date:
-        m = re.match(r"(\d{4})-(\d{2})", date)
-        if m:
-            y, mo = int(m.group(1)), int(m.group(2))
-            s = y - 1945 if mo >= 9 else y - 1946
-            return s if s > 0 else None
-    return None
+    m = re.match(r"(\d{4})-(\d{2})", date or "")
+    if m:
+        y, mo = int(m.group(1)), int(m.group(2))
+        by_date = (y - 1945 if mo >= 9 else y - 1946) or None
+        by_date = by_date if by_date and by_date > 0 else None
+    if printed and printed > 0 and (by_date is None or 0 <= printed - by_date <= 1):
+        return printed
+    return by_date
 
 
 def is_adopted(meta, label: str = "") -> bool:

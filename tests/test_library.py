@@ -54,6 +54,11 @@ def test_session_of():
     assert session_of(Metadata(date="2008-11-10")) == 63
     assert session_of(Metadata(date="2007-03-08")) == 61
     assert session_of(Metadata()) is None
+    # a draft written in April for the coming session prints that session (the Belarus draft, E/CN.6/2006/L.4:
+    # "Sixty first session", 17 April 2006); another body's session is not the Assembly's
+    assert session_of(Metadata(date="2006-04-17", session="Sixty first session")) == 61
+    assert session_of(Metadata(date="2006-03-01", session="Fiftieth session")) == 60
+    assert session_of(Metadata(session="Soixante-troisième session")) == 63
 
 
 def test_same_text_is_added_once_and_remove(lib_path, samples):

@@ -51,7 +51,7 @@ from __future__ import annotations
 import re
 
 from dataclasses import replace
-from typing import Optional
+from typing import Optional, Sequence
 
 from compare.align import AlignedGroup, AlignParams, align, is_fragment_comparison
 from compare.language import LANGUAGES
@@ -239,14 +239,27 @@ def _word_starts(text: str) -> tuple[list[str], list[int]]:
 def _before_the_cut(old: str, new: str, old_cut: bool, new_cut: bool) -> tuple[str, str]:
     """(old words, new words) that stand before the visible start of a side an excerpt gap cuts at
     its start ("exploitation, on taking …" for "Recalling … other types of exploitation, on taking …"):
-    unknown in that copy, not deleted or added.  The cut side is placed at the first run of
-    :data:`CUT_START_MATCH` words the two share; the other side's words before that run are the unknown
-    ones — less as many as the cut side shows before it, which may have replaced them.  ("", "") when
-    no side is cut or nothing places it."""
+    unknown in that copy, not deleted or added.  The cut side is placed where its own opening words
+    stand in the other side (at least :data:`CUT_START_MATCH` of them; of several places, the one
+    where the two run on together longest): 70/179's copy opens "Especially Women and Children,
+    supplementing …", which 78/228 reads after "Recalling also the United Nations Convention …, as
+    well as its supplementing Protocol to …,".  Else at the first run of that many words the two
+    share; the other side's words before that run are the unknown ones — less as many as the cut
+    side shows before it, which may have replaced them.  ("", "") when no side is cut or nothing
+    places it."""
     if not (old_cut or new_cut):
         return "", ""
     ko, so = _word_starts(old)
     kn, sn = _word_starts(new)
+    if old_cut != new_cut:
+        cut_keys, other_keys = (ko, kn) if old_cut else (kn, ko)
+        at = _opening_in(cut_keys, other_keys[:CUT_START_WINDOW])
+        if at:
+            other, starts = (new, sn) if old_cut else (old, so)
+            head = other[:starts[at]]
+            return ("", head) if old_cut else (head, "")
+        if at == 0:
+            return "", ""
     from difflib import SequenceMatcher
 
     ka, kb = ko[:CUT_START_WINDOW] if old_cut else ko, kn[:CUT_START_WINDOW] if new_cut else kn
@@ -262,6 +275,24 @@ def _before_the_cut(old: str, new: str, old_cut: bool, new_cut: bool) -> tuple[s
         k = j - i if j > i else j
         return "", new[:sn[k]] if k < len(sn) else ""
     return "", ""
+
+
+def _opening_in(cut: Sequence[str], other: Sequence[str]) -> Optional[int]:
+    """Where in ``other`` the opening words of ``cut`` stand (at least :data:`CUT_START_MATCH` of them
+    in a row; the place where they run on longest, the first of equals), or None."""
+    if len(cut) < CUT_START_MATCH:
+        return None
+    first = tuple(cut[:CUT_START_MATCH])
+    best, best_len = None, 0
+    for j in range(len(other) - CUT_START_MATCH + 1):
+        if tuple(other[j:j + CUT_START_MATCH]) != first:
+            continue
+        n = CUT_START_MATCH
+        while n < len(cut) and j + n < len(other) and cut[n] == other[j + n]:
+            n += 1
+        if n > best_len:
+            best, best_len = j, n
+    return best
 
 
 def _with_unknown_start(segs: list[Segment], old_head: str, new_head: str) -> list[Segment]:

@@ -278,3 +278,21 @@ def test_the_compilation_table_does_not_strike_words_a_copy_does_not_hold(sample
     lin = api.compare_versions([api.load(samples / BASE), api.load(samples / "A-RES-78-228.fr.md")])
     marked = [(op, t) for r in cells(lin) for c in r for op, t in c.parts if op in ("delete", "insert")]
     assert marked and not any(t in ("l'", "l’", "d'", "d’") for _, t in marked)
+
+
+def test_a_cross_language_table_says_which_links_are_uncertain_or_moved_and_explains_the_mark(samples):
+    """61/180 (en) → Rev.1 (fr): the compilation table showed weak cross-language links as ordinary rows
+    with "(↔ 0.57)", while the diff calls them uncertain; nothing explained ↔."""
+    from compare.export.table import cells, table_bytes
+
+    lin = api.compare_versions([api.load(samples / "A-RES-61-180.en.md"), api.load(samples / BASE)])
+    pairs = [p for p in lin.comparisons[0].pairs if p.old and p.new]
+    notes = [t for r in cells(lin) for op, t in r[1].parts if op == "note" and t.startswith("(↔")]
+    assert len(notes) == len(pairs)
+    assert sum("incertain" in t for t in notes) == sum(p.uncertain for p in pairs) > 0
+    assert sum("déplacé" in t for t in notes) == sum(p.moved for p in pairs)
+    import io
+
+    import docx
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(table_bytes(lin, "docx"))).paragraphs)
+    assert "apparié au paragraphe de la colonne précédente dans une autre langue" in text

@@ -125,7 +125,8 @@ def _plain_segments_of(pairs: list[Pair], old_texts: dict[str, str], new_texts: 
             parts.append(("delete", "\n".join(old_texts.get(i, "") for i in p.old)))
             continue
         if p.old:
-            parts.append(("note", f"(↔ {p.similarity:.2f}) "))
+            flags = [word(f, lang) for f, on in (("uncertain", p.uncertain), ("moved", p.moved)) if on]
+            parts.append(("note", f"(↔ {p.similarity:.2f}{''.join(', ' + f for f in flags)}) "))
         parts.append(("equal", "\n".join(new_texts.get(i, "") for i in p.new)))
     return parts
 
@@ -417,6 +418,8 @@ def _docx(lineage: Lineage, paper: str = "A4") -> bytes:
     legend.add_run(".")
     if lineage_shows_unknown_numbers(lineage):         # PP?n explained where shown
         doc.add_paragraph().add_run(word("unknown_number", lang)).italic = True
+    if any(c.cross_language for c in lineage.comparisons):     # "(↔ 0.57, uncertain)" explained where shown
+        doc.add_paragraph().add_run(word("cross_language_note", lang)).italic = True
     table = doc.add_table(rows=1, cols=len(df.columns))
     table.style = "Table Grid"
     hdr = table.rows[0]

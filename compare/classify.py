@@ -53,7 +53,7 @@ import re
 from dataclasses import replace
 from typing import Optional, Sequence
 
-from compare.align import AlignedGroup, AlignParams, align, is_fragment_comparison
+from compare.align import SURE_LINK, AlignedGroup, AlignParams, align, is_fragment_comparison
 from compare.language import LANGUAGES
 from compare.lexicon import leading_change_kind as _lex_change_kind
 from compare.lexicon import listed_leading, split_leading_any
@@ -313,12 +313,8 @@ def _with_unknown_start(segs: list[Segment], old_head: str, new_head: str) -> li
     return merged
 
 
-#: a same-language one-to-one link under this similarity is "uncertain".  Measured on the 1:1 links of
-#: the test generators (synthetic, negotiation, rounds: 5,834 true, 21 false links) and the samples:
-#: under 0.4 fall 10 true links (0.2 %) and 7 of the 21 false ones; in the samples, the five links
-#: between different paragraphs (0.23–0.39) and two heavy rewrites (0.30, 0.40), while the weakest sure
-#: ones (61/180 PP1 → the 2006 draft's PP2, 0.41; 74/176 PP4 → 78/228's cut PP?1, 0.47) stay above it
-SAME_LANGUAGE_SURE = 0.4
+#: a same-language one-to-one link under this similarity is "uncertain" (measured: :data:`compare.align.SURE_LINK`)
+SAME_LANGUAGE_SURE = SURE_LINK
 
 
 def _lang(doc: Document) -> Optional[str]:

@@ -58,7 +58,10 @@ def test_placement_lists_every_pair_once_and_every_move_source(cmp):
     assert shown == list(range(len(cmp.pairs)))              # pairs are listed in their placement order
     sources = [s.pair for s in cmp.placement if s.role == "source"]
     assert sorted(sources) == [k for k, p in enumerate(cmp.pairs) if p.moved]
-    assert any(p.moved for p in cmp.pairs) and any(p.status == "deleted" for p in cmp.pairs)
+    # a move, and an old paragraph without a partner (deleted, or outside the other excerpt: 63/194's
+    # PP?3 and PP?4 between reordered neighbours are not known deleted)
+    assert any(p.moved for p in cmp.pairs)
+    assert any(p.status == "deleted" for p in cmp.pairs) or cmp.out_of_scope["old"]
     for side in ("old", "new"):
         assert [s.id for s in cmp.placement if s.role == "outside" and s.side == side] == cmp.out_of_scope[side]
     assert_orders_rebuild_both_versions(cmp)

@@ -296,3 +296,26 @@ def test_a_cross_language_table_says_which_links_are_uncertain_or_moved_and_expl
     import docx
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(table_bytes(lin, "docx"))).paragraphs)
     assert "apparié au paragraphe de la colonne précédente dans une autre langue" in text
+
+
+# --------------------------------------------------------------------------- 8. (session 7) excerpts: weak or moved links bound nothing
+
+
+def test_a_weak_link_between_two_excerpts_does_not_make_the_rest_new_or_deleted(samples):
+    """The 2006 draft (PP1–PP3, cut) → 63/194 (a gap, six PPs, OP1 cut): one weak link, draft PP1 ↔ OP1
+    (0.39, uncertain, crossing PP3 ↔ PP?1), made 63/194's PP?2–PP?6 "new" and draft PP2 "deleted"
+    although they lie past the draft's cut and in 63/194's missing start."""
+    cmp = api.compare(api.load(samples / "draft-2006-belarus.en.md"), api.load(samples / "A-RES-63-194.en.md"))
+    assert not [p for p in cmp.pairs if not (p.old and p.new)]
+    assert cmp.out_of_scope["new"] == ["PP?2", "PP?3", "PP?4", "PP?5", "PP?6"]
+    assert cmp.out_of_scope["old"] == ["PP2"]
+    weak = _pair(cmp, "PP1")
+    assert weak.new == ["OP1"] and weak.uncertain
+
+
+def test_paragraphs_between_reordered_neighbours_of_an_excerpt_are_not_claimed_deleted(samples):
+    """63/194 → 64/178, both excerpts: 64/178 reorders the neighbours of 63/194's PP?3 and PP?4 (global
+    partnership, support to the Conference of the Parties); nothing says they were dropped."""
+    cmp = api.compare(api.load(samples / "A-RES-63-194.en.md"), api.load(samples / "A-RES-64-178.en.md"))
+    assert {"PP?3", "PP?4"} <= set(cmp.out_of_scope["old"])
+    assert not any(p.status == "deleted" for p in cmp.pairs)

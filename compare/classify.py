@@ -49,6 +49,7 @@ paragraph of both versions is still accounted for exactly once.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from dataclasses import replace
 from typing import Optional, Sequence
@@ -213,16 +214,44 @@ def _reworded(segs: list[Segment], parts_leading: set[str]) -> bool:
     """Whether a split or merge changed words beyond its cut.  A change holding a paragraph mark is
     the cut: it may only move punctuation, change case, drop or add "and"/"as well as" and the
     leading words of the part that starts there (``parts_leading``: "Invite", "Considérant
-    également"); any other change of words — there or elsewhere — is an edit."""
+    également"), and drop or add the part's repeated subject where the other side still reads it
+    once ("; ¶ Exhorte également les États Membres qui ne l'ont pas encore fait à envisager" →
+    ", et à envisager", the subject read in the first part).  A leading word the cut dropped may
+    reappear in the body (« à envisager également de ») and one it added may leave it.  Any other
+    change of words — there or elsewhere — is an edit."""
     allowed = _JOINS | parts_leading
-    for deleted, inserted in _hunks(segs):
+    hunks = _hunks(segs)
+    dropped: Counter[str] = Counter()       # leading words the cut took out of / put into the text
+    added: Counter[str] = Counter()
+    for deleted, inserted in hunks:
+        if "\n" in deleted + inserted:
+            dropped.update(w for w in words(deleted) if w in parts_leading)
+            added.update(w for w in words(inserted) if w in parts_leading)
+    old_words = words("".join(s.text for s in segs if s.op != "insert"))
+    new_words = words("".join(s.text for s in segs if s.op != "delete"))
+    for deleted, inserted in hunks:
+        wd, wi = words(deleted), words(inserted)
         if "\n" not in deleted + inserted:
+            moved_in, moved_out = Counter(wi), Counter(wd)
+            if moved_in <= dropped and moved_out <= added:      # a leading word moved into / out of the body
+                dropped -= moved_in
+                added -= moved_out
+                continue
             return True
-        keep_d = [w for w in words(deleted) if w not in allowed]
-        keep_i = [w for w in words(inserted) if w not in allowed]
-        if keep_d != keep_i:
-            return True
+        keep_d = [w for w in wd if w not in allowed]
+        keep_i = [w for w in wi if w not in allowed]
+        if keep_d == keep_i:
+            continue
+        if not keep_i and _holds_run(new_words, keep_d) or not keep_d and _holds_run(old_words, keep_i):
+            continue                                            # the repeated subject, read once
+        return True
     return False
+
+
+def _holds_run(text: Sequence[str], run: Sequence[str]) -> bool:
+    """Whether ``run`` (two words or more) stands in ``text`` word for word."""
+    n = len(run)
+    return n >= 2 and any(list(text[k:k + n]) == list(run) for k in range(len(text) - n + 1))
 
 
 #: words in a row the visible start of a cut paragraph must share with the other side to be placed in it

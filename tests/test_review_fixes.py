@@ -319,3 +319,22 @@ def test_paragraphs_between_reordered_neighbours_of_an_excerpt_are_not_claimed_d
     cmp = api.compare(api.load(samples / "A-RES-63-194.en.md"), api.load(samples / "A-RES-64-178.en.md"))
     assert {"PP?3", "PP?4"} <= set(cmp.out_of_scope["old"])
     assert not any(p.status == "deleted" for p in cmp.pairs)
+
+
+# --------------------------------------------------------------------------- 9. (session 7) merge mechanics
+
+
+def test_a_merge_that_drops_the_repeated_subject_and_moves_also_is_no_edit(samples):
+    """Rev.1 OP1 + OP2 → Rev.2 OP1: "; Exhorte également les États Membres qui ne l'ont pas encore fait à
+    envisager" → ", et à envisager également de": the subject is read once in the first part and
+    « également » moved into the body.  expected.json: no edit beyond the merge; the tool said
+    "merged, modified".  Another subject at the cut is an edit."""
+    base = (samples / BASE).read_text(encoding="utf-8")
+    rev2 = (samples / "draft-rev2-illustrative.fr.md").read_text(encoding="utf-8")
+    merged = _pair(api.compare(api.load_text(base, name="rev1"), api.load_text(rev2, name="rev2")), "OP1")
+    assert merged.old == ["OP1", "OP2"] and merged.status == "merged" and not merged.text_changed
+    other = rev2.replace(", et à envisager également de prendre", ", et les organisations régionales à envisager "
+                         "également de prendre", 1)
+    assert other != rev2
+    edited = _pair(api.compare(api.load_text(base, name="rev1"), api.load_text(other, name="rev2")), "OP1")
+    assert edited.old == ["OP1", "OP2"] and edited.text_changed

@@ -210,6 +210,18 @@ PRE_MODIFIERS: dict[str, list[str]] = {
     "zh": [],
 }
 
+#: the word that opens an infinitive where a list item starts with one ("(a) To promote …",
+#: « a) De promouvoir … »): the leading word is the verb after it, not this word alone
+INFINITIVE_MARKERS: dict[str, tuple[str, ...]] = {"en": ("to",), "fr": ("de",)}
+
+
+@lru_cache(maxsize=None)
+def _infinitive_markers(lang: Optional[str]) -> frozenset[str]:
+    if lang is None:
+        return frozenset(w for ws in INFINITIVE_MARKERS.values() for w in ws)
+    return frozenset(INFINITIVE_MARKERS.get(lang, ()))
+
+
 #: words after the base that usually follow from reordering, not substance
 MODIFIERS: dict[str, list[str]] = {
     "en": ["also", "further", "again", "once again", "once more", "moreover", "in addition",
@@ -363,8 +375,10 @@ def split_leading(text: str, kind: str = "", lang: Optional[str] = None) -> Lead
                 i_pre = i_int = 0
                 base_n = 1
     j = i_int + base_n
-    if base_n == 1 and spans[i_int][0].endswith("'") and spans.has(j) and spans[j][0] != _BARRIER:
-        j += 1      # an elided article is no leading word by itself: « L'Assemblée »
+    if base_n == 1 and (spans[i_int][0].endswith("'") or spans[i_int][0] in _infinitive_markers(lang)) \
+            and spans.has(j) and spans[j][0] != _BARRIER:
+        j += 1      # an elided article or an infinitive's "to" is no leading word by itself: « L'Assemblée »,
+                    # a sub-paragraph's "(a) To promote …"
     k = run(j, "MOD")
 
     def cut(a: int, b: int) -> str:

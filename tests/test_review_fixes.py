@@ -338,3 +338,10 @@ def test_a_merge_that_drops_the_repeated_subject_and_moves_also_is_no_edit(sampl
     assert other != rev2
     edited = _pair(api.compare(api.load_text(base, name="rev1"), api.load_text(other, name="rev2")), "OP1")
     assert edited.old == ["OP1", "OP2"] and edited.text_changed
+
+
+def test_a_list_items_leading_word_is_its_infinitive_not_to(samples):
+    """70/179 en ↔ es, sub-paragraphs (a)–(c): the leading words read "“To” ↔ “Promover”"."""
+    cmp = api.compare(api.load(samples / "A-RES-70-179.en.md"), api.load(samples / "A-RES-70-179.es.md"))
+    items = [p for p in cmp.pairs if p.old and "(" in p.old[0]]
+    assert [p.leading_words[0] for p in items] == ["To promote", "To help", "To promote"]

@@ -13,7 +13,8 @@ their meaning — from evidence that survives translation:
    read from the paragraph and from the footnotes it cites: written the same
    in every language.  Shared ones add up to :data:`NUMBER_BONUS`; two
    paragraphs that both cite resolutions (``n/n``) but none in common pay
-   :data:`CITATION_CLASH`.
+   :data:`CITATION_CLASH` — a tie-break between rivals, never a veto: updating
+   the cited resolution is the commonest edit in a renegotiation.
 3. **Structure.**  PP↔OP matches pay :data:`CROSS_KIND_PENALTY` (as in
    ``align``: 61/180 OP1 "Recognizes that broad international cooperation…"
    goes to the draft's OP3, not to PP7, its preambular twin); a sub-paragraph
@@ -104,21 +105,27 @@ def _paragraph_numbers(doc: Document) -> list[frozenset[str]]:
     return out
 
 
+def _citation_clash(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> np.ndarray:
+    """Where both paragraphs cite resolutions (``n/n``) and share no number at all."""
+    out = np.zeros((len(a), len(b)), dtype=bool)
+    for i, x in enumerate(a):
+        if not any("/" in n for n in x):
+            continue
+        for j, y in enumerate(b):
+            out[i, j] = not (x & y) and any("/" in n for n in y)
+    return out
+
+
 def _number_score(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]], params: ConcordanceParams) -> np.ndarray:
     out = np.zeros((len(a), len(b)))
     for i, x in enumerate(a):
         if not x:
             continue
-        xc = {n for n in x if "/" in n}
         for j, y in enumerate(b):
-            if not y:
-                continue
             shared = len(x & y)
             if shared:
                 out[i, j] = params.number_bonus * shared / max(len(x), len(y))
-            elif xc and any("/" in n for n in y):
-                out[i, j] = -params.citation_clash
-    return out
+    return out - params.citation_clash * _citation_clash(a, b)
 
 
 def _truncated(doc: Document) -> np.ndarray:
@@ -225,10 +232,16 @@ def score_matrix(old: Document, new: Document, cos: np.ndarray,
     return score
 
 
-def _assign(cos: np.ndarray, score: np.ndarray, params: ConcordanceParams) -> dict[int, int]:
+def _assign(cos: np.ndarray, score: np.ndarray, params: ConcordanceParams,
+            clash: Optional[np.ndarray] = None) -> dict[int, int]:
+    """One-to-one links of combined score ≥ threshold.  A citation clash (``clash``: both cite
+    resolutions, none in common) lowers a link's gain, so it still decides between rivals, but
+    it does not bar a link the rest of the evidence supports: updating the cited resolution
+    ("2006/27" → "2008/33", "58/137" → "61/180") is the commonest edit in a renegotiation."""
     if cos.size == 0:
         return {}
-    gain = np.where((score >= params.threshold) & (cos >= params.min_cosine), score, 0.0)
+    support = score if clash is None else score + params.citation_clash * clash
+    gain = np.where((support >= params.threshold) & (cos >= params.min_cosine), score, 0.0)
     r, c = max_assignment(gain)
     return {int(a): int(b) for a, b in zip(r, c) if gain[a, b] > 0}
 
@@ -307,7 +320,8 @@ def concordance_groups(old: Document, new: Document, options: Optional[CompareOp
     else:
         cos = np.zeros((n, m))
     score = score_matrix(old, new, cos, params)
-    matched = _assign(cos, score, params)
+    clash = _citation_clash(_paragraph_numbers(old), _paragraph_numbers(new))
+    matched = _assign(cos, score, params, clash)
     joined = _joins(old_texts, new_texts, cos, matched, params)
     groups = [AlignedGroup([op[i].id for i in go], [np_[j].id for j in gn], round(max(c, 0.0), 4))
               for go, gn, c in joined]

@@ -29,16 +29,21 @@ their meaning — from evidence that survives translation:
    the language pair's usual one costs up to :data:`LENGTH_PENALTY` (not for a
    paragraph cut by an excerpt gap).
 
-One optimal assignment over the combined score makes the one-to-one links
-(score ≥ :data:`THRESHOLD`); a free neighbour joins a link as a split or merge
-part when the embedding of the joined texts is clearly closer to the other
-side than the single paragraph was.  Fragments are scoped as in ``align``:
-paragraphs an excerpt does not cover are ``out_of_scope``, not deleted.
+The anchors are links; one optimal assignment over the combined score makes
+the other one-to-one links (score ≥ :data:`THRESHOLD`).  A link under
+:data:`EQUIVALENT_MIN` (shown "uncertain") claims no move: it is kept only in
+its place among the sure links and the other weak ones, unless its paragraphs
+are each other's best counterpart and cite the same number (:func:`_in_order`).  A
+free neighbour joins a link as a split or merge part when the embedding of the
+joined texts is clearly closer to the other side than the single paragraph was.
+Fragments are scoped as in ``align``: paragraphs an excerpt does not cover are
+``out_of_scope``, not deleted.
 """
 from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
@@ -47,7 +52,7 @@ from compare.assignment import max_assignment
 
 from compare.align import AlignedGroup, _is_fragment, _out_of_scope
 from compare.model import CompareOptions, Document, Paragraph
-from compare.sequences import longest_increasing_subsequence
+from compare.sequences import longest_increasing_subsequence, steadiest_increasing_subsequence
 
 
 @dataclass(frozen=True)
@@ -81,6 +86,10 @@ PARENT_BONUS = PARAMS.parent_bonus
 LABEL_BONUS = PARAMS.label_bonus
 ORDER_BONUS = PARAMS.order_bonus
 LENGTH_PENALTY = PARAMS.length_penalty
+
+#: below this cosine a paragraph has no close equivalent (translations score 0.7–0.9): a link this
+#: weak is shown "uncertain" (``compare.classify``) and claims no move (:func:`_in_order`)
+EQUIVALENT_MIN = 0.6
 
 #: usual length of a text in one language relative to English (UN translations)
 LENGTH_FACTOR = {"en": 1.0, "fr": 1.15, "es": 1.12, "ru": 1.10, "ar": 0.95, "zh": 0.32}
@@ -233,17 +242,61 @@ def score_matrix(old: Document, new: Document, cos: np.ndarray,
 
 
 def _assign(cos: np.ndarray, score: np.ndarray, params: ConcordanceParams,
-            clash: Optional[np.ndarray] = None) -> dict[int, int]:
-    """One-to-one links of combined score ≥ threshold.  A citation clash (``clash``: both cite
-    resolutions, none in common) lowers a link's gain, so it still decides between rivals, but
-    it does not bar a link the rest of the evidence supports: updating the cited resolution
-    ("2006/27" → "2008/33", "58/137" → "61/180") is the commonest edit in a renegotiation."""
+            clash: Optional[np.ndarray] = None, anchors: Sequence[tuple[int, int]] = ()) -> dict[int, int]:
+    """One-to-one links of combined score ≥ threshold: the ``anchors`` first, then one optimal
+    assignment of the rest — a sum of scores would otherwise trade an unambiguous translation
+    (61/180 PP3 ↔ 78/228 fr PP?2, 0.83) for two weak links that add up to more.
+
+    A citation clash (``clash``: both cite resolutions, none in common) lowers a link's gain,
+    so it still decides between rivals, but it does not bar a link the rest of the evidence
+    supports: updating the cited resolution ("2006/27" → "2008/33", "58/137" → "61/180") is
+    the commonest edit in a renegotiation."""
     if cos.size == 0:
         return {}
     support = score if clash is None else score + params.citation_clash * clash
     gain = np.where((support >= params.threshold) & (cos >= params.min_cosine), score, 0.0)
-    r, c = max_assignment(gain)
-    return {int(a): int(b) for a, b in zip(r, c) if gain[a, b] > 0}
+    fixed = {i: j for i, j in anchors if gain[i, j] > 0}
+    rest = gain.copy()
+    rest[list(fixed), :] = 0.0
+    rest[:, list(fixed.values())] = 0.0
+    r, c = max_assignment(rest)
+    return {**fixed, **{int(a): int(b) for a, b in zip(r, c) if rest[a, b] > 0}}
+
+
+def _mutual_best(score: np.ndarray, i: int, j: int) -> bool:
+    """Whether each of the two paragraphs is the other's best counterpart."""
+    return bool(score[i, j] >= score[i].max() and score[i, j] >= score[:, j].max())
+
+
+def _in_order(matched: dict[int, int], cos: np.ndarray, score: np.ndarray, shared: np.ndarray,
+              sure: float) -> dict[int, int]:
+    """The links, less the weak ones that would claim a move.
+
+    A link whose cosine is under ``sure`` is shown "uncertain"; a move claimed from it would
+    mislead twice (61/180 PP?9 → Rev.1 PP7 made PP?10 → PP6 look moved).  The sure links set
+    the order: their steadiest increasing run is the frame (a sure link outside it is a move
+    on strong evidence).  A weak link must keep its place between the frame links around it,
+    and the weak links keep their order among themselves, except one whose paragraphs are each
+    other's best counterpart and cite the same number (``shared``), written alike in every
+    language: the 2006 draft's PP1 (resolution 55/25, the Convention) is Rev.1's PP3, after
+    the recalled resolutions.  Other weak links out of order are dropped: their paragraphs come
+    out unpaired, not moved."""
+    links = sorted(matched.items())
+    strong = [(i, j) for i, j in links if cos[i, j] >= sure]
+    frame = [strong[k] for k in steadiest_increasing_subsequence([j for _, j in strong])]
+    fi = [i for i, _ in frame]
+
+    def fits(i: int, j: int) -> bool:
+        k = bisect_left(fi, i)
+        lo = frame[k - 1][1] if k > 0 else -1
+        hi = frame[k][1] if k < len(frame) else cos.shape[1]
+        return lo < j < hi
+
+    weak = [(i, j) for i, j in links if cos[i, j] < sure and fits(i, j)]
+    cited = [(i, j) for i, j in weak if shared[i, j] and _mutual_best(score, i, j)]
+    rest = [(i, j) for i, j in weak if (i, j) not in cited]
+    rest = [rest[k] for k in steadiest_increasing_subsequence([j for _, j in rest])]
+    return dict(strong + cited + rest)
 
 
 # ----------------------------------------------------------------------------- splits & merges
@@ -320,8 +373,11 @@ def concordance_groups(old: Document, new: Document, options: Optional[CompareOp
     else:
         cos = np.zeros((n, m))
     score = score_matrix(old, new, cos, params)
-    clash = _citation_clash(_paragraph_numbers(old), _paragraph_numbers(new))
-    matched = _assign(cos, score, params, clash)
+    nums_o, nums_n = _paragraph_numbers(old), _paragraph_numbers(new)
+    clash = _citation_clash(nums_o, nums_n)
+    shared = np.array([[bool(x & y) for y in nums_n] for x in nums_o], dtype=bool).reshape(n, m)
+    anchors = _anchors(cos, params) if n and m else []
+    matched = _in_order(_assign(cos, score, params, clash, anchors), cos, score, shared, EQUIVALENT_MIN)
     joined = _joins(old_texts, new_texts, cos, matched, params)
     groups = [AlignedGroup([op[i].id for i in go], [np_[j].id for j in gn], round(max(c, 0.0), 4))
               for go, gn, c in joined]
@@ -354,8 +410,6 @@ class Equivalent:
     language: str        # its language (en)
     similarity: float    # embedding cosine plus shared numbers and citations
 
-
-EQUIVALENT_MIN = 0.6     # below this, a paragraph has no close equivalent (translations score 0.7–0.9)
 
 
 def close_equivalents(doc: Document, others: Sequence[Document], *, top: int = 1,

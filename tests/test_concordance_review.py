@@ -63,3 +63,40 @@ def test_an_updated_ecosoc_citation_keeps_the_paragraph_paired(r61_to_rev1):
     assert pp2.new == ["PP2"] and pp2.status == PairStatus.MATCHED
     assert pp2.leading_words == ("Recalling also", "Rappelant également")
     assert not [p for p in cmp.pairs if "PP2" in p.new and not p.old]
+
+
+def test_61_180_to_rev1_claims_no_move_from_weak_pairs(r61_to_rev1):
+    """PP?8 ("Welcoming international cooperation…") and PP?9 ("Welcoming also the efforts…") have no
+    counterpart in Rev.1: not paired with PP8 (global partnership) and PP7 (61/180 OP1's preambular twin),
+    so PP?10 → PP6 is not "moved" either.  The links that stay are the ones the review found right."""
+    cmp = r61_to_rev1
+    _weak_pairs_are_flagged(cmp)
+    by_old, by_new = _by_old(cmp), _by_new(cmp)
+    assert by_old["PP?8"].new == [] and by_old["PP?9"].new == []
+    assert by_new["PP7"].old == [] and by_new["PP8"].old == []
+    assert by_old["PP?10"].new == ["PP6"] and not by_old["PP?10"].moved
+    assert not [p for p in cmp.pairs if p.moved]
+    for o, n in (("PP1", "PP1"), ("PP3", "PP3"), ("PP5", "PP5"), ("OP1", "OP3")):
+        assert by_old[o].new == [n] and not by_old[o].uncertain
+    # a doubtful link may stay, but flagged
+    assert by_old["PP?11"].new in ([], ["PP11"])
+    assert by_old["PP?11"].uncertain or not by_old["PP?11"].new
+
+
+def test_weak_pairs_in_74_176_to_rev1_claim_no_move(rev1):
+    """74/176 and Rev.1 share no paragraph a translation would show: whatever weak links remain are
+    flagged and none is called moved."""
+    cmp = compare(_doc("A-RES-74-176.en.md"), rev1)
+    _accounted_once(cmp)
+    _weak_pairs_are_flagged(cmp)
+    assert not [p for p in cmp.pairs if p.moved and p.uncertain]
+
+
+def test_an_unambiguous_translation_is_not_traded_for_two_weak_links():
+    """61/180 PP3 (the Convention, the Protocols, the Supplementary Convention) is 78/228 fr PP?2
+    (cosine 0.83); a larger sum of two weak links (PP3 → PP?3 and PP?8 → PP?2) must not displace it."""
+    cmp = compare(_doc("A-RES-61-180.en.md"), _doc("A-RES-78-228.fr.md"))
+    _accounted_once(cmp)
+    pp3 = _by_old(cmp)["PP3"]
+    assert pp3.new == ["PP?2"] and pp3.status == PairStatus.MATCHED and not pp3.uncertain
+    assert not [p for p in cmp.pairs if p.status in (PairStatus.SPLIT, PairStatus.MERGED) or p.moved]

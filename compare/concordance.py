@@ -35,9 +35,10 @@ the other one-to-one links (score ≥ :data:`THRESHOLD`).  A link under
 its place among the sure links and the other weak ones, unless its paragraphs
 are each other's best counterpart and cite the same number (:func:`_in_order`).  A
 free neighbour joins a link as a split or merge part when the embedding of the
-joined texts is clearly closer to the other side than the single paragraph was.
-Fragments are scoped as in ``align``: paragraphs an excerpt does not cover are
-``out_of_scope``, not deleted.
+joined texts is clearly closer to the other side than the single paragraph was,
+no excerpt cut hides the whole, and the parts stay about as long as the whole
+(:func:`_may_join`).  Fragments are scoped as in ``align``: paragraphs an
+excerpt does not cover are ``out_of_scope``, not deleted.
 """
 from __future__ import annotations
 
@@ -94,6 +95,9 @@ EQUIVALENT_MIN = 0.6
 #: usual length of a text in one language relative to English (UN translations)
 LENGTH_FACTOR = {"en": 1.0, "fr": 1.15, "es": 1.12, "ru": 1.10, "ar": 0.95, "zh": 0.32}
 
+#: translations keep their length within this factor for free (beyond it, evidence against a link)
+LENGTH_FREE = 1.3
+
 _NUMBER = re.compile(r"\d+(?:[/.]\d+)*")
 
 
@@ -149,14 +153,17 @@ def _truncated(doc: Document) -> np.ndarray:
     return cut
 
 
+def _lengths(doc: Document) -> np.ndarray:
+    """Paragraph lengths in characters of English (÷ :data:`LENGTH_FACTOR`)."""
+    f = LENGTH_FACTOR.get(doc.meta.language or "", 1.0)
+    return np.array([max(len(p.text), 1) / f for p in doc.paragraphs], dtype=float)
+
+
 def _length_score(old: Document, new: Document, params: ConcordanceParams) -> np.ndarray:
-    fo = LENGTH_FACTOR.get(old.meta.language or "", 1.0)
-    fn = LENGTH_FACTOR.get(new.meta.language or "", 1.0)
-    lo = np.array([max(len(p.text), 1) / fo for p in old.paragraphs], dtype=float)
-    ln = np.array([max(len(p.text), 1) / fn for p in new.paragraphs], dtype=float)
+    lo, ln = _lengths(old), _lengths(new)
     ratio = np.abs(np.log(lo[:, None] / ln[None, :]))
     # within ±30 % is free; a factor of 3 costs the whole penalty
-    pen = params.length_penalty * np.clip((ratio - math.log(1.3)) / (math.log(3) - math.log(1.3)), 0, 1)
+    pen = params.length_penalty * np.clip((ratio - math.log(LENGTH_FREE)) / (math.log(3) - math.log(LENGTH_FREE)), 0, 1)
     pen[_truncated(old), :] = 0.0
     pen[:, _truncated(new)] = 0.0
     return -pen
@@ -301,10 +308,48 @@ def _in_order(matched: dict[int, int], cos: np.ndarray, score: np.ndarray, share
 
 # ----------------------------------------------------------------------------- splits & merges
 
-def _joins(old_texts: list[str], new_texts: list[str], cos: np.ndarray, matched: dict[int, int],
+@dataclass(frozen=True)
+class _Side:
+    """What the joins need to know of one version."""
+
+    texts: list[str]
+    length: np.ndarray        # :func:`_lengths`
+    cut: np.ndarray           # paragraph right before or after an excerpt gap
+    gaps: frozenset[int]      # a gap at g lies right before paragraph g
+
+    @staticmethod
+    def of(doc: Document) -> "_Side":
+        return _Side([p.text for p in doc.paragraphs], _lengths(doc), _truncated(doc), frozenset(doc.gaps))
+
+
+def _may_join(whole: list[int], parts: list[int], c: int, wside: _Side, pside: _Side) -> bool:
+    """Whether paragraph ``c`` may become one more part of a split (or merge) of ``whole``.
+
+    A joined text's embedding drifts closer to almost anything on the same subject, so the gain
+    alone is weak evidence across languages; two facts a reader can check bound it.  Excerpt
+    cuts: a whole cut by a gap is never split — what its missing text held is unknown, so
+    neither meaning nor length can show a part of it (70/179 es PP?3 lies beyond 78/228 fr
+    PP?3's cut "…relatif à") — and parts are neighbours in the text, not across a gap.
+    Length: a split shares the whole's text between its parts, so the parts together are not
+    much longer than the whole (a translation keeps its length within :data:`LENGTH_FREE`): a
+    paragraph that would make them so is a paragraph of its own beside it (the 2006 draft's
+    PP1 is Rev.1 PP3, already longer; Rev.1 PP2, ECOSOC 2008/33, and PP4, the Conference of the
+    Parties, are not parts of it)."""
+    if wside.cut[whole].any():
+        return False
+    if (c > max(parts) and c in pside.gaps) or (c < min(parts) and min(parts) in pside.gaps):
+        return False
+    lw = float(wside.length[whole].sum())
+    before = abs(math.log(float(pside.length[parts].sum()) / lw))
+    after = abs(math.log(float(pside.length[parts + [c]].sum()) / lw))
+    return after <= max(math.log(LENGTH_FREE), before)
+
+
+def _joins(old: _Side, new: _Side, cos: np.ndarray, matched: dict[int, int],
            params: ConcordanceParams) -> list[tuple[list[int], list[int], float]]:
     """Groups (old indices, new indices, cosine) after absorbing free neighbours
-    whose joined text is clearly closer to the other side (splits and merges).
+    whose joined text is clearly closer to the other side (splits and merges),
+    within what :func:`_may_join` allows.
 
     Each round embeds every candidate join of every group in one batch (the
     encoder is several times faster on a batch), then applies the best gain per
@@ -312,24 +357,26 @@ def _joins(old_texts: list[str], new_texts: list[str], cos: np.ndarray, matched:
     split in three parts grows one part at a time."""
     from compare.embed import embed
 
-    free = {0: set(range(len(old_texts))) - set(matched), 1: set(range(len(new_texts))) - set(matched.values())}
-    texts = {0: old_texts, 1: new_texts}
+    free = {0: set(range(len(old.texts))) - set(matched), 1: set(range(len(new.texts))) - set(matched.values())}
+    sides = {0: old, 1: new}
     groups = [[[i], [j], float(cos[i, j])] for i, j in sorted(matched.items())]
     for _ in range(8):
         cands: list[tuple[int, int, int, str, str]] = []     # group, side, paragraph, whole, joined
         for g, (go, gn, _) in enumerate(groups):
             # a group grows on one side only: a split (one old, several new) or a merge
-            sides = (1,) if len(gn) > 1 else (0,) if len(go) > 1 else (1, 0)
-            for side in sides:
+            grow = (1,) if len(gn) > 1 else (0,) if len(go) > 1 else (1, 0)
+            for side in grow:
                 parts, whole_ids = (gn, go) if side == 1 else (go, gn)
-                whole = "\n".join(texts[1 - side][k] for k in whole_ids)
+                whole = "\n".join(sides[1 - side].texts[k] for k in whole_ids)
                 for c in (min(parts) - 1, max(parts) + 1):
                     if c not in free[side]:
                         continue
                     single = cos[whole_ids[0], c] if side == 1 else cos[c, whole_ids[0]]
                     if single < params.join_min_cosine:
                         continue
-                    joined = "\n".join(texts[side][k] for k in sorted(parts + [c]))
+                    if not _may_join(whole_ids, parts, c, sides[1 - side], sides[side]):
+                        continue
+                    joined = "\n".join(sides[side].texts[k] for k in sorted(parts + [c]))
                     cands.append((g, side, c, whole, joined))
         if not cands:
             break
@@ -378,7 +425,7 @@ def concordance_groups(old: Document, new: Document, options: Optional[CompareOp
     shared = np.array([[bool(x & y) for y in nums_n] for x in nums_o], dtype=bool).reshape(n, m)
     anchors = _anchors(cos, params) if n and m else []
     matched = _in_order(_assign(cos, score, params, clash, anchors), cos, score, shared, EQUIVALENT_MIN)
-    joined = _joins(old_texts, new_texts, cos, matched, params)
+    joined = _joins(_Side.of(old), _Side.of(new), cos, matched, params)
     groups = [AlignedGroup([op[i].id for i in go], [np_[j].id for j in gn], round(max(c, 0.0), 4))
               for go, gn, c in joined]
     in_old = {i for go, _, _ in joined for i in go}

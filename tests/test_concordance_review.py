@@ -54,6 +54,35 @@ def r61_to_rev1(rev1):
     return compare(_doc("A-RES-61-180.en.md"), rev1)
 
 
+def test_2006_draft_to_french_rev1_invents_no_split(rev1):
+    """Draft PP1 (55/25, the Convention and its Protocol) is Rev.1 PP3 only: Rev.1 PP2 (ECOSOC 2008/33)
+    and PP4 (the Conference of the Parties) are paragraphs of their own.  Draft PP2 ("Recalling also …
+    58/137 and other relevant resolutions") is Rev.1 PP1 ("Rappelant sa résolution 61/180 … et ses autres
+    résolutions pertinentes"), not deleted with a new PP1 beside it."""
+    cmp = compare(_doc("draft-2006-belarus.en.md"), rev1)
+    assert cmp.cross_language
+    _accounted_once(cmp)
+    _weak_pairs_are_flagged(cmp)
+    assert not [p for p in cmp.pairs if p.status in (PairStatus.SPLIT, PairStatus.MERGED)]
+    by_old, by_new = _by_old(cmp), _by_new(cmp)
+    assert by_old["PP1"].new == ["PP3"]
+    assert by_old["PP2"].new == ["PP1"]
+    assert by_new["PP2"].old == [] and by_new["PP2"].status == PairStatus.INSERTED
+    # both links rest on weak cross-language evidence: said so
+    assert by_old["PP1"].uncertain and by_old["PP2"].uncertain
+
+
+def test_no_merge_with_a_paragraph_beyond_the_french_excerpt_cut():
+    """78/228 fr PP?3 stops at "…relatif à": whether 70/179's Global Plan paragraph (es PP?3) was merged
+    into it cannot be seen, so it is not claimed — PP?3 is outside what the French copy shows."""
+    cmp = compare(_doc("A-RES-70-179.es.md"), _doc("A-RES-78-228.fr.md"))
+    _accounted_once(cmp)
+    assert not [p for p in cmp.pairs if p.status in (PairStatus.SPLIT, PairStatus.MERGED)]
+    assert _links(cmp) == {("PP?1", "PP?2"), ("PP?2", "PP?3")}
+    assert "PP?3" in cmp.out_of_scope["old"]
+    assert cmp.summary()["deleted"] == 0
+
+
 def test_an_updated_ecosoc_citation_keeps_the_paragraph_paired(r61_to_rev1):
     """61/180 PP2 and Rev.1 PP2 both recall an ECOSOC resolution and the Council's earlier ones; only the
     resolution changed (2006/27 → 2008/33).  An edited paragraph, not "deleted" and "new"."""

@@ -13,7 +13,8 @@ their meaning — from evidence that survives translation:
    read from the paragraph and from the footnotes it cites: written the same
    in every language.  Shared ones add up to :data:`NUMBER_BONUS`; two
    paragraphs that both cite resolutions (``n/n``) but none in common pay
-   :data:`CITATION_CLASH`.
+   :data:`CITATION_CLASH` — a tie-break between rivals, never a veto: updating
+   the cited resolution is the commonest edit in a renegotiation.
 3. **Structure.**  PP↔OP matches pay :data:`CROSS_KIND_PENALTY` (as in
    ``align``: 61/180 OP1 "Recognizes that broad international cooperation…"
    goes to the draft's OP3, not to PP7, its preambular twin); a sub-paragraph
@@ -28,16 +29,22 @@ their meaning — from evidence that survives translation:
    the language pair's usual one costs up to :data:`LENGTH_PENALTY` (not for a
    paragraph cut by an excerpt gap).
 
-One optimal assignment over the combined score makes the one-to-one links
-(score ≥ :data:`THRESHOLD`); a free neighbour joins a link as a split or merge
-part when the embedding of the joined texts is clearly closer to the other
-side than the single paragraph was.  Fragments are scoped as in ``align``:
-paragraphs an excerpt does not cover are ``out_of_scope``, not deleted.
+The anchors are links; one optimal assignment over the combined score makes
+the other one-to-one links (score ≥ :data:`THRESHOLD`).  A link under
+:data:`EQUIVALENT_MIN` (shown "uncertain") claims no move: it is kept only in
+its place among the sure links and the other weak ones, unless its paragraphs
+are each other's best counterpart and cite the same number (:func:`_in_order`).  A
+free neighbour joins a link as a split or merge part when the embedding of the
+joined texts is clearly closer to the other side than the single paragraph was,
+no excerpt cut hides the whole, and the parts stay about as long as the whole
+(:func:`_may_join`).  Fragments are scoped as in ``align``: paragraphs an
+excerpt does not cover are ``out_of_scope``, not deleted.
 """
 from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
@@ -46,7 +53,7 @@ from compare.assignment import max_assignment
 
 from compare.align import AlignedGroup, _is_fragment, _out_of_scope
 from compare.model import CompareOptions, Document, Paragraph
-from compare.sequences import longest_increasing_subsequence
+from compare.sequences import longest_increasing_subsequence, steadiest_increasing_subsequence
 
 
 @dataclass(frozen=True)
@@ -81,8 +88,15 @@ LABEL_BONUS = PARAMS.label_bonus
 ORDER_BONUS = PARAMS.order_bonus
 LENGTH_PENALTY = PARAMS.length_penalty
 
+#: below this cosine a paragraph has no close equivalent (translations score 0.7–0.9): a link this
+#: weak is shown "uncertain" (``compare.classify``) and claims no move (:func:`_in_order`)
+EQUIVALENT_MIN = 0.6
+
 #: usual length of a text in one language relative to English (UN translations)
 LENGTH_FACTOR = {"en": 1.0, "fr": 1.15, "es": 1.12, "ru": 1.10, "ar": 0.95, "zh": 0.32}
+
+#: translations keep their length within this factor for free (beyond it, evidence against a link)
+LENGTH_FREE = 1.3
 
 _NUMBER = re.compile(r"\d+(?:[/.]\d+)*")
 
@@ -104,21 +118,27 @@ def _paragraph_numbers(doc: Document) -> list[frozenset[str]]:
     return out
 
 
+def _citation_clash(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> np.ndarray:
+    """Where both paragraphs cite resolutions (``n/n``) and share no number at all."""
+    out = np.zeros((len(a), len(b)), dtype=bool)
+    for i, x in enumerate(a):
+        if not any("/" in n for n in x):
+            continue
+        for j, y in enumerate(b):
+            out[i, j] = not (x & y) and any("/" in n for n in y)
+    return out
+
+
 def _number_score(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]], params: ConcordanceParams) -> np.ndarray:
     out = np.zeros((len(a), len(b)))
     for i, x in enumerate(a):
         if not x:
             continue
-        xc = {n for n in x if "/" in n}
         for j, y in enumerate(b):
-            if not y:
-                continue
             shared = len(x & y)
             if shared:
                 out[i, j] = params.number_bonus * shared / max(len(x), len(y))
-            elif xc and any("/" in n for n in y):
-                out[i, j] = -params.citation_clash
-    return out
+    return out - params.citation_clash * _citation_clash(a, b)
 
 
 def _truncated(doc: Document) -> np.ndarray:
@@ -133,14 +153,17 @@ def _truncated(doc: Document) -> np.ndarray:
     return cut
 
 
+def _lengths(doc: Document) -> np.ndarray:
+    """Paragraph lengths in characters of English (÷ :data:`LENGTH_FACTOR`)."""
+    f = LENGTH_FACTOR.get(doc.meta.language or "", 1.0)
+    return np.array([max(len(p.text), 1) / f for p in doc.paragraphs], dtype=float)
+
+
 def _length_score(old: Document, new: Document, params: ConcordanceParams) -> np.ndarray:
-    fo = LENGTH_FACTOR.get(old.meta.language or "", 1.0)
-    fn = LENGTH_FACTOR.get(new.meta.language or "", 1.0)
-    lo = np.array([max(len(p.text), 1) / fo for p in old.paragraphs], dtype=float)
-    ln = np.array([max(len(p.text), 1) / fn for p in new.paragraphs], dtype=float)
+    lo, ln = _lengths(old), _lengths(new)
     ratio = np.abs(np.log(lo[:, None] / ln[None, :]))
     # within ±30 % is free; a factor of 3 costs the whole penalty
-    pen = params.length_penalty * np.clip((ratio - math.log(1.3)) / (math.log(3) - math.log(1.3)), 0, 1)
+    pen = params.length_penalty * np.clip((ratio - math.log(LENGTH_FREE)) / (math.log(3) - math.log(LENGTH_FREE)), 0, 1)
     pen[_truncated(old), :] = 0.0
     pen[:, _truncated(new)] = 0.0
     return -pen
@@ -225,20 +248,108 @@ def score_matrix(old: Document, new: Document, cos: np.ndarray,
     return score
 
 
-def _assign(cos: np.ndarray, score: np.ndarray, params: ConcordanceParams) -> dict[int, int]:
+def _assign(cos: np.ndarray, score: np.ndarray, params: ConcordanceParams,
+            clash: Optional[np.ndarray] = None, anchors: Sequence[tuple[int, int]] = ()) -> dict[int, int]:
+    """One-to-one links of combined score ≥ threshold: the ``anchors`` first, then one optimal
+    assignment of the rest — a sum of scores would otherwise trade an unambiguous translation
+    (61/180 PP3 ↔ 78/228 fr PP?2, 0.83) for two weak links that add up to more.
+
+    A citation clash (``clash``: both cite resolutions, none in common) lowers a link's gain,
+    so it still decides between rivals, but it does not bar a link the rest of the evidence
+    supports: updating the cited resolution ("2006/27" → "2008/33", "58/137" → "61/180") is
+    the commonest edit in a renegotiation."""
     if cos.size == 0:
         return {}
-    gain = np.where((score >= params.threshold) & (cos >= params.min_cosine), score, 0.0)
-    r, c = max_assignment(gain)
-    return {int(a): int(b) for a, b in zip(r, c) if gain[a, b] > 0}
+    support = score if clash is None else score + params.citation_clash * clash
+    gain = np.where((support >= params.threshold) & (cos >= params.min_cosine), score, 0.0)
+    fixed = {i: j for i, j in anchors if gain[i, j] > 0}
+    rest = gain.copy()
+    rest[list(fixed), :] = 0.0
+    rest[:, list(fixed.values())] = 0.0
+    r, c = max_assignment(rest)
+    return {**fixed, **{int(a): int(b) for a, b in zip(r, c) if rest[a, b] > 0}}
+
+
+def _mutual_best(score: np.ndarray, i: int, j: int) -> bool:
+    """Whether each of the two paragraphs is the other's best counterpart."""
+    return bool(score[i, j] >= score[i].max() and score[i, j] >= score[:, j].max())
+
+
+def _in_order(matched: dict[int, int], cos: np.ndarray, score: np.ndarray, shared: np.ndarray,
+              sure: float) -> dict[int, int]:
+    """The links, less the weak ones that would claim a move.
+
+    A link whose cosine is under ``sure`` is shown "uncertain"; a move claimed from it would
+    mislead twice (61/180 PP?9 → Rev.1 PP7 made PP?10 → PP6 look moved).  The sure links set
+    the order: their steadiest increasing run is the frame (a sure link outside it is a move
+    on strong evidence).  A weak link must keep its place between the frame links around it,
+    and the weak links keep their order among themselves, except one whose paragraphs are each
+    other's best counterpart and cite the same number (``shared``), written alike in every
+    language: the 2006 draft's PP1 (resolution 55/25, the Convention) is Rev.1's PP3, after
+    the recalled resolutions.  Other weak links out of order are dropped: their paragraphs come
+    out unpaired, not moved."""
+    links = sorted(matched.items())
+    strong = [(i, j) for i, j in links if cos[i, j] >= sure]
+    frame = [strong[k] for k in steadiest_increasing_subsequence([j for _, j in strong])]
+    fi = [i for i, _ in frame]
+
+    def fits(i: int, j: int) -> bool:
+        k = bisect_left(fi, i)
+        lo = frame[k - 1][1] if k > 0 else -1
+        hi = frame[k][1] if k < len(frame) else cos.shape[1]
+        return lo < j < hi
+
+    weak = [(i, j) for i, j in links if cos[i, j] < sure and fits(i, j)]
+    cited = [(i, j) for i, j in weak if shared[i, j] and _mutual_best(score, i, j)]
+    rest = [(i, j) for i, j in weak if (i, j) not in cited]
+    rest = [rest[k] for k in steadiest_increasing_subsequence([j for _, j in rest])]
+    return dict(strong + cited + rest)
 
 
 # ----------------------------------------------------------------------------- splits & merges
 
-def _joins(old_texts: list[str], new_texts: list[str], cos: np.ndarray, matched: dict[int, int],
+@dataclass(frozen=True)
+class _Side:
+    """What the joins need to know of one version."""
+
+    texts: list[str]
+    length: np.ndarray        # :func:`_lengths`
+    cut: np.ndarray           # paragraph right before or after an excerpt gap
+    gaps: frozenset[int]      # a gap at g lies right before paragraph g
+
+    @staticmethod
+    def of(doc: Document) -> "_Side":
+        return _Side([p.text for p in doc.paragraphs], _lengths(doc), _truncated(doc), frozenset(doc.gaps))
+
+
+def _may_join(whole: list[int], parts: list[int], c: int, wside: _Side, pside: _Side) -> bool:
+    """Whether paragraph ``c`` may become one more part of a split (or merge) of ``whole``.
+
+    A joined text's embedding drifts closer to almost anything on the same subject, so the gain
+    alone is weak evidence across languages; two facts a reader can check bound it.  Excerpt
+    cuts: a whole cut by a gap is never split — what its missing text held is unknown, so
+    neither meaning nor length can show a part of it (70/179 es PP?3 lies beyond 78/228 fr
+    PP?3's cut "…relatif à") — and parts are neighbours in the text, not across a gap.
+    Length: a split shares the whole's text between its parts, so the parts together are not
+    much longer than the whole (a translation keeps its length within :data:`LENGTH_FREE`): a
+    paragraph that would make them so is a paragraph of its own beside it (the 2006 draft's
+    PP1 is Rev.1 PP3, already longer; Rev.1 PP2, ECOSOC 2008/33, and PP4, the Conference of the
+    Parties, are not parts of it)."""
+    if wside.cut[whole].any():
+        return False
+    if (c > max(parts) and c in pside.gaps) or (c < min(parts) and min(parts) in pside.gaps):
+        return False
+    lw = float(wside.length[whole].sum())
+    before = abs(math.log(float(pside.length[parts].sum()) / lw))
+    after = abs(math.log(float(pside.length[parts + [c]].sum()) / lw))
+    return after <= max(math.log(LENGTH_FREE), before)
+
+
+def _joins(old: _Side, new: _Side, cos: np.ndarray, matched: dict[int, int],
            params: ConcordanceParams) -> list[tuple[list[int], list[int], float]]:
     """Groups (old indices, new indices, cosine) after absorbing free neighbours
-    whose joined text is clearly closer to the other side (splits and merges).
+    whose joined text is clearly closer to the other side (splits and merges),
+    within what :func:`_may_join` allows.
 
     Each round embeds every candidate join of every group in one batch (the
     encoder is several times faster on a batch), then applies the best gain per
@@ -246,24 +357,26 @@ def _joins(old_texts: list[str], new_texts: list[str], cos: np.ndarray, matched:
     split in three parts grows one part at a time."""
     from compare.embed import embed
 
-    free = {0: set(range(len(old_texts))) - set(matched), 1: set(range(len(new_texts))) - set(matched.values())}
-    texts = {0: old_texts, 1: new_texts}
+    free = {0: set(range(len(old.texts))) - set(matched), 1: set(range(len(new.texts))) - set(matched.values())}
+    sides = {0: old, 1: new}
     groups = [[[i], [j], float(cos[i, j])] for i, j in sorted(matched.items())]
     for _ in range(8):
         cands: list[tuple[int, int, int, str, str]] = []     # group, side, paragraph, whole, joined
         for g, (go, gn, _) in enumerate(groups):
             # a group grows on one side only: a split (one old, several new) or a merge
-            sides = (1,) if len(gn) > 1 else (0,) if len(go) > 1 else (1, 0)
-            for side in sides:
+            grow = (1,) if len(gn) > 1 else (0,) if len(go) > 1 else (1, 0)
+            for side in grow:
                 parts, whole_ids = (gn, go) if side == 1 else (go, gn)
-                whole = "\n".join(texts[1 - side][k] for k in whole_ids)
+                whole = "\n".join(sides[1 - side].texts[k] for k in whole_ids)
                 for c in (min(parts) - 1, max(parts) + 1):
                     if c not in free[side]:
                         continue
                     single = cos[whole_ids[0], c] if side == 1 else cos[c, whole_ids[0]]
                     if single < params.join_min_cosine:
                         continue
-                    joined = "\n".join(texts[side][k] for k in sorted(parts + [c]))
+                    if not _may_join(whole_ids, parts, c, sides[1 - side], sides[side]):
+                        continue
+                    joined = "\n".join(sides[side].texts[k] for k in sorted(parts + [c]))
                     cands.append((g, side, c, whole, joined))
         if not cands:
             break
@@ -307,8 +420,12 @@ def concordance_groups(old: Document, new: Document, options: Optional[CompareOp
     else:
         cos = np.zeros((n, m))
     score = score_matrix(old, new, cos, params)
-    matched = _assign(cos, score, params)
-    joined = _joins(old_texts, new_texts, cos, matched, params)
+    nums_o, nums_n = _paragraph_numbers(old), _paragraph_numbers(new)
+    clash = _citation_clash(nums_o, nums_n)
+    shared = np.array([[bool(x & y) for y in nums_n] for x in nums_o], dtype=bool).reshape(n, m)
+    anchors = _anchors(cos, params) if n and m else []
+    matched = _in_order(_assign(cos, score, params, clash, anchors), cos, score, shared, EQUIVALENT_MIN)
+    joined = _joins(_Side.of(old), _Side.of(new), cos, matched, params)
     groups = [AlignedGroup([op[i].id for i in go], [np_[j].id for j in gn], round(max(c, 0.0), 4))
               for go, gn, c in joined]
     in_old = {i for go, _, _ in joined for i in go}
@@ -340,8 +457,6 @@ class Equivalent:
     language: str        # its language (en)
     similarity: float    # embedding cosine plus shared numbers and citations
 
-
-EQUIVALENT_MIN = 0.6     # below this, a paragraph has no close equivalent (translations score 0.7–0.9)
 
 
 def close_equivalents(doc: Document, others: Sequence[Document], *, top: int = 1,

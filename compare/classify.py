@@ -16,7 +16,7 @@ several paragraphs joined with ``"\\n"``) and fills every :class:`Pair` field:
   (:func:`compare.sequences.steadiest_increasing_subsequence`): when OP2 and OP4 swap, they
   are moved and OP3, between them, is not.
 * ``renumbered``: the citation changed (``OP7`` → ``OP8``, ``PP3`` → ``OP1``).
-  For split/merge groups, the first id of each side is compared.  Never set
+  For split/merge groups, the first id of each side is compared (in the diff's order, below).  Never set
   when either number is unknown (``PP?1`` → ``PP1``: the old number is not known).
 * ``similarity`` from the alignment, ``changed_share`` from the diff.
 * ``leading_change``: ``(old leading words, new leading words)`` as written,
@@ -26,7 +26,13 @@ several paragraphs joined with ``"\\n"``) and fills every :class:`Pair` field:
   « Rappelant » → « Rappelant également »).  The two are told apart by
   :func:`compare.lexicon.leading_change_kind` (``"base"`` or ``"modifier"``);
   :func:`leading_change_kind` here applies it to a Pair.
-* ``cross_kind``: a PP became an OP or the reverse.
+* ``cross_kind``: a PP became an OP or the reverse (in a split or merge: a part did).
+
+A split or merge diffs its parts in the order that best follows the other side
+(:func:`_diff_order`): a clause of OP7 that became PP12, before OP7, is text kept
+and cut into a part, not deleted and inserted.  ``Pair.old``/``Pair.new`` are
+in that order (the one ``diff`` rebuilds: texts joined with ``"\\n"``), and so
+are the "first ids" above; placement keeps document order.
 
 Versions in different languages (:func:`cross_language`) are aligned by
 :mod:`compare.concordance` instead of :mod:`compare.align` and never word-diffed:
@@ -339,6 +345,78 @@ def _moved_flags(groups: list[AlignedGroup], opos: dict[str, int], npos: dict[st
     return moved
 
 
+def _changed_words(segs: list[Segment]) -> int:
+    """Words a diff marks as substantively deleted or inserted: how far it is from "kept"."""
+    return sum(len(words(s.text)) for s in segs if s.op != "equal" and not s.minor)
+
+
+def _located_order(parts: list[str], index: dict[str, Paragraph], other: str) -> list[str]:
+    """``parts`` (ids in document order) ordered by where their words sit in ``other`` (the other
+    side's text): each part at the median position of its words that ``other`` holds in the same
+    order; a part none of whose words it holds stays right after the part before it."""
+    from difflib import SequenceMatcher
+
+    ko = words(other)
+    keys: list[float] = []
+    for pid in parts:
+        blocks = SequenceMatcher(None, ko, words(index[pid].text), autojunk=False).get_matching_blocks()
+        at = sorted(i for b in blocks for i in range(b.a, b.a + b.size))
+        keys.append(at[len(at) // 2] if at else (keys[-1] if keys else -1.0))
+    return [pid for _, _, pid in sorted(zip(keys, range(len(parts)), parts))]
+
+
+def _diff_order(g: AlignedGroup, oidx: dict[str, Paragraph], nidx: dict[str, Paragraph], options: CompareOptions,
+                cut_start: tuple[set[str], set[str]], cut_end: tuple[set[str], set[str]]) -> AlignedGroup:
+    """``g`` with the parts of a split (merge) in the order that best follows the other side: the new
+    parts by where their words sit in the old text (the old sources by where they sit in the new text).
+    Align lists parts in document order, and a scattered part that landed elsewhere — a clause of OP7
+    moved into the preamble as PP12, before OP7 — then diffs as that clause deleted and inserted, with a
+    false change of leading word; in the old paragraph's order it is text kept, cut into a part.  The
+    order is kept only when its diff changes fewer words than document order, and never moves a part an
+    excerpt cuts at its start (end) off the first (last) place, where the cut is read (``cut_start``,
+    ``cut_end``: such ids of the old and of the new version).  Views list pairs
+    and paragraphs in document order all the same (``Comparison.placement``); ``Pair.old``/``Pair.new``
+    are in this order: the order the group's diff rebuilds."""
+    if len(g.new) > 1:
+        side, s, parts, index, other = "new", 1, g.new, nidx, "\n".join(oidx[i].text for i in g.old)
+    elif len(g.old) > 1:
+        side, s, parts, index, other = "old", 0, g.old, oidx, "\n".join(nidx[i].text for i in g.new)
+    else:
+        return g
+    order = _located_order(parts, index, other)
+    if order == parts or (parts[0] in cut_start[s] and order[0] != parts[0]) or \
+            (parts[-1] in cut_end[s] and order[-1] != parts[-1]):
+        return g
+    turned = replace(g, **{side: order})
+    before = diff_texts(_group_text(oidx, g.old, options), _group_text(nidx, g.new, options), options)
+    after = diff_texts(_group_text(oidx, turned.old, options), _group_text(nidx, turned.new, options), options)
+    return turned if _changed_words(after) < _changed_words(before) else g
+
+
+def _run_positions(groups: list[AlignedGroup], pos: dict[str, int], side: str) -> dict[str, int]:
+    """Document positions (``pos``) spread so that two neighbouring paragraphs of one group are
+    consecutive only when the group's diff order (:func:`_diff_order`) also has them one after the
+    other: :func:`compare.placement.place` shows a run of consecutive parts in one slot, written in
+    the diff's order, so parts that changed order among themselves get slots of their own and each
+    slot still reads in document order.  Same order as ``pos``: nothing else about placement changes."""
+    group_of: dict[str, tuple[int, int]] = {}
+    for k, g in enumerate(groups):
+        ids = g.old if side == "old" else g.new
+        if len(ids) > 1:
+            group_of.update((i, (k, r)) for r, i in enumerate(ids))
+    out: dict[str, int] = {}
+    at, prev = 0, None
+    for pid in sorted(pos, key=pos.__getitem__):
+        here = group_of.get(pid)
+        if prev is not None:
+            before = group_of.get(prev)
+            apart = here is not None and before is not None and here[0] == before[0] and here[1] != before[1] + 1
+            at += 2 if apart else 1
+        out[pid] = at
+        prev = pid
+    return out
+
+
 def compare_documents(old: Document, new: Document, options: Optional[CompareOptions] = None,
                       params: Optional[AlignParams] = None) -> Comparison:
     """Compare two versions: align (with ``params``, default :data:`compare.align.DEFAULT_PARAMS`),
@@ -361,8 +439,11 @@ def compare_documents(old: Document, new: Document, options: Optional[CompareOpt
     cut_o, cut_n = old.after_gap, new.after_gap
     cut_end_o, cut_end_n = old.cut_at_end, new.cut_at_end
     notes_o, notes_n = _note_texts(old), _note_texts(new)
+    if not cross:
+        groups = [_diff_order(g, oidx, nidx, options, (cut_o, cut_n), (cut_end_o, cut_end_n)) if not g.out_of_scope else g
+                  for g in groups]
     moved = _moved_flags(groups, opos, npos)
-    slots = place(groups, moved, opos, npos)
+    slots = place(groups, moved, _run_positions(groups, opos, "old"), _run_positions(groups, npos, "new"))
     # pairs are listed in the order they are shown; a moved pair's source slot points at the same pair
     # (a scattered group has several slots with a new side: its pair is listed at the first)
     shown = list(dict.fromkeys(s.pair for s in slots if s.role in ("inplace", "dest")))
@@ -393,7 +474,10 @@ def compare_documents(old: Document, new: Document, options: Optional[CompareOpt
         if g.old and g.new:
             po, pn = oidx[g.old[0]], nidx[g.new[0]]
             pair.renumbered = renumbered(g.old[0], g.new[0])
-            pair.cross_kind = {po.kind, pn.kind} == {"PP", "OP"}
+            # a split or merge crossed over when a part went between preamble and operative part (a clause
+            # of OP7 become PP12), not only when its first paragraph did
+            kinds_o, kinds_n = {oidx[i].kind for i in g.old}, {nidx[i].kind for i in g.new}
+            pair.cross_kind = kinds_o != kinds_n and {"PP", "OP"} <= kinds_o | kinds_n
             lo, ln = _leading(po, lang_o, po.id in cut_o), _leading(pn, lang_n, pn.id in cut_n)
             if not cross:
                 pair.footnote_changes = footnote_changes(_cited_notes(notes_o, g.old, oidx, len(head[0])),

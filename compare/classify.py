@@ -366,7 +366,8 @@ def _located_order(parts: list[str], index: dict[str, Paragraph], other: str) ->
 
 
 def _diff_order(g: AlignedGroup, oidx: dict[str, Paragraph], nidx: dict[str, Paragraph], options: CompareOptions,
-                cut_start: tuple[set[str], set[str]], cut_end: tuple[set[str], set[str]]) -> AlignedGroup:
+                cut_start: tuple[set[str], set[str]], cut_end: tuple[set[str], set[str]],
+                diffs: dict[tuple[str, str], list[Segment]]) -> AlignedGroup:
     """``g`` with the parts of a split (merge) in the order that best follows the other side: the new
     parts by where their words sit in the old text (the old sources by where they sit in the new text).
     Align lists parts in document order, and a scattered part that landed elsewhere — a clause of OP7
@@ -374,7 +375,8 @@ def _diff_order(g: AlignedGroup, oidx: dict[str, Paragraph], nidx: dict[str, Par
     false change of leading word; in the old paragraph's order it is text kept, cut into a part.  The
     order is kept only when its diff changes fewer words than document order, and never moves a part an
     excerpt cuts at its start (end) off the first (last) place, where the cut is read (``cut_start``,
-    ``cut_end``: such ids of the old and of the new version).  Views list pairs
+    ``cut_end``: such ids of the old and of the new version).  The diffs it makes are kept in ``diffs``
+    (by the two texts), where the caller finds the one it keeps.  Views list pairs
     and paragraphs in document order all the same (``Comparison.placement``); ``Pair.old``/``Pair.new``
     are in this order: the order the group's diff rebuilds."""
     if len(g.new) > 1:
@@ -388,9 +390,17 @@ def _diff_order(g: AlignedGroup, oidx: dict[str, Paragraph], nidx: dict[str, Par
             (parts[-1] in cut_end[s] and order[-1] != parts[-1]):
         return g
     turned = replace(g, **{side: order})
-    before = diff_texts(_group_text(oidx, g.old, options), _group_text(nidx, g.new, options), options)
-    after = diff_texts(_group_text(oidx, turned.old, options), _group_text(nidx, turned.new, options), options)
+    before, after = (_diff_of(diffs, _group_text(oidx, x.old, options), _group_text(nidx, x.new, options), options)
+                     for x in (g, turned))
     return turned if _changed_words(after) < _changed_words(before) else g
+
+
+def _diff_of(diffs: dict[tuple[str, str], list[Segment]], old: str, new: str, options: CompareOptions
+             ) -> list[Segment]:
+    """:func:`compare.diff.diff_texts` of ``old`` and ``new``, made once per comparison (``diffs``)."""
+    if (old, new) not in diffs:
+        diffs[old, new] = diff_texts(old, new, options)
+    return diffs[old, new]
 
 
 def _run_positions(groups: list[AlignedGroup], pos: dict[str, int], side: str) -> dict[str, int]:
@@ -439,14 +449,17 @@ def compare_documents(old: Document, new: Document, options: Optional[CompareOpt
     cut_o, cut_n = old.after_gap, new.after_gap
     cut_end_o, cut_end_n = old.cut_at_end, new.cut_at_end
     notes_o, notes_n = _note_texts(old), _note_texts(new)
+    diffs: dict[tuple[str, str], list[Segment]] = {}      # the group diffs made while ordering parts
     if not cross:
-        groups = [_diff_order(g, oidx, nidx, options, (cut_o, cut_n), (cut_end_o, cut_end_n)) if not g.out_of_scope else g
-                  for g in groups]
+        groups = [_diff_order(g, oidx, nidx, options, (cut_o, cut_n), (cut_end_o, cut_end_n), diffs)
+                  if not g.out_of_scope else g for g in groups]
     moved = _moved_flags(groups, opos, npos)
     slots = place(groups, moved, _run_positions(groups, opos, "old"), _run_positions(groups, npos, "new"))
     # pairs are listed in the order they are shown; a moved pair's source slot points at the same pair
-    # (a scattered group has several slots with a new side: its pair is listed at the first)
-    shown = list(dict.fromkeys(s.pair for s in slots if s.role in ("inplace", "dest")))
+    # (a scattered group has several slots with a new side: its pair is listed at the one holding its
+    # first new paragraph in the diff's order — the first slot, unless a part landed before it)
+    shown = list(dict.fromkeys(s.pair for s in slots if s.role in ("inplace", "dest")
+                               and (not s.new or groups[s.pair].new[0] in s.new)))
     pair_of = {k: j for j, k in enumerate(shown)}
     pairs: list[Pair] = []
     for k in shown:
@@ -456,7 +469,8 @@ def compare_documents(old: Document, new: Document, options: Optional[CompareOpt
         if not cross and g.old and g.new:
             head = _before_the_cut(old_text, new_text, _cut_start(oidx[g.old[0]], cut_o, lang_o),
                                    _cut_start(nidx[g.new[0]], cut_n, lang_n))
-        segs = [] if cross else diff_texts(old_text[len(head[0]):], new_text[len(head[1]):], options)
+        texts = old_text[len(head[0]):], new_text[len(head[1]):]
+        segs = [] if cross else (diffs.pop(texts, None) or diff_texts(*texts, options))
         cut = False
         if segs and g.old and g.new:
             segs, cut = _beyond_the_cut(segs, g.old[-1] in cut_end_o, g.new[-1] in cut_end_n)

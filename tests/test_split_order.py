@@ -180,14 +180,17 @@ def test_redline_accept_all_gives_the_new_text_and_reject_all_the_old(comparison
             assert_round_trip(cmp, redline_docx(cmp, moves=moves, numbering=numbering), numbering == "typed")
 
 
-def test_libreoffice_accepts_and_rejects_them_exactly(comparisons, tmp_path):
-    """The same redlines, accepted and rejected by LibreOffice itself (tests/support/lo_accept_reject.py)."""
+def test_libreoffice_accepts_and_rejects_them_exactly(comparisons, samples, tmp_path):
+    """The same redlines, accepted and rejected by LibreOffice itself (tests/support/lo_accept_reject.py),
+    and those of excerpts cut at their start (words tracked as not in this copy, below)."""
     from test_libreoffice import SOFFICE, uno_python
 
     if SOFFICE is None:
         pytest.skip("LibreOffice (soffice) is not installed")
+    cut = {f"cut-{a[6:12]}": api.compare(api.load(samples / a), api.load(samples / "A-RES-78-228.en.md"))
+           for a in ("A-RES-74-176.en.md", "A-RES-70-179.en.md")}
     files = {}
-    for name, cmp in comparisons.items():
+    for name, cmp in {**comparisons, **cut}.items():
         for moves in ("move", "delete-insert"):
             for numbering in ("typed", "auto"):
                 f = tmp_path / f"{name}-{moves}-{numbering}.docx"
@@ -206,3 +209,30 @@ def test_libreoffice_accepts_and_rejects_them_exactly(comparisons, tmp_path):
             got = [(p["text"], tuple((n, t) for n, t in p["footnotes"])) for p in res[mode]
                    if p["style"] in BODY_STYLES]
             assert got == expected(doc, tuple(cmp.out_of_scope[side]), typed), (f.name, mode)
+
+
+# --------------------------------------------------------------------------- an excerpt's cut start in the redline
+
+
+@pytest.mark.parametrize("old_name, new_name", [("A-RES-74-176.en.md", "A-RES-78-228.en.md"),
+                                                ("A-RES-70-179.en.md", "A-RES-78-228.en.md")])
+def test_redline_marks_the_words_before_a_cut_start_as_not_in_this_copy(samples, old_name, new_name):
+    """78/228's copy starts inside 74/176's PP4 ("exploitation, on taking …"); 70/179's copy starts
+    inside the PP 78/228 opens "Recalling also …".  The other copy's words before the cut are not in
+    that copy: the text view says so, and the redline tracks them under their own author (named in
+    the summary) instead of as the author's minor deletion or insertion.  Accept/reject stay exact."""
+    from support import ooxml_oracle as oracle
+
+    cmp = api.compare(api.load(samples / old_name), api.load(samples / new_name))
+    (pair,) = [p for p in cmp.pairs if p.cut_start]
+    head = next(s for s in pair.diff if s.minor)
+    docx = redline_docx(cmp)
+    assert_round_trip(cmp, docx)
+    xml = oracle.parts(docx)["word/document.xml"].decode()
+    tag = "del" if head.op == "delete" else "ins"
+    unknown = re.findall(rf'<w:{tag} [^>]*w:author="[^"]*\(not in this copy\)"[^>]*>(.*?)</w:{tag}>', xml, re.S)
+    assert "".join(re.sub(r"<[^>]+>", "", u) for u in unknown) == head.text
+    minor = re.findall(rf'<w:{tag} [^>]*w:author="[^"]*\(minor\)"[^>]*>(.*?)</w:{tag}>', xml, re.S)
+    assert head.text.split()[0] not in " ".join(re.sub(r"<[^>]+>", "", m) for m in minor)   # not a minor change
+    summary = " ".join(p.text for p in oracle.view(docx, "accept", ("RCSummary",)))
+    assert "are not in that copy: tracked by “" in summary and "(not in this copy)”" in summary

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Optional, Sequence
 
-from ..model import Comparison, Pair, PairStatus
+from ..model import Comparison, Pair, PairStatus, Segment
 from ..numerals import INSERTED_NUMBER_SUFFIXES
 
 #: status → the word every view shows (:attr:`PairStatus.word`: "new" for inserted)
@@ -45,6 +45,13 @@ def language_banner(cmp: Comparison) -> str:
 
 
 _SUB_MARK = re.compile(r"(?<=\S)(?=\()|(?<=\d)(?=(?:" + "|".join(INSERTED_NUMBER_SUFFIXES) + r")\b)")
+
+
+def unknown_head(segments: Sequence[Segment], cut_start: bool) -> Optional[int]:
+    """Where in a pair's diff the other copy's words before an excerpt's cut start stand
+    (:attr:`Pair.cut_start`: its first minor change), or ``None``: not in that copy, so every view
+    shows them as unknown rather than deleted or added."""
+    return next((k for k, s in enumerate(segments) if s.minor), None) if cut_start else None
 
 
 def cite(pid: str) -> str:

@@ -6,7 +6,7 @@ in ``wdiff``, so the report reads without colour.
 from __future__ import annotations
 
 from ..model import Comparison
-from .labels import counts_line, describe, is_change, language_banner
+from .labels import counts_line, describe, is_change, language_banner, unknown_head
 from .words import header_lines, shows_unknown_numbers, word
 
 
@@ -18,7 +18,7 @@ def inline_diff(segments, cut_start: bool = False) -> str:
     """``cut_start``: the first minor change is the words before a side's cut start (:attr:`Pair.cut_start`),
     shown as not in that copy rather than as deleted or inserted."""
     out = []
-    head = next((k for k, s in enumerate(segments) if s.minor), None) if cut_start else None
+    head = unknown_head(segments, cut_start)
     for k, s in enumerate(segments):
         if k == head:
             out.append(UNKNOWN_HEAD.format(s.text.rstrip()) + s.text[len(s.text.rstrip()):])

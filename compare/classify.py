@@ -43,9 +43,9 @@ insertions, deletions and fragment scope keep their meaning.
 
 Pairs are in reading order, the one placement every view reads
 (``Comparison.placement``, computed by :func:`compare.placement.place`): the new
-document's order, a deleted paragraph — and the source of a move — right after
-the pair holding its nearest preceding old paragraph kept in place (at the top
-if there is none).
+document's order (a split at its first paragraph in the diff's order), a deleted
+paragraph — and the source of a move — right after the pair holding its nearest
+preceding old paragraph kept in place (at the top if there is none).
 
 Fragment mode (see :mod:`compare.align`): paragraphs of the full text that the
 fragment does not cover are left out of ``pairs`` and listed in
@@ -356,11 +356,12 @@ def _located_order(parts: list[str], index: dict[str, Paragraph], other: str) ->
     order; a part none of whose words it holds stays right after the part before it."""
     from difflib import SequenceMatcher
 
-    ko = words(other)
+    matcher = SequenceMatcher(None, autojunk=False)
+    matcher.set_seq2(words(other))          # indexed once, matched against every part
     keys: list[float] = []
     for pid in parts:
-        blocks = SequenceMatcher(None, ko, words(index[pid].text), autojunk=False).get_matching_blocks()
-        at = sorted(i for b in blocks for i in range(b.a, b.a + b.size))
+        matcher.set_seq1(words(index[pid].text))
+        at = sorted(i for b in matcher.get_matching_blocks() for i in range(b.b, b.b + b.size))
         keys.append(at[len(at) // 2] if at else (keys[-1] if keys else -1.0))
     return [pid for _, _, pid in sorted(zip(keys, range(len(parts)), parts))]
 
@@ -376,9 +377,9 @@ def _diff_order(g: AlignedGroup, oidx: dict[str, Paragraph], nidx: dict[str, Par
     order is kept only when its diff changes fewer words than document order, and never moves a part an
     excerpt cuts at its start (end) off the first (last) place, where the cut is read (``cut_start``,
     ``cut_end``: such ids of the old and of the new version).  The diffs it makes are kept in ``diffs``
-    (by the two texts), where the caller finds the one it keeps.  Views list pairs
-    and paragraphs in document order all the same (``Comparison.placement``); ``Pair.old``/``Pair.new``
-    are in this order: the order the group's diff rebuilds."""
+    (by the two texts), where the caller finds the one it keeps.  ``Pair.old``/``Pair.new`` are in
+    this order, the one the group's diff rebuilds; placement still reads both versions in document
+    order (:func:`_run_positions`)."""
     if len(g.new) > 1:
         side, s, parts, index, other = "new", 1, g.new, nidx, "\n".join(oidx[i].text for i in g.old)
     elif len(g.old) > 1:

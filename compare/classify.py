@@ -56,6 +56,7 @@ from __future__ import annotations
 
 import re
 
+from collections import Counter
 from dataclasses import replace
 from typing import Optional
 
@@ -352,16 +353,15 @@ def _changed_words(segs: list[Segment]) -> int:
 
 def _located_order(parts: list[str], index: dict[str, Paragraph], other: str) -> list[str]:
     """``parts`` (ids in document order) ordered by where their words sit in ``other`` (the other
-    side's text): each part at the median position of its words that ``other`` holds in the same
-    order; a part none of whose words it holds stays right after the part before it."""
-    from difflib import SequenceMatcher
-
-    matcher = SequenceMatcher(None, autojunk=False)
-    matcher.set_seq2(words(other))          # indexed once, matched against every part
+    side's text): each part at the median position of its words that occur once in ``other`` (a
+    name, a date, "consultations": where it sits is not in doubt); a part with none of them stays
+    right after the part before it.  Linear in the texts' length, whatever their words."""
+    ko = words(other)
+    seen = Counter(ko)
+    where = {w: i for i, w in enumerate(ko) if seen[w] == 1}
     keys: list[float] = []
     for pid in parts:
-        matcher.set_seq1(words(index[pid].text))
-        at = sorted(i for b in matcher.get_matching_blocks() for i in range(b.b, b.b + b.size))
+        at = sorted(where[w] for w in set(words(index[pid].text)) if w in where)
         keys.append(at[len(at) // 2] if at else (keys[-1] if keys else -1.0))
     return [pid for _, _, pid in sorted(zip(keys, range(len(parts)), parts))]
 

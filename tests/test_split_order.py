@@ -112,6 +112,9 @@ def test_every_paragraph_once_and_the_diff_rebuilds_both_sides(comparisons, name
         assert _rebuild(p.diff, "old") == "\n".join(cmp.old.by_id(i).text for i in p.old)
         assert _rebuild(p.diff, "new") == "\n".join(cmp.new.by_id(i).text for i in p.new)
     assert_orders_rebuild_both_versions(cmp)         # placement still reads both versions in document order
+    npos = {p.id: k for k, p in enumerate(cmp.new.paragraphs)}
+    firsts = [npos[p.new[0]] for p in cmp.pairs if p.new]
+    assert firsts == sorted(firsts)                   # pairs listed in reading order of their first paragraph
 
 
 def test_a_clause_moved_into_the_preamble_is_kept_text_cut_into_its_part(comparisons):

@@ -16,7 +16,7 @@ several paragraphs joined with ``"\\n"``) and fills every :class:`Pair` field:
   (:func:`compare.sequences.steadiest_increasing_subsequence`): when OP2 and OP4 swap, they
   are moved and OP3, between them, is not.
 * ``renumbered``: the citation changed (``OP7`` → ``OP8``, ``PP3`` → ``OP1``).
-  For split/merge groups, the first id of each side is compared.  Never set
+  For split/merge groups, the first id of each side is compared (in the diff's order, below).  Never set
   when either number is unknown (``PP?1`` → ``PP1``: the old number is not known).
 * ``similarity`` from the alignment, ``changed_share`` from the diff.
 * ``leading_change``: ``(old leading words, new leading words)`` as written,
@@ -26,7 +26,13 @@ several paragraphs joined with ``"\\n"``) and fills every :class:`Pair` field:
   « Rappelant » → « Rappelant également »).  The two are told apart by
   :func:`compare.lexicon.leading_change_kind` (``"base"`` or ``"modifier"``);
   :func:`leading_change_kind` here applies it to a Pair.
-* ``cross_kind``: a PP became an OP or the reverse.
+* ``cross_kind``: a PP became an OP or the reverse (in a split or merge: a part did).
+
+A split or merge diffs its parts in the order that best follows the other side
+(:func:`_diff_order`): a clause of OP7 that became PP12, before OP7, is text kept
+and cut into a part, not deleted and inserted.  ``Pair.old``/``Pair.new`` are
+in that order (the one ``diff`` rebuilds: texts joined with ``"\\n"``), and so
+are the "first ids" above; placement keeps document order.
 
 Versions in different languages (:func:`cross_language`) are aligned by
 :mod:`compare.concordance` instead of :mod:`compare.align` and never word-diffed:
@@ -37,9 +43,9 @@ insertions, deletions and fragment scope keep their meaning.
 
 Pairs are in reading order, the one placement every view reads
 (``Comparison.placement``, computed by :func:`compare.placement.place`): the new
-document's order, a deleted paragraph — and the source of a move — right after
-the pair holding its nearest preceding old paragraph kept in place (at the top
-if there is none).
+document's order (a split at its first paragraph in the diff's order), a deleted
+paragraph — and the source of a move — right after the pair holding its nearest
+preceding old paragraph kept in place (at the top if there is none).
 
 Fragment mode (see :mod:`compare.align`): paragraphs of the full text that the
 fragment does not cover are left out of ``pairs`` and listed in
@@ -51,6 +57,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from collections import Counter
 from dataclasses import replace
 from typing import Optional, Sequence
 
@@ -395,6 +402,88 @@ def _moved_flags(groups: list[AlignedGroup], opos: dict[str, int], npos: dict[st
     return moved
 
 
+def _changed_words(segs: list[Segment]) -> int:
+    """Words a diff marks as substantively deleted or inserted: how far it is from "kept"."""
+    return sum(len(words(s.text)) for s in segs if s.op != "equal" and not s.minor)
+
+
+def _located_order(parts: list[str], index: dict[str, Paragraph], other: str) -> list[str]:
+    """``parts`` (ids in document order) ordered by where their words sit in ``other`` (the other
+    side's text): each part at the median position of its words that occur once in ``other`` (a
+    name, a date, "consultations": where it sits is not in doubt); a part with none of them stays
+    right after the part before it.  Linear in the texts' length, whatever their words."""
+    ko = words(other)
+    seen = Counter(ko)
+    where = {w: i for i, w in enumerate(ko) if seen[w] == 1}
+    keys: list[float] = []
+    for pid in parts:
+        at = sorted(where[w] for w in set(words(index[pid].text)) if w in where)
+        keys.append(at[len(at) // 2] if at else (keys[-1] if keys else -1.0))
+    return [pid for _, _, pid in sorted(zip(keys, range(len(parts)), parts))]
+
+
+def _diff_order(g: AlignedGroup, oidx: dict[str, Paragraph], nidx: dict[str, Paragraph], options: CompareOptions,
+                cut_start: tuple[set[str], set[str]], cut_end: tuple[set[str], set[str]],
+                diffs: dict[tuple[str, str], list[Segment]]) -> AlignedGroup:
+    """``g`` with the parts of a split (merge) in the order that best follows the other side: the new
+    parts by where their words sit in the old text (the old sources by where they sit in the new text).
+    Align lists parts in document order, and a scattered part that landed elsewhere — a clause of OP7
+    moved into the preamble as PP12, before OP7 — then diffs as that clause deleted and inserted, with a
+    false change of leading word; in the old paragraph's order it is text kept, cut into a part.  The
+    order is kept only when its diff changes fewer words than document order, and never moves a part an
+    excerpt cuts at its start (end) off the first (last) place, where the cut is read (``cut_start``,
+    ``cut_end``: such ids of the old and of the new version).  The diffs it makes are kept in ``diffs``
+    (by the two texts), where the caller finds the one it keeps.  ``Pair.old``/``Pair.new`` are in
+    this order, the one the group's diff rebuilds; placement still reads both versions in document
+    order (:func:`_run_positions`)."""
+    if len(g.new) > 1:
+        side, s, parts, index, other = "new", 1, g.new, nidx, "\n".join(oidx[i].text for i in g.old)
+    elif len(g.old) > 1:
+        side, s, parts, index, other = "old", 0, g.old, oidx, "\n".join(nidx[i].text for i in g.new)
+    else:
+        return g
+    order = _located_order(parts, index, other)
+    if order == parts or (parts[0] in cut_start[s] and order[0] != parts[0]) or \
+            (parts[-1] in cut_end[s] and order[-1] != parts[-1]):
+        return g
+    turned = replace(g, **{side: order})
+    before, after = (_diff_of(diffs, _group_text(oidx, x.old, options), _group_text(nidx, x.new, options), options)
+                     for x in (g, turned))
+    return turned if _changed_words(after) < _changed_words(before) else g
+
+
+def _diff_of(diffs: dict[tuple[str, str], list[Segment]], old: str, new: str, options: CompareOptions
+             ) -> list[Segment]:
+    """:func:`compare.diff.diff_texts` of ``old`` and ``new``, made once per comparison (``diffs``)."""
+    if (old, new) not in diffs:
+        diffs[old, new] = diff_texts(old, new, options)
+    return diffs[old, new]
+
+
+def _run_positions(groups: list[AlignedGroup], pos: dict[str, int], side: str) -> dict[str, int]:
+    """Document positions (``pos``) spread so that two neighbouring paragraphs of one group are
+    consecutive only when the group's diff order (:func:`_diff_order`) also has them one after the
+    other: :func:`compare.placement.place` shows a run of consecutive parts in one slot, written in
+    the diff's order, so parts that changed order among themselves get slots of their own and each
+    slot still reads in document order.  Same order as ``pos``: nothing else about placement changes."""
+    group_of: dict[str, tuple[int, int]] = {}
+    for k, g in enumerate(groups):
+        ids = g.old if side == "old" else g.new
+        if len(ids) > 1:
+            group_of.update((i, (k, r)) for r, i in enumerate(ids))
+    out: dict[str, int] = {}
+    at, prev = 0, None
+    for pid in sorted(pos, key=pos.__getitem__):
+        here = group_of.get(pid)
+        if prev is not None:
+            before = group_of.get(prev)
+            apart = here is not None and before is not None and here[0] == before[0] and here[1] != before[1] + 1
+            at += 2 if apart else 1
+        out[pid] = at
+        prev = pid
+    return out
+
+
 def compare_documents(old: Document, new: Document, options: Optional[CompareOptions] = None,
                       params: Optional[AlignParams] = None) -> Comparison:
     """Compare two versions: align (with ``params``, default :data:`compare.align.DEFAULT_PARAMS`),
@@ -417,11 +506,17 @@ def compare_documents(old: Document, new: Document, options: Optional[CompareOpt
     cut_o, cut_n = old.after_gap, new.after_gap
     cut_end_o, cut_end_n = old.cut_at_end, new.cut_at_end
     notes_o, notes_n = _note_texts(old), _note_texts(new)
+    diffs: dict[tuple[str, str], list[Segment]] = {}      # the group diffs made while ordering parts
+    if not cross:
+        groups = [_diff_order(g, oidx, nidx, options, (cut_o, cut_n), (cut_end_o, cut_end_n), diffs)
+                  if not g.out_of_scope else g for g in groups]
     moved = _moved_flags(groups, opos, npos)
-    slots = place(groups, moved, opos, npos)
+    slots = place(groups, moved, _run_positions(groups, opos, "old"), _run_positions(groups, npos, "new"))
     # pairs are listed in the order they are shown; a moved pair's source slot points at the same pair
-    # (a scattered group has several slots with a new side: its pair is listed at the first)
-    shown = list(dict.fromkeys(s.pair for s in slots if s.role in ("inplace", "dest")))
+    # (a scattered group has several slots with a new side: its pair is listed at the one holding its
+    # first new paragraph in the diff's order — the first slot, unless a part landed before it)
+    shown = list(dict.fromkeys(s.pair for s in slots if s.role in ("inplace", "dest")
+                               and (not s.new or groups[s.pair].new[0] in s.new)))
     pair_of = {k: j for j, k in enumerate(shown)}
     pairs: list[Pair] = []
     for k in shown:
@@ -431,7 +526,8 @@ def compare_documents(old: Document, new: Document, options: Optional[CompareOpt
         if not cross and g.old and g.new:
             head = _before_the_cut(old_text, new_text, _cut_start(oidx[g.old[0]], cut_o, lang_o),
                                    _cut_start(nidx[g.new[0]], cut_n, lang_n))
-        segs = [] if cross else diff_texts(old_text[len(head[0]):], new_text[len(head[1]):], options)
+        texts = old_text[len(head[0]):], new_text[len(head[1]):]
+        segs = [] if cross else (diffs.pop(texts, None) or diff_texts(*texts, options))
         cut = False
         if segs and g.old and g.new:
             segs, cut = _beyond_the_cut(segs, g.old[-1] in cut_end_o, g.new[-1] in cut_end_n)
@@ -449,7 +545,10 @@ def compare_documents(old: Document, new: Document, options: Optional[CompareOpt
         if g.old and g.new:
             po, pn = oidx[g.old[0]], nidx[g.new[0]]
             pair.renumbered = renumbered(g.old[0], g.new[0])
-            pair.cross_kind = {po.kind, pn.kind} == {"PP", "OP"}
+            # a split or merge crossed over when a part went between preamble and operative part (a clause
+            # of OP7 become PP12), not only when its first paragraph did
+            kinds_o, kinds_n = {oidx[i].kind for i in g.old}, {nidx[i].kind for i in g.new}
+            pair.cross_kind = kinds_o != kinds_n and {"PP", "OP"} <= kinds_o | kinds_n
             lo, ln = _leading(po, lang_o, po.id in cut_o), _leading(pn, lang_n, pn.id in cut_n)
             if not cross:
                 pair.footnote_changes = footnote_changes(_cited_notes(notes_o, g.old, oidx, len(head[0])),

@@ -88,7 +88,9 @@ class Tracker:
     """Makes revision elements with a shared author, date and id allocator.
 
     ``minor_author``: author for changes the comparison calls minor (typography),
-    so Word's per-reviewer filter can show or accept them apart.
+    so Word's per-reviewer filter can show or accept them apart.  ``unknown_author``:
+    author for the other copy's words before an excerpt's cut start (``unknown``),
+    which that copy does not hold: neither deleted nor added, and filtered apart too.
     """
 
     author: str
@@ -96,20 +98,22 @@ class Tracker:
     ids: Ids = field(default_factory=Ids)
     minor_author: Optional[str] = None
     moves: int = 0
+    unknown_author: Optional[str] = None
 
-    def _attrs(self, minor: bool = False) -> dict:
-        author = self.minor_author if (minor and self.minor_author) else self.author
+    def _attrs(self, minor: bool = False, unknown: bool = False) -> dict:
+        author = self.unknown_author if (unknown and self.unknown_author) else \
+            self.minor_author if (minor and self.minor_author) else self.author
         return {"id": self.ids(), "author": author, "date": self.date}
 
-    def wrapper(self, kind: str, minor: bool = False) -> etree._Element:
+    def wrapper(self, kind: str, minor: bool = False, unknown: bool = False) -> etree._Element:
         """``<w:ins|del|moveFrom|moveTo w:id w:author w:date>`` to hold runs."""
         if kind not in REV_KINDS:
             raise ValueError(kind)
-        return el(kind, self._attrs(minor))
+        return el(kind, self._attrs(minor, unknown))
 
-    def mark(self, kind: str, minor: bool = False) -> etree._Element:
+    def mark(self, kind: str, minor: bool = False, unknown: bool = False) -> etree._Element:
         """The empty element that tracks a paragraph mark (goes first in ``w:pPr/w:rPr``)."""
-        return self.wrapper(kind, minor)
+        return self.wrapper(kind, minor, unknown)
 
     def move_name(self) -> str:
         self.moves += 1

@@ -50,7 +50,9 @@ Design (see also the README):
 * **Minor changes** (typography, case or punctuation when ignored) are tracked
   like any other — accept/reject must give the exact texts — but under the
   author ``"<author> (minor)"`` (in the document's language: ``"(mineur)"``, ``"(menor)"``), so
-  Word's per-reviewer filter can set them aside.
+  Word's per-reviewer filter can set them aside.  The other copy's words before an
+  excerpt's cut start (:attr:`Pair.cut_start`) are not in this copy: neither deleted
+  nor added, they are tracked under ``"<author> (not in this copy)"`` and the summary says so.
 * **Summary.**  A change summary (counts, one line per paragraph affected) comes
   first, is not tracked, has the paragraph styles ``RCSummary*`` and sits inside
   the bookmark ``RC_Summary``; tests and tools skip it by style.  The resolution
@@ -90,7 +92,7 @@ from . import ooxml as ox
 from .redline_styles import (BODY_STYLES, OP_ABSTRACT, OUTSIDE_STYLE, PPSUB_ABSTRACT, SUMMARY_STYLES,  # noqa: F401
                              TRACE_STYLES, label_tab, numbering_part, styles_part)
 from .words import comma, describe_in, full_stop, header_lines, quote, semicolon, shows_unknown_numbers, word
-from .labels import cite, cite_all
+from .labels import cite, cite_all, unknown_segments
 
 OUTSIDE_MODES = ("show", "omit")
 SUMMARY_BOOKMARK = "RC_Summary"
@@ -273,6 +275,8 @@ class Tok:
     text: str = ""
     italic: bool = False
     minor: bool = False
+    #: the other copy's words before an excerpt's cut start: not in this copy (tracked by their own author)
+    unknown: bool = False
     para: Optional[Paragraph] = None     # "mark": the paragraph whose properties apply
     old_para: Optional[Paragraph] = None  # "mark": the old paragraph, when in place
     endnote: bool = False                 # "fn": an endnote, not a footnote
@@ -320,6 +324,16 @@ def _refs(paras: list[Paragraph], notes: dict[str, Note]) -> dict[int, list[Note
     return out
 
 
+def _unknown_segments(unit: Unit) -> set[int]:
+    """``id()`` of the segments of the unit's diff that hold words a copy does not hold because an
+    excerpt cuts it there — before a cut start or past a cut end, shown or not in the text views
+    (:func:`compare.export.labels.unknown_segments`): tracked by the "not in this copy" author."""
+    if unit.pair is None:
+        return set()
+    shown, hidden = unknown_segments(unit.segments, unit.pair.cut_start, unit.pair.cut)
+    return {id(unit.segments[k]) for k in shown | hidden}
+
+
 def unit_tokens(unit: Unit, moves: str, old_notes: dict[str, Note], new_notes: dict[str, Note]) -> list[Tok]:
     if unit.part is not None:
         return _part_tokens(unit, moves, old_notes, new_notes)
@@ -349,6 +363,7 @@ def unit_tokens(unit: Unit, moves: str, old_notes: dict[str, Note], new_notes: d
         po = unit.old[min(i, len(unit.old) - 1)] if (unit.role == "inplace" and unit.old) else None
         return pn, po
 
+    heads = _unknown_segments(unit)
     flush(0 if use_old else None, 0 if use_new else None)
     for piece in _walk(unit, sorted(old_refs), sorted(new_refs)):
         rev = revs[piece.seg.op]
@@ -356,9 +371,10 @@ def unit_tokens(unit: Unit, moves: str, old_notes: dict[str, Note], new_notes: d
             continue
         if piece.text == "\n":
             pn, po = mark_para(piece.i, piece.j)
-            toks.append(Tok("mark", rev, minor=piece.seg.minor, para=pn, old_para=po))
+            toks.append(Tok("mark", rev, minor=piece.seg.minor, para=pn, old_para=po, unknown=id(piece.seg) in heads))
         else:
-            toks.append(Tok("text", rev, piece.text, italic=piece.italic, minor=piece.seg.minor))
+            toks.append(Tok("text", rev, piece.text, italic=piece.italic, minor=piece.seg.minor,
+                            unknown=id(piece.seg) in heads))
         flush(piece.opos if use_old else None, piece.npos if use_new else None)
     # refs beyond the text (bad offsets were clamped, so normally none are left)
     for rest in list(old_refs):
@@ -495,23 +511,25 @@ def _part_tokens(unit: Unit, moves: str, old_notes: dict[str, Note], new_notes: 
         for t in news:
             toks.append(Tok("fn", "ins", t.text, endnote=t.endnote))
 
-    def mark(rev, key, i: int, j: int, minor: bool = False) -> None:
+    def mark(rev, key, i: int, j: int, minor: bool = False, unknown: bool = False) -> None:
         # a paragraph mark is not moved text: its change is an inserted or deleted mark
         rev, key = {"moveFrom": "del", "moveTo": "ins"}.get(rev, rev), None
         if rev in (None, "ins"):
             pn, po = unit.new[min(j, last_j)], (unit.old[min(i, last_i)] if rev is None else None)
         else:
             pn, po = unit.old[min(i, last_i)], None
-        toks.append(Tok("mark", rev, minor=minor, para=pn, old_para=po, move=key))
+        toks.append(Tok("mark", rev, minor=minor, para=pn, old_para=po, move=key, unknown=unknown))
 
+    heads = _unknown_segments(unit)
     flush(0, 0)
     for piece in _walk(unit, sorted(old_refs), sorted(new_refs)):
         rev, key = rev_of(piece.seg.op, piece.i, piece.j)
         if rev != SKIP:
             if piece.text == "\n":
-                mark(rev, key, piece.i, piece.j, piece.seg.minor)
+                mark(rev, key, piece.i, piece.j, piece.seg.minor, id(piece.seg) in heads)
             else:
-                toks.append(Tok("text", rev, piece.text, italic=piece.italic, minor=piece.seg.minor, move=key))
+                toks.append(Tok("text", rev, piece.text, italic=piece.italic, minor=piece.seg.minor, move=key,
+                                unknown=id(piece.seg) in heads))
         flush(piece.opos, piece.npos)
     for rest in list(old_refs):
         flush(rest, None)
@@ -660,7 +678,8 @@ class _Builder:
         self.summary = summary
         self.lang = cmp.new.meta.language or cmp.old.meta.language
         # "Rev.2 (mineur)" in a French redline: the summary names this author, in the document's language
-        self.tracker = ox.Tracker(author=author, date=stamp, minor_author=word("minor_author", self.lang, a=author))
+        self.tracker = ox.Tracker(author=author, date=stamp, minor_author=word("minor_author", self.lang, a=author),
+                                  unknown_author=word("unknown_author", self.lang, a=author))
         self.rtl = self.lang in RTL
         # typed labels as each text writes them ("(a)" in English, « a) » in French and Spanish)
         self.langs = (cmp.old.meta.language or self.lang, cmp.new.meta.language or self.lang)
@@ -764,7 +783,7 @@ class _Builder:
                     old_ppr = self._ppr(t.old_para)
                     ox.insert_in_order(p_pr, self.tracker.para_change(old_ppr), ox._PPR_ORDER)
             if t.rev is not None:
-                ox.set_mark_revision(p_pr, self.tracker.mark(t.rev, t.minor))
+                ox.set_mark_revision(p_pr, self.tracker.mark(t.rev, t.minor, t.unknown))
             paras.append(ox.paragraph(p_pr, self._runs(current)))
             old_side = (unit.role == "source" or not unit.new) if unit.part is None else t.rev in ("del", "moveFrom")
             self._places.append(self._cell_key(t.para, old_side=old_side))
@@ -813,16 +832,17 @@ class _Builder:
                 out.append(toks[k].el)
                 k += 1
                 continue
-            rev, minor = toks[k].rev, toks[k].minor if toks[k].rev in ("ins", "del") else False
+            rev = toks[k].rev
+            tag = (toks[k].minor, toks[k].unknown) if rev in ("ins", "del") else (False, False)
             m = k
             while m < len(toks) and toks[m].rev == rev and (
-                    (toks[m].minor if rev in ("ins", "del") else False) == minor):
+                    ((toks[m].minor, toks[m].unknown) if rev in ("ins", "del") else (False, False)) == tag):
                 m += 1
             runs = self._plain_runs(toks[k:m], deleted=rev in ("del", "moveFrom"))
             if rev is None:
                 out.extend(runs)
             else:
-                wrap = self.tracker.wrapper(rev, minor)
+                wrap = self.tracker.wrapper(rev, *tag)
                 for r in runs:
                     wrap.append(r)
                 out.append(wrap)
@@ -915,6 +935,8 @@ class _Builder:
         lines.extend(("RCSummaryItem", t) for t in _furniture_changes(cmp))
         if shows_unknown_numbers(cmp):
             lines.append(("RCSummary", word("unknown_number", lang)))
+        if any(p.cut_start for p in cmp.pairs):
+            lines.append(("RCSummary", word("unknown_tracked", lang, u=self.tracker.unknown_author or "")))
         # what the marks mean, as this file makes them (typed numbers are marked, automatic ones not)
         lines.append(("RCSummary", word("tracked_by", lang, a=self.tracker.author, m=self.tracker.minor_author or "")
                       + word("moves_as_moves" if self.moves == "move" else "moves_as_del_ins", lang)

@@ -192,6 +192,12 @@ class AlignParams:
     leftover_length_ratio_long: float = 2.5  # ... this ratio when the shorter has leftover_long_words or more
     leftover_long_words: int = 30            # (a long paragraph condensed to less than half is still a rewrite)
     mutual_margin: float = 0.05      # assignment: mutual best partners by this margin are kept first
+    # a match gives way to a free paragraph that holds what the two share (this share of its
+    # weight) and more of the paragraph (this share of its weight), when the partner has this share
+    # of its own weight to itself: the paragraph's revision, where the match is a look-alike that
+    # shares its frame only ("Takes note of the report … on X" + a clause vs "… on Y")
+    fuller_cover: float = 0.95            # (above 1: the pass is off)
+    fuller_extra: float = 0.05
     similar_margin: float = 0.1      # ... and before that, pairs at least `threshold` similar that are each
                                      # other's best by this margin in plain similarity (no bonus, no penalty)
     fragment_ratio: float = 1 / 3    # auto fragment: one side has at most this share of the other's paragraphs
@@ -579,10 +585,14 @@ def _second_chance(S: np.ndarray, matched: dict[int, int], old_pars: Sequence[Pa
 
 def _leftover_words(feat: _Features, matched: dict[int, int], old_pars: Sequence[Paragraph],
                     new_pars: Sequence[Paragraph], P: AlignParams, S: Optional[np.ndarray] = None) -> None:
-    """The last leftovers paired by an optimal assignment over single words (TF-IDF cosine) plus
-    word pairs (``S``, when given), at least ``P.leftover_words`` alike by single words and of
+    """The last one-to-one passes, on the word features: first a match gives way to a free
+    paragraph that holds all it shares and more (:func:`_fuller_partners`, when ``S`` is given);
+    then the last leftovers are paired by an optimal assignment over single words (TF-IDF cosine)
+    plus word pairs (``S``), at least ``P.leftover_words`` alike by single words and of
     comparable length: a paragraph reworded clause by clause keeps its words but few of its word
     pairs.  Only for a handful of leftovers."""
+    if S is not None:
+        _fuller_partners(feat, S, matched, old_pars, new_pars, P)
     if P.leftover_words <= 0:
         return
     used = set(matched.values())
@@ -599,6 +609,69 @@ def _leftover_words(feat: _Features, matched: dict[int, int], old_pars: Sequence
         i, j = rows[int(a)], cols[int(b)]
         if U[a, b] >= P.leftover_words and _comparable(old_pars[i], new_pars[j], P):
             matched[i] = j
+
+
+def _fuller_partners(feat: _Features, S: np.ndarray, matched: dict[int, int], old_pars: Sequence[Paragraph],
+                     new_pars: Sequence[Paragraph], P: AlignParams) -> None:
+    """A match gives way to a free paragraph that holds everything the two share and more of the
+    paragraph: "Prend note du rapport … sur la traite des êtres humains ;" stays with its revision
+    "… sur la traite des êtres humains, en tenant compte …" (every word of it), not with the
+    inserted look-alike "… sur les travaux de la Conférence" that shares only its frame — whichever
+    the similarity ranks first (the longer revision pays for its length in Jaccard).  Either side
+    (a new paragraph's old partner too); the free paragraph must be at least ``threshold`` similar
+    and like no other paragraph of its side more.  The trade is safe: the match's partner has
+    nothing of the paragraph that the free one lacks."""
+    if P.fuller_cover > 1 or not matched:
+        return
+    n, m = S.shape
+    used = set(matched.values())
+    free_o = np.array([i for i in range(n) if i not in matched], dtype=np.int64)
+    free_n = np.array([j for j in range(m) if j not in used], dtype=np.int64)
+    mo = np.array(sorted(matched), dtype=np.int64)
+    mn = np.array([matched[i] for i in mo.tolist()], dtype=np.int64)
+    cands: list[tuple[float, int, int, int]] = []       # (extra, side, match's old, free one)
+    # side 1: old mo[a]'s partner mn[a] against a free new paragraph; side 0: new mn[a]'s partner
+    # mo[a] against a free old one
+    for side, free in ((1, free_n), (0, free_o)):
+        if not len(free):
+            continue
+        sim = S[np.ix_(mo, free)] if side else S[np.ix_(free, mn)].T
+        near = np.nonzero((sim >= P.threshold).any(axis=1))[0]      # the few matches a free one is near
+        if not len(near):
+            continue
+        ro, rn = mo[near], mn[near]
+        inter = feat.I[np.ix_(ro, free)] if side else feat.I[np.ix_(free, rn)].T
+        I_now = np.array([float(feat.I[int(i), int(j)]) for i, j in zip(ro, rn)])
+        size = feat.size_o[ro] if side else feat.size_n[rn]
+        extra = (inter - I_now[:, None]) / np.maximum(size, 1e-12)[:, None]
+        # the present partner is a look-alike, with words of its own (another object); one with
+        # none may be a part of the paragraph (a split's item), which the joins complete
+        partner = feat.size_n[rn] if side else feat.size_o[ro]
+        own = (partner - I_now) >= P.fuller_extra * partner
+        ok = (sim[near] >= P.threshold) & (extra >= P.fuller_extra) & own[:, None]
+        for a, b in zip(*np.nonzero(ok)):
+            cands.append((float(extra[a, b]), side, int(ro[a]), int(free[b])))
+    touched: set[tuple[int, int]] = set()             # (side, index) of paragraphs already traded
+    for _, side, i, f in sorted(cands, reverse=True):
+        j = matched[i]
+        if {(0, i), (1, j), (side, f)} & touched:
+            continue
+        x, now = (i, j) if side else (j, i)           # the paragraph, its present partner
+        Xx, Xy = (feat.Xo, feat.Xn) if side else (feat.Xn, feat.Xo)
+        # the free one is the paragraph's revision, not a part of another's: nothing is closer to it
+        rival = S[:, f] if side else S[f, :]
+        if float(np.max(rival)) > float(S[i, f] if side else S[f, j]):
+            continue
+        shared = np.intersect1d(feat._row_feats(Xx, [x]), feat._row_feats(Xy, [now]), assume_unique=True)
+        held = np.intersect1d(shared, feat._row_feats(Xy, [f]), assume_unique=True)
+        if float(feat.w[held].sum()) < P.fuller_cover * float(feat.w[shared].sum()):
+            continue
+        if side:
+            matched[i] = f
+        else:
+            del matched[i]
+            matched[f] = j
+        touched |= {(0, i), (1, j), (side, f)}
 
 
 def _clear_best(sub: np.ndarray, floor: float, ratio: float) -> tuple[list[int], list[int]]:

@@ -239,3 +239,20 @@ def test_redline_marks_the_words_before_a_cut_start_as_not_in_this_copy(samples,
     assert head.text.split()[0] not in " ".join(re.sub(r"<[^>]+>", "", m) for m in minor)   # not a minor change
     summary = " ".join(p.text for p in oracle.view(docx, "accept", ("RCSummary",)))
     assert "are not in that copy: tracked by “" in summary and "(not in this copy)”" in summary
+
+
+def test_redline_marks_the_words_past_a_cut_end_as_not_in_this_copy(samples):
+    """74/176's copy stops at "child soldiers," (PP4 cut by a page break): 78/228's "and by 2025 end child
+    labour …" is past that copy's end — tracked under the "not in this copy" author, not as an insertion
+    by 78/228.  Accept/reject stay exact."""
+    from support import ooxml_oracle as oracle
+
+    cmp = api.compare(api.load(samples / "A-RES-74-176.en.md"), api.load(samples / "A-RES-78-228.en.md"))
+    docx = redline_docx(cmp)
+    assert_round_trip(cmp, docx)
+    xml = oracle.parts(docx)["word/document.xml"].decode()
+    unknown = re.findall(r'<w:ins [^>]*w:author="[^"]*\(not in this copy\)"[^>]*>(.*?)</w:ins>', xml, re.S)
+    text = "".join(re.sub(r"<[^>]+>", "", u) for u in unknown)
+    assert "and by 2025 end child labour in all its forms" in text
+    plain = re.findall(r'<w:ins [^>]*w:author="A-RES-78-228[^"(]*"[^>]*>(.*?)</w:ins>', xml, re.S)
+    assert "by 2025" not in "".join(re.sub(r"<[^>]+>", "", u) for u in plain)

@@ -158,8 +158,8 @@ SYNONYMS: dict[str, list[tuple[str, str]]] = {
     "en": [("strengthen", "enhance"), ("Member States", "States"), ("trafficking in persons", "human trafficking"),
            ("in particular", "especially"), ("efforts", "measures"), ("cooperation", "collaboration"),
            ("ensure", "guarantee"), ("important", "essential"), ("to combat", "to counter"),
-           ("to prevent", "to stop"), ("victims", "persons affected"), ("relevant", "competent"),
-           ("the need", "the necessity"), ("promote", "advance"), ("continue", "keep"), ("assistance", "support"),
+           ("to prevent", "to stop"), ("relevant", "competent"),
+           ("the need", "the necessity"), ("promote", "advance"), ("assistance", "support"),
            ("adequate", "sufficient"), ("including", "among others"), ("in order to", "so as to"),
            ("comprehensive", "holistic"), ("the implementation of", "implementing"), ("Governments", "Member States"),
            ("to provide", "to offer"), ("international", "global"), ("national", "domestic"), ("measures", "steps"),
@@ -168,11 +168,11 @@ SYNONYMS: dict[str, list[tuple[str, str]]] = {
            ("appropriate", "suitable"), ("promptly", "without delay"), ("women and children", "women and girls"),
            ("adopt", "put in place"), ("develop", "elaborate"), ("intensify", "step up"), ("address", "tackle"),
            ("responsible for", "in charge of"), ("victims of trafficking", "trafficked persons"),
-           ("the prosecution of", "prosecuting"), ("access to", "the means to obtain"), ("continue to", "further")],
+           ("the prosecution of", "prosecuting"), ("access to", "the means to obtain")],
     "fr": [("renforcer", "consolider"), ("États Membres", "États"), ("traite des êtres humains", "traite des personnes"),
            ("en particulier", "notamment"), ("efforts", "mesures"), ("coopération", "collaboration"),
            ("veiller à", "faire en sorte"), ("important", "essentiel"), ("lutter contre", "combattre"),
-           ("prévenir", "empêcher"), ("victimes", "personnes concernées"), ("compétents", "concernés"),
+           ("prévenir", "empêcher"), ("compétents", "concernés"),
            ("la nécessité", "le besoin"), ("promouvoir", "favoriser"), ("continuer de", "poursuivre ses efforts pour"),
            ("assistance", "aide"), ("suffisantes", "adéquates"), ("y compris", "notamment"), ("globale", "intégrée"), ("la mise en œuvre", "l'application"), ("gouvernements", "États"),
            ("fournir", "apporter"), ("international", "mondial"), ("national", "interne"), ("mesures", "dispositions"),
@@ -185,7 +185,7 @@ SYNONYMS: dict[str, list[tuple[str, str]]] = {
     "es": [("fortalecer", "reforzar"), ("Estados Miembros", "Estados"), ("trata de personas", "trata de seres humanos"),
            ("en particular", "especialmente"), ("esfuerzos", "medidas"), ("cooperación", "colaboración"),
            ("asegurar", "garantizar"), ("importante", "esencial"), ("combatir", "luchar contra"),
-           ("prevenir", "evitar"), ("víctimas", "personas afectadas"), ("pertinentes", "competentes"),
+           ("prevenir", "evitar"), ("pertinentes", "competentes"),
            ("la necesidad", "la urgencia"), ("promover", "fomentar"), ("seguir", "continuar"),
            ("asistencia", "apoyo"), ("suficientes", "adecuados"), ("incluso", "entre otras cosas"),
            ("a fin de", "para"), ("amplio", "integral"), ("la aplicación", "la puesta en práctica"),
@@ -529,7 +529,7 @@ CONNECT = {"en": "to", "fr": "à", "es": "a"}       # "Urges States to …": wha
 
 CLASSES = ("moved_reworded", "cross_part", "shared_lead", "sublist_moved", "promote_demote", "merge_far",
            "split_far", "refresh", "one_liners", "twin_added", "merge_edited", "split_edited", "dense",
-           "items_reworked", "mixed")
+           "items_reworked", "list_restructured", "mixed")
 
 MIN_SIM = 0.30     # a reworded paragraph still shares this much of its vocabulary with its old text …
 MARGIN = 0.10      # … and clearly more than with any other paragraph of either version: a reader can tell
@@ -713,7 +713,7 @@ def edit_drop_clause(text: str, lang: str, rng: random.Random) -> Optional[str]:
 
 SWAPS = {"en": re.compile(r"^(.+?)(,? and to )(.+)$"),
          "fr": re.compile(r"^(.+?)(,? et (?:à|de) )(.+)$"),
-         "es": re.compile(r"^(.+?)(,? y )(\w+(?:ar|er|ir)(?:la|lo|las|los|se)? .+)$")}
+         "es": re.compile(r"^(.+?(?<!ar)(?<!er)(?<!ir))(,? y )(\w+(?:ar|er|ir)(?:la|lo|las|los|se)? .+)$")}
 
 
 def edit_swap(text: str, lang: str, rng: random.Random) -> Optional[str]:
@@ -804,10 +804,14 @@ def _strip_markers(text: str) -> tuple[str, tuple[str, ...]]:
     """Footnote numbers a conversion left in the text ("Crime 1 and") taken out (they are not words)."""
     refs: list[str] = []
 
+    months = {w for ms in MONTHS.values() for w in ms} | {w.lower() for ms in MONTHS.values() for w in ms}
+
     def repl(m: re.Match) -> str:
         before = text[:m.start()].rsplit(" ", 1)[-1]
-        if before in _NOT_MARKER:
-            return m.group(0)
+        after = text[m.end():].split()
+        nxt = after[1] if after[:1] == ["de"] and len(after) > 1 else (after[0] if after else "")
+        if before in _NOT_MARKER or before in ("du", "of", "de", "el", "le", "au", "on") or nxt.strip(",;.") in months:
+            return m.group(0)                         # "du 20 décembre", "of 15 November": a date
         refs.append(m.group(1))
         return ""
     return _MARKER.sub(repl, text), tuple(refs)
@@ -1206,7 +1210,7 @@ _WHO = {   # who an ask is addressed to: the words a list's chapeau carries for 
 }
 _DEMOTE = {"en": re.compile(r"^(?P<lead>[^,]+?) (?P<who>" + _WHO["en"] + r") (?P<c>to) (?P<rest>.+)$"),
            "fr": re.compile(r"^(?P<lead>[^,]+?) (?P<who>" + _WHO["fr"] + r") (?P<c>à|de|d')(?: |(?<=d'))(?P<rest>.+)$"),
-           "es": re.compile(r"^(?P<lead>[^,]+?) (?P<who>" + _WHO["es"] + r") (?P<c>a) (?P<rest>\w+(?:ar|er|ir)\b.+)$")}
+           "es": re.compile(r"^(?P<lead>[^,]+?) (?P<who>" + _WHO["es"] + r") (?P<c>a) (?P<rest>\w+(?:ar|er|ir)(?:la|lo|las|los|se|le|les)?\b.+)$")}
 
 
 def _demote(text: str, lang: str) -> Optional[str]:
@@ -1419,7 +1423,8 @@ def story_one_liners(old, new, lang, rng, tag) -> bool:
         old[gone.src[0]].tag = tag
     if rng.random() < 0.7:
         used = {re.sub(r"\W+", "", b.text)[:25] for b in block}
-        s = int(re.search(r"A/(\d\d)/|(\d\d)/\d+", " ".join(b.text for b in block) + " A/70/").group(1) or 70)
+        m = re.search(r"A/(\d\d)/|(\d\d)/\d+", " ".join(b.text for b in block) + " A/70/")
+        s = int(m.group(1) or m.group(2))
         fresh = [t for t in ONE_LINERS[lang] if re.sub(r"\W+", "", _liner_text(t, lang, s, 101))[:25] not in used]
         if fresh:
             added = Block(_liner_text(rng.choice(fresh), lang, s, rng.randint(100, 399)), "OP", tag=tag, liner=True,
@@ -1541,16 +1546,74 @@ def story_items_reworked(old, new, lang, rng, tag) -> bool:
     return True
 
 
+LAST_AND = {"en": " and ", "fr": " et ", "es": " y "}
+
+
+def fold(chapeau: str, items: list[str], lang: str) -> str:
+    """A list read as one paragraph: "Calls upon Member States to X, to Y and to Z"."""
+    parts = [_low(t) for t in items]
+    if lang == "es":
+        body = ", ".join(parts[:-1]) + LAST_AND[lang] + parts[-1]
+    else:
+        body = ", ".join(parts[:-1]) + "," * (lang == "en" and len(parts) > 2) + LAST_AND[lang] + parts[-1]
+    return f"{chapeau} {body}"
+
+
+def unfold(text: str, lang: str) -> Optional[tuple[str, list[str]]]:
+    """One OP with two asks as a chapeau and its list: "Urges States to X and to Y" → "Urges States:",
+    "(a) To X", "(b) To Y"."""
+    m = _DEMOTE[lang].match(text)
+    if not m or m.group("lead") != lead_of(text, lang):
+        return None
+    sw = SWAPS[lang].match(m.group("rest"))
+    if not sw or len(_tokens(sw.group(1))) < 4 or len(_tokens(sw.group(3))) < 4:
+        return None
+    c = m.group("c")
+    first = _demote(text[:m.start("rest")] + sw.group(1), lang)
+    second = _demote(text[:m.start("rest")] + sw.group(3), lang)
+    if lang == "fr" and sw.group(2).strip(", ").split(" ")[-1] != c:
+        return None
+    if not first or not second:
+        return None
+    chapeau = f"{m.group('lead')} {m.group('who')}" + (f" {c}" if lang == "es" else "")
+    return chapeau, [first, second]
+
+
+def story_list_restructured(old, new, lang, rng, tag) -> bool:
+    """A list folded into one paragraph (its items edited first), or a paragraph's asks unfolded into
+    a chapeau and a list (items reordered, edited); some rounds do both."""
+    did = False
+    chapeaux = [j for j in _lists(new) if new[j].kind == "OP"]
+    if chapeaux and rng.random() < 0.7:
+        j = rng.choice(chapeaux)
+        ks = _items(new, j)
+        items = [reword(new[k].text, lang, rng, 0.05, 0.25) or new[k].text if rng.random() < 0.5 else new[k].text
+                 for k in ks]
+        src = new[j].src + tuple(x for k in ks for x in new[k].src)
+        new[j:ks[-1] + 1] = [Block(fold(new[j].text, items, lang), "OP", src=src, tag=tag, touched=True)]
+        did = True
+    j = _pick(new, rng, "OP", where=lambda b: unfold(b.text, lang) is not None)
+    if j is not None and (not did or rng.random() < 0.5):
+        chapeau, items = unfold(new[j].text, lang)
+        items = [reword(t, lang, rng, 0.05, 0.3) or t if rng.random() < 0.6 else t for t in items]
+        if rng.random() < 0.5:
+            items.reverse()
+        b = new[j]
+        new[j:j + 1] = [_mark(b, tag, chapeau)] + [_mark(b, tag, t, level=1) for t in items]
+        did = True
+    return did
+
+
 STORIES: dict[str, Callable] = {
     "moved_reworded": story_moved_reworded, "cross_part": story_cross_part, "shared_lead": story_shared_lead,
     "sublist_moved": story_sublist_moved, "promote_demote": story_promote_demote, "merge_far": story_merge_far,
     "split_far": story_split_far, "refresh": story_refresh, "one_liners": story_one_liners,
     "twin_added": story_twin_added, "merge_edited": story_merge_edited, "split_edited": story_split_edited,
-    "dense": story_dense, "items_reworked": story_items_reworked,
+    "dense": story_dense, "items_reworked": story_items_reworked, "list_restructured": story_list_restructured,
 }
 NEEDS = {"shared_lead": {"urges"}, "sublist_moved": {"lists"}, "promote_demote": {"lists", "urges"},
          "refresh": {"refresh", "liners"}, "one_liners": {"liners"}, "split_far": {"urges"}, "split_edited": {"urges"},
-         "items_reworked": {"lists"}}
+         "items_reworked": {"lists"}, "list_restructured": {"lists", "urges"}}
 
 
 def noise(old, new, lang, rng) -> None:

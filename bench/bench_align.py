@@ -41,7 +41,9 @@ Fifth generator (--generator consultations, tests/support/consultations.py): hel
   to another OP's list and relettered, an item promoted to an OP and an OP demoted to an item, merges of
   paragraphs three or more apart, a split whose second part goes elsewhere, next session's update
   everywhere (ordinals, symbols, the latest resolution, footnotes), the one-liners revised over 2–3
-  rounds, a paragraph dropped beside a new near-twin of another; every sample (en, fr, es) as base.
+  rounds, a paragraph dropped beside a new near-twin of another, merges and splits of edited paragraphs,
+  dense rounds (most paragraphs edited, some moved), lists reworked, folded and unfolded; every sample
+  (en, fr, es) as base.  A case is redrawn unless a reader could tell its truth (content words).
 
     python bench/bench_align.py --generator consultations --per-class 100 --only-classes
 

@@ -24,7 +24,7 @@ SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
 @pytest.mark.parametrize("cls", CLASSES)
 def test_class_cases_hold_their_class_with_consistent_truth(cls):
-    check_class_cases(make_class_case, cls, 6, 5)
+    check_class_cases(make_class_case, cls, 4, 3)
 
 
 def test_every_sample_is_a_base_in_its_language():
@@ -66,7 +66,7 @@ def test_truth_stays_believable():
     words with its own old text than with any other; the moved and reworded ones change half their
     words or more; merged sources and split parts keep most of theirs."""
     reworded = 0
-    for cls, old, new, truth in generate_class_pairs(4, 9, CLASSES):
+    for cls, old, new, truth in generate_class_pairs(2, 9, CLASSES):
         ot = {p.id: p.text for p in old.paragraphs}
         nt = {p.id: p.text for p in new.paragraphs}
         for t in truth:
@@ -81,7 +81,7 @@ def test_truth_stays_believable():
             if cls == "moved_reworded" and t.tag == cls:
                 assert consultations.changed(ot[t.old[0]], nt[t.new[0]]) >= 0.5
                 reworded += 1
-    assert reworded == 4
+    assert reworded == 2
 
 
 def test_aligner_floor_on_held_out_consultations():
@@ -90,7 +90,7 @@ def test_aligner_floor_on_held_out_consultations():
     opts = CompareOptions(fragment=False)
     pred_all, gold_all = set(), set()
     found = total = 0
-    for k, (cls, old, new, truth) in enumerate(generate_class_pairs(3, 2026, CLASSES)):
+    for k, (cls, old, new, truth) in enumerate(generate_class_pairs(2, 2026, CLASSES)):
         groups = [(g.old, g.new) for g in align(old, new, opts)]
         pred_all |= {(k, l) for l in _links(groups)}
         gold_all |= {(k, l) for l in _links((t.old, t.new) for t in truth)}

@@ -3,12 +3,12 @@ they are (issue #13): what informal consultations do to a text between two versi
 
 Each class is one thing a facilitator's compilation shows and a negotiator would still name at once:
 
-* ``moved_reworded`` — a paragraph moved far within its part and reworded by 45–70 % (synonyms, a
+* ``moved_reworded`` — a paragraph moved far within its part and reworded by 50–75 % (synonyms, a
   clause moved inside the paragraph, a clause dropped, a phrase added, the leading verb changed);
 * ``cross_part`` — a PP made operative or an OP preambular (leading word turned: "Recognizing" ↔
   "Recognizes") and edited by 20–45 %, placed anywhere in the other part;
 * ``shared_lead`` — four or five OPs opening "Urges States …"; one of them moved among its look-alikes
-  and edited by 25–50 %;
+  and edited by 30–55 %;
 * ``sublist_moved`` — sub-paragraphs moved from one OP's list (a)–(d) into another's, the receiving
   list reordered and relettered, items lightly edited;
 * ``promote_demote`` — a list item promoted to an OP of its own (the chapeau's verb put in front) and
@@ -24,13 +24,22 @@ Each class is one thing a facilitator's compilation shows and a negotiator would
   over two or three rounds, reordered, one dropped and one added;
 * ``twin_added`` — a paragraph dropped and a new near-twin of another, kept, paragraph added elsewhere
   (nothing to pair: one deleted, one inserted, the model unchanged);
-* ``mixed`` — three to five of these in one revision.
+* ``merge_edited`` — two or three paragraphs, near or far, each edited by 15–35 %, merged into one;
+* ``split_edited`` — a paragraph split in two, both parts edited by 10–30 %, the second moved far or
+  into the preamble with its leading word turned;
+* ``dense`` — a late round: most paragraphs edited by 8–35 %, two or three of them also moved far (the
+  moved ones are the class's groups);
+* ``items_reworked`` — a list's items reordered and edited by 15–40 %, one struck, one added;
+* ``list_restructured`` — a list folded into one paragraph (items edited first), an OP's two asks
+  unfolded into a chapeau and a list (items edited, maybe reversed);
+* ``mixed`` — three or four of these in one revision.
 
 Every base text is a sample of samples/ in its own language (English, French, Spanish), completed
 with paragraphs of the lineage and with paragraphs written here for this generator; the edits are
 in that language.  Truth is built by construction (each new paragraph records the old ones it comes
 from) and a case is redrawn unless a reader could tell it: a reworded paragraph is clearly closer to
-its own old text than to any other (``MARGIN``), an inserted one is not a copy of a deleted one.
+its own old text than to any other (``MARGIN``, on content words: function words tell a reader nothing),
+an inserted one is no revision of a deleted one (``TWIN_MAX``).
 
 Public API, as the other generators: ``CLASSES``; ``make_class_case(cls, rng, src=None)`` → (old, new,
 truth); ``generate_class_pairs(n_per_class, seed, classes)`` → [(class, old, new, truth)];
@@ -43,7 +52,7 @@ import difflib
 import random
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Optional, Sequence
@@ -205,7 +214,8 @@ PHRASES: dict[str, list[str]] = {
            "in a gender- and age-sensitive manner", "at the national and regional levels",
            "taking into account the needs of children", "in close cooperation with the private sector",
            "in line with their international obligations"],
-    "fr": ["selon qu'il convient", "conformément à la législation nationale", "dans la limite des ressources existantes",
+    "fr": ["selon qu'il convient", "conformément à la législation nationale",
+           "dans la limite des ressources existantes",
            "y compris au moyen d'une assistance technique", "avec le soutien de la société civile",
            "en tenant compte des sexospécificités et de l'âge", "aux niveaux national et régional",
            "compte tenu des besoins des enfants", "en étroite coopération avec le secteur privé",
@@ -862,8 +872,6 @@ def base_text(src: Source, rng: random.Random, needs: frozenset[str]) -> list[Bl
     own_op: list[Block] = []
     for t, k, lv, refs in src.paras:
         (own_pp if k == "PP" else own_op).append(Block(t, k, lv, refs=refs))
-    while own_pp and own_pp[-1].level == 0 and False:
-        break
     others = [s for s in sources() if s.lang == lang and s.name != src.name]
     pool_pp = [t for s in others for t, k, lv, _ in s.paras if k == "PP" and lv == 0] + PREAMBLE[lang]
     have = [b.text for b in own_pp + own_op]
@@ -1184,8 +1192,7 @@ def story_sublist_moved(old, new, lang, rng, tag) -> bool:
         it = new.pop(k)
         text = reword(it.text, lang, rng, 0.10, 0.40) if rng.random() < 0.7 else None
         taken.append(_mark(it, tag, text or it.text))
-    b = next(j for j in range(len(new)) if new[j] is not None and new[j].src == new[b if b < min(moving) else b - len(moving)].src
-             ) if False else (b if b < min(moving) else b - len(moving))
+    b = b if b < min(moving) else b - len(moving)             # the receiving chapeau, after the items left
     items_b = [new[k] for k in _items(new, b)]
     del new[b + 1:b + 1 + len(items_b)]
     if len(items_b) >= 2 and rng.random() < 0.7:                 # the receiving list reordered
@@ -1353,7 +1360,6 @@ def refresh_text(text: str, lang: str, step: int, rng: random.Random) -> str:
     text = re.sub(r"\bA/(\d\d)/", lambda m: f"A/{int(m.group(1)) + step}/", text)
     text = re.sub(r"\b(resolution|résolution|resolución) (\d\d)/", lambda m: f"{m.group(1)} {int(m.group(2)) + step}/",
                   text)
-    text = re.sub(r"\b(20[1-4]\d)\b(?!\))", lambda m: str(int(m.group(1)) + step) if False else m.group(1), text)
     if re.search(r"\b(its resolutions|ses résolutions|sus resoluciones)\b", text):
         refs = list(_REF[lang].finditer(text))
         if refs:

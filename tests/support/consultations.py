@@ -1544,8 +1544,10 @@ def story_items_reworked(old, new, lang, rng, tag) -> bool:
     while order == sorted(order) and len(out) > 1:
         rng.shuffle(order)
     out = [out[k] for k in order]
-    in_use = {b.text for b in new}
-    spare = [i for _, its in LISTS[lang] for i in its if i not in in_use and all(dice(i, b.text) < 0.6 for b in new)]
+    here = new + out + [gone]                 # the list's own items are out of ``new`` for now
+    spare = [i for _, its in LISTS[lang] for i in its
+             if all(i != b.text and dice(i, b.text) < 0.6 and dice(i, old[s].text) < 0.6 for b in here for s in b.src)
+             and all(i != b.text and dice(i, b.text) < 0.6 for b in here)]
     if spare:
         out.insert(rng.randint(0, len(out)), Block(rng.choice(spare), new[j].kind, 1, tag=tag, touched=True))
     new[j + 1:j + 1] = out

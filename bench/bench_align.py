@@ -34,6 +34,18 @@ Third generator (--generator rounds, tests/support/rounds.py): a text negotiated
   edited that much before the merge, near or far), several_hard (the three with 2–3 others).
 
     python bench/bench_align.py --generator rounds --per-class 100 --only-classes
+Fifth generator (--generator consultations, tests/support/consultations.py): held out (written apart
+  from the aligner), harder than the others, what informal consultations do between two versions:
+  far moves reworded by 45–70 % (synonyms, clauses moved, struck, added), PP ↔ OP with the leading word
+  turned and edited, one of four or five "Urges States …" moved among them and edited, list items moved
+  to another OP's list and relettered, an item promoted to an OP and an OP demoted to an item, merges of
+  paragraphs three or more apart, a split whose second part goes elsewhere, next session's update
+  everywhere (ordinals, symbols, the latest resolution, footnotes), the one-liners revised over 2–3
+  rounds, a paragraph dropped beside a new near-twin of another, merges and splits of edited paragraphs,
+  dense rounds (most paragraphs edited, some moved), lists reworked, folded and unfolded; every sample
+  (en, fr, es) as base.  A case is redrawn unless a reader could tell its truth (content words).
+
+    python bench/bench_align.py --generator consultations --per-class 100 --only-classes
 
 Sweeps (--sweep NAME=V1,V2, repeatable): one more per-class column per value of an AlignParams
   threshold, in the same run as the defaults:
@@ -61,9 +73,10 @@ sys.path.insert(0, str(REPO))
 from compare.align import DEFAULT_PARAMS, AlignParams, align  # noqa: E402
 from compare.classify import compare_documents  # noqa: E402
 from compare.model import CompareOptions, Document, Metadata, Paragraph  # noqa: E402
-from tests.support import amendments, negotiation, rounds, synthetic  # noqa: E402
+from tests.support import amendments, consultations, negotiation, rounds, synthetic  # noqa: E402
 
-GENERATORS = {"synthetic": synthetic, "negotiation": negotiation, "rounds": rounds, "amendments": amendments}
+GENERATORS = {"synthetic": synthetic, "negotiation": negotiation, "rounds": rounds, "amendments": amendments,
+              "consultations": consultations}
 
 OPTS = CompareOptions(fragment=False)
 
@@ -335,7 +348,8 @@ def main() -> None:
     ap.add_argument("--generator", choices=sorted(GENERATORS), default="synthetic",
                     help="revision generator: synthetic.py (the first), negotiation.py (independent, "
                          "delegation-style amendments on the samples in French, English and Spanish) or "
-                         "rounds.py (several rounds of them, first version against last)")
+                         "rounds.py (several rounds of them, first version against last), amendments.py or "
+                         "consultations.py (held out, harder: informal consultations' moves, rewordings, lists)")
     ap.add_argument("--classes", default=None, help="comma-separated hard classes (default: all of the generator's)")
     ap.add_argument("--sweep", action="append", default=[], metavar="NAME=V1,V2,…",
                     help="per-class table: one more column per value of this AlignParams threshold "

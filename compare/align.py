@@ -939,6 +939,46 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
             inter, col, size = feat.I[c, w], feat.I[c, :], feat.size_o[c]
         return size > 0 and inter >= P.join_cross_containment * size and inter >= float(np.max(col))
 
+    def kin_of(pars: Sequence[Paragraph]) -> dict[int, list[int]]:
+        """Position → positions of the same list: an item's chapeau and sibling items, a
+        chapeau's items (empty for a paragraph outside any list)."""
+        at = {p.id: k for k, p in enumerate(pars)}
+        items: dict[int, list[int]] = {}
+        for k, p in enumerate(pars):
+            if p.level > 0 and p.parent in at:
+                items.setdefault(at[p.parent], []).append(k)
+        out: dict[int, list[int]] = {}
+        for head, its in items.items():
+            out[head] = its
+            for k in its:
+                out[k] = [head] + [x for x in its if x != k]
+        return out
+
+    kin = (kin_of(old_pars), kin_of(new_pars))
+
+    def with_its_list(g: list[list[int]], c: int, side: int, c_in_whole: float) -> bool:
+        """Whether ``c`` belongs with its own list rather than with group ``g``: a chapeau or a
+        list item whose list (its chapeau, a sibling, an item) is in another group with one whole,
+        which holds as much of ``c`` as ``g``'s whole does.  "Encourages Member States:" over
+        (a)–(b), folded into "Encourages Member States to …", goes with its list, not with the OP
+        before it whose verb changed to "Encourages Member States to …" (both hold all of it)."""
+        fam = kin[side].get(c)
+        if not fam:
+            return False
+        owner = owner_new if side == 1 else owner_old
+        csize = feat.size_n[c] if side == 1 else feat.size_o[c]
+        for k in fam:
+            h = owner.get(k)
+            if h is None or h is g:
+                continue
+            hw = h[0] if side == 1 else h[1]
+            if len(hw) != 1 or hw == (g[0] if side == 1 else g[1]):
+                continue
+            c_in_home = (feat.I[hw[0], c] if side == 1 else feat.I[c, hw[0]]) / csize if csize > 0 else 0.0
+            if c_in_home >= c_in_whole * (1 - 1e-9):
+                return True
+        return False
+
     def try_side(g: list[list[int]], side: int) -> bool:
         whole, parts = (g[0], g[1]) if side == 1 else (g[1], g[0])
         if len(whole) != 1:
@@ -970,6 +1010,8 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
             else:
                 csize = feat.size_o[c]
                 c_in_whole = feat.I[c, whole[0]] / csize if csize > 0 else 0.0
+            if pars and with_its_list(g, c, side, c_in_whole):
+                continue        # its list went elsewhere: it goes with it
             if c_in_whole < floor:
                 # an elaborated part: free, alone explaining a good share of the whole, and the
                 # group with it holding nearly all of the whole; or a part the whole gained
@@ -991,6 +1033,7 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
                 if not long_whole and not same_verb(whole[0], c, side) and not _item_of(pars, c, parts) \
                         and not _heads_list_of(pars, c, parts) and not gained(whole[0], parts, c, side, c_in_whole):
                     continue        # (a part the short whole gained explains a share of it alone)
+            list_head = False
             if other is not None:
                 partner = other[0][0] if side == 1 else other[1][0]
                 c_in_partner = (feat.I[partner, c] if side == 1 else feat.I[c, partner]) / csize
@@ -999,7 +1042,14 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
                     need, margin = P.join_steal_weaker_containment, P.join_steal_weaker_margin
                 else:
                     need, margin = P.join_steal_containment, P.join_steal_margin
-                if c_in_whole < need or c_in_whole < c_in_partner + margin:
+                # the chapeau of the group's whole list, held by a partner it is not like (a
+                # long paragraph whose opening it repeats: « Exhorte les États Membres qui ne
+                # l'ont pas encore fait : » over (a)–(b) split off OP1, beside OP2 « Exhorte
+                # également les États Membres qui ne l'ont pas encore fait à … »): at least as
+                # contained in the whole, it goes with its list
+                list_head = bool(pars) and c_in_whole >= P.join_containment and c_in_whole >= c_in_partner \
+                    and s_partner < P.anchor_min and _heads_list_of(pars, c, parts)
+                if not list_head and (c_in_whole < need or c_in_whole < c_in_partner + margin):
                     continue
             if base is None:
                 base = feat.group_sim(g[0], g[1])[0]
@@ -1013,7 +1063,7 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
             if not ok and other is None and c_in_whole >= P.join_containment and pars \
                     and _is_chapeau_of(pars, c, parts):
                 ok = gain >= -P.chapeau_loss
-            if not ok and other is None and c_in_whole >= P.join_evidence_containment \
+            if not ok and (other is None or list_head) and c_in_whole >= P.join_evidence_containment \
                     and _heads_list_of(pars, c, parts):
                 # the chapeau of a list folded whole into the group: the structure is the evidence,
                 # its verb may have changed with the fold ("Encourages Member States:" + (a)–(b) →

@@ -155,6 +155,11 @@ class AlignParams:
                                          # that shares a name with the whole is its siblings' look-alike)
     join_gained_words: int = 3           # ... and these many content words of it are new in the whole
                                          # (not a shared reference "58/137 of 22 December 2003")
+    # the rest of the whole: a part holding, in order, most of the stretch of the whole's words that
+    # the group's parts leave out (OP4's closing clause made "Also welcomes …"; a merge source whose
+    # words are the half of the new OP the matched source lacks), however elaborated it is
+    join_rest_fill: float = 0.8          # share of the left-out words (runs of 2+ words) it holds in order
+    join_rest_words: int = 6             # ... at least this many of them (a clause, not a phrase)
     join_novelty: float = 0.5            # a part brings this share of what it shares with the whole
                                          # that the group's parts do not hold already (no look-alikes)
     join_gain_sure: float = 0.06         # ... unless the group gains this much (two similar OPs merged)
@@ -922,6 +927,52 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
                 return False        # another paragraph gained as much of it: no evidence for ours
         return True
 
+    rest_seen: dict[tuple, bool] = {}
+
+    def seq(k: int, is_new: bool) -> list[int]:
+        return feat._seqs[n + k if is_new else k].tolist()
+
+    def rest_of(w: int, parts: list[int], c: int, side: int) -> bool:
+        """Whether free ``c`` is the rest of whole ``w``: the whole's words (in runs of two or more,
+        in order) that the parts do not hold form a stretch of ``join_rest_words`` or more, ``c``
+        holds ``join_rest_fill`` of it in order, ``join_cover`` of the whole's weight (a part, not a
+        phrase the whole lost that another paragraph also has, nor the theme's boilerplate), the group with it accounts for
+        ``join_elaborated_total`` of the whole, and no other paragraph of the whole's side holds
+        much more of ``c`` (``join_gained_rival``: a clause taken from another OP is that one's part).
+        A one-liner's rest is its object: only a part under its leading verb takes it (not another
+        one-liner that took up « les travaux de la Conférence des Parties » it dropped).  What ``c`` adds of its own does not matter: the
+        closing clause of OP4 made "Also welcomes assistance to victims …" and elaborated, or the
+        half of a merged OP that its matched source lacks, is that part however it was reworded
+        around it.  (Word sequences, not word sets: a phrase the whole repeats in both halves
+        counts once for each.)"""
+        from difflib import SequenceMatcher
+
+        key = (w, tuple(parts), c, side)
+        if key in rest_seen:
+            return rest_seen[key]
+        ok = False
+        col = feat.I[:, c] if side == 1 else feat.I[c, :]
+        if P.join_rest_fill <= 1 and float(col[w]) >= P.join_gained_rival * float(np.max(col)) \
+                and (whole_len(w, side) >= P.join_cover_min_words or same_lead(w, c, side)):
+            W = seq(w, side == 0)
+            covered = [False] * len(W)
+            for q in parts:
+                for b in SequenceMatcher(None, W, seq(q, side == 1), autojunk=False).get_matching_blocks():
+                    if b.size >= 2:
+                        covered[b.a:b.a + b.size] = [True] * b.size
+            left = covered.count(False)
+            if left >= P.join_rest_words:
+                masked = [None if cv else x for x, cv in zip(W, covered)]
+                held_at = [k for b in SequenceMatcher(None, masked, seq(c, side == 1), autojunk=False)
+                           .get_matching_blocks() if b.size >= 2 for k in range(b.a, b.a + b.size)]
+                got = len(held_at)
+                weight = feat.w[W]          # a word's own feature is its id (see _Features)
+                ok = got >= P.join_rest_words and got >= P.join_rest_fill * left \
+                    and len(W) - left + got >= P.join_elaborated_total * len(W) \
+                    and float(weight[held_at].sum()) >= P.join_cover * float(weight.sum())
+        rest_seen[key] = ok
+        return ok
+
     def taken_across(w: int, c: int, side: int, other) -> bool:
         """Whether ``c``, far from its group in the other part (PP↔OP), was plainly taken from
         whole ``w``: free, nearly all its weight found there (``join_cross_containment``) and no
@@ -1016,7 +1067,8 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
                 # an elaborated part: free, alone explaining a good share of the whole, and the
                 # group with it holding nearly all of the whole; or a part the whole gained
                 if other is None and (elaborated(whole[0], parts, c, side, c_in_whole)
-                                      or gained(whole[0], parts, c, side, c_in_whole)):
+                                      or gained(whole[0], parts, c, side, c_in_whole)
+                                      or rest_of(whole[0], parts, c, side)):
                     if base is None:
                         base = feat.group_sim(g[0], g[1])[0]
                     gain = (feat.group_sim(whole, sorted(parts + [c]))[0] if side == 1
@@ -1031,7 +1083,8 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
                 if long_whole is None:
                     long_whole = whole_len(whole[0], side) >= P.join_cover_min_words
                 if not long_whole and not same_verb(whole[0], c, side) and not _item_of(pars, c, parts) \
-                        and not _heads_list_of(pars, c, parts) and not gained(whole[0], parts, c, side, c_in_whole):
+                        and not _heads_list_of(pars, c, parts) and not gained(whole[0], parts, c, side, c_in_whole) \
+                        and not rest_of(whole[0], parts, c, side):
                     continue        # (a part the short whole gained explains a share of it alone)
             list_head = False
             if other is not None:
@@ -1082,7 +1135,7 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
                 ok = c_in_whole >= P.join_evidence_containment and cover > 0 and novelty >= P.join_novelty
             if not ok and other is None:
                 ok = elaborated(whole[0], parts, c, side, c_in_whole) \
-                    or gained(whole[0], parts, c, side, c_in_whole)
+                    or gained(whole[0], parts, c, side, c_in_whole) or rest_of(whole[0], parts, c, side)
             if ok and (best is None or gain > best[0]):
                 best = (gain, c, other)
         if best is None:

@@ -68,3 +68,48 @@ def test_chapeau_folded_with_its_list_not_into_the_neighbour_that_took_its_verb(
     got = _aligned(old, new)
     assert (("OP7", "OP7(a)", "OP7(b)"), ("OP7",)) in got
     assert (("OP6",), ("OP6",)) in got
+
+
+WELCOMING_ALSO = ("Welcoming also the efforts of Member States and intergovernmental and nongovernmental organizations "
+                  "in preventing and combating trafficking in persons and other contemporary forms of slavery and "
+                  "enhancing the protection of and assistance to victims of trafficking in persons and other "
+                  "contemporary forms of slavery,")     # A/RES/61/180 (samples/A-RES-61-180.en.md)
+
+
+def test_closing_clause_split_off_and_elaborated_is_the_rest_of_its_paragraph():
+    """The closing clause of a PP of 61/180 made a paragraph of its own and elaborated: the first
+    half keeps "… trafficking in persons and other contemporary forms of slavery", which the
+    second repeats, so by word sets the new paragraph brings little; but it holds, in order,
+    nearly all the words the first half left out — it is the rest of the PP (one split).  A new
+    paragraph that shares only the theme's words with it stays inserted."""
+    from tests.test_align import OP_EN, PP_EN
+    first = WELCOMING_ALSO.split(" and assistance to")[0] + ","
+    rest = ("Welcoming further the assistance to victims of trafficking in persons and other contemporary forms "
+            "of slavery, in close coordination with the relevant entities of the United Nations system and with "
+            "civil society,")
+    other = "Welcoming the efforts of civil society to raise awareness of trafficking in persons,"
+    pps = [("PP", t) for t in PP_EN[:6]]
+    ops = [("OP", t) for t in OP_EN]
+    old = make_doc(pps + [("PP", WELCOMING_ALSO)] + [("PP", PP_EN[6])] + ops)
+    new = make_doc(pps + [("PP", first), ("PP", rest), ("PP", other), ("PP", PP_EN[6])] + ops)
+    groups = align(old, new, NOFRAG)
+    assert_partition(old, new, groups)
+    got = groups_map(groups)
+    assert (("PP7",), ("PP7", "PP8")) in got
+    assert ((), ("PP9",)) in got
+
+
+def test_merge_source_whose_words_are_the_half_the_matched_source_lacks():
+    """OP1 and OP2 of the draft merged into one OP (« …, et exhorte en outre les États Membres … »),
+    each losing a phrase on the way: the new OP may be matched to either source first, and the
+    other holds, in order, nearly all the words that one lacks — both are sources of the merge,
+    neither is deleted."""
+    items = _draft()
+    k = next(i for i, it in enumerate(items) if it[0] == "OP")
+    op1, op2 = items[k][1], items[k + 1][1]
+    head = "Exhorte également les États Membres"
+    assert op2.startswith(head)
+    merged = (op1.replace("réprimer et punir la traite des personnes, ", "").rstrip(";")
+              + ", et exhorte en outre les États Membres" + op2[len(head):].replace(", ou pour y adhérer", ""))
+    got = _aligned(items, items[:k] + [("OP", merged)] + items[k + 2:])
+    assert (("OP1", "OP2"), ("OP1",)) in got

@@ -933,20 +933,19 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
         return feat._seqs[n + k if is_new else k].tolist()
 
     def rest_of(w: int, parts: list[int], c: int, side: int) -> bool:
-        """Whether free ``c`` is the rest of whole ``w``: the whole's words (in runs of two or more,
-        in order) that the parts do not hold form a stretch of ``join_rest_words`` or more, ``c``
-        holds ``join_rest_fill`` of it in order, ``join_cover`` of the whole's weight (a part, not a
-        phrase the whole lost that another paragraph also has, nor the theme's boilerplate), the group with it accounts for
-        ``join_elaborated_total`` of the whole, and no other paragraph of the whole's side holds
-        much more of ``c`` (``join_gained_rival``: a clause taken from another OP is that one's part).
-        A one-liner's rest is its object: only a part under its leading verb takes it (not another
-        one-liner that took up « les travaux de la Conférence des Parties » it dropped).  What ``c`` adds of its own does not matter: the
-        closing clause of OP4 made "Also welcomes assistance to victims …" and elaborated, or the
-        half of a merged OP that its matched source lacks, is that part however it was reworded
-        around it.  (Word sequences, not word sets: a phrase the whole repeats in both halves
-        counts once for each.)"""
-        from difflib import SequenceMatcher
-
+        """Whether free ``c`` is the rest of whole ``w``: the whole's words (in runs of two or more)
+        that the parts do not hold form a stretch of ``join_rest_words`` or more; ``c`` holds
+        ``join_rest_fill`` of it, ``join_cover`` of the whole's weight (a part, not a phrase the
+        whole lost that another paragraph also has, nor the theme's boilerplate); the group with
+        it accounts for ``join_elaborated_total`` of the whole; and no other paragraph of the
+        whole's side holds much more of ``c`` (``join_gained_rival``: a clause taken from another
+        OP is that one's part).  A one-liner's rest is its object: only a part under its leading
+        verb takes it (not another one-liner that took up « les travaux de la Conférence des
+        Parties » it dropped).  What ``c`` adds of its own does not matter: the closing clause of
+        OP4 made "Also welcomes assistance to victims …" and elaborated, or the half of a merged
+        OP that its matched source lacks, is that part however it was reworded around it.  Word
+        runs, not word sets (:func:`_tiled`): a phrase the whole repeats in both halves counts
+        once for each, and a part that reordered the whole's clauses still holds them."""
         key = (w, tuple(parts), c, side)
         if key in rest_seen:
             return rest_seen[key]
@@ -955,16 +954,12 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
         if P.join_rest_fill <= 1 and float(col[w]) >= P.join_gained_rival * float(np.max(col)) \
                 and (whole_len(w, side) >= P.join_cover_min_words or same_lead(w, c, side)):
             W = seq(w, side == 0)
-            covered = [False] * len(W)
+            covered: set[int] = set()
             for q in parts:
-                for b in SequenceMatcher(None, W, seq(q, side == 1), autojunk=False).get_matching_blocks():
-                    if b.size >= 2:
-                        covered[b.a:b.a + b.size] = [True] * b.size
-            left = covered.count(False)
+                covered |= _tiled(W, seq(q, side == 1), covered)
+            left = len(W) - len(covered)
             if left >= P.join_rest_words:
-                masked = [None if cv else x for x, cv in zip(W, covered)]
-                held_at = [k for b in SequenceMatcher(None, masked, seq(c, side == 1), autojunk=False)
-                           .get_matching_blocks() if b.size >= 2 for k in range(b.a, b.a + b.size)]
+                held_at = sorted(_tiled(W, seq(c, side == 1), covered))
                 got = len(held_at)
                 weight = feat.w[W]          # a word's own feature is its id (see _Features)
                 ok = got >= P.join_rest_words and got >= P.join_rest_fill * left \
@@ -1164,6 +1159,31 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
                 changed = True
     groups = sorted((g for g in groups if id(g) in alive), key=lambda g: g[0][0])
     return [g[0] for g in groups], [g[1] for g in groups]
+
+
+def _tiled(a: list[int], b: list[int], taken: set[int] = frozenset(), min_run: int = 2,
+           passes: int = 8) -> set[int]:
+    """Positions of word sequence ``a`` (outside ``taken``) that ``b`` holds in runs of
+    ``min_run`` or more words, in any order: the longest common runs first, each word of either
+    side used once, pass after pass (a paragraph whose clauses were reordered still holds them;
+    a phrase ``a`` has twice is held twice only if ``b`` has it twice)."""
+    from difflib import SequenceMatcher
+
+    a = [None if k in taken else x for k, x in enumerate(a)]
+    b = list(b)
+    got: set[int] = set()
+    for _ in range(passes):
+        found = False
+        for blk in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks():
+            if blk.size >= min_run:
+                found = True
+                for k in range(blk.size):
+                    got.add(blk.a + k)
+                    a[blk.a + k] = None
+                    b[blk.b + k] = -1 - k - blk.b       # never equal to a word id again
+        if not found:
+            break
+    return got
 
 
 def _item_of(pars: Sequence[Paragraph], c: int, parts: list[int]) -> bool:

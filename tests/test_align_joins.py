@@ -113,3 +113,21 @@ def test_merge_source_whose_words_are_the_half_the_matched_source_lacks():
               + ", et exhorte en outre les États Membres" + op2[len(head):].replace(", ou pour y adhérer", ""))
     got = _aligned(items, items[:k] + [("OP", merged)] + items[k + 2:])
     assert (("OP1", "OP2"), ("OP1",)) in got
+
+
+def test_paragraph_with_reordered_clauses_leaves_no_rest_for_a_lookalike():
+    """OP7 of the draft with its two clauses swapped (« Demande à l'Office … » first), and a new
+    OP that welcomes the Vienna Forum again: the reordered OP7 still holds all of OP7's words (in
+    runs, in another order), so nothing is left for the new OP to be the rest of — it is an
+    insertion, and OP7 one match."""
+    items = _draft()
+    k = next(i for i, it in enumerate(items) if it[1].startswith("Note avec satisfaction le Forum de Vienne"))
+    op7 = items[k][1]
+    forum, request = op7.rstrip(";").split(", et demande à ", 1)
+    reordered = ("Demande à " + request + ", et note avec satisfaction"
+                 + forum[len("Note avec satisfaction"):] + ";")
+    again = "Salue également" + forum[len("Note avec satisfaction"):] + ";"
+    got = _aligned(items, items[:k] + [("OP", reordered), ("OP", again)] + items[k + 1:])
+    n = sum(1 for it in items[:k + 1] if it[0] == "OP")
+    assert ((f"OP{n}",), (f"OP{n}",)) in got
+    assert ((), (f"OP{n + 1}",)) in got

@@ -157,7 +157,8 @@ class AlignParams:
                                          # (not a shared reference "58/137 of 22 December 2003")
     # the rest of the whole: a part holding, in order, most of the stretch of the whole's words that
     # the group's parts leave out (OP4's closing clause made "Also welcomes …"; a merge source whose
-    # words are the half of the new OP the matched source lacks), however elaborated it is
+    # words are the half of the new OP the matched source lacks), however elaborated it is: the
+    # elaborated route read by word runs (off with it, join_elaborated_cover=0)
     join_rest_fill: float = 0.8          # share of the left-out words (runs of 2+ words) it holds in order
     join_rest_words: int = 6             # ... at least this many of them (a clause, not a phrase)
     join_novelty: float = 0.5            # a part brings this share of what it shares with the whole
@@ -951,7 +952,7 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
             return rest_seen[key]
         ok = False
         col = feat.I[:, c] if side == 1 else feat.I[c, :]
-        if P.join_rest_fill <= 1 and float(col[w]) >= P.join_gained_rival * float(np.max(col)) \
+        if P.join_elaborated_cover and P.join_rest_fill <= 1 and float(col[w]) >= P.join_gained_rival * float(np.max(col)) \
                 and (whole_len(w, side) >= P.join_cover_min_words or same_lead(w, c, side)):
             W = seq(w, side == 0)
             covered: set[int] = set()

@@ -944,7 +944,10 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
         verb takes it (not another one-liner that took up « les travaux de la Conférence des
         Parties » it dropped).  What ``c`` adds of its own does not matter: the closing clause of
         OP4 made "Also welcomes assistance to victims …" and elaborated, or the half of a merged
-        OP that its matched source lacks, is that part however it was reworded around it.  Word
+        OP that its matched source lacks, is that part however it was reworded around it.  Nor,
+        when ``c`` is nearly all (``join_rest_fill`` of its words) found there, do the whole's own
+        edits elsewhere: an OP that took in another one ("…, and its resolution 57/235 …") and was
+        amended besides still holds all of that source.  Word
         runs, not word sets (:func:`_tiled`): a phrase the whole repeats in both halves counts
         once for each, and a part that reordered the whole's clauses still holds them."""
         key = (w, tuple(parts), c, side)
@@ -960,11 +963,12 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
                 covered |= _tiled(W, seq(q, side == 1), covered)
             left = len(W) - len(covered)
             if left >= P.join_rest_words:
-                held_at = sorted(_tiled(W, seq(c, side == 1), covered))
+                C = seq(c, side == 1)
+                held_at = sorted(_tiled(W, C, covered))
                 got = len(held_at)
                 weight = feat.w[W]          # a word's own feature is its id (see _Features)
-                ok = got >= P.join_rest_words and got >= P.join_rest_fill * left \
-                    and len(W) - left + got >= P.join_elaborated_total * len(W) \
+                fills = got >= P.join_rest_fill * left and len(W) - left + got >= P.join_elaborated_total * len(W)
+                ok = got >= P.join_rest_words and (fills or got >= P.join_rest_fill * len(C)) \
                     and float(weight[held_at].sum()) >= P.join_cover * float(weight.sum())
         rest_seen[key] = ok
         return ok

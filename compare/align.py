@@ -788,7 +788,11 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
     that far of the same kind (PP/OP) as the group — free or matched one-to-one
     elsewhere by a clearly weaker tie (its weight is mostly found in this
     group's whole and much less in its current partner's: the partner is then
-    released)."""
+    released).  A chapeau or list item goes with its own list's group (``with_its_list``),
+    and the chapeau of a group's whole list is taken from a weak one-to-one partner.  Besides
+    the evidence by word sets (containment, gain, cover, elaborated, gained), a free paragraph
+    joins as the rest of the whole (``rest_of``): it holds, in word runs, most of what the parts
+    leave of the whole, or is nearly all found there."""
     groups: list[list[list[int]]] = [[[i], [j]] for i, j in sorted(matched.items())]
     alive = {id(g) for g in groups}     # groups not absorbed by another (a set: groups are many)
 

@@ -933,6 +933,7 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
         return True
 
     rest_seen: dict[tuple, bool] = {}
+    rest_covered: dict[tuple, set[int]] = {}
 
     def seq(k: int, is_new: bool) -> list[int]:
         return feat._seqs[n + k if is_new else k].tolist()
@@ -962,15 +963,29 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
         if P.join_elaborated_cover and P.join_rest_fill <= 1 and float(col[w]) >= P.join_gained_rival * float(np.max(col)) \
                 and (whole_len(w, side) >= P.join_cover_min_words or same_lead(w, c, side)):
             W = seq(w, side == 0)
-            covered: set[int] = set()
-            for q in parts:
-                covered |= _tiled(W, seq(q, side == 1), covered)
+            C = seq(c, side == 1)
+            weight = feat.w[W]          # a word's own feature is its id (see _Features)
+            shared = np.isin(W, C)      # a bound first: the whole's words that c has at all
+            if int(shared.sum()) < P.join_rest_words \
+                    or float(weight[shared].sum()) < P.join_cover * float(weight.sum()):
+                rest_seen[key] = False
+                return False
+            ck = (w, tuple(parts), side)
+            covered = rest_covered.get(ck)
+            if covered is None:         # what the parts hold of the whole: once per group state
+                covered = set()
+                for q in parts:
+                    covered |= _tiled(W, seq(q, side == 1), covered)
+                rest_covered[ck] = covered
             left = len(W) - len(covered)
-            if left >= P.join_rest_words:
-                C = seq(c, side == 1)
+            free = shared.copy()
+            free[list(covered)] = False
+            bound = int(free.sum())     # c can hold no more of the rest than these words
+            if left >= P.join_rest_words and bound >= P.join_rest_words \
+                    and bound >= P.join_rest_fill * min(left, len(C)) \
+                    and float(weight[free].sum()) >= P.join_cover * float(weight.sum()):
                 held_at = sorted(_tiled(W, C, covered))
                 got = len(held_at)
-                weight = feat.w[W]          # a word's own feature is its id (see _Features)
                 fills = got >= P.join_rest_fill * left and len(W) - left + got >= P.join_elaborated_total * len(W)
                 ok = got >= P.join_rest_words and (fills or got >= P.join_rest_fill * len(C)) \
                     and float(weight[held_at].sum()) >= P.join_cover * float(weight.sum())

@@ -155,6 +155,12 @@ class AlignParams:
                                          # that shares a name with the whole is its siblings' look-alike)
     join_gained_words: int = 3           # ... and these many content words of it are new in the whole
                                          # (not a shared reference "58/137 of 22 December 2003")
+    # the rest of the whole: a part holding, in order, most of the stretch of the whole's words that
+    # the group's parts leave out (OP4's closing clause made "Also welcomes …"; a merge source whose
+    # words are the half of the new OP the matched source lacks), however elaborated it is: the
+    # elaborated route read by word runs (off with it, join_elaborated_cover=0)
+    join_rest_fill: float = 0.8          # share of the left-out words (runs of 2+ words) it holds in order
+    join_rest_words: int = 6             # ... at least this many of them (a clause, not a phrase)
     join_novelty: float = 0.5            # a part brings this share of what it shares with the whole
                                          # that the group's parts do not hold already (no look-alikes)
     join_gain_sure: float = 0.06         # ... unless the group gains this much (two similar OPs merged)
@@ -855,7 +861,11 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
     that far of the same kind (PP/OP) as the group — free or matched one-to-one
     elsewhere by a clearly weaker tie (its weight is mostly found in this
     group's whole and much less in its current partner's: the partner is then
-    released)."""
+    released).  A chapeau or list item goes with its own list's group (``with_its_list``),
+    and the chapeau of a group's whole list is taken from a weak one-to-one partner.  Besides
+    the evidence by word sets (containment, gain, cover, elaborated, gained), a free paragraph
+    joins as the rest of the whole (``rest_of``): it holds, in word runs, most of what the parts
+    leave of the whole, or is nearly all found there."""
     groups: list[list[list[int]]] = [[[i], [j]] for i, j in sorted(matched.items())]
     alive = {id(g) for g in groups}     # groups not absorbed by another (a set: groups are many)
 
@@ -995,6 +1005,66 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
                 return False        # another paragraph gained as much of it: no evidence for ours
         return True
 
+    rest_seen: dict[tuple, bool] = {}
+    rest_covered: dict[tuple, set[int]] = {}
+
+    def seq(k: int, is_new: bool) -> list[int]:
+        return feat._seqs[n + k if is_new else k].tolist()
+
+    def rest_of(w: int, parts: list[int], c: int, side: int) -> bool:
+        """Whether free ``c`` is the rest of whole ``w``: the whole's words (in runs of two or more)
+        that the parts do not hold form a stretch of ``join_rest_words`` or more; ``c`` holds
+        ``join_rest_fill`` of it, ``join_cover`` of the whole's weight (a part, not a phrase the
+        whole lost that another paragraph also has, nor the theme's boilerplate); the group with
+        it accounts for ``join_elaborated_total`` of the whole; and no other paragraph of the
+        whole's side holds much more of ``c`` (``join_gained_rival``: a clause taken from another
+        OP is that one's part).  A one-liner's rest is its object: only a part under its leading
+        verb takes it (not another one-liner that took up « les travaux de la Conférence des
+        Parties » it dropped).  What ``c`` adds of its own does not matter: the closing clause of
+        OP4 made "Also welcomes assistance to victims …" and elaborated, or the half of a merged
+        OP that its matched source lacks, is that part however it was reworded around it.  Nor,
+        when ``c`` is nearly all (``join_rest_fill`` of its words) found there, do the whole's own
+        edits elsewhere: an OP that took in another one ("…, and its resolution 57/235 …") and was
+        amended besides still holds all of that source.  Word
+        runs, not word sets (:func:`_tiled`): a phrase the whole repeats in both halves counts
+        once for each, and a part that reordered the whole's clauses still holds them."""
+        key = (w, tuple(parts), c, side)
+        if key in rest_seen:
+            return rest_seen[key]
+        ok = False
+        col = feat.I[:, c] if side == 1 else feat.I[c, :]
+        if P.join_elaborated_cover and P.join_rest_fill <= 1 and float(col[w]) >= P.join_gained_rival * float(np.max(col)) \
+                and (whole_len(w, side) >= P.join_cover_min_words or same_lead(w, c, side)):
+            W = seq(w, side == 0)
+            C = seq(c, side == 1)
+            weight = feat.w[W]          # a word's own feature is its id (see _Features)
+            shared = np.isin(W, C)      # a bound first: the whole's words that c has at all
+            if int(shared.sum()) < P.join_rest_words \
+                    or float(weight[shared].sum()) < P.join_cover * float(weight.sum()):
+                rest_seen[key] = False
+                return False
+            ck = (w, tuple(parts), side)
+            covered = rest_covered.get(ck)
+            if covered is None:         # what the parts hold of the whole: once per group state
+                covered = set()
+                for q in parts:
+                    covered |= _tiled(W, seq(q, side == 1), covered)
+                rest_covered[ck] = covered
+            left = len(W) - len(covered)
+            free = shared.copy()
+            free[list(covered)] = False
+            bound = int(free.sum())     # c can hold no more of the rest than these words
+            if left >= P.join_rest_words and bound >= P.join_rest_words \
+                    and bound >= P.join_rest_fill * min(left, len(C)) \
+                    and float(weight[free].sum()) >= P.join_cover * float(weight.sum()):
+                held_at = sorted(_tiled(W, C, covered))
+                got = len(held_at)
+                fills = got >= P.join_rest_fill * left and len(W) - left + got >= P.join_elaborated_total * len(W)
+                ok = got >= P.join_rest_words and (fills or got >= P.join_rest_fill * len(C)) \
+                    and float(weight[held_at].sum()) >= P.join_cover * float(weight.sum())
+        rest_seen[key] = ok
+        return ok
+
     def taken_across(w: int, c: int, side: int, other) -> bool:
         """Whether ``c``, far from its group in the other part (PP↔OP), was plainly taken from
         whole ``w``: free, nearly all its weight found there (``join_cross_containment``) and no
@@ -1011,6 +1081,46 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
         else:
             inter, col, size = feat.I[c, w], feat.I[c, :], feat.size_o[c]
         return size > 0 and inter >= P.join_cross_containment * size and inter >= float(np.max(col))
+
+    def kin_of(pars: Sequence[Paragraph]) -> dict[int, list[int]]:
+        """Position → positions of the same list: an item's chapeau and sibling items, a
+        chapeau's items (empty for a paragraph outside any list)."""
+        at = {p.id: k for k, p in enumerate(pars)}
+        items: dict[int, list[int]] = {}
+        for k, p in enumerate(pars):
+            if p.level > 0 and p.parent in at:
+                items.setdefault(at[p.parent], []).append(k)
+        out: dict[int, list[int]] = {}
+        for head, its in items.items():
+            out[head] = its
+            for k in its:
+                out[k] = [head] + [x for x in its if x != k]
+        return out
+
+    kin = (kin_of(old_pars), kin_of(new_pars))
+
+    def with_its_list(g: list[list[int]], c: int, side: int, c_in_whole: float) -> bool:
+        """Whether ``c`` belongs with its own list rather than with group ``g``: a chapeau or a
+        list item whose list (its chapeau, a sibling, an item) is in another group with one whole,
+        which holds as much of ``c`` as ``g``'s whole does.  "Encourages Member States:" over
+        (a)–(b), folded into "Encourages Member States to …", goes with its list, not with the OP
+        before it whose verb changed to "Encourages Member States to …" (both hold all of it)."""
+        fam = kin[side].get(c)
+        if not fam:
+            return False
+        owner = owner_new if side == 1 else owner_old
+        csize = feat.size_n[c] if side == 1 else feat.size_o[c]
+        for k in fam:
+            h = owner.get(k)
+            if h is None or h is g:
+                continue
+            hw = h[0] if side == 1 else h[1]
+            if len(hw) != 1 or hw == (g[0] if side == 1 else g[1]):
+                continue
+            c_in_home = (feat.I[hw[0], c] if side == 1 else feat.I[c, hw[0]]) / csize if csize > 0 else 0.0
+            if c_in_home >= c_in_whole * (1 - 1e-9):
+                return True
+        return False
 
     def try_side(g: list[list[int]], side: int) -> bool:
         whole, parts = (g[0], g[1]) if side == 1 else (g[1], g[0])
@@ -1043,11 +1153,14 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
             else:
                 csize = feat.size_o[c]
                 c_in_whole = feat.I[c, whole[0]] / csize if csize > 0 else 0.0
+            if pars and with_its_list(g, c, side, c_in_whole):
+                continue        # its list went elsewhere: it goes with it
             if c_in_whole < floor:
                 # an elaborated part: free, alone explaining a good share of the whole, and the
                 # group with it holding nearly all of the whole; or a part the whole gained
                 if other is None and (elaborated(whole[0], parts, c, side, c_in_whole)
-                                      or gained(whole[0], parts, c, side, c_in_whole)):
+                                      or gained(whole[0], parts, c, side, c_in_whole)
+                                      or rest_of(whole[0], parts, c, side)):
                     if base is None:
                         base = feat.group_sim(g[0], g[1])[0]
                     gain = (feat.group_sim(whole, sorted(parts + [c]))[0] if side == 1
@@ -1062,8 +1175,10 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
                 if long_whole is None:
                     long_whole = whole_len(whole[0], side) >= P.join_cover_min_words
                 if not long_whole and not same_verb(whole[0], c, side) and not _item_of(pars, c, parts) \
-                        and not _heads_list_of(pars, c, parts) and not gained(whole[0], parts, c, side, c_in_whole):
+                        and not _heads_list_of(pars, c, parts) and not gained(whole[0], parts, c, side, c_in_whole) \
+                        and not rest_of(whole[0], parts, c, side):
                     continue        # (a part the short whole gained explains a share of it alone)
+            list_head = False
             if other is not None:
                 partner = other[0][0] if side == 1 else other[1][0]
                 c_in_partner = (feat.I[partner, c] if side == 1 else feat.I[c, partner]) / csize
@@ -1072,7 +1187,14 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
                     need, margin = P.join_steal_weaker_containment, P.join_steal_weaker_margin
                 else:
                     need, margin = P.join_steal_containment, P.join_steal_margin
-                if c_in_whole < need or c_in_whole < c_in_partner + margin:
+                # the chapeau of the group's whole list, held by a partner it is not like (a
+                # long paragraph whose opening it repeats: « Exhorte les États Membres qui ne
+                # l'ont pas encore fait : » over (a)–(b) split off OP1, beside OP2 « Exhorte
+                # également les États Membres qui ne l'ont pas encore fait à … »): at least as
+                # contained in the whole, it goes with its list
+                list_head = bool(pars) and c_in_whole >= P.join_containment and c_in_whole >= c_in_partner \
+                    and s_partner < P.anchor_min and _heads_list_of(pars, c, parts)
+                if not list_head and (c_in_whole < need or c_in_whole < c_in_partner + margin):
                     continue
             if base is None:
                 base = feat.group_sim(g[0], g[1])[0]
@@ -1086,7 +1208,7 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
             if not ok and other is None and c_in_whole >= P.join_containment and pars \
                     and _is_chapeau_of(pars, c, parts):
                 ok = gain >= -P.chapeau_loss
-            if not ok and other is None and c_in_whole >= P.join_evidence_containment \
+            if not ok and (other is None or list_head) and c_in_whole >= P.join_evidence_containment \
                     and _heads_list_of(pars, c, parts):
                 # the chapeau of a list folded whole into the group: the structure is the evidence,
                 # its verb may have changed with the fold ("Encourages Member States:" + (a)–(b) →
@@ -1105,7 +1227,7 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
                 ok = c_in_whole >= P.join_evidence_containment and cover > 0 and novelty >= P.join_novelty
             if not ok and other is None:
                 ok = elaborated(whole[0], parts, c, side, c_in_whole) \
-                    or gained(whole[0], parts, c, side, c_in_whole)
+                    or gained(whole[0], parts, c, side, c_in_whole) or rest_of(whole[0], parts, c, side)
             if ok and (best is None or gain > best[0]):
                 best = (gain, c, other)
         if best is None:
@@ -1134,6 +1256,31 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
                 changed = True
     groups = sorted((g for g in groups if id(g) in alive), key=lambda g: g[0][0])
     return [g[0] for g in groups], [g[1] for g in groups]
+
+
+def _tiled(a: list[int], b: list[int], taken: set[int] = frozenset(), min_run: int = 2,
+           passes: int = 8) -> set[int]:
+    """Positions of word sequence ``a`` (outside ``taken``) that ``b`` holds in runs of
+    ``min_run`` or more words, in any order: the longest common runs first, each word of either
+    side used once, pass after pass (a paragraph whose clauses were reordered still holds them;
+    a phrase ``a`` has twice is held twice only if ``b`` has it twice)."""
+    from difflib import SequenceMatcher
+
+    a = [None if k in taken else x for k, x in enumerate(a)]
+    b = list(b)
+    got: set[int] = set()
+    for _ in range(passes):
+        found = False
+        for blk in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks():
+            if blk.size >= min_run:
+                found = True
+                for k in range(blk.size):
+                    got.add(blk.a + k)
+                    a[blk.a + k] = None
+                    b[blk.b + k] = -1 - k - blk.b       # never equal to a word id again
+        if not found:
+            break
+    return got
 
 
 def _item_of(pars: Sequence[Paragraph], c: int, parts: list[int]) -> bool:

@@ -1,0 +1,150 @@
+"""Alignment of splits, merges and chapeau ↔ list restructuring (issue #13): each rule of
+``compare.align._joins`` on a revision built from the real French draft (samples/), with the
+invariant that every paragraph is in exactly one group."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from compare.align import align  # noqa: E402
+from tests.test_align import NOFRAG, assert_partition, groups_map, make_doc  # noqa: E402
+
+
+def _draft() -> list[tuple]:
+    """The French revised draft (samples/draft-rev1-2008-11-10.fr.md) as make_doc items."""
+    from tests.support import synthetic
+    base = synthetic.base_document()
+    return [("PP", p.text) for p in base.preamble] + [("OP", p.text) for p in base.operative]
+
+
+def _aligned(old_items, new_items):
+    old, new = make_doc(old_items, lang="fr"), make_doc(new_items, lang="fr")
+    groups = align(old, new, NOFRAG)
+    assert_partition(old, new, groups)
+    return groups_map(groups)
+
+
+OP1_CHAPEAU = "Exhorte les États Membres qui ne l'ont pas encore fait :"
+OP1_ITEMS = ["À envisager de prendre des mesures pour ratifier la Convention des Nations Unies contre la criminalité "
+             "transnationale organisée et son Protocole additionnel visant à prévenir, réprimer et punir la traite "
+             "des personnes, en particulier des femmes et des enfants, ou pour y adhérer ;",
+             "À appliquer pleinement ces instruments sous tous leurs aspects ;"]
+
+
+def test_chapeau_split_off_an_op_goes_with_its_list_not_with_a_lookalike():
+    """OP1 of the draft made « Exhorte les États Membres qui ne l'ont pas encore fait : » over
+    (a)–(b) while OP2 (« Exhorte également les États Membres qui ne l'ont pas encore fait à … »,
+    which opens with the same words) was dropped: the chapeau is part of OP1's split — the list
+    it heads came whole from OP1 — and OP2 is deleted, not rewritten into the chapeau.  The
+    reverse (the list folded back into OP1, OP2 restored) is one merge and an insertion."""
+    items = _draft()
+    k = next(i for i, it in enumerate(items) if it[0] == "OP")
+    old = items
+    new = items[:k] + [("OP", OP1_CHAPEAU)] + [("OP", t, k) for t in OP1_ITEMS] + items[k + 2:]
+    got = _aligned(old, new)
+    assert (("OP1",), ("OP1", "OP1(a)", "OP1(b)")) in got
+    assert (("OP2",), ()) in got
+    back = _aligned(new, old)
+    assert (("OP1", "OP1(a)", "OP1(b)"), ("OP1",)) in back
+    assert ((), ("OP2",)) in back
+
+
+def test_chapeau_folded_with_its_list_not_into_the_neighbour_that_took_its_verb():
+    """A list « Encourage toutes les parties prenantes, y compris le secteur privé : » over (a)–(b)
+    (phrases of the draft's OP4) folded into one OP, while OP6 before it (its first clause) went from « Engage » to
+    the chapeau's « Encourage toutes les parties prenantes, y compris le secteur privé, à … »:
+    both new OPs hold all of the chapeau's words, and the chapeau goes with the list it heads
+    (one merge), not with OP6, which merely changed its verb."""
+    items = _draft()
+    k = next(i for i, it in enumerate(items) if it[1].startswith("Encourage toutes les parties prenantes"))
+    op6 = items[k][1].split(", notamment")[0] + " ;"     # its first clause: a short OP
+    chapeau = "Encourage toutes les parties prenantes, y compris le secteur privé"
+    a, b = "persévérer dans cette voie", "partager leurs connaissances et leurs meilleures pratiques aussi largement que possible"
+    listed = [("OP", chapeau + " :"), ("OP", f"À {a} ;", k + 1), ("OP", f"À {b} ;", k + 1)]
+    old = items[:k] + [("OP", "Engage" + op6[len("Encourage"):])] + listed + items[k + 1:]
+    new = items[:k] + [("OP", op6), ("OP", f"{chapeau}, à {a} et à {b} ;")] + items[k + 1:]
+    got = _aligned(old, new)
+    assert (("OP7", "OP7(a)", "OP7(b)"), ("OP7",)) in got
+    assert (("OP6",), ("OP6",)) in got
+
+
+WELCOMING_ALSO = ("Welcoming also the efforts of Member States and intergovernmental and nongovernmental organizations "
+                  "in preventing and combating trafficking in persons and other contemporary forms of slavery and "
+                  "enhancing the protection of and assistance to victims of trafficking in persons and other "
+                  "contemporary forms of slavery,")     # A/RES/61/180 (samples/A-RES-61-180.en.md)
+
+
+def test_closing_clause_split_off_and_elaborated_is_the_rest_of_its_paragraph():
+    """The closing clause of a PP of 61/180 made a paragraph of its own and elaborated: the first
+    half keeps "… trafficking in persons and other contemporary forms of slavery", which the
+    second repeats, so by word sets the new paragraph brings little; but it holds, in order,
+    nearly all the words the first half left out — it is the rest of the PP (one split).  A new
+    paragraph that shares only the theme's words with it stays inserted."""
+    from tests.test_align import OP_EN, PP_EN
+    first = WELCOMING_ALSO.split(" and assistance to")[0] + ","
+    rest = ("Welcoming further the assistance to victims of trafficking in persons and other contemporary forms "
+            "of slavery, in close coordination with the relevant entities of the United Nations system and with "
+            "civil society,")
+    other = "Welcoming the efforts of civil society to raise awareness of trafficking in persons,"
+    pps = [("PP", t) for t in PP_EN[:6]]
+    ops = [("OP", t) for t in OP_EN]
+    old = make_doc(pps + [("PP", WELCOMING_ALSO)] + [("PP", PP_EN[6])] + ops)
+    new = make_doc(pps + [("PP", first), ("PP", rest), ("PP", other), ("PP", PP_EN[6])] + ops)
+    groups = align(old, new, NOFRAG)
+    assert_partition(old, new, groups)
+    got = groups_map(groups)
+    assert (("PP7",), ("PP7", "PP8")) in got
+    assert ((), ("PP9",)) in got
+
+
+def test_merge_source_whose_words_are_the_half_the_matched_source_lacks():
+    """OP1 and OP2 of the draft merged into one OP (« …, et exhorte en outre les États Membres … »),
+    each losing a phrase on the way: the new OP may be matched to either source first, and the
+    other holds, in order, nearly all the words that one lacks — both are sources of the merge,
+    neither is deleted."""
+    items = _draft()
+    k = next(i for i, it in enumerate(items) if it[0] == "OP")
+    op1, op2 = items[k][1], items[k + 1][1]
+    head = "Exhorte également les États Membres"
+    assert op2.startswith(head)
+    merged = (op1.replace("réprimer et punir la traite des personnes, ", "").rstrip(";")
+              + ", et exhorte en outre les États Membres" + op2[len(head):].replace(", ou pour y adhérer", ""))
+    got = _aligned(items, items[:k] + [("OP", merged)] + items[k + 2:])
+    assert (("OP1", "OP2"), ("OP1",)) in got
+
+
+def test_paragraph_with_reordered_clauses_leaves_no_rest_for_a_lookalike():
+    """OP7 of the draft with its two clauses swapped (« Demande à l'Office … » first), and a new
+    OP that welcomes the Vienna Forum again: the reordered OP7 still holds all of OP7's words (in
+    runs, in another order), so nothing is left for the new OP to be the rest of — it is an
+    insertion, and OP7 one match."""
+    items = _draft()
+    k = next(i for i, it in enumerate(items) if it[1].startswith("Note avec satisfaction le Forum de Vienne"))
+    op7 = items[k][1]
+    forum, request = op7.rstrip(";").split(", et demande à ", 1)
+    reordered = ("Demande à " + request + ", et note avec satisfaction"
+                 + forum[len("Note avec satisfaction"):] + ";")
+    again = "Salue également" + forum[len("Note avec satisfaction"):] + ";"
+    got = _aligned(items, items[:k] + [("OP", reordered), ("OP", again)] + items[k + 1:])
+    n = sum(1 for it in items[:k + 1] if it[0] == "OP")
+    assert ((f"OP{n}",), (f"OP{n}",)) in got
+    assert ((), (f"OP{n + 1}",)) in got
+
+
+def test_merge_source_nearly_all_in_an_amended_whole_joins_the_merge():
+    """« Recalls further the United Nations Convention … » and « Recalls its resolution 55/25 …, by
+    which it adopted the United Nations Convention … » merged into one OP over rounds that also
+    amended it (a clause inserted, the resolution number updated; tests/support/rounds.py on the
+    sample texts): the OP is matched to the first source, and the second holds nearly all its
+    words, in runs, where the first does not — a merge, although the amendments and the
+    Convention's name, which both sources repeat, leave much of the merged OP to neither."""
+    from tests.support import rounds
+
+    _, old, new, truth = rounds.generate_class_pairs(32, 2024, ["merge_edited"])[31]
+    assert (("OP2", "OP4"), ("OP2",)) in {(t.old, t.new) for t in truth}
+    assert old.by_id("OP4").text.startswith("Recalls its resolution 55/25")
+    groups = align(old, new, NOFRAG)
+    assert_partition(old, new, groups)
+    assert (("OP2", "OP4"), ("OP2",)) in groups_map(groups)

@@ -55,7 +55,10 @@ Algorithm
    (``leftover_words_max``), leftovers are paired by an optimal assignment over both
    views together, word pairs (the similarity) plus single words (TF-IDF cosine, at
    least ``leftover_words``): a paragraph moved far and reworded clause by clause
-   keeps its words but few of its word pairs.
+   keeps its words but few of its word pairs.  Before that, a match gives way to a free
+   paragraph that holds nearly all it shares with its partner and more of it
+   (``fuller_cover``, ``fuller_extra``): a one-liner moved and given a clause, beside a new
+   look-alike left in its place that shares only the frame.
 4b. **Replacements.**  A weak match (below ``replace_sim``) whose two texts
    share little beyond their leading words, or whose new leading word
    introduces a new object ("Taking note of the reports of the Special
@@ -80,7 +83,11 @@ Algorithm
    run (a split-off clause that moved elsewhere, another OP between the
    parts: ``scattered_groups``, on by default; placement and the redline
    write such a group part by part; a list item of no group between two parts
-   joins the group, a top-level paragraph there stays on its own).  With
+   joins the group, a top-level paragraph there stays on its own).  A chapeau or a
+   list item goes with its own list, not with a neighbour that took its verb.  A free
+   paragraph that holds most of what the whole's other parts leave out (word runs in
+   any order: ``join_rest_fill``, ``join_rest_words``) is the rest of the whole — a closing
+   clause split off and elaborated, the source a merge's matched one lacks.  With
    ``AlignParams(scattered_groups=False)`` a group is cut to one run (see
    :func:`_contiguous`).
 6. **Fragments.**  When one side is a fragment (``options.fragment`` True, or
@@ -88,7 +95,8 @@ Algorithm
    an unmatched paragraph of the other side is reported as inserted/deleted
    only if it sits between two matched paragraphs with no gap of the fragment
    between them; otherwise it is ``out_of_scope``: the fragment says nothing
-   about it.
+   about it.  Only sure links that keep their order bound it (:func:`_bounds`):
+   a weak (< :data:`SURE_LINK`) or moved link says nothing of what lies between.
 """
 from __future__ import annotations
 

@@ -805,6 +805,9 @@ def _replacements(feat: _Features, S: np.ndarray, matched: dict[int, int], old_p
             continue
         po, pn = old_pars[i], new_pars[j]
         lo, ln = _lead_len(po), _lead_len(pn)
+        if _new_act(po, pn, s, P):
+            out.append(i)
+            continue
         tail = feat.tail_sim(i, j, lo, ln) if lo or ln else s
         if tail >= P.unrivalled_tail * s and _comparable(po, pn, P) and _unrivalled(feat, S, i, j, P, matched, partner_of):
             continue        # reworded throughout, and like nothing else: an edit
@@ -818,6 +821,19 @@ def _replacements(feat: _Features, S: np.ndarray, matched: dict[int, int], old_p
             if ho and hn and not ho & hn:
                 out.append(i)
     return out
+
+
+def _new_act(po: Paragraph, pn: Paragraph, s: float, P: AlignParams) -> bool:
+    """Two one-liners with other leading words over other objects ("Requests the Secretary-General
+    to submit … a report" → "Decides to include in the provisional agenda … the item"): another
+    procedural act, not an edit of this one, however alone the two are — a weak match
+    (< ``replace_sim``) whose first content words after the leading words share nothing."""
+    if not (po.leading and pn.leading) or words(po.leading) == words(pn.leading) or _same_verb(po, pn):
+        return False
+    if len(words(po.text)) > P.slot_max_words or len(words(pn.text)) > P.slot_max_words:
+        return False
+    ho, hn = _head(po, P.replace_head), _head(pn, P.replace_head)
+    return bool(ho and hn and not ho & hn)
 
 
 def _slot_replacement(feat: _Features, S: np.ndarray, i: int, j: int, old_pars: Sequence[Paragraph],

@@ -88,3 +88,27 @@ def test_a_split_part_with_nothing_of_its_own_is_not_traded_for_a_paragraph_hold
     assert_partition(old, new, groups)
     got = groups_map(groups)
     assert (("OP2",), ("OP2", "OP2(a)", "OP2(b)")) in got and ((), ("OP6",)) in got
+
+
+def test_another_procedural_act_in_a_one_liners_place_is_a_replacement_not_an_edit():
+    """A request for a report dropped ("Requests the Secretary-General to submit to the Commission on
+    Crime Prevention and Criminal Justice … a report …") and, in its place, a decision to put an item on
+    the agenda ("Decides to include in the provisional agenda … the item entitled "Crime prevention and
+    criminal justice""): other leading words over another object, sharing only the topic's words — a
+    deletion and an insertion, even though nothing else in the text resembles either.  The held-out
+    generator's case (consultations one_liners, seed 2024, case 23), made alone."""
+    import random
+
+    from tests.support import consultations
+
+    pool = consultations.sources()
+    old, new, truth = consultations.make_class_case("one_liners", random.Random("consultations:2024:one_liners:23"),
+                                                    pool[23 % len(pool)])
+    req = next(p for p in old.paragraphs if p.text.startswith("Requests the Secretary-General to submit to the Commission"))
+    item = next(p for p in new.paragraphs if p.text.startswith("Decides to include in the provisional agenda"))
+    assert ((req.id,), ()) in {(tuple(t.old), tuple(t.new)) for t in truth}
+    groups = align(old, new, NOFRAG)
+    assert_partition(old, new, groups)
+    got = groups_map(groups)
+    assert ((req.id,), ()) in got and ((), (item.id,)) in got
+    assert got == {(tuple(t.old), tuple(t.new)) for t in truth}

@@ -34,6 +34,7 @@ from typing import Optional, Sequence
 from compare.model import Document, Metadata, Paragraph
 from compare.sequences import longest_increasing_subsequence
 
+from .generator_checks import groups_by_source
 from .synthetic import SAMPLES, TruthGroup, load_sample_document
 
 # =========================================================================== the delegations' wording
@@ -800,18 +801,7 @@ def finish(old: list[Block], new: list[Block], lang: str, label: str
     od, nd = document(old, lang, f"{label}-old"), document(new, lang, f"{label}-new")
     oid = [p.id for p in od.paragraphs]
     nid = [p.id for p in nd.paragraphs]
-    by_src: dict[int, list[int]] = {}
-    for j, b in enumerate(new):
-        if len(b.src) == 1:
-            by_src.setdefault(b.src[0], []).append(j)
-    groups: list[tuple[tuple[int, ...], tuple[int, ...], str]] = []
-    for j, b in enumerate(new):
-        if len(b.src) > 1:
-            assert all(s not in by_src for s in b.src), "a merged paragraph's part was also kept or split"
-            groups.append((tuple(sorted(b.src)), (j,), b.tag))
-    for i, js in by_src.items():
-        groups.append(((i,), tuple(js), next((new[j].tag for j in js if new[j].tag), "")))
-    groups.sort(key=lambda g: g[1][0])
+    groups = groups_by_source(new)
     order = set(longest_increasing_subsequence([g[0][0] for g in groups]))   # what kept its order
     truth = []
     for k, (o, n, tag) in enumerate(groups):

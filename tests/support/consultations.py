@@ -59,6 +59,7 @@ from typing import Callable, Optional, Sequence
 
 from compare.model import Document, FootnoteRef, Metadata, Paragraph
 
+from .generator_checks import groups_by_source
 from .synthetic import SAMPLES, TruthGroup, load_sample_document
 
 # =========================================================================== words of each language
@@ -978,18 +979,7 @@ def _kept_order(seq: list[int]) -> set[int]:
 def finish(old: list[Block], new: list[Block], lang: str, label: str) -> tuple[Document, Document, list[TruthGroup]]:
     """Both documents and the truth built from each new paragraph's sources."""
     od, nd = document(old, lang, f"{label}-old"), document(new, lang, f"{label}-new")
-    by_src: dict[int, list[int]] = {}
-    for j, b in enumerate(new):
-        if len(b.src) == 1:
-            by_src.setdefault(b.src[0], []).append(j)
-    groups: list[tuple[tuple[int, ...], tuple[int, ...], str]] = []
-    for j, b in enumerate(new):
-        if len(b.src) > 1:
-            assert all(s not in by_src for s in b.src), "a merged paragraph's source also kept"
-            groups.append((tuple(sorted(b.src)), (j,), b.tag))
-    for i, js in by_src.items():
-        groups.append(((i,), tuple(js), next((new[j].tag for j in js if new[j].tag), "")))
-    groups.sort(key=lambda g: g[1][0])
+    groups = groups_by_source(new)
     kept = _kept_order([g[0][0] for g in groups])
     truth: list[TruthGroup] = []
     for k, (o, n, tag) in enumerate(groups):

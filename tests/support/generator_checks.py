@@ -1,6 +1,7 @@
-"""What every revision generator (synthetic.py, negotiation.py, rounds.py, amendments.py) must give, checked the
-same way for each: truth that accounts for every paragraph once, the kinds of change negotiators
-meet, and the same revisions for the same seed."""
+"""What every revision generator (synthetic.py, negotiation.py, rounds.py, amendments.py, consultations.py)
+must give, checked the same way for each: truth that accounts for every paragraph once, the kinds of
+change negotiators meet, and the same revisions for the same seed; and how a generator's blocks make
+their truth groups (groups_by_source), which the two held-out ones share."""
 from __future__ import annotations
 
 import random
@@ -8,6 +9,25 @@ from collections import Counter
 from typing import Callable, Sequence
 
 KINDS = {"unchanged", "modified", "inserted", "deleted", "split", "merged"}
+
+
+def groups_by_source(new: Sequence) -> list[tuple[tuple[int, ...], tuple[int, ...], str]]:
+    """(old positions, new positions, tag) of each group a generator's new blocks make by their
+    ``src`` (the old positions a block descends from; ``tag``: the class it illustrates): several
+    sources make a merge, an old paragraph with several descendants a split; in new order."""
+    by_src: dict[int, list[int]] = {}
+    for j, b in enumerate(new):
+        if len(b.src) == 1:
+            by_src.setdefault(b.src[0], []).append(j)
+    groups: list[tuple[tuple[int, ...], tuple[int, ...], str]] = []
+    for j, b in enumerate(new):
+        if len(b.src) > 1:
+            assert all(s not in by_src for s in b.src), "a merged paragraph's source was also kept or split"
+            groups.append((tuple(sorted(b.src)), (j,), b.tag))
+    for i, js in by_src.items():
+        groups.append(((i,), tuple(js), next((new[j].tag for j in js if new[j].tag), "")))
+    groups.sort(key=lambda g: g[1][0])
+    return groups
 
 
 def check_truth(old, new, truth) -> None:

@@ -205,6 +205,7 @@ class AlignParams:
                                          # that shares the long paragraph's boilerplate)
     leftover_length_ratio_long: float = 2.5  # ... this ratio when the shorter has leftover_long_words or more
     leftover_long_words: int = 30            # (a long paragraph condensed to less than half is still a rewrite)
+    short_tail_weight: float = 0.5   # one-liners: the score moves by this times (alike past the leading words − alike)
     mutual_margin: float = 0.05      # assignment: mutual best partners by this margin are kept first
     # a match gives way to a free paragraph that holds what the two share (this share of its
     # weight) and more of the paragraph (this share of its weight), when the partner has this share
@@ -444,7 +445,7 @@ def _order_window(anchors: list[tuple[int, int]], n: int, m: int) -> tuple[np.nd
 
 
 def _match(old_pars: list[Paragraph], new_pars: list[Paragraph], S: np.ndarray, P: AlignParams,
-           excerpt: bool = False) -> dict[int, int]:
+           excerpt: bool = False, feat: Optional[_Features] = None) -> dict[int, int]:
     n, m = S.shape
     if n == 0 or m == 0:
         return {}
@@ -506,6 +507,8 @@ def _match(old_pars: list[Paragraph], new_pars: list[Paragraph], S: np.ndarray, 
         if ok.any():
             ps = np.where(ok, S[np.clip(po, 0, n - 1)][:, np.clip(pn, 0, m - 1)], 0.0)
             score += P.parent_bonus * (ps >= P.threshold)
+    if P.short_tail_weight > 0 and feat is not None:
+        _object_weight(feat, score, sub, rows, cols, old_pars, new_pars, P)
     # a match must be a match on its own merits
     score = np.where(sub >= P.threshold * 0.8, score, 0.0)
     gain = np.where(score >= P.threshold, score, 0.0)
@@ -526,6 +529,24 @@ def _match(old_pars: list[Paragraph], new_pars: list[Paragraph], S: np.ndarray, 
         if gain[a, b] > 0:
             matched[int(rows[a])] = int(cols[b])
     return matched
+
+
+def _object_weight(feat: _Features, score: np.ndarray, sub: np.ndarray, rows: np.ndarray, cols: np.ndarray,
+                   old_pars: Sequence[Paragraph], new_pars: Sequence[Paragraph], P: AlignParams) -> None:
+    """Between one-liners, what a paragraph is about is its object, not its leading words: a pair's
+    score moves by ``P.short_tail_weight`` times how much more (or less) alike the two are past
+    their leading words than with them.  « Prend note du rapport … sur la traite (A/65/229) » is
+    the revision of « Se félicite du rapport … sur la traite (A/67/229), … », not of « Prend note
+    du rapport … sur l'application de la présente résolution », which shares its verb only."""
+    floor = P.threshold * 0.8
+    lo = [_lead_len(old_pars[i]) if len(old_pars[i].text.split()) <= P.slot_max_words else -1 for i in rows]
+    ln = [_lead_len(new_pars[j]) if len(new_pars[j].text.split()) <= P.slot_max_words else -1 for j in cols]
+    for a, b in zip(*np.nonzero(sub >= floor)):
+        x, y = lo[a], ln[b]
+        if x < 0 or y < 0 or not (x or y):
+            continue
+        t = feat.tail_sim(int(rows[a]), int(cols[b]), x, y)
+        score[a, b] += P.short_tail_weight * (t - sub[a, b])
 
 
 def _others(k: int, keep) -> np.ndarray:
@@ -1417,7 +1438,7 @@ def align(old: Document, new: Document, options: Optional[CompareOptions] = None
     else:
         S = similarity_matrix(feat) if n and m else np.zeros((n, m))
     frag_old, frag_new = _is_fragment(old, new, options, P)
-    matched = _match(op, np_, S, P, excerpt=frag_old or frag_new)
+    matched = _match(op, np_, S, P, excerpt=frag_old or frag_new, feat=feat)
     if not (frag_old or frag_new):      # in an excerpt the true partner may lie outside it
         _second_chance(S, matched, op, np_, P)
         _leftover_words(feat, matched, op, np_, P, S)

@@ -213,6 +213,7 @@ class AlignParams:
     # shares its frame only ("Takes note of the report … on X" + a clause vs "… on Y")
     fuller_cover: float = 0.95            # (above 1: the pass is off)
     fuller_extra: float = 0.05
+    fuller_sim: float = 0.6               # ... and at least this share of the match's similarity
     similar_margin: float = 0.1      # ... and before that, pairs at least `threshold` similar that are each
                                      # other's best by this margin in plain similarity (no bonus, no penalty)
     fragment_ratio: float = 1 / 3    # auto fragment: one side has at most this share of the other's paragraphs
@@ -695,7 +696,12 @@ def _fuller_partners(feat: _Features, S: np.ndarray, matched: dict[int, int], ol
         Xx, Xy = (feat.Xo, feat.Xn) if side else (feat.Xn, feat.Xo)
         # the free one is the paragraph's revision, not a part of another's: nothing is closer to it
         rival = S[:, f] if side else S[f, :]
-        if float(np.max(rival)) > float(S[i, f] if side else S[f, j]):
+        s_free = float(S[i, f] if side else S[f, j])
+        if float(np.max(rival)) > s_free:
+            continue
+        # ... and not a long paragraph that took up the match's words among many of its own (a
+        # split part's look-alike that also holds the rest of the whole)
+        if s_free < P.fuller_sim * float(S[i, j]):
             continue
         shared = np.intersect1d(feat._row_feats(Xx, [x]), feat._row_feats(Xy, [now]), assume_unique=True)
         held = np.intersect1d(shared, feat._row_feats(Xy, [f]), assume_unique=True)

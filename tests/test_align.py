@@ -1004,3 +1004,24 @@ def test_a_list_folded_whole_takes_its_chapeau_even_when_the_verb_changed():
     assert ("OP11", "OP11(a)", "OP11(b)") in {t.old for t in truth}
     groups = {(tuple(g.old), tuple(g.new)) for g in align(old, new)}
     assert (("OP11", "OP11(a)", "OP11(b)"), ("OP11",)) in groups
+
+
+def test_split_part_keeps_its_whole_beside_a_longer_paragraph_holding_its_words():
+    """A rounds revision (tests/support/rounds.py, split_part_moved, seed 11, case 95, kept as files):
+    OP1 "Reaffirms the commitment … to devise, enforce and strengthen … to protect the victims;" was
+    split, its second half moved far as "Also reaffirms enforce and strengthen … the victims, …"
+    (new OP11), beside a long "Also reaffirms the decisions of the eleventh summit …" (new OP10) that
+    ends with the same words.  OP10 holds all OP1 shares with OP11 and more, but is far less like OP1
+    (0.29 against 0.55): it is no fuller revision of OP1, and OP1 is split into new OP1 and OP11."""
+    from compare.align import DEFAULT_PARAMS
+    api = pytest.importorskip("compare.api")
+    base = Path(__file__).resolve().parent / "data" / "align" / "split_part_beside_a_fuller_lookalike"
+    old = api.load(str(base.with_suffix(".old.md")))
+    new = api.load(str(base.with_suffix(".new.md")))
+    assert new.by_id("OP10").text.startswith("Also reaffirms the decisions of the eleventh summit")
+    groups = align(old, new, NOFRAG)
+    assert_partition(old, new, groups)
+    got = groups_map(groups)
+    assert (("OP1",), ("OP1", "OP11")) in got and ((), ("OP10",)) in got
+    off = groups_map(align(old, new, NOFRAG, params=dataclasses.replace(DEFAULT_PARAMS, fuller_sim=0.0)))
+    assert (("OP1",), ("OP1", "OP10")) in off

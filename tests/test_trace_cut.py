@@ -1,17 +1,21 @@
-"""Words beyond where an excerpt source's copy is cut are "not measured", not new.  Real texts:
-A/RES/74/176 in samples/ is an excerpt whose PP4 stops at "… use of child soldiers," — A/RES/78/228
-runs on from there."""
+"""Words beyond where an excerpt source's copy is cut are "not measured", not new; the CLI's
+warnings are seen once.  Real texts: A/RES/74/176 in samples/ is an excerpt whose PP4 stops at
+"… use of child soldiers," — A/RES/78/228 runs on from there."""
 from __future__ import annotations
 
+import argparse
 import json
+import sys
 
 import pytest
 
 from compare import api
 from compare.api import load
+from compare.errors import InputError
 from compare.export.trace_views import appendix_intro, trace_dict, trace_html, trace_rows, trace_summary_html, trace_text
 from compare.model import Document, Metadata, Paragraph
 from compare.trace import trace_document
+from compare.trace_cli import add_trace_parser, warnings_on_stderr
 
 TAIL = "and by 2025 end child labour in all its forms"
 
@@ -127,3 +131,40 @@ def test_removing_a_document_removes_its_cuts(tmp_path, samples):
         assert lib_.cuts([d.id]) == {(d.id, "PP4"): frozenset({"end"})}
         assert lib_.remove(d.id) and lib_.cuts([d.id]) == {}
         assert not lib_.conn.execute("SELECT count(*) FROM cuts WHERE doc_id = ?", (d.id,)).fetchone()[0]
+
+
+# ----------------------------------------------------------------------------- the warning, once
+
+def _run(argv, capsys):
+    ap = argparse.ArgumentParser(prog="python -m compare")
+    sub = ap.add_subparsers(dest="command", required=True)
+    add_trace_parser(sub)
+    args = ap.parse_args(argv)
+    try:
+        rc = args.func(args)
+    except InputError as exc:
+        return 2, "", f"error: {exc}\n"
+    cap = capsys.readouterr()
+    return rc, cap.out, cap.err
+
+
+WARNING = "texts used that are in another language"
+
+
+def test_the_language_warning_is_seen_once_on_a_terminal(tmp_path, samples, capsys, monkeypatch):
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)         # the report goes to the terminal
+    rc, out, err = _run(["trace", str(samples / "A-RES-78-228.en.md"), "--library", str(tmp_path / "l.sqlite3")],
+                        capsys)
+    assert rc == 0 and (out + err).count(WARNING) == 1 and out.count(WARNING) == 1
+
+
+def test_the_warning_goes_to_stderr_too_when_the_report_is_redirected(tmp_path, samples, capsys):
+    rc, out, err = _run(["trace", str(samples / "A-RES-78-228.en.md"), "--library", str(tmp_path / "l.sqlite3")],
+                        capsys)
+    assert rc == 0 and out.count(WARNING) == 1 and err.count(WARNING) == 1     # the file, and the terminal
+
+
+def test_no_second_copy_when_stderr_goes_where_the_report_goes(tmp_path):
+    with open(tmp_path / "both.txt", "w") as both, open(tmp_path / "err.txt", "w") as other:
+        assert not warnings_on_stderr(both, both)           # 2>&1: one stream, one copy
+        assert warnings_on_stderr(both, other)

@@ -41,6 +41,10 @@ Schema (version 1)::
     shingles(hash, text_id, pos)                      -- PRIMARY KEY (hash, text_id, pos), WITHOUT ROWID
     terms(hash INTEGER PRIMARY KEY, df)               -- df: number of texts holding the word
     postings(hash, text_id)                           -- PRIMARY KEY (hash, text_id), WITHOUT ROWID
+    cuts(doc_id, seq, side)                           -- paragraphs an excerpt gap cuts: side "start" or "end"
+
+``cuts`` came after the first libraries: a library made before it gets the table (empty) when a
+document is next added; its older documents then show no cut (re-add them or rebuild to record them).
 """
 from __future__ import annotations
 
@@ -63,6 +67,7 @@ import numpy as np
 from . import numerals, symbols
 from .errors import InputError
 from .language import is_draft_type, is_resolution_type
+from .lexicon import listed_leading
 from .model import Document
 from .tokens import words
 
@@ -249,6 +254,21 @@ def _docinfo(row: tuple) -> DocInfo:
     return DocInfo(*r)
 
 
+def cut_sides(doc: Document) -> list[tuple[int, str]]:
+    """(position, side) of each paragraph whose copy an excerpt gap may cut: "end" for one right
+    before a gap (:attr:`~compare.model.Document.cut_at_end`), "start" for one right after a gap that
+    does not open with a listed leading phrase (the comparison's own test, ``classify._cut_start``).
+    Kept so that a trace does not read words beyond such a cut as new."""
+    end, after = doc.cut_at_end, doc.after_gap
+    out = []
+    for seq, p in enumerate(doc.paragraphs):
+        if p.id in after and not listed_leading(p.text, p.kind, doc.meta.language):
+            out.append((seq, "start"))
+        if p.id in end:
+            out.append((seq, "end"))
+    return out
+
+
 # ----------------------------------------------------------------------------- locations
 
 def default_path() -> Path:
@@ -297,6 +317,10 @@ CREATE TABLE terms(hash INTEGER PRIMARY KEY, df INTEGER NOT NULL);
 CREATE TABLE postings(hash INTEGER NOT NULL, text_id INTEGER NOT NULL,
     PRIMARY KEY(hash, text_id)) WITHOUT ROWID;
 """
+#: the paragraphs an excerpt gap cuts (:func:`cut_sides`); "IF NOT EXISTS": a library made before it gets it
+_CUTS = ("CREATE TABLE IF NOT EXISTS cuts(doc_id INTEGER NOT NULL, seq INTEGER NOT NULL, side TEXT NOT NULL, "
+         "PRIMARY KEY(doc_id, seq, side)) WITHOUT ROWID")
+_SCHEMA += _CUTS + ";\n"
 
 _CHUNK = 500          # bound parameters per IN (...) query
 
@@ -631,6 +655,11 @@ class Library:
                     batch.df[t] = batch.df.get(t, 0) + 1
             par_rows.append((doc_id, seq, p.id, p.kind, text_id))
         c.executemany("INSERT INTO paragraphs(doc_id, seq, pid, kind, text_id) VALUES (?,?,?,?,?)", par_rows)
+        cuts = cut_sides(doc)
+        if cuts:
+            c.execute(_CUTS)
+            c.executemany("INSERT OR IGNORE INTO cuts(doc_id, seq, side) VALUES (?,?,?)",
+                          [(doc_id, seq, side) for seq, side in cuts])
         if len(batch.shingles) > 200_000:
             self._flush(batch)
 
@@ -656,6 +685,8 @@ class Library:
                     c.execute("ROLLBACK")
                     return False
                 c.execute("DELETE FROM paragraphs WHERE doc_id = ?", (doc_id,))
+                c.execute(_CUTS)
+                c.execute("DELETE FROM cuts WHERE doc_id = ?", (doc_id,))
                 for tid in tids:
                     c.execute("UPDATE texts SET refs = refs - 1 WHERE id = ?", (tid,))
                 dead = [r[0] for r in c.execute("SELECT id FROM texts WHERE refs <= 0")]
@@ -731,6 +762,20 @@ class Library:
         for tid, did, seq, pid in self._rows_in("SELECT text_id, doc_id, seq, pid FROM paragraphs", "text_id", text_ids):
             out.setdefault(tid, []).append((did, seq, pid))
         return out
+
+    def cuts(self, doc_ids: Iterable[int]) -> dict[tuple[int, str], frozenset[str]]:
+        """(doc id, paragraph id) → the sides ("start", "end") where that paragraph's copy is cut
+        by an excerpt gap, for the paragraphs of ``doc_ids`` that are cut; {} in a library made
+        before cuts were kept."""
+        with self._guard():
+            if not self.conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='cuts'"
+                                     ).fetchone()[0]:
+                return {}
+        out: dict[tuple[int, str], set[str]] = {}
+        for did, pid, side in self._rows_in("SELECT c.doc_id, p.pid, c.side FROM cuts c JOIN paragraphs p "
+                                            "ON p.doc_id = c.doc_id AND p.seq = c.seq", "c.doc_id", doc_ids):
+            out.setdefault((did, pid), set()).add(side)
+        return {k: frozenset(v) for k, v in out.items()}
 
     # ------------------------------------------------------------------ sentence vectors
     #: vectors of paragraph texts (cross-language equivalents), keyed by the text's hash

@@ -12,6 +12,15 @@
   ``adopted=``) — a draft under negotiation is not agreed language;
 * the **share from earlier drafts**: words found verbatim only in earlier drafts,
   reported apart (``count_drafts=True`` counts them as agreed, as before);
+* the words **not measured** because a source's copy is cut: a library text that is
+  an excerpt holds a paragraph only up to a gap ("… use of child soldiers," and then
+  nothing).  Draft words that run on past the point where the source paragraph's
+  copy stops — the stretch after the last span that reaches that cut end, up to the
+  next span or the paragraph's end (or, for a copy cut at its start, the stretch
+  before the first span that starts there) — may well be in the full source: they
+  are reported apart (:attr:`ParagraphTrace.unmeasured`), neither agreed nor new,
+  and left out of the shares.  Only a span's primary source counts (the paragraph
+  the span is attributed to);
 * for a paragraph with no verbatim source, the **closest** library paragraph
   and its similarity (the alignment's IDF-weighted unigram+bigram similarity,
   :mod:`compare.similarity`), or None when nothing is even remotely similar.
@@ -103,6 +112,24 @@ class Span:
 
 
 @dataclass(frozen=True)
+class Unmeasured:
+    """Draft words ``[word_start, word_end)`` (characters ``[start, end)``) that lie beyond where the copy
+    of ``source``'s paragraph is cut (``side``: "end", after its last word; "start", before its first):
+    whether they are new is unknown, so they are neither agreed nor new."""
+
+    start: int
+    end: int
+    word_start: int
+    word_end: int
+    source: SourceRef
+    side: str
+
+    @property
+    def n_words(self) -> int:
+        return self.word_end - self.word_start
+
+
+@dataclass(frozen=True)
 class Closest:
     doc: DocInfo
     paragraph: str
@@ -125,14 +152,25 @@ class ParagraphTrace:
     #: languages that say the same thing (:class:`compare.concordance.Equivalent`, best
     #: first) — a translation, never agreed language (filled by ``api.trace_version``)
     equivalents: list = field(default_factory=list)
+    #: stretches beyond where a source's copy is cut: neither agreed nor new (:class:`Unmeasured`)
+    unmeasured: list[Unmeasured] = field(default_factory=list)
+
+    @property
+    def unmeasured_words(self) -> int:
+        return sum(u.n_words for u in self.unmeasured)
+
+    @property
+    def measured_words(self) -> int:
+        """The words the shares are of: not those beyond a source's cut, which may be agreed or new."""
+        return self.n_words - self.unmeasured_words
 
     @property
     def agreed_share(self) -> float:
-        return self.agreed_words / self.n_words if self.n_words else 0.0
+        return self.agreed_words / self.measured_words if self.measured_words else 0.0
 
     @property
     def draft_share(self) -> float:
-        return self.draft_words / self.n_words if self.n_words else 0.0
+        return self.draft_words / self.measured_words if self.measured_words else 0.0
 
     @property
     def status(self) -> str:
@@ -147,9 +185,9 @@ class ParagraphTrace:
         return "agreed" if self.agreed_words == self.n_words else "partly agreed"
 
     def new_ranges(self) -> list[tuple[int, int]]:
-        """Character ranges between spans that hold words: the new wording."""
+        """Character ranges between spans (and stretches not measured) that hold words: the new wording."""
         out, pos = [], 0
-        for s in self.spans_in_order():
+        for s in sorted(self.spans + self.unmeasured, key=lambda s: s.start):
             if words(self.text[pos:s.start]):
                 out.append(_trim(self.text, pos, s.start))
             pos = s.end
@@ -233,8 +271,17 @@ class TraceResult:
         return sum(p.agreed_words for p in self.paragraphs)
 
     @property
+    def unmeasured_words(self) -> int:
+        """Words beyond where a source's copy is cut (:class:`Unmeasured`): counted apart, not as new."""
+        return sum(p.unmeasured_words for p in self.paragraphs)
+
+    @property
+    def measured_words(self) -> int:
+        return self.n_words - self.unmeasured_words
+
+    @property
     def agreed_share(self) -> float:
-        return self.agreed_words / self.n_words if self.n_words else 0.0
+        return self.agreed_words / self.measured_words if self.measured_words else 0.0
 
     @property
     def draft_words(self) -> int:
@@ -243,7 +290,7 @@ class TraceResult:
     @property
     def draft_share(self) -> float:
         """Share of the words found verbatim only in earlier drafts ("from earlier drafts")."""
-        return self.draft_words / self.n_words if self.n_words else 0.0
+        return self.draft_words / self.measured_words if self.measured_words else 0.0
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -551,6 +598,43 @@ def _closest(targets: list[int], keys: list[list[str]], texts: list[str], librar
     return out
 
 
+# ----------------------------------------------------------------------------- beyond a source's cut
+
+def _stretch(spans: list[Span], k: int, side: str, n: int) -> tuple[int, int]:
+    """Draft words [a, b) between span ``k`` (spans in text order) and its neighbour on ``side``
+    ("end": the next span or the paragraph's end; "start": the previous span or its start)."""
+    if side == "end":
+        return spans[k].word_end, spans[k + 1].word_start if k + 1 < len(spans) else n
+    return spans[k - 1].word_end if k else 0, spans[k].word_start
+
+
+def beyond_cuts(spans: list[Span], n: int, offsets: list[tuple[int, int]],
+                cut: Mapping[tuple[int, str], frozenset], length: Mapping[tuple[int, str], int]
+                ) -> list[Unmeasured]:
+    """The stretches of a draft paragraph not measured because its source's copy is cut there: after
+    the LAST span whose primary source paragraph is cut at its end and which reaches that end, up to
+    the next span (or the paragraph's end); before the FIRST span whose primary source is cut at its
+    start and which starts there, back to the previous span.  Only the primary source counts: it is
+    the paragraph the words are attributed to; another copy elsewhere proves nothing about the cut.
+
+    ``cut``: (doc id, paragraph id) → sides cut; ``length``: its word count; ``offsets``: the draft
+    paragraph's word offsets."""
+    order = sorted(spans, key=lambda s: s.word_start)
+
+    def key(s: Span) -> tuple[int, str]:
+        return s.primary.doc.id, s.primary.paragraph
+
+    ends = [k for k, s in enumerate(order) if "end" in cut.get(key(s), ()) and s.primary.word_end == length.get(key(s))]
+    starts = [k for k, s in enumerate(order) if "start" in cut.get(key(s), ()) and s.primary.word_start == 0]
+    out: dict[tuple[int, int], Unmeasured] = {}
+    for found, side in ((ends[-1:], "end"), (starts[:1], "start")):
+        for k in found:
+            a, b = _stretch(order, k, side, n)
+            if a < b:           # the stretch between two such spans is one, whichever side names it
+                out.setdefault((a, b), Unmeasured(offsets[a][0], offsets[b - 1][1], a, b, order[k].primary, side))
+    return [out[k] for k in sorted(out)]
+
+
 # ----------------------------------------------------------------------------- public
 
 def _split_adopted(intervals: list[_Interval], trank: dict[int, int], n_adopted: int
@@ -600,6 +684,8 @@ def trace_document(doc: Document, library: Library, min_words: int = DEFAULT_MIN
     ranks = {d.id: _rank(d) for d in used}
     intervals, occ, trank = _find_intervals(keys, library, ranks, min_words) if allowed else ([[] for _ in pars], {}, {})
     text_cache: dict[int, str] = {}
+    cuts = library.cuts(allowed)
+    lengths: dict[tuple[int, str], int] = {}
 
     source_texts: dict[tuple[int, str], str] = {}
     traces: list[ParagraphTrace] = []
@@ -647,8 +733,13 @@ def trace_document(doc: Document, library: Library, min_words: int = DEFAULT_MIN
             if srcs:
                 spans.append(Span(offs[a][0], offs[b - 1][1], a, b, srcs, max(n_src, len(srcs)),
                                   adopted=id(m) in by_adopted))
+        for s in spans:
+            k = (s.primary.doc.id, s.primary.paragraph)
+            if k in cuts and k not in lengths:
+                lengths[k] = len(words(source_texts[k]))
         traces.append(ParagraphTrace(p.id, p.kind, p.text, n, sum(s.n_words for s in spans if s.adopted), spans,
-                                     draft_words=sum(s.n_words for s in spans if not s.adopted)))
+                                     draft_words=sum(s.n_words for s in spans if not s.adopted),
+                                     unmeasured=beyond_cuts(spans, n, offs, cuts, lengths) if cuts else []))
     if closest != "none" and allowed:
         targets = [pi for pi, t in enumerate(traces) if t.n_words and (closest == "all" or not t.spans)]
         found = _closest(targets, keys, [p.text for p in pars], library, allowed)

@@ -11,6 +11,8 @@ with exit code 2.
 from __future__ import annotations
 
 import argparse
+import io
+import os
 import sys
 
 from .errors import InputError
@@ -87,9 +89,7 @@ def _cmd_trace(args: argparse.Namespace) -> int:
                                        count_drafts=args.count_drafts)
         except ValueError as exc:
             raise InputError("trace", str(exc)) from None
-    # the report carries its warnings (text and JSON); on stderr too, unless both go to one terminal
-    # where they would be read twice
-    if not (sys.stdout.isatty() and sys.stderr.isatty()):
+    if warnings_on_stderr(sys.stdout, sys.stderr):
         for w in result.warnings:
             sys.stderr.write(f"warning: {w}\n")
     if args.format == "json":
@@ -99,6 +99,26 @@ def _cmd_trace(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(trace_text(result))
     return 0
+
+
+def _same_file(a, b) -> bool:
+    """Whether two streams write to one file, pipe or terminal (``2>&1``)."""
+    try:
+        sa, sb = os.fstat(a.fileno()), os.fstat(b.fileno())
+    except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
+        return False                    # a stream without a file (captured): not the same
+    return (sa.st_dev, sa.st_ino) == (sb.st_dev, sb.st_ino)
+
+
+def warnings_on_stderr(stdout, stderr) -> bool:
+    """Whether to write the trace's warnings to stderr as well as in the report, so that exactly one
+    copy is seen: not when the report goes to the terminal (it carries them), nor when stderr goes where
+    the report goes (``2>&1``, ``> out 2>&1``); yes when the report is redirected to a file or a pipe
+    and stderr is elsewhere (the terminal), where nobody would otherwise see them."""
+    isatty = getattr(stdout, "isatty", None)
+    if isatty is not None and isatty():
+        return False
+    return not _same_file(stdout, stderr)
 
 
 def _dates(items: list[str]) -> dict[str, str]:

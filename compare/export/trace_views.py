@@ -44,9 +44,25 @@ def _ref(d: DocInfo, pid: str) -> str:
     return f"{d.name} {pid}"
 
 
+#: how the text report marks words not measured (beyond where a source's copy is cut)
+CUT_MARKS = ("{", "}")
+#: why such words are not measured, as every view says it (and the JSON's ``reason``)
+CUT_REASON = "source copy cut"
+#: what the app says of words not measured because a source's copy is cut
+CUT_TITLE = (f"not measured ({CUT_REASON}): the earlier text's copy in the library is an excerpt that stops "
+             "here, so these words may be agreed language as well as new")
+
+
+def _cut_note(u, where: str) -> str:
+    """Why a stretch is not measured, naming the source paragraph whose copy is cut."""
+    return (f"not measured ({CUT_REASON}): the library's copy of {where} stops "
+            + ("there" if u.side == "end" else "before it starts") + "; these words may be in the full text")
+
+
 def trace_text(result: TraceResult, width: int = 100) -> str:
     """A plain-text report: agreed spans in ⟦…⟧ with a source number, wording found only in
-    earlier drafts in ⟨…⟩ (not agreed language), new wording as is."""
+    earlier drafts in ⟨…⟩ (not agreed language), words not measured because a source's copy is
+    cut in {…} (neither agreed nor new), new wording as is."""
     L: list[str] = []
     bf = (f"; before session {result.before}" if isinstance(result.before, int)
           else f"; before {result.before}" if result.before else "")
@@ -62,9 +78,11 @@ def trace_text(result: TraceResult, width: int = 100) -> str:
         L.append(f"overall: agreed language not measured ({result.n_words} words, {len(result.paragraphs)} "
                  "paragraphs): see the warning above")
     else:
-        L.append(f"overall: {result.agreed_words} of {result.n_words} words agreed ({result.agreed_share:.0%}); "
+        cut = getattr(result, "unmeasured_words", 0)
+        L.append(f"overall: {result.agreed_words} of {result.n_words - cut} words agreed ({result.agreed_share:.0%}); "
                  f"{result.draft_words} from earlier drafts ({result.draft_share:.0%}); "
-                 f"{n_new} of {len(result.paragraphs)} paragraphs entirely new")
+                 + (f"{cut} words not measured ({CUT_REASON}: neither agreed nor new); " if cut else "")
+                 + f"{n_new} of {len(result.paragraphs)} paragraphs entirely new")
     if _unknown_numbers([p.id for p in result.paragraphs]
                         + [r.paragraph for p in result.paragraphs for sp in p.spans_in_order() for r in sp.sources]
                         + [p.closest.paragraph for p in result.paragraphs if p.status == "new" and p.closest]):
@@ -86,15 +104,23 @@ def trace_text(result: TraceResult, width: int = 100) -> str:
         elif p.status == "empty":
             head = "no words"
         else:
-            head = f"{p.agreed_share:.0%} agreed ({p.agreed_words}/{p.n_words} words)"
+            cut = getattr(p, "unmeasured_words", 0)
+            head = f"{p.agreed_share:.0%} agreed ({p.agreed_words}/{p.n_words - cut} words)"
             if p.draft_words:
                 head += f"; {p.draft_share:.0%} from earlier drafts ({p.draft_words} words)"
+            if cut:
+                head += f"; {cut} words not measured ({CUT_REASON})"
         L.append(f"{cite(p.id)}  {head}")
-        body, pos, notes = [], 0, []
-        for k, s in enumerate(p.spans_in_order(), 1):
+        body, pos, notes, k = [], 0, [], 0
+        for s in sorted(p.spans + list(getattr(p, "unmeasured", [])), key=lambda s: s.start):
             body.append(p.text[pos:s.start])
-            body.append(f"⟦{p.text[s.start:s.end]}⟧[{k}]" if s.adopted else f"⟨{p.text[s.start:s.end]}⟩[{k}]")
             pos = s.end
+            if not hasattr(s, "sources"):         # a stretch not measured
+                body.append(f"{CUT_MARKS[0]}{p.text[s.start:s.end]}{CUT_MARKS[1]}")
+                notes.append(f"{CUT_MARKS[0]}…{CUT_MARKS[1]} " + _cut_note(s, _ref(s.source.doc, s.source.paragraph)))
+                continue
+            k += 1
+            body.append(f"⟦{p.text[s.start:s.end]}⟧[{k}]" if s.adopted else f"⟨{p.text[s.start:s.end]}⟩[{k}]")
             more = f" (+{s.n_sources - 1} more: " + ", ".join(_ref(r.doc, r.paragraph) for r in s.sources[1:4]) + \
                    (" …" if s.n_sources > 4 else "") + ")" if s.n_sources > 1 else ""
             notes.append(f"[{k}] {_ref(s.primary.doc, s.primary.paragraph)}{'' if s.adopted else ' (draft)'}{more}")
@@ -120,6 +146,10 @@ def trace_dict(result: TraceResult) -> dict:
             "id": p.id, "kind": p.kind, "text": p.text, "status": p.status,
             "n_words": p.n_words, "agreed_words": p.agreed_words, "agreed_share": round(p.agreed_share, 4),
             "draft_words": p.draft_words, "draft_share": round(p.draft_share, 4),
+            "unmeasured_words": getattr(p, "unmeasured_words", 0),
+            "unmeasured": [{"start": u.start, "end": u.end, "word_start": u.word_start, "word_end": u.word_end,
+                            "text": p.text[u.start:u.end], "side": u.side, "reason": CUT_REASON,
+                            "source": _src_dict(u.source)} for u in getattr(p, "unmeasured", [])],
             "spans": [{"start": s.start, "end": s.end, "word_start": s.word_start, "word_end": s.word_end,
                        "text": p.text[s.start:s.end], "n_sources": s.n_sources, "adopted": s.adopted,
                        "primary": _src_dict(s.primary), "sources": [_src_dict(r) for r in s.sources]}
@@ -142,7 +172,8 @@ def trace_dict(result: TraceResult) -> dict:
         "warnings": list(getattr(result, "warnings", [])),
         "notes": [{"code": n.code, "params": dict(n.params)} for n in getattr(result, "notes", [])],
         "loaded": {str(k): v for k, v in getattr(result, "loaded", {}).items()},
-        "summary": {"measured": result.measured, "paragraphs": len(result.paragraphs), "words": result.n_words,
+        "summary": {"measured": result.measured, "unmeasured_words": getattr(result, "unmeasured_words", 0),
+                    "paragraphs": len(result.paragraphs), "words": result.n_words,
                     "agreed_words": result.agreed_words, "agreed_share": round(result.agreed_share, 4),
                     "draft_words": result.draft_words, "draft_share": round(result.draft_share, 4),
                     "agreed": sum(p.status == "agreed" for p in result.paragraphs),
@@ -156,6 +187,21 @@ def trace_dict(result: TraceResult) -> dict:
 
 
 # ----------------------------------------------------------------------------- the redline appendix
+
+#: the phrases of the "not measured (source copy cut)" flag that :data:`~compare.export.words.WORDS` does
+#: not hold yet, in English: a word list that gains the key is used first (their home is to be words.py)
+PENDING_WORDS = {
+    "appendix_cut_overall": "{n} more words are not measured: they lie beyond where the copy of an excerpt "
+                            "source is cut, so they may be agreed language as well as new.",
+    "appendix_cut_cell": "{n} words not measured (source copy cut)",
+}
+
+
+def _phrase(key: str, lang: Optional[str], **fmt: str) -> str:
+    """:func:`~compare.export.words.word`, falling back on :data:`PENDING_WORDS`."""
+    text = WORDS.get(lang or "en", {}).get(key) or WORDS["en"].get(key) or PENDING_WORDS[key]
+    return text.format(**fmt)
+
 
 def _percent(share: float) -> str:
     return f"{share * 100:.0f} %"
@@ -185,11 +231,13 @@ def appendix_intro(trace: dict, label: str, lang: Optional[str] = None) -> list[
         or _word("appendix_nothing", lang)
     drafts = (_word("appendix_drafts", lang, n=str(sm["draft_words"]), share=_percent(sm.get("draft_share", 0.0)))
               if sm.get("draft_words") else "")
+    cut = sm.get("unmeasured_words", 0)
     overall = _word("appendix_unmeasured", lang) if not sm.get("measured", True) else _word(
-        "appendix_overall", lang, agreed=str(sm.get("agreed_words", 0)), words=str(sm.get("words", 0)),
+        "appendix_overall", lang, agreed=str(sm.get("agreed_words", 0)), words=str(sm.get("words", 0) - cut),
               share=_percent(sm.get("agreed_share", 0.0)), min=str(trace.get("min_words")), before=bf,
               drafts=drafts, whole=str(sm.get("agreed", 0)), partly=str(sm.get("partly_agreed", 0)),
-              new=str(sm.get("new", 0)))
+              new=str(sm.get("new", 0))) + (" " + _phrase("appendix_cut_overall", lang, n=str(cut))
+                                            if cut and sm.get("measured", True) else "")
     return [
         _word("appendix_title", lang, label=label),
         overall,
@@ -243,6 +291,9 @@ def trace_rows(trace: dict, lang: Optional[str] = None) -> list[tuple[str, str, 
             new_words = " … ".join(n["text"] for n in p["new"])
             if len(new_words) > TRACE_NEW_CHARS:
                 new_words = new_words[:TRACE_NEW_CHARS - 1].rstrip() + "…"
+            if p.get("unmeasured_words"):
+                new_words = (new_words + "; " if new_words else "") + _phrase(
+                    "appendix_cut_cell", lang, n=str(p["unmeasured_words"]))
         rows.append((p["id"], share, src, new_words))
     return rows
 
@@ -270,6 +321,7 @@ TRACE_CSS = """<style>
 .rc .srcs{font-size:.85rem;margin:0;padding-left:1rem}
 .rc .closest{font-size:.85rem;color:#444}
 .rc details{font-size:.85rem;color:#444}
+.rc .cut{color:#555;border-bottom:1px dotted #777;font-style:italic}
 </style>"""
 
 TRACE_STATUS_CHOICES = ["agreed", "partly agreed", "from earlier drafts", "new"]
@@ -317,6 +369,12 @@ def trace_summary_html(trace: dict) -> str:
         f'({sm.get("draft_words", 0)} words)</span>',
         f'<span class="badge b-new" data-count="new:{sm["new"]}">+ {sm["new"]} entirely new</span>',
     ]
+    cut = sm.get("unmeasured_words", 0)
+    if cut:
+        chips[0] = (f'<span class="badge" data-count="agreed share:{sm["agreed_share"]}">≡ {_pct(sm["agreed_share"])} '
+                    f'agreed language ({sm["agreed_words"]} of {sm["words"] - cut} measured words)</span>')
+        chips.append(f'<span class="badge" data-count="unmeasured:{cut}" title="{escape(CUT_TITLE)}">? {cut} words '
+                     f'not measured ({CUT_REASON})</span>')
     return f'{STYLE}<div class="rc rc-sum">{"".join(chips)}</div>'
 
 
@@ -357,10 +415,18 @@ def trace_legend_html(trace: dict, names: Optional[dict] = None) -> str:
 
 
 def trace_text_html(p: dict, nums: dict[int, int], nm: dict[int, str]) -> str:
-    """A paragraph's text: agreed spans shaded by source, each followed by its [n]; new wording as is."""
+    """A paragraph's text: agreed spans shaded by source, each followed by its [n]; words not measured
+    (beyond a source's cut) marked apart; new wording as is."""
     out, pos, text = [], 0, p["text"]
-    for s in p["spans"]:
+    for s in sorted(p["spans"] + p.get("unmeasured", []), key=lambda s: s["start"]):
         out.append(escape(text[pos:s["start"]]))
+        if "primary" not in s:                  # a stretch not measured
+            src = s["source"]
+            title = f"{CUT_TITLE} ({nm.get(src['doc'], src.get('symbol') or src.get('label') or '?')} {src['paragraph']})"
+            out.append(f'<span class="cut" data-unmeasured="{escape(s.get("reason", ""))}" title="{escape(title)}">'
+                       f'{escape(text[s["start"]:s["end"]])}</span>')
+            pos = s["end"]
+            continue
         pr = s["primary"]
         n = nums[pr["doc"]]
         more = f" (+{s['n_sources'] - 1} more)" if s["n_sources"] > 1 else ""
@@ -429,7 +495,10 @@ def trace_html(trace: dict, names: Optional[dict] = None, *, statuses: Sequence[
             f"<td{d_attr}>{trace_text_html(p, nums, nm)}</td>"
             f'<td class="share">{share}<br><span style="font-size:.8rem">{escape(word)}</span>'
             + (f'<br><span style="font-size:.8rem" title="found only in earlier drafts">+{_pct(p["draft_share"])} '
-               'drafts</span>' if p.get("draft_words") else "") +
+               'drafts</span>' if p.get("draft_words") else "")
+            + (f'<br><span style="font-size:.8rem" data-unmeasured="{p["unmeasured_words"]}" title="{escape(CUT_TITLE)}">'
+               f'? {p["unmeasured_words"]} words not measured ({CUT_REASON})</span>'
+               if p.get("unmeasured_words") else "") +
             f'<div class="bar" aria-hidden="true"><div style="width:{share}"></div></div></td>'
             f"<td>{side}</td></tr>")
     if not rows:

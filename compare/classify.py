@@ -64,7 +64,7 @@ from typing import Optional, Sequence
 from compare.align import SURE_LINK, AlignedGroup, AlignParams, align, is_fragment_comparison
 from compare.language import LANGUAGES
 from compare.lexicon import leading_change_kind as _lex_change_kind
-from compare.lexicon import listed_leading, split_leading_any
+from compare.lexicon import cut_at_start, listed_leading, split_leading_any
 from compare.model import CompareOptions, Comparison, Document, Pair, PairStatus, Paragraph, Segment
 from compare.placement import place
 from compare.sequences import steadiest_increasing_subsequence
@@ -89,12 +89,6 @@ def _leading(p: Paragraph, lang: Optional[str], cut: bool = False) -> str:
         return ""
     lead = split_leading_any(p.text, p.kind, lang).text
     return lead or p.leading
-
-
-def _cut_start(p: Paragraph, after_gap: set[str], lang: Optional[str]) -> bool:
-    """Whether an excerpt gap may cut ``p`` at its start: right after a gap, and not opening with a
-    listed leading phrase (its first word is then the middle of a sentence)."""
-    return p.id in after_gap and not listed_leading(p.text, p.kind, lang)
 
 
 def _note_texts(doc: Document) -> dict[str, str]:
@@ -504,6 +498,7 @@ def compare_documents(old: Document, new: Document, options: Optional[CompareOpt
     npos = {p.id: k for k, p in enumerate(new.paragraphs)}
     lang_o, lang_n = _lang(old), _lang(new)
     cut_o, cut_n = old.after_gap, new.after_gap
+    start_o, start_n = cut_at_start(old), cut_at_start(new)
     cut_end_o, cut_end_n = old.cut_at_end, new.cut_at_end
     notes_o, notes_n = _note_texts(old), _note_texts(new)
     diffs: dict[tuple[str, str], list[Segment]] = {}      # the group diffs made while ordering parts
@@ -524,8 +519,7 @@ def compare_documents(old: Document, new: Document, options: Optional[CompareOpt
         old_text, new_text = _group_text(oidx, g.old, options), _group_text(nidx, g.new, options)
         head = ("", "")
         if not cross and g.old and g.new:
-            head = _before_the_cut(old_text, new_text, _cut_start(oidx[g.old[0]], cut_o, lang_o),
-                                   _cut_start(nidx[g.new[0]], cut_n, lang_n))
+            head = _before_the_cut(old_text, new_text, g.old[0] in start_o, g.new[0] in start_n)
         texts = old_text[len(head[0]):], new_text[len(head[1]):]
         segs = [] if cross else (diffs.pop(texts, None) or diff_texts(*texts, options))
         cut = False

@@ -27,9 +27,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from compare.tokens import iter_tokens, word_key, words
+
+if TYPE_CHECKING:
+    from compare.model import Document
 
 LANGS = ("en", "fr", "es", "ru", "ar", "zh")
 
@@ -441,6 +444,15 @@ def listed_leading(text: str, kind: str = "", lang: Optional[str] = None) -> boo
     tables = ["OP", "PP"] if kind == "OP" else ["PP", "OP"] if kind == "PP" else ["OP", "PP"]
     i = _run_end(spans, _run_end(spans, 0, _phrases("PRE", lang)), _phrases("INT", lang))
     return any(_match_at(spans, k, _phrases(tb, lang)) for k in {0, i} for tb in tables)
+
+
+def cut_at_start(doc: "Document") -> set[str]:
+    """Ids of the paragraphs an excerpt gap may cut at their start: right after a gap, and not
+    opening with a listed leading phrase (their first word is then the middle of a sentence).
+    The companion of :attr:`~compare.model.Document.cut_at_end`; here because it needs the lists."""
+    lang = doc.meta.language if doc.meta and doc.meta.language else None
+    after = doc.after_gap
+    return {p.id for p in doc.paragraphs if p.id in after and not listed_leading(p.text, p.kind, lang)}
 
 
 def split_leading_any(text: str, kind: str = "", lang: Optional[str] = None) -> Leading:

@@ -67,7 +67,7 @@ import numpy as np
 from . import numerals, symbols
 from .errors import InputError
 from .language import is_draft_type, is_resolution_type
-from .lexicon import listed_leading
+from .lexicon import cut_at_start
 from .model import Document
 from .tokens import words
 
@@ -255,14 +255,13 @@ def _docinfo(row: tuple) -> DocInfo:
 
 
 def cut_sides(doc: Document) -> list[tuple[int, str]]:
-    """(position, side) of each paragraph whose copy an excerpt gap may cut: "end" for one right
-    before a gap (:attr:`~compare.model.Document.cut_at_end`), "start" for one right after a gap that
-    does not open with a listed leading phrase (the comparison's own test, ``classify._cut_start``).
+    """(position, side) of each paragraph whose copy an excerpt gap may cut: "end"
+    (:attr:`~compare.model.Document.cut_at_end`), "start" (:func:`~compare.lexicon.cut_at_start`).
     Kept so that a trace does not read words beyond such a cut as new."""
-    end, after = doc.cut_at_end, doc.after_gap
+    end, start = doc.cut_at_end, cut_at_start(doc)
     out = []
     for seq, p in enumerate(doc.paragraphs):
-        if p.id in after and not listed_leading(p.text, p.kind, doc.meta.language):
+        if p.id in start:
             out.append((seq, "start"))
         if p.id in end:
             out.append((seq, "end"))

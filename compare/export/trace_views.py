@@ -188,21 +188,6 @@ def trace_dict(result: TraceResult) -> dict:
 
 # ----------------------------------------------------------------------------- the redline appendix
 
-#: the phrases of the "not measured (source copy cut)" flag that :data:`~compare.export.words.WORDS` does
-#: not hold yet, in English: a word list that gains the key is used first (their home is to be words.py)
-PENDING_WORDS = {
-    "appendix_cut_overall": "{n} more words are not measured: they lie beyond where the copy of an excerpt "
-                            "source is cut, so they may be agreed language as well as new.",
-    "appendix_cut_cell": "{n} words not measured (source copy cut)",
-}
-
-
-def _phrase(key: str, lang: Optional[str], **fmt: str) -> str:
-    """:func:`~compare.export.words.word`, falling back on :data:`PENDING_WORDS`."""
-    text = WORDS.get(lang or "en", {}).get(key) or WORDS["en"].get(key) or PENDING_WORDS[key]
-    return text.format(**fmt)
-
-
 def _percent(share: float) -> str:
     return f"{share * 100:.0f} %"
 
@@ -236,7 +221,7 @@ def appendix_intro(trace: dict, label: str, lang: Optional[str] = None) -> list[
         "appendix_overall", lang, agreed=str(sm.get("agreed_words", 0)), words=str(sm.get("words", 0) - cut),
               share=_percent(sm.get("agreed_share", 0.0)), min=str(trace.get("min_words")), before=bf,
               drafts=drafts, whole=str(sm.get("agreed", 0)), partly=str(sm.get("partly_agreed", 0)),
-              new=str(sm.get("new", 0))) + (" " + _phrase("appendix_cut_overall", lang, n=str(cut))
+              new=str(sm.get("new", 0))) + (" " + _word("appendix_cut_overall", lang, n=str(cut))
                                             if cut and sm.get("measured", True) else "")
     return [
         _word("appendix_title", lang, label=label),
@@ -292,7 +277,7 @@ def trace_rows(trace: dict, lang: Optional[str] = None) -> list[tuple[str, str, 
             if len(new_words) > TRACE_NEW_CHARS:
                 new_words = new_words[:TRACE_NEW_CHARS - 1].rstrip() + "…"
             if p.get("unmeasured_words"):
-                new_words = (new_words + "; " if new_words else "") + _phrase(
+                new_words = (new_words + "; " if new_words else "") + _word(
                     "appendix_cut_cell", lang, n=str(p["unmeasured_words"]))
         rows.append((p["id"], share, src, new_words))
     return rows

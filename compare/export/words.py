@@ -88,6 +88,9 @@ WORDS: dict[str, dict[str, str]] = {
         "appendix_closest": "none verbatim; closest: {ref} (similarity {sim})",
         "appendix_no_source": "none (nothing similar in the earlier texts)",
         "appendix_all_agreed": "— (all agreed language)", "appendix_all_new": "entirely new",
+        "appendix_cut_overall": "{n} more words are not measured: they lie beyond where the copy of an excerpt "
+                                "source is cut, so they may be agreed language as well as new.",
+        "appendix_cut_cell": "{n} words not measured (source copy cut)",
         "new_version": "the new version",
     },
     "fr": {
@@ -166,6 +169,9 @@ WORDS: dict[str, dict[str, str]] = {
         "appendix_closest": "aucune à l’identique ; la plus proche : {ref} (similarité {sim})",
         "appendix_no_source": "aucune (rien de semblable dans les textes antérieurs)",
         "appendix_all_agreed": "— (entièrement agréé)", "appendix_all_new": "entièrement nouveau",
+        "appendix_cut_overall": "{n} autres mots ne sont pas mesurés : ils se trouvent au-delà de l’endroit où la "
+                                "copie d’un extrait source s’arrête ; ils peuvent être du libellé agréé comme du nouveau.",
+        "appendix_cut_cell": "{n} mots non mesurés (copie de la source incomplète)",
         "trace_undated": "{n} texte(s) sans date laissé(s) de côté, faute de pouvoir les placer avant le projet : "
                          "{names} ; indiquez une date pour les utiliser",
         "trace_nothing": "aucun texte antérieur auquel comparer : chaque paragraphe apparaît comme nouveau libellé "
@@ -255,6 +261,9 @@ WORDS: dict[str, dict[str, str]] = {
         "appendix_closest": "ninguna literal; la más cercana: {ref} (similitud {sim})",
         "appendix_no_source": "ninguna (nada similar en los textos anteriores)",
         "appendix_all_agreed": "— (todo lenguaje acordado)", "appendix_all_new": "totalmente nuevo",
+        "appendix_cut_overall": "Otras {n} palabras no se miden: están más allá del punto en que se corta la copia "
+                                "de un extracto fuente, por lo que pueden ser lenguaje acordado o nuevo.",
+        "appendix_cut_cell": "{n} palabras no medidas (copia de la fuente cortada)",
         "trace_undated": "se dejaron de lado {n} texto(s) sin fecha que no pueden situarse antes del proyecto: "
                          "{names}; indique una fecha para usarlos",
         "trace_nothing": "no hay ningún texto anterior con el que comparar: cada párrafo aparece como redacción nueva "
@@ -350,6 +359,9 @@ WORDS: dict[str, dict[str, str]] = {
         "appendix_closest": "дословных совпадений нет; ближайший: {ref} (сходство {sim})",
         "appendix_no_source": "нет (ничего похожего в прежних текстах)",
         "appendix_all_agreed": "— (всё согласовано)", "appendix_all_new": "полностью новый",
+        "appendix_cut_overall": "Ещё {n} слов не измерены: они находятся за местом, где обрывается копия "
+                                "исходного отрывка, и могут быть как согласованными, так и новыми.",
+        "appendix_cut_cell": "{n} слов не измерено (копия источника оборвана)",
         "trace_undated": "не учтены тексты без даты ({n}), которые нельзя поместить до проекта: {names}; укажите "
                          "дату, чтобы их использовать",
         "trace_nothing": "нет более ранних текстов для сопоставления: только поэтому каждый пункт показан как новая "
@@ -437,6 +449,9 @@ WORDS: dict[str, dict[str, str]] = {
         "appendix_closest": "لا تطابق حرفيًا؛ الأقرب: {ref} (التشابه {sim})",
         "appendix_no_source": "لا شيء (لا يوجد ما يشبهها في النصوص السابقة)",
         "appendix_all_agreed": "— (كلها صيغ متفق عليها)", "appendix_all_new": "جديدة كليًا",
+        "appendix_cut_overall": "لم تُقَس {n} كلمة أخرى: فهي تقع بعد الموضع الذي تنقطع فيه نسخة مقتطف المصدر، "
+                                "فقد تكون صيغًا متفقًا عليها أو جديدة.",
+        "appendix_cut_cell": "{n} كلمة لم تُقَس (نسخة المصدر منقطعة)",
         "trace_undated": "استُبعدت نصوص غير مؤرخة ({n}) لا يمكن وضعها قبل المشروع: {names}؛ أعط تاريخًا "
                          "لاستخدامها",
         "trace_nothing": "لا يوجد نص سابق للمقارنة: لهذا السبب وحده تظهر كل فقرة بوصفها صيغة جديدة",
@@ -518,6 +533,8 @@ WORDS: dict[str, dict[str, str]] = {
         "appendix_closest": "无逐字相同者；最接近：{ref}（相似度{sim}）",
         "appendix_no_source": "无（以往案文中无相似内容）",
         "appendix_all_agreed": "—（全部为商定措辞）", "appendix_all_new": "全新",
+        "appendix_cut_overall": "另有 {n} 个词未计量：它们位于来源摘录副本中断之处以后，可能是商定措辞，也可能是新措辞。",
+        "appendix_cut_cell": "{n} 个词未计量（来源副本不完整）",
         "trace_undated": "略去了{n}份无日期的案文，因无法确定其在草案之前：{names}；请注明日期以便使用",
         "trace_nothing": "没有可供比对的以往案文：仅因此每个段落都显示为新措辞",
         "trace_other_language": "所比对的案文均非草案语言（{lang}）：商定措辞只能在该语言中逐字查找，因此此处的"

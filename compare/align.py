@@ -206,6 +206,8 @@ class AlignParams:
     leftover_length_ratio_long: float = 2.5  # ... this ratio when the shorter has leftover_long_words or more
     leftover_long_words: int = 30            # (a long paragraph condensed to less than half is still a rewrite)
     short_tail_weight: float = 0.5   # one-liners: the score moves by this times (alike past the leading words − alike)
+    short_tail_tie: float = 0.1      # ... for pairs this near the best of their row or column
+    short_tail_pairs: int = 5000     # ... when there are at most this many (templated texts: no rule, bounded time)
     mutual_margin: float = 0.05      # assignment: mutual best partners by this margin are kept first
     # a match gives way to a free paragraph that holds what the two share (this share of its
     # weight) and more of the paragraph (this share of its weight), when the partner has this share
@@ -539,14 +541,21 @@ def _object_weight(feat: _Features, score: np.ndarray, sub: np.ndarray, rows: np
     their leading words than with them.  « Prend note du rapport … sur la traite (A/65/229) » is
     the revision of « Se félicite du rapport … sur la traite (A/67/229), … », not of « Prend note
     du rapport … sur l'application de la présente résolution », which shares its verb only."""
-    floor = P.threshold * 0.8
-    lo = [_lead_len(old_pars[i]) if len(old_pars[i].text.split()) <= P.slot_max_words else -1 for i in rows]
-    ln = [_lead_len(new_pars[j]) if len(new_pars[j].text.split()) <= P.slot_max_words else -1 for j in cols]
-    for a, b in zip(*np.nonzero(sub >= floor)):
-        x, y = lo[a], ln[b]
-        if x < 0 or y < 0 or not (x or y):
-            continue
-        t = feat.tail_sim(int(rows[a]), int(cols[b]), x, y)
+    lo = np.array([_lead_len(old_pars[i]) if len(old_pars[i].text.split()) <= P.slot_max_words else -1
+                   for i in rows], dtype=np.int64)
+    ln = np.array([_lead_len(new_pars[j]) if len(new_pars[j].text.split()) <= P.slot_max_words else -1
+                   for j in cols], dtype=np.int64)
+    # only where the choice is open: a pair near the best of its row or of its column, of two
+    # one-liners with leading words (a pair far behind both cannot win, whatever its object)
+    near = (sub >= P.threshold * 0.8) & (lo[:, None] >= 0) & (ln[None, :] >= 0) \
+        & ((lo[:, None] > 0) | (ln[None, :] > 0))
+    near &= (sub >= sub.max(axis=1, keepdims=True) - P.short_tail_tie) \
+        | (sub >= sub.max(axis=0, keepdims=True) - P.short_tail_tie)
+    pairs = np.nonzero(near)
+    if len(pairs[0]) > P.short_tail_pairs:
+        return          # a text of templated look-alikes: the rule's cost is bounded, not its reach
+    for a, b in zip(*pairs):
+        t = feat.tail_sim(int(rows[a]), int(cols[b]), int(lo[a]), int(ln[b]))
         score[a, b] += P.short_tail_weight * (t - sub[a, b])
 
 

@@ -52,7 +52,11 @@ Design (see also the README):
   author ``"<author> (minor)"`` (in the document's language: ``"(mineur)"``, ``"(menor)"``), so
   Word's per-reviewer filter can set them aside.  The other copy's words before an
   excerpt's cut start (:attr:`Pair.cut_start`) are not in this copy: neither deleted
-  nor added, they are tracked under ``"<author> (not in this copy)"`` and the summary says so.
+  nor added, they are tracked under ``"<author> (not in this copy)"`` and the summary says so;
+  so are their footnote markers.  A marker both versions hold at the same place whose note
+  one copy lacks is one untracked marker; inside the note that author deletes the old
+  note's text and inserts the new one's (the placeholder of :func:`missing_note` for the
+  copy that lacks it), so accept all gives the new copy's note, reject all the old one's.
 * **Summary.**  A change summary (counts, one line per paragraph affected) comes
   first, is not tracked, has the paragraph styles ``RCSummary*`` and sits inside
   the bookmark ``RC_Summary``; tests and tools skip it by style.  The resolution
@@ -280,6 +284,9 @@ class Tok:
     para: Optional[Paragraph] = None     # "mark": the paragraph whose properties apply
     old_para: Optional[Paragraph] = None  # "mark": the old paragraph, when in place
     endnote: bool = False                 # "fn": an endnote, not a footnote
+    #: "fn" of a marker both sides hold where one copy lacks the note: the old side's note text (``text``
+    #: is the new side's); the note writes ``was`` deleted and ``text`` inserted by the "not in this copy" author
+    was: Optional[str] = None
     move: Optional[tuple[int, int]] = None  # a scattered pair's move: (slot of the old side, of the new)
     el: Optional[etree._Element] = None     # "range": a move range's start or end, written as it is
 
@@ -290,6 +297,8 @@ class Note:
 
     text: str
     endnote: bool = False
+    #: the copy has the marker but not the note: ``text`` is :func:`missing_note`
+    missing: bool = False
 
 
 SKIP = "skip"
@@ -319,7 +328,7 @@ def _refs(paras: list[Paragraph], notes: dict[str, Note]) -> dict[int, list[Note
     for p in paras:
         for r in sorted(p.footnote_refs, key=lambda r: r.offset):
             off = min(max(r.offset, 0), len(p.text))
-            out.setdefault(start + off, []).append(notes.get(r.number) or Note(missing_note(r.number)))
+            out.setdefault(start + off, []).append(notes.get(r.number) or Note(missing_note(r.number), missing=True))
         start += len(p.text) + 1
     return out
 
@@ -334,6 +343,44 @@ def _unknown_segments(unit: Unit) -> set[int]:
     return {id(unit.segments[k]) for k in shown | hidden}
 
 
+def _note_toks(olds: list[Note], news: list[Note], old_rev: Optional[str], new_rev: Optional[str],
+               unknown: bool = False) -> list[Tok]:
+    """The marker tokens of the old notes ``olds`` and new notes ``news`` that stand at one place
+    of the diff.  A note on both sides is one untracked marker; so is a marker both sides hold
+    where one copy lacks the note's text (an excerpt's notes section): it did not change, only
+    that copy does not hold its note, so the note's known text is tracked inside the note by the
+    "not in this copy" author (``Tok.was``) — accept all then never shows a note text the new
+    copy does not hold, reject all gives the old note.  Other old markers are ``old_rev``, other
+    new ones ``new_rev``; ``unknown``: they stand in words a copy does not hold (an excerpt's cut),
+    tracked like those words (deleted or inserted, never moved)."""
+    if unknown:
+        old_rev, new_rev = "del", "ins"
+    news = list(news)
+    same = []
+    for t in olds:
+        same.append(t in news)
+        if same[-1]:
+            news.remove(t)
+    out: list[Tok] = []
+    for t, kept in zip(olds, same):
+        if kept:
+            out.append(Tok("fn", None, t.text, endnote=t.endnote))
+            continue
+        other = next((n for n in news if n.missing or t.missing), None)
+        if other is not None:       # a missing note's kind is not known: the known note's is
+            news.remove(other)
+            out.append(Tok("fn", None, other.text, endnote=t.endnote or other.endnote, was=t.text))
+        else:
+            out.append(Tok("fn", old_rev, t.text, endnote=t.endnote, unknown=unknown))
+    out += [Tok("fn", new_rev, t.text, endnote=t.endnote, unknown=unknown) for t in news]
+    return out
+
+
+def _pop_notes(refs: dict[int, list[Note]], pos: Optional[int]) -> list[Note]:
+    """The notes at ``pos`` (None: this side is not at a position), taken out of ``refs``."""
+    return refs.pop(pos, []) if pos is not None else []
+
+
 def unit_tokens(unit: Unit, moves: str, old_notes: dict[str, Note], new_notes: dict[str, Note]) -> list[Tok]:
     if unit.part is not None:
         return _part_tokens(unit, moves, old_notes, new_notes)
@@ -344,17 +391,9 @@ def unit_tokens(unit: Unit, moves: str, old_notes: dict[str, Note], new_notes: d
     new_refs = _refs(unit.new, new_notes) if use_new else {}
     toks: list[Tok] = []
 
-    def flush(opos: Optional[int], npos: Optional[int]) -> None:
-        olds = list(old_refs.pop(opos, [])) if opos is not None else []
-        news = list(new_refs.pop(npos, [])) if npos is not None else []
-        for t in olds:
-            if unit.role == "inplace" and t in news:
-                news.remove(t)
-                toks.append(Tok("fn", None, t.text, endnote=t.endnote))
-            else:
-                toks.append(Tok("fn", old_ref_rev, t.text, endnote=t.endnote))
-        for t in news:
-            toks.append(Tok("fn", new_ref_rev, t.text, endnote=t.endnote))
+    def flush(opos: Optional[int], npos: Optional[int], unknown: bool = False) -> None:
+        toks.extend(_note_toks(_pop_notes(old_refs, opos), _pop_notes(new_refs, npos), old_ref_rev, new_ref_rev,
+                               unknown))
 
     def mark_para(i: int, j: int) -> tuple[Paragraph, Optional[Paragraph]]:
         if unit.role == "source" or not unit.new:
@@ -375,7 +414,7 @@ def unit_tokens(unit: Unit, moves: str, old_notes: dict[str, Note], new_notes: d
         else:
             toks.append(Tok("text", rev, piece.text, italic=piece.italic, minor=piece.seg.minor,
                             unknown=id(piece.seg) in heads))
-        flush(piece.opos if use_old else None, piece.npos if use_new else None)
+        flush(piece.opos if use_old else None, piece.npos if use_new else None, id(piece.seg) in heads)
     # refs beyond the text (bad offsets were clamped, so normally none are left)
     for rest in list(old_refs):
         flush(rest, None)
@@ -499,17 +538,8 @@ def _part_tokens(unit: Unit, moves: str, old_notes: dict[str, Note], new_notes: 
             return ("moveFrom" if moves == "move" else "del"), key
         return ("moveTo" if moves == "move" else "ins"), key
 
-    def flush(opos: Optional[int], npos: Optional[int]) -> None:
-        olds = list(old_refs.pop(opos, [])) if opos is not None else []
-        news = list(new_refs.pop(npos, [])) if npos is not None else []
-        for t in olds:
-            if t in news:
-                news.remove(t)
-                toks.append(Tok("fn", None, t.text, endnote=t.endnote))
-            else:
-                toks.append(Tok("fn", "del", t.text, endnote=t.endnote))
-        for t in news:
-            toks.append(Tok("fn", "ins", t.text, endnote=t.endnote))
+    def flush(opos: Optional[int], npos: Optional[int], unknown: bool = False) -> None:
+        toks.extend(_note_toks(_pop_notes(old_refs, opos), _pop_notes(new_refs, npos), "del", "ins", unknown))
 
     def mark(rev, key, i: int, j: int, minor: bool = False, unknown: bool = False) -> None:
         # a paragraph mark is not moved text: its change is an inserted or deleted mark
@@ -530,7 +560,7 @@ def _part_tokens(unit: Unit, moves: str, old_notes: dict[str, Note], new_notes: 
             else:
                 toks.append(Tok("text", rev, piece.text, italic=piece.italic, minor=piece.seg.minor, move=key,
                                 unknown=id(piece.seg) in heads))
-        flush(piece.opos, piece.npos)
+        flush(piece.opos, piece.npos, id(piece.seg) in heads)
     for rest in list(old_refs):
         flush(rest, None)
     for rest in list(new_refs):
@@ -710,14 +740,25 @@ class _Builder:
         return (("old", t), ("old", r), c)
 
     # -- footnotes
-    def _footnote(self, text: str) -> int:
+    def _note_runs(self, text: str, was: Optional[str] = None) -> list[etree._Element]:
+        """A note's content: ``text``, or (``was`` given: one copy lacks the note of a marker both
+        hold) ``was`` deleted and ``text`` inserted by the "not in this copy" author."""
+        if was is None:
+            return [ox.run(text, rtl=self.rtl)]
+        gone = self.tracker.wrapper("del", unknown=True)
+        gone.append(ox.run(was, deleted=True, rtl=self.rtl))
+        came = self.tracker.wrapper("ins", unknown=True)
+        came.append(ox.run(text, rtl=self.rtl))
+        return [gone, came]
+
+    def _footnote(self, text: str, was: Optional[str] = None) -> int:
         fid = len(self.footnotes) + 1
-        self.footnotes.append((fid, [ox.run(text, rtl=self.rtl)]))
+        self.footnotes.append((fid, self._note_runs(text, was)))
         return fid
 
-    def _endnote(self, text: str) -> int:
+    def _endnote(self, text: str, was: Optional[str] = None) -> int:
         fid = len(self.endnotes) + 1
-        self.endnotes.append((fid, [ox.run(text, rtl=self.rtl)]))
+        self.endnotes.append((fid, self._note_runs(text, was)))
         return fid
 
     # -- paragraph properties
@@ -863,9 +904,9 @@ class _Builder:
             if t.kind == "fn":
                 flush()
                 if t.endnote:
-                    runs.append(ox.footnote_ref_run(self._endnote(t.text), "endnote"))
+                    runs.append(ox.footnote_ref_run(self._endnote(t.text, t.was), "endnote"))
                 else:
-                    runs.append(ox.footnote_ref_run(self._footnote(t.text)))
+                    runs.append(ox.footnote_ref_run(self._footnote(t.text, t.was)))
                 continue
             if t.italic != italic:
                 flush()

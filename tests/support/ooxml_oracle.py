@@ -41,10 +41,14 @@ def parts(docx: bytes) -> dict[str, bytes]:
         return {n: z.read(n) for n in z.namelist()}
 
 
-def _footnote_texts(p: dict[str, bytes], note: str = "footnote") -> dict[str, str]:
+def _footnote_texts(p: dict[str, bytes], note: str = "footnote", mode: str | None = None) -> dict[str, str]:
+    """Note id → text; with ``mode``, after accepting or rejecting the revisions inside the notes
+    (a note whose text one copy lacks holds them)."""
     if f"word/{note}s.xml" not in p:
         return {}
     root = etree.fromstring(p[f"word/{note}s.xml"])
+    if mode is not None:
+        resolve(root, mode)
     out = {}
     for fn in root.findall(q(note)):
         out[fn.get(q("id"))] = "".join(t.text or "" for t in fn.iter(q("t"))).strip()
@@ -162,13 +166,13 @@ def _para(p, notes: dict[str, str], endnotes: dict[str, str] | None = None) -> P
 
 def view(docx: bytes, mode: str, styles: tuple[str, ...] | None = None) -> list[Para]:
     """Paragraphs after accepting (``"accept"``) or rejecting (``"reject"``) all
-    revisions; only those whose style is in ``styles`` when given."""
+    revisions, their notes' too; only those whose style is in ``styles`` when given."""
     p = parts(docx)
     root = etree.fromstring(p["word/document.xml"])
     body = copy.deepcopy(root.find(q("body")))
     resolve(body, mode)
-    notes = _footnote_texts(p)
-    endnotes = _footnote_texts(p, "endnote")
+    notes = _footnote_texts(p, mode=mode)
+    endnotes = _footnote_texts(p, "endnote", mode)
     out = [_para(x, notes, endnotes) for x in body.iter(q("p"))]
     if styles is not None:
         out = [x for x in out if x.style in styles]

@@ -42,9 +42,11 @@ Schema (version 1)::
     terms(hash INTEGER PRIMARY KEY, df)               -- df: number of texts holding the word
     postings(hash, text_id)                           -- PRIMARY KEY (hash, text_id), WITHOUT ROWID
     cuts(doc_id, seq, side)                           -- paragraphs an excerpt gap cuts: side "start" or "end"
+    cuts_known(doc_id)                                -- documents whose cuts were recorded
 
-``cuts`` came after the first libraries: a library made before it gets the table (empty) when a
-document is next added; its older documents then show no cut (re-add them or rebuild to record them).
+``cuts`` came after the first libraries: a library made before it gets the tables when a document
+is next added; its older documents show no cut, and a trace using them says so (re-add them or
+rebuild to record them).
 """
 from __future__ import annotations
 
@@ -319,7 +321,9 @@ CREATE TABLE postings(hash INTEGER NOT NULL, text_id INTEGER NOT NULL,
 #: the paragraphs an excerpt gap cuts (:func:`cut_sides`); "IF NOT EXISTS": a library made before it gets it
 _CUTS = ("CREATE TABLE IF NOT EXISTS cuts(doc_id INTEGER NOT NULL, seq INTEGER NOT NULL, side TEXT NOT NULL, "
          "PRIMARY KEY(doc_id, seq, side)) WITHOUT ROWID")
-_SCHEMA += _CUTS + ";\n"
+#: the documents whose cuts were recorded (with or without any): one added before cuts were kept is not
+_CUTS_KNOWN = "CREATE TABLE IF NOT EXISTS cuts_known(doc_id INTEGER PRIMARY KEY)"
+_SCHEMA += _CUTS + ";\n" + _CUTS_KNOWN + ";\n"
 
 _CHUNK = 500          # bound parameters per IN (...) query
 
@@ -655,8 +659,10 @@ class Library:
             par_rows.append((doc_id, seq, p.id, p.kind, text_id))
         c.executemany("INSERT INTO paragraphs(doc_id, seq, pid, kind, text_id) VALUES (?,?,?,?,?)", par_rows)
         cuts = cut_sides(doc)
+        c.execute(_CUTS)
+        c.execute(_CUTS_KNOWN)
+        c.execute("INSERT OR IGNORE INTO cuts_known(doc_id) VALUES (?)", (doc_id,))
         if cuts:
-            c.execute(_CUTS)
             c.executemany("INSERT OR IGNORE INTO cuts(doc_id, seq, side) VALUES (?,?,?)",
                           [(doc_id, seq, side) for seq, side in cuts])
         if len(batch.shingles) > 200_000:
@@ -686,6 +692,8 @@ class Library:
                 c.execute("DELETE FROM paragraphs WHERE doc_id = ?", (doc_id,))
                 c.execute(_CUTS)
                 c.execute("DELETE FROM cuts WHERE doc_id = ?", (doc_id,))
+                c.execute(_CUTS_KNOWN)
+                c.execute("DELETE FROM cuts_known WHERE doc_id = ?", (doc_id,))
                 for tid in tids:
                     c.execute("UPDATE texts SET refs = refs - 1 WHERE id = ?", (tid,))
                 dead = [r[0] for r in c.execute("SELECT id FROM texts WHERE refs <= 0")]
@@ -775,6 +783,17 @@ class Library:
                                             "ON p.doc_id = c.doc_id AND p.seq = c.seq", "c.doc_id", doc_ids):
             out.setdefault((did, pid), set()).add(side)
         return {k: frozenset(v) for k, v in out.items()}
+
+    def cuts_unrecorded(self, doc_ids: Iterable[int]) -> list[int]:
+        """The documents of ``doc_ids`` added before cuts were kept: for them, words beyond an excerpt
+        source's cut read as new (re-add them, or rebuild the library)."""
+        ids = sorted(set(doc_ids))
+        with self._guard():
+            if not self.conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='cuts_known'"
+                                     ).fetchone()[0]:
+                return ids
+        known = {r[0] for r in self._rows_in("SELECT doc_id FROM cuts_known", "doc_id", ids)}
+        return [d for d in ids if d not in known]
 
     # ------------------------------------------------------------------ sentence vectors
     #: vectors of paragraph texts (cross-language equivalents), keyed by the text's hash

@@ -211,6 +211,9 @@ NOTE_TEXT = {
     "foreign": "texts used that are in another language ({langs}) than the draft ({lang}): {n}; agreed language is "
                "found verbatim only in the draft's language; for paragraphs with no verbatim source, close equivalents in "
                "those texts are listed apart",
+    "no_cuts": "{n} text(s) of the library were added before excerpt cuts were recorded ({names}): words of the draft "
+               "beyond where such a source's copy is cut show as new; rebuild the library (--rebuild-library) or "
+               "add them again",
 }
 
 
@@ -758,6 +761,9 @@ def trace_document(doc: Document, library: Library, min_words: int = DEFAULT_MIN
                          b, used, excluded, traces, source_texts, count_drafts=count_drafts)
     if undated:
         result.note("undated", n=str(len(undated)), names=", ".join(undated))
+    unrecorded = library.cuts_unrecorded(allowed) if allowed else []
+    if unrecorded:
+        result.note("no_cuts", n=str(len(unrecorded)), names=", ".join(allowed[d].name for d in unrecorded))
     if not used:
         result.note("nothing")
     elif lang and not any(d.language in (lang, None) for d in used):

@@ -168,3 +168,26 @@ def test_no_second_copy_when_stderr_goes_where_the_report_goes(tmp_path):
     with open(tmp_path / "both.txt", "w") as both, open(tmp_path / "err.txt", "w") as other:
         assert not warnings_on_stderr(both, both)           # 2>&1: one stream, one copy
         assert warnings_on_stderr(both, other)
+
+
+def test_a_library_made_before_cuts_were_kept_says_so(tmp_path, samples):
+    """A library whose texts were added before cut records existed cannot flag words past an excerpt
+    source's cut: the trace says so (and how to mend it) instead of silently calling them new; once
+    rebuilt, the warning is gone and the words are not measured."""
+    import sqlite3
+
+    path = tmp_path / "old.sqlite3"
+    lib = api.open_library(path)
+    lib.close()
+    con = sqlite3.connect(path)
+    con.execute("DROP TABLE cuts")
+    con.execute("DROP TABLE cuts_known")
+    con.commit()
+    con.close()
+    draft = api.load(str(samples / "A-RES-78-228.en.md"))
+    before = trace_document(draft, api.open_library(path))
+    assert any(n.code == "no_cuts" for n in before.notes)
+    assert "--rebuild-library" in " ".join(before.warnings)
+    after = trace_document(draft, api.rebuild_library(path)[0])
+    assert not any(n.code == "no_cuts" for n in after.notes)
+    assert any(t.unmeasured for t in after.paragraphs)

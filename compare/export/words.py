@@ -183,6 +183,7 @@ WORDS: dict[str, dict[str, str]] = {
         "trace_foreign": "textes consultés dans une autre langue ({langs}) que le projet ({lang}) : {n} ; le libellé "
                          "agréé n’est trouvé tel quel que dans la langue du projet ; pour les paragraphes sans source "
                          "à l’identique, des équivalents proches dans ces textes sont indiqués à part",
+        "trace_no_cuts": "{n} texte(s) de la bibliothèque ajouté(s) avant que les coupures d’extrait soient enregistrées ({names}) : les mots du projet situés au-delà de l’endroit où la copie d’une telle source s’arrête apparaissent comme nouveaux ; reconstruisez la bibliothèque (--rebuild-library) ou ajoutez-les de nouveau",
         "new_version": "la nouvelle version",
     },
     "es": {
@@ -275,6 +276,7 @@ WORDS: dict[str, dict[str, str]] = {
         "trace_foreign": "textos consultados en otro idioma ({langs}) que el del proyecto ({lang}): {n}; el lenguaje "
                          "acordado solo se encuentra literalmente en el idioma del proyecto; para los párrafos sin "
                          "fuente literal se indican aparte equivalentes cercanos en esos textos",
+        "trace_no_cuts": "{n} texto(s) de la biblioteca añadido(s) antes de que se registraran los cortes de los extractos ({names}): las palabras del proyecto situadas más allá del punto en que se corta la copia de esa fuente aparecen como nuevas; reconstruya la biblioteca (--rebuild-library) o vuelva a añadirlos",
         "new_version": "la nueva versión",
     },
     "ru": {
@@ -373,6 +375,7 @@ WORDS: dict[str, dict[str, str]] = {
         "trace_foreign": "использованные тексты на другом языке ({langs}), чем проект ({lang}): {n}; согласованные "
                          "формулировки ищутся дословно только на языке проекта; для пунктов без дословного источника "
                          "близкие эквиваленты в этих текстах приводятся отдельно",
+        "trace_no_cuts": "тексты библиотеки ({n}), добавленные до того, как стали записываться обрывы отрывков ({names}): слова проекта за местом, где обрывается копия такого источника, показаны как новые; перестройте библиотеку (--rebuild-library) или добавьте их снова",
         "new_version": "новая редакция",
     },
     "ar": {
@@ -461,6 +464,7 @@ WORDS: dict[str, dict[str, str]] = {
         "trace_foreign": "نصوص مستخدمة بلغة ({langs}) غير لغة المشروع ({lang}): {n}؛ لا يُعثر على الصيغ المتفق "
                          "عليها حرفيًا إلا بلغة المشروع؛ وللفقرات التي ليس لها مصدر حرفي، تُذكر على حدة مكافئات "
                          "قريبة في تلك النصوص",
+        "trace_no_cuts": "نصوص في المكتبة ({n}) أضيفت قبل تسجيل مواضع انقطاع المقتطفات ({names}): تظهر كلمات المشروع الواقعة بعد موضع انقطاع نسخة هذا المصدر على أنها جديدة؛ أعد بناء المكتبة (--rebuild-library) أو أضفها من جديد",
         "new_version": "الصيغة الجديدة",
     },
     "zh": {
@@ -541,6 +545,7 @@ WORDS: dict[str, dict[str, str]] = {
                                 "“新措辞”仅表示没有{lang}案文可供比对；请添加以往的{lang}案文",
         "trace_foreign": "所用案文中使用草案语言（{lang}）以外语言（{langs}）的：{n}份；商定措辞只能在草案语言中"
                          "逐字查找；对于没有逐字来源的段落，另行列出这些案文中的相近对应段落",
+        "trace_no_cuts": "库中有{n}份案文是在记录摘录截断之前添加的（{names}）：草案中位于此类来源副本截断处以后的词显示为新措辞；请重建库（--rebuild-library）或重新添加这些案文",
         "new_version": "新版本",
     },
 }

@@ -284,6 +284,31 @@ def test_parser_messages_never_quote_the_file(tmp_path):
     assert "CONFIDENTIAL" not in run.stderr
 
 
+def test_a_crafted_part_name_is_not_quoted_either(tmp_path):
+    """The main part renamed "word/Password=hunter2 confidential note.xml" (the package's relationship
+    points to it) and damaged: the message names neither the part nor libxml2's account of the tags."""
+    import io
+    import zipfile
+    name = "word/Password=hunter2 confidential note.xml"
+    good = mh.docx_bytes({"word/document.xml": mh.document_xml()})
+    buf = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(good)) as src, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.namelist():
+            data = src.read(item)
+            if item == "_rels/.rels":
+                data = data.replace(b'Target="word/document.xml"', f'Target="{name}"'.encode())
+            if item == "word/document.xml":
+                item, data = name, data.replace(b"<w:sectPr/>", b"<w:x><w:sectPr/>")
+            dst.writestr(item, data)
+    path = tmp_path / "renamed.docx"
+    path.write_bytes(buf.getvalue())
+    run = _cli(tmp_path, [path], "parse", str(path))
+    assert run.rc == 2 and len(run.stderr.strip().splitlines()) == 1, run.stderr
+    assert "renamed.docx" in run.stderr and "malformed XML" in run.stderr
+    for leak in ("hunter2", "Password", "confidential", "tag mismatch", "w:x"):
+        assert leak not in run.stderr, run.stderr
+
+
 @pytest.mark.parametrize("value", ["nan", "inf", "-1", "0", "1e30"])
 def test_odd_max_size_is_one_line(tmp_path, value):
     md = ROOT / "samples" / "draft-rev1-2008-11-10.fr.md"

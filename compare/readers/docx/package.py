@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import posixpath
+import re
 import zipfile
 import zlib
 from typing import Optional
@@ -31,6 +32,21 @@ def xml_parser() -> etree.XMLParser:
     return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
                            remove_blank_text=False, load_dtd=False, dtd_validation=False,
                            attribute_defaults=False, remove_pis=True)
+
+
+
+#: the part names Word writes: only these are named in an error (a crafted package may name a part
+#: with words of its own, and the message must not carry text from inside the file)
+_STANDARD_PART = re.compile(
+    r"(?:word/(?:document|styles|stylesWithEffects|numbering|footnotes|endnotes|settings|comments|fontTable|"
+    r"webSettings|people|commentsExtended|header\d{1,3}|footer\d{1,3}|theme/theme\d{1,3}|glossary/document)\.xml"
+    r"|(?:word/)?_rels/(?:document\.xml)?\.rels|word/_rels/(?:footnotes|endnotes|header\d{1,3}|footer\d{1,3})\.xml\.rels"
+    r"|\[Content_Types\]\.xml|docProps/(?:core|app|custom)\.xml)")
+
+
+def part_label(name: str) -> str:
+    """``name`` if Word writes a part of that name, else a neutral phrase."""
+    return name if _STANDARD_PART.fullmatch(name) else "a part with a non-standard name"
 
 
 class Package:
@@ -61,13 +77,13 @@ class Package:
         info = self.infos[name]
         lim = self.limits
         if info.flag_bits & 0x1:
-            raise EncryptedFileError(self.source, f"part {name} of the .docx is encrypted; remove the password and try again")
+            raise EncryptedFileError(self.source, f"part {part_label(name)} of the .docx is encrypted; remove the password and try again")
         if info.file_size > lim.max_part_bytes:
-            raise TooLargeError(self.source, f"part {name} of the .docx would unpack to "
+            raise TooLargeError(self.source, f"part {part_label(name)} of the .docx would unpack to "
                                              f"{info.file_size / 1_048_576:,.0f} MiB, over the "
                                              f"{lim.max_part_bytes / 1_048_576:,.0f} MiB limit")
         if info.file_size > _RATIO_MIN_BYTES and info.file_size > lim.max_zip_ratio * max(info.compress_size, 1):
-            raise TooLargeError(self.source, f"part {name} of the .docx is compressed "
+            raise TooLargeError(self.source, f"part {part_label(name)} of the .docx is compressed "
                                              f"{info.file_size / max(info.compress_size, 1):,.0f} to 1, "
                                              f"over the {lim.max_zip_ratio:g} limit (a zip bomb?)")
         tick(self.source)
@@ -87,15 +103,15 @@ class Package:
                     tick(self.source)
         except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError,
                 KeyError) as exc:
-            raise CorruptFileError(self.source, f"not a valid Word .docx file (damaged part {name}: {exc})") from None
+            raise CorruptFileError(self.source, f"not a valid Word .docx file (damaged part {part_label(name)}: {exc})") from None
         except RuntimeError as exc:   # zipfile: "File … is encrypted, password required"
             if "encrypt" in str(exc).lower() or "password" in str(exc).lower():
-                raise EncryptedFileError(self.source, f"part {name} of the .docx is encrypted; "
+                raise EncryptedFileError(self.source, f"part {part_label(name)} of the .docx is encrypted; "
                                                       "remove the password and try again") from None
-            raise CorruptFileError(self.source, f"not a valid Word .docx file (damaged part {name}: {exc})") from None
+            raise CorruptFileError(self.source, f"not a valid Word .docx file (damaged part {part_label(name)}: {exc})") from None
         if got > cap:
             if got > info.file_size:
-                raise CorruptFileError(self.source, f"not a valid Word .docx file (part {name} is larger than "
+                raise CorruptFileError(self.source, f"not a valid Word .docx file (part {part_label(name)} is larger than "
                                                     "its zip header says)")
             raise TooLargeError(self.source, "the .docx unpacks to more than "
                                              f"{lim.max_unzipped_bytes / 1_048_576:,.0f} MiB (a zip bomb?)")
@@ -107,7 +123,7 @@ class Package:
         if raw is None:
             return None
         if any(mark in raw for mark in _DOCTYPE_MARKS):
-            raise CorruptFileError(self.source, f"refused: part {name} of the .docx declares a DTD, which Word "
+            raise CorruptFileError(self.source, f"refused: part {part_label(name)} of the .docx declares a DTD, which Word "
                                                 "never writes (a crafted file?)")
         try:
             root = etree.fromstring(raw, xml_parser())
@@ -117,10 +133,12 @@ class Package:
                 msg = "elements nested too deeply (over 256 levels)"
             elif "amplification" in msg.lower() or "entity" in msg.lower():
                 msg = "entity tricks refused"
-            raise CorruptFileError(self.source, f"not a valid Word .docx file (damaged XML in {name}: {msg})") from None
+            else:
+                msg = "malformed XML"       # libxml2's message names tags and text of the file
+            raise CorruptFileError(self.source, f"not a valid Word .docx file (damaged XML in {part_label(name)}: {msg})") from None
         docinfo = root.getroottree().docinfo
         if docinfo.internalDTD is not None or docinfo.externalDTD is not None or docinfo.doctype:
-            raise CorruptFileError(self.source, f"refused: part {name} of the .docx declares a DTD, which Word "
+            raise CorruptFileError(self.source, f"refused: part {part_label(name)} of the .docx declares a DTD, which Word "
                                                 "never writes (a crafted file?)")
         return root
 

@@ -148,6 +148,7 @@ OPERATIVE: dict[str, list[str]] = {
         "Se déclare", "Se dit", "Lance un appel", "Demande instamment",
         "Engage vivement", "Encourage vivement",
         "Prie instamment", "Engage instamment", "Invite instamment", "Exhorte instamment",
+        "Exhorte vivement", "Invite vivement", "Prie vivement", "Demande vivement",
         "Prend note avec satisfaction", "Prend note avec intérêt", "Prend note avec préoccupation",
         "Note avec une vive préoccupation", "Note avec regret", "Se félicite vivement",
         "Accueille avec intérêt", "Rappelle avec satisfaction",

@@ -457,6 +457,8 @@ def test_a_long_footnote_change_shows_where_it_changed():
      "en", ("Takes note of", "Notes with deep concern")),
     ("Insta a los Estados a ratificar la Convención.", "Insta encarecidamente a los Estados a ratificar la Convención.",
      "es", ("Insta", "Insta encarecidamente")),
+    ("Exhorte les États Membres à ratifier la Convention.", "Exhorte vivement les États Membres à ratifier la Convention.",
+     "fr", ("Exhorte", "Exhorte vivement")),
 ])
 def test_a_strengthened_or_softened_leading_phrase_is_a_leading_change(old, new, lang, want):
     """ "Prie" → "Prie instamment" (requests → urges), "Welcomes" → "Welcomes with appreciation",

@@ -147,13 +147,15 @@ def footnote_changes(old_notes: list[tuple[Optional[str], str]], new_notes: list
 
 
 _ID_PARTS = re.compile(r"^([A-Z]+\??\d*)((?:\([^)]*\))*)")
+_DUPLICATE = re.compile(r"#\d+")
 
 
 def renumbered(old_id: str, new_id: str) -> bool:
     """Whether a paragraph's number changed, on what both ids know: an unknown number (``PP?3``,
     after an excerpt gap) cannot be said to have changed, but its sub-paragraph's letter can
-    (``PP?4(d)`` → ``PP?4(c)``: (d) relettered (c) after (b) was deleted)."""
-    if old_id == new_id:
+    (``PP?4(d)`` → ``PP?4(c)``: (d) relettered (c) after (b) was deleted).  A second paragraph
+    of one number (``OP12#2``, the structure's id for a number printed twice) has that number."""
+    if _DUPLICATE.sub("", old_id) == _DUPLICATE.sub("", new_id):
         return False
     mo, mn = _ID_PARTS.match(old_id), _ID_PARTS.match(new_id)
     if not (mo and mn):

@@ -160,10 +160,20 @@ def _other_resolution(a: Document, b: Document) -> Optional[str]:
 
 def text_key(doc: Document) -> tuple:
     """The words of the title, of every paragraph and of the footnotes (case, typography and
-    punctuation aside): versions with different keys are different texts.  Cheap — the word keys
+    punctuation aside), the paragraphs' numbers and citations: versions with different keys are different texts.  Cheap — the word keys
     are the alignment's, cached — so it sorts every version; :func:`same_text` then looks closer."""
     return (tuple(words(doc.meta.title or "")), tuple(tuple(words(p.text)) for p in doc.paragraphs),
-            tuple(tuple(words(f.text)) for f in doc.footnotes))
+            tuple(tuple(words(f.text)) for f in doc.footnotes), _citations(doc))
+
+
+def _citations(doc: Document) -> tuple:
+    """Each paragraph's number and what it cites where (after how many words, which note's words):
+    a typed renumbering, a marker removed or moved to other words, is a difference the comparison
+    reports, so no "same text" either."""
+    notes = {f.number: tuple(words(f.text)) for f in doc.footnotes}
+    return tuple((p.number or "", tuple((len(words(p.text[:max(r.offset, 0)])), notes.get(r.number, ()))
+                                        for r in sorted(p.footnote_refs, key=lambda r: r.offset)))
+                 for p in doc.paragraphs)
 
 
 def same_text(a: Document, b: Document) -> bool:

@@ -210,6 +210,21 @@ def test_a_punctuation_change_is_no_same_text():
     assert [w for w in api.order_versions([old, new]).warnings if "same" in w]
 
 
+def test_a_removed_marker_or_a_typed_renumbering_is_no_same_text():
+    """The Rev.1 draft with PP11's footnote marker removed, or with OP11 typed "12." (two OP12s): the
+    comparison reports a footnote change, a renumbering; the order must not also say "same text".
+    The second OP12 (id OP12#2) keeps its printed number: not "renumbered"."""
+    from compare import api
+
+    old, new = _sample_variant(lambda t: t.replace("Millénaire<sup>5</sup>", "Millénaire"))
+    assert any(p.footnote_changes for p in api.compare(old, new).pairs)
+    assert not [w for w in api.order_versions([old, new]).warnings if "same" in w]
+    old, new = _sample_variant(lambda t: t.replace("\n11. *Demande*", "\n12. *Demande*"))
+    cmp = api.compare(old, new)
+    assert [(p.old, p.new) for p in cmp.pairs if p.renumbered] == [(["OP11"], ["OP12"])]
+    assert not [w for w in api.order_versions([old, new]).warnings if "same" in w]
+
+
 def test_a_relettered_sub_paragraph_of_an_excerpt_is_renumbered():
     """70/179 (an excerpt: its PP numbers are unknown) with (b) deleted: (c) and (d) become (b) and
     (c) — a renumbering the counts and the redline summary must show (the letters are known), while

@@ -532,6 +532,12 @@ def compare_documents(old: Document, new: Document, options: Optional[CompareOpt
             segs, cut = _with_unknown_start(segs, *head), True
         status = PairStatus.of_shape(len(g.old), len(g.new), any(s.op != "equal" and not s.minor for s in segs),
                                      cross_language=cross)
+        cut_across = False
+        if cross and g.old and g.new:
+            # no word diff to read the cut by: a pair whose paragraph a copy cuts is flagged as such
+            # (its low score may come from the cut, not from a doubtful link)
+            cut = g.old[-1] in cut_end_o or g.new[-1] in cut_end_n
+            cut_across = g.old[0] in start_o or g.new[0] in start_n
         pair = Pair(old=list(g.old), new=list(g.new), status=status, moved=moved[k],
                     similarity=g.similarity if (g.old and g.new) else 0.0, diff=segs,
                     changed_share=share, cut=cut)
@@ -562,7 +568,7 @@ def compare_documents(old: Document, new: Document, options: Optional[CompareOpt
                         pair.leading_words = (lo, ln)
                     else:
                         pair.leading_change = (lo, ln)
-        pair.cut_start = any(head)
+        pair.cut_start = any(head) or cut_across
         pairs.append(pair)
     placement = [replace(s, pair=pair_of[s.pair]) if s.role != "outside" else s for s in slots]
     oos = {side: [s.id for s in slots if s.role == "outside" and s.side == side] for side in ("old", "new")}

@@ -486,3 +486,17 @@ def test_a_strengthened_or_softened_leading_phrase_is_a_leading_change(old, new,
     b = api.load_text(head + "1. " + new + "\n", label="Rev.2")
     (pair,) = [p for p in api.compare(a, b).pairs]
     assert pair.leading_change == want
+
+
+def test_a_cut_paragraph_is_flagged_across_languages_too():
+    """70/179 in English against Spanish: the Spanish copy stops inside PP?4(c) (« … sistemáticas e »)
+    and the English one starts inside PP?1: with no word diff to read the cut by, the pairs still say
+    "cut in this copy" (their low scores come from the cut, not from a doubtful link)."""
+    from compare import api
+
+    samples = Path(__file__).resolve().parent.parent / "samples"
+    cmp = api.compare(api.load(str(samples / "A-RES-70-179.en.md")), api.load(str(samples / "A-RES-70-179.es.md")))
+    by = {(tuple(p.old), tuple(p.new)): p for p in cmp.pairs}
+    assert by[(("PP?4(c)",), ("PP?4(c)",))].cut
+    assert by[(("PP?1",), ("PP?1",))].cut_start
+    assert not any(p.cut or p.cut_start for k, p in by.items() if k not in ((("PP?4(c)",), ("PP?4(c)",)), (("PP?1",), ("PP?1",))))

@@ -9,7 +9,8 @@
   id, where in that paragraph), a primary one first;
 * the **agreed share**: the share of the paragraph's words inside spans found
   in an *adopted* resolution (A/RES, or a text the caller marks adopted:
-  ``adopted=``) — a draft under negotiation is not agreed language;
+  ``adopted=``) — a draft under negotiation is not agreed language, so with no adopted
+  text in the draft's language the share is not measured (note ``no_adopted``);
 * the **share from earlier drafts**: words found verbatim only in earlier drafts,
   reported apart (``count_drafts=True`` counts them as agreed, as before);
 * the words **not measured** because a source's copy is cut: a library text that is
@@ -20,7 +21,11 @@
   before the first span that starts there) — may well be in the full source: they
   are reported apart (:attr:`ParagraphTrace.unmeasured`), neither agreed nor new,
   and left out of the shares.  Only a span's primary source counts (the paragraph
-  the span is attributed to);
+  the span is attributed to).  Likewise where the DRAFT's own copy is cut ("Reaffirming
+  that t" before a gap): the last ``min_words`` words after its last span (the first ones
+  before its first span, at a cut start) could begin a verbatim run cut short, so they are
+  not measured either (reason :data:`DRAFT_CUT`); a paragraph none of whose words is measured
+  is "not measured", neither new nor agreed;
 * for a paragraph with no verbatim source, the **closest** library paragraph
   and its similarity (the alignment's IDF-weighted unigram+bigram similarity,
   :mod:`compare.similarity`), or None when nothing is even remotely similar.
@@ -37,7 +42,8 @@ session/date), each later match claiming only the words still uncovered.  A span
 verbatim match contains the whole span, ranked the same way.
 
 Which library documents are used: all but the draft itself (same content
-hash, or same symbol and language) and those the caller leaves out —
+hash, or same symbol — in another language it is the draft translated,
+:func:`symbol_key`) and those the caller leaves out —
 ``exclude`` (labels, symbols, file names or ids) and ``before`` (a GA session
 number, an ISO date, or ``"auto"``: the draft's own session, so a draft of the
 63rd session is traced against texts of sessions ≤ 62 only).  A text whose
@@ -60,6 +66,8 @@ import numpy as np
 
 from .library import DocInfo, Library, content_hash, session_of, shingle_hashes, term_hash
 from .model import Document, Metadata
+from .symbols import SYMBOL
+from .lexicon import cut_at_start
 from .tokens import word_offsets, words
 
 DEFAULT_MIN_WORDS = 6
@@ -111,18 +119,27 @@ class Span:
         return self.word_end - self.word_start
 
 
+#: why words are not measured: a library text's copy of the source paragraph is an excerpt that stops there
+SOURCE_CUT = "source copy cut"
+#: … or the draft's own copy of the paragraph is (an excerpt gap cuts it): a verbatim run that crosses the
+#: cut shows only its visible part, too short to be found when fewer than ``min_words`` words
+DRAFT_CUT = "draft copy cut"
+
+
 @dataclass(frozen=True)
 class Unmeasured:
-    """Draft words ``[word_start, word_end)`` (characters ``[start, end)``) that lie beyond where the copy
-    of ``source``'s paragraph is cut (``side``: "end", after its last word; "start", before its first):
-    whether they are new is unknown, so they are neither agreed nor new."""
+    """Draft words ``[word_start, word_end)`` (characters ``[start, end)``) whose newness is unknown, so
+    they are neither agreed nor new: ``reason`` SOURCE_CUT, they lie beyond where the copy of ``source``'s
+    paragraph is cut (``side``: "end", after its last word; "start", before its first); DRAFT_CUT, they lie
+    next to where the draft's own copy is cut (``source`` None)."""
 
     start: int
     end: int
     word_start: int
     word_end: int
-    source: SourceRef
+    source: Optional[SourceRef]
     side: str
+    reason: str = SOURCE_CUT
 
     @property
     def n_words(self) -> int:
@@ -175,9 +192,12 @@ class ParagraphTrace:
     @property
     def status(self) -> str:
         """``agreed`` (every word), ``partly agreed``, ``from earlier drafts`` (spans found
-        only in drafts), ``new`` (no span), ``empty``."""
+        only in drafts), ``new`` (no span), ``not measured`` (every word unmeasured: "Reaffirming
+        that t" cut by an excerpt gap is not new wording), ``empty``."""
         if not self.n_words:
             return "empty"
+        if not self.measured_words:
+            return NOT_MEASURED
         if not self.spans:
             return "new"
         if not self.agreed_words:
@@ -199,6 +219,10 @@ class ParagraphTrace:
         return sorted(self.spans, key=lambda s: s.start)
 
 
+#: the status of a paragraph none of whose words could be measured (:attr:`ParagraphTrace.status`)
+NOT_MEASURED = "not measured"
+
+
 #: What the reader of a trace must know, in English (the CLI's and the app's language), by code.
 #: Exported documents word them in their own language (:mod:`compare.export.words`, ``trace_<code>``)
 #: from :attr:`TraceResult.notes`.
@@ -211,6 +235,10 @@ NOTE_TEXT = {
     "foreign": "texts used that are in another language ({langs}) than the draft ({lang}): {n}; agreed language is "
                "found verbatim only in the draft's language; for paragraphs with no verbatim source, close equivalents in "
                "those texts are listed apart",
+    "no_adopted": "none of the texts traced against is an adopted text in the draft's language ({lang}): agreed "
+                  "language is adopted wording found verbatim, so \"new wording\" here means only that no adopted text "
+                  "in {lang} was there to compare (words found in earlier drafts are shown apart); add the adopted "
+                  "resolutions in {lang}, or mark a text as adopted",
     "no_cuts": "{n} text(s) of the library were added before excerpt cuts were recorded ({names}): words of the draft "
                "beyond where such a source's copy is cut show as new; rebuild the library (--rebuild-library) or "
                "add them again",
@@ -218,7 +246,7 @@ NOTE_TEXT = {
 
 
 #: the notes under which no share of agreed language is measured (:attr:`TraceResult.measured`)
-UNMEASURED = ("nothing", "other_language")
+UNMEASURED = ("nothing", "other_language", "no_adopted")
 
 
 @dataclass(frozen=True)
@@ -324,6 +352,19 @@ def _names(d: DocInfo) -> set[str]:
             (d.source or "").replace("\\", "/").rsplit("/", 1)[-1].casefold()} - {""}
 
 
+_LANG_SUFFIX = re.compile(r"\.[a-z]{2,3}$")
+
+
+def symbol_key(symbol: Optional[str], label: str = "") -> str:
+    """Which resolution a text is, whatever its language: its symbol, else the symbol its label is written
+    after (``A-RES-78-228.fr`` → ``a/res/78/228``, the samples' way), else "" (casefolded).  The same
+    resolution in another language is a translation of the draft, not an earlier text."""
+    if symbol and symbol.strip():
+        return symbol.strip().casefold()
+    cand = _LANG_SUFFIX.sub("", (label or "").strip()).replace("-", "/")
+    return cand.casefold() if re.fullmatch(SYMBOL, cand) else ""
+
+
 def _with_overrides(d: DocInfo, adopted: set[str], dates: Mapping[str, str]) -> DocInfo:
     """``d`` as the caller describes it: marked adopted, or given a date (and so a session)."""
     names = _names(d)
@@ -377,7 +418,7 @@ def select_documents(draft: Document, library: Library, *, before: Before = None
     for texts the library cannot date (the caller's overrides, not stored)."""
     b = resolve_before(before, draft)
     chash = content_hash(draft)
-    sym = (draft.meta.symbol or "").casefold()
+    sym = symbol_key(draft.meta.symbol, draft.label)
     reasons = dict(exclude) if isinstance(exclude, Mapping) else {k: "excluded" for k in exclude}
     keys = {k.strip().casefold(): why for k, why in reasons.items() if k.strip()}
     marked = {k.strip().casefold() for k in adopted if k.strip()}
@@ -388,8 +429,9 @@ def select_documents(draft: Document, library: Library, *, before: Before = None
         names = _names(d)
         if d.content_hash == chash:
             excluded.append((d, "the draft itself"))
-        elif sym and (d.symbol or "").casefold() == sym and d.language == draft.meta.language:
-            excluded.append((d, "same symbol as the draft"))
+        elif sym and symbol_key(d.symbol, d.label) == sym:
+            excluded.append((d, "same symbol as the draft" if d.language == draft.meta.language
+                             else "the draft itself, in another language"))
         elif names & keys.keys():
             excluded.append((d, keys[min(names & keys.keys())]))
         elif b is not None and d.date is None and (
@@ -638,6 +680,28 @@ def beyond_cuts(spans: list[Span], n: int, offsets: list[tuple[int, int]],
     return [out[k] for k in sorted(out)]
 
 
+def draft_cut(spans: list[Span], n: int, offsets: list[tuple[int, int]], sides: set[str], min_words: int,
+              taken: list[Unmeasured]) -> list[Unmeasured]:
+    """The words of a draft paragraph whose own copy is cut (``sides``: "end", "start") that cannot be
+    measured: a verbatim run crossing the cut shows only its visible part, found only when it holds at
+    least ``min_words`` words.  So the last ``min_words`` words (the last may be a fragment: "t") after
+    the last span — or the first ones before the first span, at a cut start — are neither agreed nor
+    new; earlier words were looked up in full.  Words already in ``taken`` (a source's cut) are left."""
+    order = sorted(spans, key=lambda s: s.word_start)
+    out = []
+    if "end" in sides:
+        a, b = max(order[-1].word_end if order else 0, n - min_words), n
+        out.append((a, b, "end"))
+    if "start" in sides:                # up to the end stretch, when both sides are cut
+        a, b = 0, min(order[0].word_start if order else n, min_words, out[0][0] if out else n)
+        out.append((a, b, "start"))
+    got: list[Unmeasured] = []
+    for a, b, side in out:
+        if a < b and not any(u.word_start < b and a < u.word_end for u in taken + got):
+            got.append(Unmeasured(offsets[a][0], offsets[b - 1][1], a, b, None, side, DRAFT_CUT))
+    return got
+
+
 # ----------------------------------------------------------------------------- public
 
 def _split_adopted(intervals: list[_Interval], trank: dict[int, int], n_adopted: int
@@ -688,6 +752,9 @@ def trace_document(doc: Document, library: Library, min_words: int = DEFAULT_MIN
     intervals, occ, trank = _find_intervals(keys, library, ranks, min_words) if allowed else ([[] for _ in pars], {}, {})
     text_cache: dict[int, str] = {}
     cuts = library.cuts(allowed)
+    own_cut = {pid: {"end"} for pid in doc.cut_at_end}
+    for pid in cut_at_start(doc):
+        own_cut.setdefault(pid, set()).add("start")
     lengths: dict[tuple[int, str], int] = {}
 
     source_texts: dict[tuple[int, str], str] = {}
@@ -740,9 +807,13 @@ def trace_document(doc: Document, library: Library, min_words: int = DEFAULT_MIN
             k = (s.primary.doc.id, s.primary.paragraph)
             if k in cuts and k not in lengths:
                 lengths[k] = len(words(source_texts[k]))
+        unmeasured = beyond_cuts(spans, n, offs, cuts, lengths) if cuts else []
+        if p.id in own_cut and n:
+            unmeasured = sorted(unmeasured + draft_cut(spans, n, offs, own_cut[p.id], min_words, unmeasured),
+                                key=lambda u: u.word_start)
         traces.append(ParagraphTrace(p.id, p.kind, p.text, n, sum(s.n_words for s in spans if s.adopted), spans,
                                      draft_words=sum(s.n_words for s in spans if not s.adopted),
-                                     unmeasured=beyond_cuts(spans, n, offs, cuts, lengths) if cuts else []))
+                                     unmeasured=unmeasured))
     if closest != "none" and allowed:
         targets = [pi for pi, t in enumerate(traces) if t.n_words and (closest == "all" or not t.spans)]
         found = _closest(targets, keys, [p.text for p in pars], library, allowed)
@@ -769,4 +840,7 @@ def trace_document(doc: Document, library: Library, min_words: int = DEFAULT_MIN
     elif lang and not any(d.language in (lang, None) for d in used):
         # "0 % agreed, 7 of 7 entirely new" would say the wording is new; it says only that no text was comparable
         result.note("other_language", lang=lang)
+    elif lang and not count_drafts and not any(d.adopted and d.language in (lang, None) for d in used):
+        # agreed language is adopted wording: drafts alone in the language say nothing of what is agreed
+        result.note("no_adopted", lang=lang)
     return result

@@ -53,9 +53,34 @@ CUT_TITLE = (f"not measured ({CUT_REASON}): the earlier text's copy in the libra
              "here, so these words may be agreed language as well as new")
 
 
-def _cut_note(u, where: str) -> str:
-    """Why a stretch is not measured, naming the source paragraph whose copy is cut."""
-    return (f"not measured ({CUT_REASON}): the library's copy of {where} stops "
+#: what the app says of words not measured because the draft's own copy is cut (``source`` None)
+DRAFT_CUT_TITLE = ("not measured (draft copy cut): this copy of the draft is an excerpt that stops here, so agreed "
+                   "language running on past the cut cannot be found; these words may be agreed as well as new")
+
+
+def _reason(u) -> str:
+    """Why a stretch is not measured (an :class:`~compare.trace.Unmeasured` or its JSON), as the trace says it."""
+    return (u.get("reason") if isinstance(u, dict) else getattr(u, "reason", None)) or CUT_REASON
+
+
+def _reasons(stretches) -> str:
+    """The reasons of these stretches, each once: "source copy cut", "draft copy cut" or both."""
+    return ", ".join(sorted({_reason(u) for u in stretches})) or CUT_REASON
+
+
+def _cut_title(stretches: list[dict]) -> str:
+    """The app's explanation of these stretches (JSON) not measured: a source's cut, the draft's, or both."""
+    kinds = {bool(u.get("source", True)) for u in stretches} or {True}
+    return "; ".join(t for has_source, t in ((True, CUT_TITLE), (False, DRAFT_CUT_TITLE)) if has_source in kinds)
+
+
+def _cut_note(u, where: Optional[str]) -> str:
+    """Why a stretch is not measured, naming the source paragraph whose copy is cut (``where``), or
+    saying that the draft's own copy is (``where`` None)."""
+    if where is None:
+        return (f"not measured ({_reason(u)}): this copy of the draft is cut "
+                + ("here" if u.side == "end" else "before it") + "; these words may begin agreed language")
+    return (f"not measured ({_reason(u)}): the library's copy of {where} stops "
             + ("there" if u.side == "end" else "before it starts") + "; these words may be in the full text")
 
 
@@ -74,14 +99,17 @@ def trace_text(result: TraceResult, width: int = 100) -> str:
     for w in getattr(result, "warnings", ()):
         L.append(f"warning: {w}")
     n_new = sum(1 for p in result.paragraphs if p.status == "new")
+    every_cut = [u for p in result.paragraphs for u in getattr(p, "unmeasured", [])]
     if not result.measured:
         L.append(f"overall: agreed language not measured ({result.n_words} words, {len(result.paragraphs)} "
-                 "paragraphs): see the warning above")
+                 "paragraphs): see the warning above"
+                 + (f"; {result.draft_words} words from earlier drafts ({result.draft_share:.0%})"
+                    if result.draft_words else ""))
     else:
         cut = getattr(result, "unmeasured_words", 0)
         L.append(f"overall: {result.agreed_words} of {result.n_words - cut} words agreed ({result.agreed_share:.0%}); "
                  f"{result.draft_words} from earlier drafts ({result.draft_share:.0%}); "
-                 + (f"{cut} words not measured ({CUT_REASON}: neither agreed nor new); " if cut else "")
+                 + (f"{cut} words not measured ({_reasons(every_cut)}: neither agreed nor new); " if cut else "")
                  + f"{n_new} of {len(result.paragraphs)} paragraphs entirely new")
     if _unknown_numbers([p.id for p in result.paragraphs]
                         + [r.paragraph for p in result.paragraphs for sp in p.spans_in_order() for r in sp.sources]
@@ -103,13 +131,15 @@ def trace_text(result: TraceResult, width: int = 100) -> str:
                          f" ({e.language}, similarity {e.similarity:.2f})")
         elif p.status == "empty":
             head = "no words"
+        elif p.status == "not measured":
+            head = f"not measured ({_reasons(p.unmeasured)}): neither agreed nor new"
         else:
             cut = getattr(p, "unmeasured_words", 0)
             head = f"{p.agreed_share:.0%} agreed ({p.agreed_words}/{p.n_words - cut} words)"
             if p.draft_words:
                 head += f"; {p.draft_share:.0%} from earlier drafts ({p.draft_words} words)"
             if cut:
-                head += f"; {cut} words not measured ({CUT_REASON})"
+                head += f"; {cut} words not measured ({_reasons(p.unmeasured)})"
         L.append(f"{cite(p.id)}  {head}")
         body, pos, notes, k = [], 0, [], 0
         for s in sorted(p.spans + list(getattr(p, "unmeasured", [])), key=lambda s: s.start):
@@ -117,7 +147,8 @@ def trace_text(result: TraceResult, width: int = 100) -> str:
             pos = s.end
             if not hasattr(s, "sources"):         # a stretch not measured
                 body.append(f"{CUT_MARKS[0]}{p.text[s.start:s.end]}{CUT_MARKS[1]}")
-                notes.append(f"{CUT_MARKS[0]}…{CUT_MARKS[1]} " + _cut_note(s, _ref(s.source.doc, s.source.paragraph)))
+                notes.append(f"{CUT_MARKS[0]}…{CUT_MARKS[1]} " + _cut_note(s, _ref(s.source.doc, s.source.paragraph)
+                                                                      if s.source else None))
                 continue
             k += 1
             body.append(f"⟦{p.text[s.start:s.end]}⟧[{k}]" if s.adopted else f"⟨{p.text[s.start:s.end]}⟩[{k}]")
@@ -148,8 +179,8 @@ def trace_dict(result: TraceResult) -> dict:
             "draft_words": p.draft_words, "draft_share": round(p.draft_share, 4),
             "unmeasured_words": getattr(p, "unmeasured_words", 0),
             "unmeasured": [{"start": u.start, "end": u.end, "word_start": u.word_start, "word_end": u.word_end,
-                            "text": p.text[u.start:u.end], "side": u.side, "reason": CUT_REASON,
-                            "source": _src_dict(u.source)} for u in getattr(p, "unmeasured", [])],
+                            "text": p.text[u.start:u.end], "side": u.side, "reason": _reason(u),
+                            "source": _src_dict(u.source) if u.source else None} for u in getattr(p, "unmeasured", [])],
             "spans": [{"start": s.start, "end": s.end, "word_start": s.word_start, "word_end": s.word_end,
                        "text": p.text[s.start:s.end], "n_sources": s.n_sources, "adopted": s.adopted,
                        "primary": _src_dict(s.primary), "sources": [_src_dict(r) for r in s.sources]}
@@ -179,7 +210,8 @@ def trace_dict(result: TraceResult) -> dict:
                     "agreed": sum(p.status == "agreed" for p in result.paragraphs),
                     "partly_agreed": sum(p.status == "partly agreed" for p in result.paragraphs),
                     "from_earlier_drafts": sum(p.status == "from earlier drafts" for p in result.paragraphs),
-                    "new": sum(p.status == "new" for p in result.paragraphs)},
+                    "new": sum(p.status == "new" for p in result.paragraphs),
+                    "not_measured": sum(p.status == "not measured" for p in result.paragraphs)},
         "paragraphs": pars,
         "source_paragraphs": [{"doc": did, "paragraph": pid, "text": t}
                               for (did, pid), t in sorted(result.source_texts.items())],
@@ -250,6 +282,9 @@ def trace_rows(trace: dict, lang: Optional[str] = None) -> list[tuple[str, str, 
         if p["status"] == "empty":
             rows.append((p["id"], "—", "—", "—"))
             continue
+        if p["status"] == "not measured":       # cut: neither agreed nor new
+            rows.append((p["id"], "—", "—", _word("appendix_cut_cell", lang, n=str(p["unmeasured_words"]))))
+            continue
         share = _percent(p["agreed_share"]) if p["spans"] else _word("appendix_new_share", lang)
         if p.get("draft_words"):
             share += _word("appendix_draft_share", lang, share=_percent(p["draft_share"]))
@@ -309,7 +344,7 @@ TRACE_CSS = """<style>
 .rc .cut{color:#555;border-bottom:1px dotted #777;font-style:italic}
 </style>"""
 
-TRACE_STATUS_CHOICES = ["agreed", "partly agreed", "from earlier drafts", "new"]
+TRACE_STATUS_CHOICES = ["agreed", "partly agreed", "from earlier drafts", "new", "not measured"]
 
 
 def trace_doc_names(trace: dict, names: Optional[dict] = None) -> dict[int, str]:
@@ -341,9 +376,12 @@ def _pct(x: float) -> str:
 def trace_summary_html(trace: dict) -> str:
     sm = trace["summary"]
     if not sm.get("measured", True):     # nothing comparable: a "0 % agreed, all new" would mislead
+        drafts = (f'<span class="badge" data-count="from earlier drafts:{sm.get("draft_share", 0.0)}" title="found '
+                  f'verbatim only in earlier drafts: negotiated, not agreed language">⋯ {_pct(sm.get("draft_share", 0.0))} '
+                  f'from earlier drafts ({sm["draft_words"]} words)</span>' if sm.get("draft_words") else "")
         return (f'{STYLE}<div class="rc rc-sum"><span class="badge" data-count="measured:0">agreed language not '
                 f'measured ({sm["words"]} words, {sm["paragraphs"]} paragraphs): see the warning above'
-                '</span></div>')
+                f'</span>{drafts}</div>')
     chips = [
         f'<span class="badge" data-count="agreed share:{sm["agreed_share"]}">'
         f'≡ {_pct(sm["agreed_share"])} agreed language ({sm["agreed_words"]} of {sm["words"]} words)</span>',
@@ -358,8 +396,9 @@ def trace_summary_html(trace: dict) -> str:
     if cut:
         chips[0] = (f'<span class="badge" data-count="agreed share:{sm["agreed_share"]}">≡ {_pct(sm["agreed_share"])} '
                     f'agreed language ({sm["agreed_words"]} of {sm["words"] - cut} measured words)</span>')
-        chips.append(f'<span class="badge" data-count="unmeasured:{cut}" title="{escape(CUT_TITLE)}">? {cut} words '
-                     f'not measured ({CUT_REASON})</span>')
+        every_cut = [u for p in trace["paragraphs"] for u in p.get("unmeasured", [])]
+        chips.append(f'<span class="badge" data-count="unmeasured:{cut}" title="{escape(_cut_title(every_cut))}">? {cut} words '
+                     f'not measured ({_reasons(every_cut)})</span>')
     return f'{STYLE}<div class="rc rc-sum">{"".join(chips)}</div>'
 
 
@@ -406,8 +445,9 @@ def trace_text_html(p: dict, nums: dict[int, int], nm: dict[int, str]) -> str:
     for s in sorted(p["spans"] + p.get("unmeasured", []), key=lambda s: s["start"]):
         out.append(escape(text[pos:s["start"]]))
         if "primary" not in s:                  # a stretch not measured
-            src = s["source"]
-            title = f"{CUT_TITLE} ({nm.get(src['doc'], src.get('symbol') or src.get('label') or '?')} {src['paragraph']})"
+            src = s.get("source")
+            title = (f"{CUT_TITLE} ({nm.get(src['doc'], src.get('symbol') or src.get('label') or '?')} {src['paragraph']})"
+                     if src else DRAFT_CUT_TITLE)
             out.append(f'<span class="cut" data-unmeasured="{escape(s.get("reason", ""))}" title="{escape(title)}">'
                        f'{escape(text[s["start"]:s["end"]])}</span>')
             pos = s["end"]
@@ -471,7 +511,7 @@ def trace_html(trace: dict, names: Optional[dict] = None, *, statuses: Sequence[
                             f'similarity {e["similarity"]:.2f})</div>' for e in p["equivalents"])
         share = _pct(p["agreed_share"])
         word = {"agreed": "≡ agreed", "partly agreed": "≈ partly agreed", "new": "+ new",
-                "from earlier drafts": "⋯ from earlier drafts"}.get(p["status"], p["status"])
+                "from earlier drafts": "⋯ from earlier drafts", "not measured": "? not measured"}.get(p["status"], p["status"])
         sources_attr = "|".join(f"{nm.get(s['primary']['doc'], '?')} {s['primary']['paragraph']}" for s in p["spans"])
         rows.append(
             f'<tr data-pid="{escape(p["id"])}" data-status="{escape(p["status"])}" data-share="{p["agreed_share"]}" '
@@ -481,8 +521,8 @@ def trace_html(trace: dict, names: Optional[dict] = None, *, statuses: Sequence[
             f'<td class="share">{share}<br><span style="font-size:.8rem">{escape(word)}</span>'
             + (f'<br><span style="font-size:.8rem" title="found only in earlier drafts">+{_pct(p["draft_share"])} '
                'drafts</span>' if p.get("draft_words") else "")
-            + (f'<br><span style="font-size:.8rem" data-unmeasured="{p["unmeasured_words"]}" title="{escape(CUT_TITLE)}">'
-               f'? {p["unmeasured_words"]} words not measured ({CUT_REASON})</span>'
+            + (f'<br><span style="font-size:.8rem" data-unmeasured="{p["unmeasured_words"]}" title="{escape(_cut_title(p.get("unmeasured", [])))}">'
+               f'? {p["unmeasured_words"]} words not measured ({_reasons(p.get("unmeasured", []))})</span>'
                if p.get("unmeasured_words") else "") +
             f'<div class="bar" aria-hidden="true"><div style="width:{share}"></div></div></td>'
             f"<td>{side}</td></tr>")

@@ -70,3 +70,16 @@ def short_label(symbol: Optional[str], fallback: str) -> str:
             return m.group(1)
         return symbol
     return fallback
+
+
+_LANG_SUFFIX = re.compile(r"\.[a-z]{2,3}$")
+
+
+def symbol_key(symbol: Optional[str], label: str = "") -> str:
+    """Which resolution a text is, whatever its language: its symbol, else the symbol its label is written
+    after (``A-RES-78-228.fr`` → ``a/res/78/228``, the samples' way), else "" (casefolded).  The same
+    resolution in another language is a translation of the draft, not an earlier text."""
+    if symbol and symbol.strip():
+        return symbol.strip().casefold()
+    cand = _LANG_SUFFIX.sub("", (label or "").strip()).replace("-", "/")
+    return cand.casefold() if re.fullmatch(SYMBOL, cand) else ""

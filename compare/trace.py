@@ -43,7 +43,7 @@ verbatim match contains the whole span, ranked the same way.
 
 Which library documents are used: all but the draft itself (same content
 hash, or same symbol — in another language it is the draft translated,
-:func:`symbol_key`) and those the caller leaves out —
+:func:`~compare.symbols.symbol_key`) and those the caller leaves out —
 ``exclude`` (labels, symbols, file names or ids) and ``before`` (a GA session
 number, an ISO date, or ``"auto"``: the draft's own session, so a draft of the
 63rd session is traced against texts of sessions ≤ 62 only).  A text whose
@@ -66,7 +66,7 @@ import numpy as np
 
 from .library import DocInfo, Library, content_hash, session_of, shingle_hashes, term_hash
 from .model import Document, Metadata
-from .symbols import SYMBOL
+from .symbols import symbol_key
 from .lexicon import cut_at_start
 from .tokens import word_offsets, words
 
@@ -350,19 +350,6 @@ def _names(d: DocInfo) -> set[str]:
     """How a caller may name a library document: label, symbol, id or file name (casefolded)."""
     return {d.label.casefold(), (d.symbol or "").casefold(), str(d.id),
             (d.source or "").replace("\\", "/").rsplit("/", 1)[-1].casefold()} - {""}
-
-
-_LANG_SUFFIX = re.compile(r"\.[a-z]{2,3}$")
-
-
-def symbol_key(symbol: Optional[str], label: str = "") -> str:
-    """Which resolution a text is, whatever its language: its symbol, else the symbol its label is written
-    after (``A-RES-78-228.fr`` → ``a/res/78/228``, the samples' way), else "" (casefolded).  The same
-    resolution in another language is a translation of the draft, not an earlier text."""
-    if symbol and symbol.strip():
-        return symbol.strip().casefold()
-    cand = _LANG_SUFFIX.sub("", (label or "").strip()).replace("-", "/")
-    return cand.casefold() if re.fullmatch(SYMBOL, cand) else ""
 
 
 def _with_overrides(d: DocInfo, adopted: set[str], dates: Mapping[str, str]) -> DocInfo:

@@ -86,8 +86,10 @@ def test_illustrative_pair_traces_the_new_version():
     assert want["summary"]["agreed_share"] < 0.05 and 0.9 < want["summary"]["draft_share"] < 1
     assert by["OP12"][1] == "new" and not by["OP12"][3]
     # summary strip, legend with numbers, shading with a number after each span (readable without colour)
-    summary = next(h.value for h in at.html if "agreed language (" in h.value)
-    assert f'data-count="agreed share:{want["summary"]["agreed_share"]}"' in summary
+    # no adopted text in French: agreed language is not measured; the drafts' share is still shown
+    assert any(n["code"] == "no_adopted" for n in want["notes"]) and want["summary"]["measured"] is False
+    summary = next(h.value for h in at.html if "agreed language not measured (" in h.value)
+    assert 'data-count="measured:0"' in summary
     assert f'data-count="from earlier drafts:{want["summary"]["draft_share"]}"' in summary
     legend = next(h.value for h in at.html if 'class="legend"' in h.value)
     assert "<b>[1]</b>" in legend and "Rev.1 (loaded)" in legend

@@ -17,7 +17,8 @@ import pytest
 from compare import api
 from compare.api import load
 from compare.export.trace_views import trace_dict, trace_html, trace_rows, trace_summary_html, trace_text
-from compare.trace import DRAFT_CUT, SOURCE_CUT, symbol_key, trace_document
+from compare.symbols import symbol_key
+from compare.trace import DRAFT_CUT, SOURCE_CUT, trace_document
 
 
 @pytest.fixture(scope="module")

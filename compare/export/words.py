@@ -90,7 +90,7 @@ WORDS: dict[str, dict[str, str]] = {
         "appendix_all_agreed": "— (all agreed language)", "appendix_all_new": "entirely new",
         "appendix_cut_overall": "{n} more words are not measured: they lie beyond where the copy of an excerpt "
                                 "source is cut, so they may be agreed language as well as new.",
-        "appendix_cut_cell": "{n} words not measured (source copy cut)",
+        "appendix_cut_cell": "{n} words not measured (a copy is cut)",
         "new_version": "the new version",
     },
     "fr": {
@@ -171,7 +171,7 @@ WORDS: dict[str, dict[str, str]] = {
         "appendix_all_agreed": "— (entièrement agréé)", "appendix_all_new": "entièrement nouveau",
         "appendix_cut_overall": "{n} autres mots ne sont pas mesurés : ils se trouvent au-delà de l’endroit où la "
                                 "copie d’un extrait source s’arrête ; ils peuvent être du libellé agréé comme du nouveau.",
-        "appendix_cut_cell": "{n} mots non mesurés (copie de la source incomplète)",
+        "appendix_cut_cell": "{n} mots non mesurés (copie incomplète)",
         "trace_undated": "{n} texte(s) sans date laissé(s) de côté, faute de pouvoir les placer avant le projet : "
                          "{names} ; indiquez une date pour les utiliser",
         "trace_nothing": "aucun texte antérieur auquel comparer : chaque paragraphe apparaît comme nouveau libellé "
@@ -183,6 +183,7 @@ WORDS: dict[str, dict[str, str]] = {
         "trace_foreign": "textes consultés dans une autre langue ({langs}) que le projet ({lang}) : {n} ; le libellé "
                          "agréé n’est trouvé tel quel que dans la langue du projet ; pour les paragraphes sans source "
                          "à l’identique, des équivalents proches dans ces textes sont indiqués à part",
+        "trace_no_adopted": "aucun des textes consultés n’est un texte adopté dans la langue du projet ({lang}) : le libellé agréé est un libellé adopté trouvé tel quel, donc « nouveau libellé » signifie seulement qu’aucun texte adopté en {lang} n’était là pour comparer (les mots trouvés dans des projets antérieurs sont indiqués à part) ; ajoutez les résolutions adoptées en {lang}, ou marquez un texte comme adopté",
         "trace_no_cuts": "{n} texte(s) de la bibliothèque ajouté(s) avant que les coupures d’extrait soient enregistrées ({names}) : les mots du projet situés au-delà de l’endroit où la copie d’une telle source s’arrête apparaissent comme nouveaux ; reconstruisez la bibliothèque (--rebuild-library) ou ajoutez-les de nouveau",
         "new_version": "la nouvelle version",
     },
@@ -264,7 +265,7 @@ WORDS: dict[str, dict[str, str]] = {
         "appendix_all_agreed": "— (todo lenguaje acordado)", "appendix_all_new": "totalmente nuevo",
         "appendix_cut_overall": "Otras {n} palabras no se miden: están más allá del punto en que se corta la copia "
                                 "de un extracto fuente, por lo que pueden ser lenguaje acordado o nuevo.",
-        "appendix_cut_cell": "{n} palabras no medidas (copia de la fuente cortada)",
+        "appendix_cut_cell": "{n} palabras no medidas (copia cortada)",
         "trace_undated": "se dejaron de lado {n} texto(s) sin fecha que no pueden situarse antes del proyecto: "
                          "{names}; indique una fecha para usarlos",
         "trace_nothing": "no hay ningún texto anterior con el que comparar: cada párrafo aparece como redacción nueva "
@@ -276,6 +277,7 @@ WORDS: dict[str, dict[str, str]] = {
         "trace_foreign": "textos consultados en otro idioma ({langs}) que el del proyecto ({lang}): {n}; el lenguaje "
                          "acordado solo se encuentra literalmente en el idioma del proyecto; para los párrafos sin "
                          "fuente literal se indican aparte equivalentes cercanos en esos textos",
+        "trace_no_adopted": "ninguno de los textos consultados es un texto aprobado en el idioma del proyecto ({lang}): el lenguaje acordado es redacción aprobada encontrada literalmente, así que «redacción nueva» solo significa que no había ningún texto aprobado en {lang} con el que comparar (las palabras halladas en proyectos anteriores se indican aparte); añada las resoluciones aprobadas en {lang} o marque un texto como aprobado",
         "trace_no_cuts": "{n} texto(s) de la biblioteca añadido(s) antes de que se registraran los cortes de los extractos ({names}): las palabras del proyecto situadas más allá del punto en que se corta la copia de esa fuente aparecen como nuevas; reconstruya la biblioteca (--rebuild-library) o vuelva a añadirlos",
         "new_version": "la nueva versión",
     },
@@ -363,7 +365,7 @@ WORDS: dict[str, dict[str, str]] = {
         "appendix_all_agreed": "— (всё согласовано)", "appendix_all_new": "полностью новый",
         "appendix_cut_overall": "Ещё {n} слов не измерены: они находятся за местом, где обрывается копия "
                                 "исходного отрывка, и могут быть как согласованными, так и новыми.",
-        "appendix_cut_cell": "{n} слов не измерено (копия источника оборвана)",
+        "appendix_cut_cell": "{n} слов не измерено (копия оборвана)",
         "trace_undated": "не учтены тексты без даты ({n}), которые нельзя поместить до проекта: {names}; укажите "
                          "дату, чтобы их использовать",
         "trace_nothing": "нет более ранних текстов для сопоставления: только поэтому каждый пункт показан как новая "
@@ -375,6 +377,7 @@ WORDS: dict[str, dict[str, str]] = {
         "trace_foreign": "использованные тексты на другом языке ({langs}), чем проект ({lang}): {n}; согласованные "
                          "формулировки ищутся дословно только на языке проекта; для пунктов без дословного источника "
                          "близкие эквиваленты в этих текстах приводятся отдельно",
+        "trace_no_adopted": "ни один из использованных текстов не является принятым текстом на языке проекта ({lang}): согласованные формулировки — это принятый текст, найденный дословно, поэтому «новая формулировка» здесь означает лишь, что принятого текста на {lang} для сравнения не было (слова из прежних проектов указаны отдельно); добавьте принятые резолюции на {lang} или отметьте текст как принятый",
         "trace_no_cuts": "тексты библиотеки ({n}), добавленные до того, как стали записываться обрывы отрывков ({names}): слова проекта за местом, где обрывается копия такого источника, показаны как новые; перестройте библиотеку (--rebuild-library) или добавьте их снова",
         "new_version": "новая редакция",
     },
@@ -454,7 +457,7 @@ WORDS: dict[str, dict[str, str]] = {
         "appendix_all_agreed": "— (كلها صيغ متفق عليها)", "appendix_all_new": "جديدة كليًا",
         "appendix_cut_overall": "لم تُقَس {n} كلمة أخرى: فهي تقع بعد الموضع الذي تنقطع فيه نسخة مقتطف المصدر، "
                                 "فقد تكون صيغًا متفقًا عليها أو جديدة.",
-        "appendix_cut_cell": "{n} كلمة لم تُقَس (نسخة المصدر منقطعة)",
+        "appendix_cut_cell": "{n} كلمة لم تُقَس (نسخة منقطعة)",
         "trace_undated": "استُبعدت نصوص غير مؤرخة ({n}) لا يمكن وضعها قبل المشروع: {names}؛ أعط تاريخًا "
                          "لاستخدامها",
         "trace_nothing": "لا يوجد نص سابق للمقارنة: لهذا السبب وحده تظهر كل فقرة بوصفها صيغة جديدة",
@@ -464,6 +467,7 @@ WORDS: dict[str, dict[str, str]] = {
         "trace_foreign": "نصوص مستخدمة بلغة ({langs}) غير لغة المشروع ({lang}): {n}؛ لا يُعثر على الصيغ المتفق "
                          "عليها حرفيًا إلا بلغة المشروع؛ وللفقرات التي ليس لها مصدر حرفي، تُذكر على حدة مكافئات "
                          "قريبة في تلك النصوص",
+        "trace_no_adopted": "لا يوجد بين النصوص المستخدمة نص معتمد بلغة المشروع ({lang}): الصيغ المتفق عليها هي صيغ معتمدة يُعثر عليها حرفيًا، فعبارة «صيغة جديدة» هنا تعني فقط أنه لم يكن هناك نص معتمد بلغة {lang} للمقارنة (تُذكر على حدة الكلمات الواردة في مشاريع سابقة)؛ أضف القرارات المعتمدة بلغة {lang} أو اعتبر نصًا ما معتمدًا",
         "trace_no_cuts": "نصوص في المكتبة ({n}) أضيفت قبل تسجيل مواضع انقطاع المقتطفات ({names}): تظهر كلمات المشروع الواقعة بعد موضع انقطاع نسخة هذا المصدر على أنها جديدة؛ أعد بناء المكتبة (--rebuild-library) أو أضفها من جديد",
         "new_version": "الصيغة الجديدة",
     },
@@ -538,13 +542,14 @@ WORDS: dict[str, dict[str, str]] = {
         "appendix_no_source": "无（以往案文中无相似内容）",
         "appendix_all_agreed": "—（全部为商定措辞）", "appendix_all_new": "全新",
         "appendix_cut_overall": "另有 {n} 个词未计量：它们位于来源摘录副本中断之处以后，可能是商定措辞，也可能是新措辞。",
-        "appendix_cut_cell": "{n} 个词未计量（来源副本不完整）",
+        "appendix_cut_cell": "{n} 个词未计量（副本不完整）",
         "trace_undated": "略去了{n}份无日期的案文，因无法确定其在草案之前：{names}；请注明日期以便使用",
         "trace_nothing": "没有可供比对的以往案文：仅因此每个段落都显示为新措辞",
         "trace_other_language": "所比对的案文均非草案语言（{lang}）：商定措辞只能在该语言中逐字查找，因此此处的"
                                 "“新措辞”仅表示没有{lang}案文可供比对；请添加以往的{lang}案文",
         "trace_foreign": "所用案文中使用草案语言（{lang}）以外语言（{langs}）的：{n}份；商定措辞只能在草案语言中"
                          "逐字查找；对于没有逐字来源的段落，另行列出这些案文中的相近对应段落",
+        "trace_no_adopted": "所用案文中没有草案语言（{lang}）的已通过案文：商定措辞是逐字找到的已通过措辞，因此此处的“新措辞”仅表示没有{lang}的已通过案文可供比较（在以往草案中找到的词另行列出）；请添加{lang}的已通过决议，或将某一案文标为已通过",
         "trace_no_cuts": "库中有{n}份案文是在记录摘录截断之前添加的（{names}）：草案中位于此类来源副本截断处以后的词显示为新措辞；请重建库（--rebuild-library）或重新添加这些案文",
         "new_version": "新版本",
     },

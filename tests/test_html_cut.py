@@ -125,3 +125,19 @@ def test_the_pdf_prints_the_cut_words_as_not_in_this_copy(samples, tmp_path):
     assert "(not in this copy: and by 2025 end child labour" in text
     assert "[−Recalling" not in text and "[+ and by 2025" not in text and "[+and by 2025" not in text
     assert "[−human trafficking]" in text and "[+trafficking in persons]" in text
+
+
+def test_a_view_of_the_new_version_writes_only_the_words_it_lacks_as_the_note(samples):
+    """The inline view is the new version with the old one's words struck (``both``): what 78/228
+    reads past 74/176's cut is its own plain text there, what only 74/176 holds is the note."""
+    from compare.export.html import cut_segments, drawn_segments, pieces_html
+
+    cmp = _cmp(samples, "A-RES-74-176.en.md", "A-RES-78-228.en.md")
+    p = next(p for p in cmp.pairs if p.old == ["PP4"])
+    segs, notes = drawn_segments(p.diff, "new", p.cut_start, p.cut, both=True)
+    html = pieces_html(cut_segments(segs, "insert", set(), 0)[0], None, notes=notes)
+    assert _marked(html) == ["human trafficking", "trafficking in persons"]
+    assert _plain(html).startswith("(not in this copy: Recalling the adoption")
+    assert _plain(html).endswith("child soldiers, and by 2025 end child labour in all its forms, and on ending abuse "
+                                 "and exploitation of, trafficking in and all forms of violence against and torture "
+                                 "of children,")

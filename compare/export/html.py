@@ -114,14 +114,15 @@ def _text_html(text: str, rx) -> str:
 
 
 def drawn_segments(segments: Iterable[Segment], side: Optional[str] = None, cut_start: bool = False,
-                   cut: bool = False) -> tuple[list[Segment], set[int]]:
+                   cut: bool = False, *, both: bool = False) -> tuple[list[Segment], set[int]]:
     """The segments a view draws, and the indexes (in that list) to write as "(not in this copy: …)".
 
     Words one copy does not hold because it is cut there (:func:`labels.unknown_segments`) are
     neither deleted nor added, so they must never be struck or underlined like a change: hidden
-    ones are dropped; a shown one is, in a column of one ``side`` ("old"/"new"), that column's own
-    plain text when its version holds the words, and the note when its copy lacks them; with both
-    sides in one run (``side=None``), the note.  Other segments: the side's (``equal`` + its op), or all."""
+    ones are dropped; a shown one is plain text where the view is of the version (``side``:
+    "old"/"new") that holds the words, and the note where it is of the copy that lacks them or of
+    neither (``side=None``).  Other segments: the side's (``equal`` + its op), or all with ``both``
+    or no ``side`` (the inline view: the new version with the old one's words struck)."""
     segs = list(segments)
     shown, hidden = unknown_segments(segs, cut_start, cut)
     own = {"old": "delete", "new": "insert"}.get(side or "")
@@ -135,7 +136,7 @@ def drawn_segments(segments: Iterable[Segment], side: Optional[str] = None, cut_
         elif k in shown:
             notes.add(len(out))
             out.append(s)
-        elif own is None or s.op in ("equal", own):
+        elif both or own is None or s.op in ("equal", own):
             out.append(s)
     return out, notes
 

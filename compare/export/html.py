@@ -3,6 +3,8 @@
 Deletions are struck through *and* bracketed, insertions underlined *and*
 marked, and every status badge carries a symbol and a word as well as a
 colour, so the page works in black and white and for colour-blind readers.
+Words one copy does not hold because its excerpt is cut there are neither:
+they read "(not in this copy: …)" in that copy's column (:func:`drawn_segments`).
 Right-to-left languages get ``dir="rtl"`` on their cells.  Text is escaped;
 no-break spaces and « » pass through untouched.  No external assets.
 
@@ -14,11 +16,12 @@ from __future__ import annotations
 
 import re
 from html import escape
-from typing import Iterable, Optional, Sequence
+from typing import AbstractSet, Iterable, Optional, Sequence
 
 from ..language import RTL
 from ..model import Comparison, Pair, Segment
-from .labels import STATUS_WORD, cite_all, counts_line, flag_tokens, language_banner, pair_flags, restored_note
+from .labels import (STATUS_WORD, cite_all, counts_line, flag_tokens, language_banner, pair_flags, restored_note,
+                     unknown, unknown_segments)
 from .words import header_lines, shows_unknown_numbers, word
 
 #: Explains the ``PP?n`` ids wherever they are shown.
@@ -57,6 +60,7 @@ table.rc th{background:#f3f3f3;position:sticky;top:0;z-index:1}
 .rc ins{color:#064;background:#e3f6ea;text-decoration:underline}
 .rc ins::before{content:"[+"}.rc ins::after{content:"]"}
 .rc del.minor,.rc ins.minor{background:none;color:#666}
+.rc .unknown{color:#555;font-style:italic}
 .rc mark{background:#ffe97a;color:inherit;outline:1px dotted #886}
 .rc .badge{display:inline-block;border:1px solid #888;border-radius:3px;padding:0 .3rem;font-size:.8rem;
   margin:0 .2rem .2rem 0;white-space:nowrap;background:#fff;color:#222}
@@ -109,51 +113,83 @@ def _text_html(text: str, rx) -> str:
     return out.replace("\n", "<br>¶ ")
 
 
-def _segment_html(s: Segment, rx, italic: bool = False) -> str:
-    body = _text_html(s.text, rx)
-    if italic and body:
-        body = f'<i class="lw">{body}</i>'
-    if s.op == "equal":
-        return body
-    tag = "del" if s.op == "delete" else "ins"
-    cls = ' class="minor"' if s.minor else ""
-    return f"<{tag}{cls}>{body}</{tag}>"
+def drawn_segments(segments: Iterable[Segment], side: Optional[str] = None, cut_start: bool = False,
+                   cut: bool = False, *, both: bool = False) -> tuple[list[Segment], set[int]]:
+    """The segments a view draws, and the indexes (in that list) to write as "(not in this copy: …)".
+
+    Words one copy does not hold because it is cut there (:func:`labels.unknown_segments`) are
+    neither deleted nor added, so they must never be struck or underlined like a change: hidden
+    ones are dropped; a shown one is plain text where the view is of the version (``side``:
+    "old"/"new") that holds the words, and the note where it is of the copy that lacks them or of
+    neither (``side=None``).  Other segments: the side's (``equal`` + its op), or all with ``both``
+    or no ``side`` (the inline view: the new version with the old one's words struck)."""
+    segs = list(segments)
+    shown, hidden = unknown_segments(segs, cut_start, cut)
+    own = {"old": "delete", "new": "insert"}.get(side or "")
+    out: list[Segment] = []
+    notes: set[int] = set()
+    for k, s in enumerate(segs):
+        if k in hidden:
+            continue
+        if k in shown and s.op == own:
+            out.append(Segment("equal", s.text))
+        elif k in shown:
+            notes.add(len(out))
+            out.append(s)
+        elif both or own is None or s.op in ("equal", own):
+            out.append(s)
+    return out, notes
 
 
-def side_html(segments: Iterable[Segment], side: str, highlight: Optional[str] = None, lead: int = 0) -> str:
+def unknown_html(text: str, rx, lang: Optional[str] = None) -> str:
+    """Words a copy does not hold, as a visibly marked note — plain text, never ``<del>``/``<ins>``;
+    the words' outer spaces stay outside the note."""
+    body = text.strip()
+    head, tail = text[:len(text) - len(text.lstrip())], text[len(text.rstrip()):]
+    return f'{_text_html(head, rx)}<span class="unknown">{_text_html(unknown(body, lang), rx)}</span>{_text_html(tail, rx)}'
+
+
+def side_html(segments: Iterable[Segment], side: str, highlight: Optional[str] = None, lead: int = 0, *,
+              cut_start: bool = False, cut: bool = False, lang: Optional[str] = None) -> str:
     """One side of a diff: ``side="old"`` shows equal + deleted runs, ``"new"`` equal + inserted;
-    the first ``lead`` characters of that side (the leading word) in italics, as in print."""
-    rx = search_regex(highlight)
+    the first ``lead`` characters of that side (the leading word) in italics, as in print; words
+    past a copy's cut (``cut_start``/``cut`` of the pair) as :func:`drawn_segments` says."""
+    shown, notes = drawn_segments(segments, side, cut_start, cut)
     keep = "delete" if side == "old" else "insert"
-    shown = [s for s in segments if s.op in ("equal", keep)]
-    if not lead:
-        return "".join(_segment_html(s, rx) for s in shown)
-    return pieces_html(cut_segments(shown, keep, {lead}, lead)[0], rx)
+    return pieces_html(cut_segments(shown, keep, {lead}, lead)[0], search_regex(highlight), notes=notes, lang=lang)
 
 
-def inline_html(segments: Iterable[Segment], highlight: Optional[str] = None) -> str:
-    """Both sides in one run of text, as an editor's markup: deletions then insertions."""
-    rx = search_regex(highlight)
-    return "".join(_segment_html(s, rx) for s in segments)
+def inline_html(segments: Iterable[Segment], highlight: Optional[str] = None, *, cut_start: bool = False,
+                cut: bool = False, lang: Optional[str] = None) -> str:
+    """Both sides in one run of text, as an editor's markup: deletions then insertions; words
+    past a copy's cut as "(not in this copy: …)" (:func:`drawn_segments`)."""
+    shown, notes = drawn_segments(segments, None, cut_start, cut)
+    return pieces_html([(s, False, k) for k, s in enumerate(shown)], search_regex(highlight), notes=notes, lang=lang)
 
 
-def pieces_html(pieces: Sequence[tuple[Segment, bool, int]], rx, after: Optional[dict[int, str]] = None) -> str:
+def pieces_html(pieces: Sequence[tuple[Segment, bool, int]], rx, after: Optional[dict[int, str]] = None, *,
+                notes: AbstractSet[int] = frozenset(), lang: Optional[str] = None) -> str:
     """HTML of cut segments: the pieces of one segment stay in one ``<del>``/``<ins>`` (only the
-    leading-word part in ``<i>``); ``after[k]`` is put after piece ``k`` (a footnote marker)."""
+    leading-word part in ``<i>``); ``after[k]`` is put after piece ``k`` (a footnote marker); a
+    segment whose index is in ``notes`` (:func:`drawn_segments`) is one "(not in this copy: …)" note."""
     out: list[str] = []
     k = 0
     while k < len(pieces):
         seg, _, src = pieces[k]
-        body = []
+        body, raw, marks = [], [], []
         while k < len(pieces) and pieces[k][2] == src:
             piece, italic, _ = pieces[k]
+            raw.append(piece.text)
             text = _text_html(piece.text, rx)
             body.append(f'<i class="lw">{text}</i>' if italic and text else text)
             if after and k in after:
                 body.append(after[k])
+                marks.append(after[k])
             k += 1
         inner = "".join(body)
-        if seg.op == "equal":
+        if src in notes:
+            out.append(unknown_html("".join(raw), rx, lang) + "".join(marks))
+        elif seg.op == "equal":
             out.append(inner)
         else:
             tag = "del" if seg.op == "delete" else "ins"
@@ -276,10 +312,12 @@ def pair_row(
             return plain_side_html(cmp, pair.new, "new", highlight)
     else:
         def old_side() -> str:
-            return side_html(pair.diff, "old", highlight, lead_length(cmp.old, pair.old))
+            return side_html(pair.diff, "old", highlight, lead_length(cmp.old, pair.old),
+                             cut_start=pair.cut_start, cut=pair.cut, lang=cmp.old.meta.language)
 
         def new_side() -> str:
-            return side_html(pair.diff, "new", highlight, lead_length(cmp.new, pair.new))
+            return side_html(pair.diff, "new", highlight, lead_length(cmp.new, pair.new),
+                             cut_start=pair.cut_start, cut=pair.cut, lang=cmp.new.meta.language)
     old_text = old_side() if pair.old else '<span class="absent">(not in this version)</span>'
     new_text = new_side() if pair.new else '<span class="absent">(deleted)</span>'
     return (

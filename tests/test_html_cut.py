@@ -127,6 +127,21 @@ def test_the_pdf_prints_the_cut_words_as_not_in_this_copy(samples, tmp_path):
     assert "[−human trafficking]" in text and "[+trafficking in persons]" in text
 
 
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils (pdftotext) is not installed")
+def test_the_inline_pdf_prints_the_cut_words_as_not_in_this_copy(samples, tmp_path):
+    """The inline view (the new version, the old one's words struck): 74/176's words before 78/228's cut
+    start are "(not in this copy: …)", 78/228's own words past 74/176's cut end are plain text."""
+    pytest.importorskip("weasyprint", reason="WeasyPrint is not installed (pip install weasyprint)")
+    pdf = tmp_path / "inline.pdf"
+    pdf.write_bytes(comparison_pdf([_cmp(samples, "A-RES-74-176.en.md", "A-RES-78-228.en.md")], "inline"))
+    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+    assert "(not in this copy: Recalling the adoption" in text
+    assert "and by 2025 end child labour" in text
+    assert "[−Recalling" not in text and "[+ and by 2025" not in text and "[+and by 2025" not in text
+    assert "[−human trafficking]" in text and "[+trafficking in persons]" in text
+
+
 def test_a_view_of_the_new_version_writes_only_the_words_it_lacks_as_the_note(samples):
     """The inline view is the new version with the old one's words struck (``both``): what 78/228
     reads past 74/176's cut is its own plain text there, what only 74/176 holds is the note."""

@@ -14,7 +14,7 @@ from typing import Optional, Sequence
 
 from ..language import typed_label
 from ..model import Comparison, Document, Pair
-from .html import FLAG_SYMBOL, cut_segments, anchor_id, badges_html, dir_attr, lead_length, pieces_html, search_regex
+from .html import FLAG_SYMBOL, cut_segments, anchor_id, drawn_segments, badges_html, dir_attr, lead_length, pieces_html, search_regex
 from .labels import cite_all, is_change, pair_ids
 
 INLINE_CSS = """
@@ -74,13 +74,16 @@ def inline_text_html(cmp: Comparison, pair: Pair, highlight: Optional[str] = Non
     counted, doc, ids = ("insert", cmp.new, pair.new) if pair.new else ("delete", cmp.old, pair.old)
     lead = lead_length(doc, ids)
     notes = _footnote_cuts(cmp, pair)
-    pieces, ends = cut_segments(pair.diff, counted, {lead, *notes}, lead)
+    # words a copy does not hold because it is cut there: plain where this version holds them, else
+    # "(not in this copy: …)", never struck or underlined like a change
+    segs, unknown = drawn_segments(pair.diff, "new" if pair.new else "old", pair.cut_start, pair.cut, both=True)
+    pieces, ends = cut_segments(segs, counted, {lead, *notes}, lead)
     after: dict[int, str] = {}
     for k, at in ends.items():
         if at in notes:
             after[k] = "".join(f'<sup class="fn">{escape(n)}</sup>' for n in notes.pop(at))
     tail = "".join(f'<sup class="fn">{escape(n)}</sup>' for at in sorted(notes) for n in notes[at])
-    return pieces_html(pieces, rx, after) + tail
+    return pieces_html(pieces, rx, after, notes=unknown, lang=doc.meta.language) + tail
 
 
 def structure_note(cmp: Comparison, pair: Pair) -> str:

@@ -121,11 +121,19 @@ def _donors(src: Source, old: list[Block], lang: str) -> list[str]:
     pool += cs.OPERATIVE[lang] + cs.URGES[lang] + cs.PREAMBLE[lang]
     seen: set[str] = set()
     out = []
+    openings = {_opening(b.text, lang) for b in old}
     for t in pool:
-        if t not in seen and len(_tokens(t)) >= 12 and all(dice(t, b.text) < 0.3 for b in old):
+        if (t not in seen and len(_tokens(t)) >= 12 and all(dice(t, b.text) < 0.3 for b in old)
+                and _opening(t, lang) not in openings):
             seen.add(t)
             out.append(t)
     return out
+
+
+def _opening(text: str, lang: str) -> tuple[str, ...]:
+    """The first two content words after the leading word: "Recalls its resolutions 61/180 …" and
+    "Recalling its resolutions 55/25 …" open alike, and a reader would take one for the other updated."""
+    return cs._content(text[len(lead_of(text, lang)):])[:2]
 
 
 def _opening_turn(text: str, kind: str, lang: str) -> str:
@@ -292,6 +300,8 @@ def story_bracketed(old, new, lang, rng, tag, src) -> bool:
                 old[gone.src[0]].tag = tag
                 out.append(replace(cs._mark(b, tag), suffix=""))
                 o.tag = ""
+            elif out and out[-1].src and not out[-1].tag:   # the alt dropped, its original kept as it was: no
+                out[-1] = replace(out[-1], tag=tag)         # other change may make it read as the alternative
         else:
             out.append(b)
     for b in old:

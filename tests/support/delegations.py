@@ -131,9 +131,9 @@ def _donors(src: Source, old: list[Block], lang: str) -> list[str]:
 
 
 def _opening(text: str, lang: str) -> tuple[str, ...]:
-    """The first two content words after the leading word: "Recalls its resolutions 61/180 …" and
-    "Recalling its resolutions 55/25 …" open alike, and a reader would take one for the other updated."""
-    return cs._content(text[len(lead_of(text, lang)):])[:2]
+    """The first content word after the leading word: "Recalls its resolutions 55/25 …" and "Recalling its
+    resolutions 61/180 …" open alike, and a reader would take one for the other updated."""
+    return tuple(w for w in cs._content(text[len(lead_of(text, lang)):]) if not w.isdigit())[:1]
 
 
 def _opening_turn(text: str, kind: str, lang: str) -> str:

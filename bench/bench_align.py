@@ -46,6 +46,16 @@ Fifth generator (--generator consultations, tests/support/consultations.py): hel
   (en, fr, es) as base.  A case is redrawn unless a reader could tell its truth (content words).
 
     python bench/bench_align.py --generator consultations --per-class 100 --only-classes
+Sixth generator (--generator delegations, tests/support/delegations.py): held out too, what the other
+  five do not make: "5 bis"/"5 ter" paragraphs inserted beside edited neighbours and an old "OP5 bis"
+  renumbered; the old version in brackets ("[Urges][Calls upon]", "[, including …]", "OP4 alt") settled
+  in the new; a run of 3–5 paragraphs moved together and edited; the new text as a careless PDF reader
+  gives it (hyphenated line breaks, ligatures, soft hyphens, odd spaces and quotes, a running header or
+  footnote inside a paragraph); agreed language from another resolution grafted onto a paragraph's
+  second half, or replacing one under another verb; many OPs inserted at the top and PPs dropped;
+  preambles trimmed and merged; typos made and corrected, punctuation, capitals, symbols.
+
+    python bench/bench_align.py --generator delegations --per-class 60 --only-classes
 
 Sweeps (--sweep NAME=V1,V2, repeatable): one more per-class column per value of an AlignParams
   threshold, in the same run as the defaults:
@@ -73,10 +83,10 @@ sys.path.insert(0, str(REPO))
 from compare.align import DEFAULT_PARAMS, AlignParams, align  # noqa: E402
 from compare.classify import compare_documents  # noqa: E402
 from compare.model import CompareOptions, Document, Metadata, Paragraph  # noqa: E402
-from tests.support import amendments, consultations, negotiation, rounds, synthetic  # noqa: E402
+from tests.support import amendments, consultations, delegations, negotiation, rounds, synthetic  # noqa: E402
 
 GENERATORS = {"synthetic": synthetic, "negotiation": negotiation, "rounds": rounds, "amendments": amendments,
-              "consultations": consultations}
+              "consultations": consultations, "delegations": delegations}
 
 OPTS = CompareOptions(fragment=False)
 
@@ -349,7 +359,8 @@ def main() -> None:
                     help="revision generator: synthetic.py (the first), negotiation.py (independent, "
                          "delegation-style amendments on the samples in French, English and Spanish) or "
                          "rounds.py (several rounds of them, first version against last), amendments.py or "
-                         "consultations.py (held out, harder: informal consultations' moves, rewordings, lists)")
+                         "consultations.py (held out, harder: informal consultations' moves, rewordings, lists) or "
+                         "delegations.py (held out: bis/ter, brackets, block moves, PDF noise, grafts, typos)")
     ap.add_argument("--classes", default=None, help="comma-separated hard classes (default: all of the generator's)")
     ap.add_argument("--sweep", action="append", default=[], metavar="NAME=V1,V2,…",
                     help="per-class table: one more column per value of this AlignParams threshold "

@@ -25,7 +25,7 @@ _ELISION_STEMS = "jusqu|lorsqu|puisqu|quoiqu|qu|[cdjlmnst]"
 _TOKEN_RE = re.compile(
     rf"(?P<elision>\b(?i:{_ELISION_STEMS})[{_APOSTROPHES}](?=\w))"
     rf"|(?P<cjk>[{_CJK}])"
-    rf"|(?P<word>[^\W_]+(?:[\-\u2010\u2011{_APOSTROPHES}][^\W_]+)*)"     # inner hyphens, apostrophes
+    rf"|(?P<word>[^\W_]+(?:[\-\u2010\u2011\u00ad{_APOSTROPHES}][^\W_]+)*)"   # inner hyphens (soft too), apostrophes
     r"|(?P<space>\s+)"
     r"|(?P<punct>.)",
     re.DOTALL,
@@ -51,6 +51,7 @@ _TYPO_TABLE = str.maketrans(
         "\u2010": "-", "\u2011": "-", "\u2013": "-", "\u2212": "-",
         "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
         "\u2026": "...",
+        "\u00ad": "",          # a soft hyphen is a line-breaking hint: « Spe\u00adcial » is "Special"
     }
 )
 

@@ -573,3 +573,15 @@ def test_pools_are_the_code_points_in_order():
     assert pools["word"] == "".join(chr(c) for r in D._WORD_RANGES for c in r)
     assert pools["punct"] == "".join(chr(c) for c in range(0x2190, 0x2C00)
                                      if not chr(c).isalnum() and not chr(c).isspace())
+
+
+def test_a_soft_hyphen_is_a_typographic_variant_not_a_new_word():
+    """A PDF read carelessly keeps soft hyphens (U+00AD) inside words: « Spe\u00adcial Rapporteur » is the
+    same words as "Special Rapporteur" (matching keys), and the diff shows it as a minor variant."""
+    from compare.diff import diff_texts
+    from compare.tokens import words
+
+    assert words("Requests the Spe\u00adcial Rappor\u00adteur:") == words("Requests the Special Rapporteur:")
+    segs = diff_texts("Requests the Special Rapporteur:", "Requests the Spe\u00adcial Rapporteur:")
+    assert all(s.minor for s in segs if s.op != "equal")
+    assert "".join(s.text for s in segs if s.op != "delete") == "Requests the Spe\u00adcial Rapporteur:"

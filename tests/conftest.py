@@ -28,3 +28,13 @@ def _app_cache_dir(tmp_path_factory):
         os.environ.pop("RC_CACHE_DIR", None)
     else:
         os.environ["RC_CACHE_DIR"] = before
+
+
+@pytest.fixture(scope="module")
+def lib(tmp_path_factory):
+    """A library seeded with the bundled samples, in a temporary folder, shared by a module's tests."""
+    from compare import api
+
+    lib = api.open_library(tmp_path_factory.mktemp("lib") / "lib.sqlite3")
+    yield lib
+    lib.close()

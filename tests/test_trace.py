@@ -1,7 +1,6 @@
 """Agreed-language tracing: the real corpus, synthetic drafts with known spans, reports, CLI."""
 from __future__ import annotations
 
-import argparse
 import json
 import random
 
@@ -9,21 +8,13 @@ import pytest
 
 from compare import api
 from compare.api import load
-from compare.errors import InputError
 from compare.model import Document, Metadata, Paragraph
 from compare.tokens import words
 from compare.export.trace_views import trace_dict, trace_text
 from compare.export.trace_views import trace_summary_html as trace_html_summary
 from compare.tokens import word_offsets
 from compare.trace import trace_document
-from compare.trace_cli import add_trace_parser
-
-
-@pytest.fixture(scope="module")
-def lib(tmp_path_factory):
-    lib = api.open_library(tmp_path_factory.mktemp("lib") / "lib.sqlite3")
-    yield lib
-    lib.close()
+from support.trace_cli import run_trace
 
 
 # ----------------------------------------------------------------------------- the corpus
@@ -207,16 +198,7 @@ def test_trace_dict_and_text(lib, samples):
 
 
 def _run(argv, capsys):
-    ap = argparse.ArgumentParser(prog="python -m compare")
-    sub = ap.add_subparsers(dest="command", required=True)
-    add_trace_parser(sub)
-    args = ap.parse_args(argv)
-    try:
-        rc = args.func(args)
-    except InputError as exc:
-        return 2, "", f"error: {exc}\n"
-    cap = capsys.readouterr()
-    return rc, cap.out, cap.err
+    return run_trace(argv, capsys)
 
 
 def test_cli(tmp_path, samples, capsys):

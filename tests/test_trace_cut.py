@@ -3,7 +3,6 @@ warnings are seen once.  Real texts: A/RES/74/176 in samples/ is an excerpt whos
 "… use of child soldiers," — A/RES/78/228 runs on from there."""
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 
@@ -11,20 +10,13 @@ import pytest
 
 from compare import api
 from compare.api import load
-from compare.errors import InputError
 from compare.export.trace_views import appendix_intro, trace_dict, trace_html, trace_rows, trace_summary_html, trace_text
 from compare.model import Document, Metadata, Paragraph
 from compare.trace import trace_document
-from compare.trace_cli import add_trace_parser, warnings_on_stderr
+from support.trace_cli import run_trace
+from compare.trace_cli import warnings_on_stderr
 
 TAIL = "and by 2025 end child labour in all its forms"
-
-
-@pytest.fixture(scope="module")
-def lib(tmp_path_factory):
-    lib = api.open_library(tmp_path_factory.mktemp("lib") / "lib.sqlite3")
-    yield lib
-    lib.close()
 
 
 @pytest.fixture(scope="module")
@@ -137,16 +129,7 @@ def test_removing_a_document_removes_its_cuts(tmp_path, samples):
 # ----------------------------------------------------------------------------- the warning, once
 
 def _run(argv, capsys):
-    ap = argparse.ArgumentParser(prog="python -m compare")
-    sub = ap.add_subparsers(dest="command", required=True)
-    add_trace_parser(sub)
-    args = ap.parse_args(argv)
-    try:
-        rc = args.func(args)
-    except InputError as exc:
-        return 2, "", f"error: {exc}\n"
-    cap = capsys.readouterr()
-    return rc, cap.out, cap.err
+    return run_trace(argv, capsys)
 
 
 WARNING = "texts used that are in another language"

@@ -22,13 +22,6 @@ from compare.trace import DRAFT_CUT, SOURCE_CUT, trace_document
 
 
 @pytest.fixture(scope="module")
-def lib(tmp_path_factory):
-    lib = api.open_library(tmp_path_factory.mktemp("lib") / "lib.sqlite3")
-    yield lib
-    lib.close()
-
-
-@pytest.fixture(scope="module")
 def en(lib, samples):
     return trace_document(load(samples / "A-RES-78-228.en.md"), lib)
 

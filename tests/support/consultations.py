@@ -1674,3 +1674,14 @@ def generate_pairs(n: int, seed: int) -> list[tuple[Document, Document, list[Tru
         rng = random.Random(f"consultations-pairs:{seed}:{i}")
         out.append(make_class_case("mixed", rng, pool[i % len(pool)]))
     return out
+
+
+def assert_readable(cls: str, ot: dict[str, str], nt: dict[str, str], t) -> None:
+    """What the truth pairs a reader would too: an edited paragraph shares clearly more of its content
+    words with its own old text than with any other; merged sources keep half of theirs in the whole."""
+    if t.kind == "modified":
+        own = dice(ot[t.old[0]], nt[t.new[0]])
+        rivals = [dice(x, nt[t.new[0]]) for i, x in ot.items() if i != t.old[0]]
+        assert own >= MIN_SIM and own >= max(rivals) + MARGIN, (cls, t)
+    if t.kind == "merged":
+        assert all(contained(ot[o], nt[t.new[0]]) >= 0.5 for o in t.old), (cls, t)

@@ -167,6 +167,8 @@ def test_a_weak_same_language_link_is_uncertain_and_states_no_leading_word_chang
     assert p.new == ["PP?10"] and p.similarity < SAME_LANGUAGE_SURE and p.uncertain
     assert p.leading_change is None and p.leading_words == ("Welcoming", "Taking note of")
     assert describe(p) == "PP3 → PP?10: modified, uncertain, “Welcoming” ↔ “Taking note of”"
+    from compare.export.words import describe_in
+    assert describe_in(p, "en") == describe(p)          # the redline summary shows them too
     assert "data-status=\"modified uncertain\"" in pair_row(p, cmp) and "⚠ leading word" not in pair_row(p, cmp)
     assert cmp.summary()["uncertain"] == sum(q.uncertain for q in cmp.pairs) >= 1
     assert comparison_dict(cmp)["summary"]["uncertain"] == cmp.summary()["uncertain"]

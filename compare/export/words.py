@@ -619,7 +619,9 @@ def describe_in(pair: Pair, lang: Optional[str]) -> str:
 
     bits = comma(lang).join(pair_flag_words(pair_flags(pair), lang))
     lead = ""
-    if pair.leading_change:
+    if pair.leading_words and all(pair.leading_words):     # an uncertain pair: both leading words, no claim
+        lead = f"{comma(lang)}{quote(pair.leading_words[0], lang)} ↔ {quote(pair.leading_words[1], lang)}"
+    elif pair.leading_change:
         lead = f"{comma(lang)}{quote(pair.leading_change[0], lang)} → {quote(pair.leading_change[1], lang)}"
     notes = "".join(semicolon(lang) + n for n in footnote_notes(
         pair, lambda t: quote(t, lang), word("footnote_added", lang), word("footnote_removed", lang),

@@ -64,7 +64,7 @@ from typing import Optional, Sequence
 from compare.align import SURE_LINK, AlignedGroup, AlignParams, align, is_fragment_comparison
 from compare.language import LANGUAGES
 from compare.lexicon import leading_change_kind as _lex_change_kind
-from compare.lexicon import cut_at_start, listed_leading, split_leading_any
+from compare.lexicon import cut_at_start, split_leading_any
 from compare.model import CompareOptions, Comparison, Document, Pair, PairStatus, Paragraph, Segment
 from compare.placement import place
 from compare.sequences import steadiest_increasing_subsequence
@@ -83,9 +83,9 @@ def _group_text(doc_index: dict[str, Paragraph], ids: list[str], options: Compar
 
 
 def _leading(p: Paragraph, lang: Optional[str], cut: bool = False) -> str:
-    """``p``'s leading words as written; "" for a paragraph an excerpt gap cut (``cut``) that does
-    not open with a listed leading phrase: its first word is the middle of a sentence."""
-    if cut and not listed_leading(p.text, p.kind, lang):
+    """``p``'s leading words as written; "" for a paragraph an excerpt gap cuts at its start (``cut``,
+    :func:`~compare.lexicon.cut_at_start`): its first word is the middle of a sentence."""
+    if cut:
         return ""
     lead = split_leading_any(p.text, p.kind, lang).text
     return lead or p.leading
@@ -551,7 +551,7 @@ def compare_documents(old: Document, new: Document, options: Optional[CompareOpt
             # of OP7 become PP12), not only when its first paragraph did
             kinds_o, kinds_n = {oidx[i].kind for i in g.old}, {nidx[i].kind for i in g.new}
             pair.cross_kind = kinds_o != kinds_n and {"PP", "OP"} <= kinds_o | kinds_n
-            lo, ln = _leading(po, lang_o, po.id in cut_o), _leading(pn, lang_n, pn.id in cut_n)
+            lo, ln = _leading(po, lang_o, po.id in start_o), _leading(pn, lang_n, pn.id in start_n)
             if not cross:
                 pair.footnote_changes = footnote_changes(_cited_notes(notes_o, g.old, oidx, len(head[0])),
                                                          _cited_notes(notes_n, g.new, nidx, len(head[1])), options)

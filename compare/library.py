@@ -770,14 +770,18 @@ class Library:
             out.setdefault(tid, []).append((did, seq, pid))
         return out
 
+    def _has_table(self, name: str) -> bool:
+        """Whether the library has table ``name`` (one made before the table was added has not)."""
+        with self._guard():
+            return bool(self.conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table' AND name=?",
+                                          (name,)).fetchone()[0])
+
     def cuts(self, doc_ids: Iterable[int]) -> dict[tuple[int, str], frozenset[str]]:
         """(doc id, paragraph id) → the sides ("start", "end") where that paragraph's copy is cut
         by an excerpt gap, for the paragraphs of ``doc_ids`` that are cut; {} in a library made
         before cuts were kept."""
-        with self._guard():
-            if not self.conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='cuts'"
-                                     ).fetchone()[0]:
-                return {}
+        if not self._has_table("cuts"):
+            return {}
         out: dict[tuple[int, str], set[str]] = {}
         for did, pid, side in self._rows_in("SELECT c.doc_id, p.pid, c.side FROM cuts c JOIN paragraphs p "
                                             "ON p.doc_id = c.doc_id AND p.seq = c.seq", "c.doc_id", doc_ids):
@@ -788,10 +792,8 @@ class Library:
         """The documents of ``doc_ids`` added before cuts were kept: for them, words beyond an excerpt
         source's cut read as new (re-add them, or rebuild the library)."""
         ids = sorted(set(doc_ids))
-        with self._guard():
-            if not self.conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='cuts_known'"
-                                     ).fetchone()[0]:
-                return ids
+        if not self._has_table("cuts_known"):
+            return ids
         known = {r[0] for r in self._rows_in("SELECT doc_id FROM cuts_known", "doc_id", ids)}
         return [d for d in ids if d not in known]
 

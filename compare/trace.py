@@ -64,10 +64,9 @@ from typing import Iterable, Mapping, Optional, Sequence, Union
 
 import numpy as np
 
-from .library import DocInfo, Library, content_hash, session_of, shingle_hashes, term_hash
+from .library import DocInfo, Library, content_hash, cut_sides, session_of, shingle_hashes, term_hash
 from .model import Document, Metadata
 from .symbols import symbol_key
-from .lexicon import cut_at_start
 from .tokens import word_offsets, words
 
 DEFAULT_MIN_WORDS = 6
@@ -739,9 +738,9 @@ def trace_document(doc: Document, library: Library, min_words: int = DEFAULT_MIN
     intervals, occ, trank = _find_intervals(keys, library, ranks, min_words) if allowed else ([[] for _ in pars], {}, {})
     text_cache: dict[int, str] = {}
     cuts = library.cuts(allowed)
-    own_cut = {pid: {"end"} for pid in doc.cut_at_end}
-    for pid in cut_at_start(doc):
-        own_cut.setdefault(pid, set()).add("start")
+    own_cut: dict[str, set[str]] = {}           # the draft's own cut paragraphs, as the library keeps a source's
+    for seq, side in cut_sides(doc):
+        own_cut.setdefault(pars[seq].id, set()).add(side)
     lengths: dict[tuple[int, str], int] = {}
 
     source_texts: dict[tuple[int, str], str] = {}

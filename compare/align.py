@@ -751,12 +751,18 @@ def _lead_len(p: Paragraph) -> int:
     return len(words(p.leading)) if p.leading and p.text.startswith(p.leading) else 0
 
 
-def _head(p: Paragraph, k: int) -> set[str]:
+def _head(p: Paragraph, k: int, keys: Optional[Sequence[str]] = None) -> set[str]:
     """The first ``k`` content words (4+ letters) after the leading words: what the paragraph
-    notes, welcomes, requests (« the reports of the Special Rapporteur » → reports, special)."""
+    notes, welcomes, requests (« the reports of the Special Rapporteur » → reports, special).
+    Whom it addresses is not what it asks: "Calls upon Governments to intensify cooperation" and
+    "Encourages Member States to step up cooperation" ask the same thing of new addressees.
+    ``keys``: the paragraph's words as the similarity matched them (« coop- eration » mended)."""
+    from compare.lexicon import addressee_words
+
+    skip = addressee_words()
     out: list[str] = []
-    for w in words(p.text)[_lead_len(p):]:
-        if len(w) >= 4 and w.isalpha():
+    for w in (words(p.text) if keys is None else keys)[_lead_len(p):]:
+        if len(w) >= 4 and w.isalpha() and w not in skip:
             out.append(w)
             if len(out) == k:
                 break
@@ -841,7 +847,8 @@ def _replacements(feat: _Features, S: np.ndarray, matched: dict[int, int], old_p
             continue
         po, pn = old_pars[i], new_pars[j]
         lo, ln = _lead_len(po), _lead_len(pn)
-        if _new_act(po, pn, s, P):
+        ko, kn = feat.keys[i], feat.keys[len(old_pars) + j]
+        if _new_act(po, pn, s, P, ko, kn):
             out.append(i)
             continue
         tail = feat.tail_sim(i, j, lo, ln) if lo or ln else s
@@ -853,13 +860,13 @@ def _replacements(feat: _Features, S: np.ndarray, matched: dict[int, int], old_p
                 continue
         if lo and ln and words(po.leading) != words(pn.leading) \
                 and not (s >= P.leftover_floor and _same_verb(po, pn)):
-            ho, hn = _head(po, P.replace_head), _head(pn, P.replace_head)
-            if ho and hn and not ho & hn:
+            if _heads_apart(po, pn, P, ko, kn):
                 out.append(i)
     return out
 
 
-def _new_act(po: Paragraph, pn: Paragraph, s: float, P: AlignParams) -> bool:
+def _new_act(po: Paragraph, pn: Paragraph, s: float, P: AlignParams,
+             ko: Optional[Sequence[str]] = None, kn: Optional[Sequence[str]] = None) -> bool:
     """Two one-liners with other leading words over other objects ("Requests the Secretary-General
     to submit … a report" → "Decides to include in the provisional agenda … the item"): another
     procedural act, not an edit of this one, however alone the two are — a weak match
@@ -868,7 +875,14 @@ def _new_act(po: Paragraph, pn: Paragraph, s: float, P: AlignParams) -> bool:
         return False
     if len(words(po.text)) > P.slot_max_words or len(words(pn.text)) > P.slot_max_words:
         return False
-    ho, hn = _head(po, P.replace_head), _head(pn, P.replace_head)
+    return _heads_apart(po, pn, P, ko, kn)
+
+
+def _heads_apart(po: Paragraph, pn: Paragraph, P: AlignParams,
+                 ko: Optional[Sequence[str]] = None, kn: Optional[Sequence[str]] = None) -> bool:
+    """Whether the two paragraphs' first content words after the leading words share nothing:
+    what they request or welcome is another thing."""
+    ho, hn = _head(po, P.replace_head, ko), _head(pn, P.replace_head, kn)
     return bool(ho and hn and not ho & hn)
 
 

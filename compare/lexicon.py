@@ -241,6 +241,26 @@ MODIFIERS: dict[str, list[str]] = {
     "zh": [],
 }
 
+#: words naming whom an operative paragraph addresses ("Calls upon Member States to …",
+#: « Engage les gouvernements à … »): a new addressee does not make a new request.  Single words
+#: (keys), as the aligner compares the first words of what is asked.
+ADDRESSEES: dict[str, list[str]] = {
+    "en": ["member", "states", "state", "governments", "government", "parties"],
+    "fr": ["états", "membres", "état", "gouvernements", "gouvernement", "parties"],
+    "es": ["estados", "miembros", "estado", "gobiernos", "gobierno", "partes"],
+    "ru": ["государства", "государствам", "государств", "членов", "члены", "правительства",
+           "правительствам", "участников"],
+    "ar": ["الدول", "الأعضاء", "الحكومات", "الأطراف"],
+    "zh": [],
+}
+
+
+@lru_cache(maxsize=None)
+def addressee_words() -> frozenset[str]:
+    """The keys of :data:`ADDRESSEES` in every language (a paragraph's language need not be known)."""
+    return frozenset(word_key(w) for ws in ADDRESSEES.values() for w in ws)
+
+
 #: Chinese modifiers precede the verb ("又回顾", "还决定"); they are split off first.
 ZH_PREFIX_MODIFIERS = ["又", "还", "并", "再次", "也", "另外", "进一步"]
 

@@ -20,7 +20,7 @@ from typing import Optional, Sequence
 
 import numpy as np
 
-from compare.tokens import words
+from compare.tokens import mended_words, words
 
 
 # (old, new, shared feature) triples above which the most common features are summed by a
@@ -72,7 +72,8 @@ class _Features:
     def __init__(self, old_texts: Sequence[str], new_texts: Sequence[str]):
         # words numbered in order of first appearance, by C loops (dict.fromkeys, map) rather
         # than a Python loop per word
-        texts = [words(t) for t in list(old_texts) + list(new_texts)]
+        raw = list(old_texts) + list(new_texts)
+        texts = mended_words(raw, [words(t) for t in raw])
         vocab = dict(zip(dict.fromkeys(chain.from_iterable(texts)), count()))
         lens = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
         ids = np.fromiter(map(vocab.__getitem__, chain.from_iterable(texts)), dtype=np.int64, count=int(lens.sum()))
@@ -99,6 +100,8 @@ class _Features:
             r_u = f_u = np.zeros(0, dtype=np.int64)
             n_feat = 0
         self._seqs, self._V, self._cols = seqs, V, (cols if rows else np.zeros(0, dtype=np.int64))
+        # each paragraph's word keys as matched (line-break hyphens mended), old then new
+        self.keys: list[list[str]] = texts
         self.n_feat = max(n_feat, 1)
         indptr = np.concatenate(([0], np.cumsum(np.bincount(r_u, minlength=n)))).astype(np.int64)
         split = indptr[n_old]

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from typing import Iterator, Literal, NamedTuple, Optional
 
 TokenKind = Literal["word", "space", "punct", "elision"]
@@ -194,6 +195,54 @@ def _words_cached(text: str) -> tuple[str, ...]:
         else:
             out.append(word_key(s))
     return tuple(out)
+
+
+# a word that ends in a hyphen before a space and another word: « coop- eration », a line break
+# a copy kept (or "short- and long-term", which mended_words leaves alone)
+# (the look-behind starts a try only at a word's start: without it every letter of every word is one)
+_BROKEN_RE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[\-\u2010\u2011]\s+(?=([^\W\d_]+(?:\u00ad[^\W_]+)*))")
+_BROKEN_AT = re.compile(r"[\-\u2010\u2011]\s")
+_HYPHENS = ("-", "\u2010", "\u2011")
+
+
+def mended_words(texts: list[str], keyed: list[list[str]]) -> list[list[str]]:
+    """``keyed`` (``words`` of each of ``texts``) with words a line break cut joined again —
+    « coop- eration », « dest-ination » — where the whole word occurs as a word in some text.
+
+    Only for matching: a copy taken from a PDF keeps the hyphens of its line breaks, and
+    "coop" + "eration" would share no word with "cooperation".  Asking that the whole word
+    exist elsewhere keeps real compounds apart ("short- and long-term", "long-term")."""
+    # candidates first, then one C-level pass over every word to see which joins exist
+    found: dict[int, tuple[set[tuple[str, str]], set[str]]] = {}
+    joins: set[str] = set()
+    for k, text in enumerate(texts):
+        if not any(h in text for h in _HYPHENS):
+            continue
+        cut = {(word_key(a), word_key(b)) for a, b in _BROKEN_RE.findall(text)} if _BROKEN_AT.search(text) else set()
+        inner = {w for w in keyed[k] if "-" in w}
+        if cut or inner:
+            found[k] = (cut, inner)
+            joins.update(a + b for a, b in cut)
+            joins.update(w.replace("-", "") for w in inner)
+    known = joins.intersection(chain.from_iterable(keyed)) if joins else set()
+    if not known:
+        return keyed
+    out = list(keyed)
+    for k, (cut, inner) in found.items():
+        cut = {c for c in cut if c[0] + c[1] in known}
+        inner = {w for w in inner if w.replace("-", "") in known}
+        if not (cut or inner):
+            continue
+        joined: list[str] = []
+        for w in keyed[k]:
+            if joined and (joined[-1], w) in cut:
+                joined[-1] += w
+            elif w in inner:
+                joined.append(w.replace("-", ""))
+            else:
+                joined.append(w)
+        out[k] = joined
+    return out
 
 
 def word_offsets(text: str) -> list[tuple[int, int]]:

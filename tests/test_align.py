@@ -1025,3 +1025,28 @@ def test_split_part_keeps_its_whole_beside_a_longer_paragraph_holding_its_words(
     assert (("OP1",), ("OP1", "OP11")) in got and ((), ("OP10",)) in got
     off = groups_map(align(old, new, NOFRAG, params=dataclasses.replace(DEFAULT_PARAMS, fuller_sim=0.0)))
     assert (("OP1",), ("OP1", "OP10")) in off
+
+
+def test_a_moved_request_with_new_addressee_and_pdf_hyphens_stays_linked():
+    """OP3 "Calls upon Governments to intensify cooperation between countries of origin, transit and
+    destination …" moved to the end as "Encourages Member States to step up coop- eration … dest-ination"
+    (a PDF copy keeps its line-break hyphens): the same request of new addressees, one edited
+    paragraph — not a deletion and an unrelated insertion."""
+    from compare import api
+    from compare.similarity import _Features
+
+    base = Path(__file__).resolve().parent / "data" / "align" / "moved_new_addressee_pdf_breaks"
+    old = api.load(str(base.with_suffix(".old.md")))
+    new = api.load(str(base.with_suffix(".new.md")))
+    assert "coop- eration" in new.by_id("OP9").text
+    groups = align(old, new, NOFRAG)
+    assert_partition(old, new, groups)
+    got = groups_map(groups)
+    assert (("OP3",), ("OP9",)) in got
+    assert all(((f"OP{k}",), (f"OP{k - 1}",)) in got for k in range(4, 10))
+    # the words a line break cut are one word again for matching, where the whole word is known;
+    # a real compound's hyphen is left alone ("short- and long-term")
+    keys = _Features(["cooperation of destination countries", "short- and long-term plans"],
+                     ["coop- eration of dest-ination count\u00adries"]).keys
+    assert keys[2] == ["cooperation", "of", "destination", "countries"]
+    assert keys[1] == ["short", "and", "long-term", "plans"]

@@ -72,7 +72,9 @@ def test_closest_for_a_paragraph_without_verbatim_source(lib):
     assert p.closest is not None
     assert (p.closest.doc.symbol, p.closest.paragraph) in {("A/RES/61/180", "OP1")} or \
         p.closest.text.startswith("Recognizing that broad international cooperation")
-    assert p.closest.similarity > 0.2
+    # well clear of the floor below which no closest is shown ("non-governmental" and a library's
+    # "nongovernmental" are one word for matching: a little less rare, a little less weight)
+    assert p.closest.similarity > 0.19
 
 
 def test_min_words_and_options_are_checked(lib, samples):

@@ -97,3 +97,16 @@ def test_one_liners_pair_by_their_object_with_sessions_updated():
         frames = tuple(f.split("{")[0] for f in facilitator.FRAMES[lang])
         liners = [s for s in old.values() if s.startswith(frames)]
         assert len(liners) >= 3 and all(obj(new[added.new[0]]) not in s for s in liners)
+
+
+def test_promoted_items_read_on_from_the_chapeau_verb():
+    """A list's items promoted to OPs read "Engage les États Membres à ériger …" (the item's opening
+    lowered), the first one carrying the chapeau on (merged with it), the others apart."""
+    fr = next(s for s in consultations.sources() if s.lang == "fr")
+    for i in range(3):
+        old, new, truth = make_class_case("list_into_ops", random.Random(f"test-facilitator:promote:{i}"), fr)
+        nt = {p.id: p.text for p in new.paragraphs}
+        ours = [t for t in truth if t.tag == "list_into_ops"]
+        assert sum(t.kind == "merged" for t in ours) == 1
+        for t in ours:
+            assert not re.search(r"\w (À|De) ", nt[t.new[0]]), nt[t.new[0]]

@@ -7,9 +7,9 @@ negotiator would still name it at once:
 * ``chapeau_reworded`` — a list's chapeau given another verb and addressee ("Calls upon Member
   States:" → "Encourages all States, as appropriate:") and most of its items edited by 10–40 %;
 * ``ops_into_list`` — 2–4 OPs that were not adjacent become the items of one new chapeau OP (each
-  loses its leading verb and addressee, keeps the rest);
+  loses its leading verb and addressee, keeps the rest; the chapeau's verb is none of theirs);
 * ``list_into_ops`` — a list's items promoted to OPs that take the chapeau's verb, placed apart (the
-  first one, at the chapeau's place, is the chapeau and its first item merged);
+  first one, in the chapeau's place, is the chapeau and its first item merged);
 * ``split_three`` — a long OP with three asks split into three, one part moved far and edited;
 * ``merge_three`` — three non-adjacent OPs merged into one, each condensed by 20–40 %;
 * ``moved_reworded`` — paragraphs moved far and reworded by 40–60 % as delegates do (another verb or
@@ -370,8 +370,9 @@ def story_ops_into_list(old, new, lang, rng, tag, src) -> bool:
         return False
     m = cs._DEMOTE[lang].match(new[picks[0]].text)
     chapeau = f"{m.group('lead')} {m.group('who')}" + (f" {m.group('c')}" if lang == "es" else "")
-    if rng.random() < 0.5:
-        chapeau = new_chapeau(chapeau, [cs._demote(new[picks[0]].text, lang)], lang, rng) or chapeau
+    chapeau = new_chapeau(chapeau, [cs._demote(new[picks[0]].text, lang)], lang, rng)
+    if not chapeau or any(lead_of(chapeau, lang) == lead_of(new[j].text, lang) for j in picks):
+        return False                  # a chapeau in one source's words would read as that source split
     items = []
     for j in picks:
         t = cs._demote(new[j].text, lang)
@@ -387,7 +388,7 @@ def story_ops_into_list(old, new, lang, rng, tag, src) -> bool:
 
 def story_list_into_ops(old, new, lang, rng, tag, src) -> bool:
     """A list's items promoted to OPs that take the chapeau's verb, placed apart; the first stays where
-    the chapeau was (chapeau and first item merged)."""
+    the chapeau was (the chapeau and its first item merged: it carries the chapeau's words and place on)."""
     chapeaux = [j for j in _lists(new) if all(len(new[k].src) == 1 and not new[k].tag for k in cs._items(new, j))]
     if not chapeaux:
         return False
@@ -399,10 +400,10 @@ def story_list_into_ops(old, new, lang, rng, tag, src) -> bool:
     for n, k in enumerate(ks):
         head = chapeau if n == 0 else _with_lead(chapeau, cs._also(lead, lang) if n == 1 else _further(lead, lang), lang)
         it = new[k].text
-        t = f"{head} {it if it.split(' ', 1)[0].isupper() else cs._low(it)}"
+        t = f"{head} {cs._low(it)}"
         e = reword(t, lang, rng, 0.05, 0.25, keep_lead=True) if rng.random() < 0.5 else None
-        src_ = new[j].src + new[k].src if n == 0 else new[k].src
-        ops.append(FBlock(e or t, "OP", src=src_, tag=tag, touched=True))
+        src_ = new[j].src + new[k].src if n == 0 else new[k].src       # the first, in the chapeau's place,
+        ops.append(FBlock(e or t, "OP", src=src_, tag=tag, touched=True))   # carries the chapeau on
     new[j:ks[-1] + 1] = [ops[0]]
     home = j
     for b in ops[1:]:

@@ -357,6 +357,13 @@ def story_chapeau_reworded(old, new, lang, rng, tag, src) -> bool:
 
 # =========================================================================== OPs into a list and back
 
+def _same_ask(chapeau: str, text: str, lang: str) -> bool:
+    """The chapeau opens as the OP does (its verb, or its addressee): it would read as that OP split."""
+    lead_c, lead_t = lead_of(chapeau, lang), lead_of(text, lang)
+    m = cs._DEMOTE[lang].match(text)
+    return (lead_c.split(" ")[0] == lead_t.split(" ")[0]) or bool(m and m.group("who") in chapeau)
+
+
 def story_ops_into_list(old, new, lang, rng, tag, src) -> bool:
     """2–4 OPs that were apart become the items of one new chapeau OP (leading verb and addressee gone)."""
     cands = [j for j in range(len(new)) if cs._free(new, j, "OP", min_words=8) and cs._demote(new[j].text, lang)]
@@ -371,7 +378,7 @@ def story_ops_into_list(old, new, lang, rng, tag, src) -> bool:
     m = cs._DEMOTE[lang].match(new[picks[0]].text)
     chapeau = f"{m.group('lead')} {m.group('who')}" + (f" {m.group('c')}" if lang == "es" else "")
     chapeau = new_chapeau(chapeau, [cs._demote(new[picks[0]].text, lang)], lang, rng)
-    if not chapeau or any(lead_of(chapeau, lang) == lead_of(new[j].text, lang) for j in picks):
+    if not chapeau or any(_same_ask(chapeau, new[j].text, lang) for j in picks):
         return False                  # a chapeau in one source's words would read as that source split
     items = []
     for j in picks:

@@ -56,6 +56,14 @@ Sixth generator (--generator delegations, tests/support/delegations.py): held ou
   preambles trimmed and merged; typos made and corrected, punctuation, capitals, symbols.
 
     python bench/bench_align.py --generator delegations --per-class 60 --only-classes
+Seventh generator (--generator facilitator, tests/support/facilitator.py): held out too, a facilitator's
+  successive compilation texts: list items moved between OPs' lists, merged, split and reordered; a
+  chapeau given another verb and addressee with its items edited; non-adjacent OPs gathered as the items
+  of a new chapeau, and a list's items promoted to OPs placed apart; a long OP split in three (one part
+  moved far and edited) and three OPs merged and condensed; far moves reworded by 40–60 % as delegates
+  do; one-liners of one frame (reports, sessions) updated, reordered, one dropped, one added.
+
+    python bench/bench_align.py --generator facilitator --per-class 60 --only-classes
 
 Sweeps (--sweep NAME=V1,V2, repeatable): one more per-class column per value of an AlignParams
   threshold, in the same run as the defaults:
@@ -83,10 +91,11 @@ sys.path.insert(0, str(REPO))
 from compare.align import DEFAULT_PARAMS, AlignParams, align  # noqa: E402
 from compare.classify import compare_documents  # noqa: E402
 from compare.model import CompareOptions, Document, Metadata, Paragraph  # noqa: E402
-from tests.support import amendments, consultations, delegations, negotiation, rounds, synthetic  # noqa: E402
+from tests.support import (amendments, consultations, delegations, facilitator, negotiation,  # noqa: E402
+                           rounds, synthetic)
 
 GENERATORS = {"synthetic": synthetic, "negotiation": negotiation, "rounds": rounds, "amendments": amendments,
-              "consultations": consultations, "delegations": delegations}
+              "consultations": consultations, "delegations": delegations, "facilitator": facilitator}
 
 OPTS = CompareOptions(fragment=False)
 
@@ -360,7 +369,9 @@ def main() -> None:
                          "delegation-style amendments on the samples in French, English and Spanish) or "
                          "rounds.py (several rounds of them, first version against last), amendments.py or "
                          "consultations.py (held out, harder: informal consultations' moves, rewordings, lists) or "
-                         "delegations.py (held out: bis/ter, brackets, block moves, PDF noise, grafts, typos)")
+                         "delegations.py (held out: bis/ter, brackets, block moves, PDF noise, grafts, typos) or "
+                         "facilitator.py (held out: lists regrouped, chapeaux reworded, OPs into a list and back, "
+                         "splits and merges in three, one-liners of one frame)")
     ap.add_argument("--classes", default=None, help="comma-separated hard classes (default: all of the generator's)")
     ap.add_argument("--sweep", action="append", default=[], metavar="NAME=V1,V2,…",
                     help="per-class table: one more column per value of this AlignParams threshold "

@@ -6,7 +6,9 @@ on; an XML declaration and an internal DTD subset (``<!DOCTYPE html [ … ]>``, 
 vehicle of entity tricks) are cut off before parsing.  Block-level
 elements become blocks; ``<sup>n</sup>`` becomes a footnote marker; ``<hr>`` a
 page break; leading ``<em>``/``<i>`` text the italic lead; ``<ol>`` items get
-their rendered number as the label.  Scripts, styles and navigation are dropped.
+their rendered number as the label.  Scripts and styles are dropped; what else a browser does
+not show as the page's text (navigation, ``<noscript>``, ``<svg>`` …) is listed in ``dropped``.
+Text between blocks is a paragraph of its own.
 """
 from __future__ import annotations
 
@@ -16,11 +18,15 @@ from lxml import etree, html as lxml_html
 
 from ..errors import CorruptFileError, EmptyInputError
 from ..numerals import to_roman
-from ..model import Block, RawDocument, marker
+import copy
+
+from ..model import Block, Dropped, RawDocument, marker
 from .safety import count_blocks, tick
 from .text import GAP_RE
 
-_BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "blockquote", "dd", "dt", "pre", "section", "article"}
+_BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "blockquote", "dd", "dt", "pre", "section",
+               "article", "header", "footer", "aside", "main", "figure", "figcaption", "details", "summary", "address",
+               "caption"}
 # Content a browser does not show as the page's text.  Not here, on purpose: ``form``
 # (pages wrap their whole body in one), ``button`` (its label is shown, and text after
 # it in the same paragraph must not be lost) and the void ``embed`` (libxml2 does not
@@ -54,60 +60,108 @@ def read_html(text: str, source: str = "<html>") -> RawDocument:
         raise EmptyInputError(source, "the page contains no text")
     try:
         # a whole document even for a fragment ("<p>…</p>"), so the walk always starts at <body>
-        root = lxml_html.document_fromstring(text, parser=_parser())
+        parser = _parser()
+        root = lxml_html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         # libxml2's message may quote the file (a tag name): name only the kind of failure
         raise CorruptFileError(source, f"not readable as HTML ({type(exc).__name__})") from None
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
+        # libxml2 stops at its limits (256 nested elements …) and, recovering, keeps what it had:
+        # the rest of the page would be lost without a word
+        raise CorruptFileError(source, "nested too deeply to be read whole (HTML parser limit)")
     if root is None:
         raise EmptyInputError(source, "the page contains no text")
     body = root.find(".//body")
     blocks: list[Block] = []
-    _walk(body if body is not None else root, blocks)
+    dropped: list[Dropped] = []
+    _walk(body if body is not None else root, blocks, dropped)
     if not any(b.text for b in blocks):
         raise EmptyInputError(source, "the page contains no text")
-    return RawDocument(blocks=blocks, source=source, fmt="html")
+    return RawDocument(blocks=blocks, source=source, fmt="html", dropped=dropped)
 
 
 def _has_block_child(el) -> bool:
     return any(isinstance(c.tag, str) and (c.tag in _BLOCK_TAGS or c.tag in ("ol", "ul", "table", "hr")) for c in el)
 
 
-def _walk(el, out: list[Block]) -> None:
+_LAYOUT_TAGS = (*_BLOCK_TAGS, "ol", "ul", "table", "tr", "hr", "br")
+
+
+def _inline(el) -> bool:
+    """Whether ``el`` is text within a line (a span, a link, bold …): it holds no block below it."""
+    return el.tag not in _LAYOUT_TAGS and next(el.iterdescendants(*_LAYOUT_TAGS), None) is None
+
+
+def _skipped(el, dropped: list[Dropped]) -> None:
+    """A skipped element's visible words go to ``dropped`` (not a script's or a style's code)."""
+    if el.tag in ("script", "style", "head"):
+        return
+    text = _WS.sub(" ", "".join(el.itertext())).strip()
+    if text:
+        dropped.append(Dropped(text, f"HTML <{el.tag}> (not part of the page's text)"))
+
+
+def _walk(el, out: list[Block], dropped: list[Dropped]) -> None:
+    """Blocks of ``el``'s children; text between them (``<div>text<p>…</p>more</div>``, a
+    ``<span>`` straight in ``<body>``) is a paragraph of its own, never lost."""
     tick()
+    run = etree.Element("p")        # loose text and inline children since the last block
+    run.text = el.text
+
+    def flush() -> None:
+        nonlocal run
+        if (run.text and run.text.strip()) or len(run):
+            _emit(run, out, label=None)
+        run = etree.Element("p")
+
     for child in el:
         tag = child.tag if isinstance(child.tag, str) else ""
-        if tag in _SKIP_TAGS or not tag:
+        if tag and tag not in _SKIP_TAGS and _inline(child):
+            run.append(copy.deepcopy(child))        # its tail comes along
             continue
-        if tag == "hr":
+        flush()
+        if tag in _SKIP_TAGS:
+            _skipped(child, dropped)
+        elif tag == "hr":
             out.append(Block("", kind="page_break"))
-            continue
-        if tag == "ol":
-            _walk_list(child, out)
-            continue
-        if tag == "br":
-            continue
-        if tag in _BLOCK_TAGS and not _has_block_child(child):
+        elif tag == "ol":
+            _walk_list(child, out, dropped)
+        elif tag in _BLOCK_TAGS and not _has_block_child(child):
             _emit(child, out, label=None)
-        else:
-            _walk(child, out)
+        elif tag and tag != "br":
+            _walk(child, out, dropped)
+        run.text = child.tail
+    flush()
 
 
-def _walk_list(ol, out: list[Block]) -> None:
+def _walk_list(ol, out: list[Block], dropped: list[Dropped]) -> None:
     try:
         n = int(ol.get("start", "1"))
     except ValueError:
         n = 1
     kind = (ol.get("type") or "1").strip()
+    _loose(ol.text, out)
     for li in ol:
         if not isinstance(li.tag, str) or li.tag != "li":
+            _loose("".join(li.itertext()) if isinstance(li.tag, str) else "", out)
+            _loose(li.tail, out)
             continue
         tick()
         label = _list_label(n, kind)
         _emit(li, out, label=label, shallow=True)
         for sub in li:
             if isinstance(sub.tag, str) and sub.tag in ("ol", "ul"):
-                _walk_list(sub, out) if sub.tag == "ol" else _walk(sub, out)
+                _walk_list(sub, out, dropped) if sub.tag == "ol" else _walk(sub, out, dropped)
+        _loose(li.tail, out)
         n += 1
+
+
+def _loose(text: str | None, out: list[Block]) -> None:
+    """Text straight in an ``<ol>`` (outside its items): a paragraph of its own, not lost."""
+    if text and text.strip():
+        p = etree.Element("p")
+        p.text = text
+        _emit(p, out, label=None)
 
 
 def _list_label(n: int, kind: str) -> str:

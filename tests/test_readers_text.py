@@ -116,3 +116,14 @@ def test_footnotes_pasted_from_a_pdf_are_footnotes_not_paragraphs(samples, tmp_p
     assert [(f.number, f.text) for f in doc.footnotes] == [(f.number, f.text) for f in ref.footnotes]
     cmp = api.compare(ref, doc)
     assert {p.status for p in cmp.pairs} == {"unchanged"} and not any(p.footnote_changes for p in cmp.pairs)
+
+
+def test_a_comment_is_text_in_a_plain_text_file_and_dropped_with_its_words_in_markdown():
+    """« <!-- … --> » hides text only in Markdown; there its words are listed in ``dropped``."""
+    src = "The General Assembly,\n\nRecalling its resolution 61/180,<!-- check 63/194 commentword -->\n\n" \
+          "1. Urges Member States to act;\n"
+    txt = load(src.encode(), name="draft.txt")
+    assert "commentword" in txt.by_id("PP1").text
+    md = load(src.encode(), name="draft.md")
+    assert md.by_id("PP1").text == "Recalling its resolution 61/180,"
+    assert ("check 63/194 commentword", "Markdown comment (not shown)") in [(d.text, d.reason) for d in md.dropped]

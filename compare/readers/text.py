@@ -12,7 +12,7 @@ import io
 import re
 from typing import Iterator, Optional
 
-from ..model import Block, RawDocument, marker
+from ..model import Block, Dropped, RawDocument, marker
 from ..numerals import whole_digit_runs
 from .safety import count_blocks, tick
 
@@ -122,8 +122,9 @@ def _strip_emphasis_once(s: str) -> str:
     return "".join(out)
 
 
-def _strip_comments(text: str) -> str:
-    """Remove ``<!-- … -->`` (linear: an unclosed ``<!--`` is left as it is)."""
+def _strip_comments(text: str, removed: list[str]) -> str:
+    """Remove ``<!-- … -->`` (linear: an unclosed ``<!--`` is left as it is); the words of each
+    comment go to ``removed`` (a Markdown comment is not shown, but it is not lost either)."""
     if "<!--" not in text:
         return text
     out: list[str] = []
@@ -136,6 +137,8 @@ def _strip_comments(text: str) -> str:
         if b < 0:
             break
         out.append(text[pos:a])
+        if text[a + 4:b].strip():
+            removed.append(" ".join(text[a + 4:b].split()))
         pos = b + 3
     out.append(text[pos:])
     return "".join(out)
@@ -148,10 +151,12 @@ def _inline(s: str) -> str:
     return strip_emphasis(s)
 
 
-def _paragraphs(text: str) -> Iterator[str]:
-    """Split on blank lines; page rules stand alone."""
+def _paragraphs(text: str, comments: Optional[list[str]] = None) -> Iterator[str]:
+    """Split on blank lines; page rules stand alone.  With ``comments`` (Markdown), ``<!-- … -->``
+    is taken out and its text put there; in plain text it is text like any other."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _strip_comments(text)
+    if comments is not None:
+        text = _strip_comments(text, comments)
     cur: list[str] = []
     blank_page = False          # a form-feed break was the last thing yielded: blank pages add none
     for k, line in enumerate(io.StringIO(text, newline="\n")):
@@ -214,7 +219,8 @@ def read_text(text: str, source: str = "<text>", fmt: str = "txt") -> RawDocumen
     in_footnotes = False  # after a "_____" rule in plain text
     cited: set[str] = set()     # footnote numbers the text so far glues to a word (plain text)
     last_note = 0
-    for para in _paragraphs(text):
+    comments: Optional[list[str]] = None if fmt == "txt" else []
+    for para in _paragraphs(text, comments):
         count_blocks()
         stripped = para.strip()
         if _FOOTNOTE_RULE.match(stripped):
@@ -255,7 +261,8 @@ def read_text(text: str, source: str = "<text>", fmt: str = "txt") -> RawDocumen
         bold = stripped.startswith("**") and stripped.rstrip().endswith("**")
         body = _hard_breaks(stripped)
         blocks.append(Block(_inline(body).strip(), italic_lead=italic, bold=bold))
-    return RawDocument(blocks=blocks, source=source, fmt=fmt)
+    dropped = [Dropped(c, "Markdown comment (not shown)") for c in comments or ()]
+    return RawDocument(blocks=blocks, source=source, fmt=fmt, dropped=dropped)
 
 
 def _clean(s: str) -> str:

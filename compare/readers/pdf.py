@@ -77,6 +77,10 @@ class _Char:
     italic: bool
     bold: bool
     sup: bool = False
+    # the loose box's left and right (the glyph's advance, not its ink): where a word's letters
+    # meet; a tight box leaves a gap at a narrow glyph ("1" in Helvetica) that reads as a space
+    lx0: Optional[float] = None
+    lx1: Optional[float] = None
 
 
 @dataclass
@@ -101,6 +105,7 @@ def _page_chars(page, textpage, raw_mod, height: float) -> list[_Char]:
     n = min(n, current_limits().max_pdf_page_chars)
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     ox, oy = ctypes.c_double(), ctypes.c_double()
+    loose = raw_mod.FS_RECTF()
     buf = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
     font_cache: dict[int, tuple[bool, bool]] = {}
@@ -148,8 +153,11 @@ def _page_chars(page, textpage, raw_mod, height: float) -> list[_Char]:
             out.append(_Char(" ", left.value, max(right.value, left.value), b - 0.7 * size, b, b,
                              size, style[0], style[1]))
             continue
+        lx0 = lx1 = None
+        if raw_mod.FPDFText_GetLooseCharBox(raw, i, ctypes.byref(loose)) and loose.right > loose.left:
+            lx0, lx1 = loose.left, loose.right
         out.append(_Char(ch, left.value, right.value, height - top.value, height - bottom.value,
-                         height - oy.value, size, style[0], style[1]))
+                         height - oy.value, size, style[0], style[1], lx0=lx0, lx1=lx1))
     return out
 
 
@@ -248,6 +256,13 @@ def _needs_sort(chars: list[_Char]) -> bool:
     return any(b.x0 < a.x0 - 1.0 for a, b in zip(chars, chars[1:]) if a.ch != " " and b.ch != " ")
 
 
+def _gap(prev: _Char, c: _Char) -> float:
+    """Room between two characters of a line: by their loose boxes where PDFium gives both."""
+    if prev.lx1 is not None and c.lx0 is not None:
+        return c.lx0 - prev.lx1
+    return c.x0 - prev.x1
+
+
 def _finish_line(chars: list[_Char]) -> Optional[_Line]:
     while chars and chars[-1].ch == " ":
         chars = chars[:-1]
@@ -285,7 +300,7 @@ def _finish_line(chars: list[_Char]) -> Optional[_Line]:
             prev = chars[j - 1]
             i = j
             continue
-        if prev is not None and c.ch != " " and prev.ch != " " and c.x0 - prev.x1 > 0.2 * c.size:
+        if prev is not None and c.ch != " " and prev.ch != " " and _gap(prev, c) > 0.2 * c.size:
             pieces.append((" ", prev.italic and c.italic, False, False))
         pieces.append((c.ch, c.italic, c.bold, False))
         prev = c

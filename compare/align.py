@@ -865,6 +865,43 @@ def _replacements(feat: _Features, S: np.ndarray, matched: dict[int, int], old_p
     return out
 
 
+def _chapeaux_by_items(matched: dict[int, int], old_pars: Sequence[Paragraph],
+                       new_pars: Sequence[Paragraph]) -> None:
+    """Pair a left-over chapeau with the left-over chapeau its list went to: most of its items
+    are matched to that one's items, and most of that one's items come from its list.  A
+    chapeau reworded whole ("Requests the Special Rapporteur:" → "Strongly encourages the
+    Secretary-General:") shares no words with its old self, but it still heads the same list."""
+    def lists(pars: Sequence[Paragraph]) -> dict[int, list[int]]:
+        at = {p.id: k for k, p in enumerate(pars)}
+        out: dict[int, list[int]] = {}
+        for k, p in enumerate(pars):
+            if p.level > 0 and p.parent in at:
+                out.setdefault(at[p.parent], []).append(k)
+        return out
+
+    items_o, items_n = lists(old_pars), lists(new_pars)
+    if not items_o or not items_n:
+        return
+    at_n = {p.id: k for k, p in enumerate(new_pars)}
+    taken = set(matched.values())
+    for co, its in sorted(items_o.items()):
+        if co in matched:
+            continue
+        votes: dict[int, int] = {}
+        for k in its:
+            j = matched.get(k)
+            head = at_n.get(new_pars[j].parent) if j is not None and new_pars[j].level > 0 else None
+            if head is not None:
+                votes[head] = votes.get(head, 0) + 1
+        if not votes:
+            continue
+        cn, got = max(votes.items(), key=lambda kv: (kv[1], -kv[0]))
+        if cn in taken or 2 * got <= len(its) or 2 * got <= len(items_n.get(cn, ())):
+            continue
+        matched[co] = cn
+        taken.add(cn)
+
+
 def _new_act(po: Paragraph, pn: Paragraph, s: float, P: AlignParams,
              ko: Optional[Sequence[str]] = None, kn: Optional[Sequence[str]] = None) -> bool:
     """Two one-liners with other leading words over other objects ("Requests the Secretary-General
@@ -1475,6 +1512,7 @@ def align(old: Document, new: Document, options: Optional[CompareOptions] = None
         scores.prefetch(list(matched), list(matched.values()))
     for i in _replacements(feat, S, matched, op, np_, P):
         del matched[i]
+    _chapeaux_by_items(matched, op, np_)
     if scores is not None and matched:      # the entries the joins read around each match, at once
         pairs = sorted(matched.items())
         scores.band([i for i, _ in pairs], [j for _, j in pairs],

@@ -1050,3 +1050,25 @@ def test_a_moved_request_with_new_addressee_and_pdf_hyphens_stays_linked():
                      ["coop- eration of dest-ination count\u00adries"]).keys
     assert keys[2] == ["cooperation", "of", "destination", "countries"]
     assert keys[1] == ["short", "and", "long-term", "plans"]
+
+
+def test_a_chapeau_reworded_whole_stays_with_its_list():
+    """"Requests the Special Rapporteur:" → "Strongly encourages the Secretary-General:" over the same
+    (a)–(c), edited: no word in common, but it heads the same list — one changed chapeau, not a
+    deleted one and an unrelated new one (the items are the evidence)."""
+    from compare import api
+
+    items = ["(a) To continue to pay particular attention to the situation of children;",
+             "(b) To report on the impact of conflict on trafficking in persons;",
+             "(c) To cooperate closely with the treaty bodies and regional human rights mechanisms;"]
+    head = "The General Assembly,\n\n1. Urges States to strengthen their national legislation against trafficking;\n\n"
+    old = api.load_text(head + "2. Requests the Special Rapporteur:\n\n" + "\n\n".join(items) +
+                        "\n\n3. Decides to remain seized of the matter.")
+    new = api.load_text(head + "2. Strongly encourages the Secretary-General:\n\n" +
+                        "\n\n".join(i.replace("closely", "as appropriate").replace("To report", "To submit a report")
+                                    for i in items) + "\n\n3. Decides to remain seized of the matter.")
+    groups = align(old, new, NOFRAG)
+    assert_partition(old, new, groups)
+    got = groups_map(groups)
+    assert (("OP2",), ("OP2",)) in got
+    assert all(((f"OP2({x})",), (f"OP2({x})",)) in got for x in "abc")

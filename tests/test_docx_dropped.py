@@ -40,3 +40,26 @@ def test_seed_docx_lists_its_page_furniture():
     furniture = [d["text"] for d in data["dropped"] if d["reason"] in ("page header", "page footer")]
     assert any("A/C.3/63/L.17/Rev.1" in t for t in furniture)
     assert any("08-59312" in t for t in furniture)
+
+
+def test_a_footnote_marker_without_its_note_is_flagged(tmp_path):
+    """A reference to footnote 7 in a file that has no such note: the marker is the file's, but the
+    reader says there is no note text rather than showing a note that does not exist silently."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    from compare import api
+
+    d = docx.Document()
+    d.add_paragraph("The General Assembly,")
+    d.add_paragraph("Recalling its resolution 61/180,")
+    p = d.add_paragraph("1. Urges Member States to act;")
+    p._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
+                          f'<w:footnoteReference w:id="7"/></w:r>'))
+    path = tmp_path / "missing_note.docx"
+    d.save(str(path))
+    doc = api.load(str(path))
+    assert doc.by_id("OP1").text.startswith("Urges Member States to act;")
+    assert any("no such footnote in the file" in w for w in doc.warnings)
+    assert not doc.footnotes

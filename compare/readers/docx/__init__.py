@@ -159,16 +159,16 @@ def read_docx(data: bytes, source: str) -> RawDocument:
 
     # Notes, in number order (= order of first reference); separators never referenced.
     for root, notes, tag in ((foot_notes_root, footnotes, "footnote"), (end_notes_root, endnotes, "endnote")):
-        if root is None:
-            continue
-        if any(el.tag in TRACK_TAGS for el in root.iter()):
+        if root is not None and any(el.tag in TRACK_TAGS for el in root.iter()):
             tracked = True
-        by_id = {n.get(w("id")): n for n in root.findall(w(tag))
-                 if n.get(w("type")) in (None, "normal")}
+        by_id = {} if root is None else {n.get(w("id")): n for n in root.findall(w(tag))
+                                         if n.get(w("type")) in (None, "normal")}
         note_reader = ParagraphReader(styles, Notes(), Notes(), rel_targets(pkg, rels.get(tag + "s", "")))
+        missing: list[str] = []
         for nid in notes.order:
             note = by_id.pop(nid, None)
             if note is None:
+                missing.append(notes.numbers[nid])
                 continue
             texts = []
             for para, _ in read_container(note, note_reader, Where(tag), [0], dropped):
@@ -183,6 +183,9 @@ def read_docx(data: bytes, source: str) -> RawDocument:
             if t:
                 dropped.append(Dropped(t, f"{tag} not referenced in the text"))
         dropped.extend(note_reader.dropped)
+        if missing:     # a reference to a note the file lacks: the marker stays, flagged
+            warnings.append(f"{tag} marker{'s' if len(missing) > 1 else ''} {', '.join(missing)} in the text "
+                            f"but no such {tag} in the file: no note text to show")
     dropped[:0] = reader.dropped
     comments = part("comments")
     if comments is not None:

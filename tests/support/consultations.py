@@ -856,6 +856,18 @@ def load_source(path: Path) -> Source:
     return Source(path.name, lang, tuple(out))
 
 
+def first_case(draw, cls: str, rng: random.Random, src: Optional[Source], tries: int
+               ) -> tuple[Document, Document, list[TruthGroup]]:
+    """The first of ``tries`` draws (``draw(cls, source, rng)``, None when not believable) that
+    holds a group of ``cls``: the held-out generators' shared retry loop."""
+    pool = sources()
+    for _ in range(tries):
+        got = draw(cls, src or rng.choice(pool), rng)
+        if got and any(t.tag == cls for t in got[2]):
+            return got
+    raise RuntimeError(f"no believable case of {cls}")
+
+
 def sources() -> tuple[Source, ...]:
     return tuple(load_source(p) for p in samples())
 

@@ -772,12 +772,7 @@ def _draw(cls: str, s: Source, rng: random.Random) -> Optional[tuple[Document, D
 def make_class_case(cls: str, rng: random.Random, src: Optional[Source] = None
                     ) -> tuple[Document, Document, list[TruthGroup]]:
     """One revision illustrating ``cls`` (its groups tagged ``cls``) with some untagged edits beside it."""
-    pool = cs.sources()
-    for _ in range(80):
-        got = _draw(cls, src or rng.choice(pool), rng)
-        if got and any(t.tag == cls for t in got[2]):
-            return got
-    raise RuntimeError(f"no believable case of {cls}")
+    return cs.first_case(_draw, cls, rng, src, 80)
 
 
 def generate_class_pairs(n_per_class: int, seed: int, classes: Sequence[str] = CLASSES

@@ -74,6 +74,11 @@ class Dropped:
     reason: str
 
 
+#: a Markdown comment's reason: its author's note, not shown when the file is rendered (listed,
+#: not warned of)
+MARKDOWN_COMMENT = "Markdown comment (not shown)"
+
+
 @dataclass
 class RawDocument:
     """What a reader returns: the blocks in reading order plus reader remarks.

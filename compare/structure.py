@@ -31,6 +31,7 @@ from .lexicon import leading_word, listed_leading
 from .numerals import INSERTED_NUMBER_SUFFIXES, roman_value, whole_digit_runs
 from .language import MONTH_NUMBER, alternatives, detect_language, opener_language
 from .model import (
+    MARKDOWN_COMMENT,
     MARK_CLOSE,
     MARK_OPEN,
     Block,
@@ -728,7 +729,7 @@ def _auto_numbers(segments: list[_Segment]) -> bool:
 
 
 AGENDA_TITLE = "the agenda item's title (named by its number)"
-_QUIET = {"header line read as metadata", "preamble opener (kept as structure)", AGENDA_TITLE}   # shown as metadata: listed, but not a loss to warn of
+_QUIET = {"header line read as metadata", "preamble opener (kept as structure)", AGENDA_TITLE, MARKDOWN_COMMENT}   # shown as metadata: listed, but not a loss to warn of
 
 
 #: text that repeats on every page (running headers, footers, page numbers): left out of the

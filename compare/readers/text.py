@@ -12,7 +12,7 @@ import io
 import re
 from typing import Iterator, Optional
 
-from ..model import Block, Dropped, RawDocument, marker
+from ..model import MARKDOWN_COMMENT, Block, Dropped, RawDocument, marker
 from ..numerals import whole_digit_runs
 from .safety import count_blocks, tick
 
@@ -261,7 +261,7 @@ def read_text(text: str, source: str = "<text>", fmt: str = "txt") -> RawDocumen
         bold = stripped.startswith("**") and stripped.rstrip().endswith("**")
         body = _hard_breaks(stripped)
         blocks.append(Block(_inline(body).strip(), italic_lead=italic, bold=bold))
-    dropped = [Dropped(c, "Markdown comment (not shown)") for c in comments or ()]
+    dropped = [Dropped(c, MARKDOWN_COMMENT) for c in comments or ()]
     return RawDocument(blocks=blocks, source=source, fmt=fmt, dropped=dropped)
 
 

@@ -127,3 +127,23 @@ def test_a_comment_is_text_in_a_plain_text_file_and_dropped_with_its_words_in_ma
     md = load(src.encode(), name="draft.md")
     assert md.by_id("PP1").text == "Recalling its resolution 61/180,"
     assert ("check 63/194 commentword", "Markdown comment (not shown)") in [(d.text, d.reason) for d in md.dropped]
+
+
+def test_one_stray_byte_keeps_a_utf8_file_utf8_and_says_so():
+    """One byte that is not UTF-8 in a French UTF-8 file: the file is not re-read as Windows-1252
+    (every « é » would turn « Ã© »); the byte is U+FFFD and a warning says where the doubt is."""
+    data = SNIPPET.encode("utf-8").replace(b"agir", b"agir \xe9")
+    doc = load(data, name="projet.txt")
+    assert "États Membres" in doc.by_id("OP1").text
+    assert any("not valid UTF-8 in 1 place" in w for w in doc.warnings)
+    latin = load(SNIPPET.encode("cp1252"), name="projet.txt")
+    assert "États Membres" in latin.by_id("OP1").text
+    assert any("read as Windows-1252" in w for w in latin.warnings)
+
+
+def test_an_html_page_is_read_in_the_encoding_it_declares():
+    page = ('<html><head><meta charset="gb2312"></head><body><p>大会，</p><p>回顾其第61/180号决议，</p>'
+            '<p>1. 敦促会员国采取行动；</p></body></html>')
+    doc = load(page.encode("gb2312"), name="page.html")
+    assert doc.by_id("OP1").text == "敦促会员国采取行动；"
+    assert not any("UTF-8" in w or "1252" in w for w in doc.warnings)

@@ -117,14 +117,24 @@ def _dispatch(data: bytes, name: str, ext: str, limits: Limits) -> RawDocument:
         from .pdf import read_pdf
 
         return read_pdf(data, name)
-    text = decode_text(data, name, limits)
-    if ext in (".html", ".htm"):
+    notes: list[str] = []
+    html = ext in (".html", ".htm")
+    declared = _META_CHARSET.search(data[:4096]) if html else None
+    text = decode_text(data, name, limits, notes, declared.group(1).decode("ascii") if declared else None)
+    if html:
         from .html import read_html
 
-        return read_html(text, name)
-    from .text import read_text
+        raw = read_html(text, name)
+    else:
+        from .text import read_text
 
-    return read_text(text, name, fmt="md" if ext in (".md", ".markdown") else "txt")
+        raw = read_text(text, name, fmt="md" if ext in (".md", ".markdown") else "txt")
+    raw.warnings[:0] = notes
+    return raw
+
+
+# an HTML page's declared encoding: <meta charset="gb2312"> or <meta … content="text/html; charset=…">
+_META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?([A-Za-z0-9_.:-]{1,40})", re.IGNORECASE)
 
 
 def read_path(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> RawDocument:

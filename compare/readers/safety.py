@@ -203,10 +203,14 @@ _BINARY_MAGIC = (
 )
 
 
-def decode_text(data: bytes, source: str, limits: Limits = DEFAULT_LIMITS) -> str:
-    """Decode a text file: UTF-8 (with or without BOM), UTF-16/32, else Windows-1252.
+def decode_text(data: bytes, source: str, limits: Limits = DEFAULT_LIMITS,
+                notes: Optional[list[str]] = None, declared: Optional[str] = None) -> str:
+    """Decode a text file: a BOM's encoding, UTF-16/32, the encoding the file declares
+    (``declared``: an HTML page's ``<meta charset>``), UTF-8, else Windows-1252.
 
-    Refuses binary data that merely carries a text extension.
+    Refuses binary data that merely carries a text extension.  A file that is UTF-8 but for a
+    few bytes stays UTF-8 (those bytes become U+FFFD), and a guess says so in ``notes``: one
+    stray byte must not turn every accented letter of the file into « Ã© » without a word.
     """
     check_size(data, source, limits, ".txt")
     encoding = None
@@ -221,10 +225,12 @@ def decode_text(data: bytes, source: str, limits: Limits = DEFAULT_LIMITS) -> st
                 raise BinaryContentError(source, f"binary data, not text: this looks like {what} (wrong file or extension?)")
         if b"\x00" in data[:65536]:
             raise BinaryContentError(source, "binary data, not text (wrong file or extension?)")
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            text = data.decode("cp1252", errors="replace")
+        text = _decode_declared(data, declared, source) if declared else None
+        if text is None:
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                text = _decode_not_utf8(data, notes)
     else:
         try:
             text = data.decode(encoding)
@@ -239,6 +245,38 @@ def decode_text(data: bytes, source: str, limits: Limits = DEFAULT_LIMITS) -> st
     if not text.strip():
         raise EmptyInputError(source, "the file contains no text")
     return text
+
+
+def _decode_declared(data: bytes, declared: str, source: str) -> Optional[str]:
+    """The text in the encoding the file names, if Python knows it (else None: the usual guess)."""
+    import codecs
+
+    try:
+        codec = codecs.lookup(declared).name
+    except LookupError:
+        return None
+    if codec == "utf-8":
+        return None
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        raise BinaryContentError(source, f"not valid {codec} text, the encoding the page declares") from None
+
+
+def _decode_not_utf8(data: bytes, notes: Optional[list[str]]) -> str:
+    """Bytes that are not UTF-8: UTF-8 with a few bad bytes (more good multi-byte letters than bad
+    bytes), or a one-byte Windows encoding — either way, said in ``notes``."""
+    utf8 = data.decode("utf-8", errors="replace")
+    bad = utf8.count("\ufffd") - data.count("\xef\xbf\xbd".encode("latin-1"))
+    good = sum(1 for ch in utf8 if ch >= "\x80" and ch != "\ufffd")
+    if good >= 2 * bad:
+        if notes is not None:
+            notes.append(f"not valid UTF-8 in {bad:,} place(s): read as UTF-8, those bytes shown as \ufffd")
+        return utf8
+    if notes is not None:
+        notes.append("not UTF-8: read as Windows-1252 (Western European); if letters look wrong, save the file "
+                     "as UTF-8")
+    return data.decode("cp1252", errors="replace")
 
 
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")

@@ -181,6 +181,10 @@ def test_linear_emphasis_and_comment_stripping_match_the_regexes(s):
     """text.py replaced two backtracking regexes by linear scans: same results."""
     assert _strip_emphasis_once(s) == re.sub(r"(\*{1,3})(?=\S)(.+?)(?<=\S)\1", r"\2", s, flags=re.DOTALL)
     assert _strip_comments(s) == re.sub(r"<!--.*?-->", "", s, flags=re.DOTALL)
+    removed: list[str] = []
+    assert _strip_comments(s, removed) == re.sub(r"<!--.*?-->", "", s, flags=re.DOTALL)
+    # every word a comment held is handed back (for dropped), none invented
+    assert removed == [" ".join(c.split()) for c in re.findall(r"<!--(.*?)-->", s, flags=re.DOTALL) if c.strip()]
 
 
 # --------------------------------------------------------------------------- aligner and diff, end to end

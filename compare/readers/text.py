@@ -122,7 +122,7 @@ def _strip_emphasis_once(s: str) -> str:
     return "".join(out)
 
 
-def _strip_comments(text: str, removed: list[str]) -> str:
+def _strip_comments(text: str, removed: Optional[list[str]] = None) -> str:
     """Remove ``<!-- … -->`` (linear: an unclosed ``<!--`` is left as it is); the words of each
     comment go to ``removed`` (a Markdown comment is not shown, but it is not lost either)."""
     if "<!--" not in text:
@@ -137,7 +137,7 @@ def _strip_comments(text: str, removed: list[str]) -> str:
         if b < 0:
             break
         out.append(text[pos:a])
-        if text[a + 4:b].strip():
+        if removed is not None and text[a + 4:b].strip():
             removed.append(" ".join(text[a + 4:b].split()))
         pos = b + 3
     out.append(text[pos:])

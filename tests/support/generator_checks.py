@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from typing import Callable, Sequence
+from pathlib import Path
+from typing import Callable, Optional, Sequence
 
 KINDS = {"unchanged", "modified", "inserted", "deleted", "split", "merged"}
 
@@ -77,3 +78,20 @@ def check_class_cases(make_class_case: Callable, cls: str, cases: int, tagged_at
         check_truth(old, new, truth)
         tagged += sum(t.tag == cls for t in truth)
     assert tagged >= tagged_at_least
+
+
+def truth_holds(case: tuple) -> Optional[tuple]:
+    """``case`` (old, new, truth) if its truth is consistent (:func:`check_truth`), else None: a
+    generator redraws such a case rather than emit it."""
+    try:
+        check_truth(*case)
+    except AssertionError:
+        return None
+    return case
+
+
+def check_every_sample_is_a_base(generate_class_pairs: Callable, cls: str) -> None:
+    """Over as many cases as samples, each sample of samples/ is a base once, in its own language."""
+    names = {f.name for f in (Path(__file__).resolve().parents[2] / "samples").glob("*.md")} - {"SOURCES.md"}
+    cases = generate_class_pairs(len(names), 3, [cls])
+    assert Counter(old.meta.language for _, old, _, _ in cases) == Counter(n.split(".")[-2] for n in names)

@@ -3,8 +3,6 @@ landmarks, and what it sets aside is listed in ``dropped``; a page too deep to p
 an error, not a page cut short."""
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from compare.api import load
@@ -22,10 +20,6 @@ PAGE = """<html><body>
 <nav>navword</nav><noscript>noscriptword</noscript><script>var jscode = 1;</script>
 <footer>footerword</footer>
 </body></html>"""
-
-
-def _words(text: str) -> set[str]:
-    return set(re.findall(r"[a-z]+word|loose\w*|\w+tail|cell\w+|spanloose|listed", text))
 
 
 def test_every_shown_word_is_in_a_paragraph_or_dropped():

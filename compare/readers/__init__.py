@@ -22,6 +22,9 @@ from .safety import DEFAULT_LIMITS, Limits, check_declared_size, check_size, dec
 
 SUPPORTED = (".docx", ".pdf", ".txt", ".md", ".markdown", ".html", ".htm", ".text")
 
+# an HTML page's declared encoding: <meta charset="gb2312"> or <meta … content="text/html; charset=…">
+_META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?([A-Za-z0-9_.:-]{1,40})", re.IGNORECASE)
+
 
 def _unsupported(name: str, ext: str) -> UnsupportedFormatError:
     hint = ""
@@ -132,9 +135,6 @@ def _dispatch(data: bytes, name: str, ext: str, limits: Limits) -> RawDocument:
     raw.warnings[:0] = notes
     return raw
 
-
-# an HTML page's declared encoding: <meta charset="gb2312"> or <meta … content="text/html; charset=…">
-_META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?([A-Za-z0-9_.:-]{1,40})", re.IGNORECASE)
 
 
 def read_path(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> RawDocument:

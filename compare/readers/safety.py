@@ -249,8 +249,6 @@ def decode_text(data: bytes, source: str, limits: Limits = DEFAULT_LIMITS,
 
 def _decode_declared(data: bytes, declared: str, source: str) -> Optional[str]:
     """The text in the encoding the file names, if Python knows it (else None: the usual guess)."""
-    import codecs
-
     try:
         codec = codecs.lookup(declared).name
     except LookupError:
@@ -263,12 +261,15 @@ def _decode_declared(data: bytes, declared: str, source: str) -> Optional[str]:
         raise BinaryContentError(source, f"not valid {codec} text, the encoding the page declares") from None
 
 
+_NON_ASCII = re.compile("[^\x00-\x7f\ufffd]+")
+
+
 def _decode_not_utf8(data: bytes, notes: Optional[list[str]]) -> str:
     """Bytes that are not UTF-8: UTF-8 with a few bad bytes (more good multi-byte letters than bad
     bytes), or a one-byte Windows encoding — either way, said in ``notes``."""
     utf8 = data.decode("utf-8", errors="replace")
-    bad = utf8.count("\ufffd") - data.count("\xef\xbf\xbd".encode("latin-1"))
-    good = sum(1 for ch in utf8 if ch >= "\x80" and ch != "\ufffd")
+    bad = utf8.count("\ufffd") - data.count(b"\xef\xbf\xbd")        # (a U+FFFD the file holds is no bad byte)
+    good = sum(map(len, _NON_ASCII.findall(utf8)))
     if good >= 2 * bad:
         if notes is not None:
             notes.append(f"not valid UTF-8 in {bad:,} place(s): read as UTF-8, those bytes shown as \ufffd")

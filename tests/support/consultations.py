@@ -57,6 +57,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Optional, Sequence
 
+from compare.lexicon import leading_word
 from compare.model import Document, FootnoteRef, Metadata, Paragraph
 
 from .generator_checks import groups_by_source
@@ -966,7 +967,9 @@ def document(blocks: list[Block], lang: str, label: str) -> Document:
                 op += 1
                 pid, number = f"OP{op}", str(op)
             parent, sub = pid, 0
-            par, leading = None, lead_of(text, lang)
+            # the leading words as the product's parse finds them when no italics mark them ("Further
+            # encourages" is not in this generator's list of leads)
+            par, leading = None, lead_of(text, lang) or leading_word(text, b.kind, lang)
         else:
             number = "abcdefghijklmnopqrstuvwxyz"[sub]
             sub += 1

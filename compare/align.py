@@ -1017,6 +1017,16 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
         pw, pc = (old_pars[w], new_pars[c]) if side == 1 else (new_pars[w], old_pars[c])
         return bool(pw.leading and pc.leading) and _same_verb(pw, pc)
 
+    def carries(c: int, w: int, side: int) -> bool:
+        """Whether the whole ``w`` carries chapeau ``c`` on: it keeps the chapeau's leading verb
+        with no modifier of its own.  A list promoted to OPs: "Encourages Governments:" over
+        (a)–(b) → "Encourages Member States to (a) …" in the chapeau's place and "Also encourages
+        Governments to (b) …" elsewhere; the first carries the chapeau, whatever its addressee."""
+        if not (old_pars and new_pars):
+            return False
+        pc, pw = (new_pars[c], old_pars[w]) if side == 1 else (old_pars[c], new_pars[w])
+        return bool(pw.leading and pc.leading) and _same_verb(pc, pw) and not _also(pc, pw)
+
     def cover_gain(w: int, parts: list[int], c: int, side: int) -> tuple[float, float]:
         """(share of the whole's weight that ``c`` explains and the parts do not, share of what
         ``c`` has in common with the whole that the parts do not already hold).  A true part
@@ -1221,6 +1231,10 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
             return False
         owner = owner_new if side == 1 else owner_old
         csize = feat.size_n[c] if side == 1 else feat.size_o[c]
+        mine = [k for k in fam if owner.get(k) is g]
+        pars = new_pars if side == 1 else old_pars
+        head = pars[c].level == 0       # a chapeau (else an item: its kin are its chapeau and siblings)
+        gw = (g[0] if side == 1 else g[1])[0]
         for k in fam:
             h = owner.get(k)
             if h is None or h is g:
@@ -1229,6 +1243,13 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
             if len(hw) != 1 or hw == (g[0] if side == 1 else g[1]):
                 continue
             c_in_home = (feat.I[hw[0], c] if side == 1 else feat.I[c, hw[0]]) / csize if csize > 0 else 0.0
+            first_here = bool(mine) and min(mine) < k
+            if head:
+                here, there = carries(c, gw, side), carries(c, hw[0], side)
+                if first_here and (c_in_whole >= P.join_containment or (here and not there)):
+                    continue    # an earlier item of its list is here, and the chapeau's verb with it
+                if not first_here and there and not here:
+                    return True
             if c_in_home >= c_in_whole * (1 - 1e-9):
                 return True
         return False
@@ -1287,7 +1308,8 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
                     long_whole = whole_len(whole[0], side) >= P.join_cover_min_words
                 if not long_whole and not same_verb(whole[0], c, side) and not _item_of(pars, c, parts) \
                         and not _heads_list_of(pars, c, parts) and not gained(whole[0], parts, c, side, c_in_whole) \
-                        and not rest_of(whole[0], parts, c, side):
+                        and not rest_of(whole[0], parts, c, side) \
+                        and not (_is_chapeau_of(pars, c, parts) and carries(c, whole[0], side)):
                     continue        # (a part the short whole gained explains a share of it alone)
             list_head = False
             if other is not None:
@@ -1316,8 +1338,8 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
             if c_in_whole >= P.join_containment and gain >= P.join_gain:
                 ok = gain >= P.join_gain_sure or cover_gain(whole[0], parts, c, side)[1] >= P.join_novelty \
                     or (same_verb(whole[0], c, side) and continued_novelty(whole[0], parts, c, side) >= P.join_novelty)
-            if not ok and other is None and c_in_whole >= P.join_containment and pars \
-                    and _is_chapeau_of(pars, c, parts):
+            if not ok and other is None and pars and _is_chapeau_of(pars, c, parts) \
+                    and (c_in_whole >= P.join_containment or carries(c, whole[0], side)):
                 ok = gain >= -P.chapeau_loss
             if not ok and (other is None or list_head) and c_in_whole >= P.join_evidence_containment \
                     and _heads_list_of(pars, c, parts):
@@ -1353,6 +1375,32 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
         owner[c] = g
         return True
 
+    def carried_on(side: int) -> None:
+        """A chapeau left on its own joins the group of its list's first item when its list was
+        promoted whole: every item went to a paragraph of its own under the chapeau's verb, the
+        first item's carries the chapeau on (:func:`carries`) and the others continue it ("Also",
+        "Further"): "Encourages Governments:" over
+        (a)–(b) → "Encourages Member States to (a) …" and "Also encourages Governments to (b) …".
+        The chapeau's only content word may be the addressee the first changed, so no share of
+        words can show it; its verb and its place do.  OPs of various verbs gathered under a new
+        chapeau leave it new."""
+        pars = new_pars if side == 1 else old_pars
+        others = old_pars if side == 1 else new_pars
+        owner = owner_new if side == 1 else owner_old
+        for c, fam in kin[side].items():
+            if pars[c].level != 0 or c in owner or not all(k in owner and id(owner[k]) in alive for k in fam):
+                continue
+            wholes = [(owner[k][0] if side == 1 else owner[k][1]) for k in fam]
+            if any(len(w) != 1 or others[w[0]].level != 0 or not others[w[0]].leading
+                   or not _same_verb(pars[c], others[w[0]]) for w in wholes) or not carries(c, wholes[0][0], side) \
+                    or any(not _also(pars[c], others[w[0]]) for w in wholes[1:]):
+                continue
+            g = owner[fam[0]]
+            parts = g[1] if side == 1 else g[0]
+            parts.append(c)
+            parts.sort()
+            owner[c] = g
+
     changed = True
     rounds = 0
     while changed and rounds < 50:
@@ -1365,6 +1413,8 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
                 changed = True
             while try_side(g, 0):
                 changed = True
+    for side in (1, 0):
+        carried_on(side)
     groups = sorted((g for g in groups if id(g) in alive), key=lambda g: g[0][0])
     return [g[0] for g in groups], [g[1] for g in groups]
 

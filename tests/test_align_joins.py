@@ -9,7 +9,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from compare.align import align  # noqa: E402
-from tests.test_align import NOFRAG, assert_partition, groups_map, make_doc  # noqa: E402
+from tests.test_align import NOFRAG, SAMPLES, assert_partition, groups_map, make_doc  # noqa: E402
 
 
 def _draft() -> list[tuple]:
@@ -148,3 +148,39 @@ def test_merge_source_nearly_all_in_an_amended_whole_joins_the_merge():
     groups = align(old, new, NOFRAG)
     assert_partition(old, new, groups)
     assert (("OP2", "OP4"), ("OP2",)) in groups_map(groups)
+
+
+def _load(text: str, name: str):
+    from compare import api
+    return api.load_text(text, name=name)
+
+
+def _id_of(doc, start: str) -> str:
+    return next(p.id for p in doc.paragraphs if p.text.startswith(start))
+
+
+def test_list_promoted_to_ops_keeps_its_chapeau_with_the_first_item():
+    """A list « Exhorte les gouvernements : » over (a)–(c) promoted to three OPs that take its verb: the
+    first, in the chapeau's place, also changed the addressee (« Exhorte les États à … »); the second
+    (« Exhorte également les gouvernements à … ») went up the text and the third (« Exhorte en outre
+    … ») to its end.  The chapeau goes with its first item into the first OP (one merge: that OP carries
+    it on), not with the second, which holds all of its words but continues it ("also"); the other
+    items are each their own OP."""
+    draft = (SAMPLES / "draft-rev1-2008-11-10.fr.md").read_text(encoding="utf-8").rstrip("\n")
+    n_op = sum(p.kind == "OP" and p.level == 0 for p in _load(draft, "d.md").paragraphs)
+    a = "mener des campagnes de sensibilisation visant les victimes potentielles dans les pays d'origine"
+    b = "travailler avec les employeurs et les syndicats pour éliminer le travail forcé des chaînes d'approvisionnement"
+    c = "former les agents des services de police et de contrôle aux frontières à reconnaître les signes de la traite"
+    old = _load(f"{draft}\n\n{n_op + 1}. *Exhorte* les gouvernements :\n\n(a) À {a} ;\n\n(b) À {b} ;\n\n(c) À {c} ;\n",
+                "old.md")
+    new_text = draft.replace("\n\n4. *Salue*", f"\n\n4. *Exhorte également* les gouvernements à {b} ;\n\n5. *Salue*", 1)
+    new = _load(f"{new_text}\n\n{n_op + 2}. *Exhorte* les États à {a} ;\n\n{n_op + 3}. *Exhorte en outre* les "
+                f"gouvernements à {c} ;\n", "new.md")
+    chapeau = f"OP{n_op + 1}"
+    assert [p.id for p in old.paragraphs if p.parent == chapeau] == [f"{chapeau}(a)", f"{chapeau}(b)", f"{chapeau}(c)"]
+    groups = align(old, new, NOFRAG)
+    assert_partition(old, new, groups)
+    got = groups_map(groups)
+    assert ((chapeau, f"{chapeau}(a)"), (_id_of(new, "Exhorte les États à mener"),)) in got
+    assert ((f"{chapeau}(b)",), (_id_of(new, "Exhorte également les gouvernements à travailler"),)) in got
+    assert ((f"{chapeau}(c)",), (_id_of(new, "Exhorte en outre"),)) in got

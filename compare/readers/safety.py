@@ -203,6 +203,18 @@ _BINARY_MAGIC = (
 )
 
 
+# an HTML page's declared encoding: <meta charset="gb2312"> or <meta … content="text/html; charset=…">
+_META_CHARSET = re.compile(r"<meta[^>]{0,200}?charset\s*=\s*[\"']?([A-Za-z0-9_.:-]{1,40})", re.IGNORECASE)
+
+
+def declared_charset(data: bytes) -> Optional[str]:
+    """The encoding an HTML page names in a ``<meta>`` near its top (a web page or an HTML part
+    imported into a Word file), else None.  (Latin-1 maps every byte to one character, so the
+    ASCII of the tag is found whatever the page's encoding.)"""
+    m = _META_CHARSET.search(data[:4096].decode("latin-1"))
+    return m.group(1) if m else None
+
+
 def decode_text(data: bytes, source: str, limits: Limits = DEFAULT_LIMITS,
                 notes: Optional[list[str]] = None, declared: Optional[str] = None) -> str:
     """Decode a text file: a BOM's encoding, UTF-16/32, the encoding the file declares

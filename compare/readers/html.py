@@ -33,7 +33,7 @@ _BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th",
 # know it is void and nests the rest of the paragraph or page inside it).
 _SKIP_TAGS = {"script", "style", "noscript", "template", "head", "nav", "iframe", "object", "svg", "math"}
 _WS = re.compile(r"\s+")
-_INT = re.compile(r"\s*[-+]?\d{1,9}")      # how a browser reads start="3", value="5th": the leading integer
+_INT = re.compile(r"[-+]?\d{1,9}")      # how a browser reads start="3", value="5th": the leading integer
 
 
 def _parser() -> etree.HTMLParser:
@@ -137,7 +137,7 @@ def _walk(el, out: list[Block], dropped: list[Dropped]) -> None:
 
 def _int_attr(el, name: str) -> int | None:
     """An integer attribute as a browser reads it (``start="3"``, ``value=" 5 "``), else None."""
-    m = _INT.match(el.get(name) or "")
+    m = _INT.match((el.get(name) or "").strip())
     return int(m.group(0)) if m else None
 
 

@@ -56,3 +56,39 @@ def test_a_rotated_margin_note_is_read_after_the_page_and_flagged(tmp_path):
     raw = read_path(path)
     assert [b.text for b in raw.blocks if b.text][-1] == "Advance unedited marginword"
     assert any(w.startswith("page 1: rotated text (90°)") and "check its place" in w for w in raw.warnings)
+
+
+LEFT = ["The General Assembly,", "", "Recalling its resolution", "61/180 leftcolone,", "",
+        "1. Urges Member States", "leftcoltwo to act;"]
+RIGHT = ["2. Requests the Secretary-General", "rightcolone to", "report rightcoltwo;", "",
+         "3. Decides to remain", "seized rightcolthree;"]
+
+
+def _columns_pdf(path, middle: str = "") -> None:
+    def col(x: int, lines: list[str]) -> str:
+        return "".join(f"BT /F1 11 Tf {x} {720 - 16 * k} Td ({t}) Tj ET\n" for k, t in enumerate(lines) if t)
+    content = col(60, LEFT) + col(330, RIGHT) + middle
+    path.write_bytes(_one_page_pdf(_stream(content.encode("latin-1"))))
+
+
+def test_a_two_column_page_is_read_column_by_column(tmp_path):
+    """Lines side by side in two columns were read across (left line, right line, …), interleaving
+    two paragraphs' words; a clearly two-column page is read down the left column, then the right."""
+    path = tmp_path / "twocol.pdf"
+    _columns_pdf(path)
+    doc = api.load(str(path))
+    assert [(p.id, p.text) for p in doc.paragraphs] == [
+        ("PP1", "Recalling its resolution 61/180 leftcolone,"), ("OP1", "Urges Member States leftcoltwo to act;"),
+        ("OP2", "Requests the Secretary-General rightcolone to report rightcoltwo;"),
+        ("OP3", "Decides to remain seized rightcolthree;")]
+    assert "page 1: text set in two columns, read column by column" in doc.warnings
+
+
+def test_two_columns_crossed_by_a_full_width_line_are_flagged_not_reordered(tmp_path):
+    path = tmp_path / "twocol_doubt.pdf"
+    _columns_pdf(path, "BT /F1 11 Tf 60 672 Td (A line set across the whole width of the page, gutter and all) Tj ET\n")
+    raw = read_path(path)
+    assert "page 1: text set in two columns, reading order may be wrong" in raw.warnings
+    words = " ".join(b.text for b in raw.blocks).split()
+    for w in ("leftcolone,", "leftcoltwo", "rightcolone", "rightcoltwo;", "rightcolthree;", "gutter"):
+        assert w in words                                   # nothing lost

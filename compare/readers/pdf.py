@@ -546,6 +546,11 @@ def _read(pdf, pdfium, pdfium_c, source: str) -> RawDocument:
                 furniture.append(ln.text)
                 continue
             kept.append(ln)
+        kept, columns = _columns(kept, width)
+        if columns == "read":
+            warnings.append(f"page {number}: text set in two columns, read column by column")
+        elif columns == "doubt":
+            warnings.append(f"page {number}: text set in two columns, reading order may be wrong")
         body, notes = _split_notes(kept, rules, body_size, width)
         pages.append(_PageLines(number, body, notes, width, height))
 
@@ -565,6 +570,65 @@ def _turn_warnings(number: int, frames, chars: list[_Char]) -> list[str]:
     if any(c.turn < 0 and c.ch != " " for c in chars):
         out.append(f"page {number}: text set at an angle, its reading order may be wrong")
     return out
+
+
+def _rows(lines: list[_Line]) -> list[list[_Line]]:
+    """Lines in reading order → rows of lines side by side (their vertical bands overlap)."""
+    rows: list[list[_Line]] = []
+    top = bottom = 0.0
+    for ln in lines:
+        if rows and min(bottom, ln.bottom) - max(top, ln.top) >= 0.3 * min(bottom - top, ln.bottom - ln.top):
+            rows[-1].append(ln)
+            top, bottom = min(top, ln.top), max(bottom, ln.bottom)
+        else:
+            rows.append([ln])
+            top, bottom = ln.top, ln.bottom
+    return rows
+
+
+def _columns(lines: list[_Line], width: float) -> tuple[list[_Line], Optional[str]]:
+    """A page set in two columns, read column by column when that is sure: at least three rows
+    hold a line on each side of one gutter near the middle of the page, every line between the
+    first and last of them keeps to one side, and those lines carry most of the page's text
+    ("read").  Lines across the gutter among them leave the order as it is ("doubt"); a header
+    table (a few rows side by side above full-width text) or a table with a narrow column of
+    labels is neither."""
+    rows = _rows(lines)
+    lo, hi = 0.0, width
+    paired = []
+    for k, row in enumerate(rows):
+        if len(row) < 2:
+            continue
+        row = sorted(row, key=lambda l: l.x0)
+        gap = max(((a.x1, b.x0) for a, b in zip(row, row[1:])), key=lambda g: g[1] - g[0])
+        if gap[1] > gap[0] and 0.2 * width < (gap[0] + gap[1]) / 2 < 0.8 * width:
+            paired.append(k)
+            lo, hi = max(lo, gap[0]), min(hi, gap[1])
+    if len(paired) < 3 or lo >= hi:
+        return lines, None
+    mid = (lo + hi) / 2
+
+    def side(ln: _Line) -> Optional[str]:
+        return "left" if ln.x1 <= mid else "right" if ln.x0 >= mid else None
+
+    first, last = paired[0], paired[-1]
+    while first > 0 and all(side(l) for l in rows[first - 1]):       # a column that starts higher
+        first -= 1
+    while last + 1 < len(rows) and all(side(l) for l in rows[last + 1]):   # … or ends lower
+        last += 1
+    block = [l for row in rows[first:last + 1] for l in row]
+    if 2 * sum(len(l.chars) for l in block) < sum(len(l.chars) for l in lines):
+        return lines, None
+    for name in ("left", "right"):     # columns of running text, not a table's narrow column of labels
+        col = [l for l in block if side(l) == name]
+        if max(l.x1 for l in col) - min(l.x0 for l in col) < 0.15 * width:
+            return lines, None
+    if not all(side(l) for l in block):
+        return lines, "doubt"
+    before = [l for row in rows[:first] for l in row]
+    after = [l for row in rows[last + 1:] for l in row]
+    return (before + [l for l in block if side(l) == "left"] + [l for l in block if side(l) == "right"] + after,
+            "read")
 
 
 def _outer(lines: list[_Line], k: int = 3) -> list[_Line]:

@@ -6,7 +6,8 @@ on; an XML declaration and an internal DTD subset (``<!DOCTYPE html [ … ]>``, 
 vehicle of entity tricks) are cut off before parsing.  Block-level
 elements become blocks; ``<sup>n</sup>`` becomes a footnote marker; ``<hr>`` a
 page break; leading ``<em>``/``<i>`` text the italic lead; ``<ol>`` items get
-their rendered number as the label.  Scripts and styles are dropped; what else a browser does
+their number as the label, counted as a browser counts it (``start``, ``value``, ``reversed``,
+``type``).  Scripts and styles are dropped; what else a browser does
 not show as the page's text (navigation, ``<noscript>``, ``<svg>`` …) is listed in ``dropped``.
 Text between blocks is a paragraph of its own.
 """

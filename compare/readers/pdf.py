@@ -26,6 +26,11 @@ with their boxes, baselines, sizes and font names, then plain geometry:
    and the next page starts flush left, not with a label) is kept as ONE block;
    the ``Block(kind="page_break")`` then follows that block.
 
+Text drawn rotated on an upright page (a landscape table, a page set sideways, a margin note)
+is read turned upright, each direction apart (the page's main direction first), and a clearly
+two-column page is read column by column; each with a warning naming the page, and text set at
+another angle or columns that are not clear-cut are flagged ("reading order may be wrong").
+
 Type larger than 1.3 × the body size is reported as ``kind="heading"``.  Italic
 (``Italic``/``Oblique`` in the font name or the PDF italic flag) leading words go
 to :attr:`Block.italic_lead`.  Numbers of numbered paragraphs stay in the text

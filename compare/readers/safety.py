@@ -218,7 +218,8 @@ def declared_charset(data: bytes) -> Optional[str]:
 def decode_text(data: bytes, source: str, limits: Limits = DEFAULT_LIMITS,
                 notes: Optional[list[str]] = None, declared: Optional[str] = None) -> str:
     """Decode a text file: a BOM's encoding, UTF-16/32, the encoding the file declares
-    (``declared``: an HTML page's ``<meta charset>``), UTF-8, else Windows-1252.
+    (``declared``: an HTML page's ``<meta charset>``), UTF-8, else a one-byte encoding guessed
+    from its letters (Windows-1252 unless another reads them better: :func:`guess_one_byte`).
 
     Refuses binary data that merely carries a text extension.  A file that is UTF-8 but for a
     few bytes stays UTF-8 (those bytes become U+FFFD), and a guess says so in ``notes``: one

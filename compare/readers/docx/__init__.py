@@ -16,6 +16,9 @@ expose).  What comes out:
   counters are kept per list as Word does (``abstractNum`` shared by several
   ``num`` continues, ``startOverride`` restarts, lower levels restart when a
   higher one advances unless ``lvlRestart`` says otherwise);
+* imported content (``w:altChunk``, which Word merges into the text when it opens the file):
+  an HTML or plain-text part read as paragraphs in place, any other kind (RTF, a web archive,
+  another Word file) listed as dropped with a warning naming it;
 * the leading italic run(s) as :attr:`Block.italic_lead`;
 * footnote references written as :func:`~compare.model.marker` with the number
   Word prints: footnotes are numbered in order of reference (``footnotePr``
@@ -46,7 +49,8 @@ old binary ``.doc`` renamed ``.docx`` are recognised and named as such.
 
 One concept per module: ``package`` (safe zip and XML), ``styles``, ``numbering``,
 ``notes``, ``paragraphs`` (runs and fields), ``drawings`` (text boxes, pictures),
-``equations``, ``body`` (body, tables, text boxes in reading order), ``headers``.
+``equations``, ``body`` (body, tables, text boxes in reading order), ``chunks`` (imported
+content), ``headers``.
 
 """
 from __future__ import annotations

@@ -4,6 +4,7 @@ not read (RTF, a web archive, another Word file) is listed as dropped with a war
 from __future__ import annotations
 
 from compare.api import load
+from compare.model import Dropped
 from compare.readers import read_bytes
 from compare.readers.docx.chunks import CHUNK_NOT_READ
 
@@ -47,7 +48,7 @@ def test_an_imported_text_part_is_read_line_by_line():
 def test_an_imported_rtf_part_is_dropped_with_a_warning_naming_it():
     rtf = rb"{\rtf1\ansi {\fonttbl\f0 Times;} 2. Requests a report;\par}"
     doc = load(_with_chunk("chunk.rtf", rtf), name="draft.docx")
-    assert any(d.reason == CHUNK_NOT_READ and "RTF" in d.text for d in doc.dropped)
+    assert Dropped("2. Requests a report;", CHUNK_NOT_READ) in doc.dropped     # in its own words
     assert any("in RTF" in w and "altChunk" in w for w in doc.warnings)
     assert [p.id for p in doc.operative] == ["OP1", "OP3"]      # the gap is the file's: OP2 is in the RTF
 
@@ -57,3 +58,17 @@ def test_a_chunk_whose_part_is_missing_is_flagged():
     raw = read_bytes(make_docx(body), "d.docx")
     assert any(d.reason == CHUNK_NOT_READ for d in raw.dropped)
     assert any("part is missing" in w for w in raw.warnings)
+
+
+def test_an_imported_web_archive_or_word_file_is_dropped_in_its_own_words():
+    """Not read as paragraphs, but what is missing is listed in its own words (not only its kind)."""
+    mht = (b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n--b\r\n"
+           b"Content-Type: text/html; charset=\"utf-8\"\r\n\r\n<html><body><p>2. Requests mhtword;</p></body></html>\r\n"
+           b"--b--\r\n")
+    doc = load(_with_chunk("chunk.mht", mht), name="draft.docx")
+    assert Dropped("2. Requests mhtword;", CHUNK_NOT_READ) in doc.dropped
+    assert any("web archive" in w for w in doc.warnings)
+    inner = make_docx(p(r("2. Requests innerword;")))
+    doc = load(_with_chunk("inner.docx", inner), name="draft.docx")
+    assert Dropped("2. Requests innerword;", CHUNK_NOT_READ) in doc.dropped
+    assert any("in Word document" in w for w in doc.warnings)

@@ -3,7 +3,10 @@ base-14): its narrow digits must not split numbers ("61/1 80", "1 1 .") and so l
 operative paragraphs' numbers."""
 from __future__ import annotations
 
+import pytest
+
 from compare import api
+from compare.readers import read_path
 try:
     from hostile.make_hostile import _one_page_pdf, _stream
 except ImportError:                     # run from the repository root
@@ -22,3 +25,70 @@ def test_base14_helvetica_keeps_numbers_and_paragraph_numbers(tmp_path):
         ("PP1", "Recalling its resolutions 61/180 and 71/118,"),
         ("OP1", "Urges Member States to act by 2011;"),
         ("OP11", "Requests the report;")]
+
+
+ROTATED = ["The General Assembly,", "Recalling its resolution 61/180,", "", "1. Urges Member States to act;", "",
+           "2. Requests the report;"]
+#: text matrices setting line k in each direction, the lines following one another as on a page
+#: turned that way: reading upwards (90°), downwards (270°), upside down (180°)
+_TURNED = {90: lambda k: f"0 1 -1 0 {100 + 16 * k} 100", 270: lambda k: f"0 -1 1 0 {500 - 16 * k} 700",
+           180: lambda k: f"-1 0 0 -1 500 {100 + 16 * k}"}
+
+
+@pytest.mark.parametrize("degrees", sorted(_TURNED))
+def test_text_set_rotated_is_read_turned_upright(tmp_path, degrees):
+    """A landscape table or a page set sideways (text drawn at 90°, 180°, 270° on an upright page):
+    each line reads in its own direction, not as letter soup, and a warning names the page."""
+    content = "".join(f"BT /F1 11 Tf {_TURNED[degrees](k)} Tm ({t}) Tj ET\n" for k, t in enumerate(ROTATED) if t)
+    path = tmp_path / "rotated.pdf"
+    path.write_bytes(_one_page_pdf(_stream(content.encode("latin-1"))))
+    doc = api.load(str(path))
+    assert [(p.id, p.text) for p in doc.operative] == [("OP1", "Urges Member States to act;"),
+                                                        ("OP2", "Requests the report;")]
+    assert f"page 1: rotated text ({degrees}°) read turned upright" in doc.warnings
+
+
+def test_a_rotated_margin_note_is_read_after_the_page_and_flagged(tmp_path):
+    content = "".join(f"BT /F1 11 Tf 72 {720 - 30 * k} Td ({t}) Tj ET\n" for k, t in enumerate(LINES))
+    content += "BT /F1 9 Tf 0 1 -1 0 560 300 Tm (Advance unedited marginword) Tj ET\n"
+    path = tmp_path / "margin.pdf"
+    path.write_bytes(_one_page_pdf(_stream(content.encode("latin-1"))))
+    raw = read_path(path)
+    assert [b.text for b in raw.blocks if b.text][-1] == "Advance unedited marginword"
+    assert any(w.startswith("page 1: rotated text (90°)") and "check its place" in w for w in raw.warnings)
+
+
+LEFT = ["The General Assembly,", "", "Recalling its resolution", "61/180 leftcolone,", "",
+        "1. Urges Member States", "leftcoltwo to act;"]
+RIGHT = ["2. Requests the Secretary-General", "rightcolone to", "report rightcoltwo;", "",
+         "3. Decides to remain", "seized rightcolthree;"]
+
+
+def _columns_pdf(path, middle: str = "") -> None:
+    def col(x: int, lines: list[str]) -> str:
+        return "".join(f"BT /F1 11 Tf {x} {720 - 16 * k} Td ({t}) Tj ET\n" for k, t in enumerate(lines) if t)
+    content = col(60, LEFT) + col(330, RIGHT) + middle
+    path.write_bytes(_one_page_pdf(_stream(content.encode("latin-1"))))
+
+
+def test_a_two_column_page_is_read_column_by_column(tmp_path):
+    """Lines side by side in two columns were read across (left line, right line, …), interleaving
+    two paragraphs' words; a clearly two-column page is read down the left column, then the right."""
+    path = tmp_path / "twocol.pdf"
+    _columns_pdf(path)
+    doc = api.load(str(path))
+    assert [(p.id, p.text) for p in doc.paragraphs] == [
+        ("PP1", "Recalling its resolution 61/180 leftcolone,"), ("OP1", "Urges Member States leftcoltwo to act;"),
+        ("OP2", "Requests the Secretary-General rightcolone to report rightcoltwo;"),
+        ("OP3", "Decides to remain seized rightcolthree;")]
+    assert "page 1: text set in two columns, read column by column" in doc.warnings
+
+
+def test_two_columns_crossed_by_a_full_width_line_are_flagged_not_reordered(tmp_path):
+    path = tmp_path / "twocol_doubt.pdf"
+    _columns_pdf(path, "BT /F1 11 Tf 60 672 Td (A line set across the whole width of the page, gutter and all) Tj ET\n")
+    raw = read_path(path)
+    assert "page 1: text set in two columns, reading order may be wrong" in raw.warnings
+    words = " ".join(b.text for b in raw.blocks).split()
+    for w in ("leftcolone,", "leftcoltwo", "rightcolone", "rightcoltwo;", "rightcolthree;", "gutter"):
+        assert w in words                                   # nothing lost

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+from pathlib import Path
 
 import pytest
 
@@ -147,3 +148,54 @@ def test_an_html_page_is_read_in_the_encoding_it_declares():
     doc = load(page.encode("gb2312"), name="page.html")
     assert doc.by_id("OP1").text == "敦促会员国采取行动；"
     assert not any("UTF-8" in w or "1252" in w for w in doc.warnings)
+
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+RU = ("Генеральная Ассамблея,\n\nссылаясь на свою резолюцию 61/180,\n\n"
+      "1. настоятельно призывает государства-члены действовать;\n\n2. постановляет продолжать заниматься этим вопросом.\n")
+AR = ("إن الجمعية العامة،\n\nإذ تشير إلى قرارها 61/180،\n\n1. تحث الدول الأعضاء على العمل؛\n\n"
+      "2. تقرر أن تبقي المسألة قيد نظرها.\n")
+
+
+@pytest.mark.parametrize("text, codec, name", [
+    (RU, "cp1251", "Windows-1251"), (RU, "koi8_r", "KOI8-R"), (AR, "cp1256", "Windows-1256"),
+])
+def test_a_one_byte_cyrillic_or_arabic_file_is_read_in_its_charset(text, codec, name):
+    """A resolution saved as Windows-1251 or KOI8-R (Russian) or Windows-1256 (Arabic) reads as
+    its UTF-8 twin does, not as Windows-1252 letter soup; the warning names the guess."""
+    want = load(text.encode("utf-8"), name="draft.txt")
+    doc = load(text.encode(codec), name="draft.txt")
+    assert [(p.id, p.text) for p in doc.paragraphs] == [(p.id, p.text) for p in want.paragraphs]
+    assert doc.meta.language == want.meta.language in ("ru", "ar")
+    assert any(f"read as {name}" in w and "guessed" in w for w in doc.warnings)
+
+
+@pytest.mark.parametrize("sample", ["draft-rev1-2008-11-10.fr.md", "A-RES-70-179.es.md"])
+def test_a_western_file_in_windows_1252_stays_windows_1252(sample):
+    """French and Spanish saved as Windows-1252 (« mise en œuvre », « resolución ») read exactly as
+    the UTF-8 sample: the detector's Central European tie does not win over Windows-1252."""
+    text = (SAMPLES / sample).read_text(encoding="utf-8")
+    want = load(text.encode("utf-8"), name=sample)
+    doc = load(text.encode("cp1252"), name=sample)
+    assert [(p.id, p.text) for p in doc.paragraphs] == [(p.id, p.text) for p in want.paragraphs]
+    assert any("read as Windows-1252" in w for w in doc.warnings)
+
+
+def test_a_central_european_file_is_not_read_as_windows_1252():
+    text = ("Zgromadzenie Ogólne,\n\nprzypominając swoją rezolucję 61/180,\n\n"
+            "1. wzywa państwa członkowskie do działania, które może przynieść skutek;\n")
+    doc = load(text.encode("cp1250"), name="projekt.txt")
+    assert "przypominając swoją rezolucję" in " ".join(p.text for p in doc.paragraphs)
+    assert any("read as Windows-1250" in w for w in doc.warnings)
+
+
+def test_the_charset_detector_sees_a_bounded_sample_of_a_big_file():
+    """The detector gets the start of the file and windows around later non-ASCII letters, never
+    the whole file (a 16 MiB text must not cost 16 MiB of detection)."""
+    from compare.readers.safety import _charset_sample
+
+    big = ("Résolution " * 10 + "\n").encode("cp1252") * 120_000
+    sample = _charset_sample(big)
+    assert len(big) > 10_000_000 and len(sample) < 128 * 1024
+    late = b"a" * 5_000_000 + "Assemblée".encode("cp1252")
+    assert "é".encode("cp1252") in _charset_sample(late)       # an accent far in is still seen

@@ -18,12 +18,10 @@ from pathlib import Path
 from ..errors import CorruptFileError, InputError, MissingFileError, TooLargeError, UnsupportedFormatError
 from ..model import RawDocument
 from ..textclean import clean, clean_text
-from .safety import DEFAULT_LIMITS, Limits, check_declared_size, check_size, decode_text, one_line, reading
+from .safety import (DEFAULT_LIMITS, Limits, check_declared_size, check_size, declared_charset, decode_text,
+                     one_line, reading)
 
 SUPPORTED = (".docx", ".pdf", ".txt", ".md", ".markdown", ".html", ".htm", ".text")
-
-# an HTML page's declared encoding: <meta charset="gb2312"> or <meta … content="text/html; charset=…">
-_META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?([A-Za-z0-9_.:-]{1,40})", re.IGNORECASE)
 
 
 def _unsupported(name: str, ext: str) -> UnsupportedFormatError:
@@ -122,8 +120,7 @@ def _dispatch(data: bytes, name: str, ext: str, limits: Limits) -> RawDocument:
         return read_pdf(data, name)
     notes: list[str] = []
     html = ext in (".html", ".htm")
-    declared = _META_CHARSET.search(data[:4096]) if html else None
-    text = decode_text(data, name, limits, notes, declared.group(1).decode("ascii") if declared else None)
+    text = decode_text(data, name, limits, notes, declared_charset(data) if html else None)
     if html:
         from .html import read_html
 

@@ -6,7 +6,8 @@ on; an XML declaration and an internal DTD subset (``<!DOCTYPE html [ … ]>``, 
 vehicle of entity tricks) are cut off before parsing.  Block-level
 elements become blocks; ``<sup>n</sup>`` becomes a footnote marker; ``<hr>`` a
 page break; leading ``<em>``/``<i>`` text the italic lead; ``<ol>`` items get
-their rendered number as the label.  Scripts and styles are dropped; what else a browser does
+their number as the label, counted as a browser counts it (``start``, ``value``, ``reversed``,
+``type``).  Scripts and styles are dropped; what else a browser does
 not show as the page's text (navigation, ``<noscript>``, ``<svg>`` …) is listed in ``dropped``.
 Text between blocks is a paragraph of its own.
 """
@@ -33,6 +34,7 @@ _BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th",
 # know it is void and nests the rest of the paragraph or page inside it).
 _SKIP_TAGS = {"script", "style", "noscript", "template", "head", "nav", "iframe", "object", "svg", "math"}
 _WS = re.compile(r"\s+")
+_INT = re.compile(r"[-+]?\d{1,9}")      # how a browser reads start="3", value="5th": the leading integer
 
 
 def _parser() -> etree.HTMLParser:
@@ -134,11 +136,20 @@ def _walk(el, out: list[Block], dropped: list[Dropped]) -> None:
     flush()
 
 
+def _int_attr(el, name: str) -> int | None:
+    """An integer attribute as a browser reads it (``start="3"``, ``value=" 5 "``), else None."""
+    m = _INT.match((el.get(name) or "").strip())
+    return int(m.group(0)) if m else None
+
+
 def _walk_list(ol, out: list[Block], dropped: list[Dropped]) -> None:
-    try:
-        n = int(ol.get("start", "1"))
-    except ValueError:
-        n = 1
+    """An ``<ol>``'s items with the numbers a browser shows: ``start``, ``reversed`` (counting
+    down from the number of items), an item's ``value`` (the next items count on from it) and
+    ``type`` on the list or on one item."""
+    items = [li for li in ol if isinstance(li.tag, str) and li.tag == "li"]
+    reversed_ = ol.get("reversed") is not None
+    start = _int_attr(ol, "start")
+    n = start if start is not None else (len(items) if reversed_ else 1)
     kind = (ol.get("type") or "1").strip()
     _loose(ol.text, out)
     for li in ol:
@@ -147,13 +158,15 @@ def _walk_list(ol, out: list[Block], dropped: list[Dropped]) -> None:
             _loose(li.tail, out)
             continue
         tick()
-        label = _list_label(n, kind)
+        value = _int_attr(li, "value")
+        n = value if value is not None else n
+        label = _list_label(n, (li.get("type") or "").strip() or kind)
         _emit(li, out, label=label, shallow=True)
         for sub in li:
             if isinstance(sub.tag, str) and sub.tag in ("ol", "ul"):
                 _walk_list(sub, out, dropped) if sub.tag == "ol" else _walk(sub, out, dropped)
         _loose(li.tail, out)
-        n += 1
+        n += -1 if reversed_ else 1
 
 
 def _loose(text: str | None, out: list[Block]) -> None:
@@ -164,12 +177,28 @@ def _loose(text: str | None, out: list[Block]) -> None:
         _emit(p, out, label=None)
 
 
+def _letters(n: int) -> str:
+    """A browser's alphabetic counter: a … z, aa, ab … (spreadsheet-style, unlike Word's aa, bb)."""
+    out = ""
+    while n > 0:
+        n, r = divmod(n - 1, 26)
+        out = chr(ord("a") + r) + out
+    return out
+
+
 def _list_label(n: int, kind: str) -> str:
+    """The label of item ``n`` of a list of ``type`` ``kind``, written the way the structure step
+    reads labels: lower-case letters and roman numerals as the UN's sub-paragraph labels "(a)",
+    "(ii)" (a browser prints "a.", which no resolution uses; "(a)" is what its page shows through
+    its style sheet); capitals "A.", "IV." as a browser prints them (section headings in a
+    resolution).  A browser counts zero and below in digits, whatever the type."""
+    if n <= 0 or kind not in ("a", "A", "i", "I") or (kind in "iI" and n >= 4000):
+        return f"{n}."
     if kind == "a":
-        return f"({chr(ord('a') + (n - 1) % 26)})"
+        return f"({_letters(n)})"
     if kind == "i":
         return f"({to_roman(n)})"
-    return f"{n}."
+    return f"{(_letters(n) if kind == 'A' else to_roman(n)).upper()}."
 
 
 def _emit(el, out: list[Block], label: str | None, shallow: bool = False) -> None:

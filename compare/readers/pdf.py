@@ -26,6 +26,11 @@ with their boxes, baselines, sizes and font names, then plain geometry:
    and the next page starts flush left, not with a label) is kept as ONE block;
    the ``Block(kind="page_break")`` then follows that block.
 
+Text drawn rotated on an upright page (a landscape table, a page set sideways, a margin note)
+is read turned upright, each direction apart (the page's main direction first), and a clearly
+two-column page is read column by column; each with a warning naming the page, and text set at
+another angle or columns that are not clear-cut are flagged ("reading order may be wrong").
+
 Type larger than 1.3 × the body size is reported as ``kind="heading"``.  Italic
 (``Italic``/``Oblique`` in the font name or the PDF italic flag) leading words go
 to :attr:`Block.italic_lead`.  Numbers of numbered paragraphs stay in the text
@@ -43,6 +48,7 @@ scan) a :class:`~compare.errors.NoTextLayerError` saying OCR is needed.
 from __future__ import annotations
 
 import ctypes
+import math
 import re
 import statistics
 from collections import Counter
@@ -81,6 +87,10 @@ class _Char:
     # meet; a tight box leaves a gap at a narrow glyph ("1" in Helvetica) that reads as a space
     lx0: Optional[float] = None
     lx1: Optional[float] = None
+    # the reading direction in quarter turns counter-clockwise (0 upright, 1 reading upwards, 2 upside
+    # down, 3 reading downwards; -1 at another angle) and the origin's x, to turn the character upright
+    turn: int = 0
+    ox: float = 0.0
 
 
 @dataclass
@@ -106,6 +116,7 @@ def _page_chars(page, textpage, raw_mod, height: float) -> list[_Char]:
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     ox, oy = ctypes.c_double(), ctypes.c_double()
     loose = raw_mod.FS_RECTF()
+    matrix = raw_mod.FS_MATRIX()
     buf = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
     font_cache: dict[int, tuple[bool, bool]] = {}
@@ -147,17 +158,67 @@ def _page_chars(page, textpage, raw_mod, height: float) -> list[_Char]:
             font_cache[key] = style
         if size <= 0:
             size = max(top.value - bottom.value, 1.0)
+        turn = _turn(matrix) if raw_mod.FPDFText_GetMatrix(raw, i, ctypes.byref(matrix)) else 0
         if ch.isspace():
             # spaces have empty boxes: give them the origin and a nominal height
             b = height - oy.value
             out.append(_Char(" ", left.value, max(right.value, left.value), b - 0.7 * size, b, b,
-                             size, style[0], style[1]))
+                             size, style[0], style[1], turn=turn, ox=ox.value))
             continue
         lx0 = lx1 = None
-        if raw_mod.FPDFText_GetLooseCharBox(raw, i, ctypes.byref(loose)) and loose.right > loose.left:
-            lx0, lx1 = loose.left, loose.right
+        if turn >= 0 and raw_mod.FPDFText_GetLooseCharBox(raw, i, ctypes.byref(loose)):
+            # along the reading direction: across the page (upright, upside down) or down it (top-down y)
+            a, b = (loose.left, loose.right) if turn in (0, 2) else (height - loose.top, height - loose.bottom)
+            if b > a:
+                lx0, lx1 = a, b
         out.append(_Char(ch, left.value, right.value, height - top.value, height - bottom.value,
-                         height - oy.value, size, style[0], style[1], lx0=lx0, lx1=lx1))
+                         height - oy.value, size, style[0], style[1], lx0=lx0, lx1=lx1, turn=turn, ox=ox.value))
+    return out
+
+
+def _turn(m) -> int:
+    """Quarter turns (counter-clockwise) of the text's reading direction, from its matrix; -1 when
+    it is set at another angle (more than 5° off)."""
+    angle = math.degrees(math.atan2(m.b, m.a)) % 360
+    quarter = round(angle / 90) % 4
+    return quarter if abs(angle - 90 * round(angle / 90)) <= 5 else -1
+
+
+def _upright(c: _Char, turn: int, width: float, height: float) -> _Char:
+    """``c`` in the frame of its own text turned upright (a page turned so that text set at
+    ``turn`` quarter turns reads left to right): the same letters, in that frame's coordinates."""
+    lx = (c.lx0, c.lx1) if c.lx0 is not None and c.lx1 is not None else None
+    if turn == 1:          # reading upwards: across = up the page, down = to the right
+        x0, x1, top, bottom, base = height - c.bottom, height - c.top, c.x0, c.x1, c.ox
+        lx = lx and (height - lx[1], height - lx[0])
+    elif turn == 3:        # reading downwards: across = down the page, down = to the left
+        x0, x1, top, bottom, base = c.top, c.bottom, width - c.x1, width - c.x0, width - c.ox
+    else:                  # upside down
+        x0, x1, top, bottom, base = width - c.x1, width - c.x0, height - c.bottom, height - c.top, height - c.base
+        lx = lx and (width - lx[1], width - lx[0])
+    if c.ch == " ":
+        top, bottom = base - 0.7 * c.size, base
+    return _Char(c.ch, x0, x1, top, bottom, base, c.size, c.italic, c.bold, lx0=lx and lx[0], lx1=lx and lx[1],
+                 ox=x0)
+
+
+def _frames(chars: list[_Char], width: float, height: float) -> list[tuple[int, list[_Char], float, float]]:
+    """The page's text by direction — (turn, characters turned upright, frame width, frame height) —
+    the direction most of the text reads in first; text at another angle stays with the upright
+    text (read as today, flagged)."""
+    groups: dict[int, list[_Char]] = {}
+    for c in chars:
+        groups.setdefault(max(c.turn, 0), []).append(c)
+    if not groups.keys() - {0}:
+        return [(0, chars, width, height)]          # (an empty page stays a page)
+    out = []
+    for turn, cs in groups.items():
+        if turn == 0:
+            out.append((0, cs, width, height))
+        else:
+            fw, fh = (height, width) if turn in (1, 3) else (width, height)
+            out.append((turn, [_upright(c, turn, width, height) for c in cs], fw, fh))
+    out.sort(key=lambda f: -sum(1 for c in f[1] if c.ch != " "))
     return out
 
 
@@ -448,7 +509,12 @@ def _read(pdf, pdfium, pdfium_c, source: str) -> RawDocument:
         if total > limits.max_pdf_chars:
             warnings.append(f"text after page {pi + 1} was not read (over {limits.max_pdf_chars:,} characters)")
             break
-        pages_raw.append((pi + 1, _group_lines(chars), rules, width, height))
+        frames = _frames(chars, width, height)
+        for turn, frame_chars, fw, fh in frames:
+            # text set in another direction is read turned upright, as a page of its own after
+            # (or, when most of the page reads that way, before) the rest of the page
+            pages_raw.append((pi + 1, _group_lines(frame_chars), rules if turn == 0 else [], fw, fh))
+        warnings.extend(_turn_warnings(pi + 1, frames, chars))
     if total == 0:
         raise NoTextLayerError(source, "no text layer (scanned PDF?): OCR is needed")
 
@@ -485,12 +551,89 @@ def _read(pdf, pdfium, pdfium_c, source: str) -> RawDocument:
                 furniture.append(ln.text)
                 continue
             kept.append(ln)
+        kept, columns = _columns(kept, width)
+        if columns == "read":
+            warnings.append(f"page {number}: text set in two columns, read column by column")
+        elif columns == "doubt":
+            warnings.append(f"page {number}: text set in two columns, reading order may be wrong")
         body, notes = _split_notes(kept, rules, body_size, width)
         pages.append(_PageLines(number, body, notes, width, height))
 
     blocks = _build_blocks(pages, body_size)
     count_blocks(len(blocks), source)
     return RawDocument(blocks=blocks, source=source, fmt="pdf", warnings=warnings, furniture=furniture)
+
+
+def _turn_warnings(number: int, frames, chars: list[_Char]) -> list[str]:
+    """What the user should know of text not set upright on page ``number``."""
+    out = []
+    turned = [t for t, _, _, _ in frames if t]
+    if turned:
+        degrees = ", ".join(f"{90 * t}°" for t in sorted(turned))
+        where = "" if frames[0][0] else " after the page's other text; check its place"
+        out.append(f"page {number}: rotated text ({degrees}) read turned upright{where}")
+    if any(c.turn < 0 and c.ch != " " for c in chars):
+        out.append(f"page {number}: text set at an angle, its reading order may be wrong")
+    return out
+
+
+def _rows(lines: list[_Line]) -> list[list[_Line]]:
+    """Lines in reading order → rows of lines side by side (their vertical bands overlap)."""
+    rows: list[list[_Line]] = []
+    top = bottom = 0.0
+    for ln in lines:
+        if rows and min(bottom, ln.bottom) - max(top, ln.top) >= 0.3 * min(bottom - top, ln.bottom - ln.top):
+            rows[-1].append(ln)
+            top, bottom = min(top, ln.top), max(bottom, ln.bottom)
+        else:
+            rows.append([ln])
+            top, bottom = ln.top, ln.bottom
+    return rows
+
+
+def _columns(lines: list[_Line], width: float) -> tuple[list[_Line], Optional[str]]:
+    """A page set in two columns, read column by column when that is sure: at least three rows
+    hold a line on each side of one gutter near the middle of the page, every line between the
+    first and last of them keeps to one side, and those lines carry most of the page's text
+    ("read").  Lines across the gutter among them leave the order as it is ("doubt"); a header
+    table (a few rows side by side above full-width text) or a table with a narrow column of
+    labels is neither."""
+    rows = _rows(lines)
+    lo, hi = 0.0, width
+    paired = []
+    for k, row in enumerate(rows):
+        if len(row) < 2:
+            continue
+        row = sorted(row, key=lambda l: l.x0)
+        gap = max(((a.x1, b.x0) for a, b in zip(row, row[1:])), key=lambda g: g[1] - g[0])
+        if gap[1] > gap[0] and 0.2 * width < (gap[0] + gap[1]) / 2 < 0.8 * width:
+            paired.append(k)
+            lo, hi = max(lo, gap[0]), min(hi, gap[1])
+    if len(paired) < 3 or lo >= hi:
+        return lines, None
+    mid = (lo + hi) / 2
+
+    def side(ln: _Line) -> Optional[str]:
+        return "left" if ln.x1 <= mid else "right" if ln.x0 >= mid else None
+
+    first, last = paired[0], paired[-1]
+    while first > 0 and all(side(l) for l in rows[first - 1]):       # a column that starts higher
+        first -= 1
+    while last + 1 < len(rows) and all(side(l) for l in rows[last + 1]):   # … or ends lower
+        last += 1
+    block = [l for row in rows[first:last + 1] for l in row]
+    if 2 * sum(len(l.chars) for l in block) < sum(len(l.chars) for l in lines):
+        return lines, None
+    for name in ("left", "right"):     # columns of running text, not a table's narrow column of labels
+        col = [l for l in block if side(l) == name]
+        if max(l.x1 for l in col) - min(l.x0 for l in col) < 0.15 * width:
+            return lines, None
+    if not all(side(l) for l in block):
+        return lines, "doubt"
+    before = [l for row in rows[:first] for l in row]
+    after = [l for row in rows[last + 1:] for l in row]
+    return (before + [l for l in block if side(l) == "left"] + [l for l in block if side(l) == "right"] + after,
+            "read")
 
 
 def _outer(lines: list[_Line], k: int = 3) -> list[_Line]:

@@ -203,10 +203,23 @@ _BINARY_MAGIC = (
 )
 
 
+# an HTML page's declared encoding: <meta charset="gb2312"> or <meta … content="text/html; charset=…">
+_META_CHARSET = re.compile(r"<meta[^>]{0,200}?charset\s*=\s*[\"']?([A-Za-z0-9_.:-]{1,40})", re.IGNORECASE)
+
+
+def declared_charset(data: bytes) -> Optional[str]:
+    """The encoding an HTML page names in a ``<meta>`` near its top (a web page or an HTML part
+    imported into a Word file), else None.  (Latin-1 maps every byte to one character, so the
+    ASCII of the tag is found whatever the page's encoding.)"""
+    m = _META_CHARSET.search(data[:4096].decode("latin-1"))
+    return m.group(1) if m else None
+
+
 def decode_text(data: bytes, source: str, limits: Limits = DEFAULT_LIMITS,
                 notes: Optional[list[str]] = None, declared: Optional[str] = None) -> str:
     """Decode a text file: a BOM's encoding, UTF-16/32, the encoding the file declares
-    (``declared``: an HTML page's ``<meta charset>``), UTF-8, else Windows-1252.
+    (``declared``: an HTML page's ``<meta charset>``), UTF-8, else a one-byte encoding guessed
+    from its letters (Windows-1252 unless another reads them better: :func:`guess_one_byte`).
 
     Refuses binary data that merely carries a text extension.  A file that is UTF-8 but for a
     few bytes stays UTF-8 (those bytes become U+FFFD), and a guess says so in ``notes``: one
@@ -266,7 +279,9 @@ _NON_ASCII = re.compile("[^\x00-\x7f\ufffd]+")
 
 def _decode_not_utf8(data: bytes, notes: Optional[list[str]]) -> str:
     """Bytes that are not UTF-8: UTF-8 with a few bad bytes (more good multi-byte letters than bad
-    bytes), or a one-byte Windows encoding — either way, said in ``notes``."""
+    bytes), or a one-byte encoding guessed from the bytes (Windows-1252 for Latin text, as most
+    such files are; Windows-1251 or KOI8-R for Cyrillic, Windows-1256 for Arabic …) — either way,
+    said in ``notes``."""
     utf8 = data.decode("utf-8", errors="replace")
     bad = utf8.count("\ufffd") - data.count(b"\xef\xbf\xbd")        # (a U+FFFD the file holds is no bad byte)
     good = sum(map(len, _NON_ASCII.findall(utf8)))
@@ -274,10 +289,65 @@ def _decode_not_utf8(data: bytes, notes: Optional[list[str]]) -> str:
         if notes is not None:
             notes.append(f"not valid UTF-8 in {bad:,} place(s): read as UTF-8, those bytes shown as \ufffd")
         return utf8
+    codec = guess_one_byte(data)
     if notes is not None:
-        notes.append("not UTF-8: read as Windows-1252 (Western European); if letters look wrong, save the file "
-                     "as UTF-8")
-    return data.decode("cp1252", errors="replace")
+        name, script = ONE_BYTE[codec]
+        notes.append(f"not UTF-8: read as {name} ({script}, guessed from its letters); if letters look wrong, "
+                     "save the file as UTF-8")
+    return data.decode(codec, errors="replace")
+
+
+#: the one-byte encodings a text file may come in, with the names a user knows; the first is the
+#: default (most such files are Western European)
+ONE_BYTE = {
+    "cp1252": ("Windows-1252", "Western European"), "cp1250": ("Windows-1250", "Central European"),
+    "cp1251": ("Windows-1251", "Cyrillic"), "koi8_r": ("KOI8-R", "Cyrillic"), "koi8_u": ("KOI8-U", "Cyrillic"),
+    "iso8859_5": ("ISO-8859-5", "Cyrillic"), "mac_cyrillic": ("Mac Cyrillic", "Cyrillic"),
+    "cp1256": ("Windows-1256", "Arabic"), "iso8859_6": ("ISO-8859-6", "Arabic"), "cp1253": ("Windows-1253", "Greek"),
+    "iso8859_7": ("ISO-8859-7", "Greek"), "cp1254": ("Windows-1254", "Turkish"), "cp1255": ("Windows-1255", "Hebrew"),
+    "cp1257": ("Windows-1257", "Baltic"), "iso8859_2": ("ISO-8859-2", "Central European"),
+    "iso8859_15": ("ISO-8859-15", "Western European"),
+}
+#: a sign between two letters ("przypominaj¹c": Windows-1250 "ą" read as Windows-1252): no
+#: Western text has one, so Windows-1252 is not the right guess
+_SIGN_IN_WORD = re.compile(r"[^\W\d_][¹²³±¼½¾¤¦¨¯´¸¿¬°·]+(?=[^\W\d_])")
+_SAMPLE_HEAD = 32 * 1024      # bytes of the file's start given to the charset detector
+_SAMPLE_RUNS = 256            # … then this many runs of non-ASCII bytes further on, with their context
+_RUN_CONTEXT = 64
+
+
+def _charset_sample(data: bytes) -> bytes:
+    """A bounded part of ``data`` that carries its non-ASCII letters: the start, then a window
+    around each of the next runs of non-ASCII bytes (a long Latin file may have its first
+    accent far in) — so the detector's cost does not grow with the file."""
+    head = data[:_SAMPLE_HEAD]
+    rest = data[_SAMPLE_HEAD:]
+    if not rest:
+        return head
+    text = rest.decode("latin-1")          # one character per byte: positions are byte offsets
+    windows = [rest[max(m.start() - _RUN_CONTEXT, 0): m.end() + _RUN_CONTEXT]
+               for _, m in zip(range(_SAMPLE_RUNS), _NON_ASCII.finditer(text))]
+    return head + b"\n".join([b""] + windows)
+
+
+def guess_one_byte(data: bytes) -> str:
+    """The one-byte encoding (a key of :data:`ONE_BYTE`) ``data`` most likely is in, by
+    charset-normalizer: Windows-1252 whenever it reads the bytes as well as the best guess
+    (Latin text: French "œuvre" must not turn Central European), else the best guess."""
+    from charset_normalizer import from_bytes
+
+    sample = _charset_sample(data)
+    matches = from_bytes(sample, cp_isolation=list(ONE_BYTE))
+    best = matches.best()
+    if best is None or best.encoding not in ONE_BYTE:
+        return "cp1252"
+    if "cp1252" in best.could_be_from_charset:
+        return "cp1252"                        # the same text either way
+    if any(m.encoding == "cp1252" and m.chaos <= best.chaos + 0.01 for m in matches):
+        signs = len(_SIGN_IN_WORD.findall(sample.decode("cp1252", errors="replace")))
+        if not signs or len(_SIGN_IN_WORD.findall(sample.decode(best.encoding, errors="replace"))) >= signs:
+            return "cp1252"
+    return best.encoding
 
 
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")

@@ -16,6 +16,9 @@ expose).  What comes out:
   counters are kept per list as Word does (``abstractNum`` shared by several
   ``num`` continues, ``startOverride`` restarts, lower levels restart when a
   higher one advances unless ``lvlRestart`` says otherwise);
+* imported content (``w:altChunk``, which Word merges into the text when it opens the file):
+  an HTML or plain-text part read as paragraphs in place, any other kind (RTF, a web archive,
+  another Word file) listed as dropped with a warning naming it;
 * the leading italic run(s) as :attr:`Block.italic_lead`;
 * footnote references written as :func:`~compare.model.marker` with the number
   Word prints: footnotes are numbered in order of reference (``footnotePr``
@@ -46,7 +49,8 @@ old binary ``.doc`` renamed ``.docx`` are recognised and named as such.
 
 One concept per module: ``package`` (safe zip and XML), ``styles``, ``numbering``,
 ``notes``, ``paragraphs`` (runs and fields), ``drawings`` (text boxes, pictures),
-``equations``, ``body`` (body, tables, text boxes in reading order), ``headers``.
+``equations``, ``body`` (body, tables, text boxes in reading order), ``chunks`` (imported
+content), ``headers``.
 
 """
 from __future__ import annotations
@@ -61,6 +65,7 @@ from ...model import Block, Dropped, RawDocument
 from ...namespaces import STRICT_W
 from ..safety import count_blocks, tick
 from .body import Where, merge_deleted_marks, read_container
+from .chunks import Chunks
 from .headers import header_footer_lines
 from .notes import Notes, note_pr
 from .numbering import Numbering
@@ -119,7 +124,8 @@ def read_docx(data: bytes, source: str) -> RawDocument:
     footnotes = Notes(fn_fmt, fn_start)
     endnotes = Notes(en_fmt, en_start, prefix="e" if en_fmt == fn_fmt else "")
     dropped: list[Dropped] = []
-    reader = ParagraphReader(styles, footnotes, endnotes, rel_targets(pkg, main))
+    chunks = Chunks(pkg)
+    reader = ParagraphReader(styles, footnotes, endnotes, rel_targets(pkg, main), chunks)
 
     warnings: list[str] = []
     tracked = any(el.tag in TRACK_TAGS for el in body.iter())
@@ -135,7 +141,7 @@ def read_docx(data: bytes, source: str) -> RawDocument:
 
     blocks: list[Block] = []
     for para, where in paras:
-        label = None
+        label = para.label
         level = 0
         if para.num_id:
             ilvl = para.ilvl or 0
@@ -163,7 +169,7 @@ def read_docx(data: bytes, source: str) -> RawDocument:
             tracked = True
         by_id = {} if root is None else {n.get(w("id")): n for n in root.findall(w(tag))
                                          if n.get(w("type")) in (None, "normal")}
-        note_reader = ParagraphReader(styles, Notes(), Notes(), rel_targets(pkg, rels.get(tag + "s", "")))
+        note_reader = ParagraphReader(styles, Notes(), Notes(), rel_targets(pkg, rels.get(tag + "s", "")), chunks)
         missing: list[str] = []
         for nid in notes.order:
             note = by_id.pop(nid, None)
@@ -194,6 +200,7 @@ def read_docx(data: bytes, source: str) -> RawDocument:
             if t:
                 dropped.append(Dropped(t, "comment"))
 
+    warnings.extend(dict.fromkeys(chunks.warnings))     # each once, however many chunks of that kind
     if tracked:
         warnings.append(TRACKED_WARNING)
     page_lines = header_footer_lines(pkg, main, styles)

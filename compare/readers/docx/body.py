@@ -8,7 +8,8 @@ from typing import Iterable, Optional
 from lxml import etree
 
 from ...model import Dropped
-from ...namespaces import MC_NS
+from ...namespaces import MC_NS, R_NS
+from .chunks import CHUNK_NOT_READ
 from .drawings import alternate
 from .paragraphs import Para, ParagraphReader, clean
 from .tags import w
@@ -87,10 +88,21 @@ def read_container(container: etree._Element, reader: ParagraphReader, where: Wh
             text = plain_text(child)
             if text:
                 dropped.append(Dropped(text, "deleted in a tracked change"))
+        elif tag == w("altChunk"):
+            yield from ((para, where) for para in _alt_chunk(child, reader, dropped))
         elif tag == f"{{{MC_NS}}}AlternateContent":
             chosen = alternate(child)
             if chosen is not None:
                 yield from read_container(chosen, reader, where, tables, dropped)
+
+
+def _alt_chunk(el: etree._Element, reader: ParagraphReader, dropped: list[Dropped]) -> list[Para]:
+    """Imported content Word merges in place when it opens the file: its paragraphs, or dropped."""
+    name = reader.rel_targets.get(el.get(f"{{{R_NS}}}id") or "")
+    if reader.chunks is None:          # (a reader made without the package: no way to read the part)
+        dropped.append(Dropped("[imported content]", CHUNK_NOT_READ))
+        return []
+    return reader.chunks.paras(name, dropped)
 
 
 def merge_deleted_marks(items: list[tuple[Para, Where]]) -> list[tuple[Para, Where]]:

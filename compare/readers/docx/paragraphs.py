@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from lxml import etree
 
@@ -16,6 +16,9 @@ from .equations import omml_linear
 from .notes import Notes
 from .styles import Styles
 from .tags import REMOVED, SKIP, TRANSPARENT, hex_int, is_on, to_int, w
+
+if TYPE_CHECKING:
+    from .chunks import Chunks
 
 
 @dataclass
@@ -34,15 +37,17 @@ class Para:
     ilvl: Optional[int]
     mark_deleted: bool
     boxes: list[etree._Element] = field(default_factory=list)   # w:txbxContent anchored here
+    label: Optional[str] = None       # a list number an imported HTML list gives (Word's own: numbering)
 
 
 class ParagraphReader:
     def __init__(self, styles: Styles, footnotes: Notes, endnotes: Notes,
-                 rel_targets: Optional[dict[str, str]] = None):
+                 rel_targets: Optional[dict[str, str]] = None, chunks: Optional["Chunks"] = None):
         self.styles = styles
         self.footnotes = footnotes
         self.endnotes = endnotes
-        self.rel_targets = rel_targets or {}          # r:id → part name (pictures)
+        self.rel_targets = rel_targets or {}          # r:id → part name (pictures, imported chunks)
+        self.chunks = chunks                          # reads w:altChunk parts (None: listed as dropped)
         self.dropped: list[Dropped] = []
         self._boxes: list[etree._Element] = []
 

@@ -92,3 +92,20 @@ def test_two_columns_crossed_by_a_full_width_line_are_flagged_not_reordered(tmp_
     words = " ".join(b.text for b in raw.blocks).split()
     for w in ("leftcolone,", "leftcoltwo", "rightcolone", "rightcoltwo;", "rightcolthree;", "gutter"):
         assert w in words                                   # nothing lost
+
+
+def test_a_hyphen_at_a_line_end_is_kept_in_a_compound_and_dropped_in_a_cut_word(tmp_path):
+    """PDFium reports every hyphen that ends a line as a soft one.  "Secretary-/General" must stay
+    "Secretary-General" (joined, it reads as a change against a Word copy of the same text), and so
+    must a compound the document writes with its hyphen elsewhere ("well-/being" beside
+    "well-being"); a word cut in two ("coop-/eration") is joined."""
+    lines = ["The General Assembly,", "1. Requests the Secretary-", "General to report on coop-",
+             "eration and on the well-", "being of victims;", "2. Stresses their well-being;"]
+    content = "".join(f"BT /F1 11 Tf 72 {720 - 14 * k - (16 if k == 5 else 0)} Td ({t}) Tj ET\n"
+                      for k, t in enumerate(lines))
+    path = tmp_path / "hyphens.pdf"
+    path.write_bytes(_one_page_pdf(_stream(content.encode("latin-1"))))
+    doc = api.load(str(path))
+    assert [(p.id, p.text) for p in doc.operative] == [
+        ("OP1", "Requests the Secretary-General to report on cooperation and on the well-being of victims;"),
+        ("OP2", "Stresses their well-being;")]

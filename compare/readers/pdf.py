@@ -560,6 +560,7 @@ def _read(pdf, pdfium, pdfium_c, source: str) -> RawDocument:
         pages.append(_PageLines(number, body, notes, width, height))
 
     blocks = _build_blocks(pages, body_size)
+    _mend_breaks(blocks)
     count_blocks(len(blocks), source)
     return RawDocument(blocks=blocks, source=source, fmt="pdf", warnings=warnings, furniture=furniture)
 
@@ -691,10 +692,34 @@ def _join(a: str, b: str) -> str:
     if not a:
         return b
     if a.endswith("\u00ad"):
-        return a[:-1] + b
+        return a + b            # a hyphen the line break may have made: decided by _mend_breaks
     if a.endswith("-") and len(a) > 1 and a[-2].isalpha() and b[:1].isalpha():
         return a + b
     return a + " " + b
+
+
+_COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+_BROKEN = re.compile(r"([^\W\d_]+)\u00ad([^\W\d_]+)")
+
+
+def _mend_breaks(blocks: list[Block]) -> None:
+    """Decide each hyphen at a line end (PDFium reports it as a soft hyphen): a word cut in two
+    (« coop-/eration ») is joined, a compound keeps its hyphen — before a capital
+    ("Secretary-/General", "Non-Self-/Governing") or where the document writes the same compound
+    with its hyphen elsewhere ("well-/being" beside "well-being").  Joining every one made
+    "SecretaryGeneral", a change against a Word copy of the same text."""
+    compounds = {m.group(0).casefold() for b in blocks for m in _COMPOUND.finditer(b.text)}
+
+    def mend(m: re.Match) -> str:
+        x, y = m.group(1), m.group(2)
+        keep = y[0].isupper() or f"{x}-{y}".casefold() in compounds
+        return f"{x}-{y}" if keep else x + y
+
+    for b in blocks:
+        if "\u00ad" in b.text:
+            b.text = _BROKEN.sub(mend, b.text).replace("\u00ad", "")
+        if b.italic_lead and "\u00ad" in b.italic_lead:
+            b.italic_lead = _BROKEN.sub(mend, b.italic_lead).replace("\u00ad", "")
 
 
 @dataclass

@@ -698,8 +698,9 @@ def _join(a: str, b: str) -> str:
     return a + " " + b
 
 
-_COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
-_BROKEN = re.compile(r"([^\W\d_]+)\u00ad([^\W\d_]+)")
+# (each from a word's start only: tried inside a long run of letters, they would be quadratic)
+_COMPOUND = re.compile(r"(?<![^\W\d_])[^\W\d_]+(?:-[^\W\d_]+)+")
+_BROKEN = re.compile(r"(?<![^\W\d_])([^\W\d_]+)\u00ad([^\W\d_]+)")
 
 
 def _mend_breaks(blocks: list[Block]) -> None:

@@ -1253,7 +1253,7 @@ def story_promote_demote(old, new, lang, rng, tag) -> bool:
     k = rng.choice(items)
     it = new.pop(k)
     chapeau = new[j].text
-    promoted = chapeau + " " + _low(it.text) if not it.text.split(" ", 1)[0].isupper() else chapeau + " " + it.text
+    promoted = chapeau + " " + _low(it.text)        # (_low keeps an acronym; « À coopérer » → « à coopérer »)
     light = reword(promoted, lang, rng, 0.03, 0.15, keep_lead=True) if rng.random() < 0.5 else None
     _place(new, _mark(it, tag, light or promoted, level=0), rng, home=j, far=2)
     demotable = [k for k in range(len(new)) if _free(new, k, "OP") and _demote(new[k].text, lang)]

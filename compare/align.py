@@ -1027,17 +1027,34 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
         pc, pw = (new_pars[c], old_pars[w]) if side == 1 else (old_pars[c], new_pars[w])
         return bool(pw.leading and pc.leading) and _same_verb(pc, pw) and not _also(pc, pw)
 
-    def cover_gain(w: int, parts: list[int], c: int, side: int) -> tuple[float, float]:
+    def cover_gain(w: int, parts: list[int], c: int, side: int, past_lead: bool = False) -> tuple[float, float]:
         """(share of the whole's weight that ``c`` explains and the parts do not, share of what
         ``c`` has in common with the whole that the parts do not already hold).  A true part
         complements the others; a look-alike ("Takes note of the report …" beside "Takes note
-        of the report …") repeats them."""
+        of the report …") repeats them.  ``past_lead``: what ``c`` explains by its leading words
+        alone is not counted (see :func:`lead_feats`)."""
         Xw, Xp = (feat.Xo, feat.Xn) if side == 1 else (feat.Xn, feat.Xo)
         fw = feat._row_feats(Xw, [w])
         fc = np.intersect1d(fw, feat._row_feats(Xp, [c]), assume_unique=True)
-        fresh = float(feat.w[np.setdiff1d(fc, feat._row_feats(Xp, parts), assume_unique=True)].sum())
+        fresh_f = np.setdiff1d(fc, feat._row_feats(Xp, parts), assume_unique=True)
+        if past_lead:
+            fresh_f = np.setdiff1d(fresh_f, lead_feats(c, side), assume_unique=True)
+        fresh = float(feat.w[fresh_f].sum())
         total, common = float(feat.w[fw].sum()), float(feat.w[fc].sum())
         return (fresh / total if total > 0 else 0.0), (fresh / common if common > 0 else 0.0)
+
+    def lead_feats(c: int, side: int) -> np.ndarray:
+        """The features of ``c``'s leading words ("Also notes with appreciation"): a paragraph
+        that only gives back the verb the whole lost ("Notes with appreciation the contributions
+        …" → "Welcomes the contributions …") is not the rest of it — "Also notes with appreciation
+        the report of the Secretary-General" is a new paragraph."""
+        pars = new_pars if side == 1 else old_pars
+        if not pars:
+            return np.zeros(0, dtype=np.int64)
+        ids = feat._seqs[(len(feat.Xo.indptr) - 1 + c) if side == 1 else c][:_lead_len(pars[c])]
+        codes = np.concatenate((ids, feat._V + ids[:-1] * feat._V + ids[1:]))
+        at = np.minimum(np.searchsorted(feat._cols, codes), max(len(feat._cols) - 1, 0))
+        return np.unique(at[feat._cols[at] == codes]) if len(feat._cols) else np.zeros(0, dtype=np.int64)
 
     def continued_novelty(w: int, parts: list[int], c: int, side: int) -> float:
         """``cover_gain``'s novelty without the opening ``c`` repeats: "Also urges Member States that
@@ -1081,7 +1098,8 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
         cover, novelty = cover_gain(w, parts, c, side)
         return cover >= P.join_elaborated_cover and novelty >= P.join_novelty \
             and novelty * c_in_whole >= P.join_elaborated_own \
-            and held(w, parts + [c], side) >= P.join_elaborated_total
+            and held(w, parts + [c], side) >= P.join_elaborated_total \
+            and cover_gain(w, parts, c, side, past_lead=True)[0] >= P.join_elaborated_cover
 
     def gained(w: int, parts: list[int], c: int, side: int, c_in_whole: float) -> bool:
         """Whether free ``c`` is a part the whole gained (a merge source edited first, a split part

@@ -184,3 +184,27 @@ def test_list_promoted_to_ops_keeps_its_chapeau_with_the_first_item():
     assert ((chapeau, f"{chapeau}(a)"), (_id_of(new, "Exhorte les États à mener"),)) in got
     assert ((f"{chapeau}(b)",), (_id_of(new, "Exhorte également les gouvernements à travailler"),)) in got
     assert ((f"{chapeau}(c)",), (_id_of(new, "Exhorte en outre"),)) in got
+
+
+def test_a_new_paragraph_that_only_gives_back_a_lost_verb_is_no_split_part():
+    """A revision drawn by tests/support/delegations.py (bis/ter class): "Notes with appreciation the
+    contributions made to the United Nations Voluntary Trust Fund … and invites further contributions"
+    became "Welcomes the contributions made to …, taking into account the needs of children", and a
+    new "Also notes with appreciation the report of the Secretary-General submitted to the General
+    Assembly at its sixty-fourth session" came in higher up.  The new one shares with the old OP only
+    the verb it lost: a new paragraph, not the rest of a split (explaining a whole's words means more
+    than giving back its leading words)."""
+    import random
+
+    from tests.support import consultations, delegations
+
+    pool = consultations.sources()
+    old, new, _ = delegations.make_class_case("bis_ter", random.Random("delegations:2024:bis_ter:45"),
+                                              pool[45 % len(pool)])
+    fund = next(p.id for p in old.paragraphs if p.text.startswith("Notes with appreciation the contributions"))
+    welcomes = next(p.id for p in new.paragraphs if p.text.startswith("Welcomes the contributions made"))
+    report = next(p.id for p in new.paragraphs if p.text.startswith("Also notes with appreciation the report"))
+    groups = align(old, new, NOFRAG)
+    assert_partition(old, new, groups)
+    got = groups_map(groups)
+    assert ((fund,), (welcomes,)) in got and ((), (report,)) in got

@@ -1221,6 +1221,25 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
             inter, col, size = feat.I[c, w], feat.I[c, :], feat.size_o[c]
         return size > 0 and inter >= P.join_cross_containment * size and inter >= float(np.max(col))
 
+    def heads_partners_list(c: int, partner: int, side: int) -> bool:
+        """Whether chapeau ``c`` (of the parts' side) heads a list most of whose items went to
+        items of ``partner``'s list: "Calls upon Member States:" over (a)–(d), matched to "Calls
+        upon Memebr States:" over the same (a)–(d), is that chapeau with a typo, whatever OP
+        elsewhere now holds its words more fully ("Calls upon Member States to develop …")."""
+        items = kin[side].get(c)
+        pars, others = (new_pars, old_pars) if side == 1 else (old_pars, new_pars)
+        if not items or not pars or pars[c].level != 0:
+            return False
+        owner = owner_new if side == 1 else owner_old
+        head_id = others[partner].id
+        hits = 0
+        for k in items:
+            h = owner.get(k)
+            w = None if h is None else (h[0] if side == 1 else h[1])
+            if w is not None and len(w) == 1 and others[w[0]].parent == head_id:
+                hits += 1
+        return 2 * hits > len(items)
+
     def kin_of(pars: Sequence[Paragraph]) -> dict[int, list[int]]:
         """Position → positions of the same list: an item's chapeau and sibling items, a
         chapeau's items (empty for a paragraph outside any list)."""
@@ -1332,6 +1351,8 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
             list_head = False
             if other is not None:
                 partner = other[0][0] if side == 1 else other[1][0]
+                if heads_partners_list(c, partner, side):
+                    continue        # a chapeau paired with the chapeau its list went to stays with it
                 c_in_partner = (feat.I[partner, c] if side == 1 else feat.I[c, partner]) / csize
                 s_whole, s_partner = (S[whole[0], c], S[partner, c]) if side == 1 else (S[c, whole[0]], S[c, partner])
                 if s_partner < s_whole:     # held by a partner less like it than the whole is

@@ -208,3 +208,25 @@ def test_a_new_paragraph_that_only_gives_back_a_lost_verb_is_no_split_part():
     assert_partition(old, new, groups)
     got = groups_map(groups)
     assert ((fund,), (welcomes,)) in got and ((), (report,)) in got
+
+
+def test_a_chapeau_with_a_typo_stays_with_its_list():
+    """A revision drawn by tests/support/delegations.py (typos class): "Calls upon Member States:" over
+    (a)–(d) became "Calls upon Memebr States:" over the same items, while "Encourages Member States to
+    develop national action plans …" took the verb "Calls upon Member States to …".  The chapeau is still
+    the one whose list went to the typo'd chapeau's list; the OP that now holds its words more fully does
+    not take it."""
+    import random
+
+    from tests.support import consultations, delegations
+
+    pool = consultations.sources()
+    old, new, _ = delegations.make_class_case("typos", random.Random("delegations:2024:typos:25"),
+                                              pool[25 % len(pool)])
+    assert old.by_id("OP3").text == "Calls upon Member States:" and new.by_id("OP3").text == "Calls upon Memebr States:"
+    groups = align(old, new, NOFRAG)
+    assert_partition(old, new, groups)
+    got = groups_map(groups)
+    assert (("OP3",), ("OP3",)) in got
+    plans = next(p.id for p in old.paragraphs if p.text.startswith("Encourages Member States to develop national"))
+    assert any(o == (plans,) for o, _ in got)

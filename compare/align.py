@@ -1363,9 +1363,13 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
                 # long paragraph whose opening it repeats: « Exhorte les États Membres qui ne
                 # l'ont pas encore fait : » over (a)–(b) split off OP1, beside OP2 « Exhorte
                 # également les États Membres qui ne l'ont pas encore fait à … »): at least as
-                # contained in the whole, it goes with its list
+                # contained in the whole, it goes with its list; so does one held by another chapeau
+                # (its look-alike) whose list came from elsewhere: « Exhorte les États Membres … à : »
+                # over (a)–(d) folded into OP1, beside OP2 unfolded into « Exhorte également les États
+                # Membres … à : » over new items — each chapeau goes with its own list
                 list_head = bool(pars) and c_in_whole >= P.join_containment and c_in_whole >= c_in_partner \
-                    and s_partner < P.anchor_min and _heads_list_of(pars, c, parts)
+                    and _heads_list_of(pars, c, parts) \
+                    and (s_partner < P.anchor_min or bool(kin[1 - side].get(partner)))
                 if not list_head and (c_in_whole < need or c_in_whole < c_in_partner + margin):
                     continue
             if base is None:

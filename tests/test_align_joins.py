@@ -230,3 +230,24 @@ def test_a_chapeau_with_a_typo_stays_with_its_list():
     assert (("OP3",), ("OP3",)) in got
     plans = next(p.id for p in old.paragraphs if p.text.startswith("Encourages Member States to develop national"))
     assert any(o == (plans,) for o, _ in got)
+
+
+def test_two_look_alike_chapeaux_each_go_with_their_own_list():
+    """OP1 of the French draft as « Exhorte les États Membres qui ne l'ont pas encore fait : » over (a)–(b)
+    folded back into one OP, while OP2 unfolded into « Exhorte également les États Membres qui ne l'ont
+    pas encore fait à : » over three items.  The two chapeaux are near twins, but each goes with its own
+    list: OP1's into the folded OP1, the new one with OP2's items — not the old chapeau paired with the
+    new one and both lists left without theirs."""
+    items = _draft()
+    k = next(i for i, it in enumerate(items) if it[0] == "OP")
+    op2 = items[k + 1][1]
+    head = "Exhorte également les États Membres qui ne l'ont pas encore fait à :"
+    rest = op2[len("Exhorte également les États Membres qui ne l'ont pas encore fait à "):]
+    parts = [rest.split(", la Convention sur")[0] + " ;",
+             "la Convention sur" + rest.split(", la Convention sur")[1].split(", de la traite des esclaves")[0] + " ;",
+             "de la traite des esclaves" + rest.split(", de la traite des esclaves")[1]]
+    old = items[:k] + [("OP", OP1_CHAPEAU)] + [("OP", t, k) for t in OP1_ITEMS] + items[k + 1:]
+    new = items[:k + 1] + [("OP", head)] + [("OP", t, k + 1) for t in parts] + items[k + 2:]
+    got = _aligned(old, new)
+    assert (("OP1", "OP1(a)", "OP1(b)"), ("OP1",)) in got
+    assert (("OP2",), ("OP2", "OP2(a)", "OP2(b)", "OP2(c)")) in got

@@ -84,7 +84,12 @@ Algorithm
    parts: ``scattered_groups``, on by default; placement and the redline
    write such a group part by part; a list item of no group between two parts
    joins the group, a top-level paragraph there stays on its own).  A chapeau or a
-   list item goes with its own list, not with a neighbour that took its verb.  A free
+   list item goes with its own list, not with a neighbour that took its verb; a list
+   promoted whole to OPs ("Encourages Governments:" + (a)–(c) → "Encourages Member
+   States to (a) …", "Also encourages Governments to (b) …") gives its chapeau to the
+   first, which carries its verb on with no "also".  A part must explain more of the
+   whole than its own leading words (a new "Also notes with appreciation …" that gives
+   back only the verb an OP lost is no part of it).  A free
    paragraph that holds most of what the whole's other parts leave out (word runs in
    any order: ``join_rest_fill``, ``join_rest_words``) is the rest of the whole — a closing
    clause split off and elaborated, the source a merge's matched one lacks.  With

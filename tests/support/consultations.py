@@ -967,9 +967,10 @@ def document(blocks: list[Block], lang: str, label: str) -> Document:
                 op += 1
                 pid, number = f"OP{op}", str(op)
             parent, sub = pid, 0
-            # the leading words as the product's parse finds them when no italics mark them ("Further
-            # encourages" is not in this generator's list of leads)
-            par, leading = None, lead_of(text, lang) or leading_word(text, b.kind, lang)
+            # the leading words as a real text's italics mark them, verb and modifiers (« *Encourage en
+            # outre* », "*Further encourages*"): this generator's list of leads lacks many such phrases
+            lead, found = lead_of(text, lang), leading_word(text, b.kind, lang)
+            par, leading = None, found if found.startswith(lead) else lead
         else:
             number = "abcdefghijklmnopqrstuvwxyz"[sub]
             sub += 1

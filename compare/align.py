@@ -1286,12 +1286,10 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
                 continue
             c_in_home = (feat.I[hw[0], c] if side == 1 else feat.I[c, hw[0]]) / csize if csize > 0 else 0.0
             first_here = bool(mine) and min(mine) < k
-            if head:
-                here, there = carries(c, gw, side), carries(c, hw[0], side)
-                if first_here and (c_in_whole >= P.join_containment or (here and not there)):
-                    continue    # an earlier item of its list is here, and the chapeau's verb with it
-                if not first_here and there and not here:
-                    return True
+            if head and first_here and c_in_whole >= P.join_containment:
+                continue        # an earlier item of its list is here: the chapeau's place goes with it
+            if head and not first_here and carries(c, hw[0], side) and not carries(c, gw, side):
+                return True     # an earlier item's OP carries its verb on (see carried_on)
             if c_in_home >= c_in_whole * (1 - 1e-9):
                 return True
         return False
@@ -1350,8 +1348,7 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
                     long_whole = whole_len(whole[0], side) >= P.join_cover_min_words
                 if not long_whole and not same_verb(whole[0], c, side) and not _item_of(pars, c, parts) \
                         and not _heads_list_of(pars, c, parts) and not gained(whole[0], parts, c, side, c_in_whole) \
-                        and not rest_of(whole[0], parts, c, side) \
-                        and not (_is_chapeau_of(pars, c, parts) and carries(c, whole[0], side)):
+                        and not rest_of(whole[0], parts, c, side):
                     continue        # (a part the short whole gained explains a share of it alone)
             list_head = False
             if other is not None:
@@ -1386,8 +1383,8 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
             if c_in_whole >= P.join_containment and gain >= P.join_gain:
                 ok = gain >= P.join_gain_sure or cover_gain(whole[0], parts, c, side)[1] >= P.join_novelty \
                     or (same_verb(whole[0], c, side) and continued_novelty(whole[0], parts, c, side) >= P.join_novelty)
-            if not ok and other is None and pars and _is_chapeau_of(pars, c, parts) \
-                    and (c_in_whole >= P.join_containment or carries(c, whole[0], side)):
+            if not ok and other is None and c_in_whole >= P.join_containment and pars \
+                    and _is_chapeau_of(pars, c, parts):
                 ok = gain >= -P.chapeau_loss
             if not ok and (other is None or list_head) and c_in_whole >= P.join_evidence_containment \
                     and _heads_list_of(pars, c, parts):

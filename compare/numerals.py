@@ -47,6 +47,22 @@ def to_roman(n: int) -> str:
     return "".join(out)
 
 
+def to_letters(n: int, repeat: bool = False) -> str:
+    """Lower-case letter label of ``n``: a … z, then aa, ab … as a browser counts an ``<ol
+    type="a">`` (``repeat=False``), or aa, bb … the letter repeated as Word numbers a list
+    (``repeat=True``).  Zero and below, and past 26 × 40 (a crafted start value must not make a
+    huge label), as digits."""
+    if n <= 0 or n > 26 * 40:
+        return str(n)
+    if repeat:
+        return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+    out = ""
+    while n > 0:
+        n, r = divmod(n - 1, 26)
+        out = chr(ord("a") + r) + out
+    return out
+
+
 def roman_value(s: str) -> int:
     """Value of a roman numeral (case-insensitive); 0 if ``s`` is not one."""
     s = s.lower()

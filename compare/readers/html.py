@@ -18,7 +18,7 @@ import re
 from lxml import etree, html as lxml_html
 
 from ..errors import CorruptFileError, EmptyInputError
-from ..numerals import to_roman
+from ..numerals import to_letters, to_roman
 import copy
 
 from ..model import Block, Dropped, RawDocument, marker
@@ -177,28 +177,18 @@ def _loose(text: str | None, out: list[Block]) -> None:
         _emit(p, out, label=None)
 
 
-def _letters(n: int) -> str:
-    """A browser's alphabetic counter: a … z, aa, ab … (spreadsheet-style, unlike Word's aa, bb)."""
-    out = ""
-    while n > 0:
-        n, r = divmod(n - 1, 26)
-        out = chr(ord("a") + r) + out
-    return out
-
-
 def _list_label(n: int, kind: str) -> str:
     """The label of item ``n`` of a list of ``type`` ``kind``, written the way the structure step
     reads labels: lower-case letters and roman numerals as the UN's sub-paragraph labels "(a)",
     "(ii)" (a browser prints "a.", which no resolution uses; "(a)" is what its page shows through
     its style sheet); capitals "A.", "IV." as a browser prints them (section headings in a
     resolution).  A browser counts zero and below in digits, whatever the type."""
-    if n <= 0 or kind not in ("a", "A", "i", "I") or (kind in "iI" and n >= 4000):
+    if kind not in ("a", "A", "i", "I"):
         return f"{n}."
-    if kind == "a":
-        return f"({_letters(n)})"
-    if kind == "i":
-        return f"({to_roman(n)})"
-    return f"{(_letters(n) if kind == 'A' else to_roman(n)).upper()}."
+    word = to_letters(n) if kind in "aA" else to_roman(n)
+    if word.isdigit() or word.startswith("-"):      # out of the counter's range: digits
+        return f"{n}."
+    return f"({word})" if kind.islower() else f"{word.upper()}."
 
 
 def _emit(el, out: list[Block], label: str | None, shallow: bool = False) -> None:

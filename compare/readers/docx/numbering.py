@@ -7,7 +7,7 @@ from typing import Optional
 
 from lxml import etree
 
-from ...numerals import to_roman
+from ...numerals import to_letters, to_roman
 from .styles import Styles
 from .tags import is_on, to_int, w
 
@@ -156,21 +156,13 @@ def _bullet(text: str) -> Optional[str]:
     return text.strip() or None
 
 
-def _letters(n: int) -> str:
-    # Word: a..z, aa..zz, aaa.. (the letter repeated), not spreadsheet-style.
-    if n <= 0 or n > 26 * 40:    # a crafted start value must not make a huge label
-        return str(n)
-    letter = chr(ord("a") + (n - 1) % 26)
-    return letter * ((n - 1) // 26 + 1)
-
-
 def format_number(n: int, fmt: str) -> str:
     if fmt == "none":
         return ""
     if fmt == "lowerLetter":
-        return _letters(n)
+        return to_letters(n, repeat=True)
     if fmt == "upperLetter":
-        return _letters(n).upper()
+        return to_letters(n, repeat=True).upper()
     if fmt == "lowerRoman":
         return to_roman(n)
     if fmt == "upperRoman":

@@ -109,3 +109,30 @@ def test_a_hyphen_at_a_line_end_is_kept_in_a_compound_and_dropped_in_a_cut_word(
     assert [(p.id, p.text) for p in doc.operative] == [
         ("OP1", "Requests the Secretary-General to report on cooperation and on the well-being of victims;"),
         ("OP2", "Stresses their well-being;")]
+
+
+def _two_page_pdf(first: str, second: str) -> bytes:
+    from_hostile = _one_page_pdf.__globals__
+    page = "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R >>"
+    return from_hostile["pdf_bytes"]([
+        b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [4 0 R 6 0 R] /Count 2 >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        page.format(5).encode(), _stream(first.encode("latin-1")),
+        page.format(7).encode(), _stream(second.encode("latin-1"))])
+
+
+def test_a_rotated_note_does_not_count_as_a_page_of_its_own(tmp_path):
+    """Two pages that open with the same line: in a two-page text that line is kept (running furniture
+    is only guessed from three pages on).  A rotated margin note on one page is read as a frame of
+    its own, but it is no third page: the same words are read, the note's besides."""
+    lines = ["Trafficking in women and girls", "The General Assembly,", "1. Urges Member States to act;"]
+    second = ["Trafficking in women and girls", "2. Requests the report;"]
+    body = lambda ls: "".join(f"BT /F1 11 Tf 72 {740 - 30 * k} Td ({t}) Tj ET\n" for k, t in enumerate(ls))  # noqa: E731
+    note = "BT /F1 9 Tf 0 1 -1 0 560 300 Tm (Advance unedited version) Tj ET\n"
+    plain, noted = tmp_path / "plain.pdf", tmp_path / "noted.pdf"
+    plain.write_bytes(_two_page_pdf(body(lines), body(second)))
+    noted.write_bytes(_two_page_pdf(body(lines) + note, body(second)))
+    want = " ".join(b.text for b in read_path(plain).blocks if b.text)
+    got = " ".join(b.text for b in read_path(noted).blocks if b.text)
+    assert want.count("Trafficking in women and girls") == got.count("Trafficking in women and girls") == 2
+    assert sorted(got.split()) == sorted((want + " Advance unedited version").split())

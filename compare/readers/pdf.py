@@ -535,7 +535,8 @@ def _read(pdf, pdfium, pdfium_c, source: str) -> RawDocument:
             if _in_band(ln, height) and not ln.starts_with_marker:
                 seen.add((_norm_repeat(ln.text), round(ln.base / 4)))
         repeats.update(seen)
-    min_repeat = max(2, (len(pages_raw) + 1) // 2)
+    n_pages = len({number for number, *_ in pages_raw})     # (a page's rotated text is a frame of its own)
+    min_repeat = max(2, (n_pages + 1) // 2)
 
     pages: list[_PageLines] = []
     furniture: list[str] = []
@@ -545,7 +546,7 @@ def _read(pdf, pdfium, pdfium_c, source: str) -> RawDocument:
         for ln in lines:
             if _in_band(ln, height) and (
                 _is_furniture_text(ln.text)
-                or (len(pages_raw) >= 3 and id(ln) in outer and not ln.starts_with_marker
+                or (n_pages >= 3 and id(ln) in outer and not ln.starts_with_marker
                     and repeats[(_norm_repeat(ln.text), round(ln.base / 4))] >= min_repeat)
             ):
                 furniture.append(ln.text)

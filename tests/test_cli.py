@@ -29,6 +29,17 @@ def test_start_up_leaves_out_what_small_inputs_do_not_use():
     assert out.stdout.strip() == "[]"
 
 
+def test_reading_a_word_file_leaves_out_what_it_does_not_use(samples):
+    """Reading a .docx loads neither the e-mail package (web-archive chunks only), the charset
+    detector (a text that is not UTF-8 only) nor pandas: each costs every reading start-up time."""
+    code = ("import sys; from compare.readers import read_path; "
+            f"read_path({str(samples / 'draft-rev1-2008-11-10.fr.docx')!r}); "
+            "print(sorted(m for m in ('email', 'charset_normalizer', 'pandas') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
+
+
 def test_parse_json_contract(samples):
     r = run("parse", str(samples / "draft-rev1-2008-11-10.fr.md"), "--format", "json")
     assert r.returncode == 0, r.stderr

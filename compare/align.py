@@ -1277,6 +1277,13 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
         pars = new_pars if side == 1 else old_pars
         head = pars[c].level == 0       # a chapeau (else an item: its kin are its chapeau and siblings)
         gw = (g[0] if side == 1 else g[1])[0]
+        if head and all(owner.get(k) is not None for k in fam):
+            # a list gathered from OPs that each found their partner: its chapeau is no part of
+            # a group that holds none of its items ("Engage les gouvernements :" over items from
+            # OP3, OP7 and OP9, beside OP4 « Engage les gouvernements à mener … », now « Exhorte
+            # … »), nor, when an earlier item went elsewhere, of one whose verb it does not carry
+            if not mine or (min(fam) not in mine and not same_lead(gw, c, side)):
+                return True
         for k in fam:
             h = owner.get(k)
             if h is None or h is g:

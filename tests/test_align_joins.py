@@ -6,6 +6,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from compare.align import align  # noqa: E402
@@ -251,3 +253,29 @@ def test_two_look_alike_chapeaux_each_go_with_their_own_list():
     got = _aligned(old, new)
     assert (("OP1", "OP1(a)", "OP1(b)"), ("OP1",)) in got
     assert (("OP2",), ("OP2", "OP2(a)", "OP2(b)", "OP2(c)")) in got
+
+
+@pytest.mark.parametrize("case", [29, 43])
+def test_a_new_chapeau_over_gathered_ops_is_new(case):
+    """Revisions drawn by tests/support/facilitator.py (ops_into_list): two French OPs that were apart
+    became (a) and (b) under a new chapeau whose verb is neither of theirs.  In case 29 « Engage les
+    gouvernements : » repeats the opening of another OP (« Engage les gouvernements à mener … », whose
+    verb became « Exhorte »); in case 43 « Encourage tous les États : » shares its addressee with the
+    OP that became (b).  Each item stays with its OP and the chapeau is new: it is no split part of the
+    OP whose opening it repeats, nor of the OP of its second item."""
+    import random
+
+    from tests.support import consultations, facilitator
+
+    pool = consultations.sources()
+    old, new, truth = facilitator.make_class_case("ops_into_list", random.Random(f"facilitator:2024:ops_into_list:{case}"),
+                                                  pool[case % len(pool)])
+    chapeau = next(p for p in new.paragraphs if p.level == 0 and p.text.rstrip().endswith(":")
+                   and any(t.new == (p.id,) and not t.old for t in truth))
+    groups = align(old, new, NOFRAG)
+    assert_partition(old, new, groups)
+    got = groups_map(groups)
+    assert ((), (chapeau.id,)) in got
+    for t in truth:
+        if t.tag == "ops_into_list" and t.old:
+            assert (tuple(t.old), tuple(t.new)) in got

@@ -168,7 +168,12 @@ def load_align_from(tree: str):
     """``align`` from another checkout (e.g. the commit before a change), so before and
     after run interleaved in one process on the same cases and the same machine load."""
     import importlib.util
-    spec = importlib.util.spec_from_file_location("align_before", Path(tree) / "compare" / "align.py")
+    package = Path(tree) / "compare" / "align"          # a package since session 11, one file before
+    if (package / "__init__.py").exists():              # (its modules import each other relatively)
+        spec = importlib.util.spec_from_file_location("align_before", package / "__init__.py",
+                                                      submodule_search_locations=[str(package)])
+    else:
+        spec = importlib.util.spec_from_file_location("align_before", Path(tree) / "compare" / "align.py")
     mod = importlib.util.module_from_spec(spec)
     sys.modules["align_before"] = mod
     spec.loader.exec_module(mod)
@@ -327,7 +332,7 @@ def _doc(items) -> Document:
 
 def clear_caches() -> None:
     """Time cold runs: drop the tokenizer's and our per-text caches first."""
-    from compare import align as align_mod, lexicon, tokens
+    from compare import lexicon, tokens
     tokens._tokenize_cached.cache_clear()
     tokens._words_cached.cache_clear()
     tokens.word_key.cache_clear()
@@ -375,7 +380,7 @@ def main() -> None:
     ap.add_argument("--baseline-max", type=int, default=1000, help="largest size the difflib baseline is run on")
     ap.add_argument("--per-class", type=int, default=60, help="cases per hard class (0: skip)")
     ap.add_argument("--before", default=None,
-                    help="a checkout whose compare/align.py runs as an extra column (before/after)")
+                    help="a checkout whose aligner (compare/align/ or compare/align.py) runs as an extra column (before/after)")
     ap.add_argument("--only-classes", action="store_true", help="print the per-class table only")
     ap.add_argument("--generator", choices=sorted(GENERATORS), default="synthetic",
                     help="revision generator: synthetic.py (the first), negotiation.py (independent, "

@@ -51,7 +51,8 @@ from typing import Optional, Sequence
 import numpy as np
 from compare.assignment import max_assignment
 
-from compare.align import AlignedGroup, _is_fragment, _out_of_scope
+from compare.align import AlignedGroup
+from compare.align.fragments import _is_fragment, _out_of_scope
 from compare.model import CompareOptions, Document, Paragraph
 from compare.sequences import longest_increasing_subsequence, steadiest_increasing_subsequence
 

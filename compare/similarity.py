@@ -9,7 +9,7 @@ the trace, so that tracing does not reach into the alignment.
 Two ways to the same figures: the dense old × new matrix (:func:`similarity_matrix`),
 and, for large pairs, :class:`PairScores`, which computes only the entries the aligner
 reads, with :func:`prefix_pairs` to find the pairs that could be near twins without the
-matrix (``compare.align._large_scores``).
+matrix (``compare.align.large._large_scores``).
 """
 from __future__ import annotations
 

@@ -572,7 +572,8 @@ def test_unrelated_insertion_beside_a_split_is_not_absorbed():
 def test_assignment_keeps_a_clearly_best_pair_over_a_higher_total():
     """The issue's figures: true pairs 0.820 + 0.395, a swap 0.741 + 0.607 has the higher total;
     old 1 and new 1 are each other's clearly best partner, so they stay together."""
-    from compare.align import DEFAULT_PARAMS, _mutual_best
+    from compare.align import DEFAULT_PARAMS
+    from compare.align.match import _mutual_best
 
     gain = np.array([[0.820, 0.741], [0.607, 0.395]])
     rows, cols = _mutual_best(gain, DEFAULT_PARAMS.mutual_margin)
@@ -680,7 +681,7 @@ def test_far_moved_rewrite_is_an_edit():
 def test_clear_best_is_relative_to_the_pair():
     """Leftovers: a weak pair counts when nothing rivals it (0.15 against 0.05), a stronger one not
     among near-rivals (0.30 against 0.16)."""
-    from compare.align import _clear_best
+    from compare.align.leftovers import _clear_best
 
     sub = np.array([[0.15, 0.05, 0.0], [0.04, 0.30, 0.12], [0.0, 0.16, 0.02]])
     assert _clear_best(sub, 0.12, 2.0) == ([0], [0])
@@ -693,7 +694,8 @@ def test_clear_best_is_relative_to_the_pair():
 def test_clear_best_and_mutual_best_properties(sub, scale):
     """Every pair kept is its row's and its column's best, by the ratio (or margin) over every
     rival, at least the floor; no paragraph twice; the ratio rule does not depend on the scale."""
-    from compare.align import _clear_best, _mutual_best
+    from compare.align.leftovers import _clear_best
+    from compare.align.match import _mutual_best
 
     rows, cols = _clear_best(sub, 0.12, 2.0)
     assert len(set(rows)) == len(rows) and len(set(cols)) == len(cols)
@@ -896,7 +898,7 @@ def test_clearly_closer_partner_wins_over_order_bonus_and_part():
 
 
 def test_same_leading_verb_in_another_form_or_with_another_modifier():
-    from compare.align import _same_verb
+    from compare.align.leads import _same_verb
 
     def par(lead, kind):
         return Paragraph(id="x", kind=kind, number="1", text=lead + " the report;", leading=lead)
@@ -912,7 +914,8 @@ def test_same_leading_verb_in_another_form_or_with_another_modifier():
 
 
 def test_condensed_long_paragraph_is_comparable_but_a_one_liner_is_not():
-    from compare.align import DEFAULT_PARAMS as P, _comparable
+    from compare.align import DEFAULT_PARAMS as P
+    from compare.align.leftovers import _comparable
 
     def par(n):
         return Paragraph(id="x", kind="OP", number="1", text=" ".join(["word"] * n))

@@ -1,5 +1,5 @@
 """Alignment of splits, merges and chapeau ↔ list restructuring (issue #13): each rule of
-``compare.align._joins`` on a revision built from the real French draft (samples/), with the
+``compare.align.joins._joins`` on a revision built from the real French draft (samples/), with the
 invariant that every paragraph is in exactly one group."""
 from __future__ import annotations
 

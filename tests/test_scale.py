@@ -9,7 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from compare import similarity
-from compare.align import AlignParams, _anchors, _column_argmax, _column_count_above, align
+from compare.align import AlignParams, align
+from compare.align.anchors import _anchors, _column_argmax, _column_count_above
 from compare.api import compare, load_text
 from compare.model import CompareOptions, Document, Metadata
 from compare.sequences import longest_increasing_subsequence
@@ -108,7 +109,8 @@ def _aligned(old: Document, new: Document, **kw) -> list:
 
 
 def _large_path_taken(old: Document, new: Document) -> bool:
-    from compare.align import DEFAULT_PARAMS, _large_scores
+    from compare.align import DEFAULT_PARAMS
+    from compare.align.large import _large_scores
     from compare.similarity import _Features
 
     feat = _Features([p.text for p in old.paragraphs], [p.text for p in new.paragraphs])

@@ -155,18 +155,23 @@ RU = ("Генеральная Ассамблея,\n\nссылаясь на св�
       "1. настоятельно призывает государства-члены действовать;\n\n2. постановляет продолжать заниматься этим вопросом.\n")
 AR = ("إن الجمعية العامة،\n\nإذ تشير إلى قرارها 61/180،\n\n1. تحث الدول الأعضاء على العمل؛\n\n"
       "2. تقرر أن تبقي المسألة قيد نظرها.\n")
+ZH = ("大会，\n\n回顾其关于加强协调努力打击贩运人口行为的2006年12月20日第61/180号决议，\n\n"
+      "1. 敦促尚未批准《联合国打击跨国有组织犯罪公约》的会员国考虑采取措施批准该公约；\n\n"
+      "2. 请秘书长向大会第六十四届会议提交关于本决议执行情况的报告。\n")
 
 
 @pytest.mark.parametrize("text, codec, name", [
     (RU, "cp1251", "Windows-1251"), (RU, "koi8_r", "KOI8-R"), (AR, "cp1256", "Windows-1256"),
+    (ZH, "gb2312", "GB18030"), (ZH, "gbk", "GB18030"),
 ])
-def test_a_one_byte_cyrillic_or_arabic_file_is_read_in_its_charset(text, codec, name):
-    """A resolution saved as Windows-1251 or KOI8-R (Russian) or Windows-1256 (Arabic) reads as
-    its UTF-8 twin does, not as Windows-1252 letter soup; the warning names the guess."""
+def test_a_legacy_cyrillic_arabic_or_chinese_file_is_read_in_its_charset(text, codec, name):
+    """A resolution saved as Windows-1251 or KOI8-R (Russian), Windows-1256 (Arabic) or GB2312/GBK
+    (Chinese, read as GB18030, which holds both) reads as its UTF-8 twin does, not as Windows-1252
+    letter soup; the warning names the guess."""
     want = load(text.encode("utf-8"), name="draft.txt")
     doc = load(text.encode(codec), name="draft.txt")
     assert [(p.id, p.text) for p in doc.paragraphs] == [(p.id, p.text) for p in want.paragraphs]
-    assert doc.meta.language == want.meta.language in ("ru", "ar")
+    assert doc.meta.language == want.meta.language in ("ru", "ar", "zh")
     assert any(f"read as {name}" in w and "guessed" in w for w in doc.warnings)
 
 

@@ -218,8 +218,8 @@ def declared_charset(data: bytes) -> Optional[str]:
 def decode_text(data: bytes, source: str, limits: Limits = DEFAULT_LIMITS,
                 notes: Optional[list[str]] = None, declared: Optional[str] = None) -> str:
     """Decode a text file: a BOM's encoding, UTF-16/32, the encoding the file declares
-    (``declared``: an HTML page's ``<meta charset>``), UTF-8, else a one-byte encoding guessed
-    from its letters (Windows-1252 unless another reads them better: :func:`guess_one_byte`).
+    (``declared``: an HTML page's ``<meta charset>``), UTF-8, else a legacy encoding guessed
+    from its letters (Windows-1252 unless another reads them better: :func:`guess_legacy`).
 
     Refuses binary data that merely carries a text extension.  A file that is UTF-8 but for a
     few bytes stays UTF-8 (those bytes become U+FFFD), and a guess says so in ``notes``: one
@@ -279,9 +279,9 @@ _NON_ASCII = re.compile("[^\x00-\x7f\ufffd]+")
 
 def _decode_not_utf8(data: bytes, notes: Optional[list[str]]) -> str:
     """Bytes that are not UTF-8: UTF-8 with a few bad bytes (more good multi-byte letters than bad
-    bytes), or a one-byte encoding guessed from the bytes (Windows-1252 for Latin text, as most
-    such files are; Windows-1251 or KOI8-R for Cyrillic, Windows-1256 for Arabic …) — either way,
-    said in ``notes``."""
+    bytes), or a legacy encoding guessed from the bytes (Windows-1252 for Latin text, as most
+    such files are; Windows-1251 or KOI8-R for Cyrillic, Windows-1256 for Arabic, GB18030 for
+    Chinese …) — either way, said in ``notes``."""
     utf8 = data.decode("utf-8", errors="replace")
     bad = utf8.count("\ufffd") - data.count(b"\xef\xbf\xbd")        # (a U+FFFD the file holds is no bad byte)
     good = sum(map(len, _NON_ASCII.findall(utf8)))
@@ -289,9 +289,9 @@ def _decode_not_utf8(data: bytes, notes: Optional[list[str]]) -> str:
         if notes is not None:
             notes.append(f"not valid UTF-8 in {bad:,} place(s): read as UTF-8, those bytes shown as \ufffd")
         return utf8
-    codec = guess_one_byte(data)
+    codec = guess_legacy(data)
     if notes is not None:
-        name, script = ONE_BYTE[codec]
+        name, script = LEGACY[codec]
         notes.append(f"not UTF-8: read as {name} ({script}, guessed from its letters); if letters look wrong, "
                      "save the file as UTF-8")
     return data.decode(codec, errors="replace")
@@ -308,6 +308,9 @@ ONE_BYTE = {
     "cp1257": ("Windows-1257", "Baltic"), "iso8859_2": ("ISO-8859-2", "Central European"),
     "iso8859_15": ("ISO-8859-15", "Western European"),
 }
+#: … and the legacy encodings of more than one byte a letter, for the UN language that has one:
+#: GB18030 reads GB2312 and GBK text (a Chinese text saved without a declaration)
+LEGACY = {**ONE_BYTE, "gb18030": ("GB18030", "Chinese")}
 #: a sign between two letters ("przypominaj¹c": Windows-1250 "ą" read as Windows-1252): no
 #: Western text has one, so Windows-1252 is not the right guess
 _SIGN_IN_WORD = re.compile(r"[^\W\d_][¹²³±¼½¾¤¦¨¯´¸¿¬°·]+(?=[^\W\d_])")
@@ -330,16 +333,16 @@ def _charset_sample(data: bytes) -> bytes:
     return head + b"\n".join([b""] + windows)
 
 
-def guess_one_byte(data: bytes) -> str:
-    """The one-byte encoding (a key of :data:`ONE_BYTE`) ``data`` most likely is in, by
+def guess_legacy(data: bytes) -> str:
+    """The legacy encoding (a key of :data:`LEGACY`) ``data`` most likely is in, by
     charset-normalizer: Windows-1252 whenever it reads the bytes as well as the best guess
     (Latin text: French "œuvre" must not turn Central European), else the best guess."""
     from charset_normalizer import from_bytes
 
     sample = _charset_sample(data)
-    matches = from_bytes(sample, cp_isolation=list(ONE_BYTE))
+    matches = from_bytes(sample, cp_isolation=list(LEGACY))
     best = matches.best()
-    if best is None or best.encoding not in ONE_BYTE:
+    if best is None or best.encoding not in LEGACY:
         return "cp1252"
     if "cp1252" in best.could_be_from_charset:
         return "cp1252"                        # the same text either way

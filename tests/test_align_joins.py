@@ -279,3 +279,23 @@ def test_a_new_chapeau_over_gathered_ops_is_new(case):
     for t in truth:
         if t.tag == "ops_into_list" and t.old:
             assert (tuple(t.old), tuple(t.new)) in got
+
+
+def test_a_phrase_grafted_from_a_deleted_alternative_is_no_merge():
+    """A revision drawn by tests/support/delegations.py (bracketed): the alternative « Insta a los
+    Estados a adoptar medidas para identificar a las víctimas … en estrecha cooperación con el sector
+    privado » was settled away, and OP11 « Alienta a los Estados Miembros a elaborar planes de acción
+    nacionales … » took its closing words.  The alternative is deleted and OP11 edited: it gave OP11 a
+    phrase, not what it asks, so the two are no merge."""
+    import random
+
+    from tests.support import consultations, delegations
+
+    pool = consultations.sources()
+    old, new, _ = delegations.make_class_case("bracketed", random.Random("delegations:2024:bracketed:48"),
+                                              pool[48 % len(pool)])
+    assert new.by_id("OP11").text.endswith("en estrecha cooperación con el sector privado;")
+    groups = align(old, new, NOFRAG)
+    assert_partition(old, new, groups)
+    got = groups_map(groups)
+    assert (("OP8alt",), ()) in got and (("OP11",), ("OP11",)) in got

@@ -10,7 +10,8 @@ import numpy as np
 
 from compare.model import Paragraph
 from compare.similarity import _Features
-from .leads import _also, _lead_len, _same_verb
+from compare.tokens import words
+from .leads import _also, _head, _lead_len, _same_verb, _stem_alike, _verb
 from .params import AlignParams
 from .replacements import _content
 
@@ -201,6 +202,22 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
     rest_seen: dict[tuple, bool] = {}
     rest_covered: dict[tuple, set[int]] = {}
 
+    def asks_there(w: int, c: int, side: int) -> bool:
+        """Whether what part ``c`` asks (its first content words after its leading words) or its
+        leading verb is in the whole too: a deleted paragraph whose closing words were grafted
+        onto another (« …, en estrecha cooperación con el sector privado », from a bracketed
+        alternative settled away) gave the whole a phrase, not itself; a merged source brings
+        its ask or its verb along ("…, and also considering that …")."""
+        if not (old_pars and new_pars):
+            return True
+        pc, pw = (new_pars[c], old_pars[w]) if side == 1 else (old_pars[c], new_pars[w])
+        ask = _head(pc, 3)
+        there = set(words(pw.text))
+        if not ask or ask & there:
+            return True
+        verb = _verb(pc)            # a merge brings its verb along: "…, and also considering …"
+        return bool(verb) and any(_stem_alike(verb, x) for x in there)
+
     def seq(k: int, is_new: bool) -> list[int]:
         return feat._seqs[n + k if is_new else k].tolist()
 
@@ -255,6 +272,8 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
                 fills = got >= P.join_rest_fill * left and len(W) - left + got >= P.join_elaborated_total * len(W)
                 ok = got >= P.join_rest_words and (fills or got >= P.join_rest_fill * len(C)) \
                     and float(weight[held_at].sum()) >= P.join_cover * float(weight.sum())
+                if ok and got < P.join_rest_fill * len(C):
+                    ok = asks_there(w, c, side)
         rest_seen[key] = ok
         return ok
 
@@ -453,7 +472,7 @@ def _joins(feat: _Features, S: np.ndarray, matched: dict[int, int], n: int, m: i
                     long_whole = whole_len(whole[0], side) >= P.join_cover_min_words
                 if long_whole or same_verb(whole[0], c, side):
                     cover, novelty = cover_gain(whole[0], parts, c, side)
-                    ok = cover >= P.join_cover and novelty >= P.join_novelty
+                    ok = cover >= P.join_cover and novelty >= P.join_novelty and asks_there(whole[0], c, side)
             if not ok and other is None and pars and _item_of(pars, c, parts):
                 # an item of the list whose chapeau is in the group came with the list: some
                 # evidence (join_evidence_containment) and words of the whole the others lack

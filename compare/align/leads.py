@@ -44,16 +44,29 @@ def _same_verb(po: Paragraph, pn: Paragraph) -> bool:
     b = words(split_leading(pn.leading, pn.kind).base)
     if not a or not b:
         return False
-    x, y = a[0], b[0]
+    # the same stem; the rest the same or only extended by a manner ("Invite" / « Invite
+    # instamment », "Welcomes with appreciation")
+    rest, longer = sorted((a[1:], b[1:]), key=len)
+    return _stem_alike(a[0], b[0]) and longer[:len(rest)] == rest
+
+
+def _stem_alike(x: str, y: str) -> bool:
+    """Whether two verb forms share a stem: "recogniz-es" / "recogniz-ing", « consid-ère » /
+    « consid-érant »."""
     common = 0
     for cx, cy in zip(x, y):
         if cx != cy:
             break
         common += 1
-    # the same stem: "recogniz-es" / "recogniz-ing", « consid-ère » / « consid-érant »; the rest the
-    # same or only extended by a manner ("Invite" / « Invite instamment », "Welcomes with appreciation")
-    rest, longer = sorted((a[1:], b[1:]), key=len)
-    return common >= 3 and common >= 0.6 * min(len(x), len(y)) and longer[:len(rest)] == rest
+    return common >= 3 and common >= 0.6 * min(len(x), len(y))
+
+
+def _verb(p: Paragraph) -> str:
+    """The leading verb of a paragraph, casefolded ("" when it has no leading words)."""
+    from compare.lexicon import split_leading
+
+    base = words(split_leading(p.leading, p.kind).base) if p.leading else []
+    return base[0] if base else ""
 
 
 def _also(pw: Paragraph, pc: Paragraph) -> bool:

@@ -32,7 +32,9 @@ from typing import TYPE_CHECKING, Optional
 from compare.tokens import iter_tokens, word_key, words
 
 if TYPE_CHECKING:
-    from compare.model import Document
+    from collections.abc import Sequence
+
+    from compare.model import Document, Paragraph
 
 LANGS = ("en", "fr", "es", "ru", "ar", "zh")
 
@@ -465,6 +467,24 @@ def listed_leading(text: str, kind: str = "", lang: Optional[str] = None) -> boo
     tables = ["OP", "PP"] if kind == "OP" else ["PP", "OP"] if kind == "PP" else ["OP", "PP"]
     i = _run_end(spans, _run_end(spans, 0, _phrases("PRE", lang)), _phrases("INT", lang))
     return any(_match_at(spans, k, _phrases(tb, lang)) for k in {0, i} for tb in tables)
+
+
+def found_leads(paragraphs: "Sequence[Paragraph]", after_gap: "set[str]", lang: Optional[str] = None
+                ) -> dict[str, str]:
+    """Paragraph id → leading words, for each preambular or operative paragraph that has none
+    marked (no italics in the source, or a Document built by hand), as :func:`leading_word` reads
+    them.  A paragraph an excerpt gap cut (its id in ``after_gap``: "exploitation, on taking …")
+    gets none unless it opens with a listed one: its first word is the middle of a sentence."""
+    out: dict[str, str] = {}
+    for p in paragraphs:
+        if p.leading or p.kind not in ("PP", "OP"):
+            continue
+        if p.id in after_gap and not listed_leading(p.text, p.kind, lang):
+            continue
+        lead = leading_word(p.text, p.kind, lang)
+        if lead:
+            out[p.id] = lead
+    return out
 
 
 def cut_at_start(doc: "Document") -> set[str]:

@@ -27,7 +27,7 @@ from typing import Optional
 
 from .furniture import is_furniture
 from .symbols import SYMBOL_RE, resolution_symbol
-from .lexicon import leading_word, listed_leading
+from .lexicon import found_leads
 from .numerals import INSERTED_NUMBER_SUFFIXES, roman_value, whole_digit_runs
 from .language import MONTH_NUMBER, alternatives, detect_language, opener_language
 from .model import (
@@ -693,14 +693,9 @@ def build_document(raw: RawDocument, label: str = "") -> Document:
     body_text = " ".join(p.text for p in paragraphs) or " ".join(b.text for b in body_blocks)
     lang = detect_language(body_text) or opener_lang or detect_language(" ".join(b.text for b in raw.blocks))
     meta.language = lang
-    after_gap = after_gaps(paragraphs, gaps)
+    leads = found_leads(paragraphs, after_gaps(paragraphs, gaps), lang)
     for p in paragraphs:
-        if not p.leading and p.kind in ("PP", "OP"):
-            # a paragraph an excerpt gap cut ("exploitation, on taking …") has no leading word unless it
-            # opens with a listed one: its first word is the middle of a sentence
-            if p.id in after_gap and not listed_leading(p.text, p.kind, lang):
-                continue
-            p.leading = leading_word(p.text, p.kind, lang)
+        p.leading = leads.get(p.id, p.leading)
     if lang is None and paragraphs:
         warnings.append("language not recognised as one of the six UN languages")
     if not paragraphs:

@@ -299,3 +299,30 @@ def test_a_phrase_grafted_from_a_deleted_alternative_is_no_merge():
     assert_partition(old, new, groups)
     got = groups_map(groups)
     assert (("OP8alt",), ()) in got and (("OP11",), ("OP11",)) in got
+
+
+@pytest.mark.parametrize("case", [1, 10])
+def test_a_document_built_without_leading_words_aligns_as_its_parse(case):
+    """Revisions drawn by tests/support/facilitator.py (list_into_ops: a list promoted to OPs, in
+    English and French).  A Document built by hand, its paragraphs' ``leading`` left empty, is
+    aligned as the parse (which finds them) is: the chapeau still goes with its first item, whose
+    OP carries its verb on.  The caller's paragraphs are left as they were."""
+    import dataclasses
+    import random
+
+    from tests.support import consultations, facilitator
+
+    pool = consultations.sources()
+    old, new, truth = facilitator.make_class_case("list_into_ops", random.Random(f"facilitator:2024:list_into_ops:{case}"),
+                                                  pool[case % len(pool)])
+
+    def bare(doc):
+        return dataclasses.replace(doc, paragraphs=[dataclasses.replace(p, leading="") for p in doc.paragraphs])
+
+    b_old, b_new = bare(old), bare(new)
+    groups = align(b_old, b_new, NOFRAG)
+    assert_partition(b_old, b_new, groups)
+    assert groups_map(groups) == groups_map(align(old, new, NOFRAG))
+    got = groups_map(groups)
+    assert all((tuple(t.old), tuple(t.new)) in got for t in truth if t.tag == "list_into_ops")
+    assert not any(p.leading for p in b_old.paragraphs + b_new.paragraphs)

@@ -112,11 +112,13 @@ returns); this module runs them in order.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Optional
 
 import numpy as np
 
-from compare.model import CompareOptions, Document
+from compare.lexicon import found_leads
+from compare.model import CompareOptions, Document, Paragraph
 from compare.similarity import _Entries, _Features, similarity_matrix
 from .fragments import SURE_LINK, _bounds, _is_fragment, _out_of_scope
 from .groups import AlignedGroup, _contiguous, _fill_free_gaps
@@ -142,7 +144,7 @@ def align(old: Document, new: Document, options: Optional[CompareOptions] = None
     """
     options = options or CompareOptions()
     P = params
-    op, np_ = old.paragraphs, new.paragraphs
+    op, np_ = _with_leads(old), _with_leads(new)
     n, m = len(op), len(np_)
     feat = _Features([p.text for p in op], [p.text for p in np_])
     scores = _large_scores(feat, P) if n and m and n * m >= large_pairs else None
@@ -202,6 +204,17 @@ def align(old: Document, new: Document, options: Optional[CompareOptions] = None
     for j in un_new:
         groups.append(AlignedGroup([], [np_[j].id], 0.0, out_of_scope=j in oos_new))
     return groups
+
+
+def _with_leads(doc: Document) -> list[Paragraph]:
+    """The document's paragraphs, each with the leading words the structure step would give it
+    (:func:`compare.lexicon.found_leads`): a Document built by hand, without them, is aligned as
+    its parse would be (the rules on leading verbs read them).  The caller's paragraphs are not
+    changed."""
+    leads = found_leads(doc.paragraphs, doc.after_gap, doc.meta.language)
+    if not leads:
+        return doc.paragraphs
+    return [replace(p, leading=leads[p.id]) if p.id in leads else p for p in doc.paragraphs]
 
 
 def is_fragment_comparison(old: Document, new: Document, options: Optional[CompareOptions] = None) -> bool:

@@ -323,10 +323,17 @@ def big_pair(n: int, seed: int):
 
 
 def _doc(items) -> Document:
+    """A French document of these (kind, text) paragraphs, with the leading words the parse would
+    give them (so the aligner is timed on what users' documents hold, not filling them itself)."""
+    from compare.lexicon import found_leads
+
     paras, counts = [], {"PP": 0, "OP": 0}
     for kind, text in items:
         counts[kind] += 1
         paras.append(Paragraph(id=f"{kind}{counts[kind]}", kind=kind, number=str(counts[kind]), text=text))
+    leads = found_leads(paras, set(), "fr")
+    for p in paras:
+        p.leading = leads.get(p.id, "")
     return Document(meta=Metadata(language="fr"), paragraphs=paras)
 
 

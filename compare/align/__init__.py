@@ -187,17 +187,11 @@ def align(old: Document, new: Document, options: Optional[CompareOptions] = None
     oos_new: set[int] = set()
     if frag_old or frag_new:
         bounds = _bounds(g_old, g_new, [g.similarity for g in groups])
-    if frag_new:
-        o2n = {}
-        for k in bounds:
-            for i in g_old[k]:
-                o2n[i] = g_new[k]
+    if frag_new:        # the full text's leftovers, bounded by the links into the fragment
+        o2n = {i: g_new[k] for k in bounds for i in g_old[k]}
         oos_old = _out_of_scope(un_old, o2n, new.gaps, m, bounded=bool(new.gaps))
     if frag_old:
-        n2o = {}
-        for k in bounds:
-            for j in g_new[k]:
-                n2o[j] = g_old[k]
+        n2o = {j: g_old[k] for k in bounds for j in g_new[k]}
         oos_new = _out_of_scope(un_new, n2o, old.gaps, n, bounded=bool(old.gaps))
     for i in un_old:
         groups.append(AlignedGroup([op[i].id], [], 0.0, out_of_scope=i in oos_old))

@@ -377,6 +377,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except MemoryError:
         sys.stderr.write("error: the input is too large to process in the memory available\n")
         return EXIT_INPUT
+    except ModuleNotFoundError as exc:      # an install without one of the requirements: say which
+        sys.stderr.write(f"error: the Python package {exc.name!r} is not installed; install the requirements "
+                         "(pip install -r requirements.txt)\n")
+        return EXIT_BUG
     except Exception as exc:  # a bug: one line, not a traceback (RESOLUTION_COMPARE_DEBUG=1 shows it)
         import os
 

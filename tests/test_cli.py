@@ -40,6 +40,19 @@ def test_reading_a_word_file_leaves_out_what_it_does_not_use(samples):
     assert out.stdout.strip() == "[]"
 
 
+def test_a_missing_requirement_is_named_not_reported_as_a_bug(samples):
+    """An install without one of the requirements (here the diff library) gets one line naming the
+    package and what to do, exit 1 — not "internal error … please report it", nor a traceback."""
+    md = str(samples / "draft-rev1-2008-11-10.fr.md")
+    code = ("import sys; sys.modules['diff_match_patch'] = None; from compare.cli import main; "
+            f"sys.exit(main(['diff', {md!r}, {md!r}]))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 1
+    assert out.stderr.strip().splitlines() == [
+        "error: the Python package 'diff_match_patch' is not installed; install the requirements "
+        "(pip install -r requirements.txt)"]
+
+
 def test_parse_json_contract(samples):
     r = run("parse", str(samples / "draft-rev1-2008-11-10.fr.md"), "--format", "json")
     assert r.returncode == 0, r.stderr

@@ -56,8 +56,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-
-from collections import Counter
 from dataclasses import replace
 from typing import Optional, Sequence
 
@@ -194,6 +192,18 @@ def _beyond_the_cut(segs: list[Segment], old_cut: bool, new_cut: bool) -> tuple[
 #: what a split or a merge changes at its cut by itself: "and", "as well as" (:attr:`LanguageFacts.and_word`,
 #: :attr:`LanguageFacts.as_well_as`), besides punctuation, case and the leading words of the part that starts there
 _JOINS = frozenset(w for f in LANGUAGES.values() for w in words(f"{f.and_word} {f.as_well_as}"))
+
+
+def _list_change(old: Sequence[str], new: Sequence[str], oidx: dict[str, Paragraph],
+                 nidx: dict[str, Paragraph]) -> str:
+    """ "into_list" when a group's new side holds a chapeau with sub-paragraphs of it and its old
+    side no such list, "from_list" the reverse, else "": how negotiators name it ("OP1 was put into
+    sub-paragraphs"), beyond "split" or "merged"."""
+    def a_list(ids: Sequence[str], idx: dict[str, Paragraph]) -> bool:
+        return any(idx[i].level > 0 and idx[i].parent in ids for i in ids)
+
+    made, unmade = a_list(new, nidx), a_list(old, oidx)
+    return "into_list" if made and not unmade else "from_list" if unmade and not made else ""
 
 
 def _hunks(segs: list[Segment]) -> list[tuple[str, str]]:
@@ -551,6 +561,8 @@ def compare_documents(old: Document, new: Document, options: Optional[CompareOpt
             # of OP7 become PP12), not only when its first paragraph did
             kinds_o, kinds_n = {oidx[i].kind for i in g.old}, {nidx[i].kind for i in g.new}
             pair.cross_kind = kinds_o != kinds_n and {"PP", "OP"} <= kinds_o | kinds_n
+            if status in (PairStatus.SPLIT, PairStatus.MERGED):
+                pair.list_change = _list_change(g.old, g.new, oidx, nidx)
             lo, ln = _leading(po, lang_o, po.id in start_o), _leading(pn, lang_n, pn.id in start_n)
             if not cross:
                 pair.footnote_changes = footnote_changes(_cited_notes(notes_o, g.old, oidx, len(head[0])),

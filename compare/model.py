@@ -316,6 +316,10 @@ class Pair:
     changed_share: float = 0.0          # share of words changed (0..1)
     leading_change: Optional[tuple[str, str]] = None  # (old word, new word)
     cross_kind: bool = False            # moved between preamble and operative part
+    #: a split or merge that made or unmade a list: "into_list" (a paragraph became a chapeau over
+    #: sub-paragraphs, "Calls upon Member States:" (a)–(c)), "from_list" (a chapeau and its
+    #: sub-paragraphs, or some of them, became one paragraph), "" otherwise
+    list_change: str = ""
     #: cross-language pairs: the leading words of both sides as written
     #: ("Considérant", "Recognizing"); a change cannot be told across languages.  An uncertain
     #: same-language pair whose leading words differ carries them here too, not as ``leading_change``

@@ -500,3 +500,34 @@ def test_a_cut_paragraph_is_flagged_across_languages_too():
     assert by[(("PP?4(c)",), ("PP?4(c)",))].cut
     assert by[(("PP?1",), ("PP?1",))].cut_start
     assert not any(p.cut or p.cut_start for k, p in by.items() if k not in ((("PP?4(c)",), ("PP?4(c)",)), (("PP?1",), ("PP?1",))))
+
+
+def test_an_op_put_into_sub_paragraphs_is_said_so_both_ways(samples):
+    """OP1 of the French draft made a chapeau over (a)–(b), as a facilitator does: one split, said
+    "split, into sub-paragraphs" (« scindé, mis en alinéas » in a French view); the list folded back is
+    "merged, sub-paragraphs joined"; the JSON names it (``list_change``)."""
+    from compare.api import compare, load_text
+    from compare.export.jsonout import comparison_dict
+    from compare.export.labels import describe
+    from compare.export.words import describe_in
+
+    text = (samples / "draft-rev1-2008-11-10.fr.md").read_text(encoding="utf-8")
+    op1 = next(line for line in text.splitlines() if line.startswith("1. *Exhorte*"))
+    listed = ("1. *Exhorte* les États Membres qui ne l'ont pas encore fait :\n\n"
+              "a) À envisager de prendre des mesures pour ratifier la Convention des Nations Unies contre la criminalité "
+              "transnationale organisée<sup>1</sup> et son Protocole additionnel visant à prévenir, réprimer et punir la "
+              "traite des personnes, en particulier des femmes et des enfants<sup>2</sup>, ou pour y adhérer ;\n\n"
+              "b) À appliquer pleinement ces instruments sous tous leurs aspects;")
+    old = load_text(text, name="L17.md")
+    new = load_text(text.replace(op1, listed), name="Rev1.md")
+    assert [p.id for p in new.paragraphs if p.id.startswith("OP1") and p.id[3:4] in ("", "(")] == ["OP1", "OP1(a)", "OP1(b)"]
+    there = compare(old, new)
+    pair = next(p for p in there.pairs if "OP1" in p.old)
+    assert (pair.old, sorted(pair.new), pair.list_change) == (["OP1"], ["OP1", "OP1(a)", "OP1(b)"], "into_list")
+    assert describe(pair).endswith("split, into sub-paragraphs")
+    assert "mis en alinéas" in describe_in(pair, "fr")
+    back = compare(new, old)
+    pair = next(p for p in back.pairs if "OP1" in p.new)
+    assert pair.list_change == "from_list" and "merged, sub-paragraphs joined" in describe(pair)
+    assert all(p.list_change == "" for p in there.pairs + back.pairs if p.status not in ("split", "merged"))
+    assert any(d["list_change"] == "into_list" for d in comparison_dict(there)["pairs"])

@@ -20,7 +20,7 @@ from typing import AbstractSet, Iterable, Optional, Sequence
 
 from ..language import RTL
 from ..model import Comparison, Pair, Segment
-from .labels import (STATUS_WORD, cite_all, counts_line, flag_tokens, language_banner, pair_flags, restored_note,
+from .labels import (cite_all, counts_line, flag_tokens, language_banner, pair_flags, restored_note,
                      unknown, unknown_segments)
 from .words import header_lines, shows_unknown_numbers, word
 
@@ -40,6 +40,8 @@ FLAG_SYMBOL = {
     "moved": "↕",
     "renumbered": "#",
     "PP↔OP": "⇄",
+    "into sub-paragraphs": "☰",
+    "sub-paragraphs joined": "¶",
     "matched": "↔",
     "footnote changed": "¹",
     "uncertain": "?",
@@ -283,7 +285,6 @@ def pair_row(
     The row carries ``data-status`` (the flags, one token each: :func:`flag_tokens`) so tests and
     scripts can read it without parsing the text.
     """
-    flags = pair_flags(pair)
     lead_html = ""
     if pair.leading_change:
         # <bdi>: an Arabic verb must not reorder the arrow and quotes around it

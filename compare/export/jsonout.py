@@ -91,6 +91,7 @@ def comparison_dict(cmp: Comparison) -> dict[str, Any]:
                 "moved": p.moved,
                 "renumbered": p.renumbered,
                 "cross_kind": p.cross_kind,
+                "list_change": p.list_change or None,
                 "similarity": round(p.similarity, 4),
                 "changed_share": None if cross else round(p.changed_share, 4),
                 "leading_change": list(p.leading_change) if p.leading_change else None,

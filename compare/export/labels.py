@@ -96,6 +96,10 @@ def pair_ids(pair: Pair, old_label: str = "", new_label: str = "") -> str:
     return f"{side(pair.old, old_label)} → {side(pair.new, new_label)}"
 
 
+#: a split or merge that made or unmade a list (:attr:`compare.model.Pair.list_change`), as a flag
+LIST_CHANGE_WORD = {"into_list": "into sub-paragraphs", "from_list": "sub-paragraphs joined"}
+
+
 def pair_flags(pair: Pair) -> list[str]:
     flags = [STATUS_WORD[pair.status]]
     if pair.text_changed:           # a split or merge that also changed words: "split, modified"
@@ -106,6 +110,8 @@ def pair_flags(pair: Pair) -> list[str]:
         flags.append("renumbered")
     if pair.cross_kind:
         flags.append("PP↔OP")
+    if pair.list_change:
+        flags.append(LIST_CHANGE_WORD[pair.list_change])
     if pair.footnote_changes:
         flags.append("footnote changed")
     if pair.uncertain:

@@ -16,7 +16,7 @@ from compare.export.html import FLAG_SYMBOL, MARKUP_CSS, dir_attr, inline_html, 
 from compare.export.html import header_html as _header_html
 from compare.export.html import unknown_number_legend as _unknown_number_legend
 from compare.export.figures import changed_words, summary_figures, summary_order  # noqa: F401 (the app reads them here)
-from compare.export.labels import cite_all, describe, is_change, pair_flags
+from compare.export.labels import LIST_CHANGE_WORD, cite_all, describe, is_change, pair_flags
 # the agreed-language views live in compare.export.trace_views (the CLI uses them too); the app reads them here
 from compare.export.trace_views import (STYLE, TRACE_COLOURS, TRACE_STATUS_CHOICES, trace_colour,  # noqa: F401
                                         trace_context, trace_html, trace_legend_html, trace_source_numbers,
@@ -31,8 +31,8 @@ from compare.export.inline import INLINE_CSS, inline_view_html  # noqa: E402
 #: Status filter choices, in the order a negotiator scans them.  All but the last
 #: two are flags of :func:`compare.export.labels.pair_flags`.
 STATUS_CHOICES = [PairStatus.MODIFIED.word, PairStatus.INSERTED.word, PairStatus.DELETED.word, "moved",
-                  PairStatus.SPLIT.word, PairStatus.MERGED.word, "renumbered", PairStatus.UNCHANGED.word,
-                  "PP↔OP", "leading word changed", PairStatus.MATCHED.word]
+                  PairStatus.SPLIT.word, PairStatus.MERGED.word, *LIST_CHANGE_WORD.values(), "renumbered",
+                  PairStatus.UNCHANGED.word, "PP↔OP", "leading word changed", PairStatus.MATCHED.word]
 
 
 # --------------------------------------------------------------------------- pairs

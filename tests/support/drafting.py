@@ -37,7 +37,7 @@ from compare.api import load_text
 from compare.model import Document
 
 from . import consultations as cs
-from .consultations import Block, _tokens, changed, contained, dice, lead_of, reword
+from .consultations import Block, _tokens, dice, lead_of, reword
 from .delegations import trim
 from .facilitator import LONG, OBJECTS
 from .generator_checks import groups_by_source, truth_holds
@@ -473,8 +473,8 @@ def story_templated_ops(old, new, lang, rng, tag, src) -> bool:
     gone = block.pop(rng.randrange(len(block)))
     old[gone.src[0]].tag = tag
     used = [o for o in OBJECTS[lang] if any(o in b.text for b in old)]
-    fresh = [o for o in OBJECTS[lang] if o not in used]
-    if not fresh:
+    fresh = [o for o in OBJECTS[lang] if o not in used and dice(o, judged(old[gone.src[0]].text, lang)) <= 0.2]
+    if not fresh:                     # an added object sharing words with the dropped one could read as its revision
         return False
     block.insert(rng.randint(0, len(block)), Block(TEMPLATE[lang].format(obj=rng.choice(fresh)), "OP", tag=tag,
                                                    touched=True))

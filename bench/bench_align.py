@@ -64,6 +64,13 @@ Seventh generator (--generator facilitator, tests/support/facilitator.py): held 
   do; one-liners of one frame (reports, sessions) updated, reordered, one dropped, one added.
 
     python bench/bench_align.py --generator facilitator --per-class 60 --only-classes
+Eighth generator (--generator drafting, tests/support/drafting.py): held out too, versions written as a
+  delegation's plain text and read with the product's own parser (truth by the ids the parse gives):
+  lists two levels deep reworked, a long OP split in four or five and four OPs merged, adjacent pairs
+  swapped and edited, templated OPs re-objected, reordered, one dropped and one added, a block of OPs
+  moved into the preamble (verbs made participles) or far down and reworded.
+
+    python bench/bench_align.py --generator drafting --per-class 60 --only-classes
 
 Sweeps (--sweep NAME=V1,V2, repeatable): one more per-class column per value of an AlignParams
   threshold, in the same run as the defaults:
@@ -91,11 +98,12 @@ sys.path.insert(0, str(REPO))
 from compare.align import DEFAULT_PARAMS, AlignParams, align  # noqa: E402
 from compare.classify import compare_documents  # noqa: E402
 from compare.model import CompareOptions, Document, Metadata, Paragraph  # noqa: E402
-from tests.support import (amendments, consultations, delegations, facilitator, negotiation,  # noqa: E402
+from tests.support import (amendments, consultations, delegations, drafting, facilitator, negotiation,  # noqa: E402
                            rounds, synthetic)
 
 GENERATORS = {"synthetic": synthetic, "negotiation": negotiation, "rounds": rounds, "amendments": amendments,
-              "consultations": consultations, "delegations": delegations, "facilitator": facilitator}
+              "consultations": consultations, "delegations": delegations, "facilitator": facilitator,
+              "drafting": drafting}
 
 OPTS = CompareOptions(fragment=False)
 
@@ -396,7 +404,9 @@ def main() -> None:
                          "consultations.py (held out, harder: informal consultations' moves, rewordings, lists) or "
                          "delegations.py (held out: bis/ter, brackets, block moves, PDF noise, grafts, typos) or "
                          "facilitator.py (held out: lists regrouped, chapeaux reworded, OPs into a list and back, "
-                         "splits and merges in three, one-liners of one frame)")
+                         "splits and merges in three, one-liners of one frame) or drafting.py (held out: "
+                         "plain-text versions read by our parser, two-level lists, splits and merges in four "
+                         "or five, swapped pairs, templated OPs, a block moved into the preamble)")
     ap.add_argument("--classes", default=None, help="comma-separated hard classes (default: all of the generator's)")
     ap.add_argument("--sweep", action="append", default=[], metavar="NAME=V1,V2,…",
                     help="per-class table: one more column per value of this AlignParams threshold "

@@ -995,6 +995,12 @@ def _kept_order(seq: list[int]) -> set[int]:
 def finish(old: list[Block], new: list[Block], lang: str, label: str) -> tuple[Document, Document, list[TruthGroup]]:
     """Both documents and the truth built from each new paragraph's sources."""
     od, nd = document(old, lang, f"{label}-old"), document(new, lang, f"{label}-new")
+    return od, nd, truth_of(old, new, od, nd)
+
+
+def truth_of(old: list[Block], new: list[Block], od: Document, nd: Document) -> list[TruthGroup]:
+    """The truth built from each new paragraph's sources, by the ids of ``od`` and ``nd``, the
+    documents made of ``old`` and ``new`` (paragraph k of a version is its block k)."""
     groups = groups_by_source(new)
     kept = _kept_order([g[0][0] for g in groups])
     truth: list[TruthGroup] = []
@@ -1012,7 +1018,7 @@ def finish(old: list[Block], new: list[Block], lang: str, label: str) -> tuple[D
               for i in range(len(old)) if i not in covered]
     truth += [TruthGroup((), (nd.paragraphs[j].id,), "inserted", False, False, tag=b.tag)
               for j, b in enumerate(new) if not b.src]
-    return od, nd, truth
+    return truth
 
 
 def believable(old: list[Block], new: list[Block]) -> bool:

@@ -28,7 +28,7 @@ truth); ``generate_class_pairs(n_per_class, seed, classes)``; ``generate_pairs(n
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Optional, Sequence
@@ -37,10 +37,11 @@ from compare.api import load_text
 from compare.model import Document
 
 from . import consultations as cs
+from .amendments import Source
 from .consultations import Block, _tokens, dice, lead_of, reword
 from .delegations import trim
 from .facilitator import LONG, OBJECTS
-from .generator_checks import groups_by_source, truth_holds
+from .generator_checks import truth_holds
 from .synthetic import TruthGroup
 
 CLASSES = ("nested_lists", "split_many", "merge_many", "swapped_pairs", "templated_ops", "moved_block_edited",
@@ -145,17 +146,8 @@ def judged(text: str, lang: str) -> str:
 
 # =========================================================================== a sample as users load it
 
-@dataclass(frozen=True)
-class Sample:
-    """A sample as load_text gives it: its language and complete paragraphs (text, kind, level)."""
-
-    name: str
-    lang: str
-    paras: tuple[tuple[str, str, int], ...]
-
-
 @lru_cache(maxsize=None)
-def load_sample(path: Path) -> Sample:
+def load_sample(path: Path) -> Source:
     """The sample's complete paragraphs (a lead, a closing mark; items under a kept chapeau), as parsed."""
     doc = load_text(path.read_text(encoding="utf-8"), name=path.name)
     lang = doc.meta.language or "en"
@@ -170,14 +162,14 @@ def load_sample(path: Path) -> Sample:
                 out.append((text.rstrip(",;.:").rstrip(), p.kind, 0))
         elif keep and p.level == 1 and ok and text[:1].isupper():
             out.append((text.rstrip(",;.:").rstrip(), p.kind, 1))
-    return Sample(path.name, lang, tuple(out))
+    return Source(path.name, lang, tuple(out))
 
 
-def sources() -> tuple[Sample, ...]:
+def sources() -> tuple[Source, ...]:
     return tuple(load_sample(p) for p in cs.samples())
 
 
-def base(src: Sample, rng: random.Random, needs: frozenset[str]) -> list[Block]:
+def base(src: Source, rng: random.Random, needs: frozenset[str]) -> list[Block]:
     """A whole text on the sample: its paragraphs, completed with the generators' banks in its language,
     and what the classes need (a two-level list, a long OP, a block of templated OPs)."""
     lang = src.lang
@@ -270,28 +262,11 @@ def parse(blocks: list[Block], lang: str, name: str) -> Optional[Document]:
 
 def finish(old: list[Block], new: list[Block], lang: str, label: str
            ) -> Optional[tuple[Document, Document, list[TruthGroup]]]:
-    """Both versions parsed, and the truth by the ids the parse gave (as consultations.finish builds it)."""
+    """Both versions parsed, and the truth by the ids the parse gave (:func:`consultations.truth_of`)."""
     od, nd = parse(old, lang, f"{label}-old.txt"), parse(new, lang, f"{label}-new.txt")
     if od is None or nd is None:
         return None
-    groups = groups_by_source(new)
-    kept = cs._kept_order([g[0][0] for g in groups])
-    truth: list[TruthGroup] = []
-    for k, (o, n, tag) in enumerate(groups):
-        ot = [od.paragraphs[i] for i in o]
-        nt = [nd.paragraphs[j] for j in n]
-        edited = " ".join(p.text.rstrip(",;.:") for p in ot) != " ".join(p.text.rstrip(",;.:") for p in nt)
-        kind = "merged" if len(o) > 1 else "split" if len(n) > 1 else ("modified" if edited else "unchanged")
-        lo, ln = ot[0].leading, nt[0].leading
-        truth.append(TruthGroup(tuple(p.id for p in ot), tuple(p.id for p in nt), kind, k not in kept,
-                                edited if kind in ("modified", "unchanged") else False, ot[0].id != nt[0].id,
-                                (lo, ln) if lo != ln else None, tag))
-    covered = {i for o, _, _ in groups for i in o}
-    truth += [TruthGroup((od.paragraphs[i].id,), (), "deleted", False, False, tag=old[i].tag)
-              for i in range(len(old)) if i not in covered]
-    truth += [TruthGroup((), (nd.paragraphs[j].id,), "inserted", False, False, tag=b.tag)
-              for j, b in enumerate(new) if not b.src]
-    return od, nd, truth
+    return od, nd, cs.truth_of(old, new, od, nd)
 
 
 # =========================================================================== nested lists
@@ -546,7 +521,7 @@ def readable(old: list[Block], new: list[Block], lang: str) -> bool:
     return cs.believable(o, n) and all(len(_tokens(b.text)) >= 3 for b in new)
 
 
-def _draw(cls: str, s: Sample, rng: random.Random) -> Optional[tuple[Document, Document, list[TruthGroup]]]:
+def _draw(cls: str, s: Source, rng: random.Random) -> Optional[tuple[Document, Document, list[TruthGroup]]]:
     lang = s.lang
     chosen = [cls] if cls != "mixed" else rng.sample(list(STORIES), 3)
     chosen.sort(key=list(STORIES).index)
@@ -563,7 +538,7 @@ def _draw(cls: str, s: Sample, rng: random.Random) -> Optional[tuple[Document, D
     return truth_holds(got) if got else None
 
 
-def make_class_case(cls: str, rng: random.Random, src: Optional[Sample] = None
+def make_class_case(cls: str, rng: random.Random, src: Optional[Source] = None
                     ) -> tuple[Document, Document, list[TruthGroup]]:
     """One revision illustrating ``cls`` (its groups tagged ``cls``) with some untagged edits beside it."""
     pool = sources()

@@ -87,12 +87,15 @@ Algorithm
    list item goes with its own list, not with a neighbour that took its verb; a list
    promoted whole to OPs ("Encourages Governments:" + (a)–(c) → "Encourages Member
    States to (a) …", "Also encourages Governments to (b) …") gives its chapeau to the
-   first, which carries its verb on with no "also".  A part must explain more of the
+   first, which carries its verb on with no "also"; a new chapeau over OPs gathered from
+   elsewhere, each with its partner, is new.  A part must explain more of the
    whole than its own leading words (a new "Also notes with appreciation …" that gives
    back only the verb an OP lost is no part of it).  A free
    paragraph that holds most of what the whole's other parts leave out (word runs in
    any order: ``join_rest_fill``, ``join_rest_words``) is the rest of the whole — a closing
-   clause split off and elaborated, the source a merge's matched one lacks.  With
+   clause split off and elaborated, the source a merge's matched one lacks — if it
+   brings what it asks or its verb along (a deleted paragraph whose closing words were
+   grafted onto the whole gave a phrase, not itself).  With
    ``AlignParams(scattered_groups=False)`` a group is cut to one run (see
    :func:`_contiguous`).
 6. **Fragments.**  When one side is a fragment (``options.fragment`` True, or

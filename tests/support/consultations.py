@@ -1289,6 +1289,21 @@ def _join(a: str, b: str, lang: str) -> str:
     return f"{a}, {AND[lang]} {tail}"
 
 
+def merge_blocks(new: list[Block], picks: Sequence[int], texts: Sequence[str], lang: str, tag: str, at: int,
+                 make: Callable[..., Block] = Block) -> None:
+    """Blocks ``picks`` of ``new`` (in order) become one, ``texts`` joined as a merge joins them, with
+    the sources of all, in the place of block ``at`` (one of them); ``make``: the block type."""
+    text = texts[0]
+    for t in texts[1:]:
+        text = _join(text, t, lang)
+    merged = make(text, new[picks[0]].kind, src=tuple(s for k in picks for s in new[k].src), tag=tag, touched=True)
+    for k in sorted(picks, reverse=True):
+        if k == at:
+            new[k] = merged
+        else:
+            del new[k]
+
+
 def story_merge_far(old, new, lang, rng, tag) -> bool:
     """Two paragraphs of one part, three or more apart, merged into one; each trimmed."""
     for _ in range(8):
@@ -1301,15 +1316,7 @@ def story_merge_far(old, new, lang, rng, tag) -> bool:
             continue
         ta = reword(new[a].text, lang, rng, 0.0, 0.15) if rng.random() < 0.6 else None
         tb = reword(new[b].text, lang, rng, 0.0, 0.15) if rng.random() < 0.6 else None
-        text = _join(ta or new[a].text, tb or new[b].text, lang)
-        merged = Block(text, kind, src=new[a].src + new[b].src, tag=tag, touched=True)
-        keep_at_b = rng.random() < 0.5
-        if keep_at_b:
-            new[b] = merged
-            del new[a]
-        else:
-            new[a] = merged
-            del new[b]
+        merge_blocks(new, [a, b], [ta or new[a].text, tb or new[b].text], lang, tag, at=b if rng.random() < 0.5 else a)
         return True
     return False
 

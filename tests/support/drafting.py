@@ -394,14 +394,7 @@ def story_merge_many(old, new, lang, rng, tag, src) -> bool:
         if all(b - a == 1 for a, b in zip(picks, picks[1:])):
             continue
         parts = [trim(new[k].text, lang, rng, 0.05, 0.25) or new[k].text for k in picks]
-        text = parts[0]
-        for p in parts[1:]:
-            text = cs._join(text, p, lang)
-        merged = Block(text, "OP", src=tuple(s for k in picks for s in new[k].src), tag=tag, touched=True)
-        at = picks[0]
-        for k in reversed(picks):
-            del new[k]
-        new.insert(at, merged)
+        cs.merge_blocks(new, picks, parts, lang, tag, at=picks[0])
         return True
     return False
 

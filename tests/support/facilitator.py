@@ -454,14 +454,7 @@ def story_merge_three(old, new, lang, rng, tag, src) -> bool:
         parts = [trim(new[k].text, lang, rng, 0.2, 0.4) for k in picks]
         if not all(parts):
             continue
-        text = cs._join(cs._join(parts[0], parts[1], lang), parts[2], lang)
-        merged = FBlock(text, "OP", src=tuple(s for k in picks for s in new[k].src), tag=tag, touched=True)
-        at = rng.choice(picks)
-        for k in reversed(picks):
-            if k == at:
-                new[k] = merged
-            else:
-                del new[k]
+        cs.merge_blocks(new, picks, parts, lang, tag, at=rng.choice(picks), make=FBlock)
         return True
     return False
 

@@ -38,10 +38,7 @@ def _same_verb(po: Paragraph, pn: Paragraph) -> bool:
     took the other part's form (« Considère » → « Considérant », "Takes note of" → "Taking note
     of": a paragraph moved between preamble and operative part).  Such a paragraph did not get
     a new leading word over a new object; its head words may still have been reworded."""
-    from compare.lexicon import split_leading
-
-    a = words(split_leading(po.leading, po.kind).base)
-    b = words(split_leading(pn.leading, pn.kind).base)
+    a, b = _base(po), _base(pn)
     if not a or not b:
         return False
     # the same stem; the rest the same or only extended by a manner ("Invite" / « Invite
@@ -61,11 +58,17 @@ def _stem_alike(x: str, y: str) -> bool:
     return common >= 3 and common >= 0.6 * min(len(x), len(y))
 
 
-def _verb(p: Paragraph) -> str:
-    """The leading verb of a paragraph, casefolded ("" when it has no leading words)."""
+def _base(p: Paragraph) -> list[str]:
+    """The words of a paragraph's leading phrase without its modifiers ("Also strongly urges" →
+    ["urges"], "Takes note of" → ["takes", "note", "of"]), casefolded; [] without leading words."""
     from compare.lexicon import split_leading
 
-    base = words(split_leading(p.leading, p.kind).base) if p.leading else []
+    return words(split_leading(p.leading, p.kind).base) if p.leading else []
+
+
+def _verb(p: Paragraph) -> str:
+    """The leading verb of a paragraph, casefolded ("" when it has no leading words)."""
+    base = _base(p)
     return base[0] if base else ""
 
 
